@@ -1,0 +1,60 @@
+// Builds what the extension ships: the IAM catalog data and the bundles.
+//   dist/extension.js  the VS Code client
+//   dist/server.js     the language server (`node dist/server.js --stdio` for any LSP editor)
+//   dist/cli.js        the command-line checker, when its entry exists
+// Flags: --production minifies without source maps; --watch rebuilds on change.
+import * as esbuild from 'esbuild';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildData } from './build-data.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const production = process.argv.includes('--production');
+const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const watch = process.argv.includes('--watch');
+
+const bundles = [
+  { entry: 'client/src/extension.ts', out: 'dist/extension.js' },
+  { entry: 'server/src/main.ts', out: 'dist/server.js' },
+  { entry: 'server/src/cli/main.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node' },
+].filter((b) => existsSync(join(root, b.entry)));
+
+const data = buildData();
+if (data.built) console.log(`IAM data: ${data.services} services written to ${data.outDir}`);
+
+const contexts = await Promise.all(
+  bundles.map((b) =>
+    esbuild.context({
+      absWorkingDir: root,
+      entryPoints: [b.entry],
+      outfile: b.out,
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      // `vscode` is provided by the editor at run time; everything else is bundled.
+      external: ['vscode'],
+      // ES module builds where packages have them: jsonc-parser's UMD build hides its requires.
+      mainFields: ['module', 'main'],
+      define: { SERVER_VERSION: JSON.stringify(version) },
+      minify: production,
+      sourcemap: production ? false : 'linked',
+      banner: b.banner ? { js: b.banner } : undefined,
+      logLevel: 'warning',
+      metafile: true,
+    }),
+  ),
+);
+
+if (watch) {
+  await Promise.all(contexts.map((c) => c.watch()));
+  console.log('Watching for changes...');
+} else {
+  for (const [i, ctx] of contexts.entries()) {
+    const result = await ctx.rebuild();
+    const bytes = Object.values(result.metafile.outputs).reduce((n, o) => n + o.bytes, 0);
+    console.log(`${bundles[i].out}  ${(bytes / 1024).toFixed(0)} KB`);
+    await ctx.dispose();
+  }
+}

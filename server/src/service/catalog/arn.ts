@@ -1,0 +1,63 @@
+/**
+ * ARNs: `arn:partition:service:region:account:resource`, and the `${Placeholder}` templates
+ * the Service Authorization Reference gives for each resource type.
+ */
+
+export interface ArnParts {
+  partition: string;
+  service: string;
+  region: string;
+  account: string;
+  /** Everything after the fifth colon, e.g. `stream/orders` or `table/app/index/*`. */
+  resource: string;
+}
+
+export function parseArn(text: string): ArnParts | undefined {
+  if (!text.startsWith('arn:')) return undefined;
+  const parts = text.split(':');
+  if (parts.length < 6) return undefined;
+  const [, partition, service, region, account] = parts;
+  return { partition, service, region, account, resource: parts.slice(5).join(':') };
+}
+
+export interface ArnTemplate {
+  readonly text: string;
+  readonly placeholders: readonly string[];
+  /** How many characters of the template are literal: the more, the more specific the match. */
+  readonly literalLength: number;
+  readonly regex: RegExp;
+}
+
+const PLACEHOLDER = /\$\{([^}]+)\}/g;
+/** Placeholders that stand for one colon-separated ARN field. */
+const FIELD_PLACEHOLDERS = new Set(['Partition', 'Region', 'Account']);
+
+export function compileArnTemplate(text: string): ArnTemplate {
+  const placeholders: string[] = [];
+  let source = '';
+  let literalLength = 0;
+  let last = 0;
+  for (const match of text.matchAll(PLACEHOLDER)) {
+    const literal = text.slice(last, match.index);
+    source += escapeRegex(literal);
+    literalLength += literal.length;
+    placeholders.push(match[1]);
+    source += FIELD_PLACEHOLDERS.has(match[1]) ? '([^:]*)' : '(.+?)';
+    last = match.index + match[0].length;
+  }
+  const tail = text.slice(last);
+  source += escapeRegex(tail);
+  literalLength += tail.length;
+  return { text, placeholders, literalLength, regex: new RegExp(`^${source}$`, 's') };
+}
+
+/** The placeholder values when `arn` fits `template`, in template order. */
+export function matchArnTemplate(template: ArnTemplate, arn: string): [string, string][] | undefined {
+  const match = template.regex.exec(arn);
+  if (!match) return undefined;
+  return template.placeholders.map((name, i) => [name, match[i + 1]]);
+}
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

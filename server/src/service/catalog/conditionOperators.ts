@@ -1,0 +1,84 @@
+/**
+ * IAM condition operators, from the IAM User Guide's "IAM JSON policy elements: Condition
+ * operators". Every operator but `Null` also has an `...IfExists` form, and multivalued keys
+ * take the `ForAnyValue:` and `ForAllValues:` set qualifiers.
+ */
+
+export interface ConditionOperator {
+  name: string;
+  /** The kind of value it compares: String, Numeric, Date, Bool, Binary, IP address, ARN, Null. */
+  valueType: string;
+  description: string;
+}
+
+const OPERATORS: readonly ConditionOperator[] = [
+  { name: 'StringEquals', valueType: 'String', description: 'Exact match, case-sensitive.' },
+  { name: 'StringNotEquals', valueType: 'String', description: 'Negated exact match, case-sensitive.' },
+  { name: 'StringEqualsIgnoreCase', valueType: 'String', description: 'Exact match, ignoring case.' },
+  { name: 'StringNotEqualsIgnoreCase', valueType: 'String', description: 'Negated exact match, ignoring case.' },
+  { name: 'StringLike', valueType: 'String', description: 'Case-sensitive match with `*` and `?` wildcards.' },
+  { name: 'StringNotLike', valueType: 'String', description: 'Negated case-sensitive match with `*` and `?` wildcards.' },
+  { name: 'NumericEquals', valueType: 'Numeric', description: 'Numbers are equal.' },
+  { name: 'NumericNotEquals', valueType: 'Numeric', description: 'Numbers are not equal.' },
+  { name: 'NumericLessThan', valueType: 'Numeric', description: 'The request value is less than the policy value.' },
+  { name: 'NumericLessThanEquals', valueType: 'Numeric', description: 'Less than or equal.' },
+  { name: 'NumericGreaterThan', valueType: 'Numeric', description: 'The request value is greater than the policy value.' },
+  { name: 'NumericGreaterThanEquals', valueType: 'Numeric', description: 'Greater than or equal.' },
+  { name: 'DateEquals', valueType: 'Date', description: 'Dates are equal (ISO 8601 or epoch seconds).' },
+  { name: 'DateNotEquals', valueType: 'Date', description: 'Dates are not equal.' },
+  { name: 'DateLessThan', valueType: 'Date', description: 'The request date is before the policy date.' },
+  { name: 'DateLessThanEquals', valueType: 'Date', description: 'At or before the policy date.' },
+  { name: 'DateGreaterThan', valueType: 'Date', description: 'The request date is after the policy date.' },
+  { name: 'DateGreaterThanEquals', valueType: 'Date', description: 'At or after the policy date.' },
+  { name: 'Bool', valueType: 'Bool', description: 'Boolean match: `"true"` or `"false"`.' },
+  { name: 'BinaryEquals', valueType: 'Binary', description: 'Byte-for-byte match of a base64-encoded value.' },
+  { name: 'IpAddress', valueType: 'IPAddress', description: 'The IP address is in the given CIDR range.' },
+  { name: 'NotIpAddress', valueType: 'IPAddress', description: 'The IP address is outside the given CIDR range.' },
+  { name: 'ArnEquals', valueType: 'ARN', description: 'ARN match, field by field; `*` and `?` allowed in each field.' },
+  { name: 'ArnLike', valueType: 'ARN', description: 'ARN match, field by field; `*` and `?` allowed in each field.' },
+  { name: 'ArnNotEquals', valueType: 'ARN', description: 'Negated ARN match.' },
+  { name: 'ArnNotLike', valueType: 'ARN', description: 'Negated ARN match.' },
+  { name: 'Null', valueType: 'Null', description: '`"true"`: the key is absent from the request; `"false"`: it is present.' },
+];
+
+export const SET_QUALIFIERS: readonly { name: string; description: string }[] = [
+  { name: 'ForAnyValue', description: 'True when at least one value in the request matches one of the policy values.' },
+  {
+    name: 'ForAllValues',
+    description: 'True when every value in the request matches one of the policy values (and when the request has none).',
+  },
+];
+
+const IF_EXISTS = 'IfExists';
+
+/** All operators in the order users read them, each base operator followed by its IfExists form. */
+export const CONDITION_OPERATORS: readonly ConditionOperator[] = OPERATORS.flatMap((op) =>
+  op.name === 'Null'
+    ? [op]
+    : [
+        op,
+        {
+          name: op.name + IF_EXISTS,
+          valueType: op.valueType,
+          description: `${op.description} True as well when the key is absent from the request.`,
+        },
+      ],
+);
+
+const BY_NAME = new Map(CONDITION_OPERATORS.map((op) => [op.name.toLowerCase(), op]));
+
+export interface ParsedOperator {
+  qualifier?: string;
+  operator?: ConditionOperator;
+}
+
+/** `ForAnyValue:StringLikeIfExists` → its set qualifier and operator; operator undefined if unknown. */
+export function parseConditionOperator(text: string): ParsedOperator {
+  const colon = text.indexOf(':');
+  const qualifierText = colon >= 0 ? text.slice(0, colon) : undefined;
+  const qualifier = SET_QUALIFIERS.find((q) => q.name.toLowerCase() === qualifierText?.toLowerCase())?.name;
+  if (qualifierText !== undefined && !qualifier) return {};
+  // Operator names are matched as IAM matches them: case-sensitively would reject `stringequals`,
+  // but users still deserve the documentation on hover.
+  return { qualifier, operator: BY_NAME.get(text.slice(colon + 1).toLowerCase()) };
+}

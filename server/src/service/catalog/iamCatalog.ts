@@ -1,0 +1,184 @@
+import type { CatalogIndexData, CatalogSource, ConditionKeyData, GlobalConditionKeyData } from './catalogData';
+import { ServiceEntry, type ActionInfo, type ResourceTypeInfo } from './serviceEntry';
+import { matchArnTemplate, parseArn, type ArnParts } from './arn';
+import { hasWildcard, wildcardMatcher } from './wildcard';
+
+/** Services a Kinesis policy names most: loaded at start, every other one on first use. */
+export const CORE_SERVICES = ['kinesis', 'dynamodb', 'cloudwatch', 'kms'] as const;
+
+export interface ServiceSummary {
+  prefix: string;
+  name: string;
+}
+
+export interface ConditionKeyInfo {
+  /** The key as the catalog spells it, placeholders included: `aws:ResourceTag/${TagKey}`. */
+  name: string;
+  type: string;
+  description: string;
+  /** The service that defines it; undefined for global `aws:` keys and cross-service keys. */
+  service?: ServiceEntry;
+  global: boolean;
+  category?: string;
+}
+
+export interface ArnInfo extends ArnParts {
+  /** The resource type whose ARN template fits best, when one does. */
+  resourceType?: ResourceTypeInfo;
+  /** The template's placeholder values, e.g. `[['StreamName', 'orders'], ...]`. */
+  variables: [string, string][];
+}
+
+/** The IAM reference data: every service's actions, resource types and condition keys. */
+export class IamCatalog {
+  readonly dataVersion: string;
+  readonly dataDate: string;
+  readonly dataPackage: string;
+  private readonly summaries: readonly ServiceSummary[];
+  private readonly prefixes = new Map<string, ServiceSummary>();
+  private readonly loaded = new Map<string, ServiceEntry | undefined>();
+  private readonly globalKeys: readonly ConditionKeyInfo[];
+  private readonly globalKeysByName = new Map<string, ConditionKeyInfo>();
+
+  constructor(
+    private readonly source: CatalogSource,
+    preload: readonly string[] = CORE_SERVICES,
+  ) {
+    const index: CatalogIndexData = source.readIndex();
+    this.dataVersion = index.dataVersion;
+    this.dataDate = index.dataDate;
+    this.dataPackage = index.dataPackage;
+    this.summaries = index.services.map(([prefix, name]) => ({ prefix, name }));
+    for (const s of this.summaries) this.prefixes.set(s.prefix.toLowerCase(), s);
+    this.globalKeys = index.globalConditionKeys.map(globalKeyInfo);
+    for (const k of this.globalKeys) this.globalKeysByName.set(k.name.toLowerCase(), k);
+    for (const prefix of preload) this.service(prefix);
+  }
+
+  services(): readonly ServiceSummary[] {
+    return this.summaries;
+  }
+
+  hasService(prefix: string): boolean {
+    return this.prefixes.has(prefix.toLowerCase());
+  }
+
+  /** A service's data, read from the source the first time it is asked for. */
+  service(prefix: string): ServiceEntry | undefined {
+    const key = prefix.toLowerCase();
+    if (!this.loaded.has(key)) {
+      const summary = this.prefixes.get(key);
+      const data = summary ? this.source.readService(summary.prefix) : undefined;
+      this.loaded.set(key, data ? new ServiceEntry(data) : undefined);
+    }
+    return this.loaded.get(key);
+  }
+
+  /** An action by its `service:Name`, case-insensitively; undefined for wildcards and unknowns. */
+  action(qualifiedName: string): ActionInfo | undefined {
+    const colon = qualifiedName.indexOf(':');
+    if (colon < 0) return undefined;
+    return this.service(qualifiedName.slice(0, colon))?.action(qualifiedName.slice(colon + 1));
+  }
+
+  /**
+   * Every action an `Action` entry covers: `kinesis:Get*`, `kinesis:GetRecords`, `*`.
+   * A wildcard in the service part loads the services it matches.
+   */
+  matchActions(pattern: string): ActionInfo[] {
+    if (pattern === '*') return this.servicesMatching('*').flatMap((s) => [...s.actions]);
+    const colon = pattern.indexOf(':');
+    if (colon < 0) return [];
+    const actionPattern = pattern.slice(colon + 1);
+    const matches = wildcardMatcher(actionPattern);
+    const result: ActionInfo[] = [];
+    for (const service of this.servicesMatching(pattern.slice(0, colon))) {
+      if (!hasWildcard(actionPattern)) {
+        const action = service.action(actionPattern);
+        if (action) result.push(action);
+      } else {
+        for (const action of service.actions) if (matches(action.name)) result.push(action);
+      }
+    }
+    return result;
+  }
+
+  globalConditionKeys(): readonly ConditionKeyInfo[] {
+    return this.globalKeys;
+  }
+
+  /**
+   * A condition key as written in a policy (`kinesis:FisActionId`, `aws:ResourceTag/team`),
+   * matched against the catalog's names and their `${Placeholder}` templates.
+   */
+  conditionKey(written: string): ConditionKeyInfo | undefined {
+    const colon = written.indexOf(':');
+    if (colon < 0) return undefined;
+    const prefix = written.slice(0, colon).toLowerCase();
+    const global = findKey(this.globalKeys, written, this.globalKeysByName);
+    if (global) return global;
+    const service = this.service(prefix);
+    if (!service) return undefined;
+    const data = service.conditionKey(written) ?? service.conditionKeys.find((k) => templateFits(k.name, written));
+    return data ? serviceKeyInfo(data, service) : undefined;
+  }
+
+  /** Condition keys defined by a service, as the catalog spells them. */
+  serviceConditionKey(service: ServiceEntry, name: string): ConditionKeyInfo | undefined {
+    const global = this.globalKeysByName.get(name.toLowerCase());
+    const data = service.conditionKey(name);
+    if (data) return { ...serviceKeyInfo(data, service), global: global !== undefined, category: global?.category };
+    return global;
+  }
+
+  /** An ARN's fields and the resource type it names. */
+  describeArn(text: string): ArnInfo | undefined {
+    const parts = parseArn(text);
+    if (!parts) return undefined;
+    const service = hasWildcard(parts.service) ? undefined : this.service(parts.service);
+    let best: ArnInfo = { ...parts, variables: [] };
+    for (const resourceType of service?.resourceTypes ?? []) {
+      const variables = matchArnTemplate(resourceType.template, text);
+      if (!variables) continue;
+      if (!best.resourceType || resourceType.template.literalLength > best.resourceType.template.literalLength) {
+        best = { ...parts, resourceType, variables };
+      }
+    }
+    return best;
+  }
+
+  private servicesMatching(pattern: string): ServiceEntry[] {
+    if (!hasWildcard(pattern)) {
+      const service = this.service(pattern);
+      return service ? [service] : [];
+    }
+    const matches = wildcardMatcher(pattern);
+    return this.summaries
+      .filter((s) => matches(s.prefix))
+      .map((s) => this.service(s.prefix))
+      .filter((s): s is ServiceEntry => s !== undefined);
+  }
+}
+
+function globalKeyInfo(k: GlobalConditionKeyData): ConditionKeyInfo {
+  return { name: k.name, type: k.type, description: '', global: true, category: k.category };
+}
+
+function serviceKeyInfo(k: ConditionKeyData, service: ServiceEntry): ConditionKeyInfo {
+  return { name: k.name, type: k.type, description: k.description, service, global: false };
+}
+
+function findKey(
+  keys: readonly ConditionKeyInfo[],
+  written: string,
+  byName: Map<string, ConditionKeyInfo>,
+): ConditionKeyInfo | undefined {
+  return byName.get(written.toLowerCase()) ?? keys.find((k) => templateFits(k.name, written));
+}
+
+/** `aws:ResourceTag/${TagKey}` fits `aws:ResourceTag/team`. */
+function templateFits(template: string, written: string): boolean {
+  const dollar = template.indexOf('${');
+  if (dollar < 0) return false;
+  return written.length > dollar && written.slice(0, dollar).toLowerCase() === template.slice(0, dollar).toLowerCase();
+}

@@ -1,0 +1,54 @@
+import type { ActionData, ConditionKeyData, ResourceTypeData, ServiceData } from './catalogData';
+import { compileArnTemplate, type ArnTemplate } from './arn';
+
+/** An action with the service it belongs to. */
+export interface ActionInfo extends ActionData {
+  service: ServiceEntry;
+  /** `kinesis:GetRecords`: the service prefix and AWS's spelling of the name. */
+  qualifiedName: string;
+}
+
+export interface ResourceTypeInfo extends ResourceTypeData {
+  service: ServiceEntry;
+  template: ArnTemplate;
+}
+
+/** One service's data with the indexes that lookups need, built once when the service loads. */
+export class ServiceEntry {
+  readonly prefix: string;
+  readonly name: string;
+  readonly reference: string;
+  readonly actions: readonly ActionInfo[];
+  readonly resourceTypes: readonly ResourceTypeInfo[];
+  readonly conditionKeys: readonly ConditionKeyData[];
+  private readonly actionsByName = new Map<string, ActionInfo>();
+  private readonly resourceTypesByName = new Map<string, ResourceTypeInfo>();
+  private readonly conditionKeysByName = new Map<string, ConditionKeyData>();
+
+  constructor(data: ServiceData) {
+    this.prefix = data.prefix;
+    this.name = data.name;
+    this.reference = data.reference;
+    this.actions = data.actions
+      .map((a) => ({ ...a, service: this, qualifiedName: `${data.prefix}:${a.name}` }))
+      .sort((a, b) => a.name.localeCompare(b.name));
+    this.resourceTypes = data.resourceTypes.map((r) => ({ ...r, service: this, template: compileArnTemplate(r.arn) }));
+    this.conditionKeys = data.conditionKeys;
+    for (const a of this.actions) this.actionsByName.set(a.name.toLowerCase(), a);
+    for (const r of this.resourceTypes) this.resourceTypesByName.set(r.name.toLowerCase(), r);
+    for (const k of this.conditionKeys) this.conditionKeysByName.set(k.name.toLowerCase(), k);
+  }
+
+  action(name: string): ActionInfo | undefined {
+    return this.actionsByName.get(name.toLowerCase());
+  }
+
+  resourceType(name: string): ResourceTypeInfo | undefined {
+    return this.resourceTypesByName.get(name.toLowerCase());
+  }
+
+  /** A condition key by its exact (case-insensitive) name, template placeholders included. */
+  conditionKey(name: string): ConditionKeyData | undefined {
+    return this.conditionKeysByName.get(name.toLowerCase());
+  }
+}

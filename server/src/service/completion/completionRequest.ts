@@ -1,0 +1,13 @@
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { IamCatalog } from '../catalog/iamCatalog';
+import type { CursorContext, PolicyLocation } from '../policy/cursor';
+import type { PolicyModel } from '../policy/policyModel';
+
+/** Everything a completion provider needs to know about the request. */
+export interface CompletionRequest {
+  document: TextDocument;
+  model: PolicyModel;
+  catalog: IamCatalog;
+  cursor: CursorContext;
+  location: PolicyLocation;
+}

@@ -1,0 +1,125 @@
+import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
+import type { ActionInfo, ResourceTypeInfo } from '../catalog/serviceEntry';
+import { arnDefaults, type ArnDefaults } from '../policy/arnDefaults';
+import type { CompletionRequest } from './completionRequest';
+import { escapeSnippet, stringValueItem } from './items';
+
+/** Resource types offered when the statement names no action to take them from. */
+const DEFAULT_RESOURCE_TYPES: readonly [string, string][] = [
+  ['kinesis', 'stream'],
+  ['kinesis', 'consumer'],
+  ['dynamodb', 'table'],
+  ['kms', 'key'],
+];
+
+interface Candidate {
+  resourceType: ResourceTypeInfo;
+  required: boolean;
+  actions: string[];
+}
+
+/**
+ * `Resource` and `NotResource` values: an ARN template for each resource type the statement's
+ * actions take, and `"*"` when an action takes no resource ARN. Partition, region and account
+ * default to the ones the document's ARNs use.
+ */
+export function completeResources(request: CompletionRequest): CompletionItem[] {
+  const actions = statementActions(request);
+  const { candidates, wildcardOnly } = actions.length > 0 ? fromActions(actions) : fromDefaults(request);
+  const defaults = arnDefaults(request.model);
+  const items = candidates.map((c, i) => {
+    const { label, snippet } = arnSnippet(c.resourceType.arn, defaults);
+    return stringValueItem(request, label, snippet, {
+      kind: CompletionItemKind.Reference,
+      detail: `${c.resourceType.service.prefix} ${c.resourceType.name}${c.required ? '' : ' (optional)'}`,
+      documentation: c.actions.length > 0 ? `Resource type for ${summarise(c.actions)}.` : undefined,
+      sortText: String(i).padStart(3, '0'),
+      snippet: true,
+    });
+  });
+  if (wildcardOnly.length > 0 || actions.length === 0) {
+    items.push(
+      stringValueItem(request, '*', '*', {
+        kind: CompletionItemKind.Constant,
+        detail: 'All resources',
+        documentation:
+          wildcardOnly.length > 0
+            ? `${summarise(wildcardOnly)} take${wildcardOnly.length === 1 ? 's' : ''} no resource ARN: only \`"*"\` applies.`
+            : 'Every resource. Name the resources where the actions allow it.',
+        sortText: wildcardOnly.length > 0 ? '000' : '999',
+      }),
+    );
+  }
+  return items;
+}
+
+/** The actions of the statement's `Action`, wildcards expanded; `*` alone counts as none. */
+function statementActions(request: CompletionRequest): ActionInfo[] {
+  const values = request.location.statement?.action?.values ?? [];
+  return values.filter((v) => v.value !== '*').flatMap((v) => request.catalog.matchActions(v.value));
+}
+
+function fromActions(actions: ActionInfo[]): { candidates: Candidate[]; wildcardOnly: string[] } {
+  const byType = new Map<ResourceTypeInfo, Candidate>();
+  const wildcardOnly: string[] = [];
+  for (const action of actions) {
+    const types = action.resourceTypes ?? [];
+    if (!types.some((t) => t.required)) wildcardOnly.push(action.qualifiedName);
+    for (const t of types) {
+      const resourceType = action.service.resourceType(t.name);
+      if (!resourceType) continue;
+      const candidate = byType.get(resourceType) ?? { resourceType, required: false, actions: [] };
+      candidate.required ||= t.required;
+      candidate.actions.push(action.qualifiedName);
+      byType.set(resourceType, candidate);
+    }
+  }
+  // Types some action requires come first, then those that narrow an action optionally.
+  const candidates = [...byType.values()].sort((a, b) => Number(b.required) - Number(a.required));
+  return { candidates, wildcardOnly };
+}
+
+function fromDefaults(request: CompletionRequest): { candidates: Candidate[]; wildcardOnly: string[] } {
+  const candidates = DEFAULT_RESOURCE_TYPES.flatMap(([prefix, name]) => {
+    const resourceType = request.catalog.service(prefix)?.resourceType(name);
+    return resourceType ? [{ resourceType, required: true, actions: [] }] : [];
+  });
+  return { candidates, wildcardOnly: [] };
+}
+
+const PLACEHOLDER = /\$\{([^}]+)\}/g;
+const FIELD_DEFAULTS: Readonly<Record<string, keyof ArnDefaults>> = {
+  Partition: 'partition',
+  Region: 'region',
+  Account: 'account',
+};
+
+/**
+ * The template as a snippet, one tab stop per placeholder; partition, region and account
+ * pre-filled from the document when it has them (`aws` for the partition otherwise).
+ */
+export function arnSnippet(template: string, defaults: ArnDefaults): { label: string; snippet: string } {
+  const stops = new Map<string, number>();
+  let snippet = '';
+  let label = '';
+  let last = 0;
+  for (const match of template.matchAll(PLACEHOLDER)) {
+    const literal = template.slice(last, match.index);
+    const name = match[1];
+    const field = FIELD_DEFAULTS[name];
+    const value = field ? (defaults[field] ?? (field === 'partition' ? 'aws' : undefined)) : undefined;
+    const stop = stops.get(name) ?? stops.size + 1;
+    stops.set(name, stop);
+    snippet += escapeSnippet(literal) + `\${${stop}:${escapeSnippet(value ?? name)}}`;
+    label += literal + (value ?? `\${${name}}`);
+    last = match.index + match[0].length;
+  }
+  const tail = template.slice(last);
+  return { label: label + tail, snippet: snippet + escapeSnippet(tail) };
+}
+
+function summarise(names: string[]): string {
+  const unique = [...new Set(names)];
+  const shown = unique.slice(0, 4).map((n) => `\`${n}\``);
+  return unique.length > 4 ? `${shown.join(', ')} and ${unique.length - 4} more` : shown.join(', ');
+}

@@ -1,0 +1,44 @@
+import { findNodeAtOffset, getNodePath } from 'jsonc-parser';
+import { MarkupKind, Range, type Hover, type Position } from 'vscode-languageserver-types';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { IamCatalog } from '../catalog/iamCatalog';
+import { locate } from '../policy/cursor';
+import { stringAt } from '../policy/parsePolicy';
+import type { PolicyModel } from '../policy/policyModel';
+import { actionHoverText } from './actionHover';
+import { arnHoverText } from './arnHover';
+import { conditionKeyHoverText, operatorHoverText } from './conditionHover';
+
+/** Hover for the string under the cursor: an action, an ARN, a condition operator or key. */
+export function doHover(document: TextDocument, position: Position, model: PolicyModel, catalog: IamCatalog): Hover | null {
+  if (!model.isPolicy || !model.root) return null;
+  const node = findNodeAtOffset(model.root, document.offsetAt(position));
+  const s = node && stringAt(model.text, node);
+  if (!node || !s) return null;
+  const isKey = node.parent?.type === 'property' && node.parent.children?.[0] === node;
+  const path = isKey && node.parent?.parent ? getNodePath(node.parent.parent) : getNodePath(node);
+  const { statement, rest } = locate(model, path);
+  const text = statement ? statementHover(catalog, s.value, isKey, rest) : undefined;
+  if (!text) return null;
+  return {
+    contents: { kind: MarkupKind.Markdown, value: text },
+    range: Range.create(document.positionAt(node.offset), document.positionAt(node.offset + node.length)),
+  };
+}
+
+function statementHover(catalog: IamCatalog, value: string, isKey: boolean, rest: (string | number)[]): string | undefined {
+  const element = rest[0];
+  if (isKey) {
+    if (element === 'Condition' && rest.length === 1) return operatorHoverText(value);
+    if (element === 'Condition' && rest.length === 2) return conditionKeyHoverText(catalog, value);
+    return undefined;
+  }
+  if (element === 'Action' || element === 'NotAction') return actionHoverText(catalog, value);
+  if (value === '*' && (element === 'Resource' || element === 'NotResource')) {
+    return '**`*`** — every resource. Actions that take no resource ARN need it.';
+  }
+  if (value === '*' && (element === 'Principal' || element === 'NotPrincipal')) {
+    return '**`*`** — everyone, including anonymous users. Not allowed in Kinesis resource-based policies.';
+  }
+  return value.startsWith('arn:') ? arnHoverText(catalog, value) : undefined;
+}

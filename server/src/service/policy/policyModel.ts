@@ -1,0 +1,97 @@
+import type { Node, ParseError } from 'jsonc-parser';
+
+/**
+ * An IAM policy document as the features see it: every element with the `jsonc-parser` node
+ * it came from, so that offsets for ranges and edits are always at hand.
+ */
+
+/** A JSON string in the policy, with its value and where its text lies. */
+export interface PolicyString {
+  value: string;
+  /** The string literal, quotes included. */
+  node: Node;
+  /** Offset of the first character after the opening quote. */
+  contentOffset: number;
+  /** Length of the text between the quotes (to the end of the line when unterminated). */
+  contentLength: number;
+  /** False while the user is still typing it: no closing quote on the line. */
+  terminated: boolean;
+}
+
+/** `Action`, `NotAction`, `Resource` or `NotResource`: a string or an array of strings. */
+export interface ListElement {
+  key: string;
+  /** The `"Key": value` property node. */
+  property: Node;
+  value: Node | undefined;
+  values: PolicyString[];
+  /** Entries that are not strings (numbers, objects, null): IAM rejects them. */
+  invalid: Node[];
+}
+
+/** `{"AWS": [...]}` and the like inside a `Principal`. */
+export interface PrincipalEntry {
+  /** `AWS`, `Service`, `Federated`, `CanonicalUser`, or whatever was written. */
+  type: PolicyString;
+  property: Node;
+  values: PolicyString[];
+  invalid: Node[];
+}
+
+export interface PrincipalElement {
+  key: 'Principal' | 'NotPrincipal';
+  property: Node;
+  value: Node | undefined;
+  /** `"Principal": "*"` (or any bare string, which IAM reads only as `*`). */
+  bare?: PolicyString;
+  entries: PrincipalEntry[];
+}
+
+export interface ConditionKeyEntry {
+  key: PolicyString;
+  property: Node;
+  values: PolicyString[];
+}
+
+export interface ConditionClause {
+  /** `StringEquals`, `ForAnyValue:StringLike`, ...: the key of the operator block. */
+  operator: PolicyString;
+  property: Node;
+  keys: ConditionKeyEntry[];
+}
+
+export interface ConditionElement {
+  property: Node;
+  value: Node | undefined;
+  clauses: ConditionClause[];
+}
+
+export interface StatementModel {
+  index: number;
+  node: Node;
+  sid?: PolicyString;
+  effect?: PolicyString;
+  action?: ListElement;
+  notAction?: ListElement;
+  resource?: ListElement;
+  notResource?: ListElement;
+  principal?: PrincipalElement;
+  notPrincipal?: PrincipalElement;
+  condition?: ConditionElement;
+  /** Every property of the statement by key, duplicates resolved to the last, as IAM reads them. */
+  properties: ReadonlyMap<string, Node>;
+}
+
+export interface PolicyModel {
+  /** The document's text, as parsed. */
+  text: string;
+  root: Node | undefined;
+  /** True when the document looks like an IAM policy; features act on nothing else. */
+  isPolicy: boolean;
+  version?: PolicyString;
+  id?: PolicyString;
+  /** The top-level `"Statement": ...` property. */
+  statementProperty?: Node;
+  statements: StatementModel[];
+  syntaxErrors: ParseError[];
+}
