@@ -1,0 +1,95 @@
+import { strict as assert } from 'node:assert';
+import { after, before, describe, it } from 'node:test';
+import type { MarkupContent } from 'vscode-languageserver-protocol';
+import { documentWithCursor } from '../support/documents';
+import { LspClient } from '../support/lspClient';
+
+const POLICY = `{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Effect": "Allow",
+      "Action": ["kinesis:GetRecords", "kinesis:|"],
+      "Resource": "arn:aws:kinesis:us-east-1:111122223333:stream/orders"
+    }
+  ]
+}`;
+
+describe('the built server over stdio', () => {
+  let client: LspClient;
+  let capabilities: Awaited<ReturnType<typeof LspClient.start>>['initialize']['capabilities'];
+
+  before(async () => {
+    const started = await LspClient.start();
+    client = started.client;
+    capabilities = started.initialize.capabilities;
+  });
+  after(async () => {
+    assert.equal(await client.stop(), 0, 'the server exits cleanly after shutdown');
+  });
+
+  it('announces incremental sync, completion and hover', () => {
+    assert.equal(capabilities.textDocumentSync, 2);
+    assert.deepEqual(capabilities.completionProvider?.triggerCharacters, ['"', ':']);
+    assert.equal(capabilities.hoverProvider, true);
+  });
+
+  it('completes Kinesis actions in an open policy', async () => {
+    const { document, position } = documentWithCursor(POLICY);
+    await client.open('file:///ws/a.json', document.getText());
+    const items = await client.completion('file:///ws/a.json', position);
+    const getShardIterator = items.find((i) => i.label === 'kinesis:GetShardIterator');
+    assert.equal(getShardIterator?.detail, 'Read');
+    assert.ok(!items.some((i) => i.label === 'kinesis:GetRecords'), 'already listed');
+  });
+
+  it('follows incremental edits', async () => {
+    const uri = 'file:///ws/b.json';
+    await client.open(uri, '{"Statement": [{"Action": "", "Resource": ""}]}');
+    // Type `dynamodb:` into the Action string, then complete there.
+    await client.change(uri, [{ range: { start: { line: 0, character: 27 }, end: { line: 0, character: 27 } }, text: 'dynamodb:' }]);
+    const items = await client.completion(uri, { line: 0, character: 36 });
+    assert.ok(items.some((i) => i.label === 'dynamodb:PutItem'));
+  });
+
+  it('offers ARN templates for the statement actions in Resource', async () => {
+    const uri = 'file:///ws/c.json';
+    const { document, position } = documentWithCursor(
+      '{"Statement": [{"Action": "kinesis:PutRecord", "Resource": "|"}, {"Resource": "arn:aws:kinesis:eu-west-1:111122223333:stream/x"}]}',
+    );
+    await client.open(uri, document.getText());
+    const items = await client.completion(uri, position);
+    assert.deepEqual(
+      items.map((i) => [i.label, i.textEdit?.newText]),
+      [['arn:aws:kinesis:eu-west-1:111122223333:stream/${StreamName}', '"arn:${1:aws}:kinesis:${2:eu-west-1}:${3:111122223333}:stream/${4:StreamName}"']],
+    );
+  });
+
+  it('hovers an action with its access level and documentation link', async () => {
+    const uri = 'file:///ws/d.json';
+    await client.open(uri, '{"Statement": {"Action": "kinesis:GetRecords"}}');
+    const result = await client.hover(uri, { line: 0, character: 30 });
+    const value = (result?.contents as MarkupContent).value;
+    assert.match(value, /Access level: \*\*Read\*\*/);
+    assert.match(value, /https:\/\/docs\.aws\.amazon\.com\/kinesis\/latest\/APIReference\/API_GetRecords\.html/);
+    assert.deepEqual(result?.range, { start: { line: 0, character: 25 }, end: { line: 0, character: 45 } });
+  });
+
+  it('gives nothing for JSON that is not a policy', async () => {
+    const uri = 'file:///ws/package.json';
+    const text = '{"name": "x", "scripts": {"Action": "kinesis:"}}';
+    await client.open(uri, text);
+    assert.deepEqual(await client.completion(uri, { line: 0, character: 45 }), []);
+    assert.equal(await client.hover(uri, { line: 0, character: 40 }), null);
+  });
+
+  it('answers requests for documents it does not know, and after close', async () => {
+    await client.close('file:///ws/a.json');
+    assert.deepEqual(await client.completion('file:///ws/a.json', { line: 5, character: 40 }), []);
+    assert.equal(await client.hover('file:///nowhere.json', { line: 0, character: 0 }), null);
+  });
+
+  it('logs the IAM data date at start, and no error', () => {
+    assert.ok(client.logs.some((l) => /IAM data of \d{4}-\d{2}-\d{2}/.test(l)), client.logs.join('\n'));
+  });
+});
