@@ -12,7 +12,6 @@ import {
   LogMessageNotification,
   ShutdownRequest,
   type CompletionItem,
-  type CompletionList,
   type Hover,
   type InitializeResult,
   type LogMessageParams,
@@ -35,7 +34,7 @@ export class LspClient {
 
   static async start(): Promise<{ client: LspClient; initialize: InitializeResult }> {
     const child = spawn(process.execPath, [join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-    const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const client = new LspClient(child, connection);
     connection.onNotification(LogMessageNotification.type, (p: LogMessageParams) => {
       client.logs.push(p.message);
@@ -72,7 +71,7 @@ export class LspClient {
 
   async completion(uri: string, position: Position): Promise<CompletionItem[]> {
     const result = await this.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position });
-    return result === null ? [] : Array.isArray(result) ? result : (result as CompletionList).items;
+    return result === null ? [] : Array.isArray(result) ? result : (result).items;
   }
 
   hover(uri: string, position: Position): Promise<Hover | null> {
