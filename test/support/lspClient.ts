@@ -71,7 +71,7 @@ export class LspClient {
 
   async completion(uri: string, position: Position): Promise<CompletionItem[]> {
     const result = await this.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position });
-    return result === null ? [] : Array.isArray(result) ? result : (result).items;
+    return result === null ? [] : Array.isArray(result) ? result : result.items;
   }
 
   hover(uri: string, position: Position): Promise<Hover | null> {
