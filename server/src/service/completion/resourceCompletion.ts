@@ -38,7 +38,8 @@ export function completeResources(request: CompletionRequest): CompletionItem[] 
     });
   });
   if (wildcardOnly.length > 0 || actions.length === 0) {
-    items.push(
+    // First when an action needs it, last when it is only the broadest choice.
+    items[wildcardOnly.length > 0 ? 'unshift' : 'push'](
       stringValueItem(request, '*', '*', {
         kind: CompletionItemKind.Constant,
         detail: 'All resources',

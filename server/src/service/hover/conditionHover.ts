@@ -9,7 +9,7 @@ export function operatorHoverText(written: string): string | undefined {
   if (!operator) return undefined;
   const set = SET_QUALIFIERS.find((q) => q.name === qualifier);
   return joinSections([
-    `**${escapeMarkdown(written)}** — condition operator (${operator.valueType})`,
+    `${code(written)} — condition operator (${operator.valueType})`,
     operator.description,
     set ? `${code(set.name + ':')} ${set.description}` : undefined,
     `[Condition operators](${CONDITION_OPERATORS_URL})`,
@@ -25,7 +25,7 @@ export function conditionKeyHoverText(catalog: IamCatalog, written: string): str
     ? `[${escapeMarkdown(key.service.name)} condition keys](${key.service.reference})`
     : `[Global condition keys](${GLOBAL_CONDITION_KEYS_URL}${anchor})`;
   return joinSections([
-    `**${escapeMarkdown(key.name)}** — ${key.global ? 'global condition key' : 'condition key'} (${key.type})`,
+    `${code(key.name)} — ${key.global ? 'global condition key' : 'condition key'} (${key.type})`,
     key.description ? escapeMarkdown(key.description) : undefined,
     key.category ? `Category: ${key.category}` : undefined,
     source,

@@ -1,0 +1,76 @@
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
+import { loadCatalog, sharedCatalog } from '../support/catalog';
+
+describe('IAM catalog', () => {
+  it('has every service, and loads only Kinesis, DynamoDB, CloudWatch and KMS at start', () => {
+    const { catalog, reads } = loadCatalog();
+    assert.ok(catalog.services().length > 400);
+    assert.deepEqual(reads, ['kinesis', 'dynamodb', 'cloudwatch', 'kms']);
+    assert.ok(catalog.action('s3:GetObject'));
+    assert.deepEqual(reads.slice(4), ['s3'], 'another service is read on first use, once');
+    catalog.action('s3:PutObject');
+    assert.equal(reads.length, 5);
+  });
+
+  it('carries the data version and date', () => {
+    const catalog = sharedCatalog();
+    assert.match(catalog.dataDate, /^\d{4}-\d{2}-\d{2}$/);
+    assert.match(catalog.dataVersion, /^\d+\.\d+\.\d{9}$/);
+  });
+
+  it('finds actions case-insensitively, in AWS spelling', () => {
+    const action = sharedCatalog().action('KINESIS:getrecords');
+    assert.equal(action?.qualifiedName, 'kinesis:GetRecords');
+    assert.equal(action?.accessLevel, 'Read');
+    assert.deepEqual(action?.resourceTypes, [{ name: 'stream', required: true, conditionKeys: ['aws:ResourceTag/${TagKey}'] }]);
+    assert.equal(sharedCatalog().action('kinesis:Nope'), undefined);
+    assert.equal(sharedCatalog().action('nope:GetRecords'), undefined);
+  });
+
+  it('normalises compound access levels', () => {
+    assert.equal(sharedCatalog().action('kinesis:AddTagsToStream')?.accessLevel, 'Tagging');
+    assert.equal(sharedCatalog().action('kms:PutKeyPolicy')?.accessLevel, 'Permissions management');
+  });
+
+  it('expands * and ? wildcards', () => {
+    const names = (p: string) => sharedCatalog().matchActions(p).map((a) => a.qualifiedName);
+    assert.deepEqual(names('kinesis:Get*'), ['kinesis:GetRecords', 'kinesis:GetResourcePolicy', 'kinesis:GetShardIterator']);
+    assert.deepEqual(names('kinesis:PutRecord?'), ['kinesis:PutRecords']);
+    assert.deepEqual(names('kinesis:*Stream?onsumer'), ['kinesis:DeregisterStreamConsumer', 'kinesis:DescribeStreamConsumer', 'kinesis:RegisterStreamConsumer']);
+    assert.equal(names('kinesis:*').length, 47);
+    assert.deepEqual(names('KINESIS:putrecords'), ['kinesis:PutRecords']);
+    assert.deepEqual(names('kinesis:Nothing*'), []);
+    assert.ok(names('kinesis*:Get*').includes('kinesis:GetRecords'));
+    assert.ok(names('kinesis*:Get*').some((n) => n.startsWith('kinesisanalytics:')));
+    assert.ok(names('*').length > 15000);
+  });
+
+  it('fixes the Kinesis consumer ARN template', () => {
+    const consumer = sharedCatalog().service('kinesis')?.resourceType('consumer');
+    assert.equal(consumer?.arn, 'arn:${Partition}:kinesis:${Region}:${Account}:stream/${StreamName}/consumer/${ConsumerName}:${CreationTimestamp}');
+  });
+
+  it('tells stream from consumer ARNs, by the most specific template', () => {
+    const describe = (arn: string) => sharedCatalog().describeArn(arn)?.resourceType?.name;
+    assert.equal(describe('arn:aws:kinesis:us-east-1:111122223333:stream/orders'), 'stream');
+    assert.equal(describe('arn:aws:kinesis:us-east-1:111122223333:stream/orders/consumer/app:1674696300'), 'consumer');
+    assert.equal(describe('arn:aws:kms:us-east-1:111122223333:key/1234abcd'), 'key');
+    assert.equal(describe('arn:aws:kinesis:us-east-1:111122223333:*'), undefined);
+    assert.equal(sharedCatalog().describeArn('not an arn'), undefined);
+    assert.equal(sharedCatalog().describeArn('arn:aws:kinesis'), undefined);
+  });
+
+  it('resolves condition keys, global and per service, templates included', () => {
+    const catalog = sharedCatalog();
+    assert.deepEqual(
+      (({ name, type, global }) => ({ name, type, global }))(catalog.conditionKey('aws:SourceVpce')!),
+      { name: 'aws:SourceVpce', type: 'String', global: true },
+    );
+    assert.equal(catalog.conditionKey('aws:PrincipalTag/team')?.name, 'aws:PrincipalTag/${TagKey}');
+    assert.equal(catalog.conditionKey('kinesis:fisactionid')?.name, 'kinesis:FisActionId');
+    assert.equal(catalog.conditionKey('dynamodb:LeadingKeys')?.type, 'ArrayOfString');
+    assert.equal(catalog.conditionKey('kinesis:NoSuchKey'), undefined);
+    assert.equal(catalog.conditionKey('nocolon'), undefined);
+  });
+});
