@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { nodeCatalogSource } from './nodeCatalogSource';
 import { startServer } from './server';
@@ -10,4 +11,7 @@ const connection = createConnection(ProposedFeatures.all);
 startServer(connection, {
   catalogSource: nodeCatalogSource(join(__dirname, 'data')),
   version: typeof SERVER_VERSION === 'string' ? SERVER_VERSION : 'dev',
+  // The bundle is dist/server.js; the rules documentation ships as docs/rules.md beside dist/.
+  rulesDocumentation: pathToFileURL(join(__dirname, '..', 'docs', 'rules.md')).href,
+  timers: { setTimeout: (callback, ms) => setTimeout(callback, ms), clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout) },
 });

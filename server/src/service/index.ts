@@ -2,3 +2,9 @@ export { createLanguageService, type LanguageServiceOptions, type PolicyLanguage
 export { IamCatalog, CORE_SERVICES } from './catalog/iamCatalog';
 export type { CatalogSource, CatalogIndexData, ServiceData } from './catalog/catalogData';
 export type { PolicyModel, StatementModel } from './policy/policyModel';
+export { validatePolicy, DIAGNOSTIC_SOURCE, type ValidationOptions, type ValidationResult } from './diagnostics/validate';
+export { DEFAULT_SETTINGS, type DiagnosticSettings, type KclVersion } from './diagnostics/settings';
+export type { RuleSeverity, PolicyKind } from './diagnostics/rule';
+export { RULES } from './diagnostics/rules';
+export { globToRegExp } from './util/glob';
+export { parsePolicy } from './policy/parsePolicy';

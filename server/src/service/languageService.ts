@@ -1,8 +1,9 @@
-import type { CompletionList, Hover, Position } from 'vscode-languageserver-types';
+import type { CompletionList, Diagnostic, Hover, Position } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { IamCatalog } from './catalog/iamCatalog';
 import { doComplete } from './completion';
 import { doHover } from './hover';
+import { validatePolicy, type ValidationOptions } from './diagnostics/validate';
 import { parsePolicy } from './policy/parsePolicy';
 import type { PolicyModel } from './policy/policyModel';
 
@@ -19,6 +20,7 @@ export interface PolicyLanguageService {
   parsePolicy(document: TextDocument): PolicyModel;
   doComplete(document: TextDocument, position: Position, policy: PolicyModel): CompletionList | null;
   doHover(document: TextDocument, position: Position, policy: PolicyModel): Hover | null;
+  doValidation(document: TextDocument, policy: PolicyModel, options: ValidationOptions): Diagnostic[];
 }
 
 export function createLanguageService({ catalog }: LanguageServiceOptions): PolicyLanguageService {
@@ -27,5 +29,6 @@ export function createLanguageService({ catalog }: LanguageServiceOptions): Poli
     parsePolicy: (document) => parsePolicy(document.getText()),
     doComplete: (document, position, policy) => doComplete(document, position, policy, catalog),
     doHover: (document, position, policy) => doHover(document, position, policy, catalog),
+    doValidation: (document, policy, options) => validatePolicy(document, policy, catalog, options).diagnostics,
   };
 }

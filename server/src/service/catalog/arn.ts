@@ -61,3 +61,6 @@ export function matchArnTemplate(template: ArnTemplate, arn: string): [string, s
 function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/** The AWS partitions: commercial, China, GovCloud (US), the isolated regions, the European Sovereign Cloud. */
+export const PARTITIONS: readonly string[] = ['aws', 'aws-cn', 'aws-us-gov', 'aws-iso', 'aws-iso-b', 'aws-iso-e', 'aws-iso-f', 'aws-eusc'];

@@ -28,3 +28,66 @@ export const DISALLOWED_PRINCIPAL_TYPES: readonly string[] = ['Service', 'Federa
 
 /** A Kinesis resource-based policy may not exceed 20 KB. [KDS-IAM] */
 export const RESOURCE_POLICY_MAX_BYTES = 20 * 1024;
+
+/** Kinesis Client Library versions whose permission sets the checks know. */
+export type KclMajorVersion = '1.x' | '2.x' | '3.x';
+
+/**
+ * DynamoDB actions a KCL consumer needs on its lease table (named after the application).
+ * 1.x: [KDS-TUTORIAL]. 2.x adds UpdateTable; 3.x adds Query on the lease table's index and
+ * uses two more tables with the same actions, `APP-WorkerMetricStats` and `APP-CoordinatorState`. [KCL]
+ */
+export const LEASE_TABLE_ACTIONS: Readonly<Record<KclMajorVersion, readonly string[]>> = {
+  '1.x': [
+    'dynamodb:CreateTable',
+    'dynamodb:DescribeTable',
+    'dynamodb:GetItem',
+    'dynamodb:PutItem',
+    'dynamodb:Scan',
+    'dynamodb:UpdateItem',
+    'dynamodb:DeleteItem',
+  ],
+  '2.x': [
+    'dynamodb:CreateTable',
+    'dynamodb:DescribeTable',
+    'dynamodb:UpdateTable',
+    'dynamodb:GetItem',
+    'dynamodb:PutItem',
+    'dynamodb:Scan',
+    'dynamodb:UpdateItem',
+    'dynamodb:DeleteItem',
+  ],
+  '3.x': [
+    'dynamodb:CreateTable',
+    'dynamodb:DescribeTable',
+    'dynamodb:UpdateTable',
+    'dynamodb:GetItem',
+    'dynamodb:PutItem',
+    'dynamodb:Scan',
+    'dynamodb:UpdateItem',
+    'dynamodb:DeleteItem',
+    'dynamodb:Query',
+  ],
+};
+
+/** KCL 3.x keeps worker metrics and coordinator state in two more tables, named after the application. [KCL] */
+export const KCL3_EXTRA_TABLE_SUFFIXES: readonly string[] = ['-WorkerMetricStats', '-CoordinatorState'];
+
+/** The KCL and the KPL publish their metrics to CloudWatch; the action takes no resource. [KDS-TUTORIAL] [KPL] */
+export const METRICS_ACTION = 'cloudwatch:PutMetricData';
+
+/** A consumer reads with these two: one is no use without the other. [KDS-TUTORIAL] */
+export const READ_ACTIONS: readonly string[] = ['kinesis:GetRecords', 'kinesis:GetShardIterator'];
+
+/** A consumer "grants" this action; wildcards count. */
+export const CONSUMER_MARKER_ACTION = 'kinesis:GetRecords';
+
+/** Producers write with these. [KDS-TUTORIAL] */
+export const WRITE_ACTIONS: readonly string[] = ['kinesis:PutRecord', 'kinesis:PutRecords'];
+
+/** Producers and consumers check the stream first with either of these (the KPL and KCL 2.x+ use the summary). */
+export const DESCRIBE_ACTIONS: readonly string[] = ['kinesis:DescribeStream', 'kinesis:DescribeStreamSummary'];
+
+/** On a stream encrypted with a customer-managed KMS key, producers need the first and consumers the second. */
+export const KMS_PRODUCER_ACTION = 'kms:GenerateDataKey';
+export const KMS_CONSUMER_ACTION = 'kms:Decrypt';

@@ -1,0 +1,76 @@
+import type { IamCatalog } from './iamCatalog';
+import type { ResourceTypeInfo } from './serviceEntry';
+import { hasWildcard } from './wildcard';
+
+/**
+ * Whether a `Resource` entry can name a resource of one of the given types. A plain ARN names
+ * the type whose template fits it best (a consumer ARN is not a stream ARN); an ARN with `*` or
+ * `?` covers every type whose template it could match (`stream/*` covers consumers too).
+ */
+export function resourceFitsTypes(catalog: IamCatalog, resource: string, types: readonly ResourceTypeInfo[]): boolean {
+  if (resource === '*') return true;
+  if (!hasWildcard(resource)) {
+    const best = catalog.describeArn(resource)?.resourceType;
+    return best !== undefined && types.includes(best);
+  }
+  return types.some((type) => globsIntersect(resource, templateGlob(type.template.text)));
+}
+
+const globCache = new Map<string, string>();
+
+/** `arn:${Partition}:kinesis:...:stream/${StreamName}` as the glob `arn:*:kinesis:...:stream/*`. */
+function templateGlob(template: string): string {
+  let glob = globCache.get(template);
+  if (glob === undefined) {
+    glob = template.replace(/\$\{[^}]+\}/g, '*');
+    globCache.set(template, glob);
+  }
+  return glob;
+}
+
+const intersectCache = new Map<string, boolean>();
+const INTERSECT_CACHE_LIMIT = 10_000;
+
+/**
+ * Whether some string matches both IAM wildcard patterns (`*` any run, `?` one character):
+ * reachability in the product of the two patterns' automata.
+ */
+export function globsIntersect(a: string, b: string): boolean {
+  const key = `${a}\u0000${b}`;
+  const cached = intersectCache.get(key);
+  if (cached !== undefined) return cached;
+  const result = intersect(a, b);
+  if (intersectCache.size >= INTERSECT_CACHE_LIMIT) intersectCache.clear();
+  intersectCache.set(key, result);
+  return result;
+}
+
+function intersect(a: string, b: string): boolean {
+  const width = b.length + 1;
+  const seen = new Uint8Array((a.length + 1) * width);
+  const stack: number[] = [0];
+  seen[0] = 1;
+  const push = (i: number, j: number) => {
+    const state = i * width + j;
+    if (!seen[state]) {
+      seen[state] = 1;
+      stack.push(state);
+    }
+  };
+  while (stack.length > 0) {
+    const state = stack.pop()!;
+    const i = Math.floor(state / width);
+    const j = state % width;
+    if (i === a.length && j === b.length) return true;
+    const x = a[i];
+    const y = b[j];
+    if (x === '*') push(i + 1, j); // a's star matches nothing more
+    if (y === '*') push(i, j + 1); // b's star matches nothing more
+    if (i < a.length && j < b.length) {
+      if (x === '*' && y !== '*') push(i, j + 1); // a's star takes b's character
+      else if (y === '*' && x !== '*') push(i + 1, j); // b's star takes a's character
+      else if (x === '?' || y === '?' || x === y) push(i + 1, j + 1);
+    }
+  }
+  return false;
+}

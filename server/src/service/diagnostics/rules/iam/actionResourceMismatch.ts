@@ -1,0 +1,63 @@
+import { parseArn } from '../../../catalog/arn';
+import { resourceFitsTypes } from '../../../catalog/arnPatterns';
+import type { ActionInfo, ResourceTypeInfo } from '../../../catalog/serviceEntry';
+import { hasWildcard } from '../../../catalog/wildcard';
+import { SHAREABLE_ACTIONS } from '../../../kinesis/kinesisFacts';
+import type { PolicyString } from '../../../policy/policyModel';
+import type { PolicyRule, RuleFinding } from '../../rule';
+import { at, type RuleContext } from '../../ruleContext';
+
+/**
+ * A named action that none of the statement's resources can apply to is granted nowhere:
+ * `kinesis:ListStreams` (no resource ARN) on a stream, `kinesis:SubscribeToShard` on a stream
+ * instead of a consumer, a Kinesis action on a DynamoDB table. Wildcard actions such as
+ * `kinesis:*` cover actions of every resource type, which is normal, and are not reported.
+ */
+export const actionResourceMismatch: PolicyRule = {
+  code: 'iam/action-resource-mismatch',
+  defaultSeverity: 'warning',
+  kinds: ['identity', 'kinesis-resource', 'other-resource'],
+  check(context) {
+    const findings: RuleFinding[] = [];
+    for (const statement of context.model.statements) {
+      const resources = statement.resource?.values ?? [];
+      if (statement.notResource || resources.length === 0 || resources.some((r) => r.value === '*')) continue;
+      if (resources.some((r) => r.value.includes('${') || !parseArn(r.value))) continue; // variables, or invalid-arn's job
+      for (const { value, wildcard, actions } of context.actionsOf(statement)) {
+        if (wildcard || actions.length !== 1) continue;
+        // In a Kinesis resource policy, resource-policy/resource-mismatch speaks for the shareable actions.
+        if (context.kind === 'kinesis-resource' && actions[0].qualifiedName in SHAREABLE_ACTIONS) continue;
+        const finding = mismatch(context, value, actions[0], resources);
+        if (finding) findings.push(finding);
+      }
+    }
+    return findings;
+  },
+};
+
+function mismatch(context: RuleContext, value: PolicyString, action: ActionInfo, resources: PolicyString[]): RuleFinding | undefined {
+  const types = (action.resourceTypes ?? [])
+    .map((t) => action.service.resourceType(t.name))
+    .filter((t): t is ResourceTypeInfo => t !== undefined);
+  if (types.length === 0) {
+    return at(
+      value.node,
+      `${action.qualifiedName} takes no resource ARN, so it applies only with "Resource": "*"; ` +
+        'with the resources listed here it is granted nowhere. Move it to a statement with "Resource": "*".',
+      { data: { action: action.qualifiedName, expected: ['*'] } },
+    );
+  }
+  const applies = resources.some((r) => {
+    const service = parseArn(r.value)?.service ?? '';
+    return (hasWildcard(service) || service.toLowerCase() === action.service.prefix) && resourceFitsTypes(context.catalog, r.value, types);
+  });
+  if (applies) return undefined;
+  const expected = types.map((t) => t.name);
+  return at(
+    value.node,
+    `${action.qualifiedName} applies to ${expected.map((n) => `${action.service.prefix} ${n}`).join(' or ')} ARNs ` +
+      `(${types[0].arn}), and none of this statement's resources is one, so it is granted nowhere. ` +
+      'Add the right ARN, or move the action to the statement that names it.',
+    { data: { action: action.qualifiedName, expected } },
+  );
+}

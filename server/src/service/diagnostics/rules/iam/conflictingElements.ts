@@ -1,0 +1,32 @@
+import type { PolicyRule, RuleFinding } from '../../rule';
+import { at } from '../../ruleContext';
+
+const PAIRS: readonly [string, string][] = [
+  ['Action', 'NotAction'],
+  ['Resource', 'NotResource'],
+  ['Principal', 'NotPrincipal'],
+];
+
+/** A statement has `Action` or `NotAction`, never both; likewise for resources and principals. */
+export const conflictingElements: PolicyRule = {
+  code: 'iam/conflicting-elements',
+  defaultSeverity: 'error',
+  kinds: ['identity', 'kinesis-resource', 'other-resource'],
+  check(context) {
+    const findings: RuleFinding[] = [];
+    for (const statement of context.model.statements) {
+      for (const [positive, negative] of PAIRS) {
+        const a = statement.properties.get(positive);
+        const b = statement.properties.get(negative);
+        if (!a || !b) continue;
+        const later = a.offset > b.offset ? a : b;
+        findings.push(
+          at(later.children?.[0] ?? later, `A statement cannot have both "${positive}" and "${negative}": IAM rejects it. Keep one of them.`, {
+            data: { keep: later === a ? negative : positive },
+          }),
+        );
+      }
+    }
+    return findings;
+  },
+};

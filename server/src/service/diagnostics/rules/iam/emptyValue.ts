@@ -1,0 +1,24 @@
+import type { ListElement } from '../../../policy/policyModel';
+import type { PolicyRule, RuleFinding } from '../../rule';
+import { at } from '../../ruleContext';
+
+/** An empty `Action` or `Resource` (`""` or `[]`) is rejected, and a blank entry names nothing. */
+export const emptyValue: PolicyRule = {
+  code: 'iam/empty-value',
+  defaultSeverity: 'error',
+  kinds: ['identity', 'kinesis-resource', 'other-resource'],
+  check(context) {
+    const findings: RuleFinding[] = [];
+    const check = (element: ListElement | undefined) => {
+      if (!element?.value) return;
+      if (element.value.type === 'array' && (element.value.children?.length ?? 0) === 0) {
+        findings.push(at(element.value, `"${element.key}" is an empty list: IAM rejects it. List at least one entry.`));
+      }
+      for (const value of element.values) {
+        if (value.value.trim() === '') findings.push(at(value.node, `An empty string in "${element.key}" names nothing: remove it or fill it in.`));
+      }
+    };
+    for (const s of context.model.statements) [s.action, s.notAction, s.resource, s.notResource].forEach(check);
+    return findings;
+  },
+};

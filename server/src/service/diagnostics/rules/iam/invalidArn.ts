@@ -1,0 +1,59 @@
+import { parseArn, PARTITIONS } from '../../../catalog/arn';
+import { globsIntersect } from '../../../catalog/arnPatterns';
+import type { IamCatalog } from '../../../catalog/iamCatalog';
+import { hasWildcard } from '../../../catalog/wildcard';
+import type { PolicyRule, RuleFinding } from '../../rule';
+import { at } from '../../ruleContext';
+
+/** A malformed ARN in `Resource` matches no resource: the statement silently grants nothing. */
+export const invalidArn: PolicyRule = {
+  code: 'iam/invalid-arn',
+  defaultSeverity: 'error',
+  kinds: ['identity', 'kinesis-resource', 'other-resource'],
+  check(context) {
+    const findings: RuleFinding[] = [];
+    for (const statement of context.model.statements) {
+      for (const value of [...(statement.resource?.values ?? []), ...(statement.notResource?.values ?? [])]) {
+        const problem = arnProblem(context.catalog, value.value);
+        if (problem) findings.push(at(value.node, `"${value.value}" is not a valid ARN: ${problem}`, { data: { arn: value.value } }));
+      }
+    }
+    return findings;
+  },
+};
+
+/** What is wrong with a `Resource` entry, or undefined when nothing is. */
+export function arnProblem(catalog: IamCatalog, text: string): string | undefined {
+  if (text === '*' || text.includes('${')) return undefined; // everything, or policy variables
+  const arn = parseArn(text);
+  if (!arn) {
+    return text.startsWith('arn:')
+      ? 'an ARN has six colon-separated fields, arn:partition:service:region:account:resource.'
+      : 'a resource is "*" or an ARN, arn:partition:service:region:account:resource.';
+  }
+  if (!hasWildcard(arn.partition) && !PARTITIONS.includes(arn.partition)) {
+    return `"${arn.partition}" is not an AWS partition (${PARTITIONS.slice(0, 3).join(', ')}, ...).`;
+  }
+  if (arn.service === '') return 'the service field is empty.';
+  if (arn.account !== '' && !hasWildcard(arn.account) && !/^(\d{12}|aws)$/.test(arn.account)) {
+    return `the account "${arn.account}" must be a 12-digit account id.`;
+  }
+  if (arn.resource === '') return 'the resource field is empty.';
+  if (arn.service === 'kinesis') return kinesisResourceProblem(catalog, text, arn.resource);
+  return undefined;
+}
+
+function kinesisResourceProblem(catalog: IamCatalog, text: string, resource: string): string | undefined {
+  const types = catalog.service('kinesis')?.resourceTypes ?? [];
+  const fits = hasWildcard(resource)
+    ? types.some((t) => globsIntersect(text, t.template.text.replace(/\$\{[^}]+\}/g, '*')))
+    : catalog.describeArn(text)?.resourceType !== undefined && validKinesisNames(resource);
+  return fits
+    ? undefined
+    : `a Kinesis resource is stream/NAME or a consumer, stream/NAME/consumer/CONSUMER:TIMESTAMP, not "${resource}".`;
+}
+
+/** Stream and consumer names have no slash; a consumer's creation timestamp is a number. */
+function validKinesisNames(resource: string): boolean {
+  return /^stream\/[^/]+$/.test(resource) || /^stream\/[^/]+\/consumer\/[^/:]+:\d+$/.test(resource) || !resource.startsWith('stream/');
+}

@@ -1,0 +1,51 @@
+import { PARTITIONS } from '../../../catalog/arn';
+import { hasWildcard } from '../../../catalog/wildcard';
+import type { PolicyRule, RuleFinding } from '../../rule';
+import { at } from '../../ruleContext';
+
+const IAM_PRINCIPAL_ARN = new RegExp(
+  `^arn:(${PARTITIONS.join('|')}):(iam::(\\d{12}|\\*):(root|user/.+|role/.+|federated-user/.+|assumed-role/.+)|sts::(\\d{12}|\\*):(assumed-role|federated-user)/.+)$`,
+);
+
+/**
+ * An `AWS` principal is an account id (12 digits) or an IAM ARN: the account root, a user, a
+ * role, an assumed-role session. Anything else, such as a placeholder left in, names nobody.
+ */
+export const invalidPrincipal: PolicyRule = {
+  code: 'iam/invalid-principal',
+  defaultSeverity: 'error',
+  kinds: ['identity', 'kinesis-resource', 'other-resource'],
+  check(context) {
+    const findings: RuleFinding[] = [];
+    for (const statement of context.model.statements) {
+      for (const element of [statement.principal, statement.notPrincipal]) {
+        if (element?.bare && element.bare.value !== '*') {
+          findings.push(
+            at(element.bare.node, `A principal written as a plain string can only be "*"; name others by type, e.g. {"AWS": "${element.bare.value}"}.`, {
+              data: { principal: element.bare.value },
+            }),
+          );
+        }
+        for (const entry of (element?.entries ?? []).filter((e) => e.type.value === 'AWS')) {
+          for (const value of entry.values) {
+            if (isValidAwsPrincipal(value.value)) continue;
+            findings.push(
+              at(
+                value.node,
+                `"${value.value}" is not a valid AWS principal: use a 12-digit account id (111122223333) or an IAM ARN ` +
+                  'such as arn:aws:iam::111122223333:root, arn:aws:iam::111122223333:role/NAME or arn:aws:iam::111122223333:user/NAME.',
+                { data: { principal: value.value } },
+              ),
+            );
+          }
+        }
+      }
+    }
+    return findings;
+  },
+};
+
+function isValidAwsPrincipal(value: string): boolean {
+  // Wildcards are valid IAM; Kinesis resource policies reject them under their own rule.
+  return value === '*' || /^\d{12}$/.test(value) || IAM_PRINCIPAL_ARN.test(value) || (hasWildcard(value) && value.startsWith('arn:'));
+}

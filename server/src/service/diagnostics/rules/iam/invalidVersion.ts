@@ -1,0 +1,39 @@
+import { POLICY_VERSIONS } from '../../../policy/parsePolicy';
+import type { PolicyRule } from '../../rule';
+import { at } from '../../ruleContext';
+
+/**
+ * `Version` is "2012-10-17" (or the old "2008-10-17"). Without it IAM assumes the old version,
+ * in which policy variables such as ${aws:username} are plain text.
+ */
+export const invalidVersion: PolicyRule = {
+  code: 'iam/invalid-version',
+  defaultSeverity: 'error',
+  kinds: ['identity', 'kinesis-resource', 'other-resource'],
+  check(context) {
+    const { model } = context;
+    const property = model.root?.children?.find((p) => p.children?.[0]?.value === 'Version');
+    if (!property || !model.root) {
+      return [
+        {
+          offset: model.root?.offset ?? 0,
+          length: 1,
+          message:
+            'The policy has no "Version": IAM then reads it as the old 2008-10-17 language, in which policy variables ' +
+            'such as ${aws:username} are plain text. Add "Version": "2012-10-17".',
+          severity: 'warning',
+          data: { replacement: POLICY_VERSIONS[0] },
+        },
+      ];
+    }
+    const value = model.version?.value;
+    if (value !== undefined && (POLICY_VERSIONS as readonly string[]).includes(value)) return [];
+    return [
+      at(
+        property.children?.[1] ?? property,
+        `"Version" must be "2012-10-17" (or the old "2008-10-17")${value !== undefined ? `, not "${value}"` : ''}: it is the policy language version, not a date of yours.`,
+        { data: { replacement: POLICY_VERSIONS[0] } },
+      ),
+    ];
+  },
+};

@@ -1,0 +1,31 @@
+import type { PolicyKind, PolicyRule } from '../../rule';
+import type { StatementModel } from '../../../policy/policyModel';
+
+/** A statement must say what it is about: actions always, resources in identity and Kinesis policies. */
+function missingElement(code: string, kinds: readonly PolicyKind[], has: (s: StatementModel) => boolean, message: string): PolicyRule {
+  return {
+    code,
+    defaultSeverity: 'error',
+    kinds,
+    check(context) {
+      return context.model.statements
+        .filter((s) => !has(s))
+        .map((s) => ({ offset: s.node.offset, length: 1, message, data: { statement: s.index } }));
+    },
+  };
+}
+
+export const missingAction = missingElement(
+  'iam/missing-action',
+  ['identity', 'kinesis-resource', 'other-resource'],
+  (s) => s.action !== undefined || s.notAction !== undefined,
+  'This statement has no "Action" (or "NotAction"), so IAM rejects the policy. Add the actions it allows or denies.',
+);
+
+// Role trust policies and some other resource-based policies leave Resource out; Kinesis ones do not.
+export const missingResource = missingElement(
+  'iam/missing-resource',
+  ['identity', 'kinesis-resource'],
+  (s) => s.resource !== undefined || s.notResource !== undefined,
+  'This statement has no "Resource" (or "NotResource"), so IAM rejects the policy. Add the ARNs it applies to, or "*" for actions that take no resource.',
+);

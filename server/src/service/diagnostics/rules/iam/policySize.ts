@@ -1,0 +1,30 @@
+import type { PolicyRule } from '../../rule';
+import { policySize as measure } from '../../policySize';
+
+/** IAM quotas, in characters without white space. */
+const MANAGED_POLICY_MAX = 6144;
+const INLINE_QUOTAS = 'inline policies may total 2,048 characters per user, 5,120 per group and 10,240 per role';
+
+/** An identity policy over the managed-policy quota is rejected when it is created. */
+export const policySize: PolicyRule = {
+  code: 'iam/policy-size',
+  defaultSeverity: 'warning',
+  kinds: ['identity'],
+  check(context) {
+    const { root, text } = context.model;
+    if (!root || text.length <= MANAGED_POLICY_MAX) return [];
+    const { characters } = measure(text);
+    if (characters <= MANAGED_POLICY_MAX) return [];
+    return [
+      {
+        offset: root.offset,
+        length: 1,
+        message:
+          `This policy has ${characters.toLocaleString('en-US')} characters without white space, over IAM's quota of ` +
+          `${MANAGED_POLICY_MAX.toLocaleString('en-US')} for a managed policy (${INLINE_QUOTAS}). ` +
+          'Use wildcards where they stay precise, merge statements, or split the policy in two.',
+        data: { size: characters, limit: MANAGED_POLICY_MAX },
+      },
+    ];
+  },
+};

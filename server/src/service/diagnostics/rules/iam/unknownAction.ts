@@ -1,0 +1,54 @@
+import type { IamCatalog } from '../../../catalog/iamCatalog';
+import type { PolicyRule, RuleFinding } from '../../rule';
+import { at } from '../../ruleContext';
+import { nearest } from '../../suggest';
+
+/** An action, service or wildcard that names nothing IAM knows grants or denies nothing. */
+export const unknownAction: PolicyRule = {
+  code: 'iam/unknown-action',
+  defaultSeverity: 'error',
+  kinds: ['identity', 'kinesis-resource', 'other-resource'],
+  check(context) {
+    const findings: RuleFinding[] = [];
+    for (const statement of context.model.statements) {
+      const entries = [...context.actionsOf(statement).map((a) => ({ value: a.value, known: a.actions.length > 0 })),
+        ...(statement.notAction?.values ?? []).map((value) => ({ value, known: context.catalog.matchActions(value.value).length > 0 }))];
+      for (const { value, known } of entries) {
+        if (known || value.value === '*' || value.value === '') continue;
+        const suggestion = suggestAction(context.catalog, value.value);
+        findings.push(
+          at(value.node, describe(context.catalog, value.value) + (suggestion ? ` Did you mean ${suggestion}?` : ''), {
+            data: { action: value.value, suggestion },
+          }),
+        );
+      }
+    }
+    return findings;
+  },
+};
+
+function describe(catalog: IamCatalog, written: string): string {
+  const colon = written.indexOf(':');
+  if (colon < 0) return `"${written}" is not an action: actions are written service:Action, e.g. kinesis:GetRecords.`;
+  const prefix = written.slice(0, colon);
+  if (!/[*?]/.test(prefix) && !catalog.hasService(prefix)) {
+    return `"${prefix}" is not an AWS service prefix, so "${written}" matches no action and grants nothing.`;
+  }
+  return `"${written}" matches no ${prefix} action, so it grants nothing (IAM data of ${catalog.dataDate}).`;
+}
+
+function suggestAction(catalog: IamCatalog, written: string): string | undefined {
+  if (/[*?]/.test(written)) return undefined;
+  const colon = written.indexOf(':');
+  const prefix = colon < 0 ? undefined : written.slice(0, colon);
+  const name = colon < 0 ? written : written.slice(colon + 1);
+  const service = prefix && catalog.hasService(prefix) ? catalog.service(prefix) : undefined;
+  if (service) {
+    const match = nearest(name, service.actions.map((a) => a.name));
+    return match ? `${service.prefix}:${match}` : undefined;
+  }
+  // An unknown or missing prefix: a misspelt service whose action exists, or a Kinesis action without its prefix.
+  const servicePrefix = prefix ? nearest(prefix, catalog.services().map((s) => s.prefix)) : 'kinesis';
+  const action = servicePrefix ? catalog.action(`${servicePrefix}:${name}`) : undefined;
+  return action?.qualifiedName;
+}

@@ -1,0 +1,69 @@
+import type { PolicyRule } from '../rule';
+import { consumerMissingDescribeStream } from './consumer/missingDescribeStream';
+import { incompleteRead } from './consumer/incompleteRead';
+import { actionResourceMismatch } from './iam/actionResourceMismatch';
+import { allowNotAction } from './iam/allowNotAction';
+import { conflictingElements } from './iam/conflictingElements';
+import { denyNotResource } from './iam/denyNotResource';
+import { duplicateSid } from './iam/duplicateSid';
+import { emptyValue } from './iam/emptyValue';
+import { invalidArn } from './iam/invalidArn';
+import { invalidEffect } from './iam/invalidEffect';
+import { invalidPrincipal } from './iam/invalidPrincipal';
+import { invalidValueType } from './iam/invalidValueType';
+import { invalidVersion } from './iam/invalidVersion';
+import { missingAction, missingResource } from './iam/missingElement';
+import { policySize } from './iam/policySize';
+import { redundantAction } from './iam/redundantAction';
+import { unknownAction } from './iam/unknownAction';
+import { broadDynamodbAccess } from './kcl/broadDynamodbAccess';
+import { missingLeaseTablePermissions } from './kcl/missingLeaseTablePermissions';
+import { missingMetricsPermission } from './kcl/missingMetricsPermission';
+import { kmsPermissions } from './kinesis/kmsPermissions';
+import { producerMissingDescribeStream } from './producer/missingDescribeStream';
+import { canonicalUserPrincipal, federatedPrincipal, servicePrincipal } from './resourcePolicy/disallowedPrincipal';
+import { missingPrincipal } from './resourcePolicy/missingPrincipal';
+import { resourceMismatch } from './resourcePolicy/resourceMismatch';
+import { sizeLimit } from './resourcePolicy/sizeLimit';
+import { unsupportedAction } from './resourcePolicy/unsupportedAction';
+import { wildcardAction } from './resourcePolicy/wildcardAction';
+import { wildcardPrincipal } from './resourcePolicy/wildcardPrincipal';
+
+/** Every rule, in the order their findings are listed. docs/rules.md documents each code. */
+export const RULES: readonly PolicyRule[] = [
+  // Kinesis resource-based policies
+  wildcardAction,
+  wildcardPrincipal,
+  servicePrincipal,
+  federatedPrincipal,
+  canonicalUserPrincipal,
+  sizeLimit,
+  unsupportedAction,
+  resourceMismatch,
+  missingPrincipal,
+  // KCL, consumers and producers (identity policies)
+  missingLeaseTablePermissions,
+  missingMetricsPermission,
+  broadDynamodbAccess,
+  incompleteRead,
+  consumerMissingDescribeStream,
+  producerMissingDescribeStream,
+  kmsPermissions,
+  // IAM mistakes
+  unknownAction,
+  invalidArn,
+  actionResourceMismatch,
+  invalidPrincipal,
+  invalidEffect,
+  invalidVersion,
+  duplicateSid,
+  policySize,
+  missingAction,
+  missingResource,
+  conflictingElements,
+  emptyValue,
+  invalidValueType,
+  allowNotAction,
+  denyNotResource,
+  redundantAction,
+];

@@ -1,0 +1,37 @@
+import { LEASE_TABLE_ACTIONS } from '../../../kinesis/kinesisFacts';
+import { isConsumer } from '../../consumerFacts';
+import type { PolicyRule, RuleFinding } from '../../rule';
+import { at } from '../../ruleContext';
+
+/**
+ * `dynamodb:*` on a KCL consumer's lease table works, but grants far more than the KCL uses
+ * (deleting the table, reading backups, changing its policy...).
+ */
+export const broadDynamodbAccess: PolicyRule = {
+  code: 'kcl/broad-dynamodb-access',
+  defaultSeverity: 'information',
+  kinds: ['identity'],
+  check(context) {
+    const version = context.settings.kclVersion;
+    if (version === 'none' || !isConsumer(context)) return [];
+    const needed = LEASE_TABLE_ACTIONS[version];
+    const findings: RuleFinding[] = [];
+    for (const statement of context.model.statements) {
+      if (statement.effect?.value !== 'Allow') continue;
+      for (const { value, wildcard, actions } of context.actionsOf(statement)) {
+        if (!wildcard || !value.value.toLowerCase().startsWith('dynamodb:')) continue;
+        const extra = actions.length - actions.filter((a) => needed.includes(a.qualifiedName)).length;
+        if (extra <= 0) continue;
+        findings.push(
+          at(
+            value.node,
+            `"${value.value}" grants ${actions.length} DynamoDB actions; a KCL ${version} consumer needs only ${needed.length} on its lease table ` +
+              `(${needed.map((a) => a.slice('dynamodb:'.length)).join(', ')}). Narrowing it keeps the consumer from deleting or reconfiguring the table.`,
+            { data: { action: value.value, replacement: [...needed], kclVersion: version } },
+          ),
+        );
+      }
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,27 @@
+import { CONSUMER_MARKER_ACTION, METRICS_ACTION } from '../../../kinesis/kinesisFacts';
+import { isConsumer, showsKclUse } from '../../consumerFacts';
+import type { PolicyRule } from '../../rule';
+import { at } from '../../ruleContext';
+
+/** The KCL publishes metrics to CloudWatch; PutMetricData takes `"Resource": "*"`. */
+export const missingMetricsPermission: PolicyRule = {
+  code: 'kcl/missing-metrics-permission',
+  defaultSeverity: 'warning',
+  kinds: ['identity'],
+  check(context) {
+    if (context.settings.kclVersion === 'none' || !isConsumer(context)) return [];
+    if (context.permissions.grantsOf(METRICS_ACTION).some((s) => s.notResource || s.resource?.values.some((r) => r.value === '*'))) return [];
+    const site = context.grantSite(CONSUMER_MARKER_ACTION);
+    if (!site) return [];
+    const kcl = showsKclUse(context);
+    return [
+      at(
+        site,
+        `${kcl ? 'This KCL consumer' : 'If this consumer uses the Kinesis Client Library (KCL), it'} also needs ${METRICS_ACTION} ` +
+          'on "Resource": "*": the KCL publishes its metrics to CloudWatch (the action takes no resource ARN). ' +
+          'Add it, or turn the KCL metrics off in the application.',
+        { severity: kcl ? 'warning' : 'information', data: { missing: [METRICS_ACTION] } },
+      ),
+    ];
+  },
+};

@@ -1,0 +1,33 @@
+import { CONSUMER_MARKER_ACTION, KMS_CONSUMER_ACTION, KMS_PRODUCER_ACTION, WRITE_ACTIONS } from '../../../kinesis/kinesisFacts';
+import type { PolicyRule, RuleFinding } from '../../rule';
+import { at } from '../../ruleContext';
+
+/**
+ * Streams encrypted with a customer-managed KMS key also need KMS permissions: producers
+ * kms:GenerateDataKey, consumers kms:Decrypt, on the key. A hint: the policy cannot tell whether
+ * the stream is encrypted, or with which key.
+ */
+export const kmsPermissions: PolicyRule = {
+  code: 'kinesis/kms-permissions',
+  defaultSeverity: 'hint',
+  kinds: ['identity'],
+  check(context) {
+    const findings: RuleFinding[] = [];
+    const { permissions } = context;
+    const roles: [string | undefined, string, string][] = [
+      [WRITE_ACTIONS.find((a) => permissions.isGranted(a)), KMS_PRODUCER_ACTION, 'write to'],
+      [permissions.isGranted(CONSUMER_MARKER_ACTION) ? CONSUMER_MARKER_ACTION : undefined, KMS_CONSUMER_ACTION, 'read from'],
+    ];
+    for (const [marker, kmsAction, verb] of roles) {
+      if (!marker || permissions.isGranted(kmsAction)) continue;
+      const site = context.grantSite(marker);
+      if (!site) continue;
+      findings.push(
+        at(site, `If the stream is encrypted with a customer-managed KMS key, ${kmsAction} on that key is needed to ${verb} it.`, {
+          data: { missing: [kmsAction] },
+        }),
+      );
+    }
+    return findings;
+  },
+};

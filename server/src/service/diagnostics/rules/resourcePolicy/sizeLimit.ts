@@ -1,0 +1,26 @@
+import { RESOURCE_POLICY_MAX_BYTES } from '../../../kinesis/kinesisFacts';
+import type { PolicyRule } from '../../rule';
+import { policySize } from '../../policySize';
+
+/** A Kinesis resource-based policy may not exceed 20 KB. */
+export const sizeLimit: PolicyRule = {
+  code: 'resource-policy/size-limit',
+  defaultSeverity: 'error',
+  kinds: ['kinesis-resource'],
+  check(context) {
+    const { root } = context.model;
+    if (!root || context.model.text.length <= RESOURCE_POLICY_MAX_BYTES) return [];
+    const size = policySize(context.model.text).bytes;
+    if (size <= RESOURCE_POLICY_MAX_BYTES) return [];
+    return [
+      {
+        offset: root.offset,
+        length: 1,
+        message:
+          `This policy is ${size.toLocaleString('en-US')} bytes without white space; a Kinesis resource-based policy ` +
+          `may not exceed 20 KB (${RESOURCE_POLICY_MAX_BYTES.toLocaleString('en-US')} bytes). Merge statements that share principals and resources, or split the access across the stream and its consumers.`,
+        data: { size, limit: RESOURCE_POLICY_MAX_BYTES },
+      },
+    ];
+  },
+};

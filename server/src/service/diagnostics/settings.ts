@@ -1,0 +1,25 @@
+import type { RuleSeverity } from './rule';
+
+export type KclVersion = '1.x' | '2.x' | '3.x' | 'none';
+
+/** What users can turn: severities per rule code, the KCL version, how to read the policy. */
+export interface DiagnosticSettings {
+  /** `off` turns diagnostics off altogether. */
+  enable: boolean;
+  /** Severity overrides by rule code. */
+  rules: Readonly<Record<string, RuleSeverity>>;
+  /** Which KCL's permission set a consumer needs; `none` skips the KCL checks. */
+  kclVersion: KclVersion;
+  /** Treat every consumer as a KCL consumer (warnings rather than information). */
+  assumeKcl: boolean;
+  /** `auto` decides from the document; a setting or file pattern can force the kind. */
+  policyKind: 'auto' | 'identity' | 'resource';
+}
+
+export const DEFAULT_SETTINGS: DiagnosticSettings = {
+  enable: true,
+  rules: {},
+  kclVersion: '1.x',
+  assumeKcl: false,
+  policyKind: 'auto',
+};

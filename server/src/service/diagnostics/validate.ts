@@ -1,0 +1,55 @@
+import { DiagnosticSeverity, Range, type Diagnostic } from 'vscode-languageserver-types';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { IamCatalog } from '../catalog/iamCatalog';
+import type { PolicyModel } from '../policy/policyModel';
+import { decidePolicyKind } from './policyKind';
+import type { PolicyKind, RuleSeverity } from './rule';
+import { RuleContext } from './ruleContext';
+import { RULES } from './rules';
+import type { DiagnosticSettings } from './settings';
+
+export const DIAGNOSTIC_SOURCE = 'kinesis-policy';
+
+const SEVERITIES: Readonly<Record<Exclude<RuleSeverity, 'off'>, DiagnosticSeverity>> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export interface ValidationOptions {
+  settings: DiagnosticSettings;
+  /** Where docs/rules.md is: each diagnostic links to `${rulesDocumentation}#${code}`. */
+  rulesDocumentation: string;
+}
+
+export interface ValidationResult {
+  kind: PolicyKind | undefined;
+  diagnostics: Diagnostic[];
+}
+
+/** Runs every rule that applies to the policy's kind, with the user's severities. */
+export function validatePolicy(document: TextDocument, model: PolicyModel, catalog: IamCatalog, options: ValidationOptions): ValidationResult {
+  const { settings } = options;
+  if (!model.isPolicy || !settings.enable) return { kind: undefined, diagnostics: [] };
+  const kind = decidePolicyKind(model, settings.policyKind);
+  const context = new RuleContext(model, catalog, settings, kind);
+  const diagnostics: Diagnostic[] = [];
+  for (const rule of RULES) {
+    const configured = settings.rules[rule.code];
+    if (configured === 'off' || !rule.kinds.includes(kind)) continue;
+    for (const finding of rule.check(context)) {
+      diagnostics.push({
+        range: Range.create(document.positionAt(finding.offset), document.positionAt(finding.offset + finding.length)),
+        severity: SEVERITIES[configured ?? finding.severity ?? rule.defaultSeverity],
+        code: rule.code,
+        codeDescription: { href: `${options.rulesDocumentation}#${rule.code}` },
+        source: DIAGNOSTIC_SOURCE,
+        message: finding.message,
+        tags: finding.tags,
+        data: { code: rule.code, ...finding.data },
+      });
+    }
+  }
+  return { kind, diagnostics };
+}

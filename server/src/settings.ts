@@ -1,0 +1,58 @@
+import { DEFAULT_SETTINGS, globToRegExp, type DiagnosticSettings, type KclVersion, type RuleSeverity } from './service';
+
+/** The `kinesisPolicy` settings as the client sends them; anything may be missing or mistyped. */
+export interface RawSettings {
+  validate?: { enable?: unknown; delay?: unknown };
+  rules?: unknown;
+  kcl?: { version?: unknown; assumeKcl?: unknown };
+  policyKind?: unknown;
+  files?: { identityPolicies?: unknown; resourcePolicies?: unknown };
+}
+
+export interface ServerSettings {
+  diagnostics: DiagnosticSettings;
+  /** Milliseconds to wait after the last edit before validating. */
+  validationDelay: number;
+  identityPatterns: RegExp[];
+  resourcePatterns: RegExp[];
+}
+
+const SEVERITIES = new Set<RuleSeverity>(['error', 'warning', 'information', 'hint', 'off']);
+const KCL_VERSIONS = new Set<KclVersion>(['1.x', '2.x', '3.x', 'none']);
+export const DEFAULT_VALIDATION_DELAY = 150;
+
+/** Reads the settings defensively: a bad value falls back to its default, never throws. */
+export function readSettings(raw: RawSettings | null | undefined): ServerSettings {
+  const rules: Record<string, RuleSeverity> = {};
+  if (raw?.rules && typeof raw.rules === 'object') {
+    for (const [code, severity] of Object.entries(raw.rules as Record<string, unknown>)) {
+      if (SEVERITIES.has(severity as RuleSeverity)) rules[code] = severity as RuleSeverity;
+    }
+  }
+  const kind = raw?.policyKind;
+  const delay = raw?.validate?.delay;
+  return {
+    diagnostics: {
+      enable: raw?.validate?.enable !== false,
+      rules,
+      kclVersion: KCL_VERSIONS.has(raw?.kcl?.version as KclVersion) ? (raw?.kcl?.version as KclVersion) : DEFAULT_SETTINGS.kclVersion,
+      assumeKcl: raw?.kcl?.assumeKcl === true,
+      policyKind: kind === 'identity' || kind === 'resource' ? kind : 'auto',
+    },
+    validationDelay: typeof delay === 'number' && delay >= 0 && delay <= 10_000 ? delay : DEFAULT_VALIDATION_DELAY,
+    identityPatterns: patterns(raw?.files?.identityPolicies),
+    resourcePatterns: patterns(raw?.files?.resourcePolicies),
+  };
+}
+
+function patterns(value: unknown): RegExp[] {
+  return Array.isArray(value) ? value.filter((p): p is string => typeof p === 'string' && p !== '').map(globToRegExp) : [];
+}
+
+/** The settings for one document: file patterns can force its policy kind. */
+export function settingsFor(uri: string, settings: ServerSettings): DiagnosticSettings {
+  const path = decodeURIComponent(uri.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, ''));
+  if (settings.resourcePatterns.some((p) => p.test(path))) return { ...settings.diagnostics, policyKind: 'resource' };
+  if (settings.identityPatterns.some((p) => p.test(path))) return { ...settings.diagnostics, policyKind: 'identity' };
+  return settings.diagnostics;
+}

@@ -1,0 +1,65 @@
+import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+
+export interface Timers {
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+/**
+ * Validates documents after the user stops typing: each edit restarts the document's timer, so
+ * a burst of keystrokes costs one validation, and a result for a version that is no longer
+ * current is dropped instead of published.
+ */
+export class ValidationScheduler {
+  private readonly pending = new Map<string, unknown>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly validate: (document: TextDocument) => Diagnostic[],
+    private readonly delay: () => number,
+    private readonly timers: Timers,
+  ) {}
+
+  /** Validates after the delay; `immediately` for a document just opened. */
+  schedule(document: TextDocument, immediately = false): void {
+    this.cancel(document.uri);
+    const { uri, version } = document;
+    const handle = this.timers.setTimeout(() => {
+      this.pending.delete(uri);
+      this.run(uri, version);
+    }, immediately ? 0 : this.delay());
+    this.pending.set(uri, handle);
+  }
+
+  scheduleAll(): void {
+    for (const document of this.documents.all()) this.schedule(document, true);
+  }
+
+  /** Forgets a closed document and clears what was shown for it. */
+  clear(uri: string): void {
+    this.cancel(uri);
+    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  private cancel(uri: string): void {
+    const handle = this.pending.get(uri);
+    if (handle !== undefined) this.timers.clearTimeout(handle);
+    this.pending.delete(uri);
+  }
+
+  private run(uri: string, version: number): void {
+    const document = this.documents.get(uri);
+    if (!document || document.version !== version) return;
+    let diagnostics: Diagnostic[];
+    try {
+      diagnostics = this.validate(document);
+    } catch (error) {
+      this.connection.console.error(`Validation of ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      return;
+    }
+    if (this.documents.get(uri)?.version !== version) return;
+    void this.connection.sendDiagnostics({ uri, version, diagnostics });
+  }
+}
