@@ -13,17 +13,23 @@ export function resourceFitsTypes(catalog: IamCatalog, resource: string, types: 
     const best = catalog.describeArn(resource)?.resourceType;
     return best !== undefined && types.includes(best);
   }
-  return types.some((type) => globsIntersect(resource, templateGlob(type.template.text)));
+  return types.some((type) => globsIntersect(resource, templateGlob(type)));
 }
 
+/** In template globs: a run of characters other than `/` and `:`, i.e. one name or ARN field. */
+const SEGMENT = '\u0001';
+const FIELDS = new Set(['${Partition}', '${Region}', '${Account}']);
+/** Services whose resource names never contain `/` or `:`. Kinesis: stream and consumer names are [a-zA-Z0-9_.-]+. */
+const NAMES_WITHOUT_SEPARATORS = new Set(['kinesis']);
 const globCache = new Map<string, string>();
 
-/** `arn:${Partition}:kinesis:...:stream/${StreamName}` as the glob `arn:*:kinesis:...:stream/*`. */
-function templateGlob(template: string): string {
-  let glob = globCache.get(template);
+/** `arn:${Partition}:kinesis:...:stream/${StreamName}` as a glob: placeholders become wildcards. */
+export function templateGlob(type: ResourceTypeInfo): string {
+  let glob = globCache.get(type.template.text);
   if (glob === undefined) {
-    glob = template.replace(/\$\{[^}]+\}/g, '*');
-    globCache.set(template, glob);
+    const plainNames = NAMES_WITHOUT_SEPARATORS.has(type.service.prefix);
+    glob = type.template.text.replace(/\$\{[^}]+\}/g, (p) => (FIELDS.has(p) || plainNames ? SEGMENT : '*'));
+    globCache.set(type.template.text, glob);
   }
   return glob;
 }
@@ -32,8 +38,9 @@ const intersectCache = new Map<string, boolean>();
 const INTERSECT_CACHE_LIMIT = 10_000;
 
 /**
- * Whether some string matches both IAM wildcard patterns (`*` any run, `?` one character):
- * reachability in the product of the two patterns' automata.
+ * Whether some string matches both IAM wildcard patterns (`*` any run, `?` one character, and
+ * in template globs a segment wildcard that takes no `/` or `:`): reachability in the product
+ * of the two patterns' automata.
  */
 export function globsIntersect(a: string, b: string): boolean {
   const key = `${a}\u0000${b}`;
@@ -64,13 +71,20 @@ function intersect(a: string, b: string): boolean {
     if (i === a.length && j === b.length) return true;
     const x = a[i];
     const y = b[j];
-    if (x === '*') push(i + 1, j); // a's star matches nothing more
-    if (y === '*') push(i, j + 1); // b's star matches nothing more
+    const xStar = x === '*' || x === SEGMENT;
+    const yStar = y === '*' || y === SEGMENT;
+    if (xStar) push(i + 1, j); // a's wildcard matches nothing more
+    if (yStar) push(i, j + 1); // b's wildcard matches nothing more
     if (i < a.length && j < b.length) {
-      if (x === '*' && y !== '*') push(i, j + 1); // a's star takes b's character
-      else if (y === '*' && x !== '*') push(i + 1, j); // b's star takes a's character
-      else if (x === '?' || y === '?' || x === y) push(i + 1, j + 1);
+      if (xStar && !yStar && takes(x, y)) push(i, j + 1); // a's wildcard takes b's character
+      else if (yStar && !xStar && takes(y, x)) push(i + 1, j); // b's wildcard takes a's character
+      else if (!xStar && !yStar && (x === '?' || y === '?' || x === y)) push(i + 1, j + 1);
     }
   }
   return false;
+}
+
+/** Whether a wildcard can take a character (`?` stands for some character it can take). */
+function takes(wildcard: string, ch: string): boolean {
+  return wildcard === '*' || (ch !== '/' && ch !== ':');
 }

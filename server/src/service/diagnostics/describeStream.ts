@@ -1,3 +1,4 @@
+import { hasWildcard } from '../catalog/wildcard';
 import { DESCRIBE_ACTIONS } from '../kinesis/kinesisFacts';
 import type { PolicyRule } from './rule';
 import { at } from './ruleContext';
@@ -5,6 +6,9 @@ import { at } from './ruleContext';
 /**
  * Producers and consumers check that the stream exists and is active before they use it: both
  * rules want DescribeStream or DescribeStreamSummary beside the actions that make the role.
+ * A grant on named streams is an application's role: a warning. A grant on every stream
+ * (`stream/*`, `*`) is more likely a person's access, as in the developer guide's "add data to
+ * any stream" example: information only.
  */
 export function missingDescribeStream(code: string, role: 'consumer' | 'producer', markers: readonly string[]): PolicyRule {
   return {
@@ -15,15 +19,17 @@ export function missingDescribeStream(code: string, role: 'consumer' | 'producer
       const marker = markers.find((a) => context.permissions.isGranted(a));
       if (!marker || DESCRIBE_ACTIONS.some((a) => context.permissions.isGranted(a))) return [];
       const site = context.grantSite(marker);
-      if (!site) return [];
+      const statement = context.permissions.grantsOf(marker)[0];
+      if (!site || !statement) return [];
+      const named = (statement.resource?.values ?? []).some((r) => !hasWildcard(r.value));
       const verb = role === 'consumer' ? 'read' : 'write';
       return [
         at(
           site,
-          `This ${role} can ${verb} the stream but not describe it: before it ${verb}s, a ${role} checks that the stream ` +
-            `exists and is active with ${DESCRIBE_ACTIONS.join(' or ')}. Grant one of them on the stream ` +
-            '(DescribeStreamSummary for the KPL and KCL 2.x or later).',
-          { data: { missing: [...DESCRIBE_ACTIONS] } },
+          `${named ? `This ${role} can` : `If this policy is for a ${role} application, it can`} ${verb} the stream but not describe it: ` +
+            `before it ${verb}s, a ${role} checks that the stream exists and is active with ${DESCRIBE_ACTIONS.join(' or ')}. ` +
+            'Grant one of them on the stream (DescribeStreamSummary for the KPL and KCL 2.x or later).',
+          { severity: named ? 'warning' : 'information', data: { missing: [...DESCRIBE_ACTIONS] } },
         ),
       ];
     },

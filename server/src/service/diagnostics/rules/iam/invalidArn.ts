@@ -1,5 +1,5 @@
 import { parseArn, PARTITIONS } from '../../../catalog/arn';
-import { globsIntersect } from '../../../catalog/arnPatterns';
+import { globsIntersect, templateGlob } from '../../../catalog/arnPatterns';
 import type { IamCatalog } from '../../../catalog/iamCatalog';
 import { hasWildcard } from '../../../catalog/wildcard';
 import type { PolicyRule, RuleFinding } from '../../rule';
@@ -46,7 +46,7 @@ export function arnProblem(catalog: IamCatalog, text: string): string | undefine
 function kinesisResourceProblem(catalog: IamCatalog, text: string, resource: string): string | undefined {
   const types = catalog.service('kinesis')?.resourceTypes ?? [];
   const fits = hasWildcard(resource)
-    ? types.some((t) => globsIntersect(text, t.template.text.replace(/\$\{[^}]+\}/g, '*')))
+    ? types.some((t) => globsIntersect(text, templateGlob(t)))
     : catalog.describeArn(text)?.resourceType !== undefined && validKinesisNames(resource);
   return fits
     ? undefined

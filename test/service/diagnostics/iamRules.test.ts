@@ -1,0 +1,146 @@
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
+import { codes, diagnose, findings, message } from '../../support/service';
+
+const STREAM = 'arn:aws:kinesis:us-east-1:111122223333:stream/orders';
+
+function policy(...statements: Record<string, unknown>[]): string {
+  return JSON.stringify({ Version: '2012-10-17', Statement: statements.map((s) => ({ Effect: 'Allow', Resource: STREAM, ...s })) });
+}
+
+function messages(text: string, code: string): string[] {
+  return diagnose(text).filter((d) => d.code === code).map(message);
+}
+
+describe('IAM rules', () => {
+  it('reports unknown actions with the nearest real one', () => {
+    const text = policy({ Action: ['kinesis:PutRecrods', 'kinesis:Nothing*', 'kinesys:PutRecord', 'PutRecord', 'kinesis:ListStreams'] });
+    assert.deepEqual(findings(text, 'iam/unknown-action'), ['"kinesis:PutRecrods"', '"kinesis:Nothing*"', '"kinesys:PutRecord"', '"PutRecord"']);
+    const [typo, wildcard, service, bare] = messages(text, 'iam/unknown-action');
+    assert.match(typo, /matches no kinesis action.*Did you mean kinesis:PutRecords\?$/);
+    assert.doesNotMatch(wildcard, /Did you mean/);
+    assert.match(service, /"kinesys" is not an AWS service prefix.*Did you mean kinesis:PutRecord\?$/);
+    assert.match(bare, /actions are written service:Action.*Did you mean kinesis:PutRecord\?$/);
+    const data = diagnose(text).find((d) => d.code === 'iam/unknown-action')?.data as { suggestion: string };
+    assert.equal(data.suggestion, 'kinesis:PutRecords');
+  });
+
+  it('checks NotAction entries too, and accepts any case', () => {
+    assert.deepEqual(findings(policy({ Effect: 'Deny', NotAction: ['kinesis:Bogus'] }), 'iam/unknown-action'), ['"kinesis:Bogus"']);
+    assert.deepEqual(codes(policy({ Action: ['KINESIS:describestreamsummary'] })), []);
+  });
+
+  it('reports malformed ARNs with the reason', () => {
+    const bad = {
+      'not-an-arn': /a resource is "\*" or an ARN/,
+      'arn:aws:kinesis:us-east-1': /six colon-separated fields/,
+      'arn:amazon:kinesis:us-east-1:111122223333:stream/a': /"amazon" is not an AWS partition/,
+      'arn:aws:kinesis:us-east-1:1234:stream/a': /the account "1234" must be a 12-digit account id/,
+      'arn:aws:kinesis:us-east-1:111122223333:streams/a': /a Kinesis resource is stream\/NAME or a consumer/,
+      'arn:aws:kinesis:us-east-1:111122223333:stream/a/consumer/b': /a Kinesis resource is stream\/NAME/,
+    };
+    for (const [arn, reason] of Object.entries(bad)) {
+      const found = messages(policy({ Action: 'kinesis:DescribeStreamSummary', Resource: arn }), 'iam/invalid-arn');
+      assert.equal(found.length, 1, arn);
+      assert.match(found[0], reason, arn);
+    }
+  });
+
+  it('accepts wildcards, variables, "*" and other services\' ARN shapes', () => {
+    for (const arn of [
+      '*',
+      'arn:aws:kinesis:*:111122223333:stream/*',
+      'arn:aws:kinesis:us-east-1:111122223333:stream/app-${aws:username}',
+      'arn:aws-cn:kinesis:cn-north-1:111122223333:stream/a/consumer/b:1674696300',
+      'arn:aws:s3:::bucket/key',
+      'arn:aws:iam::aws:policy/ReadOnlyAccess',
+    ]) {
+      assert.deepEqual(findings(policy({ Action: 'kinesis:DescribeStreamSummary', Resource: arn }), 'iam/invalid-arn'), [], arn);
+    }
+  });
+
+  it('reports named actions no resource of the statement applies to', () => {
+    assert.deepEqual(
+      findings(policy({ Action: ['kinesis:ListStreams', 'kinesis:SubscribeToShard', 'kinesis:GetRecords', 'kinesis:*'] }), 'iam/action-resource-mismatch'),
+      ['"kinesis:ListStreams"', '"kinesis:SubscribeToShard"'],
+    );
+    assert.deepEqual(findings(policy({ Action: 'cloudwatch:PutMetricData' }), 'iam/action-resource-mismatch'), ['"cloudwatch:PutMetricData"']);
+    const table = 'arn:aws:dynamodb:us-east-1:111122223333:table/app';
+    assert.deepEqual(findings(policy({ Action: ['kinesis:GetRecords', 'dynamodb:GetItem'], Resource: table }), 'iam/action-resource-mismatch'), ['"kinesis:GetRecords"']);
+    assert.match(messages(policy({ Action: 'kinesis:ListStreams' }), 'iam/action-resource-mismatch')[0], /takes no resource ARN, so it applies only with "Resource": "\*"/);
+  });
+
+  it('lets wildcard resources cover the types they can match', () => {
+    const wide = policy({ Action: ['kinesis:SubscribeToShard', 'kinesis:GetRecords'], Resource: 'arn:aws:kinesis:us-east-1:111122223333:stream/*' });
+    assert.deepEqual(findings(wide, 'iam/action-resource-mismatch'), []);
+    const consumers = policy({ Action: ['kinesis:SubscribeToShard', 'kinesis:GetRecords'], Resource: 'arn:aws:kinesis:*:*:stream/orders/consumer/*' });
+    assert.deepEqual(findings(consumers, 'iam/action-resource-mismatch'), ['"kinesis:GetRecords"']);
+    assert.deepEqual(findings(policy({ Action: 'kinesis:ListStreams', Resource: ['*'] }), 'iam/action-resource-mismatch'), []);
+    assert.deepEqual(findings(policy({ Action: 'kinesis:ListStreams', NotResource: STREAM, Resource: undefined }), 'iam/action-resource-mismatch'), []);
+  });
+
+  it('reports principals that are neither account ids nor IAM ARNs', () => {
+    const text = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: { AWS: ['Account12345', '111122223333', 'arn:aws:iam::111122223333:role/r', 'arn:aws:iam::111122223333:root', 'arn:aws:iam::1111:user/u'] },
+          Action: 'sts:AssumeRole',
+        },
+      ],
+    });
+    assert.deepEqual(findings(text, 'iam/invalid-principal'), ['"Account12345"', '"arn:aws:iam::1111:user/u"']);
+    const bare = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '111122223333', Action: 'sts:AssumeRole' }] });
+    assert.deepEqual(findings(bare, 'iam/invalid-principal'), ['"111122223333"']);
+  });
+
+  it('reports a wrong or missing Effect, and the case-sensitive fix', () => {
+    const text = policy({ Effect: 'allow', Action: 'kinesis:ListStreams', Resource: '*' }, { Effect: undefined, Action: 'kinesis:ListStreams', Resource: '*' });
+    assert.deepEqual(findings(text, 'iam/invalid-effect'), ['"allow"', '{']);
+    assert.equal((diagnose(text).find((d) => d.code === 'iam/invalid-effect')?.data as { replacement: string }).replacement, 'Allow');
+  });
+
+  it('reports a wrong Version as an error and a missing one as a warning', () => {
+    const wrong = diagnose('{"Version": "2024-01-01", "Statement": []}').filter((d) => d.code === 'iam/invalid-version');
+    assert.deepEqual(wrong.map((d) => d.severity), [1]);
+    const missing = diagnose('{"Statement": []}').filter((d) => d.code === 'iam/invalid-version');
+    assert.deepEqual(missing.map((d) => [d.severity, d.range.start.character, d.range.end.character]), [[2, 0, 1]]);
+  });
+
+  it('reports repeated Sids on the repeats', () => {
+    const text = policy({ Sid: 'A', Action: 'kinesis:ListShards' }, { Sid: 'B', Action: 'kinesis:ListShards' }, { Sid: 'A', Action: 'kinesis:ListShards' });
+    assert.deepEqual(findings(text, 'iam/duplicate-sid'), ['"A"']);
+    assert.match(messages(text, 'iam/duplicate-sid')[0], /already used by statement 1/);
+  });
+
+  it('reports identity policies over 6,144 characters without white space', () => {
+    const actions = Array.from({ length: 300 }, () => 'kinesis:DescribeStreamSummary');
+    const big = policy({ Action: actions });
+    const found = diagnose(big).filter((d) => d.code === 'iam/policy-size');
+    assert.equal(found.length, 1);
+    assert.match(message(found[0]), /^This policy has \d,\d{3} characters without white space, over IAM's quota of 6,144 for a managed policy \(inline policies may total 2,048 characters per user, 5,120 per group and 10,240 per role\)/);
+    assert.deepEqual(findings(policy({ Action: 'kinesis:ListShards' }).replace('{', `{${' '.repeat(7000)}`), 'iam/policy-size'), []);
+  });
+
+  it('reports missing, conflicting, empty and mistyped elements', () => {
+    assert.deepEqual(findings(policy({ Action: undefined }), 'iam/missing-action'), ['{']);
+    assert.deepEqual(findings(policy({ Action: 'kinesis:ListShards', Resource: undefined }), 'iam/missing-resource'), ['{']);
+    assert.deepEqual(findings(policy({ Action: 'kinesis:ListShards', NotAction: 'kinesis:PutRecord' }), 'iam/conflicting-elements'), ['"NotAction"']);
+    assert.deepEqual(findings(policy({ Action: [] }), 'iam/empty-value'), ['[]']);
+    assert.deepEqual(findings(policy({ Action: ['kinesis:ListShards', ''] }), 'iam/empty-value'), ['""']);
+    assert.deepEqual(findings(policy({ Action: ['kinesis:ListShards', 7, null] }), 'iam/invalid-value-type'), ['7', 'null']);
+  });
+
+  it('warns about Allow with NotAction and notes Deny with NotResource', () => {
+    assert.deepEqual(findings(policy({ NotAction: 'iam:*', Resource: '*' }), 'iam/allow-not-action'), ['"NotAction"']);
+    const deny = policy({ Effect: 'Deny', Action: 'kinesis:DeleteStream', Resource: undefined, NotResource: STREAM });
+    assert.deepEqual(diagnose(deny).filter((d) => d.code === 'iam/deny-not-resource').map((d) => d.severity), [3]);
+  });
+
+  it('fades actions listed twice or covered by a wildcard', () => {
+    const text = policy({ Action: ['kinesis:Get*', 'kinesis:GetRecords', 'kinesis:PutRecord', 'KINESIS:putrecord', 'kinesis:Typo'] });
+    assert.deepEqual(findings(text, 'iam/redundant-action'), ['"kinesis:GetRecords"', '"KINESIS:putrecord"']);
+    assert.deepEqual(diagnose(text).filter((d) => d.code === 'iam/redundant-action').map((d) => [d.severity, d.tags]), [[4, [1]], [4, [1]]]);
+  });
+});
