@@ -1,7 +1,7 @@
 // `npm test`: builds the bundles and the test projects, then runs every `*.test.js` under
 // out/test with Node's test runner. Arguments are passed on (e.g. `npm test -- --test-only`).
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -16,7 +16,9 @@ function testFiles(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) return entry.name === 'e2e' ? [] : testFiles(path);
-    return entry.name.endsWith('.test.js') ? [relative(root, path)] : [];
+    // Only tests whose source still exists: tsc -b leaves the output of deleted sources behind.
+    const source = join(root, relative(join(root, 'out'), path)).replace(/\.js$/, '.ts');
+    return entry.name.endsWith('.test.js') && existsSync(source) ? [relative(root, path)] : [];
   });
 }
 

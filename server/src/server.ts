@@ -78,7 +78,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 
   connection.onDidChangeConfiguration((params) => void refreshSettings(params.settings));
 
-  documents.onDidOpen((event) => validation.schedule(event.document, true));
+  // Fires on open too: the scheduler validates a newly opened document at once.
   documents.onDidChangeContent((event) => validation.schedule(event.document));
   documents.onDidClose((event) => {
     models.delete(event.document.uri);

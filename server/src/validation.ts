@@ -13,6 +13,8 @@ export interface Timers {
  */
 export class ValidationScheduler {
   private readonly pending = new Map<string, unknown>();
+  /** Documents validated at least once since they opened: the first validation does not wait. */
+  private readonly seen = new Set<string>();
 
   constructor(
     private readonly connection: Connection,
@@ -22,10 +24,14 @@ export class ValidationScheduler {
     private readonly timers: Timers,
   ) {}
 
-  /** Validates after the delay; `immediately` for a document just opened. */
+  /** Validates after the delay, or at once for a document just opened or when `immediately`. */
   schedule(document: TextDocument, immediately = false): void {
     this.cancel(document.uri);
     const { uri, version } = document;
+    if (!this.seen.has(uri)) {
+      this.seen.add(uri);
+      immediately = true;
+    }
     const handle = this.timers.setTimeout(() => {
       this.pending.delete(uri);
       this.run(uri, version);
@@ -40,6 +46,7 @@ export class ValidationScheduler {
   /** Forgets a closed document and clears what was shown for it. */
   clear(uri: string): void {
     this.cancel(uri);
+    this.seen.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 

@@ -1,6 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import {
+  ConfigurationRequest,
+  DidChangeConfigurationNotification,
+  PublishDiagnosticsNotification,
+  RegistrationRequest,
   CompletionRequest,
   DidChangeTextDocumentNotification,
   DidCloseTextDocumentNotification,
@@ -15,6 +19,7 @@ import {
   type Hover,
   type InitializeResult,
   type LogMessageParams,
+  type PublishDiagnosticsParams,
   type Position,
   type ProtocolConnection,
   type TextDocumentContentChangeEvent,
@@ -25,7 +30,13 @@ import { ROOT } from './catalog';
 /** The built server, started over stdio and spoken to as an editor does. */
 export class LspClient {
   readonly logs: string[] = [];
+  /** Every diagnostics notification, in arrival order. */
+  readonly published: PublishDiagnosticsParams[] = [];
+  /** What the server gets when it asks for the `kinesisPolicy` settings. */
+  settings: unknown = {};
   private versions = new Map<string, number>();
+  private waiters: (() => void)[] = [];
+  private configurationWaiters: (() => void)[] = [];
 
   private constructor(
     private readonly process: ChildProcess,
@@ -39,13 +50,28 @@ export class LspClient {
     connection.onNotification(LogMessageNotification.type, (p: LogMessageParams) => {
       client.logs.push(p.message);
     });
+    connection.onNotification(PublishDiagnosticsNotification.type, (p: PublishDiagnosticsParams) => {
+      client.published.push(p);
+      client.wake();
+    });
+    const firstConfiguration = client.nextConfigurationRequest();
+    connection.onRequest(ConfigurationRequest.type, (p) => {
+      client.onConfigurationRequest();
+      return p.items.map(() => client.settings);
+    });
+    connection.onRequest(RegistrationRequest.type, () => undefined);
     connection.listen();
     const initialize = await connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: null,
-      capabilities: { textDocument: { completion: { completionItem: { snippetSupport: true } } } },
+      capabilities: {
+        textDocument: { completion: { completionItem: { snippetSupport: true } } },
+        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
+      },
     });
     await connection.sendNotification(InitializedNotification.type, {});
+    // The server reads its settings once initialized; wait, so that no revalidation races a test.
+    await firstConfiguration;
     return { client, initialize };
   }
 
@@ -76,6 +102,59 @@ export class LspClient {
 
   hover(uri: string, position: Position): Promise<Hover | null> {
     return this.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position });
+  }
+
+  /**
+   * Changes the settings as an editor does: it says they changed, the server asks for them.
+   * Resolves once the server has asked, so that later messages see the new settings.
+   */
+  async changeSettings(settings: unknown): Promise<void> {
+    this.settings = settings;
+    const asked = this.nextConfigurationRequest();
+    await this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+    await asked;
+  }
+
+  private nextConfigurationRequest(): Promise<void> {
+    return new Promise((resolve) => this.configurationWaiters.push(resolve));
+  }
+
+  private onConfigurationRequest(): void {
+    const waiters = this.configurationWaiters;
+    this.configurationWaiters = [];
+    for (const resolve of waiters) resolve();
+  }
+
+  /**
+   * Waits for a diagnostics notification for `uri`, published after the first `after` ones, that
+   * satisfies `accept`. Fails after `timeout` ms rather than hang the run.
+   */
+  async diagnostics(
+    uri: string,
+    accept: (p: PublishDiagnosticsParams) => boolean = () => true,
+    after = 0,
+    timeout = 10_000,
+  ): Promise<PublishDiagnosticsParams> {
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      const found = this.published.slice(after).find((p) => p.uri === uri && accept(p));
+      if (found) return found;
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`No matching diagnostics for ${uri} within ${timeout} ms`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, left);
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  }
+
+  private wake(): void {
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const resolve of waiters) resolve();
   }
 
   /** Shuts the server down as an editor does and waits for the process to exit. */

@@ -1,0 +1,93 @@
+import { strict as assert } from 'node:assert';
+import { after, before, describe, it } from 'node:test';
+import { LspClient } from '../support/lspClient';
+
+const SHARE = `{
+  "Version": "2012-10-17",
+  "Statement": [{
+    "Effect": "Allow",
+    "Principal": {"AWS": "111122223333"},
+    "Action": ["kinesis:Get*"],
+    "Resource": "arn:aws:kinesis:us-east-1:111122223333:stream/orders"
+  }]
+}`;
+
+describe('diagnostics over LSP', () => {
+  let client: LspClient;
+
+  before(async () => {
+    ({ client } = await LspClient.start());
+  });
+  after(async () => {
+    await client.stop();
+  });
+
+  it('publishes diagnostics with code, range, source and documentation link when a policy opens', async () => {
+    await client.open('file:///ws/share.json', SHARE);
+    const { diagnostics, version } = await client.diagnostics('file:///ws/share.json');
+    assert.equal(version, 1);
+    const [wildcard] = diagnostics.filter((d) => d.code === 'resource-policy/wildcard-action');
+    assert.deepEqual(wildcard.range, { start: { line: 5, character: 15 }, end: { line: 5, character: 29 } });
+    assert.equal(wildcard.severity, 1);
+    assert.equal(wildcard.source, 'kinesis-policy');
+    assert.match(wildcard.codeDescription?.href ?? '', /^file:\/\/.*\/docs\/rules\.md#resource-policy\/wildcard-action$/);
+  });
+
+  it('updates after an edit, once for a burst of edits, for the latest version', async () => {
+    const uri = 'file:///ws/share.json';
+    const before = client.published.length;
+    // "kinesis:Get*" becomes "kinesis:GetRecords" in six quick edits: delete the star, type the rest.
+    const at = (character: number) => ({ start: { line: 5, character }, end: { line: 5, character } });
+    await client.change(uri, [{ range: { start: { line: 5, character: 27 }, end: { line: 5, character: 28 } }, text: '' }]);
+    for (const [i, text] of ['R', 'e', 'c', 'o', 'rds'].entries()) await client.change(uri, [{ range: at(27 + i), text }]);
+    const published = await client.diagnostics(uri, (p) => p.version === 7, before);
+    assert.deepEqual(published.diagnostics.map((d) => d.code), []);
+    assert.deepEqual(client.published.slice(before).filter((p) => p.uri === uri).map((p) => p.version), [7], 'one validation for the burst');
+  });
+
+  it('applies settings changes without a restart', async () => {
+    const uri = 'file:///ws/consumer.json';
+    const text = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: ['kinesis:DescribeStream', 'kinesis:GetShardIterator', 'kinesis:GetRecords'], Resource: 'arn:aws:kinesis:us-east-1:111122223333:stream/orders' }],
+    });
+    await client.open(uri, text);
+    const first = await client.diagnostics(uri);
+    assert.deepEqual(first.diagnostics.map((d) => [d.code, d.severity]), [
+      ['kcl/missing-lease-table-permissions', 3],
+      ['kcl/missing-metrics-permission', 3],
+      ['kinesis/kms-permissions', 4],
+    ]);
+    const mark = client.published.length;
+    await client.changeSettings({ rules: { 'kinesis/kms-permissions': 'off' }, kcl: { assumeKcl: true } });
+    const second = await client.diagnostics(uri, () => true, mark);
+    assert.deepEqual(second.diagnostics.map((d) => [d.code, d.severity]), [
+      ['kcl/missing-lease-table-permissions', 2],
+      ['kcl/missing-metrics-permission', 2],
+    ]);
+    const again = client.published.length;
+    await client.changeSettings({ kcl: { version: 'none' }, rules: { 'kinesis/kms-permissions': 'off' } });
+    assert.deepEqual((await client.diagnostics(uri, () => true, again)).diagnostics, []);
+  });
+
+  it('forces the policy kind by file pattern', async () => {
+    const mark = client.published.length;
+    await client.changeSettings({ files: { resourcePolicies: ['**/shared/*.json'] } });
+    const text = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'kinesis:GetRecords', Resource: 'arn:aws:kinesis:us-east-1:111122223333:stream/orders' }] });
+    await client.open('file:///ws/shared/stream.json', text);
+    const published = await client.diagnostics('file:///ws/shared/stream.json', () => true, mark);
+    assert.deepEqual(published.diagnostics.map((d) => d.code), ['resource-policy/missing-principal']);
+  });
+
+  it('clears diagnostics when the document closes', async () => {
+    const mark = client.published.length;
+    await client.close('file:///ws/share.json');
+    const cleared = await client.diagnostics('file:///ws/share.json', () => true, mark);
+    assert.deepEqual(cleared.diagnostics, []);
+  });
+
+  it('publishes nothing but an empty list for JSON that is not a policy', async () => {
+    await client.open('file:///ws/package.json', '{"name": "x", "version": "1.0.0"}');
+    assert.deepEqual((await client.diagnostics('file:///ws/package.json')).diagnostics, []);
+  });
+});
