@@ -1,0 +1,83 @@
+import { RULES, type KclVersion, type RuleSeverity } from '../service';
+
+export type OutputFormat = 'text' | 'json' | 'sarif';
+
+export interface CheckOptions {
+  format: OutputFormat;
+  kind: 'auto' | 'identity' | 'resource';
+  kclVersion: KclVersion;
+  rules: Record<string, RuleSeverity>;
+  paths: string[];
+}
+
+export type ParsedArgs = { command: 'check'; options: CheckOptions } | { command: 'help' } | { command: 'version' };
+
+export class UsageError extends Error {}
+
+export const USAGE = `Usage: kinesis-policy check [options] <files or folders...>
+
+Checks AWS IAM policies for Amazon Kinesis Data Streams. Folders are searched for .json files;
+JSON files that are not IAM policies are skipped.
+
+Options:
+  --format text|json|sarif     output format (default: text)
+  --kind auto|identity|resource
+                               how to read the policies (default: auto, from each document)
+  --kcl-version 1.x|2.x|3.x|none
+                               the KCL whose permissions consumers need (default: 1.x)
+  --rule CODE=SEVERITY         change a rule's severity: error, warning, information, hint, off
+                               (repeatable)
+  -h, --help                   show this help
+  -v, --version                show the version
+
+Exit status: 0 without errors, 1 with errors (a JSON syntax error in a policy counts),
+2 for a usage error or a file that cannot be read.`;
+
+const SEVERITIES = ['error', 'warning', 'information', 'hint', 'off'];
+
+export function parseArgs(argv: readonly string[]): ParsedArgs {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '-h' || command === '--help' || command === 'help') return { command: 'help' };
+  if (command === '-v' || command === '--version') return { command: 'version' };
+  if (command !== 'check') throw new UsageError(`Unknown command "${command}".`);
+  const options: CheckOptions = { format: 'text', kind: 'auto', kclVersion: '1.x', rules: {}, paths: [] };
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = () => {
+      const v = inline ?? rest[++i];
+      if (v === undefined) throw new UsageError(`${flag} needs a value.`);
+      return v;
+    };
+    switch (flag) {
+      case '-h':
+      case '--help':
+        return { command: 'help' };
+      case '--format':
+        options.format = oneOf(flag, value(), ['text', 'json', 'sarif']);
+        break;
+      case '--kind':
+        options.kind = oneOf(flag, value(), ['auto', 'identity', 'resource']);
+        break;
+      case '--kcl-version':
+        options.kclVersion = oneOf(flag, value(), ['1.x', '2.x', '3.x', 'none']);
+        break;
+      case '--rule': {
+        const [code, severity] = value().split('=');
+        if (!RULES.some((r) => r.code === code)) throw new UsageError(`--rule: unknown rule "${code}".`);
+        options.rules[code] = oneOf('--rule', severity ?? '', SEVERITIES) as RuleSeverity;
+        break;
+      }
+      default:
+        if (arg.startsWith('-') && arg !== '-') throw new UsageError(`Unknown option "${arg}".`);
+        options.paths.push(arg);
+    }
+  }
+  if (options.paths.length === 0) throw new UsageError('Name at least one file or folder to check.');
+  return { command: 'check', options };
+}
+
+function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
+  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`${flag} takes ${allowed.join(', ')}, not "${value}".`);
+  return value as T;
+}

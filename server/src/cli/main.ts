@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { nodeCatalogSource } from '../nodeCatalogSource';
+import { createLanguageService, IamCatalog } from '../service';
+import { parseArgs, USAGE, UsageError, type CheckOptions } from './args';
+import { checkText, type FileResult } from './check';
+import { collectFiles } from './files';
+import { formatJson, formatSarif, formatText } from './formats';
+
+declare const SERVER_VERSION: string | undefined;
+const VERSION = typeof SERVER_VERSION === 'string' ? SERVER_VERSION : 'dev';
+const RULES_DOCUMENTATION = pathToFileURL(join(__dirname, '..', 'docs', 'rules.md')).href;
+
+/** The command line: returns the exit status. */
+function main(argv: readonly string[]): number {
+  let parsed;
+  try {
+    parsed = parseArgs(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`kinesis-policy: ${error.message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (parsed.command === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (parsed.command === 'version') {
+    process.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  return check(parsed.options);
+}
+
+function check(options: CheckOptions): number {
+  let files: string[];
+  try {
+    files = collectFiles(options.paths);
+  } catch (error) {
+    process.stderr.write(`kinesis-policy: ${(error as Error).message}\n`);
+    return 2;
+  }
+  const service = createLanguageService({ catalog: new IamCatalog(nodeCatalogSource(join(__dirname, 'data'))) });
+  const results: FileResult[] = [];
+  let unreadable = false;
+  for (const file of files) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (error) {
+      process.stderr.write(`kinesis-policy: cannot read ${file}: ${(error as Error).message}\n`);
+      unreadable = true;
+      continue;
+    }
+    const shown = relative(process.cwd(), file) || file;
+    results.push(checkText(service, shown, text.replace(/^\uFEFF/, ''), options, RULES_DOCUMENTATION));
+  }
+  const output =
+    options.format === 'json' ? formatJson(results) : options.format === 'sarif' ? formatSarif(results, VERSION, RULES_DOCUMENTATION) : formatText(results);
+  process.stdout.write(output);
+  if (unreadable) return 2;
+  return results.some((r) => r.problems.some((p) => p.severity === 'error')) ? 1 : 0;
+}
+
+process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,132 @@
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { before, describe, it } from 'node:test';
+import { ROOT } from '../support/catalog';
+
+const CLI = join(ROOT, 'dist', 'cli.js');
+
+function run(args: string[], cwd: string): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const PRODUCER = `{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Effect": "Allow",
+      "Action": ["kinesis:DescribeStreamSummary", "kinesis:PutRecords"],
+      "Resource": "arn:aws:kinesis:us-east-1:111122223333:stream/orders"
+    }
+  ]
+}
+`;
+const SHARE_WITH_WILDCARD = `{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Effect": "Allow",
+      "Principal": {"AWS": "444455556666"},
+      "Action": "kinesis:*",
+      "Resource": "arn:aws:kinesis:us-east-1:111122223333:stream/orders"
+    }
+  ]
+}
+`;
+
+describe('kinesis-policy check', () => {
+  let dir: string;
+
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'kinesis-policy-cli-'));
+    mkdirSync(join(dir, 'policies', 'nested'), { recursive: true });
+    mkdirSync(join(dir, 'node_modules', 'x'), { recursive: true });
+    writeFileSync(join(dir, 'policies', 'producer.json'), PRODUCER);
+    writeFileSync(join(dir, 'policies', 'nested', 'share.json'), SHARE_WITH_WILDCARD);
+    writeFileSync(join(dir, 'policies', 'package.json'), '{"name": "not-a-policy", "version": "1.0.0"}');
+    writeFileSync(join(dir, 'policies', 'notes.txt'), 'not json');
+    writeFileSync(join(dir, 'node_modules', 'x', 'bad.json'), SHARE_WITH_WILDCARD);
+    writeFileSync(join(dir, 'broken.json'), '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow" "Action": "kinesis:ListStreams", "Resource": "*"}]}');
+  });
+
+  it('prints problems like a compiler and exits 1 on errors', () => {
+    const { status, stdout } = run(['check', 'policies'], dir);
+    assert.equal(status, 1);
+    assert.equal(
+      stdout.split('\n')[0],
+      'policies/nested/share.json:7:17 error resource-policy/wildcard-action "kinesis:*" uses a wildcard, which Kinesis resource-based policies do not allow: ' +
+        'PutResourcePolicy rejects the policy. List the actions to share one by one (of those it covers, these can be shared: kinesis:DescribeStreamConsumer, ' +
+        'kinesis:DescribeStreamSummary, kinesis:GetRecords, kinesis:GetShardIterator, kinesis:ListShards, kinesis:PutRecord, kinesis:PutRecords, kinesis:SubscribeToShard).',
+    );
+    assert.match(stdout, /^2 policies checked, 1 file skipped \(not IAM policies\): 1 error, 0 warnings, 0 notes\.$/m);
+    assert.doesNotMatch(stdout, /node_modules/);
+  });
+
+  it('exits 0 when there are no errors', () => {
+    const { status, stdout } = run(['check', 'policies/producer.json'], dir);
+    assert.equal(status, 0);
+    assert.equal(stdout, '1 policy checked: 0 errors, 0 warnings, 0 notes.\n');
+  });
+
+  it('reports JSON syntax errors in a policy as errors', () => {
+    const { status, stdout } = run(['check', 'broken.json'], dir);
+    assert.equal(status, 1);
+    assert.match(stdout, /^broken\.json:1:60 error json\/syntax-error JSON syntax error: comma expected\.$/m);
+  });
+
+  it('writes JSON', () => {
+    const { status, stdout } = run(['check', '--format', 'json', 'policies'], dir);
+    assert.equal(status, 1);
+    assert.deepEqual(
+      (JSON.parse(stdout) as { file: string; range: unknown; severity: string; code: string }[]).map(({ file, range, severity, code }) => ({ file, range, severity, code })),
+      [{ file: 'policies/nested/share.json', range: { start: { line: 6, character: 16 }, end: { line: 6, character: 27 } }, severity: 'error', code: 'resource-policy/wildcard-action' }],
+    );
+  });
+
+  it('writes SARIF 2.1.0', () => {
+    const { stdout } = run(['check', '--format=sarif', 'policies'], dir);
+    const sarif = JSON.parse(stdout) as {
+      version: string;
+      runs: { tool: { driver: { name: string; rules: { id: string }[] } }; results: { ruleId: string; ruleIndex: number; level: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: Record<string, number> } }[] }[] }[];
+    };
+    assert.equal(sarif.version, '2.1.0');
+    const [runResult] = sarif.runs;
+    assert.equal(runResult.tool.driver.name, 'kinesis-policy');
+    const [result] = runResult.results;
+    assert.equal(result.ruleId, 'resource-policy/wildcard-action');
+    assert.equal(runResult.tool.driver.rules[result.ruleIndex].id, result.ruleId);
+    assert.equal(result.level, 'error');
+    assert.deepEqual(result.locations[0].physicalLocation, {
+      artifactLocation: { uri: 'policies/nested/share.json' },
+      region: { startLine: 7, startColumn: 17, endLine: 7, endColumn: 28 },
+    });
+  });
+
+  it('forces the policy kind and changes severities', () => {
+    const asResource = run(['check', '--kind', 'resource', 'policies/producer.json'], dir);
+    assert.equal(asResource.status, 1);
+    assert.match(asResource.stdout, /resource-policy\/missing-principal/);
+    const relaxed = run(['check', '--rule', 'resource-policy/wildcard-action=warning', 'policies'], dir);
+    assert.equal(relaxed.status, 0);
+    assert.match(relaxed.stdout, / warning resource-policy\/wildcard-action /);
+  });
+
+  it('exits 2 with a clear message for usage errors and missing files', () => {
+    const missing = run(['check', 'nothere.json'], dir);
+    assert.equal(missing.status, 2);
+    assert.equal(missing.stderr, 'kinesis-policy: nothere.json: no such file or folder\n');
+    for (const args of [['check'], ['check', '--format', 'xml', 'x'], ['lint', 'x'], ['check', '--rule', 'no/such=off', 'x']]) {
+      const result = run(args, dir);
+      assert.equal(result.status, 2, args.join(' '));
+      assert.match(result.stderr, /^kinesis-policy: .+\n\nUsage: kinesis-policy check/);
+    }
+  });
+
+  it('prints help and version', () => {
+    assert.match(run(['--help'], dir).stdout, /^Usage: kinesis-policy check/);
+    assert.match(run(['--version'], dir).stdout, /^\d+\.\d+\.\d+\n$/);
+  });
+});
