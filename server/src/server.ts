@@ -1,4 +1,5 @@
 import {
+  CodeActionKind,
   DidChangeConfigurationNotification,
   TextDocuments,
   TextDocumentSyncKind,
@@ -8,7 +9,8 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentCache } from './documentCache';
 import { runSafe } from './runner';
-import { createLanguageService, IamCatalog, type CatalogSource, type PolicyModel } from './service';
+import { NewPolicyRequest } from './protocol';
+import { createLanguageService, FIX_ALL_KIND, IamCatalog, INSERT_KIND, PLACEHOLDER_PARAMS, policyFor, type CatalogSource, type PolicyModel } from './service';
 import { readSettings, settingsFor, type RawSettings, type ServerSettings } from './settings';
 import { ValidationScheduler, type Timers } from './validation';
 
@@ -28,6 +30,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   const models = new DocumentCache<PolicyModel>((document) => service.parsePolicy(document));
   let settings: ServerSettings = readSettings(undefined);
   let pullConfiguration = false;
+  let resolveSupport = false;
 
   const validation = new ValidationScheduler(
     connection,
@@ -43,6 +46,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 
   connection.onInitialize((params): InitializeResult => {
     pullConfiguration = params.capabilities.workspace?.configuration === true;
+    resolveSupport = params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
     const options = params.initializationOptions as { settings?: RawSettings } | undefined;
     if (options?.settings) settings = readSettings(options.settings);
     return {
@@ -50,6 +54,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
         textDocumentSync: TextDocumentSyncKind.Incremental,
         completionProvider: { triggerCharacters: ['"', ':'] },
         hoverProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, INSERT_KIND, FIX_ALL_KIND], resolveProvider: true },
       },
       serverInfo: { name: 'kinesis-policy', version: runtime.version },
     };
@@ -98,6 +103,34 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       return document ? service.doHover(document, params.position, models.get(document)) : null;
     }),
   );
+
+  const actionOptions = (uri: string) => ({ settings: settingsFor(uri, settings), rulesDocumentation: runtime.rulesDocumentation });
+
+  connection.onCodeAction((params, token) =>
+    runSafe(connection, token, 'Code actions', null, () => {
+      const document = documents.get(params.textDocument.uri);
+      if (!document) return null;
+      const model = models.get(document);
+      const options = { ...actionOptions(document.uri), only: params.context.only, allDiagnostics: validation.current(document) };
+      const actions = service.getCodeActions(document, model, params.context.diagnostics, options);
+      // Clients that cannot resolve get the edits at once.
+      return resolveSupport ? actions : actions.map((a) => service.resolveCodeAction(document, model, a, options));
+    }),
+  );
+
+  connection.onCodeActionResolve((action, token) =>
+    runSafe(connection, token, 'Code action', action, () => {
+      const uri = (action.data as { uri?: string } | undefined)?.uri;
+      const document = uri ? documents.get(uri) : undefined;
+      return document ? service.resolveCodeAction(document, models.get(document), action, actionOptions(document.uri)) : action;
+    }),
+  );
+
+  connection.onRequest(NewPolicyRequest.type, (params) => {
+    const { role, kclVersion, ...names } = params;
+    const defined = Object.fromEntries(Object.entries(names).filter(([, v]) => typeof v === 'string' && v !== ''));
+    return { text: `${JSON.stringify(policyFor(role, { ...PLACEHOLDER_PARAMS, ...defined }, kclVersion), null, 2)}\n` };
+  });
 
   documents.listen(connection);
   connection.listen();

@@ -15,6 +15,8 @@ export class ValidationScheduler {
   private readonly pending = new Map<string, unknown>();
   /** Documents validated at least once since they opened: the first validation does not wait. */
   private readonly seen = new Set<string>();
+  /** What was last published for each document, for code actions that need every diagnostic. */
+  private readonly published = new Map<string, { version: number; diagnostics: Diagnostic[] }>();
 
   constructor(
     private readonly connection: Connection,
@@ -47,6 +49,7 @@ export class ValidationScheduler {
   clear(uri: string): void {
     this.cancel(uri);
     this.seen.delete(uri);
+    this.published.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
@@ -67,6 +70,13 @@ export class ValidationScheduler {
       return;
     }
     if (this.documents.get(uri)?.version !== version) return;
+    this.published.set(uri, { version, diagnostics });
     void this.connection.sendDiagnostics({ uri, version, diagnostics });
+  }
+
+  /** The diagnostics published for this version of the document, if they are current. */
+  current(document: TextDocument): Diagnostic[] | undefined {
+    const entry = this.published.get(document.uri);
+    return entry?.version === document.version ? entry.diagnostics : undefined;
   }
 }

@@ -8,3 +8,6 @@ export type { RuleSeverity, PolicyKind } from './diagnostics/rule';
 export { RULES } from './diagnostics/rules';
 export { globToRegExp } from './util/glob';
 export { parsePolicy } from './policy/parsePolicy';
+export { FIX_ALL_KIND, SHOW_RULE_DOCUMENTATION_COMMAND, type CodeActionData } from './codeActions';
+export { INSERT_KIND } from './codeActions/insertActions';
+export { policyFor, PLACEHOLDER_PARAMS, type PolicyRole, type TemplateParams } from './templates/policyTemplates';

@@ -1,9 +1,10 @@
-import type { CompletionList, Diagnostic, Hover, Position } from 'vscode-languageserver-types';
+import type { CodeAction, CompletionList, Diagnostic, Hover, Position } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { IamCatalog } from './catalog/iamCatalog';
 import { doComplete } from './completion';
 import { doHover } from './hover';
 import { validatePolicy, type ValidationOptions } from './diagnostics/validate';
+import { getCodeActions, resolveCodeAction, type CodeActionOptions } from './codeActions';
 import { parsePolicy } from './policy/parsePolicy';
 import type { PolicyModel } from './policy/policyModel';
 
@@ -21,6 +22,9 @@ export interface PolicyLanguageService {
   doComplete(document: TextDocument, position: Position, policy: PolicyModel): CompletionList | null;
   doHover(document: TextDocument, position: Position, policy: PolicyModel): Hover | null;
   doValidation(document: TextDocument, policy: PolicyModel, options: ValidationOptions): Diagnostic[];
+  /** Quick fixes, insertions and fix-all for the diagnostics in a range; resolve them for their edits. */
+  getCodeActions(document: TextDocument, policy: PolicyModel, diagnostics: readonly Diagnostic[], options: Omit<CodeActionOptions, 'catalog'>): CodeAction[];
+  resolveCodeAction(document: TextDocument, policy: PolicyModel, action: CodeAction, options: Omit<CodeActionOptions, 'catalog'>): CodeAction;
 }
 
 export function createLanguageService({ catalog }: LanguageServiceOptions): PolicyLanguageService {
@@ -30,5 +34,7 @@ export function createLanguageService({ catalog }: LanguageServiceOptions): Poli
     doComplete: (document, position, policy) => doComplete(document, position, policy, catalog),
     doHover: (document, position, policy) => doHover(document, position, policy, catalog),
     doValidation: (document, policy, options) => validatePolicy(document, policy, catalog, options).diagnostics,
+    getCodeActions: (document, policy, diagnostics, options) => getCodeActions(document, policy, diagnostics, { ...options, catalog }),
+    resolveCodeAction: (document, policy, action, options) => resolveCodeAction(document, policy, action, { ...options, catalog }),
   };
 }

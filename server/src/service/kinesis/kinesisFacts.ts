@@ -91,3 +91,75 @@ export const DESCRIBE_ACTIONS: readonly string[] = ['kinesis:DescribeStream', 'k
 /** On a stream encrypted with a customer-managed KMS key, producers need the first and consumers the second. */
 export const KMS_PRODUCER_ACTION = 'kms:GenerateDataKey';
 export const KMS_CONSUMER_ACTION = 'kms:Decrypt';
+
+/** What a producer needs on the stream: check it, find its shards, write. [KDS-TUTORIAL] [KPL] */
+export const PRODUCER_STREAM_ACTIONS: readonly string[] = [
+  'kinesis:DescribeStream',
+  'kinesis:DescribeStreamSummary',
+  'kinesis:ListShards',
+  'kinesis:PutRecord',
+  'kinesis:PutRecords',
+];
+
+/** What a KCL consumer needs on the stream; 2.x and 3.x also register enhanced fan-out consumers. [KDS-TUTORIAL] [KCL] */
+export const KCL_STREAM_ACTIONS: Readonly<Record<KclMajorVersion, readonly string[]>> = {
+  '1.x': ['kinesis:DescribeStream', 'kinesis:GetRecords', 'kinesis:GetShardIterator', 'kinesis:ListShards'],
+  '2.x': [
+    'kinesis:DescribeStream',
+    'kinesis:DescribeStreamSummary',
+    'kinesis:RegisterStreamConsumer',
+    'kinesis:GetRecords',
+    'kinesis:GetShardIterator',
+    'kinesis:ListShards',
+  ],
+  '3.x': [
+    'kinesis:DescribeStream',
+    'kinesis:DescribeStreamSummary',
+    'kinesis:RegisterStreamConsumer',
+    'kinesis:GetRecords',
+    'kinesis:GetShardIterator',
+    'kinesis:ListShards',
+  ],
+};
+
+/** Enhanced fan-out: the consumer registers on the stream, then subscribes on its consumer ARN. [KCL] */
+export const EFO_STREAM_ACTIONS: readonly string[] = ['kinesis:DescribeStreamSummary', 'kinesis:ListShards', 'kinesis:RegisterStreamConsumer'];
+export const EFO_CONSUMER_ACTIONS: readonly string[] = ['kinesis:DescribeStreamConsumer', 'kinesis:SubscribeToShard'];
+
+/** What a resource-based policy shares for reading or writing another account's stream. [KDS-IAM] */
+export const SHARED_READ_ACTIONS: readonly string[] = [
+  'kinesis:DescribeStreamSummary',
+  'kinesis:ListShards',
+  'kinesis:GetRecords',
+  'kinesis:GetShardIterator',
+];
+export const SHARED_WRITE_ACTIONS: readonly string[] = [
+  'kinesis:DescribeStreamSummary',
+  'kinesis:ListShards',
+  'kinesis:PutRecord',
+  'kinesis:PutRecords',
+];
+/** Sharing a registered consumer takes two policies: these on the stream, EFO_CONSUMER_ACTIONS on the consumer. [KDS-IAM] */
+export const SHARED_CONSUMER_STREAM_ACTIONS: readonly string[] = ['kinesis:DescribeStreamSummary', 'kinesis:ListShards'];
+
+/** Managing streams: everything but sharing them and reading or writing their data. */
+export const STREAM_ADMIN_ACTIONS: readonly string[] = [
+  'kinesis:CreateStream',
+  'kinesis:DeleteStream',
+  'kinesis:DescribeStream',
+  'kinesis:DescribeStreamSummary',
+  'kinesis:ListShards',
+  'kinesis:ListStreamConsumers',
+  'kinesis:ListTagsForStream',
+  'kinesis:AddTagsToStream',
+  'kinesis:RemoveTagsFromStream',
+  'kinesis:IncreaseStreamRetentionPeriod',
+  'kinesis:DecreaseStreamRetentionPeriod',
+  'kinesis:MergeShards',
+  'kinesis:SplitShard',
+  'kinesis:StartStreamEncryption',
+  'kinesis:StopStreamEncryption',
+  'kinesis:DeregisterStreamConsumer',
+];
+/** Stream-admin actions that take no resource ARN. */
+export const STREAM_ADMIN_ACCOUNT_ACTIONS: readonly string[] = ['kinesis:ListStreams', 'kinesis:UpdateShardCount', 'kinesis:UpdateStreamMode', 'kinesis:DescribeLimits'];

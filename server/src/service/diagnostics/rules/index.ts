@@ -13,6 +13,7 @@ import { invalidPrincipal } from './iam/invalidPrincipal';
 import { invalidValueType } from './iam/invalidValueType';
 import { invalidVersion } from './iam/invalidVersion';
 import { missingAction, missingResource } from './iam/missingElement';
+import { placeholder } from './iam/placeholder';
 import { policySize } from './iam/policySize';
 import { redundantAction } from './iam/redundantAction';
 import { unknownAction } from './iam/unknownAction';
@@ -54,6 +55,7 @@ export const RULES: readonly PolicyRule[] = [
   invalidArn,
   actionResourceMismatch,
   invalidPrincipal,
+  placeholder,
   invalidEffect,
   invalidVersion,
   duplicateSid,

@@ -2,6 +2,7 @@ import { parseArn, PARTITIONS } from '../../../catalog/arn';
 import { globsIntersect, templateGlob } from '../../../catalog/arnPatterns';
 import type { IamCatalog } from '../../../catalog/iamCatalog';
 import { hasWildcard } from '../../../catalog/wildcard';
+import { placeholderIn } from '../../../templates/placeholders';
 import type { PolicyRule, RuleFinding } from '../../rule';
 import { at } from '../../ruleContext';
 
@@ -24,7 +25,7 @@ export const invalidArn: PolicyRule = {
 
 /** What is wrong with a `Resource` entry, or undefined when nothing is. */
 export function arnProblem(catalog: IamCatalog, text: string): string | undefined {
-  if (text === '*' || text.includes('${')) return undefined; // everything, or policy variables
+  if (text === '*' || text.includes('${') || placeholderIn(text)) return undefined; // everything, policy variables, placeholders
   const arn = parseArn(text);
   if (!arn) {
     return text.startsWith('arn:')

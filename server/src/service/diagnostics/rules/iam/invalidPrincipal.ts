@@ -1,5 +1,6 @@
 import { PARTITIONS } from '../../../catalog/arn';
 import { hasWildcard } from '../../../catalog/wildcard';
+import { placeholderIn } from '../../../templates/placeholders';
 import type { PolicyRule, RuleFinding } from '../../rule';
 import { at } from '../../ruleContext';
 
@@ -28,7 +29,7 @@ export const invalidPrincipal: PolicyRule = {
         }
         for (const entry of (element?.entries ?? []).filter((e) => e.type.value === 'AWS')) {
           for (const value of entry.values) {
-            if (isValidAwsPrincipal(value.value)) continue;
+            if (isValidAwsPrincipal(value.value) || placeholderIn(value.value)) continue;
             findings.push(
               at(
                 value.node,

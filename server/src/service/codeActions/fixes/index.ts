@@ -1,0 +1,42 @@
+import { addDescribeAction, addKmsStatement, addLeaseTableActions, addMetricsStatement, addMissingReadAction, narrowWildcard } from './addActions';
+import type { FixProvider } from './fix';
+import { fixEffect, removeEntry, renameSid, replaceUnknownAction, setVersion } from './iam';
+import { addPrincipal, moveAction, removeAction, removePrincipal, replaceWildcardWithShareable } from './sharing';
+
+/** The quick fixes of each rule, by code. */
+export const FIX_PROVIDERS: Readonly<Record<string, FixProvider>> = {
+  'resource-policy/wildcard-action': replaceWildcardWithShareable,
+  'resource-policy/wildcard-principal': removePrincipal,
+  'resource-policy/service-principal': removePrincipal,
+  'resource-policy/federated-principal': removePrincipal,
+  'resource-policy/canonical-user-principal': removePrincipal,
+  'resource-policy/unsupported-action': removeAction,
+  'resource-policy/resource-mismatch': moveAction,
+  'resource-policy/missing-principal': addPrincipal,
+  'kcl/missing-lease-table-permissions': addLeaseTableActions,
+  'kcl/missing-metrics-permission': addMetricsStatement,
+  'kcl/broad-dynamodb-access': narrowWildcard,
+  'consumer/incomplete-read': addMissingReadAction,
+  'consumer/missing-describe-stream': addDescribeAction,
+  'producer/missing-describe-stream': addDescribeAction,
+  'kinesis/kms-permissions': addKmsStatement,
+  'iam/unknown-action': replaceUnknownAction,
+  'iam/action-resource-mismatch': moveAction,
+  'iam/invalid-effect': fixEffect,
+  'iam/invalid-version': setVersion,
+  'iam/duplicate-sid': renameSid,
+  'iam/empty-value': removeEntry,
+  'iam/redundant-action': removeEntry,
+};
+
+/** Rules whose fixes are safe to apply all at once across a file. */
+export const FIX_ALL_CODES: ReadonlySet<string> = new Set([
+  'resource-policy/wildcard-action',
+  'resource-policy/unsupported-action',
+  'iam/unknown-action',
+  'iam/invalid-effect',
+  'iam/duplicate-sid',
+  'iam/redundant-action',
+  'iam/empty-value',
+  'iam/action-resource-mismatch',
+]);

@@ -1,0 +1,150 @@
+import { getNodeValue } from 'jsonc-parser';
+import { parseArn } from '../../catalog/arn';
+import { SHAREABLE_ACTIONS } from '../../kinesis/kinesisFacts';
+import type { StatementModel } from '../../policy/policyModel';
+import { PLACEHOLDERS } from '../../templates/placeholders';
+import { actionsOf, appendStatements, locate, setActions } from '../statements';
+import { statementPath, type PolicyTransaction } from '../transaction';
+import { stringList, uniqueSid, type FixProvider } from './fix';
+
+/** Whether every resource of the statement is a consumer ARN. */
+function onConsumers(statement: StatementModel): boolean {
+  const resources = statement.resource?.values ?? [];
+  return resources.length > 0 && resources.every((r) => /\/consumer\//.test(parseArn(r.value)?.resource ?? ''));
+}
+
+/** `kinesis:Get*` in a resource policy becomes the shareable actions it covers that fit the statement's resources. */
+export const replaceWildcardWithShareable: FixProvider = (context) => {
+  const shareable = stringList(context.data.shareable);
+  return [
+    {
+      title: 'Replace the wildcard with the shareable actions it covers',
+      preferred: true,
+      apply(tx) {
+        const { statement, value } = locate(tx.model, context.offset);
+        if (!statement || !value) return;
+        const target = onConsumers(statement) ? 'consumer' : 'stream';
+        const fitting = shareable.filter((a) => SHAREABLE_ACTIONS[a] === target);
+        setActions(tx, statement, actionsOf(statement).flatMap((a, i) => (statement.action?.values[i] === value ? fitting : [a])));
+      },
+    },
+  ];
+};
+
+/** Removes an action a resource policy cannot grant, when the statement keeps others. */
+export const removeAction: FixProvider = (context) => [
+  {
+    title: `Remove ${typeof context.data.action === 'string' ? context.data.action : 'the action'}`,
+    apply(tx) {
+      const { statement, value } = locate(tx.model, context.offset);
+      const values = statement?.action?.values ?? [];
+      if (!statement || !value || values.length < 2) return;
+      setActions(tx, statement, actionsOf(statement).filter((_, i) => values[i] !== value));
+    },
+  },
+];
+
+/** Principals a Kinesis resource policy rejects are removed; an emptied principal asks for an account instead. */
+export const removePrincipal: FixProvider = (context) => [
+  {
+    title: 'Remove the principal',
+    preferred: true,
+    apply(tx) {
+      const { statement } = locate(tx.model, context.offset);
+      const element = statement?.principal ?? statement?.notPrincipal;
+      if (!statement || !element) return;
+      const path = [...statementPath(tx.model, statement), element.key];
+      const placeholder = { AWS: `arn:aws:iam::${PLACEHOLDERS.otherAccount}:root` };
+      const remaining = element.entries.flatMap((entry) => {
+        if (entry.property.offset === context.offset) return [];
+        const values = entry.values.filter((v) => v.node.offset !== context.offset);
+        if (values.length === 0 && entry.values.length > 0) return [];
+        return [[entry.type.value, values.length === 1 && entry.values.length === 1 ? values[0].value : values.map((v) => v.value)] as const];
+      });
+      tx.set(path, element.bare || remaining.length === 0 ? placeholder : Object.fromEntries(remaining));
+    },
+  },
+];
+
+/** A statement of a resource policy without a principal gets one to fill in. */
+export const addPrincipal: FixProvider = (context) => [
+  {
+    title: 'Add a principal',
+    preferred: true,
+    apply(tx) {
+      const { statement } = locate(tx.model, context.offset);
+      if (statement) tx.set([...statementPath(tx.model, statement), 'Principal'], { AWS: `arn:aws:iam::${PLACEHOLDERS.otherAccount}:root` }, 2);
+    },
+  },
+];
+
+/**
+ * Moves an action to a statement whose resource it applies to: `"*"` for actions that take no
+ * resource, the consumer ARN for consumer actions, the stream ARN for stream actions. When it is
+ * the statement's only action, the statement's resource changes instead.
+ */
+export const moveAction: FixProvider = (context) => {
+  const action = typeof context.data.action === 'string' ? context.data.action : undefined;
+  const expected = Array.isArray(context.data.expected) ? stringList(context.data.expected) : [String(context.data.expected)];
+  const kind = expected.includes('*') ? '*' : expected.includes('consumer') ? 'consumer' : expected.includes('stream') ? 'stream' : undefined;
+  if (!action || !kind) return [];
+  return [
+    {
+      title: kind === '*' ? `Move ${action} to a statement on "*"` : `Move ${action} to a statement on the ${kind} ARN`,
+      preferred: true,
+      apply(tx) {
+        const { statement } = locate(tx.model, context.offset);
+        const resource = statement && targetResource(statement, kind);
+        if (!statement || !resource) return;
+        const path = statementPath(tx.model, statement);
+        if ((statement.action?.values.length ?? 0) === 1) {
+          tx.set([...path, 'Resource'], resource);
+          return;
+        }
+        moveToStatement(tx, statement, action, resource);
+      },
+    },
+  ];
+};
+
+function moveToStatement(tx: PolicyTransaction, source: StatementModel, action: string, resource: string): void {
+  const principal = source.principal?.value ? JSON.stringify(getNodeValue(source.principal.value)) : undefined;
+  const target = tx.model.statements.find(
+    (s) =>
+      s !== source &&
+      s.effect?.value === source.effect?.value &&
+      (s.principal?.value ? JSON.stringify(getNodeValue(s.principal.value)) : undefined) === principal &&
+      !s.condition &&
+      (s.resource?.values ?? []).length === 1 &&
+      s.resource?.values[0].value === resource,
+  );
+  const sourceIndex = source.index;
+  if (target) setActions(tx, target, [...actionsOf(target), action]);
+  else {
+    const principalValue: unknown = source.principal?.value ? getNodeValue(source.principal.value) : undefined;
+    appendStatements(tx, [
+      {
+        Sid: uniqueSid(tx.model, resource === '*' ? 'NoResourceActions' : 'MovedActions'),
+        Effect: source.effect?.value ?? 'Allow',
+        ...(principalValue !== undefined ? { Principal: principalValue } : {}),
+        Action: [action],
+        Resource: resource,
+      },
+    ]);
+  }
+  // The source statement kept its index: statements were only added after it, or changed elsewhere.
+  const current = tx.model.statements.find((s) => s.index === sourceIndex);
+  if (current) setActions(tx, current, actionsOf(current).filter((a) => a.toLowerCase() !== action.toLowerCase()));
+}
+
+/** The resource the moved action needs, derived from the statement's own Kinesis ARN. */
+function targetResource(statement: StatementModel, kind: '*' | 'consumer' | 'stream'): string | undefined {
+  if (kind === '*') return '*';
+  const arn = (statement.resource?.values ?? []).map((r) => r.value).find((v) => parseArn(v)?.service === 'kinesis');
+  const stream = arn && /^(arn:[^:]*:kinesis:[^:]*:[^:]*:stream\/[^/]+)/.exec(arn)?.[1];
+  if (!stream) return undefined;
+  if (kind === 'stream') return stream;
+  return statement.principal
+    ? `${stream}/consumer/${PLACEHOLDERS.consumer}:${PLACEHOLDERS.creationTimestamp}`
+    : `${stream}/consumer/*`;
+}

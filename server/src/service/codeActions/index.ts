@@ -1,0 +1,131 @@
+import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver-types';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { IamCatalog } from '../catalog/iamCatalog';
+import type { DiagnosticSettings } from '../diagnostics/settings';
+import { DIAGNOSTIC_SOURCE, validatePolicy } from '../diagnostics/validate';
+import type { KclMajorVersion } from '../kinesis/kinesisFacts';
+import type { PolicyModel } from '../policy/policyModel';
+import type { PolicyRole } from '../templates/policyTemplates';
+import { FIX_ALL_CODES, FIX_PROVIDERS } from './fixes';
+import type { FixContext } from './fixes/fix';
+import { applyInsert, insertActionsFor, INSERT_KIND } from './insertActions';
+import { PolicyTransaction } from './transaction';
+
+/** What a code action needs to be resolved later: enough to recompute it on the current text. */
+export type CodeActionData =
+  | { type: 'fix'; uri: string; code: string; index: number; offset: number; data: Record<string, unknown> }
+  | { type: 'fixAll'; uri: string; code?: string }
+  | { type: 'insert'; uri: string; role: PolicyRole; kcl?: KclMajorVersion };
+
+export interface CodeActionOptions {
+  catalog: IamCatalog;
+  settings: DiagnosticSettings;
+  rulesDocumentation: string;
+  /** The kinds the client asked for, if it said. */
+  only?: string[];
+  /** Every diagnostic of the document, if known (the server's last published ones); computed otherwise. */
+  allDiagnostics?: readonly Diagnostic[];
+}
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.kinesis-policy`;
+export const SHOW_RULE_DOCUMENTATION_COMMAND = 'kinesisPolicy.showRuleDocumentation';
+const FIX_ALL_LIMIT = 200;
+
+/** Code actions for a range: quick fixes for its diagnostics, statements to insert, fix-all. Unresolved: no edits yet. */
+export function getCodeActions(
+  document: TextDocument,
+  model: PolicyModel,
+  diagnostics: readonly Diagnostic[],
+  options: CodeActionOptions,
+): CodeAction[] {
+  const wants = (kind: string) => !options.only || options.only.some((k) => kind === k || kind.startsWith(`${k}.`));
+  const actions: CodeAction[] = [];
+  const ours = diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE && typeof d.code === 'string');
+  if (wants(CodeActionKind.QuickFix)) {
+    for (const diagnostic of ours) actions.push(...quickFixes(document, model, diagnostic, options));
+    const all = ours.some((d) => FIX_ALL_CODES.has(String(d.code))) ? (options.allDiagnostics ?? validate(document, model, options)) : [];
+    for (const code of new Set(ours.map((d) => String(d.code)))) {
+      if (FIX_ALL_CODES.has(code) && all.filter((d) => d.code === code).length > 1) {
+        actions.push({ title: `Fix all ${code} problems in the file`, kind: CodeActionKind.QuickFix, data: { type: 'fixAll', uri: document.uri, code } satisfies CodeActionData });
+      }
+    }
+    for (const diagnostic of ours) {
+      actions.push({
+        title: `Show documentation for ${String(diagnostic.code)}`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        command: { title: 'Show Rule Documentation', command: SHOW_RULE_DOCUMENTATION_COMMAND, arguments: [diagnostic.code] },
+      });
+    }
+  }
+  if (wants(INSERT_KIND)) {
+    for (const insert of insertActionsFor(model, options.settings)) {
+      actions.push({ title: insert.title, kind: INSERT_KIND, data: { type: 'insert', uri: document.uri, role: insert.role, kcl: insert.kcl } satisfies CodeActionData });
+    }
+  }
+  if (options.only?.some((k) => FIX_ALL_KIND.startsWith(k)) && model.isPolicy) {
+    actions.push({ title: 'Fix all Kinesis Policy problems', kind: FIX_ALL_KIND, data: { type: 'fixAll', uri: document.uri } satisfies CodeActionData });
+  }
+  return actions;
+}
+
+function quickFixes(document: TextDocument, model: PolicyModel, diagnostic: Diagnostic, options: CodeActionOptions): CodeAction[] {
+  const code = String(diagnostic.code);
+  const provider = FIX_PROVIDERS[code];
+  if (!provider) return [];
+  const data = (diagnostic.data ?? {}) as Record<string, unknown>;
+  const offset = document.offsetAt(diagnostic.range.start);
+  const context: FixContext = { model, catalog: options.catalog, settings: options.settings, code, data, offset };
+  return provider(context).map((fix, index) => ({
+    title: fix.title,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    isPreferred: fix.preferred,
+    data: { type: 'fix', uri: document.uri, code, index, offset, data } satisfies CodeActionData,
+  }));
+}
+
+/** Computes a code action's edit on the document as it is now. */
+export function resolveCodeAction(document: TextDocument, model: PolicyModel, action: CodeAction, options: CodeActionOptions): CodeAction {
+  const data = action.data as CodeActionData | undefined;
+  if (!data) return action;
+  const tx = new PolicyTransaction(document.getText());
+  if (data.type === 'insert') applyInsert(tx, data);
+  else if (data.type === 'fix') {
+    const context: FixContext = { model, catalog: options.catalog, settings: options.settings, code: data.code, data: data.data, offset: data.offset };
+    FIX_PROVIDERS[data.code]?.(context)[data.index]?.apply(tx);
+  } else fixAll(tx, data.code, options);
+  return { ...action, edit: { changes: { [document.uri]: tx.edits(document) } } };
+}
+
+/** Applies the first fix of each fixable diagnostic, one at a time on the updated text. */
+function fixAll(tx: PolicyTransaction, code: string | undefined, options: CodeActionOptions): void {
+  // A fix that changes nothing must not be tried again on the same text.
+  const tried = new Set<string>();
+  let changes = 0;
+  for (let round = 0; round < FIX_ALL_LIMIT; round++) {
+    const document = TextDocument.create('memory://fix-all', 'json', changes, tx.text);
+    const attempt = validate(document, tx.model, options)
+      .filter((d) => (code ? d.code === code : FIX_ALL_CODES.has(String(d.code))))
+      .map((d) => ({ d, key: `${changes}:${String(d.code)}:${document.offsetAt(d.range.start)}` }))
+      .find(({ key }) => !tried.has(key));
+    if (!attempt) return;
+    tried.add(attempt.key);
+    const before = tx.text;
+    const c = String(attempt.d.code);
+    const context: FixContext = {
+      model: tx.model,
+      catalog: options.catalog,
+      settings: options.settings,
+      code: c,
+      data: (attempt.d.data ?? {}) as Record<string, unknown>,
+      offset: document.offsetAt(attempt.d.range.start),
+    };
+    FIX_PROVIDERS[c]?.(context)[0]?.apply(tx);
+    if (tx.text !== before) changes++;
+  }
+}
+
+function validate(document: TextDocument, model: PolicyModel, options: CodeActionOptions): Diagnostic[] {
+  return validatePolicy(document, model, options.catalog, { settings: options.settings, rulesDocumentation: options.rulesDocumentation }).diagnostics;
+}

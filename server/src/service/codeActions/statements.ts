@@ -1,0 +1,51 @@
+import { getNodeValue } from 'jsonc-parser';
+import type { PolicyModel, PolicyString, StatementModel } from '../policy/policyModel';
+import { stringify, statementPath, type PolicyTransaction } from './transaction';
+
+/** Appends statements to the policy; turns a single statement object into an array first. */
+export function appendStatements(tx: PolicyTransaction, statements: readonly object[]): void {
+  const statementValue = tx.model.statementProperty?.children?.[1];
+  if (!tx.model.root || isEmptyDocument(tx.model)) {
+    tx.replaceAll(stringify({ Version: '2012-10-17', Statement: statements }, tx.formatting));
+    return;
+  }
+  if (statementValue?.type === 'array') {
+    for (const statement of statements) tx.insert(['Statement', -1], statement);
+  } else if (statementValue?.type === 'object') {
+    tx.set(['Statement'], [getNodeValue(statementValue), ...statements]);
+  } else {
+    tx.set(['Statement'], [...statements]);
+  }
+}
+
+/** An empty document, white space, or `{}`: a new policy can be written there whole. */
+export function isEmptyDocument(model: PolicyModel): boolean {
+  return model.text.trim() === '' || (model.root?.type === 'object' && (model.root.children?.length ?? 0) === 0);
+}
+
+/** The actions of a statement's `Action` as written, in order. */
+export function actionsOf(statement: StatementModel): string[] {
+  return (statement.action?.values ?? []).map((v) => v.value);
+}
+
+/** Rewrites a statement's `Action` as the given list (a string when it is one action). */
+export function setActions(tx: PolicyTransaction, statement: StatementModel, actions: string[]): void {
+  const unique = [...new Map(actions.map((a) => [a.toLowerCase(), a])).values()];
+  tx.set([...statementPath(tx.model, statement), 'Action'], unique.length === 1 && statement.action?.value?.type === 'string' ? unique[0] : unique);
+}
+
+/** The statement that contains an offset, and the string starting there, in the current text. */
+export function locate(model: PolicyModel, offset: number): { statement?: StatementModel; value?: PolicyString } {
+  const statement = model.statements.find((s) => s.node.offset <= offset && offset < s.node.offset + s.node.length);
+  if (!statement) return {};
+  const strings: PolicyString[] = [
+    ...(statement.action?.values ?? []),
+    ...(statement.notAction?.values ?? []),
+    ...(statement.resource?.values ?? []),
+    ...(statement.notResource?.values ?? []),
+    ...[statement.principal, statement.notPrincipal].flatMap((p) => [...(p?.bare ? [p.bare] : []), ...(p?.entries.flatMap((e) => e.values) ?? [])]),
+    ...(statement.sid ? [statement.sid] : []),
+    ...(statement.effect ? [statement.effect] : []),
+  ];
+  return { statement, value: strings.find((s) => s.node.offset === offset) };
+}

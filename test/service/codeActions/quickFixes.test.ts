@@ -1,0 +1,165 @@
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
+import { actionsFor, fix, parseErrors, problems } from '../../support/codeActions';
+import { codes, diagnose } from '../../support/service';
+
+const STREAM = 'arn:aws:kinesis:us-east-1:111122223333:stream/orders';
+const TABLE = 'arn:aws:dynamodb:us-east-1:111122223333:table/OrdersApp';
+
+function policy(...statements: Record<string, unknown>[]): string {
+  return `${JSON.stringify({ Version: '2012-10-17', Statement: statements }, null, 2)}\n`;
+}
+const share = (statement: Record<string, unknown>) => ({ Sid: 'Share', Effect: 'Allow', Principal: { AWS: '444455556666' }, Resource: STREAM, ...statement });
+
+/** Applies a fix and checks what every fix must: valid JSON, its diagnostic gone, no new error, nothing left to do. */
+function fixed(text: string, code: string, title: string | RegExp): string {
+  const before = problems(text);
+  assert.ok(diagnose(text).some((d) => d.code === code), `${code} is reported before the fix`);
+  const after = fix(text, title);
+  assert.deepEqual(parseErrors(after), [], 'valid JSON');
+  assert.ok(!diagnose(after).some((d) => d.code === code), `${code} is gone:\n${after}`);
+  // Placeholders the fix writes (ACCOUNT_ID, ...) are for the user to fill in, and reported as such.
+  const newErrors = problems(after).filter((c) => !before.includes(c) && c !== 'iam/placeholder');
+  assert.deepEqual(newErrors, [], `no new problem:\n${after}`);
+  assert.ok(!actionsFor(after).some((a) => a.title === title), 'the fix is not offered again');
+  return after;
+}
+
+describe('quick fixes', () => {
+  it('add the missing KCL lease-table actions to the DynamoDB statement', () => {
+    const text = policy(
+      { Sid: 'Read', Effect: 'Allow', Action: ['kinesis:DescribeStream', 'kinesis:GetShardIterator', 'kinesis:GetRecords'], Resource: STREAM },
+      { Sid: 'Table', Effect: 'Allow', Action: ['dynamodb:GetItem', 'dynamodb:PutItem'], Resource: TABLE },
+      { Sid: 'Metrics', Effect: 'Allow', Action: 'cloudwatch:PutMetricData', Resource: '*' },
+    );
+    const after = fixed(text, 'kcl/missing-lease-table-permissions', /^Add the missing KCL lease-table actions/);
+    const table = (JSON.parse(after) as { Statement: { Sid: string; Action: string[] }[] }).Statement[1];
+    assert.deepEqual(table.Action, [
+      'dynamodb:GetItem',
+      'dynamodb:PutItem',
+      'dynamodb:CreateTable',
+      'dynamodb:DescribeTable',
+      'dynamodb:Scan',
+      'dynamodb:UpdateItem',
+      'dynamodb:DeleteItem',
+    ]);
+  });
+
+  it('add a lease-table statement named after the stream when there is none', () => {
+    const text = policy({ Sid: 'Read', Effect: 'Allow', Action: ['kinesis:DescribeStream', 'kinesis:GetShardIterator', 'kinesis:GetRecords'], Resource: STREAM });
+    const after = fix(text, /^Add the missing KCL lease-table actions/);
+    const added = (JSON.parse(after) as { Statement: { Sid: string; Resource: string }[] }).Statement[1];
+    assert.equal(added.Sid, 'KclLeaseTable');
+    assert.equal(added.Resource, 'arn:aws:dynamodb:us-east-1:111122223333:table/APPLICATION_NAME');
+    assert.deepEqual(codes(after).filter((c) => c.startsWith('kcl/missing-lease')), []);
+    assert.deepEqual(codes(after).filter((c) => c === 'iam/placeholder'), ['iam/placeholder']);
+  });
+
+  it('add cloudwatch:PutMetricData on "*"', () => {
+    const text = policy(
+      { Effect: 'Allow', Action: ['kinesis:DescribeStream', 'kinesis:GetShardIterator', 'kinesis:GetRecords'], Resource: STREAM },
+      { Effect: 'Allow', Action: ['dynamodb:CreateTable', 'dynamodb:DescribeTable', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Scan', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'], Resource: TABLE },
+    );
+    const after = fixed(text, 'kcl/missing-metrics-permission', 'Add cloudwatch:PutMetricData on "*"');
+    assert.deepEqual(problems(after), []);
+  });
+
+  it('narrow dynamodb:* to what the KCL needs', () => {
+    const text = policy(
+      { Effect: 'Allow', Action: ['kinesis:DescribeStream', 'kinesis:GetShardIterator', 'kinesis:GetRecords'], Resource: STREAM },
+      { Effect: 'Allow', Action: ['dynamodb:*'], Resource: TABLE },
+      { Effect: 'Allow', Action: 'cloudwatch:PutMetricData', Resource: '*' },
+    );
+    const after = fixed(text, 'kcl/broad-dynamodb-access', /^Narrow "dynamodb:\*" to the 7 actions the KCL needs$/);
+    assert.deepEqual(problems(after), []);
+  });
+
+  it('add the missing describe and iterator actions', () => {
+    const producer = policy({ Effect: 'Allow', Action: ['kinesis:PutRecord', 'kinesis:PutRecords'], Resource: STREAM });
+    const after = fixed(producer, 'producer/missing-describe-stream', 'Add kinesis:DescribeStreamSummary');
+    assert.match(after, /"kinesis:PutRecords",\n\s+"kinesis:DescribeStreamSummary"\n/);
+    const reader = policy({ Effect: 'Allow', Action: ['kinesis:DescribeStream', 'kinesis:GetRecords'], Resource: STREAM });
+    fixed(reader, 'consumer/incomplete-read', 'Add kinesis:GetShardIterator');
+  });
+
+  it('replace a wildcard in a resource policy with the shareable actions that fit the resource', () => {
+    const text = policy(share({ Action: ['kinesis:Get*', 'kinesis:DescribeStreamSummary'] }));
+    const after = fixed(text, 'resource-policy/wildcard-action', 'Replace the wildcard with the shareable actions it covers');
+    assert.deepEqual((JSON.parse(after) as { Statement: { Action: string[] }[] }).Statement[0].Action, [
+      'kinesis:GetRecords',
+      'kinesis:GetShardIterator',
+      'kinesis:DescribeStreamSummary',
+    ]);
+    const consumer = policy(share({ Action: 'kinesis:*', Resource: `${STREAM}/consumer/app:1674696300` }));
+    const consumerAfter = fix(consumer, 'Replace the wildcard with the shareable actions it covers');
+    assert.deepEqual((JSON.parse(consumerAfter) as { Statement: { Action: string[] }[] }).Statement[0].Action, ['kinesis:DescribeStreamConsumer', 'kinesis:SubscribeToShard']);
+  });
+
+  it('remove disallowed principals, asking for an account when none is left', () => {
+    const text = policy(share({ Action: 'kinesis:GetRecords', Principal: { AWS: '444455556666', Service: 'lambda.amazonaws.com' } }));
+    const after = fixed(text, 'resource-policy/service-principal', 'Remove the principal');
+    assert.deepEqual((JSON.parse(after) as { Statement: { Principal: unknown }[] }).Statement[0].Principal, { AWS: '444455556666' });
+    const everyone = policy(share({ Action: 'kinesis:GetRecords', Principal: '*' }));
+    const replaced = fix(everyone, 'Remove the principal');
+    assert.deepEqual((JSON.parse(replaced) as { Statement: { Principal: unknown }[] }).Statement[0].Principal, { AWS: 'arn:aws:iam::OTHER_ACCOUNT_ID:root' });
+    assert.deepEqual(problems(replaced), ['iam/placeholder']);
+  });
+
+  it('move a consumer action to a consumer-ARN statement, and ListStreams to "*"', () => {
+    const text = policy(share({ Action: ['kinesis:DescribeStreamSummary', 'kinesis:SubscribeToShard'] }));
+    const after = fixed(text, 'resource-policy/resource-mismatch', 'Move kinesis:SubscribeToShard to a statement on the consumer ARN');
+    const statements = (JSON.parse(after) as { Statement: { Sid: string; Action: string[]; Resource: string; Principal: unknown }[] }).Statement;
+    assert.deepEqual(statements[0].Action, ['kinesis:DescribeStreamSummary']);
+    assert.deepEqual(statements[1], {
+      Sid: 'MovedActions',
+      Effect: 'Allow',
+      Principal: { AWS: '444455556666' },
+      Action: ['kinesis:SubscribeToShard'],
+      Resource: `${STREAM}/consumer/CONSUMER_NAME:CREATION_TIMESTAMP`,
+    } as never);
+    const identity = policy({ Effect: 'Allow', Action: ['kinesis:DescribeStreamSummary', 'kinesis:ListStreams'], Resource: STREAM });
+    const moved = fixed(identity, 'iam/action-resource-mismatch', 'Move kinesis:ListStreams to a statement on "*"');
+    assert.equal((JSON.parse(moved) as { Statement: { Resource: string }[] }).Statement[1].Resource, '*');
+    const alone = policy({ Effect: 'Allow', Action: 'kinesis:ListStreams', Resource: STREAM });
+    assert.equal((JSON.parse(fix(alone, 'Move kinesis:ListStreams to a statement on "*"')) as { Statement: { Resource: string }[] }).Statement[0].Resource, '*');
+  });
+
+  it('replace an unknown action with the suggestion, and fix all of them', () => {
+    const text = policy({ Effect: 'Allow', Action: ['kinesis:DescribeStreamSumary', 'kinesis:PutRecrods'], Resource: STREAM });
+    const after = fix(text, 'Change to kinesis:DescribeStreamSummary');
+    assert.match(after, /"kinesis:DescribeStreamSummary",\n\s+"kinesis:PutRecrods"/);
+    assert.equal(diagnose(after).filter((d) => d.code === 'iam/unknown-action').length, 1);
+    fixed(after, 'iam/unknown-action', 'Change to kinesis:PutRecords');
+    const all = fix(text, 'Fix all iam/unknown-action problems in the file');
+    assert.deepEqual((JSON.parse(all) as { Statement: { Action: string[] }[] }).Statement[0].Action, ['kinesis:DescribeStreamSummary', 'kinesis:PutRecords']);
+    assert.deepEqual(problems(all), []);
+  });
+
+  it('add the Version and fix the Effect', () => {
+    const text = `{\n  "Statement": [\n    {\n      "Effect": "allow",\n      "Action": "kinesis:ListStreams",\n      "Resource": "*"\n    }\n  ]\n}\n`;
+    const versioned = fixed(text, 'iam/invalid-version', 'Set "Version": "2012-10-17"');
+    assert.ok(versioned.startsWith('{\n  "Version": "2012-10-17",\n  "Statement"'), versioned);
+    const effect = fixed(versioned, 'iam/invalid-effect', 'Set "Effect": "Allow"');
+    assert.deepEqual(problems(effect), []);
+  });
+
+  it('remove redundant actions, one or all', () => {
+    const text = policy({ Effect: 'Allow', Action: ['kinesis:Get*', 'kinesis:GetRecords', 'kinesis:GetShardIterator', 'kinesis:DescribeStreamSummary'], Resource: STREAM });
+    const one = fix(text, 'Remove the redundant action');
+    assert.deepEqual((JSON.parse(one) as { Statement: { Action: string[] }[] }).Statement[0].Action, ['kinesis:Get*', 'kinesis:GetShardIterator', 'kinesis:DescribeStreamSummary']);
+    const all = fix(text, 'Fix all iam/redundant-action problems in the file');
+    assert.deepEqual((JSON.parse(all) as { Statement: { Action: string[] }[] }).Statement[0].Action, ['kinesis:Get*', 'kinesis:DescribeStreamSummary']);
+  });
+
+  it('keep the document\'s indentation', () => {
+    const tabs = policy({ Effect: 'Allow', Action: ['kinesis:PutRecord'], Resource: STREAM }).replace(/ {2}/g, '\t');
+    const after = fix(tabs, 'Add kinesis:DescribeStreamSummary');
+    assert.match(after, /\n\t\t\t"Action": \[\n\t\t\t\t"kinesis:PutRecord",\n\t\t\t\t"kinesis:DescribeStreamSummary"\n\t\t\t\]/);
+  });
+
+  it('offer rule documentation for every diagnostic', () => {
+    const text = policy(share({ Action: 'kinesis:Get*' }));
+    const docs = actionsFor(text).filter((a) => a.command?.command === 'kinesisPolicy.showRuleDocumentation');
+    assert.deepEqual(docs.map((a) => a.command?.arguments), [['resource-policy/wildcard-action']]);
+  });
+});
