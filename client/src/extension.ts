@@ -1,9 +1,11 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { newPolicy, type NewPolicyAnswers } from './newPolicy';
+import { showRuleDocumentation } from './ruleDocumentation';
 
 let client: LanguageClient | undefined;
 
-/** Starts the Kinesis Policy language server for JSON documents. */
+/** Starts the Kinesis Policy language server for JSON documents and registers the commands. */
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
@@ -17,8 +19,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'untitled', language },
     ]),
   };
-  client = new LanguageClient('kinesisPolicy', 'Kinesis Policy', serverOptions, clientOptions);
-  await client.start();
+  const languageClient = new LanguageClient('kinesisPolicy', 'Kinesis Policy', serverOptions, clientOptions);
+  client = languageClient;
+  context.subscriptions.push(
+    vscode.commands.registerCommand('kinesisPolicy.newPolicy', (answers?: NewPolicyAnswers) => newPolicy(languageClient, answers)),
+    vscode.commands.registerCommand('kinesisPolicy.showRuleDocumentation', (code?: unknown) => showRuleDocumentation(context, code)),
+  );
+  await languageClient.start();
 }
 
 export function deactivate(): Thenable<void> | undefined {

@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import {
+  CodeActionRequest,
+  CodeActionResolveRequest,
   ConfigurationRequest,
   DidChangeConfigurationNotification,
   PublishDiagnosticsNotification,
@@ -15,7 +17,10 @@ import {
   InitializeRequest,
   LogMessageNotification,
   ShutdownRequest,
+  type CodeAction,
   type CompletionItem,
+  type Diagnostic,
+  type Range,
   type Hover,
   type InitializeResult,
   type LogMessageParams,
@@ -65,7 +70,10 @@ export class LspClient {
       processId: process.pid,
       rootUri: null,
       capabilities: {
-        textDocument: { completion: { completionItem: { snippetSupport: true } } },
+        textDocument: {
+          completion: { completionItem: { snippetSupport: true } },
+          codeAction: { resolveSupport: { properties: ['edit'] }, codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'refactor', 'source'] } } },
+        },
         workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
       },
     });
@@ -98,6 +106,15 @@ export class LspClient {
   async completion(uri: string, position: Position): Promise<CompletionItem[]> {
     const result = await this.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position });
     return result === null ? [] : Array.isArray(result) ? result : result.items;
+  }
+
+  async codeActions(uri: string, range: Range, diagnostics: Diagnostic[], only?: string[]): Promise<CodeAction[]> {
+    const result = await this.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context: { diagnostics, only } });
+    return (result ?? []).filter((a): a is CodeAction => 'title' in a && !('command' in a && typeof a.command === 'string'));
+  }
+
+  resolve(action: CodeAction): Promise<CodeAction> {
+    return this.connection.sendRequest(CodeActionResolveRequest.type, action);
   }
 
   hover(uri: string, position: Position): Promise<Hover | null> {

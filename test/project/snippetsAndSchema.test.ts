@@ -1,0 +1,94 @@
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { parseErrors, problems } from '../support/codeActions';
+import { ROOT } from '../support/catalog';
+
+interface Manifest {
+  contributes: {
+    snippets: { language: string; path: string }[];
+    jsonValidation: { fileMatch: string[]; url: string }[];
+    commands: { command: string; title: string; category: string }[];
+  };
+}
+const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as Manifest;
+const snippets = JSON.parse(readFileSync(join(ROOT, 'snippets', 'kinesis-policy.code-snippets'), 'utf8')) as Record<string, { prefix: string; body: string[] }>;
+
+/** A snippet as it reads once every tab stop keeps its default value. */
+function expand(body: string[]): string {
+  return body.join('\n').replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\{(\d+)\}/g, (_m, n: string) => {
+    const stop = new RegExp(`\\$\\{${n}:([^}]*)\\}`).exec(body.join('\n'));
+    return stop ? stop[1] : '';
+  });
+}
+
+describe('snippets', () => {
+  it('are contributed for json and jsonc', () => {
+    assert.deepEqual(manifest.contributes.snippets.map((s) => s.language), ['json', 'jsonc']);
+  });
+
+  it('are generated from the policy templates (npm run snippets)', () => {
+    const check = spawnSync(process.execPath, [join(ROOT, 'scripts', 'snippets.mjs'), '--check'], { encoding: 'utf8' });
+    assert.equal(check.status, 0, check.stderr);
+  });
+
+  it('cover every role', () => {
+    assert.deepEqual(Object.values(snippets).map((s) => s.prefix), [
+      'kinesis-producer',
+      'kinesis-kcl-consumer',
+      'kinesis-kcl2-consumer',
+      'kinesis-kcl3-consumer',
+      'kinesis-efo-consumer',
+      'kinesis-cross-account-read',
+      'kinesis-cross-account-write',
+      'kinesis-share-consumer-stream',
+      'kinesis-share-consumer',
+      'kinesis-stream-admin',
+    ]);
+  });
+
+  for (const [name, snippet] of Object.entries(snippets)) {
+    it(`"${name}" expands to a policy with no error or warning`, () => {
+      const text = expand(snippet.body);
+      assert.deepEqual(parseErrors(text), []);
+      const kclVersion = /KCL (\dx|\d\.x)/.exec(name)?.[1] as '1.x' | '2.x' | '3.x' | undefined;
+      assert.deepEqual(problems(text, kclVersion ? { kclVersion } : {}), [], text);
+    });
+  }
+});
+
+describe('the policy schema', () => {
+  it('is contributed for policy-looking file names', () => {
+    assert.deepEqual(manifest.contributes.jsonValidation, [
+      { fileMatch: ['*.policy.json', '*-policy.json', '**/policies/*.json'], url: './schemas/iam-policy.schema.json' },
+    ]);
+    const schema = JSON.parse(readFileSync(join(ROOT, 'schemas', 'iam-policy.schema.json'), 'utf8')) as { definitions: { statement: { properties: Record<string, unknown> } } };
+    assert.deepEqual(Object.keys(schema.definitions.statement.properties), [
+      'Sid',
+      'Effect',
+      'Action',
+      'NotAction',
+      'Resource',
+      'NotResource',
+      'Principal',
+      'NotPrincipal',
+      'Condition',
+    ]);
+  });
+
+  it('leaves values to the rules, so nothing is reported twice', () => {
+    const text = readFileSync(join(ROOT, 'schemas', 'iam-policy.schema.json'), 'utf8');
+    assert.doesNotMatch(text, /"enum"|"required"|"pattern"/);
+  });
+});
+
+describe('commands', () => {
+  it('are in the palette under Kinesis Policy', () => {
+    assert.deepEqual(
+      manifest.contributes.commands.map((c) => `${c.category}: ${c.title}`),
+      ['Kinesis Policy: New Policy...', 'Kinesis Policy: Show Rule Documentation'],
+    );
+  });
+});
