@@ -3,7 +3,7 @@ import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'out/', 'node_modules/', '.e2e/', '*.vsix', 'test/e2e/workspace/', 'examples/'] },
+  { ignores: ['dist/', 'out/', 'node_modules/', '.e2e/', 'bench/tmp/', '*.vsix', 'test/e2e/workspace/', 'examples/'] },
   eslint.configs.recommended,
   {
     files: ['**/*.ts'],
@@ -25,7 +25,7 @@ export default tseslint.config(
   {
     files: ['**/*.mjs', '**/*.js'],
     languageOptions: {
-      globals: { console: 'readonly', process: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', fetch: 'readonly' },
+      globals: { console: 'readonly', process: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', fetch: 'readonly', Buffer: 'readonly' },
     },
   },
   {

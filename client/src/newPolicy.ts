@@ -33,7 +33,10 @@ const ROLES: RoleChoice[] = [
 /** Answers the command can be given instead of asking, e.g. by tests or by other commands. */
 export type NewPolicyAnswers = Partial<NewPolicyParams>;
 
-const VALIDATORS: Record<string, (value: string) => string | undefined> = {
+/** The names the command asks for, each validated as it is typed. */
+type AskedName = 'region' | 'account' | 'otherAccount' | 'stream' | 'application' | 'consumer' | 'keyId';
+
+const VALIDATORS: Record<AskedName, (value: string) => string | undefined> = {
   region: (v) => (/^[a-z]{2}(-[a-z]+)+-\d+$/.test(v) ? undefined : 'A region code, such as us-east-1.'),
   account: (v) => (/^\d{12}$/.test(v) ? undefined : 'An AWS account id: 12 digits.'),
   otherAccount: (v) => (/^\d{12}$/.test(v) ? undefined : 'An AWS account id: 12 digits.'),
@@ -43,7 +46,7 @@ const VALIDATORS: Record<string, (value: string) => string | undefined> = {
   keyId: (v) => (/^[a-zA-Z0-9-]{1,128}$/.test(v) || /^alias\/[a-zA-Z0-9/_-]+$/.test(v) ? undefined : 'A KMS key id, such as 1234abcd-12ab-34cd-56ef-1234567890ab.'),
 };
 
-const PROMPTS: Record<string, string> = {
+const PROMPTS: Record<AskedName, string> = {
   region: 'Region of the stream',
   account: 'Account id that owns the stream',
   otherAccount: 'Account id to share the stream with',
@@ -81,7 +84,7 @@ export async function newPolicy(client: LanguageClient, given: NewPolicyAnswers 
 }
 
 /** Asks for one name unless it was given; false when the user cancels. */
-async function ask(answers: NewPolicyParams, name: keyof typeof PROMPTS & keyof NewPolicyParams): Promise<boolean> {
+async function ask(answers: NewPolicyParams, name: AskedName): Promise<boolean> {
   if (answers[name] !== undefined) return true;
   const value = await vscode.window.showInputBox({
     title: 'New Kinesis Policy',
@@ -90,6 +93,6 @@ async function ask(answers: NewPolicyParams, name: keyof typeof PROMPTS & keyof 
     validateInput: (v) => VALIDATORS[name](v.trim()),
   });
   if (value === undefined) return false;
-  answers[name] = value.trim() as never;
+  answers[name] = value.trim();
   return true;
 }
