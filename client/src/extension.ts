@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { newPolicy, type NewPolicyAnswers } from './newPolicy';
 import { showRuleDocumentation } from './ruleDocumentation';
+import { registerSchemaProvider } from './schemaProvider';
 
 let client: LanguageClient | undefined;
 
@@ -24,6 +25,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(
     vscode.commands.registerCommand('kinesisPolicy.newPolicy', (answers?: NewPolicyAnswers) => newPolicy(languageClient, answers)),
     vscode.commands.registerCommand('kinesisPolicy.showRuleDocumentation', (code?: unknown) => showRuleDocumentation(context, code)),
+    registerSchemaProvider(context),
   );
   await languageClient.start();
 }
