@@ -13,5 +13,10 @@ startServer(connection, {
   version: typeof SERVER_VERSION === 'string' ? SERVER_VERSION : 'dev',
   // The bundle is dist/server.js; the rules documentation ships as docs/rules.md beside dist/.
   rulesDocumentation: pathToFileURL(join(__dirname, '..', 'docs', 'rules.md')).href,
-  timers: { setTimeout: (callback, ms) => setTimeout(callback, ms), clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout) },
+  timers: {
+    setTimeout: (callback, ms) => setTimeout(callback, ms),
+    clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
+    setImmediate: (callback) => setImmediate(callback),
+    now: () => performance.now(),
+  },
 });

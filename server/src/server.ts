@@ -1,6 +1,7 @@
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
+  type Diagnostic,
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
@@ -13,6 +14,7 @@ import { NewPolicyRequest } from './protocol';
 import { createLanguageService, FIX_ALL_KIND, IamCatalog, INSERT_KIND, PLACEHOLDER_PARAMS, policyFor, type CatalogSource, type PolicyModel } from './service';
 import { readSettings, settingsFor, type RawSettings, type ServerSettings } from './settings';
 import { ValidationScheduler, type Timers } from './validation';
+import { fileTooLarge } from './fileTooLarge';
 
 export interface ServerRuntime {
   catalogSource: CatalogSource;
@@ -32,17 +34,21 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   let pullConfiguration = false;
   let resolveSupport = false;
 
-  const validation = new ValidationScheduler(
-    connection,
-    documents,
-    (document) =>
-      service.doValidation(document, models.get(document), {
-        settings: settingsFor(document.uri, settings),
-        rulesDocumentation: runtime.rulesDocumentation,
-      }),
-    () => settings.validationDelay,
-    runtime.timers,
-  );
+  /** Documents over the size limit get no analysis at all: parsing them would stall the server. */
+  const tooLarge = (document: TextDocument) => document.getText().length > settings.maxFileSize;
+
+  function* validate(document: TextDocument): Generator<void, Diagnostic[], void> {
+    if (tooLarge(document)) return fileTooLarge(document, settings.maxFileSize);
+    const model = models.get(document);
+    yield;
+    const result = yield* service.validationSteps(document, model, {
+      settings: settingsFor(document.uri, settings),
+      rulesDocumentation: runtime.rulesDocumentation,
+    });
+    return result.diagnostics;
+  }
+
+  const validation = new ValidationScheduler(connection, documents, validate, () => settings.validationDelay, runtime.timers);
 
   connection.onInitialize((params): InitializeResult => {
     pullConfiguration = params.capabilities.workspace?.configuration === true;
@@ -93,14 +99,14 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   connection.onCompletion((params, token) =>
     runSafe(connection, token, 'Completion', null, () => {
       const document = documents.get(params.textDocument.uri);
-      return document ? service.doComplete(document, params.position, models.get(document)) : null;
+      return document && !tooLarge(document) ? service.doComplete(document, params.position, models.get(document)) : null;
     }),
   );
 
   connection.onHover((params, token) =>
     runSafe(connection, token, 'Hover', null, () => {
       const document = documents.get(params.textDocument.uri);
-      return document ? service.doHover(document, params.position, models.get(document)) : null;
+      return document && !tooLarge(document) ? service.doHover(document, params.position, models.get(document)) : null;
     }),
   );
 
@@ -109,7 +115,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   connection.onCodeAction((params, token) =>
     runSafe(connection, token, 'Code actions', null, () => {
       const document = documents.get(params.textDocument.uri);
-      if (!document) return null;
+      if (!document || tooLarge(document)) return null;
       const model = models.get(document);
       const options = { ...actionOptions(document.uri), only: params.context.only, allDiagnostics: validation.current(document) };
       const actions = service.getCodeActions(document, model, params.context.diagnostics, options);

@@ -2,7 +2,7 @@ import { DEFAULT_SETTINGS, globToRegExp, type DiagnosticSettings, type KclVersio
 
 /** The `kinesisPolicy` settings as the client sends them; anything may be missing or mistyped. */
 export interface RawSettings {
-  validate?: { enable?: unknown; delay?: unknown };
+  validate?: { enable?: unknown; delay?: unknown; maxFileSize?: unknown };
   rules?: unknown;
   kcl?: { version?: unknown; assumeKcl?: unknown };
   policyKind?: unknown;
@@ -13,6 +13,8 @@ export interface ServerSettings {
   diagnostics: DiagnosticSettings;
   /** Milliseconds to wait after the last edit before validating. */
   validationDelay: number;
+  /** Documents larger than this many characters are not analysed. */
+  maxFileSize: number;
   identityPatterns: RegExp[];
   resourcePatterns: RegExp[];
 }
@@ -20,6 +22,8 @@ export interface ServerSettings {
 const SEVERITIES = new Set<RuleSeverity>(['error', 'warning', 'information', 'hint', 'off']);
 const KCL_VERSIONS = new Set<KclVersion>(['1.x', '2.x', '3.x', 'none']);
 export const DEFAULT_VALIDATION_DELAY = 150;
+/** In megabytes: well above any real policy (IAM's largest quota is 10,240 characters). */
+export const DEFAULT_MAX_FILE_SIZE_MB = 8;
 
 /** Reads the settings defensively: a bad value falls back to its default, never throws. */
 export function readSettings(raw: RawSettings | null | undefined): ServerSettings {
@@ -31,6 +35,7 @@ export function readSettings(raw: RawSettings | null | undefined): ServerSetting
   }
   const kind = raw?.policyKind;
   const delay = raw?.validate?.delay;
+  const maxMb = raw?.validate?.maxFileSize;
   return {
     diagnostics: {
       enable: raw?.validate?.enable !== false,
@@ -40,6 +45,7 @@ export function readSettings(raw: RawSettings | null | undefined): ServerSetting
       policyKind: kind === 'identity' || kind === 'resource' ? kind : 'auto',
     },
     validationDelay: typeof delay === 'number' && delay >= 0 && delay <= 10_000 ? delay : DEFAULT_VALIDATION_DELAY,
+    maxFileSize: Math.round((typeof maxMb === 'number' && maxMb > 0 ? maxMb : DEFAULT_MAX_FILE_SIZE_MB) * 1024 * 1024),
     identityPatterns: patterns(raw?.files?.identityPolicies),
     resourcePatterns: patterns(raw?.files?.resourcePolicies),
   };

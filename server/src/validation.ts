@@ -4,12 +4,20 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 export interface Timers {
   setTimeout(callback: () => void, ms: number): unknown;
   clearTimeout(handle: unknown): void;
+  /** Runs the callback after the requests already waiting have been handled. */
+  setImmediate(callback: () => void): void;
+  /** Milliseconds, monotonic. */
+  now(): number;
 }
+
+/** How long validation runs before it lets other requests in. */
+const SLICE_MS = 10;
 
 /**
  * Validates documents after the user stops typing: each edit restarts the document's timer, so
- * a burst of keystrokes costs one validation, and a result for a version that is no longer
- * current is dropped instead of published.
+ * a burst of keystrokes costs one validation. Validation runs a rule at a time and lets other
+ * requests in every few milliseconds, so that a large document does not hold up completion in
+ * another; when the document changes meanwhile, the stale run stops.
  */
 export class ValidationScheduler {
   private readonly pending = new Map<string, unknown>();
@@ -21,7 +29,7 @@ export class ValidationScheduler {
   constructor(
     private readonly connection: Connection,
     private readonly documents: TextDocuments<TextDocument>,
-    private readonly validate: (document: TextDocument) => Diagnostic[],
+    private readonly validate: (document: TextDocument) => Generator<void, Diagnostic[], void>,
     private readonly delay: () => number,
     private readonly timers: Timers,
   ) {}
@@ -36,7 +44,7 @@ export class ValidationScheduler {
     }
     const handle = this.timers.setTimeout(() => {
       this.pending.delete(uri);
-      this.run(uri, version);
+      void this.run(uri, version);
     }, immediately ? 0 : this.delay());
     this.pending.set(uri, handle);
   }
@@ -59,17 +67,31 @@ export class ValidationScheduler {
     this.pending.delete(uri);
   }
 
-  private run(uri: string, version: number): void {
+  private async run(uri: string, version: number): Promise<void> {
+    const isCurrent = () => this.documents.get(uri)?.version === version;
     const document = this.documents.get(uri);
-    if (!document || document.version !== version) return;
+    if (!document || !isCurrent()) return;
     let diagnostics: Diagnostic[];
     try {
-      diagnostics = this.validate(document);
+      const steps = this.validate(document);
+      let sliceStart = this.timers.now();
+      for (;;) {
+        const step = steps.next();
+        if (step.done) {
+          diagnostics = step.value;
+          break;
+        }
+        if (this.timers.now() - sliceStart >= SLICE_MS) {
+          await new Promise<void>((resolve) => this.timers.setImmediate(resolve));
+          if (!isCurrent()) return;
+          sliceStart = this.timers.now();
+        }
+      }
     } catch (error) {
       this.connection.console.error(`Validation of ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       return;
     }
-    if (this.documents.get(uri)?.version !== version) return;
+    if (!isCurrent()) return;
     this.published.set(uri, { version, diagnostics });
     void this.connection.sendDiagnostics({ uri, version, diagnostics });
   }

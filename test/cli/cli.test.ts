@@ -58,7 +58,7 @@ describe('kinesis-policy check', () => {
     assert.equal(
       stdout.split('\n')[0],
       'policies/nested/share.json:7:17 error resource-policy/wildcard-action "kinesis:*" uses a wildcard, which Kinesis resource-based policies do not allow: ' +
-        'PutResourcePolicy rejects the policy. List the actions to share one by one (of those it covers, these can be shared: kinesis:DescribeStreamConsumer, ' +
+        'PutResourcePolicy rejects the policy. List the actions to share one by one (of those it covers, these can be shared: kinesis:DescribeStream, kinesis:DescribeStreamConsumer, ' +
         'kinesis:DescribeStreamSummary, kinesis:GetRecords, kinesis:GetShardIterator, kinesis:ListShards, kinesis:PutRecord, kinesis:PutRecords, kinesis:SubscribeToShard).',
     );
     assert.match(stdout, /^2 policies checked, 1 file skipped \(not IAM policies\): 1 error, 0 warnings, 0 notes\.$/m);

@@ -3,7 +3,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { IamCatalog } from './catalog/iamCatalog';
 import { doComplete } from './completion';
 import { doHover } from './hover';
-import { validatePolicy, type ValidationOptions } from './diagnostics/validate';
+import { validatePolicy, validationSteps, type ValidationOptions, type ValidationResult } from './diagnostics/validate';
 import { getCodeActions, resolveCodeAction, type CodeActionOptions } from './codeActions';
 import { parsePolicy } from './policy/parsePolicy';
 import type { PolicyModel } from './policy/policyModel';
@@ -22,6 +22,8 @@ export interface PolicyLanguageService {
   doComplete(document: TextDocument, position: Position, policy: PolicyModel): CompletionList | null;
   doHover(document: TextDocument, position: Position, policy: PolicyModel): Hover | null;
   doValidation(document: TextDocument, policy: PolicyModel, options: ValidationOptions): Diagnostic[];
+  /** Validation in steps, one rule each, for callers that pause or stop between them. */
+  validationSteps(document: TextDocument, policy: PolicyModel, options: ValidationOptions): Generator<void, ValidationResult, void>;
   /** Quick fixes, insertions and fix-all for the diagnostics in a range; resolve them for their edits. */
   getCodeActions(document: TextDocument, policy: PolicyModel, diagnostics: readonly Diagnostic[], options: Omit<CodeActionOptions, 'catalog'>): CodeAction[];
   resolveCodeAction(document: TextDocument, policy: PolicyModel, action: CodeAction, options: Omit<CodeActionOptions, 'catalog'>): CodeAction;
@@ -34,6 +36,7 @@ export function createLanguageService({ catalog }: LanguageServiceOptions): Poli
     doComplete: (document, position, policy) => doComplete(document, position, policy, catalog),
     doHover: (document, position, policy) => doHover(document, position, policy, catalog),
     doValidation: (document, policy, options) => validatePolicy(document, policy, catalog, options).diagnostics,
+    validationSteps: (document, policy, options) => validationSteps(document, policy, catalog, options),
     getCodeActions: (document, policy, diagnostics, options) => getCodeActions(document, policy, diagnostics, { ...options, catalog }),
     resolveCodeAction: (document, policy, action, options) => resolveCodeAction(document, policy, action, { ...options, catalog }),
   };

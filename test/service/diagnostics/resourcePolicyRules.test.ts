@@ -43,10 +43,15 @@ describe('Kinesis resource-policy rules', () => {
     assert.deepEqual(findings(text, 'resource-policy/canonical-user-principal'), ['"CanonicalUser":"abc"']);
   });
 
-  it('reports actions outside the eight shareable ones, naming them', () => {
-    const text = policy({ Action: ['kinesis:GetRecords', 'kinesis:DescribeStream', 'dynamodb:GetItem'] });
-    assert.deepEqual(findings(text, 'resource-policy/unsupported-action'), ['"kinesis:DescribeStream"', '"dynamodb:GetItem"']);
-    assert.match(message(diagnose(text).find((d) => d.code === "resource-policy/unsupported-action")!), /^kinesis:DescribeStream cannot be granted/);
+  it('reports actions outside the shareable ones, naming them', () => {
+    const text = policy({ Action: ['kinesis:GetRecords', 'kinesis:DeleteStream', 'dynamodb:GetItem'] });
+    assert.deepEqual(findings(text, 'resource-policy/unsupported-action'), ['"kinesis:DeleteStream"', '"dynamodb:GetItem"']);
+    assert.match(message(diagnose(text).find((d) => d.code === "resource-policy/unsupported-action")!), /^kinesis:DeleteStream cannot be granted/);
+  });
+
+  it('accepts DescribeStream, which cross-account Lambda consumers need', () => {
+    const text = policy({ Action: ['kinesis:DescribeStream', 'kinesis:DescribeStreamSummary', 'kinesis:GetRecords', 'kinesis:GetShardIterator', 'kinesis:ListShards'] });
+    assert.deepEqual(codes(text), []);
   });
 
   it('reports consumer actions on a stream ARN and stream actions on a consumer ARN', () => {

@@ -3,6 +3,8 @@ import { ServiceEntry, type ActionInfo, type ResourceTypeInfo } from './serviceE
 import { matchArnTemplate, parseArn, type ArnParts } from './arn';
 import { hasWildcard, wildcardMatcher } from './wildcard';
 
+export const MAX_ARN_LENGTH = 2048;
+
 /** Services a Kinesis policy names most: loaded at start, every other one on first use. */
 export const CORE_SERVICES = ['kinesis', 'dynamodb', 'cloudwatch', 'kms'] as const;
 
@@ -135,6 +137,8 @@ export class IamCatalog {
   describeArn(text: string): ArnInfo | undefined {
     const parts = parseArn(text);
     if (!parts) return undefined;
+    // AWS limits ARNs to 2,048 characters; longer text is not matched against the templates.
+    if (text.length > MAX_ARN_LENGTH) return { ...parts, variables: [] };
     const service = hasWildcard(parts.service) ? undefined : this.service(parts.service);
     let best: ArnInfo = { ...parts, variables: [] };
     for (const resourceType of service?.resourceTypes ?? []) {

@@ -30,6 +30,23 @@ export interface ValidationResult {
 
 /** Runs every rule that applies to the policy's kind, with the user's severities. */
 export function validatePolicy(document: TextDocument, model: PolicyModel, catalog: IamCatalog, options: ValidationOptions): ValidationResult {
+  const steps = validationSteps(document, model, catalog, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same validation, one rule at a time: the caller may pause between rules (to answer other
+ * requests while a large document is checked) or stop when the document has changed.
+ */
+export function* validationSteps(
+  document: TextDocument,
+  model: PolicyModel,
+  catalog: IamCatalog,
+  options: ValidationOptions,
+): Generator<void, ValidationResult, void> {
   const { settings } = options;
   if (!model.isPolicy || !settings.enable) return { kind: undefined, diagnostics: [] };
   const kind = decidePolicyKind(model, settings.policyKind);
@@ -50,6 +67,7 @@ export function validatePolicy(document: TextDocument, model: PolicyModel, catal
         data: { code: rule.code, ...finding.data },
       });
     }
+    yield;
   }
   return { kind, diagnostics };
 }

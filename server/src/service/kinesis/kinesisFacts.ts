@@ -9,10 +9,14 @@
  *   producer and consumer permissions, the KCL lease table and metrics.
  * - [KCL] Kinesis Client Library documentation and source, for the 2.x and 3.x permission sets.
  * - [KPL] Kinesis Producer Library documentation.
+ * - [KDS-SHARING] Kinesis Data Streams Developer Guide, "Share access using resource-based policies":
+ *   cross-account Lambda consumers need kinesis:DescribeStream in the stream's policy. The older
+ *   page [KDS-IAM] lists eight shareable actions without it; the current guide wins.
  */
 
-/** Actions a Kinesis resource-based policy may grant, and on which resource. [KDS-IAM] */
+/** Actions a Kinesis resource-based policy may grant, and on which resource. [KDS-IAM] [KDS-SHARING] */
 export const SHAREABLE_ACTIONS: Readonly<Record<string, 'stream' | 'consumer'>> = {
+  'kinesis:DescribeStream': 'stream',
   'kinesis:DescribeStreamSummary': 'stream',
   'kinesis:GetRecords': 'stream',
   'kinesis:GetShardIterator': 'stream',

@@ -10,6 +10,26 @@ import type {
   StatementModel,
 } from './policyModel';
 
+/** A policy nests five levels (Statement, statement, Condition, operator, values); a thousand is no policy. */
+const MAX_DEPTH = 1000;
+
+/** Whether brackets outside strings nest deeper than `limit`; stops as soon as they do. */
+function nestsDeeperThan(text: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (inString) {
+      if (code === 0x5c) i++;
+      else if (code === 0x22) inString = false;
+    } else if (code === 0x22) inString = true;
+    else if (code === 0x7b || code === 0x5b) {
+      if (++depth > limit) return true;
+    } else if (code === 0x7d || code === 0x5d) depth--;
+  }
+  return false;
+}
+
 /** The two policy language versions IAM accepts. */
 export const POLICY_VERSIONS = ['2012-10-17', '2008-10-17'] as const;
 
@@ -18,6 +38,8 @@ export const POLICY_VERSIONS = ['2012-10-17', '2008-10-17'] as const;
  * still yields the statements and strings that are there.
  */
 export function parsePolicy(text: string): PolicyModel {
+  // jsonc-parser recurses once per level: nesting deeper than any policy is not parsed at all.
+  if (nestsDeeperThan(text, MAX_DEPTH)) return { text, root: undefined, isPolicy: false, statements: [], syntaxErrors: [] };
   const syntaxErrors: ParseError[] = [];
   const root = parseTree(text, syntaxErrors, { allowTrailingComma: true });
   const model: PolicyModel = { text, root, isPolicy: false, statements: [], syntaxErrors };

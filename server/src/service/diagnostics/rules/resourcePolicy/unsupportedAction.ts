@@ -4,7 +4,7 @@ import { at } from '../../ruleContext';
 
 const SHAREABLE = Object.keys(SHAREABLE_ACTIONS);
 
-/** Only eight actions can be shared through a Kinesis resource-based policy. */
+/** Only a few actions can be shared through a Kinesis resource-based policy (SHAREABLE_ACTIONS). */
 export const unsupportedAction: PolicyRule = {
   code: 'resource-policy/unsupported-action',
   defaultSeverity: 'error',

@@ -1,0 +1,64 @@
+import { strict as assert } from 'node:assert';
+import { after, before, describe, it } from 'node:test';
+import { LspClient } from '../support/lspClient';
+
+/** A policy of about `bytes` characters: many statements of the usual shapes. */
+function bigPolicy(bytes: number): string {
+  const statements: string[] = [];
+  let size = 0;
+  for (let i = 0; size < bytes; i++) {
+    const statement = JSON.stringify({
+      Sid: `S${i}`,
+      Effect: 'Allow',
+      Action: ['kinesis:DescribeStreamSummary', 'kinesis:GetRecords', 'kinesis:GetShardIterator', 'dynamodb:GetItem'],
+      Resource: [`arn:aws:kinesis:us-east-1:111122223333:stream/s${i}`, `arn:aws:dynamodb:us-east-1:111122223333:table/t${i}`],
+    });
+    statements.push(statement);
+    size += statement.length + 2;
+  }
+  return `{"Version": "2012-10-17", "Statement": [\n${statements.join(',\n')}\n]}`;
+}
+
+describe('large documents', () => {
+  let client: LspClient;
+  before(async () => {
+    ({ client } = await LspClient.start());
+  });
+  after(async () => {
+    await client.stop();
+  });
+
+  it('answer completion in a small document while a 5 MB policy is being validated', async () => {
+    const small = 'file:///ws/small.json';
+    await client.open(small, '{"Statement": [{"Action": "kinesis:"}]}');
+    await client.diagnostics(small);
+    const order: string[] = [];
+    const mark = client.published.length;
+    await client.open('file:///ws/big.json', bigPolicy(5 * 1024 * 1024));
+    const diagnostics = client.diagnostics('file:///ws/big.json', () => true, mark, 60_000).then(() => order.push('big validated'));
+    const items = await client.completion(small, { line: 0, character: 35 });
+    order.push('completion answered');
+    assert.ok(items.some((i) => i.label === 'kinesis:GetRecords'));
+    await diagnostics;
+    assert.deepEqual(order, ['completion answered', 'big validated']);
+  });
+
+  it('leave files over the size limit alone, with one note', async () => {
+    await client.changeSettings({ validate: { maxFileSize: 1 } });
+    const mark = client.published.length;
+    const uri = 'file:///ws/huge.json';
+    const text = bigPolicy(1.5 * 1024 * 1024);
+    await client.open(uri, text);
+    const { diagnostics } = await client.diagnostics(uri, () => true, mark);
+    assert.deepEqual(diagnostics.map((d) => [d.code, d.severity, d.range.start.line]), [['file-too-large', 3, 0]]);
+    assert.match(typeof diagnostics[0].message === "string" ? diagnostics[0].message : "", /^This file is 1\.5 MB, over the 1\.0 MB of the kinesisPolicy\.validate\.maxFileSize setting/);
+    assert.deepEqual(await client.completion(uri, { line: 1, character: 30 }), []);
+  });
+
+  it('say nothing about large files that are not policies', async () => {
+    const mark = client.published.length;
+    const uri = 'file:///ws/package-lock.json';
+    await client.open(uri, JSON.stringify({ name: 'x', packages: Object.fromEntries(Array.from({ length: 30000 }, (_, i) => [`node_modules/p${i}`, { version: '1.0.0' }])) }));
+    assert.deepEqual((await client.diagnostics(uri, () => true, mark)).diagnostics, []);
+  });
+});
