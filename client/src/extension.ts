@@ -14,11 +14,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    // Files and unsaved documents; the server answers only for documents that are IAM policies.
-    documentSelector: ['json', 'jsonc'].flatMap((language) => [
-      { scheme: 'file', language },
-      { scheme: 'untitled', language },
-    ]),
+    // JSON in any scheme (files, unsaved editors, virtual workspaces): the server reads only what
+    // the editor sends it, and answers only for documents that are IAM policies.
+    documentSelector: [{ language: 'json' }, { language: 'jsonc' }],
   };
   const languageClient = new LanguageClient('kinesisPolicy', 'Kinesis Policy', serverOptions, clientOptions);
   client = languageClient;
