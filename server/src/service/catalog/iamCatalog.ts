@@ -4,6 +4,7 @@ import { matchArnTemplate, parseArn, type ArnParts } from './arn';
 import { hasWildcard, wildcardMatcher } from './wildcard';
 
 export const MAX_ARN_LENGTH = 2048;
+const ARN_MEMO_SIZE = 20_000;
 
 /** Services a Kinesis policy names most: loaded at start, every other one on first use. */
 export const CORE_SERVICES = ['kinesis', 'dynamodb', 'cloudwatch', 'kms'] as const;
@@ -41,6 +42,7 @@ export class IamCatalog {
   private readonly loaded = new Map<string, ServiceEntry | undefined>();
   private readonly globalKeys: readonly ConditionKeyInfo[];
   private readonly globalKeysByName = new Map<string, ConditionKeyInfo>();
+  private readonly arns = new Map<string, ArnInfo | undefined>();
 
   constructor(
     private readonly source: CatalogSource,
@@ -133,15 +135,25 @@ export class IamCatalog {
     return global;
   }
 
-  /** An ARN's fields and the resource type it names. */
+  /** An ARN's fields and the resource type it names. Policies repeat ARNs: answers are remembered. */
   describeArn(text: string): ArnInfo | undefined {
+    let info = this.arns.get(text);
+    if (info === undefined && !this.arns.has(text)) {
+      info = this.matchArn(text);
+      if (this.arns.size >= ARN_MEMO_SIZE) this.arns.clear();
+      this.arns.set(text, info);
+    }
+    return info;
+  }
+
+  private matchArn(text: string): ArnInfo | undefined {
     const parts = parseArn(text);
     if (!parts) return undefined;
     // AWS limits ARNs to 2,048 characters; longer text is not matched against the templates.
     if (text.length > MAX_ARN_LENGTH) return { ...parts, variables: [] };
     const service = hasWildcard(parts.service) ? undefined : this.service(parts.service);
     let best: ArnInfo = { ...parts, variables: [] };
-    for (const resourceType of service?.resourceTypes ?? []) {
+    for (const resourceType of service?.resourceTypesFor(parts.resource) ?? []) {
       const variables = matchArnTemplate(resourceType.template, text);
       if (!variables) continue;
       if (!best.resourceType || resourceType.template.literalLength > best.resourceType.template.literalLength) {

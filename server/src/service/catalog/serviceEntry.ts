@@ -24,6 +24,8 @@ export class ServiceEntry {
   private readonly actionsByName = new Map<string, ActionInfo>();
   private readonly resourceTypesByName = new Map<string, ResourceTypeInfo>();
   private readonly conditionKeysByName = new Map<string, ConditionKeyData>();
+  /** Resource types by the literal start of their resource part (`stream/`, `table/`), for ARN matching. */
+  private readonly resourceTypesByLead: { lead: string; type: ResourceTypeInfo }[] = [];
 
   constructor(data: ServiceData) {
     this.prefix = data.prefix;
@@ -36,11 +38,17 @@ export class ServiceEntry {
     this.conditionKeys = data.conditionKeys;
     for (const a of this.actions) this.actionsByName.set(a.name.toLowerCase(), a);
     for (const r of this.resourceTypes) this.resourceTypesByName.set(r.name.toLowerCase(), r);
+    for (const r of this.resourceTypes) this.resourceTypesByLead.push({ lead: resourceLead(r.arn), type: r });
     for (const k of this.conditionKeys) this.conditionKeysByName.set(k.name.toLowerCase(), k);
   }
 
   action(name: string): ActionInfo | undefined {
     return this.actionsByName.get(name.toLowerCase());
+  }
+
+  /** The resource types whose template could fit an ARN with this resource part. */
+  resourceTypesFor(resource: string): ResourceTypeInfo[] {
+    return this.resourceTypesByLead.filter(({ lead }) => resource.startsWith(lead)).map(({ type }) => type);
   }
 
   resourceType(name: string): ResourceTypeInfo | undefined {
@@ -51,4 +59,11 @@ export class ServiceEntry {
   conditionKey(name: string): ConditionKeyData | undefined {
     return this.conditionKeysByName.get(name.toLowerCase());
   }
+}
+
+/** The literal text a template's resource part starts with: `stream/` of `arn:...:stream/${StreamName}`. */
+function resourceLead(template: string): string {
+  const resource = template.split(':').slice(5).join(':');
+  const dollar = resource.indexOf('${');
+  return dollar < 0 ? resource : resource.slice(0, dollar);
 }
