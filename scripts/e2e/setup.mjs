@@ -12,8 +12,9 @@ import { CODE_SERVER_VERSION, chromiumPath, codeServerBin, codeServerDir, step, 
 
 const APT_PACKAGES = ['chromium', 'libkrb5-dev', 'ripgrep'];
 
-// Only these run install scripts. The nested installs that code-server's own postinstall runs
-// (lib/vscode, with its shrinkwrap) read the same list from the environment.
+// npm runs only the install scripts of packages allowed by name. code-server's postinstall runs
+// npm again in lib/vscode and lib/vscode/extensions (each with its shrinkwrap): those read the
+// list from an .npmrc put there between the download and the build.
 const ALLOWED_SCRIPTS = [
   'code-server', 'argon2', '@parcel/watcher', '@vscode/deviceid', '@vscode/ripgrep', '@vscode/spdlog',
   'kerberos', 'native-watchdog', 'node-pty', 'vscode-extensions',
@@ -72,7 +73,7 @@ function installCodeServer() {
     ),
   );
   provideRipgrep();
-  run(['npm', 'install', '--no-audit', '--no-fund', '--no-package-lock', '--omit=dev'], {
+  const npm = (...args) => run(['npm', ...args, '--no-audit', '--no-fund', '--no-package-lock', '--omit=dev'], {
     cwd: codeServerDir,
     env: {
       ...process.env,
@@ -80,9 +81,14 @@ function installCodeServer() {
       npm_config_unsafe_perm: 'true',
       // node-pty's install runs `npx node-gyp`, which would otherwise ask.
       npm_config_yes: 'true',
-      npm_config_allow_scripts: ALLOWED_SCRIPTS.join(','),
     },
   });
+  npm('install', '--ignore-scripts');
+  const vscodeDir = join(codeServerDir, 'node_modules', 'code-server', 'lib', 'vscode');
+  for (const dir of [vscodeDir, join(vscodeDir, 'extensions')]) {
+    writeFileSync(join(dir, '.npmrc'), `allow-scripts=${ALLOWED_SCRIPTS.join(',')}\n`);
+  }
+  npm('rebuild');
   writeFileSync(marker, wanted);
 }
 

@@ -41,7 +41,7 @@ export class PortMessageWriter extends AbstractMessageWriter implements MessageW
       return Promise.resolve();
     } catch (error) {
       this.fireError(error, message, ++this.errors);
-      return Promise.reject(error as Error);
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
   }
 

@@ -1,4 +1,4 @@
-import { Disposable, RAL, ReadableStreamMessageReader, WriteableStreamMessageWriter, type MessageReader, type MessageWriter } from 'vscode-languageserver-protocol';
+import { Disposable, type RAL, ReadableStreamMessageReader, WriteableStreamMessageWriter, type MessageReader, type MessageWriter } from 'vscode-languageserver-protocol';
 
 /** The server's stdin and stdout as JSON-RPC, for editors that start it with `--stdio`. */
 export function stdioTransport(): { reader: MessageReader; writer: MessageWriter } {

@@ -1,0 +1,40 @@
+// `npm run demo [-- --port N]`: code-server on 127.0.0.1 with the packaged extension installed and
+// examples/ open, until Ctrl+C. Each start packages and installs the current sources afresh.
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { workbenchUrl } from './browser.mjs';
+import { buildForE2E } from './build.mjs';
+import { installExtension, prepareState, startCodeServer } from './codeServer.mjs';
+import { e2eDir, root, step, vsixPath } from './env.mjs';
+import { setup } from './setup.mjs';
+
+const { values } = parseArgs({ options: { port: { type: 'string', default: process.env.PORT ?? '8080' } } });
+const port = Number(values.port);
+await assertFree(port);
+
+await setup();
+await buildForE2E({ development: false });
+const stateDir = join(e2eDir, 'demo');
+prepareState(stateDir);
+installExtension(stateDir, vsixPath);
+const server = await startCodeServer({ stateDir, port });
+// Ctrl+C is how the demo ends: the signal handler stops code-server and exits with this code.
+process.exitCode = 0;
+
+console.log(`\nKinesis Policy demo: ${workbenchUrl(server, join(root, 'examples'))}`);
+console.log('Open a policy, hover an action, or type after "kinesis:". Ctrl+C stops it.\n');
+const code = await server.exited;
+if (!server.stopping) {
+  step(`code-server exited by itself (${code}); its log: ${join(stateDir, 'code-server.log')}`);
+  process.exitCode = 1;
+}
+
+/** code-server would fail later, and less clearly, on a port that is taken. */
+function assertFree(port) {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', () => reject(new Error(`127.0.0.1:${port} is in use: pass another with \`npm run demo -- --port N\``)));
+    probe.listen(port, '127.0.0.1', () => probe.close(resolve));
+  });
+}

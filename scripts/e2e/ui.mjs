@@ -1,0 +1,144 @@
+// UI smoke test through Chromium, on the installed .vsix: what a person sees. Opens a policy,
+// types after "kinesis:", completes, hovers, and saves screenshots of the completion list and
+// the hover. `npm run test:ui` writes them to docs/images/ (the README shows them).
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { launchBrowser, workbenchUrl } from './browser.mjs';
+import { buildForE2E } from './build.mjs';
+import { installExtension, prepareState, startCodeServer } from './codeServer.mjs';
+import { e2eDir, root, step, timed, vsixPath } from './env.mjs';
+import { setup } from './setup.mjs';
+import { copyWorkspace } from './suite.mjs';
+
+// Completion while writing a policy; hover on a complete one, where no problem hover competes.
+const COMPLETION_FILE = 'in-progress.json';
+const AFTER = '"Action": "kinesis:';
+const HOVER_FILE = 'consumer.json';
+const WAIT = { timeout: 20_000 };
+// A quiet, readable window for the pictures; nothing here changes what the extension does.
+const SETTINGS = {
+  'editor.minimap.enabled': false,
+  'editor.fontSize': 15,
+  'workbench.activityBar.location': 'hidden',
+  'window.commandCenter': false,
+  'workbench.reduceMotion': 'on',
+};
+
+/** Resolves with { passed, failed }; each check that held counts as one passed. */
+export async function runUiSmoke({ screenshotsDir }) {
+  const stateDir = join(e2eDir, 'runs', 'ui');
+  prepareState(stateDir, SETTINGS);
+  const workspace = copyWorkspace(stateDir);
+  installExtension(stateDir, vsixPath);
+  const server = await startCodeServer({ stateDir });
+  mkdirSync(screenshotsDir, { recursive: true });
+  let browser;
+  let passed = 0;
+  const check = (what) => {
+    passed++;
+    console.log(`  ✓ ${what}`);
+  };
+  try {
+    browser = await launchBrowser({ viewport: { width: 1100, height: 620 } });
+    const page = await browser.context.newPage();
+    step(`UI smoke test: ${server.url}`);
+    await page.goto(workbenchUrl(server, workspace));
+    await page.locator('.monaco-workbench').waitFor(WAIT);
+    // Without the side bar the completion details fit to the right of the list.
+    await page.keyboard.press('Control+B');
+    await page.locator('.part.sidebar').waitFor({ ...WAIT, state: 'hidden' });
+    await openFile(page, COMPLETION_FILE);
+    await goTo(page, cursorAfter(join(workspace, COMPLETION_FILE), AFTER));
+
+    await page.keyboard.type('GetR');
+    const focused = await openSuggestions(page, 'kinesis:GetRecords');
+    check(`completion lists ${(await focused.innerText()).replace(/\s+/g, ' ')}`);
+    await page.keyboard.press('Control+Space'); // the side panel with the action's description
+    await settled(page.locator('.suggest-details-container .suggest-details'));
+    await page.screenshot({ path: join(screenshotsDir, 'completion.png') });
+
+    await page.keyboard.press('Enter');
+    const line = page.locator('.view-line', { hasText: /"Action":\s"kinesis:GetRecords",/ });
+    await line.waitFor(WAIT);
+    check('accepting it writes "kinesis:GetRecords"');
+
+    await openFile(page, HOVER_FILE);
+    await page.locator('.view-line span', { hasText: 'kinesis:GetRecords' }).last().hover();
+    const hover = page.locator('.monaco-hover', { hasText: 'Access level' });
+    await hover.waitFor(WAIT);
+    await hover.locator('a', { hasText: 'Documentation' }).waitFor(WAIT);
+    check('hover shows the access level and the documentation link');
+    await settled(hover);
+    await page.screenshot({ path: join(screenshotsDir, 'hover.png') });
+    step(`screenshots in ${screenshotsDir}`);
+    return { passed, failed: 0 };
+  } catch (error) {
+    const cause = error.cause ? ` (${error.cause.message})` : '';
+    console.log(`  ✗ ${error.message}${cause}\n  code-server log: ${join(stateDir, 'code-server.log')}`);
+    return { passed, failed: 1 };
+  } finally {
+    await browser?.close();
+    await server.stop();
+  }
+}
+
+/** Quick Open (Ctrl+P), waiting for the file's row before choosing it. */
+async function openFile(page, name) {
+  await page.keyboard.press('Control+P');
+  await page.locator('.quick-input-widget input').waitFor(WAIT);
+  await page.keyboard.type(name);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor(WAIT);
+  await page.keyboard.press('Enter');
+  await page.locator('.tab.active', { hasText: name }).waitFor(WAIT);
+  await page.locator('.monaco-editor .view-lines', { hasText: 'Statement' }).waitFor(WAIT);
+}
+
+/** Go to Line (Ctrl+G), then the status bar's cursor position says the move is done. */
+async function goTo(page, { line, column }) {
+  await page.locator('.monaco-editor textarea').first().focus();
+  await page.keyboard.press('Control+G');
+  await page.locator('.quick-input-widget input').waitFor(WAIT);
+  await page.keyboard.type(`${line}:${column}`);
+  await page.keyboard.press('Enter');
+  await page.locator('.statusbar-item', { hasText: `Ln ${line}, Col ${column}` }).waitFor(WAIT);
+}
+
+/**
+ * Opens completion until the focused row is `label`. The first tries may come before the
+ * language server is up, when only VS Code's own JSON completion answers.
+ */
+async function openSuggestions(page, label, attempts = 10) {
+  const focused = page.locator('.suggest-widget.visible .monaco-list-row.focused', { hasText: label });
+  for (let i = 1; ; i++) {
+    if (!(await page.locator('.suggest-widget.visible').isVisible())) await page.keyboard.press('Control+Space');
+    try {
+      await focused.waitFor({ timeout: 3_000 });
+      return focused;
+    } catch (error) {
+      if (i === attempts) throw new Error(`completion never focused ${label}`, { cause: error });
+      await page.keyboard.press('Escape');
+    }
+  }
+}
+
+/** Waits until `locator` is visible and done with any fade-in, so that a screenshot shows it whole. */
+async function settled(locator) {
+  await locator.waitFor(WAIT);
+  await locator.evaluate((element) => Promise.all(element.getAnimations({ subtree: true }).map((a) => a.finished)));
+}
+
+/** 1-based line and column just after `text` in `file`. */
+function cursorAfter(file, text) {
+  const content = readFileSync(file, 'utf8');
+  const offset = content.indexOf(text) + text.length;
+  const before = content.slice(0, offset).split('\n');
+  return { line: before.length, column: before.at(-1).length + 1 };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  await setup();
+  await buildForE2E({ development: false });
+  const { failed } = await timed('UI smoke test', () => runUiSmoke({ screenshotsDir: join(root, 'docs', 'images') }));
+  process.exitCode = failed > 0 ? 1 : 0;
+}
