@@ -1,31 +1,39 @@
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import type { LanguageClientOptions } from 'vscode-languageclient';
 import { newPolicy, type NewPolicyAnswers } from './newPolicy';
+import { RestartingErrorHandler } from './restarts';
 import { showRuleDocumentation } from './ruleDocumentation';
 import { registerSchemaProvider } from './schemaProvider';
+import { WorkerLanguageClient } from './workerClient';
 
-let client: LanguageClient | undefined;
+/** What the extension gives other extensions and its own tests. */
+export interface KinesisPolicyApi {
+  client: WorkerLanguageClient;
+}
+
+let client: WorkerLanguageClient | undefined;
 
 /** Starts the Kinesis Policy language server for JSON documents and registers the commands. */
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  const module = context.asAbsolutePath('dist/server.js');
-  const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
-  };
+export async function activate(context: vscode.ExtensionContext): Promise<KinesisPolicyApi> {
   const clientOptions: LanguageClientOptions = {
     // JSON in any scheme (files, unsaved editors, virtual workspaces): the server reads only what
     // the editor sends it, and answers only for documents that are IAM policies.
     documentSelector: [{ language: 'json' }, { language: 'jsonc' }],
+    errorHandler: new RestartingErrorHandler(),
   };
-  const languageClient = new LanguageClient('kinesisPolicy', 'Kinesis Policy', serverOptions, clientOptions);
+  const languageClient = new WorkerLanguageClient('kinesisPolicy', 'Kinesis Policy', context.asAbsolutePath('dist/server.js'), clientOptions);
   client = languageClient;
   context.subscriptions.push(
     vscode.commands.registerCommand('kinesisPolicy.newPolicy', (answers?: NewPolicyAnswers) => newPolicy(languageClient, answers)),
     vscode.commands.registerCommand('kinesisPolicy.showRuleDocumentation', (code?: unknown) => showRuleDocumentation(context, code)),
+    vscode.commands.registerCommand('kinesisPolicy.restartServer', async () => {
+      await languageClient.stop();
+      await languageClient.start();
+    }),
     registerSchemaProvider(context),
   );
   await languageClient.start();
+  return { client: languageClient };
 }
 
 export function deactivate(): Thenable<void> | undefined {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { NewPolicyRequest, type NewPolicyParams } from '../../server/src/protocol';
 
 type Role = NewPolicyParams['role'];
@@ -57,7 +57,7 @@ const PROMPTS: Record<AskedName, string> = {
 };
 
 /** "Kinesis Policy: New Policy...": asks for the role and names, opens the policy in a new editor. */
-export async function newPolicy(client: LanguageClient, given: NewPolicyAnswers = {}): Promise<vscode.TextEditor | undefined> {
+export async function newPolicy(client: BaseLanguageClient, given: NewPolicyAnswers = {}): Promise<vscode.TextEditor | undefined> {
   const choice = given.role
     ? ROLES.find((r) => r.role === given.role && (!given.kclVersion || r.kclVersion === given.kclVersion))
     : await vscode.window.showQuickPick(ROLES, { title: 'New Kinesis Policy', placeHolder: 'Who is the policy for?' });

@@ -1,13 +1,45 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { isMainThread, parentPort } from 'node:worker_threads';
+import { createConnection, createProtocolConnection, ProposedFeatures, type Logger, type MessageReader, type MessageWriter } from 'vscode-languageserver';
 import { nodeCatalogSource } from './nodeCatalogSource';
 import { startServer } from './server';
+import { PortMessageReader, PortMessageWriter } from './transport/ports';
+import { installRuntime } from './transport/runtime';
+import { stdioTransport } from './transport/streams';
 
-// Started by the extension over IPC, or by any LSP client with `--stdio`, `--node-ipc` or `--socket=N`.
+// The extension runs the server in a worker thread; other editors start it with `--stdio`.
 declare const SERVER_VERSION: string | undefined;
 
-const connection = createConnection(ProposedFeatures.all);
+function transport(): { reader: MessageReader; writer: MessageWriter } | undefined {
+  if (!isMainThread && parentPort) return { reader: new PortMessageReader(parentPort, 'close'), writer: new PortMessageWriter(parentPort) };
+  if (process.argv.includes('--stdio')) return stdioTransport();
+  return undefined;
+}
+
+installRuntime();
+const channel = transport();
+if (!channel) {
+  process.stderr.write('Usage: node server.js --stdio\n(The Kinesis Policy language server speaks LSP over stdin and stdout.)\n');
+  process.exit(2);
+}
+
+let shutdown = false;
+const watchDog = {
+  initialize: () => undefined,
+  get shutdownReceived() {
+    return shutdown;
+  },
+  set shutdownReceived(value: boolean) {
+    shutdown = value;
+  },
+  // In a worker thread, process.exit ends the thread, not the editor.
+  exit: (code: number) => process.exit(code),
+};
+const connection = createConnection((logger: Logger) => createProtocolConnection(channel.reader, channel.writer, logger), watchDog, ProposedFeatures.all);
+// An editor that goes away without saying so closes our stdin: stop with it.
+if (isMainThread) process.stdin.on('end', () => process.exit(shutdown ? 0 : 1));
+
 startServer(connection, {
   catalogSource: nodeCatalogSource(join(__dirname, 'data')),
   version: typeof SERVER_VERSION === 'string' ? SERVER_VERSION : 'dev',

@@ -72,7 +72,7 @@ export function getCodeActions(
 function quickFixes(document: TextDocument, model: PolicyModel, diagnostic: Diagnostic, options: CodeActionOptions): CodeAction[] {
   const code = String(diagnostic.code);
   const provider = FIX_PROVIDERS[code];
-  if (!provider) return [];
+  if (!provider || !editable(model, document.offsetAt(diagnostic.range.start))) return [];
   const data = (diagnostic.data ?? {}) as Record<string, unknown>;
   const offset = document.offsetAt(diagnostic.range.start);
   const context: FixContext = { model, catalog: options.catalog, settings: options.settings, code, data, offset };
@@ -90,12 +90,24 @@ export function resolveCodeAction(document: TextDocument, model: PolicyModel, ac
   const data = action.data as CodeActionData | undefined;
   if (!data) return action;
   const tx = new PolicyTransaction(document.getText());
-  if (data.type === 'insert') applyInsert(tx, data);
-  else if (data.type === 'fix') {
-    const context: FixContext = { model, catalog: options.catalog, settings: options.settings, code: data.code, data: data.data, offset: data.offset };
-    FIX_PROVIDERS[data.code]?.(context)[data.index]?.apply(tx);
-  } else fixAll(tx, data.code, options);
+  try {
+    if (data.type === 'insert') applyInsert(tx, data);
+    else if (data.type === 'fix') {
+      const context: FixContext = { model, catalog: options.catalog, settings: options.settings, code: data.code, data: data.data, offset: data.offset };
+      FIX_PROVIDERS[data.code]?.(context)[data.index]?.apply(tx);
+    } else fixAll(tx, data.code, options);
+  } catch {
+    // A document the fix did not foresee: offer no change rather than a wrong one.
+    return { ...action, edit: { changes: { [document.uri]: [] } } };
+  }
   return { ...action, edit: { changes: { [document.uri]: tx.edits(document) } } };
+}
+
+/** Fixes edit by JSON path, which duplicate keys make ambiguous: none are offered there. */
+function editable(model: PolicyModel, offset: number): boolean {
+  if (model.duplicateKeys) return false;
+  const statement = model.statements.find((s) => s.node.offset <= offset && offset < s.node.offset + s.node.length);
+  return !statement?.duplicateKeys;
 }
 
 /** Applies the first fix of each fixable diagnostic, one at a time on the updated text. */
@@ -111,6 +123,7 @@ function fixAll(tx: PolicyTransaction, code: string | undefined, options: CodeAc
       .find(({ key }) => !tried.has(key));
     if (!attempt) return;
     tried.add(attempt.key);
+    if (!editable(tx.model, document.offsetAt(attempt.d.range.start))) continue;
     const before = tx.text;
     const c = String(attempt.d.code);
     const context: FixContext = {

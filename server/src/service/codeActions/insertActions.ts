@@ -24,7 +24,7 @@ const KCL_VERSIONS: readonly KclMajorVersion[] = ['1.x', '2.x', '3.x'];
  */
 export function insertActionsFor(model: PolicyModel, settings: DiagnosticSettings): InsertAction[] {
   const empty = isEmptyDocument(model);
-  if (!empty && !model.isPolicy) return [];
+  if (!empty && (!model.isPolicy || model.duplicateKeys)) return [];
   const resourcePolicy = model.statements.some((s) => s.principal || s.notPrincipal);
   const actions: InsertAction[] = [];
   if (empty || !resourcePolicy) {

@@ -33,7 +33,7 @@ export class PolicyTransaction {
    * property goes at `insertAt` among its object's properties (last by default).
    */
   set(path: JSONPath, value: unknown, insertAt?: number): void {
-    const getInsertionIndex = insertAt === undefined ? undefined : () => insertAt;
+    const getInsertionIndex = insertAt === undefined ? undefined : (properties: string[]) => Math.min(insertAt, properties.length);
     this.apply(modify(this.current, path, value, { formattingOptions: this.formatting, getInsertionIndex }));
   }
 

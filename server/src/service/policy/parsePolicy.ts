@@ -51,6 +51,7 @@ export function parsePolicy(text: string): PolicyModel {
   model.version = stringAt(text, valueOf(top.get('Version')));
   model.id = stringAt(text, valueOf(top.get('Id')));
   model.statementProperty = statementProperty;
+  model.duplicateKeys = top.size !== (root.children?.length ?? 0);
   model.isPolicy =
     statementValue?.type === 'object' ||
     statementValue?.type === 'array' ||
@@ -73,6 +74,7 @@ function parseStatement(text: string, node: Node, index: number): StatementModel
     index,
     node,
     properties,
+    duplicateKeys: properties.size !== (node.children?.length ?? 0),
     sid: stringAt(text, valueOf(properties.get('Sid'))),
     effect: stringAt(text, valueOf(properties.get('Effect'))),
     action: list('Action'),

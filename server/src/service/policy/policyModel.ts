@@ -80,6 +80,8 @@ export interface StatementModel {
   condition?: ConditionElement;
   /** Every property of the statement by key, duplicates resolved to the last, as IAM reads them. */
   properties: ReadonlyMap<string, Node>;
+  /** Whether a key appears twice: paths into the statement are then ambiguous for edits. */
+  duplicateKeys: boolean;
 }
 
 export interface PolicyModel {
@@ -94,4 +96,6 @@ export interface PolicyModel {
   statementProperty?: Node;
   statements: StatementModel[];
   syntaxErrors: ParseError[];
+  /** Whether a top-level key appears twice. */
+  duplicateKeys?: boolean;
 }
