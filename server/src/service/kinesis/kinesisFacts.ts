@@ -41,37 +41,21 @@ export type KclMajorVersion = '1.x' | '2.x' | '3.x';
  * 1.x: [KDS-TUTORIAL]. 2.x adds UpdateTable; 3.x adds Query on the lease table's index and
  * uses two more tables with the same actions, `APP-WorkerMetricStats` and `APP-CoordinatorState`. [KCL]
  */
+const KCL1_LEASE_TABLE_ACTIONS = [
+  'dynamodb:CreateTable',
+  'dynamodb:DescribeTable',
+  'dynamodb:GetItem',
+  'dynamodb:PutItem',
+  'dynamodb:Scan',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+];
+const KCL2_LEASE_TABLE_ACTIONS = [...KCL1_LEASE_TABLE_ACTIONS, 'dynamodb:UpdateTable'];
+
 export const LEASE_TABLE_ACTIONS: Readonly<Record<KclMajorVersion, readonly string[]>> = {
-  '1.x': [
-    'dynamodb:CreateTable',
-    'dynamodb:DescribeTable',
-    'dynamodb:GetItem',
-    'dynamodb:PutItem',
-    'dynamodb:Scan',
-    'dynamodb:UpdateItem',
-    'dynamodb:DeleteItem',
-  ],
-  '2.x': [
-    'dynamodb:CreateTable',
-    'dynamodb:DescribeTable',
-    'dynamodb:UpdateTable',
-    'dynamodb:GetItem',
-    'dynamodb:PutItem',
-    'dynamodb:Scan',
-    'dynamodb:UpdateItem',
-    'dynamodb:DeleteItem',
-  ],
-  '3.x': [
-    'dynamodb:CreateTable',
-    'dynamodb:DescribeTable',
-    'dynamodb:UpdateTable',
-    'dynamodb:GetItem',
-    'dynamodb:PutItem',
-    'dynamodb:Scan',
-    'dynamodb:UpdateItem',
-    'dynamodb:DeleteItem',
-    'dynamodb:Query',
-  ],
+  '1.x': KCL1_LEASE_TABLE_ACTIONS,
+  '2.x': KCL2_LEASE_TABLE_ACTIONS,
+  '3.x': [...KCL2_LEASE_TABLE_ACTIONS, 'dynamodb:Query'],
 };
 
 /** KCL 3.x keeps worker metrics and coordinator state in two more tables, named after the application. [KCL] */
@@ -106,24 +90,19 @@ export const PRODUCER_STREAM_ACTIONS: readonly string[] = [
 ];
 
 /** What a KCL consumer needs on the stream; 2.x and 3.x also register enhanced fan-out consumers. [KDS-TUTORIAL] [KCL] */
+const KCL2_STREAM_ACTIONS = [
+  'kinesis:DescribeStream',
+  'kinesis:DescribeStreamSummary',
+  'kinesis:RegisterStreamConsumer',
+  'kinesis:GetRecords',
+  'kinesis:GetShardIterator',
+  'kinesis:ListShards',
+];
+
 export const KCL_STREAM_ACTIONS: Readonly<Record<KclMajorVersion, readonly string[]>> = {
   '1.x': ['kinesis:DescribeStream', 'kinesis:GetRecords', 'kinesis:GetShardIterator', 'kinesis:ListShards'],
-  '2.x': [
-    'kinesis:DescribeStream',
-    'kinesis:DescribeStreamSummary',
-    'kinesis:RegisterStreamConsumer',
-    'kinesis:GetRecords',
-    'kinesis:GetShardIterator',
-    'kinesis:ListShards',
-  ],
-  '3.x': [
-    'kinesis:DescribeStream',
-    'kinesis:DescribeStreamSummary',
-    'kinesis:RegisterStreamConsumer',
-    'kinesis:GetRecords',
-    'kinesis:GetShardIterator',
-    'kinesis:ListShards',
-  ],
+  '2.x': KCL2_STREAM_ACTIONS,
+  '3.x': KCL2_STREAM_ACTIONS,
 };
 
 /** Enhanced fan-out: the consumer registers on the stream, then subscribes on its consumer ARN. [KCL] */
