@@ -1,6 +1,7 @@
 // UI smoke test through Chromium, on the installed .vsix: what a person sees. Opens a policy,
-// types after "kinesis:", completes, hovers, and saves screenshots of the completion list and
-// the hover. `npm run test:ui` writes them to docs/images/ (the README shows them).
+// types after "kinesis:", completes, hovers, opens a quick fix and inserts the KCL consumer
+// statements, and saves screenshots of each. `npm run test:ui` writes them to docs/images/
+// (the README shows them).
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -15,6 +16,9 @@ import { copyWorkspace } from './suite.mjs';
 const COMPLETION_FILE = 'in-progress.json';
 const AFTER = '"Action": "kinesis:';
 const HOVER_FILE = 'consumer.json';
+// A stream policy sharing "kinesis:Get*", which Kinesis rejects; a producer to add a consumer to.
+const QUICK_FIX_FILE = 'share-stream.json';
+const INSERT_FILE = 'producer.json';
 const WAIT = { timeout: 20_000 };
 // A quiet, readable window for the pictures; nothing here changes what the extension does.
 const SETTINGS = {
@@ -34,6 +38,7 @@ export async function runUiSmoke({ screenshotsDir }) {
   const server = await startCodeServer({ stateDir });
   mkdirSync(screenshotsDir, { recursive: true });
   let browser;
+  let page;
   let passed = 0;
   const check = (what) => {
     passed++;
@@ -41,7 +46,7 @@ export async function runUiSmoke({ screenshotsDir }) {
   };
   try {
     browser = await launchBrowser({ viewport: { width: 1100, height: 620 } });
-    const page = await browser.context.newPage();
+    page = await browser.context.newPage();
     step(`UI smoke test: ${server.url}`);
     await page.goto(workbenchUrl(server, workspace));
     await page.locator('.monaco-workbench').waitFor(WAIT);
@@ -54,8 +59,7 @@ export async function runUiSmoke({ screenshotsDir }) {
     await page.keyboard.type('GetR');
     const focused = await openSuggestions(page, 'kinesis:GetRecords');
     check(`completion lists ${(await focused.innerText()).replace(/\s+/g, ' ')}`);
-    await page.keyboard.press('Control+Space'); // the side panel with the action's description
-    await settled(page.locator('.suggest-details-container .suggest-details'));
+    await showSuggestionDetails(page);
     await page.screenshot({ path: join(screenshotsDir, 'completion.png') });
 
     await page.keyboard.press('Enter');
@@ -71,11 +75,42 @@ export async function runUiSmoke({ screenshotsDir }) {
     check('hover shows the access level and the documentation link');
     await settled(hover);
     await page.screenshot({ path: join(screenshotsDir, 'hover.png') });
+    await page.mouse.move(0, 0);
+    await page.keyboard.press('Escape');
+
+    await openFile(page, QUICK_FIX_FILE);
+    await goTo(page, cursorAfter(join(workspace, QUICK_FIX_FILE), '"kinesis:Get'));
+    await page.locator('.squiggly-error').first().waitFor(WAIT);
+    await page.keyboard.press('Control+.');
+    const fixes = page.locator('.action-widget', { hasText: 'Replace the wildcard with the shareable actions it covers' });
+    await settled(fixes);
+    check('Ctrl+. on "kinesis:Get*" offers to replace the wildcard');
+    await page.screenshot({ path: join(screenshotsDir, 'quick-fix.png') });
+    await page.keyboard.press('Escape');
+    await fixes.waitFor({ ...WAIT, state: 'hidden' });
+
+    // Tall enough for the whole policy once the three statements are in.
+    await page.setViewportSize({ width: 1100, height: 1000 });
+    await openFile(page, INSERT_FILE);
+    await goTo(page, cursorAfter(join(workspace, INSERT_FILE), '"Statement": ['));
+    // The light bulb shows once the server has answered with actions here; asked sooner, the
+    // menu would say there are none.
+    await page.locator('.lightBulbWidget').waitFor(WAIT);
+    await page.keyboard.press('Control+Shift+R'); // Refactor...
+    await chooseAction(page, 'Add KCL consumer statements (KCL 1.x)');
+    await page.locator('.view-line', { hasText: '"cloudwatch:PutMetricData"' }).waitFor(WAIT);
+    // The lease table's name is not in the producer policy: its placeholder is flagged once checked.
+    await page.locator('.squiggly-warning').first().waitFor(WAIT);
+    check('Refactor... inserts the KCL consumer statements, the unknown table name flagged');
+    await page.screenshot({ path: join(screenshotsDir, 'consumer-policy.png') });
     step(`screenshots in ${screenshotsDir}`);
     return { passed, failed: 0 };
   } catch (error) {
     const cause = error.cause ? ` (${error.cause.message})` : '';
-    console.log(`  ✗ ${error.message}${cause}\n  code-server log: ${join(stateDir, 'code-server.log')}`);
+    // What the page showed when it failed, beside the log: CI keeps no browser to look at.
+    const picture = join(stateDir, 'failure.png');
+    await page?.screenshot({ path: picture }).catch(() => undefined);
+    console.log(`  ✗ ${error.message}${cause}\n  code-server log: ${join(stateDir, 'code-server.log')}, screen: ${picture}`);
     return { passed, failed: 1 };
   } finally {
     await browser?.close();
@@ -120,6 +155,38 @@ async function openSuggestions(page, label, attempts = 10) {
       await page.keyboard.press('Escape');
     }
   }
+}
+
+/**
+ * Ctrl+Space on an open list shows the side panel with the item's description. On a busy machine
+ * the key can come while the list is still refreshing and be lost, so it is pressed again while
+ * the panel is not there (never while it is: a second press would hide it).
+ */
+async function showSuggestionDetails(page, attempts = 5) {
+  const details = page.locator('.suggest-details-container .suggest-details');
+  for (let i = 1; ; i++) {
+    await page.keyboard.press('Control+Space');
+    try {
+      await details.waitFor({ timeout: 3_000 });
+      break;
+    } catch (error) {
+      if (i === attempts) throw new Error('the completion details never showed', { cause: error });
+    }
+  }
+  await settled(details);
+}
+
+/** Moves down the code action menu to the row titled `title`, and runs it (the menu blocks mouse clicks). */
+async function chooseAction(page, title, maxRows = 20) {
+  const selector = '.action-widget .monaco-list-row.focused';
+  for (let i = 0; i < maxRows; i++) {
+    const text = await page.locator(selector).textContent(WAIT);
+    if (text.includes(title)) return page.keyboard.press('Enter');
+    await page.keyboard.press('ArrowDown');
+    // The next row is focused when the list has handled the key, which need not be at once.
+    await page.waitForFunction(([s, before]) => globalThis.document.querySelector(s)?.textContent !== before, [selector, text], WAIT);
+  }
+  throw new Error(`no "${title}" among the first ${maxRows} code actions`);
 }
 
 /** Waits until `locator` is visible and done with any fade-in, so that a screenshot shows it whole. */

@@ -87,12 +87,35 @@ export function ourDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((d) => d.source === DIAGNOSTIC_SOURCE);
 }
 
-/** Resolves with the server's diagnostics for `uri` once there are any. */
-export function diagnosticsArrive(uri: vscode.Uri, timeoutMs = 20_000): Promise<vscode.Diagnostic[]> {
+/** A diagnostic's code as text: VS Code gives `{ value, target }` when the code links to its documentation. */
+export function codeOf(diagnostic: vscode.Diagnostic): string | undefined {
+  const { code } = diagnostic;
+  return typeof code === 'object' ? String(code.value) : code === undefined ? undefined : String(code);
+}
+
+export function withCode(diagnostics: vscode.Diagnostic[], code: string): vscode.Diagnostic[] {
+  return diagnostics.filter((d) => codeOf(d) === code);
+}
+
+/** Our errors and warnings: what a finished policy must not have (information and hints may stay). */
+export function problems(diagnostics: vscode.Diagnostic[]): vscode.Diagnostic[] {
+  return diagnostics.filter((d) => d.severity <= vscode.DiagnosticSeverity.Warning);
+}
+
+/**
+ * Resolves with the server's diagnostics for `uri` once `accept` holds for them, checked now and
+ * on every change: the server publishes them when it is done, not in answer to a request.
+ */
+export function diagnosticsWhere(
+  uri: vscode.Uri,
+  what: string,
+  accept: (diagnostics: vscode.Diagnostic[]) => boolean,
+  timeoutMs = 20_000,
+): Promise<vscode.Diagnostic[]> {
   return new Promise((resolve, reject) => {
     const settle = () => {
       const found = ourDiagnostics(uri);
-      if (found.length === 0) return;
+      if (!accept(found)) return;
       subscription.dispose();
       clearTimeout(timer);
       resolve(found);
@@ -102,10 +125,63 @@ export function diagnosticsArrive(uri: vscode.Uri, timeoutMs = 20_000): Promise<
     });
     const timer = setTimeout(() => {
       subscription.dispose();
-      reject(new Error(`No ${DIAGNOSTIC_SOURCE} diagnostics on ${uri.path} within ${timeoutMs / 1000} s`));
+      const now = ourDiagnostics(uri).map((d) => `${codeOf(d)}: ${d.message}`);
+      reject(new Error(`Timed out after ${timeoutMs / 1000} s waiting for ${what} on ${uri.path}; now: ${JSON.stringify(now)}`));
     }, timeoutMs);
     settle();
   });
+}
+
+/** Resolves with the server's diagnostics for `uri` once there are any. */
+export function diagnosticsArrive(uri: vscode.Uri, timeoutMs = 20_000): Promise<vscode.Diagnostic[]> {
+  return diagnosticsWhere(uri, `${DIAGNOSTIC_SOURCE} diagnostics`, (found) => found.length > 0, timeoutMs);
+}
+
+/**
+ * The server's diagnostics for the editor's text as it is now, even when that is none: through the
+ * API "not checked yet" and "nothing found" look the same. So a probe: an invalid Version that must
+ * be reported, then the real one back. The publication that drops the probe's error was computed
+ * on the text as it is now, which is the same as before the probe.
+ */
+export async function checkedDiagnostics(editor: vscode.TextEditor): Promise<vscode.Diagnostic[]> {
+  const { document } = editor;
+  const version = rangeOf(document, '"2012-10-17"');
+  const hasProbe = (found: vscode.Diagnostic[]) => withCode(found, 'iam/invalid-version').length > 0;
+  assert.ok(await editor.edit((edit) => edit.replace(version, '"2000-01-01"')), 'the probe edit failed');
+  await diagnosticsWhere(document.uri, "the probe's iam/invalid-version", hasProbe);
+  assert.ok(await editor.edit((edit) => edit.replace(version, '"2012-10-17"')), 'undoing the probe failed');
+  return diagnosticsWhere(document.uri, "the probe's error to go", (found) => !hasProbe(found));
+}
+
+/** The range of the `occurrence`-th (from 0) appearance of `text`. */
+export function rangeOf(document: vscode.TextDocument, text: string, occurrence = 0): vscode.Range {
+  const end = positionAfter(document, text, occurrence);
+  return new vscode.Range(document.positionAt(document.offsetAt(end) - text.length), end);
+}
+
+/**
+ * The code actions at `range` (of `kind`, e.g. "quickfix"), resolved: the server sends an action's
+ * edit only on codeAction/resolve, which VS Code runs for as many actions as the count says.
+ */
+export async function codeActionsAt(uri: vscode.Uri, range: vscode.Range, kind?: string): Promise<vscode.CodeAction[]> {
+  const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
+    'vscode.executeCodeActionProvider', uri, range, kind, 100,
+  );
+  // A bare Command (its `command` a string) is not a code action; the server sends none, but the API allows them.
+  return actions.filter((a): a is vscode.CodeAction => typeof a.command !== 'string');
+}
+
+export function findAction(actions: vscode.CodeAction[], title: string): vscode.CodeAction {
+  const action = actions.find((a) => a.title === title);
+  assert.ok(action, `no code action "${title}" among: ${actions.map((a) => a.title).join(' | ')}`);
+  return action;
+}
+
+/** Applies a code action as the editor does: its edit, then its command. */
+export async function applyCodeAction(action: vscode.CodeAction): Promise<void> {
+  assert.ok(action.edit, `"${action.title}" has no edit after resolving`);
+  assert.ok(await vscode.workspace.applyEdit(action.edit), `the workspace did not apply "${action.title}"`);
+  if (action.command) await vscode.commands.executeCommand(action.command.command, ...((action.command.arguments ?? []) as unknown[]));
 }
 
 export async function hoverTextAt(document: vscode.TextDocument, position: vscode.Position): Promise<string> {
@@ -140,8 +216,9 @@ async function findFile(dir: vscode.Uri, pathEnd: string): Promise<vscode.Uri | 
 
 /** Reverts and closes every editor, so that each test starts from the files as they are on disk. */
 export async function closeAllEditors(): Promise<void> {
-  // Closing a changed editor would ask whether to save it, and wait for an answer.
-  for (const document of vscode.workspace.textDocuments.filter((d) => d.isDirty && d.uri.scheme === 'file')) {
+  // Closing a changed editor, or an untitled one with text, would ask whether to save it, and wait for an answer.
+  const changed = vscode.workspace.textDocuments.filter((d) => d.isDirty && (d.uri.scheme === 'file' || d.uri.scheme === 'untitled'));
+  for (const document of changed) {
     await vscode.window.showTextDocument(document);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   }

@@ -1,0 +1,24 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { accept, checkedDiagnostics, closeAllEditors, codeOf, completionsAt, extension, labelOf, problems, waitFor } from './helpers';
+
+describe('Snippets', () => {
+  afterEach(closeAllEditors);
+
+  it('completion in an empty JSONC document offers kinesis-producer, which expands to a clean policy', async () => {
+    const document = await vscode.workspace.openTextDocument({ language: 'jsonc', content: '' });
+    const editor = await vscode.window.showTextDocument(document);
+    await waitFor('the extension to activate', () => extension().isActive);
+    const items = await completionsAt(document, new vscode.Position(0, 0));
+    // The workbench's snippet provider answers for the snippets the extension contributes.
+    const snippet = items.find((i) => labelOf(i) === 'kinesis-producer' && i.kind === vscode.CompletionItemKind.Snippet);
+    assert.ok(snippet, `no kinesis-producer snippet among: ${items.map(labelOf).join(', ')}`);
+
+    await accept(editor, snippet);
+    const { Statement } = JSON.parse(document.getText()) as { Statement: { Action: string[]; Resource: string }[] };
+    assert.deepEqual(Statement.map((s) => s.Resource), ['arn:aws:kinesis:us-east-1:111122223333:stream/my-stream']);
+    assert.ok(Statement[0].Action.includes('kinesis:PutRecords'), `actions: ${Statement[0].Action.join(', ')}`);
+    const diagnostics = await checkedDiagnostics(editor);
+    assert.deepEqual(problems(diagnostics).map((d) => `${codeOf(d)}: ${d.message}`), []);
+  });
+});
