@@ -1,0 +1,176 @@
+// One benchmark session: a fresh server process, one document, every figure of the issue taken
+// in a fixed order. Times are wall times seen by the client, from the moment a message is
+// written to the moment the answer (or the diagnostics notification) has been read and decoded,
+// which is what an editor waits for.
+import { LspSession, ms, now, sleep } from './lspDriver.mjs';
+
+/** How many of each request a session sends; `quick` for a smoke run. */
+export const SAMPLES = {
+  full: { hovers: 40, completions: 80, edits: 6, typed: 40, pureEdits: 6 },
+  quick: { hovers: 10, completions: 20, edits: 2, typed: 10, pureEdits: 2 },
+};
+
+/** A burst is five keystrokes this far apart: quick typing, well inside either debounce. */
+export const BURST = { edits: 5, gapMs: 50 };
+/** In the typing loop the next keystroke comes this long after the completion list arrived. */
+export const TYPING_GAP_MS = 30;
+/** After a burst's last validation, how long to keep counting validations. */
+const SETTLE_MS = 400;
+
+const itemsOf = (result) => (Array.isArray(result) ? result : (result?.items ?? []));
+
+/**
+ * Runs every measurement on `document` with a new process of `server`.
+ * `server`: { name, command, initializationOptions, debounceMs, prepare(session), pureValidation? }.
+ */
+export async function measureSession(server, document, samples) {
+  const session = LspSession.spawn(server);
+  try {
+    const out = { server: server.name, document: document.name };
+    out.startMs = (await session.initialize(server)).startMs;
+    await server.prepare(session);
+    const run = new SessionSteps(session, server, document, samples, out);
+    await run.open();
+    await run.idleRequests();
+    await run.edits('editToDiagnosticsMs', samples.edits);
+    await run.burst();
+    await run.typing();
+    // Ours only: the debounce set to 0 through the settings, so edit to diagnostics is the work itself.
+    if (server.pureValidation) {
+      const from = session.published.length;
+      await server.pureValidation(session);
+      await session.nextPublish(run.forVersion(session.version(document.uri)), from);
+      await run.edits('pureValidationMs', samples.pureEdits);
+    }
+    out.peakMemoryMb = session.peakMemoryMb();
+    return out;
+  } finally {
+    await session.stop();
+  }
+}
+
+/** The phases of a session, in the order they run; each adds its figures to `out`. */
+class SessionSteps {
+  constructor(session, server, doc, samples, out) {
+    Object.assign(this, { session, server, doc, samples, out, uri: doc.uri, sid: doc.sidEnd });
+  }
+
+  /** The diagnostics of `version`: ours says which version they are for, the JSON server does not. */
+  forVersion(version) {
+    return (p) => p.uri === this.uri && (p.version === undefined || p.version === version);
+  }
+
+  /**
+   * The diagnostics for the last of several edits. The JSON server's carry no version: for it,
+   * the first publish a full debounce after the last edit, since each edit restarts its timer.
+   */
+  afterLastEdit(version, lastEditAt) {
+    return (p, at) =>
+      p.uri === this.uri && (p.version === undefined ? ms(lastEditAt, at) >= this.server.debounceMs - 5 : p.version === version);
+  }
+
+  /** How many diagnostics notifications for the document arrived since `from`. */
+  publishedSince(from) {
+    return this.session.published.slice(from).filter((p) => p.params.uri === this.uri).length;
+  }
+
+  /** Open to first diagnostics. */
+  async open() {
+    const { session, out } = this;
+    const from = session.published.length;
+    const t = now();
+    await session.open(this.uri, this.doc.text);
+    const opened = await session.nextPublish(this.forVersion(1), from);
+    out.openToDiagnosticsMs = ms(t, opened.at);
+    out.diagnostics = opened.params.diagnostics.length;
+    out.diagnosticsPayloadBytes = Buffer.byteLength(JSON.stringify(opened.params));
+  }
+
+  /** Requests on an unchanged document, whose model is cached; and one that does no work at all. */
+  async idleRequests() {
+    const { session, out, samples, doc } = this;
+    const time = async (field, count, request, record = () => undefined) => {
+      out[field] = [];
+      for (let i = 0; i < count; i++) {
+        const t = now();
+        const result = await request();
+        out[field].push(ms(t));
+        record(result);
+      }
+    };
+    // The cost of any request, whatever its work: a hover on a document that is not open.
+    await time('roundTripMs', samples.hovers, () => session.hover('file:///bench/not-open.json', { line: 0, character: 0 }));
+    await time('hoverMs', samples.hovers, () => session.hover(this.uri, doc.hover), (hover) => (out.hoverAnswered = hover !== null));
+    await time('completionMs', samples.completions, () => session.completion(this.uri, doc.completion), (result) => {
+      out.completionItems = itemsOf(result).length;
+    });
+  }
+
+  /** A character typed into the last Sid (even `i`), or removed again (odd `i`). */
+  typeAtSid(i) {
+    const { sid } = this;
+    return i % 2 === 0
+      ? this.session.change(this.uri, { start: sid, end: sid }, 'x')
+      : this.session.change(this.uri, { start: sid, end: { ...sid, character: sid.character + 1 } }, '');
+  }
+
+  /** Edit to updated diagnostics, one edit at a time, into `out[field]`. */
+  async edits(field, count) {
+    const { session, out } = this;
+    out[field] = [];
+    for (let i = 0; i < count; i++) {
+      const from = session.published.length;
+      const t = now();
+      const version = await this.typeAtSid(i);
+      const published = await session.nextPublish(this.forVersion(version), from);
+      out[field].push(ms(t, published.at));
+    }
+  }
+
+  /** A burst of five quick keystrokes: how many validations does it cost? */
+  async burst() {
+    const { session, out, sid } = this;
+    let from = session.published.length;
+    let lastEdit;
+    let version;
+    for (let i = 0; i < BURST.edits; i++) {
+      if (i > 0) await sleep(BURST.gapMs);
+      const at = { ...sid, character: sid.character + i };
+      lastEdit = now();
+      version = await session.change(this.uri, { start: at, end: at }, 'abcde'[i]);
+    }
+    const final = await session.nextPublish(this.afterLastEdit(version, lastEdit), from);
+    out.burstLastEditToDiagnosticsMs = ms(lastEdit, final.at);
+    await sleep(SETTLE_MS);
+    out.burstValidations = this.publishedSince(from);
+    // Back to the original text, and its diagnostics, before the next phase.
+    from = session.published.length;
+    version = await session.change(this.uri, { start: sid, end: { ...sid, character: sid.character + BURST.edits } }, '');
+    await session.nextPublish(this.forVersion(version), from);
+  }
+
+  /** The typing case: a keystroke at the cursor, and the completion request right behind it. */
+  async typing() {
+    const { session, out, samples } = this;
+    const cursor = this.doc.completion;
+    const after = { ...cursor, character: cursor.character + 1 };
+    out.typedCompletionMs = [];
+    const from = session.published.length;
+    let lastEdit;
+    for (let i = 0; i < samples.typed; i++) {
+      if (i > 0) await sleep(TYPING_GAP_MS);
+      const typed = i % 2 === 0;
+      lastEdit = now();
+      const edit = typed ? session.change(this.uri, { start: cursor, end: cursor }, 'G') : session.change(this.uri, { start: cursor, end: after }, '');
+      const t = now();
+      const request = session.completion(this.uri, typed ? after : cursor);
+      await edit;
+      const result = await request;
+      out.typedCompletionMs.push(ms(t));
+      if (typed) out.typedCompletionItems = itemsOf(result).length;
+    }
+    // Let the validation of the last keystroke finish before anything else is timed.
+    await session.nextPublish(this.afterLastEdit(session.version(this.uri), lastEdit), from);
+    out.typingValidations = this.publishedSince(from);
+  }
+}

@@ -1,0 +1,54 @@
+// The targets of issue 6, checked against the figures. A target whose size or server was not
+// measured in this run is left out rather than counted as met.
+
+const MB = 1024 * 1024;
+
+/** Each target: what it says, the figure it reads, the limit; `measure` returns undefined when not measured. */
+const TARGETS = [
+  { label: 'Completion right after an edit, p50, 20 KB', unit: 'ms', limit: 5, measure: (r) => ours(r, '20KB')?.typedCompletionMs.p50 },
+  { label: 'Completion right after an edit, p50, 2 MB', unit: 'ms', limit: 100, measure: (r) => ours(r, '2MB')?.typedCompletionMs.p50 },
+  { label: 'Completion with no edit before it, p95, 20 KB', unit: 'ms', limit: 2, measure: (r) => ours(r, '20KB')?.completionMs.p95 },
+  { label: 'Completion with no edit before it, p95, 2 MB', unit: 'ms', limit: 5, measure: (r) => ours(r, '2MB')?.completionMs.p95 },
+  { label: 'Hover p95, 20 KB', unit: 'ms', limit: 2, measure: (r) => ours(r, '20KB')?.hoverMs.p95 },
+  ...['1KB', '20KB', '200KB', '2MB'].map((size) => ({
+    label: `Edit to diagnostics (wall, with debounce), ${size}: at most half the JSON server's`,
+    unit: 'ms',
+    measure: (r) => ours(r, size)?.editToDiagnosticsMs.p50,
+    limitOf: (r) => (json(r, size) ? json(r, size).editToDiagnosticsMs.p50 / 2 : undefined),
+  })),
+  ...['1KB', '20KB', '200KB', '2MB'].map((size) => ({
+    label: `Validation work (debounce 0, less a round trip), ${size}: at most 3x the parse floor`,
+    unit: 'ms',
+    measure: (r) => ours(r, size)?.validationWorkMs,
+    limitOf: (r) => (r.floor[size] ? 3 * r.floor[size].p50 : undefined),
+  })),
+  { label: 'Cold start to initialize answered (median)', unit: 'ms', limit: 150, measure: (r) => r.start.ours?.p50 },
+  { label: 'Peak memory after the 2 MB document', unit: 'MB', digits: 0, limit: 120, measure: (r) => ours(r, '2MB')?.peakMemoryMb },
+  { label: '.vsix size', unit: 'MB', limit: 3, measure: (r) => (r.artifacts.vsix === undefined ? undefined : r.artifacts.vsix / MB) },
+  { label: 'Growth exponent, diagnostics (debounce 0), 1 KB to 2 MB', unit: '', limit: 1.1, measure: (r) => allSizes(r) && r.growth.ours.pureValidation?.exponent },
+  { label: 'Growth exponent, completion right after an edit, 1 KB to 2 MB', unit: '', limit: 1.1, measure: (r) => allSizes(r) && r.growth.ours.typedCompletion.exponent },
+  { label: 'Growth exponent, completion with no edit, 1 KB to 2 MB', unit: '', limit: 1.1, measure: (r) => allSizes(r) && r.growth.ours.completion.exponent },
+  {
+    label: 'A burst of 5 quick edits costs one validation (worst run, any size)',
+    unit: 'validations',
+    digits: 0,
+    limit: 1,
+    measure: (r) => Math.max(...Object.values(r.figures.ours).map((f) => f.burstValidations.max)),
+  },
+];
+
+const ours = (r, size) => r.figures.ours?.[size];
+const json = (r, size) => r.figures.json?.[size];
+const allSizes = (r) => r.documents.length === 4;
+
+/** Met or missed, with how far from the limit: `ratio` is measured / limit. */
+export function checkTargets(results) {
+  const checked = [];
+  for (const target of TARGETS) {
+    const measured = target.measure(results);
+    const limit = target.limitOf ? target.limitOf(results) : target.limit;
+    if (measured === undefined || measured === false || limit === undefined) continue;
+    checked.push({ label: target.label, unit: target.unit, digits: target.digits ?? 2, measured, limit, met: measured <= limit, ratio: measured / limit });
+  }
+  return checked;
+}
