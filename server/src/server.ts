@@ -128,7 +128,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     runSafe(connection, token, 'Code action', action, () => {
       const uri = (action.data as { uri?: string } | undefined)?.uri;
       const document = uri ? documents.get(uri) : undefined;
-      return document ? service.resolveCodeAction(document, models.get(document), action, actionOptions(document.uri)) : action;
+      return document && !tooLarge(document) ? service.resolveCodeAction(document, models.get(document), action, actionOptions(document.uri)) : action;
     }),
   );
 

@@ -77,6 +77,13 @@ describe('insert actions', () => {
     });
   }
 
+  it('offers nothing to insert while the JSON is broken', () => {
+    const broken = IDENTITY.replace('"Effect": "Allow",', '"Effect": "Allow"');
+    assert.ok(parseErrors(broken).length > 0);
+    assert.deepEqual(inserts(broken), []);
+    assert.ok(inserts('{').length > 0, 'a lone brace is still an empty document, written over whole');
+  });
+
   it('turns a single statement object into an array', () => {
     const single = '{"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "kinesis:ListStreams", "Resource": "*"}}';
     const text = insert(single, 'Add Kinesis producer statement');

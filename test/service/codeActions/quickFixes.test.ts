@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { actionsFor, fix, parseErrors, problems } from '../../support/codeActions';
+import { actionsFor, applyAction, fix, parseErrors, problems } from '../../support/codeActions';
 import { codes, diagnose } from '../../support/service';
 
 const STREAM = 'arn:aws:kinesis:us-east-1:111122223333:stream/orders';
@@ -155,6 +155,19 @@ describe('quick fixes', () => {
     const tabs = policy({ Effect: 'Allow', Action: ['kinesis:PutRecord'], Resource: STREAM }).replace(/ {2}/g, '\t');
     const after = fix(tabs, 'Add kinesis:DescribeStreamSummary');
     assert.match(after, /\n\t\t\t"Action": \[\n\t\t\t\t"kinesis:PutRecord",\n\t\t\t\t"kinesis:DescribeStreamSummary"\n\t\t\t\]/);
+  });
+
+  it('offer no edit while the JSON is broken, and resolve an earlier one to no change', () => {
+    const text = policy(share({ Action: 'kinesis:Get*' }));
+    const offered = actionsFor(text).find((a) => a.title.startsWith('Replace'));
+    assert.ok(offered, 'a fix is offered on the well-formed policy');
+    // A string left open while typing swallows the rest of its line.
+    const broken = text.replace('"kinesis:Get*"', '"kinesis:Get*');
+    assert.ok(parseErrors(broken).length > 0);
+    const actions = actionsFor(broken);
+    assert.deepEqual(actions.filter((a) => a.data !== undefined).map((a) => a.title), []);
+    assert.ok(actions.some((a) => a.command?.command === 'kinesisPolicy.showRuleDocumentation'), 'the documentation is still offered');
+    assert.equal(applyAction(broken, offered), broken);
   });
 
   it('offer rule documentation for every diagnostic', () => {

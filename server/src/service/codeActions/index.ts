@@ -9,6 +9,7 @@ import type { PolicyRole } from '../templates/policyTemplates';
 import { FIX_ALL_CODES, FIX_PROVIDERS } from './fixes';
 import type { FixContext } from './fixes/fix';
 import { applyInsert, insertActionsFor, INSERT_KIND } from './insertActions';
+import { isEmptyDocument } from './statements';
 import { PolicyTransaction } from './transaction';
 
 /** What a code action needs to be resolved later: enough to recompute it on the current text. */
@@ -58,12 +59,12 @@ export function getCodeActions(
       });
     }
   }
-  if (wants(INSERT_KIND)) {
+  if (wants(INSERT_KIND) && (wellFormed(model) || isEmptyDocument(model))) {
     for (const insert of insertActionsFor(model, options.settings)) {
       actions.push({ title: insert.title, kind: INSERT_KIND, data: { type: 'insert', uri: document.uri, role: insert.role, kcl: insert.kcl } satisfies CodeActionData });
     }
   }
-  if (options.only?.some((k) => FIX_ALL_KIND.startsWith(k)) && model.isPolicy) {
+  if (options.only?.some((k) => FIX_ALL_KIND.startsWith(k)) && model.isPolicy && wellFormed(model)) {
     actions.push({ title: 'Fix all Kinesis Policy problems', kind: FIX_ALL_KIND, data: { type: 'fixAll', uri: document.uri } satisfies CodeActionData });
   }
   return actions;
@@ -90,6 +91,8 @@ export function resolveCodeAction(document: TextDocument, model: PolicyModel, ac
   const data = action.data as CodeActionData | undefined;
   if (!data) return action;
   const tx = new PolicyTransaction(document.getText());
+  // The document may have changed since the action was offered: edit only well-formed JSON.
+  if (!wellFormed(model) && !(data.type === 'insert' && isEmptyDocument(model))) return { ...action, edit: { changes: { [document.uri]: [] } } };
   try {
     if (data.type === 'insert') applyInsert(tx, data);
     else if (data.type === 'fix') {
@@ -103,9 +106,18 @@ export function resolveCodeAction(document: TextDocument, model: PolicyModel, ac
   return { ...action, edit: { changes: { [document.uri]: tx.edits(document) } } };
 }
 
-/** Fixes edit by JSON path, which duplicate keys make ambiguous: none are offered there. */
+/**
+ * Whether the text is JSON that edits by path can be trusted on. In broken JSON (an unterminated
+ * string swallowing the rest of a line, a missing comma) a path names another place than the user
+ * sees, and reformatting around an edit can change text the user did not touch.
+ */
+function wellFormed(model: PolicyModel): boolean {
+  return model.syntaxErrors.length === 0;
+}
+
+/** Fixes edit by JSON path, which syntax errors and duplicate keys make ambiguous: none are offered there. */
 function editable(model: PolicyModel, offset: number): boolean {
-  if (model.duplicateKeys) return false;
+  if (!wellFormed(model) || model.duplicateKeys) return false;
   const statement = model.statements.find((s) => s.node.offset <= offset && offset < s.node.offset + s.node.length);
   return !statement?.duplicateKeys;
 }
@@ -123,6 +135,7 @@ function fixAll(tx: PolicyTransaction, code: string | undefined, options: CodeAc
       .find(({ key }) => !tried.has(key));
     if (!attempt) return;
     tried.add(attempt.key);
+    if (!wellFormed(tx.model)) return;
     if (!editable(tx.model, document.offsetAt(attempt.d.range.start))) continue;
     const before = tx.text;
     const c = String(attempt.d.code);
