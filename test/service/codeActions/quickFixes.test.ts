@@ -151,6 +151,19 @@ describe('quick fixes', () => {
     assert.deepEqual((JSON.parse(all) as { Statement: { Action: string[] }[] }).Statement[0].Action, ['kinesis:Get*', 'kinesis:DescribeStreamSummary']);
   });
 
+  it('remove the last entry of a compact array, leaving the rest as written', () => {
+    const text = `{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ["kinesis:Get*","kinesis:GetRecords"], "Resource": "${STREAM}"}]}`;
+    assert.equal(fix(text, 'Remove the redundant action'), text.replace(',"kinesis:GetRecords"', ''));
+  });
+
+  it('offer Deny first for a statement with NotAction and no Effect, and no fix that cannot apply', () => {
+    const text = policy({ NotAction: 'kinesis:DeleteStream', Resource: STREAM });
+    const titles = actionsFor(text).filter((a) => a.kind === 'quickfix' && a.data !== undefined).map((a) => a.title);
+    assert.deepEqual(titles, ['Set "Effect": "Deny"', 'Set "Effect": "Allow"']);
+    const only = policy(share({ Action: 'kms:Decrypt' }));
+    assert.deepEqual(actionsFor(only).filter((a) => a.title.startsWith('Remove kms')), [], 'the only action is not removed');
+  });
+
   it('keep the document\'s indentation', () => {
     const tabs = policy({ Effect: 'Allow', Action: ['kinesis:PutRecord'], Resource: STREAM }).replace(/ {2}/g, '\t');
     const after = fix(tabs, 'Add kinesis:DescribeStreamSummary');

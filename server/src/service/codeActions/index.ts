@@ -1,7 +1,9 @@
+import type { Node } from 'jsonc-parser';
 import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { IamCatalog } from '../catalog/iamCatalog';
 import type { DiagnosticSettings } from '../diagnostics/settings';
+import { RULES } from '../diagnostics/rules';
 import { DIAGNOSTIC_SOURCE, validatePolicy } from '../diagnostics/validate';
 import type { KclMajorVersion } from '../kinesis/kinesisFacts';
 import type { PolicyModel } from '../policy/policyModel';
@@ -96,7 +98,17 @@ export function resolveCodeAction(document: TextDocument, model: PolicyModel, ac
   try {
     if (data.type === 'insert') applyInsert(tx, data);
     else if (data.type === 'fix') {
-      const context: FixContext = { model, catalog: options.catalog, settings: options.settings, code: data.code, data: data.data, offset: data.offset };
+      // A light bulb may be picked after the text changed: fix only a problem still there.
+      const diagnostic = reportedAt(document, model, data, options);
+      if (!diagnostic) return { ...action, edit: { changes: { [document.uri]: [] } } };
+      const context: FixContext = {
+        model,
+        catalog: options.catalog,
+        settings: options.settings,
+        code: data.code,
+        data: (diagnostic.data ?? {}) as Record<string, unknown>,
+        offset: data.offset,
+      };
       FIX_PROVIDERS[data.code]?.(context)[data.index]?.apply(tx);
     } else fixAll(tx, data.code, options);
   } catch {
@@ -119,7 +131,20 @@ function wellFormed(model: PolicyModel): boolean {
 function editable(model: PolicyModel, offset: number): boolean {
   if (!wellFormed(model) || model.duplicateKeys) return false;
   const statement = model.statements.find((s) => s.node.offset <= offset && offset < s.node.offset + s.node.length);
-  return !statement?.duplicateKeys;
+  return statement === undefined || !hasDuplicateKeys(statement.node);
+}
+
+/** Whether an object in this tree names a property twice. */
+function hasDuplicateKeys(node: Node): boolean {
+  if (node.type === 'object') {
+    const keys = new Set<unknown>();
+    for (const property of node.children ?? []) {
+      const key: unknown = property.children?.[0]?.value;
+      if (keys.has(key)) return true;
+      keys.add(key);
+    }
+  }
+  return (node.type === 'object' || node.type === 'array' || node.type === 'property') && (node.children ?? []).some(hasDuplicateKeys);
 }
 
 /** Applies the first fix of each fixable diagnostic, one at a time on the updated text. */
@@ -150,6 +175,18 @@ function fixAll(tx: PolicyTransaction, code: string | undefined, options: CodeAc
     FIX_PROVIDERS[c]?.(context)[0]?.apply(tx);
     if (tx.text !== before) changes++;
   }
+}
+
+/** The fix's diagnostic in the current text: same rule, same start, same facts. */
+function reportedAt(document: TextDocument, model: PolicyModel, fix: { code: string; offset: number; data: unknown }, options: CodeActionOptions): Diagnostic | undefined {
+  const rule = RULES.find((r) => r.code === fix.code);
+  if (!rule) return undefined;
+  const others = Object.fromEntries(RULES.filter((r) => r !== rule).map((r) => [r.code, 'off' as const]));
+  const settings = { ...options.settings, rules: { ...options.settings.rules, ...others } };
+  const facts = JSON.stringify(fix.data ?? {});
+  return validatePolicy(document, model, options.catalog, { settings, rulesDocumentation: options.rulesDocumentation }).diagnostics.find(
+    (d) => d.code === fix.code && document.offsetAt(d.range.start) === fix.offset && JSON.stringify(d.data ?? {}) === facts,
+  );
 }
 
 function validate(document: TextDocument, model: PolicyModel, options: CodeActionOptions): Diagnostic[] {

@@ -1,4 +1,4 @@
-import { applyEdits, modify, type FormattingOptions, type JSONPath } from 'jsonc-parser';
+import { applyEdits, findNodeAtLocation, modify, type FormattingOptions, type JSONPath } from 'jsonc-parser';
 import { TextEdit, Range } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { parsePolicy } from '../policy/parsePolicy';
@@ -33,6 +33,11 @@ export class PolicyTransaction {
    * property goes at `insertAt` among its object's properties (last by default).
    */
   set(path: JSONPath, value: unknown, insertAt?: number): void {
+    const index = path[path.length - 1];
+    if (value === undefined && typeof index === 'number') {
+      this.removeElement(path.slice(0, -1), index);
+      return;
+    }
     const getInsertionIndex = insertAt === undefined ? undefined : (properties: string[]) => Math.min(insertAt, properties.length);
     this.apply(modify(this.current, path, value, { formattingOptions: this.formatting, getInsertionIndex }));
   }
@@ -67,6 +72,24 @@ export class PolicyTransaction {
       endB--;
     }
     return [TextEdit.replace(Range.create(document.positionAt(start), document.positionAt(endA)), b.slice(start, endB))];
+  }
+
+  /**
+   * Removes an array element with the separator before it (after it, for the first), leaving the
+   * rest of the text as it was. (`modify` miscounts the end of a compact array when removing its
+   * last element.)
+   */
+  private removeElement(arrayPath: JSONPath, index: number): void {
+    const array = this.model.root && findNodeAtLocation(this.model.root, arrayPath);
+    const items = array?.type === 'array' ? (array.children ?? []) : [];
+    const item = items[index];
+    if (!array || !item) return;
+    if (items.length === 1) this.replace(array.offset + 1, array.length - 2, '');
+    else if (index < items.length - 1) this.replace(item.offset, items[index + 1].offset - item.offset, '');
+    else {
+      const end = items[index - 1].offset + items[index - 1].length;
+      this.replace(end, item.offset + item.length - end, '');
+    }
   }
 
   private apply(edits: { offset: number; length: number; content: string }[]): void {

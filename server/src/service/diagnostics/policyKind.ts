@@ -24,6 +24,7 @@ function isKinesisResourcePolicy(model: PolicyModel): boolean {
     }
   }
   if (resources > 0) return false;
-  const actions = model.statements.flatMap((s) => s.action?.values ?? []);
+  // An empty entry (one being typed) says nothing of the kind.
+  const actions = model.statements.flatMap((s) => s.action?.values ?? []).filter((a) => a.value !== '');
   return actions.length > 0 && actions.every((a) => a.value.toLowerCase().startsWith('kinesis:'));
 }

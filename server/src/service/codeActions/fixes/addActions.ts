@@ -17,13 +17,18 @@ function addToStatement(context: FixContext, actions: string[], title: string, p
   };
 }
 
+/** Whether the diagnostic's statement has an `Action` to add to (not with NotAction alone). */
+function hasAction(context: FixContext): boolean {
+  return locate(context.model, context.offset).statement?.action !== undefined;
+}
+
 export const addMissingReadAction: FixProvider = (context) => {
   const [missing] = stringList(context.data.missing);
-  return missing ? [addToStatement(context, [missing], `Add ${missing}`, true)] : [];
+  return missing && hasAction(context) ? [addToStatement(context, [missing], `Add ${missing}`, true)] : [];
 };
 
 export const addDescribeAction: FixProvider = (context) =>
-  [...DESCRIBE_ACTIONS].reverse().map((action, i) => addToStatement(context, [action], `Add ${action}`, i === 0));
+  hasAction(context) ? [...DESCRIBE_ACTIONS].reverse().map((action, i) => addToStatement(context, [action], `Add ${action}`, i === 0)) : [];
 
 /** KCL lease table: into the statement that already grants DynamoDB actions on a table, else a new one. */
 export const addLeaseTableActions: FixProvider = (context) => {

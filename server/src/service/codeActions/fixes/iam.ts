@@ -1,4 +1,5 @@
 import { POLICY_VERSIONS } from '../../policy/parsePolicy';
+import type { PolicyModel, StatementModel } from '../../policy/policyModel';
 import { locate } from '../statements';
 import { statementPath } from '../transaction';
 import { uniqueSid, type FixProvider } from './fix';
@@ -30,7 +31,9 @@ export const setVersion: FixProvider = () => [
 
 export const fixEffect: FixProvider = (context) => {
   const replacement = typeof context.data.replacement === 'string' ? context.data.replacement : undefined;
-  const choices = replacement ? [replacement] : ['Allow', 'Deny'];
+  // With NotAction, Deny is the usual statement ("deny all but these"); Allow grants too much.
+  const notAction = locate(context.model, context.offset).statement?.notAction !== undefined;
+  const choices = replacement ? [replacement] : notAction ? ['Deny', 'Allow'] : ['Allow', 'Deny'];
   return choices.map((effect, i) => ({
     title: `Set "Effect": "${effect}"`,
     preferred: i === 0 && replacement !== undefined,
@@ -41,25 +44,40 @@ export const fixEffect: FixProvider = (context) => {
   }));
 };
 
-/** Removes an entry of `Action` that adds nothing, or an empty string. */
-export const removeEntry: FixProvider = (context) => [
-  {
-    title: context.code === 'iam/redundant-action' ? 'Remove the redundant action' : 'Remove the empty entry',
-    preferred: true,
-    apply(tx) {
-      const { statement, value } = locate(tx.model, context.offset);
-      if (!statement || !value) return;
-      for (const key of ['Action', 'NotAction', 'Resource', 'NotResource'] as const) {
-        const element = statement[key === 'Action' ? 'action' : key === 'NotAction' ? 'notAction' : key === 'Resource' ? 'resource' : 'notResource'];
-        const index = element?.values.indexOf(value) ?? -1;
-        if (index < 0 || !element) continue;
-        const path = [...statementPath(tx.model, statement), key];
-        if (element.value?.type === 'array' && element.values.length > 1) tx.set([...path, element.value.children!.indexOf(value.node)], undefined);
-        return;
-      }
+/** Removes an entry of a list (`Action`, `Resource`, ...) that adds nothing, or an empty string; not the list's only one. */
+export const removeEntry: FixProvider = (context) => {
+  if (!listEntry(context.model, context.offset)) return [];
+  return [
+    {
+      title: context.code === 'iam/redundant-action' ? 'Remove the redundant action' : 'Remove the empty entry',
+      preferred: true,
+      apply(tx) {
+        const entry = listEntry(tx.model, context.offset);
+        if (entry) tx.set([...statementPath(tx.model, entry.statement), entry.key, entry.index], undefined);
+      },
     },
-  },
-];
+  ];
+};
+
+const LIST_KEYS = [
+  ['Action', 'action'],
+  ['NotAction', 'notAction'],
+  ['Resource', 'resource'],
+  ['NotResource', 'notResource'],
+] as const;
+
+/** The string at an offset when it is one of several in an array element of its statement. */
+function listEntry(model: PolicyModel, offset: number): { statement: StatementModel; key: string; index: number } | undefined {
+  const { statement, value } = locate(model, offset);
+  if (!statement || !value) return undefined;
+  for (const [key, field] of LIST_KEYS) {
+    const element = statement[field];
+    if (!element?.values.includes(value)) continue;
+    const index = element.value?.type === 'array' ? (element.value.children ?? []).indexOf(value.node) : -1;
+    return index >= 0 && (element.value?.children?.length ?? 0) > 1 ? { statement, key, index } : undefined;
+  }
+  return undefined;
+}
 
 export const renameSid: FixProvider = (context) => {
   const sid = typeof context.data.sid === 'string' ? context.data.sid : undefined;

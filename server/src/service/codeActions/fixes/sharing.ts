@@ -16,6 +16,12 @@ function onConsumers(statement: StatementModel): boolean {
 /** `kinesis:Get*` in a resource policy becomes the shareable actions it covers that fit the statement's resources. */
 export const replaceWildcardWithShareable: FixProvider = (context) => {
   const shareable = stringList(context.data.shareable);
+  const fitting = (statement: StatementModel) => {
+    const target = onConsumers(statement) ? 'consumer' : 'stream';
+    return shareable.filter((a) => SHAREABLE_ACTIONS[a] === target);
+  };
+  const offered = locate(context.model, context.offset).statement;
+  if (!offered || fitting(offered).length === 0) return [];
   return [
     {
       title: 'Replace the wildcard with the shareable actions it covers',
@@ -23,26 +29,28 @@ export const replaceWildcardWithShareable: FixProvider = (context) => {
       apply(tx) {
         const { statement, value } = locate(tx.model, context.offset);
         if (!statement || !value) return;
-        const target = onConsumers(statement) ? 'consumer' : 'stream';
-        const fitting = shareable.filter((a) => SHAREABLE_ACTIONS[a] === target);
-        setActions(tx, statement, actionsOf(statement).flatMap((a, i) => (statement.action?.values[i] === value ? fitting : [a])));
+        const actions = fitting(statement);
+        setActions(tx, statement, actionsOf(statement).flatMap((a, i) => (statement.action?.values[i] === value ? actions : [a])));
       },
     },
   ];
 };
 
 /** Removes an action a resource policy cannot grant, when the statement keeps others. */
-export const removeAction: FixProvider = (context) => [
-  {
-    title: `Remove ${typeof context.data.action === 'string' ? context.data.action : 'the action'}`,
-    apply(tx) {
-      const { statement, value } = locate(tx.model, context.offset);
-      const values = statement?.action?.values ?? [];
-      if (!statement || !value || values.length < 2) return;
-      setActions(tx, statement, actionsOf(statement).filter((_, i) => values[i] !== value));
+export const removeAction: FixProvider = (context) => {
+  if ((locate(context.model, context.offset).statement?.action?.values.length ?? 0) < 2) return [];
+  return [
+    {
+      title: `Remove ${typeof context.data.action === 'string' ? context.data.action : 'the action'}`,
+      apply(tx) {
+        const { statement, value } = locate(tx.model, context.offset);
+        const values = statement?.action?.values ?? [];
+        if (!statement || !value || values.length < 2) return;
+        setActions(tx, statement, actionsOf(statement).filter((_, i) => values[i] !== value));
+      },
     },
-  },
-];
+  ];
+};
 
 /** Principals a Kinesis resource policy rejects are removed; an emptied principal asks for an account instead. */
 export const removePrincipal: FixProvider = (context) => [
@@ -51,7 +59,7 @@ export const removePrincipal: FixProvider = (context) => [
     preferred: true,
     apply(tx) {
       const { statement } = locate(tx.model, context.offset);
-      const element = statement?.principal ?? statement?.notPrincipal;
+      const element = [statement?.principal, statement?.notPrincipal].find((e) => e && e.property.offset <= context.offset && context.offset < e.property.offset + e.property.length);
       if (!statement || !element) return;
       const path = [...statementPath(tx.model, statement), element.key];
       const placeholder = { AWS: `arn:aws:iam::${PLACEHOLDERS.otherAccount}:root` };
@@ -81,13 +89,16 @@ export const addPrincipal: FixProvider = (context) => [
 /**
  * Moves an action to a statement whose resource it applies to: `"*"` for actions that take no
  * resource, the consumer ARN for consumer actions, the stream ARN for stream actions. When it is
- * the statement's only action, the statement's resource changes instead.
+ * the statement's only action (however often written), the statement's resource changes instead.
+ * Not offered when the statement names no stream to derive that resource from.
  */
 export const moveAction: FixProvider = (context) => {
   const action = typeof context.data.action === 'string' ? context.data.action : undefined;
   const expected = Array.isArray(context.data.expected) ? stringList(context.data.expected) : [String(context.data.expected)];
   const kind = expected.includes('*') ? '*' : expected.includes('consumer') ? 'consumer' : expected.includes('stream') ? 'stream' : undefined;
   if (!action || !kind) return [];
+  const offered = locate(context.model, context.offset).statement;
+  if (!offered || !targetResource(offered, kind)) return [];
   return [
     {
       title: kind === '*' ? `Move ${action} to a statement on "*"` : `Move ${action} to a statement on the ${kind} ARN`,
@@ -97,17 +108,17 @@ export const moveAction: FixProvider = (context) => {
         const resource = statement && targetResource(statement, kind);
         if (!statement || !resource) return;
         const path = statementPath(tx.model, statement);
-        if ((statement.action?.values.length ?? 0) === 1) {
+        if (actionsOf(statement).every((a) => a.toLowerCase() === action.toLowerCase())) {
           tx.set([...path, 'Resource'], resource);
           return;
         }
-        moveToStatement(tx, statement, action, resource);
+        moveToStatement(tx, statement, action, resource, context.settings.policyKind === 'resource');
       },
     },
   ];
 };
 
-function moveToStatement(tx: PolicyTransaction, source: StatementModel, action: string, resource: string): void {
+function moveToStatement(tx: PolicyTransaction, source: StatementModel, action: string, resource: string, resourcePolicy: boolean): void {
   const principal = source.principal?.value ? JSON.stringify(getNodeValue(source.principal.value)) : undefined;
   const target = tx.model.statements.find(
     (s) =>
@@ -121,11 +132,18 @@ function moveToStatement(tx: PolicyTransaction, source: StatementModel, action: 
   const sourceIndex = source.index;
   if (target) setActions(tx, target, [...actionsOf(target), action]);
   else {
-    const principalValue: unknown = source.principal?.value ? getNodeValue(source.principal.value) : undefined;
+    // A statement of a resource policy needs a principal: the source's, or one to fill in.
+    const inResourcePolicy = resourcePolicy || tx.model.statements.some((s) => s.principal || s.notPrincipal);
+    const principalValue: unknown = source.principal?.value
+      ? samePrincipal(getNodeValue(source.principal.value))
+      : inResourcePolicy
+        ? { AWS: `arn:aws:iam::${PLACEHOLDERS.otherAccount}:root` }
+        : undefined;
     appendStatements(tx, [
       {
         Sid: uniqueSid(tx.model, resource === '*' ? 'NoResourceActions' : 'MovedActions'),
-        Effect: source.effect?.value ?? 'Allow',
+        // The source's Effect as IAM spells it, so that a misspelling is not copied.
+        Effect: source.effect?.value.toLowerCase() === 'deny' ? 'Deny' : 'Allow',
         ...(principalValue !== undefined ? { Principal: principalValue } : {}),
         Action: [action],
         Resource: resource,
@@ -135,6 +153,11 @@ function moveToStatement(tx: PolicyTransaction, source: StatementModel, action: 
   // The source statement kept its index: statements were only added after it, or changed elsewhere.
   const current = tx.model.statements.find((s) => s.index === sourceIndex);
   if (current) setActions(tx, current, actionsOf(current).filter((a) => a.toLowerCase() !== action.toLowerCase()));
+}
+
+/** A principal as the source wrote it, but an account or ARN written bare (not valid IAM) goes under "AWS". */
+function samePrincipal(value: unknown): unknown {
+  return typeof value === 'string' && value !== '*' ? { AWS: value } : value;
 }
 
 /** The resource the moved action needs, derived from the statement's own Kinesis ARN. */

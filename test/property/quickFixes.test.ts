@@ -1,0 +1,132 @@
+import { strict as assert } from 'node:assert';
+import { after, describe, it } from 'node:test';
+import fc from 'fast-check';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CodeAction, Diagnostic, Position } from 'vscode-languageserver-types';
+import { DEFAULT_SETTINGS, FIX_ALL_KIND, type DiagnosticSettings } from '../../server/src/service';
+import { parseErrors } from '../support/codeActions';
+import { RULES_DOC, service } from '../support/service';
+import { layout, mutated, policyTree, REAL_POLICIES, render, settings } from './arbitraries';
+import { fuzzParameters } from './fuzzConfig';
+
+/** A placeholder a fix writes (ACCOUNT_ID, ...) is for the user to fill in, and reported as such. */
+const PLACEHOLDER = 'iam/placeholder';
+
+/** Rules about what a policy grants: they judge only actions IAM knows in statements that take effect. */
+const GRANT_RULES = [
+  'consumer/incomplete-read',
+  'consumer/missing-describe-stream',
+  'producer/missing-describe-stream',
+  'kcl/missing-lease-table-permissions',
+  'kcl/missing-metrics-permission',
+  'kcl/broad-dynamodb-access',
+  'kinesis/kms-permissions',
+  'resource-policy/resource-mismatch',
+  'resource-policy/unsupported-action',
+  'iam/action-resource-mismatch',
+  'iam/allow-not-action',
+  'iam/deny-not-resource',
+  'iam/redundant-action',
+];
+
+/**
+ * Rules that cannot judge a statement until the fixed problem is gone, and so may speak up after
+ * the fix (raised to errors by the settings): not new problems, but ones the first one hid. A
+ * statement without a valid Effect grants nothing; an action IAM does not know is not judged; a
+ * policy that reads records is a consumer's, and a consumer needs more; a wildcard is not held to
+ * the resources each action it covers takes.
+ */
+const REVEALED_BY: Readonly<Record<string, readonly string[]>> = {
+  'iam/invalid-effect': GRANT_RULES,
+  'iam/unknown-action': GRANT_RULES,
+  'consumer/incomplete-read': GRANT_RULES.filter((c) => c.startsWith('consumer/') || c.startsWith('kcl/')),
+  'resource-policy/wildcard-action': ['resource-policy/resource-mismatch', 'iam/action-resource-mismatch'],
+};
+
+interface Checked {
+  text: string;
+  settings: DiagnosticSettings;
+  diagnostics: Diagnostic[];
+  offsetAt(position: Position): number;
+}
+
+function check(text: string, partial: Partial<DiagnosticSettings>): Checked {
+  const settings = { ...DEFAULT_SETTINGS, ...partial };
+  const document = TextDocument.create('file:///fuzz/policy.json', 'json', 1, text);
+  const diagnostics = service.doValidation(document, service.parsePolicy(document), { settings, rulesDocumentation: RULES_DOC });
+  return { text, settings, diagnostics, offsetAt: (p) => document.offsetAt(p) };
+}
+
+function options(c: Checked, only?: string[]) {
+  return { settings: c.settings, rulesDocumentation: RULES_DOC, allDiagnostics: c.diagnostics, only };
+}
+
+/** Resolves an action on a text, as the editor does when the user picks it, and applies it. */
+function apply(c: Checked, action: CodeAction): string {
+  const document = TextDocument.create('file:///fuzz/policy.json', 'json', 2, c.text);
+  const resolved = service.resolveCodeAction(document, service.parsePolicy(document), action, options(c));
+  return TextDocument.applyEdits(document, resolved.edit?.changes?.[document.uri] ?? []);
+}
+
+/** The codes of the errors reported, but for placeholders. */
+function errorCodes(c: Checked): Set<string> {
+  return new Set(c.diagnostics.filter((d) => d.severity === 1 && d.code !== PLACEHOLDER).map((d) => String(d.code)));
+}
+
+const count = (c: Checked, code: string) => c.diagnostics.filter((d) => d.code === code).length;
+
+/**
+ * Every quick fix offered on a generated policy: applying it gives valid JSON, one fewer
+ * diagnostic of its code, no new kind of error, and resolving the same action again on the
+ * fixed text (as a light bulb picked after the fix would) changes nothing. Fix-all the same.
+ */
+describe('quick fixes on generated policies', () => {
+  const totals = { documents: 0, diagnostics: 0, fixes: 0, fixAll: 0 };
+  after(() => console.log(`# quick fixes: ${totals.documents} documents, ${totals.diagnostics} diagnostics with fixes, ${totals.fixes} fixes applied, ${totals.fixAll} fix-all runs`));
+
+  function fixesHold(text: string, partial: Partial<DiagnosticSettings>): void {
+    if (parseErrors(text).length > 0) return;
+    const before = check(text, partial);
+    totals.documents++;
+    const document = TextDocument.create('file:///fuzz/policy.json', 'json', 1, text);
+    const model = service.parsePolicy(document);
+    for (const diagnostic of before.diagnostics) {
+      const fixes = service.getCodeActions(document, model, [diagnostic], options(before)).filter((a) => (a.data as { type?: string } | undefined)?.type === 'fix');
+      if (fixes.length > 0) totals.diagnostics++;
+      for (const action of fixes) {
+        const code = String(diagnostic.code);
+        const what = `"${action.title}" for ${code} at ${JSON.stringify(diagnostic.range.start)}\n${text}`;
+        const fixed = check(apply(before, action), partial);
+        totals.fixes++;
+        assert.deepEqual(parseErrors(fixed.text), [], `valid JSON after ${what}\n->\n${fixed.text}`);
+        assert.ok(count(fixed, code) < count(before, code), `the diagnostic is gone after ${what}\n->\n${fixed.text}`);
+        const was = errorCodes(before);
+        const revealed = REVEALED_BY[code] ?? [];
+        const added = [...errorCodes(fixed)].filter((c) => !was.has(c) && !revealed.includes(c));
+        assert.deepEqual(added, [], `no new kind of error after ${what}\n->\n${fixed.text}`);
+        // Unless a twin of the problem (same rule, place and facts) has moved into its place.
+        const twin = fixed.diagnostics.some(
+          (d) => d.code === code && fixed.offsetAt(d.range.start) === before.offsetAt(diagnostic.range.start) && JSON.stringify(d.data) === JSON.stringify(diagnostic.data),
+        );
+        if (!twin) assert.equal(apply(fixed, action), fixed.text, `resolving again changes nothing after ${what}`);
+      }
+    }
+    const [fixAll] = service.getCodeActions(document, model, [], options(before, [FIX_ALL_KIND]));
+    if (fixAll) {
+      totals.fixAll++;
+      const once = check(apply(before, fixAll), partial);
+      assert.deepEqual(parseErrors(once.text), [], `valid JSON after fix-all\n${text}\n->\n${once.text}`);
+      assert.equal(apply(once, fixAll), once.text, `fix-all again changes nothing\n${text}`);
+    }
+  }
+
+  const policyText = fc.tuple(policyTree, layout).map(([tree, indent]) => render(tree, indent));
+
+  it('hold on generated policies', () => {
+    fc.assert(fc.property(policyText, settings, fixesHold), fuzzParameters(400, { includeErrorInReport: true }));
+  });
+
+  it('hold on real policies with strings replaced, statements cut and pasted', () => {
+    fc.assert(fc.property(mutated(fc.constantFrom(...REAL_POLICIES)), settings, fixesHold), fuzzParameters(400, { includeErrorInReport: true }));
+  });
+});
