@@ -1,6 +1,6 @@
 import { findNodeAtOffset, getNodePath, type JSONPath, type Node } from 'jsonc-parser';
 import type { PolicyModel, PolicyString, StatementModel } from './policyModel';
-import { stringAt } from './parsePolicy';
+import { stringAt } from './policyString';
 
 /** Where the cursor is in the policy: at a property key or at a value, and what is typed there. */
 export interface CursorContext {
@@ -85,24 +85,10 @@ function previousSignificantChar(text: string, offset: number): string | undefin
 export function locate(model: PolicyModel, path: JSONPath): PolicyLocation {
   if (path[0] !== 'Statement' || !model.statementProperty) return { rest: path };
   const statementValue = model.statementProperty.children?.[1];
-  if (statementValue?.type === 'object') return { statement: model.statements[0], rest: path.slice(1) };
+  if (statementValue?.type === 'object') return { statement: model.statementAt(0), rest: path.slice(1) };
   if (statementValue?.type === 'array' && typeof path[1] === 'number') {
-    const statement = statementAt(model.statements, path[1]);
+    const statement = model.statementAt(path[1]);
     return statement ? { statement, rest: path.slice(2) } : { rest: path };
   }
   return { rest: path };
-}
-
-/** Statements are in array order, with gaps where an item is not an object: binary search. */
-function statementAt(statements: readonly StatementModel[], index: number): StatementModel | undefined {
-  let low = 0;
-  let high = statements.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    const candidate = statements[mid];
-    if (candidate.index === index) return candidate;
-    if (candidate.index < index) low = mid + 1;
-    else high = mid - 1;
-  }
-  return undefined;
 }

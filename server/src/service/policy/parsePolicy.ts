@@ -1,177 +1,99 @@
-import { parseTree, type Node, type ParseError } from 'jsonc-parser';
-import type {
-  ConditionClause,
-  ConditionElement,
-  ListElement,
-  PolicyModel,
-  PolicyString,
-  PrincipalElement,
-  PrincipalEntry,
-  StatementModel,
-} from './policyModel';
+import { parseTree, type Node, type ParseError, type ParseOptions } from 'jsonc-parser';
+import { MAX_DEPTH, maxNesting } from './depthGuard';
+import type { PolicyModel, PolicyString, StatementModel } from './policyModel';
+import { stringAt } from './policyString';
+import { parseStatement, propertiesOf, valueOf } from './statementModel';
 
-/** A policy nests five levels (Statement, statement, Condition, operator, values); a thousand is no policy. */
-const MAX_DEPTH = 1000;
-
-/** Whether brackets outside strings nest deeper than `limit`; stops as soon as they do. */
-function nestsDeeperThan(text: string, limit: number): boolean {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (inString) {
-      if (code === 0x5c) i++;
-      else if (code === 0x22) inString = false;
-    } else if (code === 0x22) inString = true;
-    else if (code === 0x7b || code === 0x5b) {
-      if (++depth > limit) return true;
-    } else if (code === 0x7d || code === 0x5d) depth--;
-  }
-  return false;
-}
+export { stringAt } from './policyString';
+export { propertiesOf, valueOf } from './statementModel';
 
 /** The two policy language versions IAM accepts. */
 export const POLICY_VERSIONS = ['2012-10-17', '2008-10-17'] as const;
+
+export const PARSE_OPTIONS: ParseOptions = { allowTrailingComma: true };
 
 /**
  * Parses a document once into the policy model every feature reads. Tolerant: half-typed text
  * still yields the statements and strings that are there.
  */
 export function parsePolicy(text: string): PolicyModel {
-  // jsonc-parser recurses once per level: nesting deeper than any policy is not parsed at all.
-  if (nestsDeeperThan(text, MAX_DEPTH)) return { text, root: undefined, isPolicy: false, statements: [], syntaxErrors: [] };
+  const nesting = maxNesting(text);
+  if (nesting > MAX_DEPTH) return new ParsedPolicy(text, undefined, [], nesting);
   const syntaxErrors: ParseError[] = [];
-  const root = parseTree(text, syntaxErrors, { allowTrailingComma: true });
-  const model: PolicyModel = { text, root, isPolicy: false, statements: [], syntaxErrors };
+  const root = parseTree(text, syntaxErrors, PARSE_OPTIONS);
+  const model = new ParsedPolicy(text, root, syntaxErrors, nesting);
   if (root?.type !== 'object') return model;
 
   const top = propertiesOf(root);
-  const statementProperty = top.get('Statement');
-  const statementValue = valueOf(statementProperty);
+  const statementValue = valueOf(top.get('Statement'));
   model.version = stringAt(text, valueOf(top.get('Version')));
   model.id = stringAt(text, valueOf(top.get('Id')));
-  model.statementProperty = statementProperty;
+  model.statementProperty = top.get('Statement');
   model.duplicateKeys = top.size !== (root.children?.length ?? 0);
   model.isPolicy =
     statementValue?.type === 'object' ||
     statementValue?.type === 'array' ||
     (model.version !== undefined && (POLICY_VERSIONS as readonly string[]).includes(model.version.value));
-
-  if (statementValue?.type === 'object') {
-    model.statements.push(parseStatement(text, statementValue, 0));
-  } else if (statementValue?.type === 'array') {
-    statementValue.children?.forEach((child, index) => {
-      if (child.type === 'object') model.statements.push(parseStatement(text, child, index));
-    });
-  }
   return model;
 }
 
-function parseStatement(text: string, node: Node, index: number): StatementModel {
-  const properties = propertiesOf(node);
-  const list = (key: string) => listElement(text, key, properties.get(key));
-  return {
-    index,
-    node,
-    properties,
-    duplicateKeys: properties.size !== (node.children?.length ?? 0),
-    sid: stringAt(text, valueOf(properties.get('Sid'))),
-    effect: stringAt(text, valueOf(properties.get('Effect'))),
-    action: list('Action'),
-    notAction: list('NotAction'),
-    resource: list('Resource'),
-    notResource: list('NotResource'),
-    principal: principalElement(text, 'Principal', properties.get('Principal')),
-    notPrincipal: principalElement(text, 'NotPrincipal', properties.get('NotPrincipal')),
-    condition: conditionElement(text, properties.get('Condition')),
-  };
-}
+/**
+ * The model as `parsePolicy` gives it: the statements' models are built when first read, one
+ * at a time through `statementAt` (completion and hover read one) or all through `statements`.
+ */
+export class ParsedPolicy implements PolicyModel {
+  isPolicy = false;
+  version?: PolicyString;
+  id?: PolicyString;
+  statementProperty?: Node;
+  duplicateKeys?: boolean;
+  /** The models built so far, by index in the `Statement` array. */
+  built: (StatementModel | undefined)[] = [];
+  private all?: StatementModel[];
 
-function listElement(text: string, key: string, property: Node | undefined): ListElement | undefined {
-  if (!property) return undefined;
-  const value = valueOf(property);
-  const { values, invalid } = stringsIn(text, value);
-  return { key, property, value, values, invalid };
-}
+  constructor(
+    public text: string,
+    public root: Node | undefined,
+    public syntaxErrors: ParseError[],
+    /** At least as deep as the text's brackets nest (see depthGuard). */
+    public nesting: number,
+  ) {}
 
-function principalElement(
-  text: string,
-  key: 'Principal' | 'NotPrincipal',
-  property: Node | undefined,
-): PrincipalElement | undefined {
-  if (!property) return undefined;
-  const value = valueOf(property);
-  const element: PrincipalElement = { key, property, value, entries: [] };
-  if (value?.type === 'string') element.bare = stringAt(text, value);
-  for (const entry of value?.type === 'object' ? (value.children ?? []) : []) {
-    const type = stringAt(text, entry.children?.[0]);
-    if (!type) continue;
-    const principal: PrincipalEntry = { type, property: entry, ...stringsIn(text, valueOf(entry)) };
-    element.entries.push(principal);
+  get statements(): StatementModel[] {
+    if (!this.all) {
+      const all: StatementModel[] = [];
+      this.statementNodes().forEach((node, index) => {
+        if (node.type === 'object') all.push(this.build(node, index));
+      });
+      this.all = all;
+    }
+    return this.all;
   }
-  return element;
-}
 
-function conditionElement(text: string, property: Node | undefined): ConditionElement | undefined {
-  if (!property) return undefined;
-  const value = valueOf(property);
-  const clauses: ConditionClause[] = [];
-  for (const block of value?.type === 'object' ? (value.children ?? []) : []) {
-    const operator = stringAt(text, block.children?.[0]);
-    if (!operator) continue;
-    const body = valueOf(block);
-    const keys = (body?.type === 'object' ? (body.children ?? []) : []).flatMap((entry) => {
-      const key = stringAt(text, entry.children?.[0]);
-      return key ? [{ key, property: entry, values: stringsIn(text, valueOf(entry)).values }] : [];
-    });
-    clauses.push({ operator, property: block, keys });
+  statementAt(index: number): StatementModel | undefined {
+    const node = this.statementNodes()[index];
+    return node?.type === 'object' ? this.build(node, index) : undefined;
   }
-  return { property, value, clauses };
-}
 
-/** A string value, or each string of an array value; anything else is invalid. */
-function stringsIn(text: string, value: Node | undefined): { values: PolicyString[]; invalid: Node[] } {
-  const values: PolicyString[] = [];
-  const invalid: Node[] = [];
-  const items = value?.type === 'array' ? (value.children ?? []) : value ? [value] : [];
-  for (const item of items) {
-    const s = stringAt(text, item);
-    if (s) values.push(s);
-    else invalid.push(item);
+  /** The statement objects and other items of `Statement`: its array's items, or the one object. */
+  statementNodes(): readonly Node[] {
+    const value = valueOf(this.statementProperty);
+    if (value?.type === 'array') return value.children ?? [];
+    return value?.type === 'object' ? [value] : [];
   }
-  return { values, invalid };
-}
 
-/** The object's properties by key; for a duplicate key the last one wins, as in IAM. */
-export function propertiesOf(object: Node): Map<string, Node> {
-  const map = new Map<string, Node>();
-  for (const property of object.children ?? []) {
-    const key = property.children?.[0];
-    if (property.type === 'property' && key?.type === 'string') map.set(String(key.value), property);
+  private build(node: Node, index: number): StatementModel {
+    let statement = this.built[index];
+    if (!statement) {
+      statement = parseStatement(this.text, node, index);
+      this.built[index] = statement;
+    }
+    return statement;
   }
-  return map;
-}
 
-export function valueOf(property: Node | undefined): Node | undefined {
-  return property?.children?.[1];
-}
-
-export function stringAt(text: string, node: Node | undefined): PolicyString | undefined {
-  if (node?.type !== 'string') return undefined;
-  const terminated = isTerminated(text, node);
-  return {
-    value: String(node.value),
-    node,
-    contentOffset: node.offset + 1,
-    contentLength: Math.max(0, node.length - (terminated ? 2 : 1)),
-    terminated,
-  };
-}
-
-/** A string literal is terminated when it ends in a quote that no backslash escapes. */
-function isTerminated(text: string, node: Node): boolean {
-  if (node.length < 2 || text.charCodeAt(node.offset + node.length - 1) !== 0x22) return false;
-  let backslashes = 0;
-  for (let i = node.offset + node.length - 2; i > node.offset && text.charCodeAt(i) === 0x5c; i--) backslashes++;
-  return backslashes % 2 === 0;
+  /** Forgets the statements read so far: `updatePolicy` calls it on a model it has taken over. */
+  forgetStatements(): void {
+    this.built = [];
+    this.all = undefined;
+  }
 }

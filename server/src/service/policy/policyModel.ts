@@ -94,7 +94,14 @@ export interface PolicyModel {
   id?: PolicyString;
   /** The top-level `"Statement": ...` property. */
   statementProperty?: Node;
+  /** Every statement object of `Statement`, in order; built when first read. */
   statements: StatementModel[];
+  /**
+   * The statement at an index of the `Statement` array (0 for a single statement object), or
+   * undefined where that item is not an object. Builds that statement alone: what completion
+   * and hover need.
+   */
+  statementAt(index: number): StatementModel | undefined;
   syntaxErrors: ParseError[];
   /** Whether a top-level key appears twice. */
   duplicateKeys?: boolean;

@@ -1,0 +1,37 @@
+import type { Node } from 'jsonc-parser';
+import type { PolicyString } from './policyModel';
+
+/**
+ * A string literal of the policy. Its value and offsets are read from its node, so that a model
+ * whose tree moves after an edit elsewhere (see `updatePolicy`) stays right without being rebuilt.
+ */
+class StringLiteral implements PolicyString {
+  constructor(
+    readonly node: Node,
+    readonly terminated: boolean,
+  ) {}
+
+  get value(): string {
+    return String(this.node.value);
+  }
+
+  get contentOffset(): number {
+    return this.node.offset + 1;
+  }
+
+  get contentLength(): number {
+    return Math.max(0, this.node.length - (this.terminated ? 2 : 1));
+  }
+}
+
+export function stringAt(text: string, node: Node | undefined): PolicyString | undefined {
+  return node?.type === 'string' ? new StringLiteral(node, isTerminated(text, node)) : undefined;
+}
+
+/** A string literal is terminated when it ends in a quote that no backslash escapes. */
+function isTerminated(text: string, node: Node): boolean {
+  if (node.length < 2 || text.charCodeAt(node.offset + node.length - 1) !== 0x22) return false;
+  let backslashes = 0;
+  for (let i = node.offset + node.length - 2; i > node.offset && text.charCodeAt(i) === 0x5c; i--) backslashes++;
+  return backslashes % 2 === 0;
+}

@@ -1,0 +1,101 @@
+import type { Node } from 'jsonc-parser';
+import type {
+  ConditionClause,
+  ConditionElement,
+  ListElement,
+  PolicyString,
+  PrincipalElement,
+  PrincipalEntry,
+  StatementModel,
+} from './policyModel';
+import { stringAt } from './policyString';
+
+/** The model of one statement object, read from its node. */
+export function parseStatement(text: string, node: Node, index: number): StatementModel {
+  const properties = propertiesOf(node);
+  const list = (key: string) => listElement(text, key, properties.get(key));
+  return {
+    index,
+    node,
+    properties,
+    duplicateKeys: properties.size !== (node.children?.length ?? 0),
+    sid: stringAt(text, valueOf(properties.get('Sid'))),
+    effect: stringAt(text, valueOf(properties.get('Effect'))),
+    action: list('Action'),
+    notAction: list('NotAction'),
+    resource: list('Resource'),
+    notResource: list('NotResource'),
+    principal: principalElement(text, 'Principal', properties.get('Principal')),
+    notPrincipal: principalElement(text, 'NotPrincipal', properties.get('NotPrincipal')),
+    condition: conditionElement(text, properties.get('Condition')),
+  };
+}
+
+function listElement(text: string, key: string, property: Node | undefined): ListElement | undefined {
+  if (!property) return undefined;
+  const value = valueOf(property);
+  const { values, invalid } = stringsIn(text, value);
+  return { key, property, value, values, invalid };
+}
+
+function principalElement(
+  text: string,
+  key: 'Principal' | 'NotPrincipal',
+  property: Node | undefined,
+): PrincipalElement | undefined {
+  if (!property) return undefined;
+  const value = valueOf(property);
+  const element: PrincipalElement = { key, property, value, entries: [] };
+  if (value?.type === 'string') element.bare = stringAt(text, value);
+  for (const entry of value?.type === 'object' ? (value.children ?? []) : []) {
+    const type = stringAt(text, entry.children?.[0]);
+    if (!type) continue;
+    const principal: PrincipalEntry = { type, property: entry, ...stringsIn(text, valueOf(entry)) };
+    element.entries.push(principal);
+  }
+  return element;
+}
+
+function conditionElement(text: string, property: Node | undefined): ConditionElement | undefined {
+  if (!property) return undefined;
+  const value = valueOf(property);
+  const clauses: ConditionClause[] = [];
+  for (const block of value?.type === 'object' ? (value.children ?? []) : []) {
+    const operator = stringAt(text, block.children?.[0]);
+    if (!operator) continue;
+    const body = valueOf(block);
+    const keys = (body?.type === 'object' ? (body.children ?? []) : []).flatMap((entry) => {
+      const key = stringAt(text, entry.children?.[0]);
+      return key ? [{ key, property: entry, values: stringsIn(text, valueOf(entry)).values }] : [];
+    });
+    clauses.push({ operator, property: block, keys });
+  }
+  return { property, value, clauses };
+}
+
+/** A string value, or each string of an array value; anything else is invalid. */
+function stringsIn(text: string, value: Node | undefined): { values: PolicyString[]; invalid: Node[] } {
+  const values: PolicyString[] = [];
+  const invalid: Node[] = [];
+  const items = value?.type === 'array' ? (value.children ?? []) : value ? [value] : [];
+  for (const item of items) {
+    const s = stringAt(text, item);
+    if (s) values.push(s);
+    else invalid.push(item);
+  }
+  return { values, invalid };
+}
+
+/** The object's properties by key; for a duplicate key the last one wins, as in IAM. */
+export function propertiesOf(object: Node): Map<string, Node> {
+  const map = new Map<string, Node>();
+  for (const property of object.children ?? []) {
+    const key = property.children?.[0];
+    if (property.type === 'property' && key?.type === 'string') map.set(String(key.value), property);
+  }
+  return map;
+}
+
+export function valueOf(property: Node | undefined): Node | undefined {
+  return property?.children?.[1];
+}
