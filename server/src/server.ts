@@ -29,7 +29,10 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   const catalog = new IamCatalog(runtime.catalogSource);
   const service = createLanguageService({ catalog });
   const documents = new TextDocuments(TextDocument);
-  const models = new DocumentCache<PolicyModel>((document) => service.parsePolicy(document));
+  const models = new DocumentCache<PolicyModel>(
+    (document) => service.parsePolicy(document),
+    (previous, document) => service.updatePolicy(previous, document),
+  );
   let settings: ServerSettings = readSettings(undefined);
   let pullConfiguration = false;
   let resolveSupport = false;

@@ -7,6 +7,7 @@ import { validatePolicy, validationSteps, type ValidationOptions, type Validatio
 import { getCodeActions, resolveCodeAction, type CodeActionOptions } from './codeActions';
 import { parsePolicy } from './policy/parsePolicy';
 import type { PolicyModel } from './policy/policyModel';
+import { updatePolicy } from './policy/updatePolicy';
 
 export interface LanguageServiceOptions {
   catalog: IamCatalog;
@@ -19,6 +20,13 @@ export interface LanguageServiceOptions {
 export interface PolicyLanguageService {
   readonly catalog: IamCatalog;
   parsePolicy(document: TextDocument): PolicyModel;
+  /**
+   * The model of the document's text made from `previous`, the model of an earlier version, when
+   * the change lies inside one statement: the same model `parsePolicy` gives, for the price of
+   * parsing that statement. Undefined otherwise (parse the document then). On success the new
+   * model takes over `previous`, which must not be read again.
+   */
+  updatePolicy(previous: PolicyModel, document: TextDocument): PolicyModel | undefined;
   doComplete(document: TextDocument, position: Position, policy: PolicyModel): CompletionList | null;
   doHover(document: TextDocument, position: Position, policy: PolicyModel): Hover | null;
   doValidation(document: TextDocument, policy: PolicyModel, options: ValidationOptions): Diagnostic[];
@@ -33,6 +41,7 @@ export function createLanguageService({ catalog }: LanguageServiceOptions): Poli
   return {
     catalog,
     parsePolicy: (document) => parsePolicy(document.getText()),
+    updatePolicy: (previous, document) => updatePolicy(previous, document.getText()),
     doComplete: (document, position, policy) => doComplete(document, position, policy, catalog),
     doHover: (document, position, policy) => doHover(document, position, policy, catalog),
     doValidation: (document, policy, options) => validatePolicy(document, policy, catalog, options).diagnostics,

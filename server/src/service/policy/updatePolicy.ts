@@ -1,0 +1,145 @@
+import { parseTree, type Node, type ParseError } from 'jsonc-parser';
+import { nestingAfterReplace } from './depthGuard';
+import { PARSE_OPTIONS, ParsedPolicy } from './parsePolicy';
+import type { PolicyModel } from './policyModel';
+
+type MutableNode = { -readonly [K in keyof Node]: Node[K] };
+
+/**
+ * The model of `text` made from `previous`, the model of an earlier text of the same document,
+ * when the two differ only inside one statement object: that statement alone is parsed again,
+ * and the nodes after it move by the change in length. The result is the model `parsePolicy`
+ * gives for `text` (see below why); undefined when the texts differ in any other way, and then
+ * `previous` is left as it was.
+ *
+ * On success the new model takes over `previous`'s tree, and `previous` reads as no policy from
+ * then on: a caller keeps only the model of the current text.
+ *
+ * Why the result equals a full parse: jsonc-parser reads tokens left to right and decides on the
+ * current token alone. The text before the statement is unchanged, so a full parse reaches its
+ * `{` in the same state as before; if the statement, parsed on its own, ends by closing its
+ * object at its last `}` (no error at the end of the piece), a full parse reads the same tokens
+ * and reports the same errors inside it; the previous parse closed the statement at its `}` too
+ * (it ended before the end of the text), so what follows is read from the same state as before,
+ * over the same text, at offsets moved by the change in length.
+ */
+export function updatePolicy(previous: PolicyModel, text: string): PolicyModel | undefined {
+  if (!(previous instanceof ParsedPolicy) || !previous.root) return undefined;
+  if (text === previous.text) return previous;
+  const old = previous.text;
+  const prefix = commonPrefix(old, text);
+  const suffix = commonSuffix(old, text, Math.min(old.length, text.length) - prefix);
+  const changeEnd = old.length - suffix;
+
+  const items = previous.statementNodes();
+  const index = statementIndexAt(items, prefix);
+  const node = items[index];
+  if (node?.type !== 'object') return undefined;
+  const start = node.offset;
+  const end = node.offset + node.length;
+  // Strictly inside the braces, and a statement that its `}` closed rather than the end of the text.
+  if (!(start < prefix && changeEnd < end && end < old.length)) return undefined;
+
+  const delta = text.length - old.length;
+  const source = text.slice(start, end + delta);
+  const nesting = nestingAfterReplace(previous.nesting, old.slice(start, end), source);
+  if (nesting === undefined) return undefined;
+  const errors: ParseError[] = [];
+  const replacement: MutableNode | undefined = parseTree(source, errors, PARSE_OPTIONS);
+  if (replacement?.type !== 'object' || replacement.length !== source.length || errors.some((e) => e.offset >= source.length)) {
+    return undefined;
+  }
+
+  // Everything is known to fit: from here on the previous tree becomes the new one.
+  move(replacement, start);
+  const parent = node.parent as MutableNode;
+  replacement.parent = parent;
+  parent.children![parent.type === 'array' ? index : 1] = replacement;
+  moveFollowing(replacement, delta);
+
+  const model = new ParsedPolicy(text, previous.root, mergeErrors(previous.syntaxErrors, errors, start, end, delta), nesting);
+  model.isPolicy = previous.isPolicy;
+  model.version = previous.version;
+  model.id = previous.id;
+  model.statementProperty = previous.statementProperty;
+  model.duplicateKeys = previous.duplicateKeys;
+  model.built = previous.built.slice();
+  model.built[index] = undefined;
+  release(previous);
+  return model;
+}
+
+/** The index of the `Statement` item that starts last at or before `offset` (items are in text order). */
+function statementIndexAt(items: readonly Node[], offset: number): number {
+  let low = 0;
+  let high = items.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (items[mid].offset <= offset) {
+      found = mid;
+      low = mid + 1;
+    } else high = mid - 1;
+  }
+  return found;
+}
+
+/** Adds `delta` to the offsets of a node and everything in it. */
+function move(node: Node, delta: number): void {
+  const stack: Node[] = [node];
+  for (let n = stack.pop(); n; n = stack.pop()) {
+    const mutable = n as MutableNode;
+    mutable.offset += delta;
+    if (mutable.colonOffset !== undefined) mutable.colonOffset += delta;
+    if (n.children) for (const child of n.children) stack.push(child);
+  }
+}
+
+/** Lengthens the node's ancestors by `delta` and moves every node after it by `delta`. */
+function moveFollowing(node: Node, delta: number): void {
+  if (delta === 0) return;
+  for (let child = node, parent = node.parent; parent; child = parent, parent = parent.parent) {
+    (parent as MutableNode).length += delta;
+    const siblings = parent.children ?? [];
+    for (let i = siblings.lastIndexOf(child) + 1; i < siblings.length; i++) move(siblings[i], delta);
+  }
+}
+
+/**
+ * The errors of the new text: those before the statement, the statement's own, those after it
+ * moved. Errors come in text order, and those of the statement lie between its braces.
+ */
+function mergeErrors(previous: readonly ParseError[], inside: readonly ParseError[], start: number, end: number, delta: number): ParseError[] {
+  const before = previous.filter((e) => e.offset <= start);
+  const after = previous.filter((e) => e.offset >= end).map((e) => ({ ...e, offset: e.offset + delta }));
+  return [...before, ...inside.map((e) => ({ ...e, offset: e.offset + start })), ...after];
+}
+
+/** Empties a model whose tree another has taken over. */
+function release(model: ParsedPolicy): void {
+  model.root = undefined;
+  model.isPolicy = false;
+  model.version = model.id = model.statementProperty = undefined;
+  model.syntaxErrors = [];
+  model.forgetStatements();
+}
+
+/** Compared a block at a time: string comparison is far faster than a loop over characters. */
+const BLOCK = 4096;
+
+/** How many characters `a` and `b` share at their start. */
+export function commonPrefix(a: string, b: string): number {
+  const max = Math.min(a.length, b.length);
+  let i = 0;
+  while (i + BLOCK <= max && a.slice(i, i + BLOCK) === b.slice(i, i + BLOCK)) i += BLOCK;
+  while (i < max && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+/** How many characters `a` and `b` share at their end, at most `max`. */
+export function commonSuffix(a: string, b: string, max: number): number {
+  let n = 0;
+  while (n + BLOCK <= max && a.slice(a.length - n - BLOCK, a.length - n) === b.slice(b.length - n - BLOCK, b.length - n)) n += BLOCK;
+  while (n < max && a.charCodeAt(a.length - n - 1) === b.charCodeAt(b.length - n - 1)) n++;
+  return n;
+}

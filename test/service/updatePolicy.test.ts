@@ -1,0 +1,180 @@
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import type { Node } from 'jsonc-parser';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { parsePolicy } from '../../server/src/service/policy/parsePolicy';
+import type { PolicyModel } from '../../server/src/service/policy/policyModel';
+import { updatePolicy } from '../../server/src/service/policy/updatePolicy';
+import { insertion, layout, policyTree, REAL_POLICIES, render } from '../property/arbitraries';
+import { fuzzParameters } from '../property/fuzzConfig';
+import { service } from '../support/service';
+
+/** The tree as plain data, checking on the way that every child points back to its parent. */
+function tree(node: Node | undefined, parent?: Node): unknown {
+  if (!node) return undefined;
+  assert.equal(node.parent, parent, `the parent of the ${node.type} at ${node.offset}`);
+  const { type, offset, length, colonOffset } = node;
+  const value: unknown = node.value;
+  return { type, offset, length, value, colonOffset, children: node.children?.map((c) => tree(c, node)) };
+}
+
+/** A statement model (or any part of it) as plain data: nodes by their place, strings by what they read. */
+function plain(value: unknown): unknown {
+  if (value instanceof Map) return [...(value as Map<unknown, unknown>)].map(([k, v]) => [k, plain(v)]);
+  if (Array.isArray(value)) return value.map(plain);
+  if (value === null || typeof value !== 'object') return value;
+  const object = value as Record<string, unknown>;
+  if ('contentOffset' in object) {
+    const { value: v, contentOffset, contentLength, terminated, node } = object as { value: string; contentOffset: number; contentLength: number; terminated: boolean; node: Node };
+    return { v, contentOffset, contentLength, terminated, node: plain(node) };
+  }
+  if ('type' in object && 'offset' in object && 'length' in object) {
+    const node = object as unknown as Node;
+    return { type: node.type, offset: node.offset, length: node.length, children: node.children?.length };
+  }
+  return Object.fromEntries(Object.entries(object).map(([k, v]) => [k, plain(v)]));
+}
+
+/** Everything a model says, as plain data: what completion, hover and the rules can read. */
+function snapshot(model: PolicyModel): unknown {
+  const items = (model.statementProperty?.children?.[1]?.children ?? []).length;
+  return {
+    text: model.text,
+    isPolicy: model.isPolicy,
+    version: plain(model.version),
+    id: plain(model.id),
+    statementProperty: plain(model.statementProperty),
+    duplicateKeys: model.duplicateKeys,
+    syntaxErrors: model.syntaxErrors,
+    root: tree(model.root),
+    statements: plain(model.statements),
+    statementAt: Array.from({ length: items + 1 }, (_, i) => plain(model.statementAt(i))),
+  };
+}
+
+const splice = (text: string, at: number, remove: number, insert: string) => text.slice(0, at) + insert + text.slice(at + remove);
+
+describe('updating a policy model after an edit', () => {
+  const policy = `{
+  "Version": "2012-10-17",
+  "Statement": [
+    {"Sid": "one", "Effect": "Allow", "Action": ["kinesis:GetRecords"], "Resource": "*"},
+    {"Sid": "two", "Effect": "Allow", "Action": "kinesis:Put", "Resource": "arn:aws:kinesis:us-east-1:111122223333:stream/a"},
+    {"Sid": "three", "Effect": "Deny", "NotAction": "kinesis:Delete*", "NotResource": "*"}
+  ],
+  "Id": "after"
+}`;
+
+  it('parses only the edited statement and moves what follows', () => {
+    const previous = parsePolicy(policy);
+    const last = previous.statements[2];
+    const at = policy.indexOf('kinesis:Put') + 'kinesis:Put'.length;
+    const text = splice(policy, at, 0, 'Record');
+    const updated = updatePolicy(previous, text);
+    assert.ok(updated, 'an edit inside one string is local');
+    assert.deepEqual(snapshot(updated), snapshot(parsePolicy(text)));
+    assert.equal(updated.statements[2], last, 'the statements after the edit are kept, moved');
+    const id = updated.id;
+    assert.ok(id);
+    assert.equal(id.value, 'after');
+    assert.equal(text.slice(id.contentOffset, id.contentOffset + id.contentLength), 'after');
+  });
+
+  it('takes over the previous model, which reads as no policy afterwards', () => {
+    const previous = parsePolicy(policy);
+    const updated = updatePolicy(previous, splice(policy, policy.indexOf('"one"') + 1, 0, 'x'));
+    assert.ok(updated);
+    assert.equal(previous.isPolicy, false);
+    assert.equal(previous.root, undefined);
+    assert.deepEqual(previous.statements, []);
+  });
+
+  it('keeps syntax errors inside the statement, before and after it, in order', () => {
+    const broken = splice(policy, policy.indexOf('"Sid": "one"'), 0, '"Oops" ');
+    const previous = parsePolicy(splice(broken, broken.indexOf('"Id"'), 0, '"x": , '));
+    const text = splice(previous.text, previous.text.indexOf('"Sid": "two"'), 0, '"Effect": ');
+    const updated = updatePolicy(previous, text);
+    assert.ok(updated);
+    const full = parsePolicy(text);
+    assert.ok(full.syntaxErrors.length >= 3);
+    assert.deepEqual(snapshot(updated), snapshot(full));
+  });
+
+  it('leaves the previous model alone when the edit is not inside one statement', () => {
+    const previous = parsePolicy(policy);
+    const cases = [
+      splice(policy, policy.indexOf('2012'), 4, '2008'), // outside the statements
+      splice(policy, policy.indexOf('{"Sid": "two"'), 1, ''), // a statement's brace
+      splice(policy, policy.indexOf('"Resource": "*"},') + 15, 2, ''), // across two statements
+      splice(policy, policy.indexOf('"Action": ["kinesis:GetRecords"]') + 10, 1, ''), // unbalances the statement
+      splice(policy, policy.indexOf('"two"'), 0, '"'), // a string that runs to the end of the line
+    ];
+    for (const text of cases) {
+      assert.equal(updatePolicy(previous, text), undefined, text);
+      assert.equal(previous.isPolicy, true);
+    }
+    assert.equal(updatePolicy(previous, policy), previous, 'the same text: the same model');
+  });
+
+  it('updates a single statement object and a statement closed at the end of the text', () => {
+    const single = '{"Statement": {"Effect": "Allow", "Action": "kinesis:Get"}}';
+    const text = splice(single, single.indexOf(':Get') + 4, 0, 'Records');
+    assert.deepEqual(snapshot(updatePolicy(parsePolicy(single), text)!), snapshot(parsePolicy(text)));
+    const open = '{"Statement": [{"Action": "kinesis:Get"}';
+    assert.equal(updatePolicy(parsePolicy(open), splice(open, open.length - 3, 0, 'x')), undefined, 'nothing after the statement closes it');
+  });
+
+  it('keeps the depth guard: a statement nested past the limit is parsed in full', () => {
+    const previous = parsePolicy(policy);
+    const at = policy.indexOf('"Resource": "*"}');
+    const deep = splice(policy, at, 0, `"Condition": ${'['.repeat(1000)}${']'.repeat(1000)}, `);
+    assert.equal(updatePolicy(previous, deep), undefined);
+    assert.equal(parsePolicy(deep).isPolicy, false, 'too deep for the parser');
+  });
+
+  /** A random editing session: typing, deleting and pasting at random places of a policy. */
+  const place = fc.noBias(fc.integer({ min: 0, max: 10_000 })).map((n) => n / 10_000);
+  const edit = fc.record({
+    at: place,
+    remove: fc.oneof({ weight: 6, arbitrary: fc.nat(3) }, { weight: 1, arbitrary: fc.nat(60) }),
+    text: fc.oneof({ weight: 3, arbitrary: fc.constantFrom('a', 'G', 'kinesis:', ':', '*', ' ', 'x') }, { weight: 2, arbitrary: insertion }),
+    read: fc.constantFrom('nothing', 'statements', 'one'),
+    probe: place,
+  });
+  const start = fc.oneof(fc.constantFrom(...REAL_POLICIES), fc.tuple(policyTree, layout).map(([t, indent]) => render(t, indent)));
+
+  it('gives the model, completion and hover of a full parse after every edit of random sessions', (t) => {
+    let local = 0;
+    let edits = 0;
+    fc.assert(
+      fc.property(start, fc.array(edit, { minLength: 1, maxLength: 30 }), (initial, session) => {
+        let model = parsePolicy(initial);
+        for (const { at, remove, text: typed, read, probe } of session) {
+          // What the features read before the edit is kept by the update: exercise both.
+          if (read === 'statements') void model.statements;
+          if (read === 'one') model.statementAt(Math.floor(probe * 4));
+          const before = model.text;
+          const offset = Math.floor(at * before.length);
+          const text = splice(before, offset, remove, typed);
+          const updated = updatePolicy(model, text);
+          const full = parsePolicy(text);
+          edits++;
+          if (updated && updated !== model) local++;
+          model = updated ?? parsePolicy(text);
+          assert.deepEqual(snapshot(model), snapshot(full));
+          const document = TextDocument.create('file:///p.json', 'json', 1, text);
+          for (const p of [offset, offset + typed.length, Math.floor(probe * text.length)]) {
+            const position = document.positionAt(Math.min(p, text.length));
+            assert.deepEqual(service.doComplete(document, position, model), service.doComplete(document, position, full));
+            assert.deepEqual(service.doHover(document, position, model), service.doHover(document, position, full));
+          }
+        }
+      }),
+      fuzzParameters(200),
+    );
+    // The sessions must exercise the update, not only the fallback to a full parse.
+    assert.ok(local > edits / 4, `only ${local} of ${edits} edits were updated in place`);
+    t.diagnostic(`${edits} edits, ${local} of them updated in place`);
+  });
+});
