@@ -61,7 +61,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
-        completionProvider: { triggerCharacters: ['"', ':'] },
+        completionProvider: { triggerCharacters: ['"', ':'], resolveProvider: true },
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, INSERT_KIND, FIX_ALL_KIND], resolveProvider: true },
       },
@@ -105,6 +105,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       return document && !tooLarge(document) ? service.doComplete(document, params.position, models.get(document)) : null;
     }),
   );
+
+  connection.onCompletionResolve((item, token) => runSafe(connection, token, 'Completion item', item, () => service.resolveCompletionItem(item)));
 
   connection.onHover((params, token) =>
     runSafe(connection, token, 'Hover', null, () => {

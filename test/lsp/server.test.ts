@@ -31,6 +31,7 @@ describe('the built server over stdio', () => {
   it('announces incremental sync, completion and hover', () => {
     assert.equal(capabilities.textDocumentSync, 2);
     assert.deepEqual(capabilities.completionProvider?.triggerCharacters, ['"', ':']);
+    assert.equal(capabilities.completionProvider?.resolveProvider, true);
     assert.equal(capabilities.hoverProvider, true);
   });
 
@@ -41,6 +42,20 @@ describe('the built server over stdio', () => {
     const getShardIterator = items.find((i) => i.label === 'kinesis:GetShardIterator');
     assert.equal(getShardIterator?.detail, 'Read');
     assert.ok(!items.some((i) => i.label === 'kinesis:GetRecords'), 'already listed');
+  });
+
+  it('sends an item\'s documentation when the editor resolves it', async () => {
+    const { document, position } = documentWithCursor(POLICY);
+    await client.open('file:///ws/resolve.json', document.getText());
+    const item = (await client.completion('file:///ws/resolve.json', position)).find((i) => i.label === 'kinesis:GetShardIterator');
+    assert.ok(item);
+    assert.equal(item.documentation, undefined);
+    const resolved = await client.resolveCompletion(item);
+    assert.equal(resolved.label, 'kinesis:GetShardIterator');
+    assert.deepEqual(resolved.textEdit, item.textEdit);
+    const value = (resolved.documentation as MarkupContent).value;
+    assert.match(value, /shard iterator/i);
+    assert.match(value, /API_GetShardIterator\.html/);
   });
 
   it('follows incremental edits', async () => {

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { complete, editOf, itemNamed, labels } from '../support/service';
+import { complete, editOf, itemNamed, labels, service } from '../support/service';
 
 const policy = (statement: string) => `{"Version": "2012-10-17", "Statement": [${statement}]}`;
 
@@ -17,11 +17,13 @@ describe('action completion', () => {
     assert.ok(items.some((i) => i.label === 's3:'));
   });
 
-  it('offers the actions of the service, each with access level and description', () => {
+  it('offers the actions of the service, each with access level, and the description once focused', () => {
     const item = itemNamed(policy('{"Action": "kinesis:|"}'), 'kinesis:GetRecords');
     assert.equal(item.detail, 'Read');
-    assert.match(JSON.stringify(item.documentation), /Grants permission to get data records from a shard/);
-    assert.match(JSON.stringify(item.documentation), /API_GetRecords\.html/);
+    assert.equal(item.documentation, undefined, 'the description comes with completionItem/resolve');
+    const { documentation } = service.resolveCompletionItem(item);
+    assert.match(JSON.stringify(documentation), /Grants permission to get data records from a shard/);
+    assert.match(JSON.stringify(documentation), /API_GetRecords\.html/);
     assert.equal(item.filterText, '"kinesis:GetRecords"');
   });
 

@@ -8,6 +8,7 @@ import {
   PublishDiagnosticsNotification,
   RegistrationRequest,
   CompletionRequest,
+  CompletionResolveRequest,
   DidChangeTextDocumentNotification,
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
@@ -106,6 +107,10 @@ export class LspClient {
   async completion(uri: string, position: Position): Promise<CompletionItem[]> {
     const result = await this.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position });
     return result === null ? [] : Array.isArray(result) ? result : result.items;
+  }
+
+  resolveCompletion(item: CompletionItem): Promise<CompletionItem> {
+    return this.connection.sendRequest(CompletionResolveRequest.type, item);
   }
 
   async codeActions(uri: string, range: Range, diagnostics: Diagnostic[], only?: string[]): Promise<CodeAction[]> {

@@ -1,7 +1,7 @@
-import type { CodeAction, CompletionList, Diagnostic, Hover, Position } from 'vscode-languageserver-types';
+import type { CodeAction, CompletionItem, CompletionList, Diagnostic, Hover, Position } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { IamCatalog } from './catalog/iamCatalog';
-import { doComplete } from './completion';
+import { doComplete, resolveCompletionItem } from './completion';
 import { doHover } from './hover';
 import { validatePolicy, validationSteps, type ValidationOptions, type ValidationResult } from './diagnostics/validate';
 import { getCodeActions, resolveCodeAction, type CodeActionOptions } from './codeActions';
@@ -28,6 +28,8 @@ export interface PolicyLanguageService {
    */
   updatePolicy(previous: PolicyModel, document: TextDocument): PolicyModel | undefined;
   doComplete(document: TextDocument, position: Position, policy: PolicyModel): CompletionList | null;
+  /** A completion item with its documentation, which `doComplete` leaves out until an item is focused. */
+  resolveCompletionItem(item: CompletionItem): CompletionItem;
   doHover(document: TextDocument, position: Position, policy: PolicyModel): Hover | null;
   doValidation(document: TextDocument, policy: PolicyModel, options: ValidationOptions): Diagnostic[];
   /** Validation in steps, one rule each, for callers that pause or stop between them. */
@@ -43,6 +45,7 @@ export function createLanguageService({ catalog }: LanguageServiceOptions): Poli
     parsePolicy: (document) => parsePolicy(document.getText()),
     updatePolicy: (previous, document) => updatePolicy(previous, document.getText()),
     doComplete: (document, position, policy) => doComplete(document, position, policy, catalog),
+    resolveCompletionItem: (item) => resolveCompletionItem(item, catalog),
     doHover: (document, position, policy) => doHover(document, position, policy, catalog),
     doValidation: (document, policy, options) => validatePolicy(document, policy, catalog, options).diagnostics,
     validationSteps: (document, policy, options) => validationSteps(document, policy, catalog, options),

@@ -1,7 +1,5 @@
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
 import { CORE_SERVICES } from '../catalog/iamCatalog';
-import { actionDocumentationUrl } from '../catalog/documentationLinks';
-import type { ActionInfo } from '../catalog/serviceEntry';
 import type { CompletionRequest } from './completionRequest';
 import { RETRIGGER, escapeSnippet, stringValueItem } from './items';
 
@@ -39,7 +37,7 @@ function actionItems(request: CompletionRequest, prefix: string): CompletionItem
       stringValueItem(request, action.qualifiedName, action.qualifiedName, {
         kind: CompletionItemKind.Function,
         detail: action.accessLevel,
-        documentation: actionDocumentation(action),
+        documentation: { action: action.qualifiedName },
         sortText: `0${action.name}`,
       }),
     );
@@ -63,8 +61,4 @@ function listedActions(request: CompletionRequest): Set<string> {
   const current = request.cursor.string?.node;
   const element = request.location.rest[0] === 'NotAction' ? statement?.notAction : statement?.action;
   return new Set((element?.values ?? []).filter((v) => v.node !== current).map((v) => v.value.toLowerCase()));
-}
-
-function actionDocumentation(action: ActionInfo): string {
-  return `${action.description}\n\n[${action.service.name} reference](${actionDocumentationUrl(action)})`;
 }

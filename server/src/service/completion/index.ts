@@ -10,6 +10,8 @@ import { completeEffect, completeKeys, completeVersion } from './keyCompletion';
 import { completeAwsPrincipals, completePrincipalTypes, completePrincipalValue } from './principalCompletion';
 import { completeResources } from './resourceCompletion';
 
+export { resolveCompletionItem } from './documentation';
+
 /** Completion at a position of a policy document; null where the policy offers nothing. */
 export function doComplete(
   document: TextDocument,

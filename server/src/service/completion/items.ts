@@ -1,13 +1,13 @@
 import {
   Command,
   InsertTextFormat,
-  MarkupKind,
   Range,
   TextEdit,
   type CompletionItem,
   type CompletionItemKind,
 } from 'vscode-languageserver-types';
 import type { CompletionRequest } from './completionRequest';
+import type { CompletionItemData, DocumentationSource } from './documentation';
 
 /** Asks the editor to open completion again, e.g. for the actions after a service prefix. */
 export const RETRIGGER = Command.create('Suggest', 'editor.action.triggerSuggest');
@@ -15,7 +15,8 @@ export const RETRIGGER = Command.create('Suggest', 'editor.action.triggerSuggest
 export interface ItemOptions {
   kind: CompletionItemKind;
   detail?: string;
-  documentation?: string;
+  /** Markdown, or where to find it, sent when the editor resolves the item. */
+  documentation?: string | DocumentationSource;
   sortText?: string;
   /** Snippet syntax for the inserted text; plain text otherwise. */
   snippet?: boolean;
@@ -66,13 +67,18 @@ function item(request: CompletionRequest, label: string, newText: string, filter
     label,
     kind: options.kind,
     detail: options.detail,
-    documentation: options.documentation ? { kind: MarkupKind.Markdown, value: options.documentation } : undefined,
+    data: options.documentation === undefined ? undefined : itemData(options.documentation),
     sortText: options.sortText,
     filterText,
     textEdit: TextEdit.replace(replaceRange(request), newText),
     insertTextFormat: options.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
     command: options.command,
   };
+}
+
+/** The item's `data`: the source of its documentation, for `completionItem/resolve`. */
+export function itemData(documentation: string | DocumentationSource): CompletionItemData {
+  return { documentation: typeof documentation === 'string' ? { markdown: documentation } : documentation };
 }
 
 /** Whether the next token after `offset` begins another property or value, so a comma is due. */

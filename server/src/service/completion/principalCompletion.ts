@@ -1,7 +1,7 @@
-import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem } from 'vscode-languageserver-types';
+import { CompletionItemKind, InsertTextFormat, type CompletionItem } from 'vscode-languageserver-types';
 import { DISALLOWED_PRINCIPAL_TYPES } from '../kinesis/kinesisFacts';
 import type { CompletionRequest } from './completionRequest';
-import { propertyItem, replaceRange, stringValueItem } from './items';
+import { itemData, propertyItem, replaceRange, stringValueItem } from './items';
 
 const PRINCIPAL_TYPES: readonly { type: string; value: string; documentation: string }[] = [
   { type: 'AWS', value: '"$1"', documentation: 'AWS accounts, IAM users and IAM roles: account ids or IAM ARNs.' },
@@ -58,7 +58,7 @@ export function completePrincipalValue(request: CompletionRequest): CompletionIt
   const object: CompletionItem = {
     label: '{ "AWS": ... }',
     kind: CompletionItemKind.Struct,
-    documentation: { kind: MarkupKind.Markdown, value: 'Accounts, IAM users or IAM roles.' },
+    data: itemData('Accounts, IAM users or IAM roles.'),
     sortText: '0',
     textEdit: { range: replaceRange(request), newText: '{\n\t"AWS": "$1"\n}' },
     insertTextFormat: InsertTextFormat.Snippet,
