@@ -1,5 +1,6 @@
-import { parseTree, type Node, type ParseError, type ParseOptions } from 'jsonc-parser';
+import type { Node, ParseError, ParseOptions } from 'jsonc-parser';
 import { MAX_DEPTH, maxNesting } from './depthGuard';
+import { parseTree } from './parseTree';
 import type { PolicyModel, PolicyString, StatementModel } from './policyModel';
 import { stringAt } from './policyString';
 import { parseStatement, propertiesOf, valueOf } from './statementModel';

@@ -1,6 +1,7 @@
-import { parseTree, type Node, type ParseError } from 'jsonc-parser';
+import type { Node, ParseError } from 'jsonc-parser';
 import { nestingAfterReplace } from './depthGuard';
 import { PARSE_OPTIONS, ParsedPolicy } from './parsePolicy';
+import { parseTree } from './parseTree';
 import type { PolicyModel } from './policyModel';
 
 type MutableNode = { -readonly [K in keyof Node]: Node[K] };
@@ -125,7 +126,7 @@ function release(model: ParsedPolicy): void {
 }
 
 /** Compared a block at a time: string comparison is far faster than a loop over characters. */
-const BLOCK = 4096;
+const BLOCK = 16_384;
 
 /** How many characters `a` and `b` share at their start. */
 export function commonPrefix(a: string, b: string): number {
