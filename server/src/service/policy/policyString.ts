@@ -2,17 +2,17 @@ import type { Node } from 'jsonc-parser';
 import type { PolicyString } from './policyModel';
 
 /**
- * A string literal of the policy. Its value and offsets are read from its node, so that a model
- * whose tree moves after an edit elsewhere (see `updatePolicy`) stays right without being rebuilt.
+ * A string literal of the policy. Its offsets are read from its node, so that a model whose tree
+ * moves after an edit elsewhere (see `updatePolicy`) stays right without being rebuilt.
  */
 class StringLiteral implements PolicyString {
+  readonly value: string;
+
   constructor(
     readonly node: Node,
     readonly terminated: boolean,
-  ) {}
-
-  get value(): string {
-    return String(this.node.value);
+  ) {
+    this.value = String(node.value);
   }
 
   get contentOffset(): number {

@@ -75,15 +75,11 @@ function conditionElement(text: string, property: Node | undefined): ConditionEl
 
 /** A string value, or each string of an array value; anything else is invalid. */
 function stringsIn(text: string, value: Node | undefined): { values: PolicyString[]; invalid: Node[] } {
-  const values: PolicyString[] = [];
-  const invalid: Node[] = [];
   const items = value?.type === 'array' ? (value.children ?? []) : value ? [value] : [];
-  for (const item of items) {
-    const s = stringAt(text, item);
-    if (s) values.push(s);
-    else invalid.push(item);
-  }
-  return { values, invalid };
+  // Arrays of their exact size: a policy has thousands of these lists, mostly of strings alone.
+  const strings = items.map((item) => stringAt(text, item));
+  if (strings.every((s) => s !== undefined)) return { values: strings, invalid: [] };
+  return { values: strings.filter((s) => s !== undefined), invalid: items.filter((_, i) => strings[i] === undefined) };
 }
 
 /** The object's properties by key; for a duplicate key the last one wins, as in IAM. */
