@@ -1,6 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { complete, editOf, labels } from '../support/service';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { PolicyModel } from '../../server/src/service';
+import { documentWithCursor } from '../support/documents';
+import { complete, editOf, labels, service } from '../support/service';
 
 /** `[label, inserted text]` of every item. */
 function offered(text: string): [string, string][] {
@@ -43,6 +46,27 @@ describe('resource completion', () => {
       'arn:aws-cn:dynamodb:cn-north-1:111122223333:table/${TableName}',
       '"arn:${1:aws-cn}:dynamodb:${2:cn-north-1}:${3:111122223333}:table/${4:TableName}"',
     ]);
+  });
+
+  it('takes the most frequent region and account, the first seen among equals, and follows edits', () => {
+    const arn = (region: string, account: string) => `"arn:aws:kinesis:${region}:${account}:stream/s"`;
+    const text = `{"Statement": [
+      {"Resource": [${arn('eu-west-1', '111111111111')}, ${arn('us-east-1', '222222222222')}]},
+      {"Resource": ${arn('us-east-1', '333333333333')}},
+      {"Resource": [${arn('eu-west-1', '222222222222')}, "*"]},
+      {"Action": "kinesis:PutRecord", "Resource": "|"}]}`;
+    const { document, position } = documentWithCursor(text);
+    const model = service.parsePolicy(document);
+    const stream = (m: PolicyModel, d: TextDocument) => service.doComplete(d, position, m)?.items[0].label;
+    assert.equal(stream(model, document), 'arn:aws:kinesis:eu-west-1:222222222222:stream/${StreamName}');
+    // One more us-east-1 ARN in the second statement, updated in place: us-east-1 now comes first.
+    const edited = document.getText().replace(arn('us-east-1', '333333333333'), `[${arn('us-east-1', '333333333333')}, ${arn('us-east-1', '444444444444')}]`);
+    const next = TextDocument.create(document.uri, 'json', 2, edited);
+    const updated = service.updatePolicy(model, next);
+    assert.ok(updated, 'the edit stays inside the second statement');
+    const moved = next.positionAt(next.getText().indexOf('"Resource": ""') + 13);
+    assert.equal(service.doComplete(next, moved, updated)?.items[0].label, 'arn:aws:kinesis:us-east-1:222222222222:stream/${StreamName}');
+    assert.deepEqual(service.doComplete(next, moved, updated), service.doComplete(next, moved, service.parsePolicy(next)));
   });
 
   it('expands wildcard actions into the resource types they take', () => {

@@ -1,6 +1,6 @@
 import { parseArn } from '../catalog/arn';
 import { hasWildcard } from '../catalog/wildcard';
-import type { PolicyModel } from './policyModel';
+import type { PolicyModel, StatementModel } from './policyModel';
 
 /** The partition, region and account the document's own ARNs use most, for new ARNs. */
 export interface ArnDefaults {
@@ -20,22 +20,53 @@ export function arnDefaults(model: PolicyModel): ArnDefaults {
   return defaults;
 }
 
+/** What one statement's ARNs count towards the defaults: their fields, in order. */
+interface Counts {
+  partitions: string[];
+  regions: string[];
+  accounts: string[];
+}
+
+const NONE: Counts = { partitions: [], regions: [], accounts: [] };
+
+/**
+ * Each statement's counts are kept with its model: after an edit inside one statement, the
+ * others keep their models (see `updatePolicy`), and only the edited one is counted again.
+ */
+const countsOf = new WeakMap<StatementModel, Counts>();
+
 function computeDefaults(model: PolicyModel): ArnDefaults {
   const partitions = new Counter();
   const regions = new Counter();
   const accounts = new Counter();
+  // Added up in document order: the same counts, in the same order, as one pass over every ARN.
   for (const statement of model.statements) {
+    const counts = statementCounts(statement);
+    if (counts === NONE) continue;
+    for (const value of counts.partitions) partitions.add(value);
+    for (const value of counts.regions) regions.add(value);
+    for (const value of counts.accounts) accounts.add(value);
+  }
+  return { partition: partitions.most(), region: regions.most(), account: accounts.most() };
+}
+
+function statementCounts(statement: StatementModel): Counts {
+  let counts = countsOf.get(statement);
+  if (!counts) {
+    const found: Counts = { partitions: [], regions: [], accounts: [] };
     for (const element of [statement.resource, statement.notResource]) {
       for (const { value } of element?.values ?? []) {
         const arn = parseArn(value);
         if (!arn) continue;
-        if (arn.partition && !hasWildcard(arn.partition)) partitions.add(arn.partition);
-        if (arn.region && !hasWildcard(arn.region)) regions.add(arn.region);
-        if (/^\d{12}$/.test(arn.account)) accounts.add(arn.account);
+        if (arn.partition && !hasWildcard(arn.partition)) found.partitions.push(arn.partition);
+        if (arn.region && !hasWildcard(arn.region)) found.regions.push(arn.region);
+        if (/^\d{12}$/.test(arn.account)) found.accounts.push(arn.account);
       }
     }
+    counts = found.partitions.length + found.regions.length + found.accounts.length > 0 ? found : NONE;
+    countsOf.set(statement, counts);
   }
-  return { partition: partitions.most(), region: regions.most(), account: accounts.most() };
+  return counts;
 }
 
 /** Counts values; `most()` is the most frequent, the first seen among equals. */
