@@ -90,6 +90,14 @@ describe('updating a policy model after an edit', () => {
     assert.deepEqual(previous.statements, []);
   });
 
+  it('updates a statement whose brackets an edit unbalanced, when its brace still closes it', () => {
+    const text = splice(policy, policy.indexOf('"Action": ["kinesis:GetRecords"]') + 10, 1, '');
+    const updated = updatePolicy(parsePolicy(policy), text);
+    assert.ok(updated);
+    assert.ok(updated.syntaxErrors.length > 0);
+    assert.deepEqual(snapshot(updated), snapshot(parsePolicy(text)));
+  });
+
   it('keeps syntax errors inside the statement, before and after it, in order', () => {
     const broken = splice(policy, policy.indexOf('"Sid": "one"'), 0, '"Oops" ');
     const previous = parsePolicy(splice(broken, broken.indexOf('"Id"'), 0, '"x": , '));
@@ -107,7 +115,7 @@ describe('updating a policy model after an edit', () => {
       splice(policy, policy.indexOf('2012'), 4, '2008'), // outside the statements
       splice(policy, policy.indexOf('{"Sid": "two"'), 1, ''), // a statement's brace
       splice(policy, policy.indexOf('"Resource": "*"},') + 15, 2, ''), // across two statements
-      splice(policy, policy.indexOf('"Action": ["kinesis:GetRecords"]') + 10, 1, ''), // unbalances the statement
+      splice(policy, policy.indexOf('"Resource": "*"},') + 12, 0, '['), // the statement's brace no longer closes it
       splice(policy, policy.indexOf('"two"'), 0, '"'), // a string that runs to the end of the line
     ];
     for (const text of cases) {
@@ -125,12 +133,20 @@ describe('updating a policy model after an edit', () => {
     assert.equal(updatePolicy(parsePolicy(open), splice(open, open.length - 3, 0, 'x')), undefined, 'nothing after the statement closes it');
   });
 
-  it('keeps the depth guard: a statement nested past the limit is parsed in full', () => {
-    const previous = parsePolicy(policy);
+  it('keeps the depth limit: a statement nested past it is left to the full parse, which gives up', () => {
     const at = policy.indexOf('"Resource": "*"}');
-    const deep = splice(policy, at, 0, `"Condition": ${'['.repeat(1000)}${']'.repeat(1000)}, `);
-    assert.equal(updatePolicy(previous, deep), undefined);
-    assert.equal(parsePolicy(deep).isPolicy, false, 'too deep for the parser');
+    // The statement lies in the policy object and the Statement array: 997 arrays in it reach 1,000 levels.
+    const nested = (levels: number) => splice(policy, at, 0, `"Condition": ${'['.repeat(levels)}${']'.repeat(levels)}, `);
+    const deepest = updatePolicy(parsePolicy(policy), nested(997));
+    assert.ok(deepest);
+    const full = parsePolicy(nested(997));
+    // Too deep to compare whole: the statements and the tree's extent.
+    assert.deepEqual(plain(deepest.statements), plain(full.statements));
+    assert.deepEqual([deepest.isPolicy, deepest.root?.length, deepest.syntaxErrors], [true, full.root?.length, full.syntaxErrors]);
+    assert.equal(updatePolicy(parsePolicy(policy), nested(998)), undefined);
+    const tooDeep = parsePolicy(nested(998));
+    assert.equal(tooDeep.isPolicy, false, 'too deep for the parser');
+    assert.equal(tooDeep.root, undefined);
   });
 
   /** A random editing session: typing, deleting and pasting at random places of a policy. */

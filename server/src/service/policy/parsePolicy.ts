@@ -1,6 +1,5 @@
 import type { Node, ParseError, ParseOptions } from 'jsonc-parser';
-import { MAX_DEPTH, maxNesting } from './depthGuard';
-import { parseTree } from './parseTree';
+import { NestingTooDeep, parseTree } from './parseTree';
 import type { PolicyModel, PolicyString, StatementModel } from './policyModel';
 import { stringAt } from './policyString';
 import { parseStatement, propertiesOf, valueOf } from './statementModel';
@@ -13,16 +12,23 @@ export const POLICY_VERSIONS = ['2012-10-17', '2008-10-17'] as const;
 
 export const PARSE_OPTIONS: ParseOptions = { allowTrailingComma: true };
 
+/** A policy nests five levels; a thousand is no policy (see `NestingTooDeep`). */
+export const MAX_DEPTH = 1000;
+
 /**
  * Parses a document once into the policy model every feature reads. Tolerant: half-typed text
  * still yields the statements and strings that are there.
  */
 export function parsePolicy(text: string): PolicyModel {
-  const nesting = maxNesting(text);
-  if (nesting > MAX_DEPTH) return new ParsedPolicy(text, undefined, [], nesting);
   const syntaxErrors: ParseError[] = [];
-  const root = parseTree(text, syntaxErrors, PARSE_OPTIONS);
-  const model = new ParsedPolicy(text, root, syntaxErrors, nesting);
+  let root: Node | undefined;
+  try {
+    root = parseTree(text, syntaxErrors, PARSE_OPTIONS, MAX_DEPTH);
+  } catch (error) {
+    if (error instanceof NestingTooDeep) return new ParsedPolicy(text, undefined, []);
+    throw error;
+  }
+  const model = new ParsedPolicy(text, root, syntaxErrors);
   if (root?.type !== 'object') return model;
 
   const top = propertiesOf(root);
@@ -56,8 +62,6 @@ export class ParsedPolicy implements PolicyModel {
     public text: string,
     public root: Node | undefined,
     public syntaxErrors: ParseError[],
-    /** At least as deep as the text's brackets nest (see depthGuard). */
-    public nesting: number,
   ) {}
 
   get statements(): StatementModel[] {

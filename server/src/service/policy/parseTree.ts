@@ -6,13 +6,24 @@ type TreeNode = { -readonly [K in keyof Node]: Node[K] };
 const NO_COLON = -1;
 
 /**
+ * jsonc-parser recurses once per level of nesting, so a text nested deep enough overflows the
+ * stack. A policy nests five levels (Statement, statement, Condition, operator, values): the
+ * parse gives up past `maxDepth` objects and arrays inside each other.
+ */
+export class NestingTooDeep extends Error {
+  constructor(readonly maxDepth: number) {
+    super(`JSON nested deeper than ${maxDepth} levels`);
+  }
+}
+
+/**
  * `parseTree` of jsonc-parser, giving the same tree (the same nodes with the same fields, errors
  * and parent links) in about half the memory: each node's `children` is an array of its exact
  * length, where jsonc-parser grows one with room for sixteen more, and a property has its
  * `colonOffset` from the start instead of in a second object added later. A 2 MB policy has some
  * 130,000 nodes, and the tree stays in memory as long as the document is open.
  */
-export function parseTree(text: string, errors: ParseError[], options: ParseOptions): Node | undefined {
+export function parseTree(text: string, errors: ParseError[], options: ParseOptions, maxDepth = Infinity): Node | undefined {
   const top: Node[] = [];
   /** The children of the open objects and arrays, innermost last; reused from one container to the next. */
   const pending: Node[][] = [top];
@@ -30,6 +41,8 @@ export function parseTree(text: string, errors: ParseError[], options: ParseOpti
     else pending[depth].push(node);
   }
   function open(node: TreeNode): void {
+    // Thrown from inside jsonc-parser's recursion, before it goes any deeper.
+    if (depth >= maxDepth) throw new NestingTooDeep(maxDepth);
     add(node);
     current = node;
     depth++;

@@ -1,7 +1,6 @@
 import type { Node, ParseError } from 'jsonc-parser';
-import { nestingAfterReplace } from './depthGuard';
-import { PARSE_OPTIONS, ParsedPolicy } from './parsePolicy';
-import { parseTree } from './parseTree';
+import { MAX_DEPTH, PARSE_OPTIONS, ParsedPolicy } from './parsePolicy';
+import { NestingTooDeep, parseTree } from './parseTree';
 import type { PolicyModel } from './policyModel';
 
 type MutableNode = { -readonly [K in keyof Node]: Node[K] };
@@ -22,7 +21,9 @@ type MutableNode = { -readonly [K in keyof Node]: Node[K] };
  * object at its last `}` (no error at the end of the piece), a full parse reads the same tokens
  * and reports the same errors inside it; the previous parse closed the statement at its `}` too
  * (it ended before the end of the text), so what follows is read from the same state as before,
- * over the same text, at offsets moved by the change in length.
+ * over the same text, at offsets moved by the change in length. The statement is parsed within
+ * the nesting left to it below its parents, so a text a full parse would give up on (see
+ * `NestingTooDeep`) is left to the full parse.
  */
 export function updatePolicy(previous: PolicyModel, text: string): PolicyModel | undefined {
   if (!(previous instanceof ParsedPolicy) || !previous.root) return undefined;
@@ -43,10 +44,8 @@ export function updatePolicy(previous: PolicyModel, text: string): PolicyModel |
 
   const delta = text.length - old.length;
   const source = text.slice(start, end + delta);
-  const nesting = nestingAfterReplace(previous.nesting, old.slice(start, end), source);
-  if (nesting === undefined) return undefined;
   const errors: ParseError[] = [];
-  const replacement: MutableNode | undefined = parseTree(source, errors, PARSE_OPTIONS);
+  const replacement = parseStatement(source, errors, MAX_DEPTH - depthAbove(node));
   if (replacement?.type !== 'object' || replacement.length !== source.length || errors.some((e) => e.offset >= source.length)) {
     return undefined;
   }
@@ -58,7 +57,7 @@ export function updatePolicy(previous: PolicyModel, text: string): PolicyModel |
   parent.children![parent.type === 'array' ? index : 1] = replacement;
   moveFollowing(replacement, delta);
 
-  const model = new ParsedPolicy(text, previous.root, mergeErrors(previous.syntaxErrors, errors, start, end, delta), nesting);
+  const model = new ParsedPolicy(text, previous.root, mergeErrors(previous.syntaxErrors, errors, start, end, delta));
   model.isPolicy = previous.isPolicy;
   model.version = previous.version;
   model.id = previous.id;
@@ -68,6 +67,26 @@ export function updatePolicy(previous: PolicyModel, text: string): PolicyModel |
   model.built[index] = undefined;
   release(previous);
   return model;
+}
+
+/**
+ * The statement's text parsed alone, within the nesting a full parse allows there; undefined
+ * when it nests deeper (a full parse then gives up on the whole text).
+ */
+function parseStatement(source: string, errors: ParseError[], maxDepth: number): MutableNode | undefined {
+  try {
+    return parseTree(source, errors, PARSE_OPTIONS, maxDepth);
+  } catch (error) {
+    if (error instanceof NestingTooDeep) return undefined;
+    throw error;
+  }
+}
+
+/** How many objects and arrays the node lies in. */
+function depthAbove(node: Node): number {
+  let depth = 0;
+  for (let n = node.parent; n; n = n.parent) if (n.type === 'object' || n.type === 'array') depth++;
+  return depth;
 }
 
 /** The index of the `Statement` item that starts last at or before `offset` (items are in text order). */
