@@ -72,4 +72,14 @@ describe('policy model', () => {
     }
     assert.equal(parsePolicy('{"Version": "2012-10-17"}').isPolicy, true, 'a policy being started');
   });
+
+  it('gives up on nesting past 1,000 levels as the parser reads it, even after a string left open', () => {
+    // The string ends at the line end for the parser: the brackets after it open 50,000 arrays.
+    const model = parsePolicy('{"Statement": ["x\n' + '['.repeat(50_000));
+    assert.equal(model.isPolicy, false);
+    assert.equal(model.root, undefined);
+    const deepest = `{"Statement": [${'['.repeat(998)}${']'.repeat(998)}]}`;
+    assert.equal(parsePolicy(deepest).isPolicy, true, '1,000 levels are read');
+    assert.equal(parsePolicy(deepest.replace('[[', '[[[').replace(']]', ']]]')).isPolicy, false);
+  });
 });
