@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { after, before, describe, it } from 'node:test';
 import type { MarkupContent } from 'vscode-languageserver-protocol';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { documentWithCursor } from '../support/documents';
 import { LspClient } from '../support/lspClient';
 
@@ -65,6 +66,34 @@ describe('the built server over stdio', () => {
     await client.change(uri, [{ range: { start: { line: 0, character: 27 }, end: { line: 0, character: 27 } }, text: 'dynamodb:' }]);
     const items = await client.completion(uri, { line: 0, character: 36 });
     assert.ok(items.some((i) => i.label === 'dynamodb:PutItem'));
+  });
+
+  it('answers after edits inside statements as on the same text opened afresh', async () => {
+    const statements = ['orders', 'payments', 'clicks'].map(
+      (stream) => `    {"Sid": "${stream}", "Effect": "Allow", "Action": ["kinesis:GetRecords"], "Resource": "arn:aws:kinesis:us-east-1:111122223333:stream/${stream}"}`,
+    );
+    const uri = 'file:///ws/edited.json';
+    let document = TextDocument.create(uri, 'json', 1, `{\n  "Version": "2012-10-17",\n  "Statement": [\n${statements.join(',\n')}\n  ]\n}`);
+    await client.open(uri, document.getText());
+    // Typing in the middle statement (the server updates its model there), then in the first.
+    const edits: [string, string][] = [['"Sid": "payments", "Effect": "Allow", "Action": ["kinesis:GetRecords"', ', "kinesis:"'], ['"Sid": "orders"', ', "Condition": {}']];
+    for (const [after, text] of edits) {
+      const at = document.positionAt(document.getText().indexOf(after) + after.length);
+      const change = { range: { start: at, end: at }, text };
+      await client.change(uri, [change]);
+      document = TextDocument.update(document, [change], document.version + 1);
+      // A request on each version: the next edit updates its model.
+      await client.hover(uri, at);
+    }
+    const fresh = 'file:///ws/fresh.json';
+    await client.open(fresh, document.getText());
+    const text = document.getText();
+    for (const offset of [text.indexOf('"kinesis:"') + 9, text.indexOf('{}') + 1, text.lastIndexOf('GetRecords'), text.lastIndexOf('clicks')]) {
+      const position = document.positionAt(offset);
+      assert.deepEqual(await client.completion(uri, position), await client.completion(fresh, position));
+      assert.deepEqual(await client.hover(uri, position), await client.hover(fresh, position));
+    }
+    assert.ok((await client.completion(uri, document.positionAt(text.indexOf('"kinesis:"') + 9))).some((i) => i.label === 'kinesis:PutRecord'));
   });
 
   it('offers ARN templates for the statement actions in Resource', async () => {
