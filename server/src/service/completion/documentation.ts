@@ -12,9 +12,7 @@ import type { ActionInfo } from '../catalog/serviceEntry';
 export type DocumentationSource = { action: string } | { markdown: string };
 
 /** The `data` of a completion item, as the editor sends it back to resolve. */
-export interface CompletionItemData {
-  documentation: DocumentationSource;
-}
+export type CompletionItemData = DocumentationSource;
 
 /** The item with its documentation filled in. */
 export function resolveCompletionItem(item: CompletionItem, catalog: IamCatalog): CompletionItem {
@@ -24,7 +22,7 @@ export function resolveCompletionItem(item: CompletionItem, catalog: IamCatalog)
 
 /** The Markdown for an item's `data`, which comes back from the editor: checked, not trusted. */
 function documentationOf(data: unknown, catalog: IamCatalog): string | undefined {
-  const source = (data as Partial<CompletionItemData> | null | undefined)?.documentation as Record<string, unknown> | undefined;
+  const source = data as Record<string, unknown> | null | undefined;
   if (typeof source?.markdown === 'string') return source.markdown;
   const action = typeof source?.action === 'string' ? catalog.action(source.action) : undefined;
   return action && actionDocumentation(action);

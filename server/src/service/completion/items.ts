@@ -71,14 +71,15 @@ function item(request: CompletionRequest, label: string, newText: string, filter
     sortText: options.sortText,
     filterText,
     textEdit: TextEdit.replace(replaceRange(request), newText),
-    insertTextFormat: options.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+    // Plain text is what a client assumes without it.
+    insertTextFormat: options.snippet ? InsertTextFormat.Snippet : undefined,
     command: options.command,
   };
 }
 
 /** The item's `data`: the source of its documentation, for `completionItem/resolve`. */
 export function itemData(documentation: string | DocumentationSource): CompletionItemData {
-  return { documentation: typeof documentation === 'string' ? { markdown: documentation } : documentation };
+  return typeof documentation === 'string' ? { markdown: documentation } : documentation;
 }
 
 /** Whether the next token after `offset` begins another property or value, so a comma is due. */
