@@ -18,6 +18,17 @@ describe('Completion', () => {
     assert.equal(line.trim(), '"Action": "kinesis:GetRecords",');
   });
 
+  it("shows an action's description and API reference once the item is resolved, as when it is focused", async () => {
+    const editor = await openPolicy('in-progress.json');
+    const position = positionAfter(editor.document, '"Action": "kinesis:');
+    // The last argument asks VS Code to resolve that many items, as focusing them in the list does.
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, position, undefined, 1000);
+    const documentation = findItem(list.items, 'kinesis:GetRecords').documentation;
+    const text = typeof documentation === 'string' ? documentation : (documentation?.value ?? '');
+    assert.match(text, /Grants permission to get data records from a shard/);
+    assert.match(text, /API_GetRecords\.html/);
+  });
+
   it('offers the stream ARN template in Resource', async () => {
     const editor = await openPolicy('in-progress.json');
     const items = await completionsAt(editor.document, positionAfter(editor.document, '"Resource": "', 1));
