@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
+import { parseArn } from '../../server/src/service/catalog/arn';
 import { loadCatalog, sharedCatalog } from '../support/catalog';
 
 describe('IAM catalog', () => {
@@ -59,6 +60,23 @@ describe('IAM catalog', () => {
     assert.equal(describe('arn:aws:kinesis:us-east-1:111122223333:*'), undefined);
     assert.equal(sharedCatalog().describeArn('not an arn'), undefined);
     assert.equal(sharedCatalog().describeArn('arn:aws:kinesis'), undefined);
+  });
+
+  it('splits an ARN into its five fields and the resource, which keeps its colons', () => {
+    assert.deepEqual(parseArn('arn:aws:kinesis:us-east-1:111122223333:stream/orders/consumer/app:1674696300'), {
+      partition: 'aws',
+      service: 'kinesis',
+      region: 'us-east-1',
+      account: '111122223333',
+      resource: 'stream/orders/consumer/app:1674696300',
+    });
+    assert.deepEqual(parseArn('arn:::::'), { partition: '', service: '', region: '', account: '', resource: '' });
+    assert.deepEqual(parseArn('arn:aws:s3:::bucket:'), { partition: 'aws', service: 's3', region: '', account: '', resource: 'bucket:' });
+    assert.equal(parseArn('arn:aws:s3::bucket'), undefined);
+    assert.equal(parseArn('ARN:aws:s3:::bucket:x'), undefined);
+    // Only the first five colons split: a long run of them is the resource, whole.
+    const colons = ':'.repeat(4_000_000);
+    assert.equal(parseArn(`arn${colons}`)?.resource.length, 4_000_000 - 5);
   });
 
   it('resolves condition keys, global and per service, templates included', () => {

@@ -12,12 +12,21 @@ export interface ArnParts {
   resource: string;
 }
 
+/** The fields of an ARN, or undefined when `text` is not one. Reads up to the fifth colon only. */
 export function parseArn(text: string): ArnParts | undefined {
   if (!text.startsWith('arn:')) return undefined;
-  const parts = text.split(':');
-  if (parts.length < 6) return undefined;
-  const [, partition, service, region, account] = parts;
-  return { partition, service, region, account, resource: parts.slice(5).join(':') };
+  const c2 = text.indexOf(':', 4);
+  const c3 = c2 < 0 ? -1 : text.indexOf(':', c2 + 1);
+  const c4 = c3 < 0 ? -1 : text.indexOf(':', c3 + 1);
+  const c5 = c4 < 0 ? -1 : text.indexOf(':', c4 + 1);
+  if (c5 < 0) return undefined;
+  return {
+    partition: text.slice(4, c2),
+    service: text.slice(c2 + 1, c3),
+    region: text.slice(c3 + 1, c4),
+    account: text.slice(c4 + 1, c5),
+    resource: text.slice(c5 + 1),
+  };
 }
 
 export interface ArnTemplate {
