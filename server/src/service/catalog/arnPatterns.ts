@@ -9,11 +9,14 @@ import { hasWildcard } from './wildcard';
  */
 export function resourceFitsTypes(catalog: IamCatalog, resource: string, types: readonly ResourceTypeInfo[]): boolean {
   if (resource === '*') return true;
-  if (!hasWildcard(resource)) {
-    const best = catalog.describeArn(resource)?.resourceType;
-    return best !== undefined && types.includes(best);
-  }
-  return types.some((type) => globsIntersect(resource, templateGlob(type)));
+  return describedFitsTypes(resource, hasWildcard(resource) ? undefined : catalog.describeArn(resource)?.resourceType, types);
+}
+
+/** The same for an entry other than `*` whose resource type, if it has no wildcard, is known (`describeArn`). */
+export function describedFitsTypes(resource: string, resourceType: ResourceTypeInfo | undefined, types: readonly ResourceTypeInfo[]): boolean {
+  if (!hasWildcard(resource)) return resourceType !== undefined && types.includes(resourceType);
+  for (const type of types) if (globsIntersect(resource, templateGlob(type))) return true;
+  return false;
 }
 
 /** In template globs: a run of characters other than `/` and `:`, i.e. one name or ARN field. */

@@ -1,4 +1,3 @@
-import { resourceFitsTypes } from '../catalog/arnPatterns';
 import type { ResourceTypeInfo } from '../catalog/serviceEntry';
 import { CONSUMER_MARKER_ACTION } from '../kinesis/kinesisFacts';
 import type { StatementModel } from '../policy/policyModel';
@@ -25,7 +24,7 @@ export function showsKclUse(context: RuleContext): boolean {
 /** Whether a statement's resources can include a resource of one of these types. */
 export function statementCovers(context: RuleContext, statement: StatementModel, types: readonly ResourceTypeInfo[]): boolean {
   if (statement.notResource) return true;
-  return (statement.resource?.values ?? []).some((r) => resourceFitsTypes(context.catalog, r.value, types));
+  return context.resourcesOf(statement).some((r) => context.fits(r, types));
 }
 
 /** Whether some Allow statement grants `action` on a resource of one of these types. */

@@ -1,6 +1,8 @@
 import type { Node } from 'jsonc-parser';
+import { describedFitsTypes } from '../catalog/arnPatterns';
+import { parseArn, type ArnParts } from '../catalog/arn';
 import type { IamCatalog } from '../catalog/iamCatalog';
-import type { ActionInfo } from '../catalog/serviceEntry';
+import type { ActionInfo, ResourceTypeInfo } from '../catalog/serviceEntry';
 import { hasWildcard, wildcardMatcher } from '../catalog/wildcard';
 import type { PolicyModel, PolicyString, StatementModel } from '../policy/policyModel';
 import { PermissionIndex } from './permissions';
@@ -11,13 +13,25 @@ import type { DiagnosticSettings } from './settings';
 export interface ResolvedAction {
   value: PolicyString;
   wildcard: boolean;
-  /** Empty for unknown actions and for wildcards that match nothing. */
-  actions: ActionInfo[];
+  /** Empty for unknown actions and for wildcards that match nothing. Shared: do not change it. */
+  actions: readonly ActionInfo[];
+}
+
+/** A `Resource` entry with its ARN fields and the resource type it names. */
+export interface ResolvedResource {
+  value: PolicyString;
+  /** Whether it has `*` or `?`: then it may name resources of several types. */
+  wildcard: boolean;
+  /** The ARN's fields; undefined when the entry is not an ARN: `*`, a typo. */
+  arn: ArnParts | undefined;
 }
 
 /** What every rule reads: the policy, the catalog, the settings, and work shared between rules. */
 export class RuleContext {
-  private readonly resolved = new Map<StatementModel, ResolvedAction[]>();
+  private readonly resolvedActions = new Map<StatementModel, ResolvedAction[]>();
+  private readonly resolvedResources = new Map<StatementModel, ResolvedResource[]>();
+  /** Policies repeat their actions: each distinct spelling is looked up once per validation. */
+  private readonly actionsByText = new Map<string, readonly ActionInfo[]>();
   private permissionIndex: PermissionIndex | undefined;
 
   constructor(
@@ -28,17 +42,44 @@ export class RuleContext {
   ) {}
 
   /** The statement's `Action` entries resolved against the catalog, once per statement. */
-  actionsOf(statement: StatementModel): ResolvedAction[] {
-    let list = this.resolved.get(statement);
+  actionsOf(statement: StatementModel): readonly ResolvedAction[] {
+    let list = this.resolvedActions.get(statement);
     if (!list) {
-      list = (statement.action?.values ?? []).map((value) => {
-        const wildcard = hasWildcard(value.value);
-        const actions = wildcard ? this.catalog.matchActions(value.value) : [this.catalog.action(value.value)].filter((a) => a !== undefined);
-        return { value, wildcard, actions };
-      });
-      this.resolved.set(statement, list);
+      const values = statement.action?.values ?? [];
+      list = new Array<ResolvedAction>(values.length);
+      for (let i = 0; i < values.length; i++) {
+        const value = values[i];
+        list[i] = { value, wildcard: hasWildcard(value.value), actions: this.actionsNamed(value.value) };
+      }
+      this.resolvedActions.set(statement, list);
     }
     return list;
+  }
+
+  /** The statement's `Resource` entries with their ARNs parsed, once per statement. */
+  resourcesOf(statement: StatementModel): readonly ResolvedResource[] {
+    let list = this.resolvedResources.get(statement);
+    if (!list) {
+      const values = statement.resource?.values ?? [];
+      list = new Array<ResolvedResource>(values.length);
+      for (let i = 0; i < values.length; i++) {
+        const value = values[i];
+        list[i] = { value, wildcard: hasWildcard(value.value), arn: parseArn(value.value) };
+      }
+      this.resolvedResources.set(statement, list);
+    }
+    return list;
+  }
+
+  /** The resource type a plain ARN names; the catalog describes each distinct ARN once. */
+  resourceTypeOf(resource: ResolvedResource): ResourceTypeInfo | undefined {
+    return resource.arn && !resource.wildcard ? this.catalog.describeArn(resource.value.value)?.resourceType : undefined;
+  }
+
+  /** Whether a resource entry can name a resource of one of the given types (see `resourceFitsTypes`). */
+  fits(resource: ResolvedResource, types: readonly ResourceTypeInfo[]): boolean {
+    const text = resource.value.value;
+    return text === '*' || describedFitsTypes(text, resource.wildcard ? undefined : this.resourceTypeOf(resource), types);
   }
 
   get permissions(): PermissionIndex {
@@ -53,9 +94,22 @@ export class RuleContext {
     const entry = statement.action?.values.find((v) => wildcardMatcher(v.value)(action));
     return entry?.node ?? statement.notAction?.property.children?.[0];
   }
+
+  private actionsNamed(text: string): readonly ActionInfo[] {
+    let actions = this.actionsByText.get(text);
+    if (!actions) {
+      if (hasWildcard(text)) actions = this.catalog.matchActions(text);
+      else {
+        const action = this.catalog.action(text);
+        actions = action ? [action] : [];
+      }
+      this.actionsByText.set(text, actions);
+    }
+    return actions;
+  }
 }
 
 /** A finding on a node's whole text: a string with its quotes, a property, an object. */
-export function at(node: Node, message: string, extra: Omit<RuleFinding, 'offset' | 'length' | 'message'> = {}): RuleFinding {
-  return { offset: node.offset, length: node.length, message, ...extra };
+export function at(node: Node, message: string, extra?: Omit<RuleFinding, 'offset' | 'length' | 'message'>): RuleFinding {
+  return { offset: node.offset, length: node.length, message, severity: extra?.severity, data: extra?.data, tags: extra?.tags };
 }

@@ -1,11 +1,9 @@
-import { parseArn } from '../../../catalog/arn';
-import { resourceFitsTypes } from '../../../catalog/arnPatterns';
 import type { ActionInfo, ResourceTypeInfo } from '../../../catalog/serviceEntry';
 import { hasWildcard } from '../../../catalog/wildcard';
 import { SHAREABLE_ACTIONS } from '../../../kinesis/kinesisFacts';
 import type { PolicyString } from '../../../policy/policyModel';
 import type { PolicyRule, RuleFinding } from '../../rule';
-import { at, type RuleContext } from '../../ruleContext';
+import { at, type ResolvedResource, type RuleContext } from '../../ruleContext';
 
 /**
  * A named action that none of the statement's resources can apply to is granted nowhere:
@@ -19,15 +17,17 @@ export const actionResourceMismatch: PolicyRule = {
   kinds: ['identity', 'kinesis-resource', 'other-resource'],
   check(context) {
     const findings: RuleFinding[] = [];
+    const typesOf = resourceTypesOf();
     for (const statement of context.model.statements) {
-      const resources = statement.resource?.values ?? [];
-      if (statement.notResource || resources.length === 0 || resources.some((r) => r.value === '*')) continue;
-      if (resources.some((r) => r.value.includes('${') || !parseArn(r.value))) continue; // variables, or invalid-arn's job
+      if (statement.notResource) continue;
+      const resources = context.resourcesOf(statement);
+      // "*" covers everything; variables and invalid ARNs (invalid-arn's job) say nothing here.
+      if (resources.length === 0 || resources.some((r) => r.value.value === '*' || r.value.value.includes('${') || !r.arn)) continue;
       for (const { value, wildcard, actions } of context.actionsOf(statement)) {
         if (wildcard || actions.length !== 1) continue;
         // In a Kinesis resource policy, resource-policy/resource-mismatch speaks for the shareable actions.
         if (context.kind === 'kinesis-resource' && actions[0].qualifiedName in SHAREABLE_ACTIONS) continue;
-        const finding = mismatch(context, value, actions[0], resources);
+        const finding = mismatch(context, value, actions[0], typesOf(actions[0]), resources);
         if (finding) findings.push(finding);
       }
     }
@@ -35,10 +35,26 @@ export const actionResourceMismatch: PolicyRule = {
   },
 };
 
-function mismatch(context: RuleContext, value: PolicyString, action: ActionInfo, resources: PolicyString[]): RuleFinding | undefined {
-  const types = (action.resourceTypes ?? [])
-    .map((t) => action.service.resourceType(t.name))
-    .filter((t): t is ResourceTypeInfo => t !== undefined);
+/** The resource types each action applies to, worked out once per action and validation. */
+function resourceTypesOf(): (action: ActionInfo) => ResourceTypeInfo[] {
+  const known = new Map<ActionInfo, ResourceTypeInfo[]>();
+  return (action) => {
+    let types = known.get(action);
+    if (!types) {
+      types = (action.resourceTypes ?? []).map((t) => action.service.resourceType(t.name)).filter((t): t is ResourceTypeInfo => t !== undefined);
+      known.set(action, types);
+    }
+    return types;
+  };
+}
+
+function mismatch(
+  context: RuleContext,
+  value: PolicyString,
+  action: ActionInfo,
+  types: ResourceTypeInfo[],
+  resources: readonly ResolvedResource[],
+): RuleFinding | undefined {
   if (types.length === 0) {
     return at(
       value.node,
@@ -48,8 +64,8 @@ function mismatch(context: RuleContext, value: PolicyString, action: ActionInfo,
     );
   }
   const applies = resources.some((r) => {
-    const service = parseArn(r.value)?.service ?? '';
-    return (hasWildcard(service) || service.toLowerCase() === action.service.prefix) && resourceFitsTypes(context.catalog, r.value, types);
+    const service = r.arn?.service ?? '';
+    return (hasWildcard(service) || service.toLowerCase() === action.service.prefix) && context.fits(r, types);
   });
   if (applies) return undefined;
   const expected = types.map((t) => t.name);

@@ -2,6 +2,7 @@ import { parseArn, PARTITIONS } from '../../../catalog/arn';
 import { globsIntersect, templateGlob } from '../../../catalog/arnPatterns';
 import type { IamCatalog } from '../../../catalog/iamCatalog';
 import { hasWildcard } from '../../../catalog/wildcard';
+import type { PolicyString } from '../../../policy/policyModel';
 import { placeholderIn } from '../../../templates/placeholders';
 import type { PolicyRule, RuleFinding } from '../../rule';
 import { at } from '../../ruleContext';
@@ -13,11 +14,20 @@ export const invalidArn: PolicyRule = {
   kinds: ['identity', 'kinesis-resource', 'other-resource'],
   check(context) {
     const findings: RuleFinding[] = [];
-    for (const statement of context.model.statements) {
-      for (const value of [...(statement.resource?.values ?? []), ...(statement.notResource?.values ?? [])]) {
-        const problem = arnProblem(context.catalog, value.value);
-        if (problem) findings.push(at(value.node, `"${value.value}" is not a valid ARN: ${problem}`, { data: { arn: value.value } }));
+    // Policies repeat their ARNs: each distinct one is checked once.
+    const problems = new Map<string, string | undefined>();
+    const check = (value: PolicyString) => {
+      const text = value.value;
+      let problem = problems.get(text);
+      if (problem === undefined && !problems.has(text)) {
+        problem = arnProblem(context.catalog, text);
+        problems.set(text, problem);
       }
+      if (problem) findings.push(at(value.node, `"${text}" is not a valid ARN: ${problem}`, { data: { arn: text } }));
+    };
+    for (const statement of context.model.statements) {
+      if (statement.resource) for (const value of statement.resource.values) check(value);
+      if (statement.notResource) for (const value of statement.notResource.values) check(value);
     }
     return findings;
   },

@@ -1,9 +1,6 @@
-import type { ResourceTypeInfo } from '../../../catalog/serviceEntry';
-import { resourceFitsTypes } from '../../../catalog/arnPatterns';
-import { hasWildcard } from '../../../catalog/wildcard';
 import { SHAREABLE_ACTIONS } from '../../../kinesis/kinesisFacts';
 import type { PolicyRule, RuleFinding } from '../../rule';
-import { at } from '../../ruleContext';
+import { at, type ResolvedResource } from '../../ruleContext';
 
 /**
  * Consumer actions (DescribeStreamConsumer, SubscribeToShard) must name a consumer ARN and
@@ -20,20 +17,21 @@ export const resourceMismatch: PolicyRule = {
     if (!stream || !consumer) return [];
     const findings: RuleFinding[] = [];
     for (const statement of context.model.statements) {
-      const resources = (statement.resource?.values ?? []).filter((r) => r.value !== '*' && !hasWildcard(r.value));
+      // Plain ARNs only: `*` and wildcards may cover either kind.
+      const resources = context.resourcesOf(statement).filter((r) => !r.wildcard);
       if (resources.length === 0) continue;
       for (const { value, wildcard, actions } of context.actionsOf(statement)) {
         if (wildcard || actions.length !== 1) continue;
         const target = SHAREABLE_ACTIONS[actions[0].qualifiedName];
         if (!target) continue;
-        const wanted: ResourceTypeInfo = target === 'consumer' ? consumer : stream;
-        const wrong = resources.filter((r) => !resourceFitsTypes(context.catalog, r.value, [wanted]));
+        const wanted = target === 'consumer' ? consumer : stream;
+        const wrong: ResolvedResource[] = resources.filter((r) => context.resourceTypeOf(r) !== wanted);
         if (wrong.length === 0) continue;
         const other = target === 'consumer' ? 'stream' : 'consumer';
         findings.push(
           at(
             value.node,
-            `${actions[0].qualifiedName} acts on a ${target}, but this statement's resource ${wrong.map((r) => `"${r.value}"`).join(', ')} ` +
+            `${actions[0].qualifiedName} acts on a ${target}, but this statement's resource ${wrong.map((r) => `"${r.value.value}"`).join(', ')} ` +
               `is not a ${target} ARN. Share ${target} actions in the ${target}'s policy, on its ARN ` +
               `(${target === 'consumer' ? 'stream/NAME/consumer/CONSUMER:TIMESTAMP' : 'stream/NAME'}), and ${other} actions in the ${other}'s.`,
             { data: { action: actions[0].qualifiedName, expected: target } },
