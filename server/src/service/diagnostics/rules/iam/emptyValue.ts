@@ -18,7 +18,12 @@ export const emptyValue: PolicyRule = {
         if (value.value.trim() === '') findings.push(at(value.node, `An empty string in "${element.key}" names nothing: remove it or fill it in.`));
       }
     };
-    for (const s of context.model.statements) [s.action, s.notAction, s.resource, s.notResource].forEach(check);
+    for (const s of context.model.statements) {
+      check(s.action);
+      check(s.notAction);
+      check(s.resource);
+      check(s.notResource);
+    }
     return findings;
   },
 };

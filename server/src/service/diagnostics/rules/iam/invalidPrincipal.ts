@@ -1,5 +1,6 @@
 import { PARTITIONS } from '../../../catalog/arn';
 import { hasWildcard } from '../../../catalog/wildcard';
+import type { PrincipalElement } from '../../../policy/policyModel';
 import { placeholderIn } from '../../../templates/placeholders';
 import type { PolicyRule, RuleFinding } from '../../rule';
 import { at } from '../../ruleContext';
@@ -18,29 +19,33 @@ export const invalidPrincipal: PolicyRule = {
   kinds: ['identity', 'kinesis-resource', 'other-resource'],
   check(context) {
     const findings: RuleFinding[] = [];
-    for (const statement of context.model.statements) {
-      for (const element of [statement.principal, statement.notPrincipal]) {
-        if (element?.bare && element.bare.value !== '*') {
+    const check = (element: PrincipalElement | undefined) => {
+      if (!element) return;
+      if (element.bare && element.bare.value !== '*') {
+        findings.push(
+          at(element.bare.node, `A principal written as a plain string can only be "*"; name others by type, e.g. {"AWS": "${element.bare.value}"}.`, {
+            data: { principal: element.bare.value },
+          }),
+        );
+      }
+      for (const entry of element.entries) {
+        if (entry.type.value !== 'AWS') continue;
+        for (const value of entry.values) {
+          if (isValidAwsPrincipal(value.value) || placeholderIn(value.value)) continue;
           findings.push(
-            at(element.bare.node, `A principal written as a plain string can only be "*"; name others by type, e.g. {"AWS": "${element.bare.value}"}.`, {
-              data: { principal: element.bare.value },
-            }),
+            at(
+              value.node,
+              `"${value.value}" is not a valid AWS principal: use a 12-digit account id (111122223333) or an IAM ARN ` +
+                'such as arn:aws:iam::111122223333:root, arn:aws:iam::111122223333:role/NAME or arn:aws:iam::111122223333:user/NAME.',
+              { data: { principal: value.value } },
+            ),
           );
         }
-        for (const entry of (element?.entries ?? []).filter((e) => e.type.value === 'AWS')) {
-          for (const value of entry.values) {
-            if (isValidAwsPrincipal(value.value) || placeholderIn(value.value)) continue;
-            findings.push(
-              at(
-                value.node,
-                `"${value.value}" is not a valid AWS principal: use a 12-digit account id (111122223333) or an IAM ARN ` +
-                  'such as arn:aws:iam::111122223333:root, arn:aws:iam::111122223333:role/NAME or arn:aws:iam::111122223333:user/NAME.',
-                { data: { principal: value.value } },
-              ),
-            );
-          }
-        }
       }
+    };
+    for (const statement of context.model.statements) {
+      check(statement.principal);
+      check(statement.notPrincipal);
     }
     return findings;
   },

@@ -1,4 +1,5 @@
 import type { Node } from 'jsonc-parser';
+import type { ListElement, PrincipalElement } from '../../../policy/policyModel';
 import type { PolicyRule, RuleFinding } from '../../rule';
 import { at } from '../../ruleContext';
 
@@ -14,11 +15,19 @@ export const invalidValueType: PolicyRule = {
         findings.push(at(node, `Entries of "${key}" are strings or a list of strings, not ${describe(node)}.`, { data: { key } }));
       }
     };
+    const reportList = (element: ListElement | undefined) => {
+      if (element && element.invalid.length > 0) report(element.key, element.invalid);
+    };
+    const reportPrincipal = (principal: PrincipalElement | undefined) => {
+      for (const entry of principal?.entries ?? []) if (entry.invalid.length > 0) report(`${principal?.key}.${entry.type.value}`, entry.invalid);
+    };
     for (const s of context.model.statements) {
-      for (const element of [s.action, s.notAction, s.resource, s.notResource]) if (element) report(element.key, element.invalid);
-      for (const principal of [s.principal, s.notPrincipal]) {
-        for (const entry of principal?.entries ?? []) report(`${principal?.key}.${entry.type.value}`, entry.invalid);
-      }
+      reportList(s.action);
+      reportList(s.notAction);
+      reportList(s.resource);
+      reportList(s.notResource);
+      reportPrincipal(s.principal);
+      reportPrincipal(s.notPrincipal);
     }
     return findings;
   },

@@ -1,5 +1,5 @@
 import { placeholderIn } from '../../../templates/placeholders';
-import type { PolicyString } from '../../../policy/policyModel';
+import type { PolicyString, PrincipalElement } from '../../../policy/policyModel';
 import type { PolicyRule, RuleFinding } from '../../rule';
 import { at } from '../../ruleContext';
 
@@ -18,12 +18,18 @@ export const placeholder: PolicyRule = {
       const name = placeholderIn(value.value);
       if (name) findings.push(at(value.node, `Replace the placeholder ${name} in "${value.value}" with the real value.`, { data: { placeholder: name } }));
     };
+    const reportAll = (values: readonly PolicyString[] | undefined) => {
+      if (values) for (const value of values) report(value);
+    };
+    const reportPrincipal = (element: PrincipalElement | undefined) => {
+      if (element?.bare) report(element.bare);
+      if (element) for (const entry of element.entries) reportAll(entry.values);
+    };
     for (const s of context.model.statements) {
-      [...(s.resource?.values ?? []), ...(s.notResource?.values ?? [])].forEach(report);
-      for (const element of [s.principal, s.notPrincipal]) {
-        if (element?.bare) report(element.bare);
-        element?.entries.forEach((entry) => entry.values.forEach(report));
-      }
+      reportAll(s.resource?.values);
+      reportAll(s.notResource?.values);
+      reportPrincipal(s.principal);
+      reportPrincipal(s.notPrincipal);
     }
     return findings;
   },

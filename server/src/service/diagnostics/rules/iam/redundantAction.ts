@@ -1,5 +1,6 @@
 import { DiagnosticTag } from 'vscode-languageserver-types';
 import { wildcardMatcher } from '../../../catalog/wildcard';
+import type { PolicyString } from '../../../policy/policyModel';
 import type { PolicyRule, RuleFinding } from '../../rule';
 import { at } from '../../ruleContext';
 
@@ -12,9 +13,16 @@ export const redundantAction: PolicyRule = {
     const findings: RuleFinding[] = [];
     for (const statement of context.model.statements) {
       // Unknown actions are iam/unknown-action's; only real actions and wildcards can be redundant.
-      const values = context.actionsOf(statement).filter((a) => a.actions.length > 0).map((a) => a.value);
+      const resolved = context.actionsOf(statement);
+      if (resolved.length < 2) continue;
+      const values: PolicyString[] = [];
+      const patterns: { v: PolicyString; matches: (candidate: string) => boolean }[] = [];
+      for (const a of resolved) {
+        if (a.actions.length === 0) continue;
+        values.push(a.value);
+        if (a.wildcard) patterns.push({ v: a.value, matches: wildcardMatcher(a.value.value) });
+      }
       if (values.length < 2) continue;
-      const patterns = values.filter((v) => /[*?]/.test(v.value)).map((v) => ({ v, matches: wildcardMatcher(v.value) }));
       const seen = new Set<string>();
       for (const value of values) {
         const key = value.value.toLowerCase();

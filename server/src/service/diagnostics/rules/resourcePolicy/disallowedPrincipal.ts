@@ -1,23 +1,26 @@
-import type { PolicyRule } from '../../rule';
+import type { PrincipalElement } from '../../../policy/policyModel';
+import type { PolicyRule, RuleFinding } from '../../rule';
 import { at } from '../../ruleContext';
 
 /** Kinesis resource policies reject service, federated and canonical-user principals. */
 function disallowedPrincipal(code: string, type: string, why: string): PolicyRule {
+  const message = `${type} principals are not allowed in Kinesis resource-based policies (${why}). Name AWS accounts, IAM roles or IAM users under "AWS" instead.`;
   return {
     code,
     defaultSeverity: 'error',
     kinds: ['kinesis-resource'],
     check(context) {
-      return context.model.statements.flatMap((statement) =>
-        [statement.principal, statement.notPrincipal]
-          .flatMap((element) => element?.entries ?? [])
-          .filter((entry) => entry.type.value === type)
-          .map((entry) =>
-            at(entry.property, `${type} principals are not allowed in Kinesis resource-based policies (${why}). Name AWS accounts, IAM roles or IAM users under "AWS" instead.`, {
-              data: { principalType: type },
-            }),
-          ),
-      );
+      const findings: RuleFinding[] = [];
+      const check = (element: PrincipalElement | undefined) => {
+        for (const entry of element?.entries ?? []) {
+          if (entry.type.value === type) findings.push(at(entry.property, message, { data: { principalType: type } }));
+        }
+      };
+      for (const statement of context.model.statements) {
+        check(statement.principal);
+        check(statement.notPrincipal);
+      }
+      return findings;
     },
   };
 }

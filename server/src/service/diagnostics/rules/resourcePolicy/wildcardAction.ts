@@ -1,5 +1,5 @@
 import { SHAREABLE_ACTIONS } from '../../../kinesis/kinesisFacts';
-import type { PolicyRule } from '../../rule';
+import type { PolicyRule, RuleFinding } from '../../rule';
 import { at } from '../../ruleContext';
 
 /** Kinesis resource policies take no `*` or `?` in `Action`: least privilege, enforced by PutResourcePolicy. */
@@ -8,19 +8,22 @@ export const wildcardAction: PolicyRule = {
   defaultSeverity: 'error',
   kinds: ['kinesis-resource'],
   check(context) {
-    return context.model.statements.flatMap((statement) =>
-      context.actionsOf(statement)
-        .filter((a) => a.wildcard)
-        .map((a) => {
-          const covered = a.actions.map((x) => x.qualifiedName).filter((name) => name in SHAREABLE_ACTIONS);
-          return at(
+    const findings: RuleFinding[] = [];
+    for (const statement of context.model.statements) {
+      for (const a of context.actionsOf(statement)) {
+        if (!a.wildcard) continue;
+        const covered = a.actions.map((x) => x.qualifiedName).filter((name) => name in SHAREABLE_ACTIONS);
+        findings.push(
+          at(
             a.value.node,
             `"${a.value.value}" uses a wildcard, which Kinesis resource-based policies do not allow: ` +
               'PutResourcePolicy rejects the policy. List the actions to share one by one' +
               (covered.length > 0 ? ` (of those it covers, these can be shared: ${covered.join(', ')}).` : '.'),
             { data: { action: a.value.value, shareable: covered } },
-          );
-        }),
-    );
+          ),
+        );
+      }
+    }
+    return findings;
   },
 };

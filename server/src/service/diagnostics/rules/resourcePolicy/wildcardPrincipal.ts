@@ -1,5 +1,5 @@
-import type { Node } from 'jsonc-parser';
 import { hasWildcard } from '../../../catalog/wildcard';
+import type { PolicyString, PrincipalElement } from '../../../policy/policyModel';
 import type { PolicyRule, RuleFinding } from '../../rule';
 import { at } from '../../ruleContext';
 
@@ -10,22 +10,25 @@ export const wildcardPrincipal: PolicyRule = {
   kinds: ['kinesis-resource'],
   check(context) {
     const findings: RuleFinding[] = [];
-    const report = (node: Node, written: string) =>
+    const report = (value: PolicyString) => {
+      if (!hasWildcard(value.value)) return;
       findings.push(
         at(
-          node,
-          `The principal "${written}" uses a wildcard, which Kinesis resource-based policies do not allow: ` +
+          value.node,
+          `The principal "${value.value}" uses a wildcard, which Kinesis resource-based policies do not allow: ` +
             'it would share the stream with anyone. Name the accounts, roles or users to share with.',
-          { data: { principal: written } },
+          { data: { principal: value.value } },
         ),
       );
+    };
+    const check = (element: PrincipalElement | undefined) => {
+      if (!element) return;
+      if (element.bare) report(element.bare);
+      for (const entry of element.entries) for (const value of entry.values) report(value);
+    };
     for (const statement of context.model.statements) {
-      for (const element of [statement.principal, statement.notPrincipal]) {
-        if (element?.bare && hasWildcard(element.bare.value)) report(element.bare.node, element.bare.value);
-        for (const entry of element?.entries ?? []) {
-          for (const value of entry.values) if (hasWildcard(value.value)) report(value.node, value.value);
-        }
-      }
+      check(statement.principal);
+      check(statement.notPrincipal);
     }
     return findings;
   },
