@@ -23,7 +23,7 @@ describe('Kinesis resource-policy rules', () => {
     assert.equal(diagnostic.source, 'kinesis-policy');
     assert.equal(diagnostic.codeDescription?.href, 'file:///docs/rules.md#resource-policy/wildcard-action');
     assert.match(message(diagnostic), /these can be shared: kinesis:GetRecords, kinesis:GetShardIterator\)\.$/);
-    assert.deepEqual(diagnostic.data, { code: 'resource-policy/wildcard-action', action: 'kinesis:Get*', shareable: ['kinesis:GetRecords', 'kinesis:GetShardIterator'] });
+    assert.deepEqual(diagnostic.data, { action: 'kinesis:Get*', shareable: ['kinesis:GetRecords', 'kinesis:GetShardIterator'] });
   });
 
   it('reports "*", {"AWS": "*"} and wildcards inside principal ARNs', () => {

@@ -1,4 +1,4 @@
-import { DiagnosticSeverity, Range, type Diagnostic } from 'vscode-languageserver-types';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { IamCatalog } from '../catalog/iamCatalog';
 import type { PolicyModel } from '../policy/policyModel';
@@ -55,16 +55,21 @@ export function* validationSteps(
   for (const rule of RULES) {
     const configured = settings.rules[rule.code];
     if (configured === 'off' || !rule.kinds.includes(kind)) continue;
+    const { code } = rule;
+    // One link object for all of the rule's diagnostics: nothing changes a published diagnostic.
+    const codeDescription = { href: `${options.rulesDocumentation}#${code}` };
+    const configuredSeverity = configured === undefined ? undefined : SEVERITIES[configured];
+    const defaultSeverity = SEVERITIES[rule.defaultSeverity];
     for (const finding of rule.check(context)) {
       diagnostics.push({
-        range: Range.create(document.positionAt(finding.offset), document.positionAt(finding.offset + finding.length)),
-        severity: SEVERITIES[configured ?? finding.severity ?? rule.defaultSeverity],
-        code: rule.code,
-        codeDescription: { href: `${options.rulesDocumentation}#${rule.code}` },
+        range: { start: document.positionAt(finding.offset), end: document.positionAt(finding.offset + finding.length) },
+        severity: configuredSeverity ?? (finding.severity === undefined ? defaultSeverity : SEVERITIES[finding.severity]),
+        code,
+        codeDescription,
         source: DIAGNOSTIC_SOURCE,
         message: finding.message,
         tags: finding.tags,
-        data: { code: rule.code, ...finding.data },
+        data: finding.data,
       });
     }
     yield;
