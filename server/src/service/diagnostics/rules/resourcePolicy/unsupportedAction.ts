@@ -1,8 +1,15 @@
 import { SHAREABLE_ACTIONS } from '../../../kinesis/kinesisFacts';
-import type { PolicyRule } from '../../rule';
+import type { PolicyRule, RuleFinding } from '../../rule';
 import { at } from '../../ruleContext';
 
-const SHAREABLE = Object.keys(SHAREABLE_ACTIONS);
+/**
+ * The rest of every message. It says what kind of action can be shared rather than listing
+ * SHAREABLE_ACTIONS: the rule's documentation, which each diagnostic links to, lists them, and
+ * repeated in each of thousands of diagnostics the list would be most of their text.
+ */
+const ALTERNATIVE =
+  ` cannot be granted in a Kinesis resource-based policy, which can share only ${Object.keys(SHAREABLE_ACTIONS).length} stream and consumer ` +
+  "actions, such as kinesis:GetRecords (the rule's documentation lists them). Grant it through an identity-based policy in the other account instead.";
 
 /** Only a few actions can be shared through a Kinesis resource-based policy (SHAREABLE_ACTIONS). */
 export const unsupportedAction: PolicyRule = {
@@ -10,17 +17,14 @@ export const unsupportedAction: PolicyRule = {
   defaultSeverity: 'error',
   kinds: ['kinesis-resource'],
   check(context) {
-    return context.model.statements.flatMap((statement) =>
-      context.actionsOf(statement)
-        .filter((a) => !a.wildcard && a.actions.length === 1 && !(a.actions[0].qualifiedName in SHAREABLE_ACTIONS))
-        .map((a) =>
-          at(
-            a.value.node,
-            `${a.actions[0].qualifiedName} cannot be granted in a Kinesis resource-based policy; ` +
-              `only ${SHAREABLE.join(', ')} can. Grant it through an identity-based policy in the other account instead.`,
-            { data: { action: a.actions[0].qualifiedName } },
-          ),
-        ),
-    );
+    const findings: RuleFinding[] = [];
+    for (const statement of context.model.statements) {
+      for (const { value, wildcard, actions } of context.actionsOf(statement)) {
+        if (wildcard || actions.length !== 1 || actions[0].qualifiedName in SHAREABLE_ACTIONS) continue;
+        const name = actions[0].qualifiedName;
+        findings.push(at(value.node, name + ALTERNATIVE, { data: { action: name } }));
+      }
+    }
+    return findings;
   },
 };
