@@ -1,0 +1,59 @@
+import { strict as assert } from 'node:assert';
+import { PassThrough } from 'node:stream';
+import { describe, it } from 'node:test';
+import { encodeMessage } from '../../server/src/transport/jsonPieces';
+import { StreamMessageWriter } from '../../server/src/transport/streams';
+
+/** What the stream transport has always written: the header, then `JSON.stringify` as UTF-8. */
+function expected(message: unknown): Buffer {
+  const body = Buffer.from(JSON.stringify(message), 'utf8');
+  return Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'ascii'), body]);
+}
+
+/** A publishDiagnostics notification with `count` diagnostics, some with text beyond ASCII. */
+function notification(count: number): unknown {
+  const diagnostics = Array.from({ length: count }, (_, i) => ({
+    range: { start: { line: i, character: 8 }, end: { line: i, character: 30 } },
+    severity: 1,
+    code: 'resource-policy/unsupported-action',
+    codeDescription: { href: 'file:///ext/docs/rules.md#resource-policy/unsupported-action' },
+    source: 'kinesis-policy',
+    message: i % 7 === 0 ? `Politique « ${i} » 😀 ${'é'.repeat(i % 50)}` : `dynamodb:GetItem cannot be granted (${i})`,
+    tags: undefined,
+    data: i % 3 === 0 ? undefined : { action: 'dynamodb:GetItem', list: [i, null, undefined] },
+  }));
+  return { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: 'file:///w/policy.json', version: 3, diagnostics } };
+}
+
+describe('the stream transport', () => {
+  it('encodes small messages as JSON.stringify does, in one buffer', () => {
+    for (const message of [
+      { jsonrpc: '2.0', id: 1, result: null },
+      { jsonrpc: '2.0', id: 2, result: { contents: { kind: 'markdown', value: 'é 😀 \u2028' }, range: undefined } },
+      { jsonrpc: '2.0', id: 3, result: [1, undefined, () => 1, 'x'], skipped: () => 1 },
+      { jsonrpc: '2.0', id: 4, result: { at: new Date(0), list: Array.from({ length: 70 }, (_, i) => (i % 2 ? i : undefined)) } },
+    ]) {
+      const buffers = encodeMessage(message);
+      assert.equal(buffers.length, 1);
+      assert.deepEqual(buffers[0], expected(message));
+    }
+  });
+
+  it('encodes thousands of diagnostics in pieces, byte for byte as JSON.stringify does', () => {
+    const message = notification(5_000);
+    const buffers = encodeMessage(message);
+    assert.ok(buffers.length > 2, 'more than one piece');
+    assert.ok(buffers.every((b) => b.length <= 64 * 1024 || b === buffers[0]));
+    assert.deepEqual(Buffer.concat(buffers), expected(message));
+  });
+
+  it('writes each message whole and in order', async () => {
+    const stream = new PassThrough();
+    const chunks: Buffer[] = [];
+    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+    const writer = new StreamMessageWriter(stream);
+    const messages = [notification(300), { jsonrpc: '2.0', id: 1, result: 'é' }, notification(2)] as Parameters<StreamMessageWriter['write']>[0][];
+    await Promise.all(messages.map((m) => writer.write(m)));
+    assert.deepEqual(Buffer.concat(chunks), Buffer.concat(messages.map(expected)));
+  });
+});
