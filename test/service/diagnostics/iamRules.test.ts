@@ -143,4 +143,9 @@ describe('IAM rules', () => {
     assert.deepEqual(findings(text, 'iam/redundant-action'), ['"kinesis:GetRecords"', '"KINESIS:putrecord"']);
     assert.deepEqual(diagnose(text).filter((d) => d.code === 'iam/redundant-action').map((d) => [d.severity, d.tags]), [[4, [1]], [4, [1]]]);
   });
+
+  it('finds repeats the same way in a statement with many actions', () => {
+    const many = ['kinesis:PutRecord', 'kinesis:Get*', 'kinesis:Get*', ...Array.from({ length: 20 }, (_, i) => `kinesis:Nope${i}`), 'kinesis:ListShards', 'KINESIS:putrecord', 'kinesis:GetRecords', 'kinesis:listshards'];
+    assert.deepEqual(findings(policy({ Action: many }), 'iam/redundant-action'), ['"kinesis:Get*"', '"KINESIS:putrecord"', '"kinesis:GetRecords"', '"kinesis:listshards"']);
+  });
 });

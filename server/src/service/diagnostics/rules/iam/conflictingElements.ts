@@ -15,7 +15,8 @@ export const conflictingElements: PolicyRule = {
   check(context) {
     const findings: RuleFinding[] = [];
     for (const statement of context.model.statements) {
-      for (const [positive, negative] of PAIRS) {
+      for (let i = 0; i < PAIRS.length; i++) {
+        const [positive, negative] = PAIRS[i];
         const a = statement.properties.get(positive);
         const b = statement.properties.get(negative);
         if (!a || !b) continue;

@@ -1,4 +1,4 @@
-import { parseArn, PARTITIONS } from '../../../catalog/arn';
+import { parseArn, PARTITIONS, type ArnParts } from '../../../catalog/arn';
 import { globsIntersect, templateGlob } from '../../../catalog/arnPatterns';
 import type { IamCatalog } from '../../../catalog/iamCatalog';
 import { hasWildcard } from '../../../catalog/wildcard';
@@ -16,27 +16,26 @@ export const invalidArn: PolicyRule = {
     const findings: RuleFinding[] = [];
     // Policies repeat their ARNs: each distinct one is checked once.
     const problems = new Map<string, string | undefined>();
-    const check = (value: PolicyString) => {
+    const check = (value: PolicyString, arn?: ArnParts) => {
       const text = value.value;
       let problem = problems.get(text);
       if (problem === undefined && !problems.has(text)) {
-        problem = arnProblem(context.catalog, text);
+        problem = arnProblem(context.catalog, text, arn ?? parseArn(text));
         problems.set(text, problem);
       }
       if (problem) findings.push(at(value.node, `"${text}" is not a valid ARN: ${problem}`, { data: { arn: text } }));
     };
     for (const statement of context.model.statements) {
-      if (statement.resource) for (const value of statement.resource.values) check(value);
+      for (const resource of context.resourcesOf(statement)) check(resource.value, resource.arn);
       if (statement.notResource) for (const value of statement.notResource.values) check(value);
     }
     return findings;
   },
 };
 
-/** What is wrong with a `Resource` entry, or undefined when nothing is. */
-export function arnProblem(catalog: IamCatalog, text: string): string | undefined {
+/** What is wrong with a `Resource` entry (its fields, when already parsed), or undefined when nothing is. */
+export function arnProblem(catalog: IamCatalog, text: string, arn = parseArn(text)): string | undefined {
   if (text === '*' || text.includes('${') || placeholderIn(text)) return undefined; // everything, policy variables, placeholders
-  const arn = parseArn(text);
   if (!arn) {
     return text.startsWith('arn:')
       ? 'an ARN has six colon-separated fields, arn:partition:service:region:account:resource.'

@@ -1,4 +1,5 @@
 import type { IamCatalog } from '../../../catalog/iamCatalog';
+import type { PolicyString } from '../../../policy/policyModel';
 import type { PolicyRule, RuleFinding } from '../../rule';
 import { at } from '../../ruleContext';
 import { nearest } from '../../suggest';
@@ -10,18 +11,18 @@ export const unknownAction: PolicyRule = {
   kinds: ['identity', 'kinesis-resource', 'other-resource'],
   check(context) {
     const findings: RuleFinding[] = [];
+    const report = (value: PolicyString) => {
+      if (value.value === '*' || value.value === '') return;
+      const suggestion = suggestAction(context.catalog, value.value);
+      findings.push(
+        at(value.node, describe(context.catalog, value.value) + (suggestion ? ` Did you mean ${suggestion}?` : ''), {
+          data: { action: value.value, suggestion },
+        }),
+      );
+    };
     for (const statement of context.model.statements) {
-      const entries = [...context.actionsOf(statement).map((a) => ({ value: a.value, known: a.actions.length > 0 })),
-        ...(statement.notAction?.values ?? []).map((value) => ({ value, known: context.catalog.matchActions(value.value).length > 0 }))];
-      for (const { value, known } of entries) {
-        if (known || value.value === '*' || value.value === '') continue;
-        const suggestion = suggestAction(context.catalog, value.value);
-        findings.push(
-          at(value.node, describe(context.catalog, value.value) + (suggestion ? ` Did you mean ${suggestion}?` : ''), {
-            data: { action: value.value, suggestion },
-          }),
-        );
-      }
+      for (const a of context.actionsOf(statement)) if (a.actions.length === 0) report(a.value);
+      for (const value of statement.notAction?.values ?? []) if (context.catalog.matchActions(value.value).length === 0) report(value);
     }
     return findings;
   },

@@ -1,3 +1,4 @@
+import type { ResourceTypeInfo } from '../../../catalog/serviceEntry';
 import { SHAREABLE_ACTIONS } from '../../../kinesis/kinesisFacts';
 import type { PolicyRule, RuleFinding } from '../../rule';
 import { at, type ResolvedResource } from '../../ruleContext';
@@ -17,16 +18,16 @@ export const resourceMismatch: PolicyRule = {
     if (!stream || !consumer) return [];
     const findings: RuleFinding[] = [];
     for (const statement of context.model.statements) {
+      const resources = context.resourcesOf(statement);
       // Plain ARNs only: `*` and wildcards may cover either kind.
-      const resources = context.resourcesOf(statement).filter((r) => !r.wildcard);
-      if (resources.length === 0) continue;
+      const isWrong = (r: ResolvedResource, wanted: ResourceTypeInfo) => !r.wildcard && context.resourceTypeOf(r) !== wanted;
       for (const { value, wildcard, actions } of context.actionsOf(statement)) {
         if (wildcard || actions.length !== 1) continue;
         const target = SHAREABLE_ACTIONS[actions[0].qualifiedName];
         if (!target) continue;
         const wanted = target === 'consumer' ? consumer : stream;
-        const wrong: ResolvedResource[] = resources.filter((r) => context.resourceTypeOf(r) !== wanted);
-        if (wrong.length === 0) continue;
+        if (!resources.some((r) => isWrong(r, wanted))) continue;
+        const wrong = resources.filter((r) => isWrong(r, wanted));
         const other = target === 'consumer' ? 'stream' : 'consumer';
         findings.push(
           at(
