@@ -137,11 +137,16 @@ export class IamCatalog {
 
   /** An ARN's fields and the resource type it names. Policies repeat ARNs: answers are remembered. */
   describeArn(text: string): ArnInfo | undefined {
+    // Longer than any ARN: described from its fields alone, which is cheap, and not remembered.
+    if (text.length > MAX_ARN_LENGTH) return this.matchArn(text);
     let info = this.arns.get(text);
     if (info === undefined && !this.arns.has(text)) {
-      info = this.matchArn(text);
+      // A string from a parsed document may be a slice of the whole text, which a remembered
+      // slice would keep alive after the document changed: remember a copy of the ARN instead.
+      const own = (' ' + text).slice(1);
+      info = this.matchArn(own);
       if (this.arns.size >= ARN_MEMO_SIZE) this.arns.clear();
-      this.arns.set(text, info);
+      this.arns.set(own, info);
     }
     return info;
   }
