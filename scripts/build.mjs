@@ -4,7 +4,7 @@
 //   dist/cli.js        the command-line checker, when its entry exists
 // Flags: --production minifies without source maps; --watch rebuilds on change.
 import * as esbuild from 'esbuild';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildData } from './build-data.mjs';
@@ -19,6 +19,9 @@ const bundles = [
   { entry: 'server/src/main.ts', out: 'dist/server.js' },
   { entry: 'server/src/cli/main.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node' },
 ].filter((b) => existsSync(join(root, b.entry)));
+
+// A production build has no source maps: remove those a development build left beside the bundles.
+if (production) for (const b of bundles) rmSync(join(root, `${b.out}.map`), { force: true });
 
 const data = buildData();
 if (data.built) console.log(`IAM data: ${data.services} services written to ${data.outDir}`);
