@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
+import { sharedCatalog } from '../../support/catalog';
 import { codes, diagnose, findings, message } from '../../support/service';
 
 const STREAM = 'arn:aws:kinesis:us-east-1:111122223333:stream/orders';
@@ -147,5 +148,23 @@ describe('IAM rules', () => {
   it('finds repeats the same way in a statement with many actions', () => {
     const many = ['kinesis:PutRecord', 'kinesis:Get*', 'kinesis:Get*', ...Array.from({ length: 20 }, (_, i) => `kinesis:Nope${i}`), 'kinesis:ListShards', 'KINESIS:putrecord', 'kinesis:GetRecords', 'kinesis:listshards'];
     assert.deepEqual(findings(policy({ Action: many }), 'iam/redundant-action'), ['"kinesis:Get*"', '"KINESIS:putrecord"', '"kinesis:GetRecords"', '"kinesis:listshards"']);
+  });
+
+  it('keeps one of two wildcards that cover each other, and of one wildcard written in two cases', () => {
+    assert.deepEqual(findings(policy({ Action: ['kinesis:*', 'kinesis:**', 'kinesis:Get*'] }), 'iam/redundant-action'), ['"kinesis:**"', '"kinesis:Get*"']);
+    const cased = policy({ Action: ['kinesis:Get*', 'KINESIS:GET*'] });
+    assert.deepEqual(findings(cased, 'iam/redundant-action'), ['"KINESIS:GET*"']);
+    assert.deepEqual(messages(cased, 'iam/redundant-action'), ['"KINESIS:GET*" is listed twice in this statement.']);
+  });
+
+  it('finds the wildcard that covers a named action among a statement of hundreds of wildcards', () => {
+    // Every EC2 action as a wildcard of its own (`ec2:RunInstance?`), then one action named again.
+    const names = [...(sharedCatalog().service('ec2')?.actions ?? [])].map((a) => a.name);
+    assert.ok(names.length > 500, `EC2 has ${names.length} actions`);
+    const wildcards = names.map((name) => `ec2:${name.slice(0, -1)}?`);
+    const last = names[names.length - 1];
+    const text = policy({ Action: [...wildcards, `ec2:${last}`], Resource: '*' });
+    assert.deepEqual(findings(text, 'iam/redundant-action').slice(-1), [`"ec2:${last}"`]);
+    assert.match(messages(text, 'iam/redundant-action').at(-1) ?? '', new RegExp(`covered by "ec2:${last.slice(0, -1)}\\?"`));
   });
 });

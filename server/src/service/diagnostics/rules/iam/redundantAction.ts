@@ -1,11 +1,24 @@
 import { DiagnosticTag } from 'vscode-languageserver-types';
+import type { ActionInfo } from '../../../catalog/serviceEntry';
 import { wildcardMatcher } from '../../../catalog/wildcard';
 import type { PolicyString } from '../../../policy/policyModel';
 import type { PolicyRule, RuleFinding } from '../../rule';
-import { at } from '../../ruleContext';
+import { at, type ResolvedAction } from '../../ruleContext';
 
 /** Statements with more actions than this look for repeats in a set rather than the list. */
 const FEW = 16;
+/**
+ * A wildcard entry is compared with at most this many distinct wildcards of its statement, so
+ * that a statement of thousands of wildcards costs thousands of comparisons, not millions.
+ */
+const MAX_WILDCARDS = 256;
+
+interface Pattern {
+  value: PolicyString;
+  /** Its place among the statement's entries. */
+  index: number;
+  matches: (candidate: string) => boolean;
+}
 
 /** An action listed twice, or already covered by a wildcard in the same statement, adds nothing. */
 export const redundantAction: PolicyRule = {
@@ -16,29 +29,17 @@ export const redundantAction: PolicyRule = {
     const findings: RuleFinding[] = [];
     for (const statement of context.model.statements) {
       // Unknown actions are iam/unknown-action's; only real actions and wildcards can be redundant.
-      const resolved = context.actionsOf(statement);
+      const resolved = context.actionsOf(statement).filter((a) => a.actions.length > 0);
       if (resolved.length < 2) continue;
-      const values: PolicyString[] = [];
       // What makes two entries the same: the catalog action (found case-insensitively), or a wildcard's lowercase text.
-      const keys: unknown[] = [];
-      const patterns: { v: PolicyString; matches: (candidate: string) => boolean }[] = [];
-      for (const a of resolved) {
-        if (a.actions.length === 0) continue;
-        values.push(a.value);
-        keys.push(a.wildcard ? a.value.value.toLowerCase() : a.actions[0]);
-        if (a.wildcard) patterns.push({ v: a.value, matches: wildcardMatcher(a.value.value) });
-      }
-      if (values.length < 2) continue;
-      const seen = values.length > FEW ? new Set<unknown>() : undefined;
-      for (let i = 0; i < values.length; i++) {
-        const value = values[i];
+      const keys = resolved.map((a) => (a.wildcard ? a.value.value.toLowerCase() : a.actions[0]));
+      const coverage = new Coverage(resolved);
+      const seen = resolved.length > FEW ? new Set<unknown>() : undefined;
+      for (let i = 0; i < resolved.length; i++) {
+        const { value } = resolved[i];
         const twice = seen ? seen.has(keys[i]) : keys.indexOf(keys[i]) < i;
         seen?.add(keys[i]);
-        const coveredBy = twice
-          ? value.value
-          : patterns.length > 0
-            ? patterns.find((p) => p.v !== value && p.matches(value.value) && p.v.value !== value.value)?.v.value
-            : undefined;
+        const coveredBy = twice ? value.value : coverage.coveredBy(i);
         if (!coveredBy) continue;
         findings.push(
           at(value.node, coveredBy === value.value ? `"${value.value}" is listed twice in this statement.` : `"${value.value}" is already covered by "${coveredBy}" in this statement.`, {
@@ -51,3 +52,52 @@ export const redundantAction: PolicyRule = {
     return findings;
   },
 };
+
+/** Which wildcard of a statement, the first in its order, covers an entry of the same statement. */
+class Coverage {
+  /** The statement's distinct wildcards (by lowercase text), in order, up to `MAX_WILDCARDS`. */
+  private readonly patterns: Pattern[] = [];
+  /** For a catalog action: the first wildcard that matches it; built on first use. */
+  private byAction: Map<ActionInfo, string> | undefined;
+
+  constructor(private readonly resolved: readonly ResolvedAction[]) {
+    const distinct = new Set<string>();
+    resolved.forEach((a, index) => {
+      if (!a.wildcard || this.patterns.length >= MAX_WILDCARDS) return;
+      const lower = a.value.value.toLowerCase();
+      if (distinct.has(lower)) return;
+      distinct.add(lower);
+      this.patterns.push({ value: a.value, index, matches: wildcardMatcher(a.value.value) });
+    });
+  }
+
+  /** The text of the wildcard that makes the statement's `index`th entry redundant, if any. */
+  coveredBy(index: number): string | undefined {
+    const entry = this.resolved[index];
+    if (this.patterns.length === 0) return undefined;
+    if (!entry.wildcard) return this.actionCoverage().get(entry.actions[0]);
+    const text = entry.value.value;
+    let matchesBack: ((candidate: string) => boolean) | undefined;
+    // Two wildcards that cover each other (`kinesis:*`, `kinesis:**`): only the later one is redundant.
+    const covers = (p: Pattern) => p.index !== index && p.matches(text) && (p.index < index || !(matchesBack ??= wildcardMatcher(text))(p.value.value));
+    return this.patterns.find(covers)?.value.value;
+  }
+
+  /**
+   * A named action is covered by a wildcard exactly when the wildcard's expansion holds it: one
+   * pass over the expansions instead of matching every action against every wildcard.
+   */
+  private actionCoverage(): Map<ActionInfo, string> {
+    if (this.byAction) return this.byAction;
+    const byAction = new Map<ActionInfo, string>();
+    const distinct = new Set<string>();
+    for (const a of this.resolved) {
+      const lower = a.value.value.toLowerCase();
+      if (!a.wildcard || distinct.has(lower)) continue;
+      distinct.add(lower);
+      for (const info of a.actions) if (!byAction.has(info)) byAction.set(info, a.value.value);
+    }
+    this.byAction = byAction;
+    return byAction;
+  }
+}
