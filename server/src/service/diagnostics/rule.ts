@@ -1,4 +1,5 @@
 import type { DiagnosticTag } from 'vscode-languageserver-types';
+import type { StatementModel } from '../policy/policyModel';
 import type { RuleContext } from './ruleContext';
 
 /** How loud a finding is; `off` silences a rule. */
@@ -29,6 +30,24 @@ export interface PolicyRule {
   /** The kinds of policy the rule checks. */
   kinds: readonly PolicyKind[];
   check(context: RuleContext): RuleFinding[];
+  /**
+   * For a rule that looks at one statement at a time: its findings in `statement`. They must
+   * depend on nothing but the statement, the catalog, the settings and the policy's kind, and lie
+   * inside the statement: validation then keeps them while the statement is unchanged.
+   */
+  checkStatement?(statement: StatementModel, context: RuleContext): RuleFinding[];
+}
+
+/** A rule that looks at one statement at a time; `check` runs it over every statement. */
+export function statementRule(rule: Omit<PolicyRule, 'check'> & Required<Pick<PolicyRule, 'checkStatement'>>): PolicyRule {
+  return {
+    ...rule,
+    check(context) {
+      const findings: RuleFinding[] = [];
+      for (const statement of context.model.statements) for (const finding of rule.checkStatement(statement, context)) findings.push(finding);
+      return findings;
+    },
+  };
 }
 
 export const ALL_KINDS: readonly PolicyKind[] = ['identity', 'kinesis-resource', 'other-resource'];

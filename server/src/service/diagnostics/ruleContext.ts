@@ -33,6 +33,7 @@ export class RuleContext {
   /** Policies repeat their actions: each distinct spelling is looked up once per validation. */
   private readonly actionsByText = new Map<string, readonly ActionInfo[]>();
   private permissionIndex: PermissionIndex | undefined;
+  private readonly memos = new Map<object, Map<string, unknown>>();
 
   constructor(
     readonly model: PolicyModel,
@@ -80,6 +81,16 @@ export class RuleContext {
   fits(resource: ResolvedResource, types: readonly ResourceTypeInfo[]): boolean {
     const text = resource.value.value;
     return text === '*' || describedFitsTypes(text, resource.wildcard ? undefined : this.resourceTypeOf(resource), types);
+  }
+
+  /** A map that lives as long as this validation, for a rule's own memo; `owner` keeps the rules' maps apart. */
+  memo<V>(owner: object): Map<string, V> {
+    let map = this.memos.get(owner);
+    if (!map) {
+      map = new Map<string, unknown>();
+      this.memos.set(owner, map);
+    }
+    return map as Map<string, V>;
   }
 
   get permissions(): PermissionIndex {

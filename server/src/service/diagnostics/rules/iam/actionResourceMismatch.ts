@@ -2,7 +2,7 @@ import type { ActionInfo, ResourceTypeInfo } from '../../../catalog/serviceEntry
 import { hasWildcard } from '../../../catalog/wildcard';
 import { SHAREABLE_ACTIONS } from '../../../kinesis/kinesisFacts';
 import type { PolicyString } from '../../../policy/policyModel';
-import type { PolicyRule, RuleFinding } from '../../rule';
+import { type PolicyRule, type RuleFinding, statementRule } from '../../rule';
 import { at, type ResolvedResource, type RuleContext } from '../../ruleContext';
 
 /**
@@ -11,41 +11,37 @@ import { at, type ResolvedResource, type RuleContext } from '../../ruleContext';
  * instead of a consumer, a Kinesis action on a DynamoDB table. Wildcard actions such as
  * `kinesis:*` cover actions of every resource type, which is normal, and are not reported.
  */
-export const actionResourceMismatch: PolicyRule = {
+export const actionResourceMismatch: PolicyRule = statementRule({
   code: 'iam/action-resource-mismatch',
   defaultSeverity: 'warning',
   kinds: ['identity', 'kinesis-resource', 'other-resource'],
-  check(context) {
+  checkStatement(statement, context) {
     const findings: RuleFinding[] = [];
-    const typesOf = resourceTypesOf();
-    for (const statement of context.model.statements) {
-      if (statement.notResource) continue;
-      const resources = context.resourcesOf(statement);
-      // "*" covers everything; variables and invalid ARNs (invalid-arn's job) say nothing here.
-      if (resources.length === 0 || resources.some((r) => r.value.value === '*' || r.value.value.includes('${') || !r.arn)) continue;
-      for (const { value, wildcard, actions } of context.actionsOf(statement)) {
-        if (wildcard || actions.length !== 1) continue;
-        // In a Kinesis resource policy, resource-policy/resource-mismatch speaks for the shareable actions.
-        if (context.kind === 'kinesis-resource' && actions[0].qualifiedName in SHAREABLE_ACTIONS) continue;
-        const finding = mismatch(context, value, actions[0], typesOf(actions[0]), resources);
-        if (finding) findings.push(finding);
-      }
+    if (statement.notResource) return findings;
+    const resources = context.resourcesOf(statement);
+    // "*" covers everything; variables and invalid ARNs (invalid-arn's job) say nothing here.
+    if (resources.length === 0 || resources.some((r) => r.value.value === '*' || r.value.value.includes('${') || !r.arn)) return findings;
+    for (const { value, wildcard, actions } of context.actionsOf(statement)) {
+      if (wildcard || actions.length !== 1) continue;
+      // In a Kinesis resource policy, resource-policy/resource-mismatch speaks for the shareable actions.
+      if (context.kind === 'kinesis-resource' && actions[0].qualifiedName in SHAREABLE_ACTIONS) continue;
+      const finding = mismatch(context, value, actions[0], typesOf(actions[0]), resources);
+      if (finding) findings.push(finding);
     }
     return findings;
   },
-};
+});
 
-/** The resource types each action applies to, worked out once per action and validation. */
-function resourceTypesOf(): (action: ActionInfo) => ResourceTypeInfo[] {
-  const known = new Map<ActionInfo, ResourceTypeInfo[]>();
-  return (action) => {
-    let types = known.get(action);
-    if (!types) {
-      types = (action.resourceTypes ?? []).map((t) => action.service.resourceType(t.name)).filter((t): t is ResourceTypeInfo => t !== undefined);
-      known.set(action, types);
-    }
-    return types;
-  };
+/** The resource types each action applies to, worked out once per action: catalog data does not change. */
+const knownTypes = new WeakMap<ActionInfo, ResourceTypeInfo[]>();
+
+function typesOf(action: ActionInfo): ResourceTypeInfo[] {
+  let types = knownTypes.get(action);
+  if (!types) {
+    types = (action.resourceTypes ?? []).map((t) => action.service.resourceType(t.name)).filter((t): t is ResourceTypeInfo => t !== undefined);
+    knownTypes.set(action, types);
+  }
+  return types;
 }
 
 function mismatch(

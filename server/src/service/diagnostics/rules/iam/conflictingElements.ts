@@ -1,4 +1,4 @@
-import type { PolicyRule, RuleFinding } from '../../rule';
+import { type PolicyRule, type RuleFinding, statementRule } from '../../rule';
 import { at } from '../../ruleContext';
 
 const PAIRS: readonly [string, string][] = [
@@ -8,26 +8,24 @@ const PAIRS: readonly [string, string][] = [
 ];
 
 /** A statement has `Action` or `NotAction`, never both; likewise for resources and principals. */
-export const conflictingElements: PolicyRule = {
+export const conflictingElements: PolicyRule = statementRule({
   code: 'iam/conflicting-elements',
   defaultSeverity: 'error',
   kinds: ['identity', 'kinesis-resource', 'other-resource'],
-  check(context) {
+  checkStatement(statement) {
     const findings: RuleFinding[] = [];
-    for (const statement of context.model.statements) {
-      for (let i = 0; i < PAIRS.length; i++) {
-        const [positive, negative] = PAIRS[i];
-        const a = statement.properties.get(positive);
-        const b = statement.properties.get(negative);
-        if (!a || !b) continue;
-        const later = a.offset > b.offset ? a : b;
-        findings.push(
-          at(later.children?.[0] ?? later, `A statement cannot have both "${positive}" and "${negative}": IAM rejects it. Keep one of them.`, {
-            data: { keep: later === a ? negative : positive },
-          }),
-        );
-      }
+    for (let i = 0; i < PAIRS.length; i++) {
+      const [positive, negative] = PAIRS[i];
+      const a = statement.properties.get(positive);
+      const b = statement.properties.get(negative);
+      if (!a || !b) continue;
+      const later = a.offset > b.offset ? a : b;
+      findings.push(
+        at(later.children?.[0] ?? later, `A statement cannot have both "${positive}" and "${negative}": IAM rejects it. Keep one of them.`, {
+          data: { keep: later === a ? negative : positive },
+        }),
+      );
     }
     return findings;
   },
-};
+});

@@ -1,20 +1,19 @@
-import type { PolicyRule } from '../../rule';
+import { statementRule, type PolicyRule } from '../../rule';
 import { at } from '../../ruleContext';
 
 /** Deny with NotResource denies the actions on every resource except those listed: easy to lock yourself out. */
-export const denyNotResource: PolicyRule = {
+export const denyNotResource: PolicyRule = statementRule({
   code: 'iam/deny-not-resource',
   defaultSeverity: 'information',
   kinds: ['identity', 'kinesis-resource', 'other-resource'],
-  check(context) {
-    return context.model.statements
-      .filter((s) => s.effect?.value === 'Deny' && s.notResource)
-      .map((s) =>
-        at(
-          s.notResource!.property.children?.[0] ?? s.notResource!.property,
-          '"Deny" with "NotResource" denies these actions on every resource except those listed, in every service and ' +
-            'region, including resources created later. Check that this is meant; a Deny on the resources themselves is easier to read.',
-        ),
-      );
+  checkStatement(s) {
+    if (s.effect?.value !== 'Deny' || !s.notResource) return [];
+    return [
+      at(
+        s.notResource.property.children?.[0] ?? s.notResource.property,
+        '"Deny" with "NotResource" denies these actions on every resource except those listed, in every service and ' +
+          'region, including resources created later. Check that this is meant; a Deny on the resources themselves is easier to read.',
+      ),
+    ];
   },
-};
+});

@@ -1,13 +1,13 @@
 import type { ListElement } from '../../../policy/policyModel';
-import type { PolicyRule, RuleFinding } from '../../rule';
+import { type PolicyRule, type RuleFinding, statementRule } from '../../rule';
 import { at } from '../../ruleContext';
 
 /** An empty `Action` or `Resource` (`""` or `[]`) is rejected, and a blank entry names nothing. */
-export const emptyValue: PolicyRule = {
+export const emptyValue: PolicyRule = statementRule({
   code: 'iam/empty-value',
   defaultSeverity: 'error',
   kinds: ['identity', 'kinesis-resource', 'other-resource'],
-  check(context) {
+  checkStatement(s) {
     const findings: RuleFinding[] = [];
     const check = (element: ListElement | undefined) => {
       if (!element?.value) return;
@@ -18,12 +18,10 @@ export const emptyValue: PolicyRule = {
         if (value.value.trim() === '') findings.push(at(value.node, `An empty string in "${element.key}" names nothing: remove it or fill it in.`));
       }
     };
-    for (const s of context.model.statements) {
-      check(s.action);
-      check(s.notAction);
-      check(s.resource);
-      check(s.notResource);
-    }
+    check(s.action);
+    check(s.notAction);
+    check(s.resource);
+    check(s.notResource);
     return findings;
   },
-};
+});

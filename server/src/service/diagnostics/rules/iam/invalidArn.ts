@@ -4,18 +4,18 @@ import type { IamCatalog } from '../../../catalog/iamCatalog';
 import { hasWildcard } from '../../../catalog/wildcard';
 import type { PolicyString } from '../../../policy/policyModel';
 import { placeholderIn } from '../../../templates/placeholders';
-import type { PolicyRule, RuleFinding } from '../../rule';
+import { type PolicyRule, type RuleFinding, statementRule } from '../../rule';
 import { at } from '../../ruleContext';
 
 /** A malformed ARN in `Resource` matches no resource: the statement silently grants nothing. */
-export const invalidArn: PolicyRule = {
+export const invalidArn: PolicyRule = statementRule({
   code: 'iam/invalid-arn',
   defaultSeverity: 'error',
   kinds: ['identity', 'kinesis-resource', 'other-resource'],
-  check(context) {
+  checkStatement(statement, context) {
     const findings: RuleFinding[] = [];
-    // Policies repeat their ARNs: each distinct one is checked once.
-    const problems = new Map<string, string | undefined>();
+    // Policies repeat their ARNs: each distinct one is checked once per validation.
+    const problems = context.memo<string | undefined>(arnProblem);
     const check = (value: PolicyString, arn?: ArnParts) => {
       const text = value.value;
       let problem = problems.get(text);
@@ -25,13 +25,11 @@ export const invalidArn: PolicyRule = {
       }
       if (problem) findings.push(at(value.node, `"${text}" is not a valid ARN: ${problem}`, { data: { arn: text } }));
     };
-    for (const statement of context.model.statements) {
-      for (const resource of context.resourcesOf(statement)) check(resource.value, resource.arn);
-      if (statement.notResource) for (const value of statement.notResource.values) check(value);
-    }
+    for (const resource of context.resourcesOf(statement)) check(resource.value, resource.arn);
+    if (statement.notResource) for (const value of statement.notResource.values) check(value);
     return findings;
   },
-};
+});
 
 /** What is wrong with a `Resource` entry (its fields, when already parsed), or undefined when nothing is. */
 export function arnProblem(catalog: IamCatalog, text: string, arn = parseArn(text)): string | undefined {

@@ -1,35 +1,33 @@
-import type { PolicyRule, RuleFinding } from '../../rule';
+import { type PolicyRule, type RuleFinding, statementRule } from '../../rule';
 import { at } from '../../ruleContext';
 
 /** `Effect` is required and is exactly `Allow` or `Deny`, with that capitalisation. */
-export const invalidEffect: PolicyRule = {
+export const invalidEffect: PolicyRule = statementRule({
   code: 'iam/invalid-effect',
   defaultSeverity: 'error',
   kinds: ['identity', 'kinesis-resource', 'other-resource'],
-  check(context) {
+  checkStatement(statement) {
     const findings: RuleFinding[] = [];
-    for (const statement of context.model.statements) {
-      const effect = statement.effect;
-      const property = statement.properties.get('Effect');
-      if (!property) {
-        findings.push({
-          offset: statement.node.offset,
-          length: 1,
-          message: 'This statement has no "Effect": add "Effect": "Allow" or "Effect": "Deny".',
-          data: { statement: statement.index },
-        });
-      } else if (effect?.value !== 'Allow' && effect?.value !== 'Deny') {
-        const written = effect?.value;
-        const fixed = written && ['allow', 'deny'].includes(written.toLowerCase()) ? written[0].toUpperCase() + written.slice(1).toLowerCase() : undefined;
-        findings.push(
-          at(
-            property.children?.[1] ?? property,
-            `"Effect" must be "Allow" or "Deny"${written !== undefined ? `, not "${written}"` : ''}` + (fixed ? ` (the value is case-sensitive: "${fixed}").` : '.'),
-            { data: { replacement: fixed } },
-          ),
-        );
-      }
+    const effect = statement.effect;
+    const property = statement.properties.get('Effect');
+    if (!property) {
+      findings.push({
+        offset: statement.node.offset,
+        length: 1,
+        message: 'This statement has no "Effect": add "Effect": "Allow" or "Effect": "Deny".',
+        data: { statement: statement.index },
+      });
+    } else if (effect?.value !== 'Allow' && effect?.value !== 'Deny') {
+      const written = effect?.value;
+      const fixed = written && ['allow', 'deny'].includes(written.toLowerCase()) ? written[0].toUpperCase() + written.slice(1).toLowerCase() : undefined;
+      findings.push(
+        at(
+          property.children?.[1] ?? property,
+          `"Effect" must be "Allow" or "Deny"${written !== undefined ? `, not "${written}"` : ''}` + (fixed ? ` (the value is case-sensitive: "${fixed}").` : '.'),
+          { data: { replacement: fixed } },
+        ),
+      );
     }
     return findings;
   },
-};
+});

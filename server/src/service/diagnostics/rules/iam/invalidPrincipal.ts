@@ -2,7 +2,7 @@ import { PARTITIONS } from '../../../catalog/arn';
 import { hasWildcard } from '../../../catalog/wildcard';
 import type { PrincipalElement } from '../../../policy/policyModel';
 import { placeholderIn } from '../../../templates/placeholders';
-import type { PolicyRule, RuleFinding } from '../../rule';
+import { type PolicyRule, type RuleFinding, statementRule } from '../../rule';
 import { at } from '../../ruleContext';
 
 const IAM_PRINCIPAL_ARN = new RegExp(
@@ -13,11 +13,11 @@ const IAM_PRINCIPAL_ARN = new RegExp(
  * An `AWS` principal is an account id (12 digits) or an IAM ARN: the account root, a user, a
  * role, an assumed-role session. Anything else, such as a placeholder left in, names nobody.
  */
-export const invalidPrincipal: PolicyRule = {
+export const invalidPrincipal: PolicyRule = statementRule({
   code: 'iam/invalid-principal',
   defaultSeverity: 'error',
   kinds: ['identity', 'kinesis-resource', 'other-resource'],
-  check(context) {
+  checkStatement(statement) {
     const findings: RuleFinding[] = [];
     const check = (element: PrincipalElement | undefined) => {
       if (!element) return;
@@ -43,13 +43,11 @@ export const invalidPrincipal: PolicyRule = {
         }
       }
     };
-    for (const statement of context.model.statements) {
-      check(statement.principal);
-      check(statement.notPrincipal);
-    }
+    check(statement.principal);
+    check(statement.notPrincipal);
     return findings;
   },
-};
+});
 
 function isValidAwsPrincipal(value: string): boolean {
   // Wildcards are valid IAM; Kinesis resource policies reject them under their own rule.

@@ -1,14 +1,14 @@
 import type { Node } from 'jsonc-parser';
 import type { ListElement, PrincipalElement } from '../../../policy/policyModel';
-import type { PolicyRule, RuleFinding } from '../../rule';
+import { type PolicyRule, type RuleFinding, statementRule } from '../../rule';
 import { at } from '../../ruleContext';
 
 /** `Action`, `Resource` and principal entries are strings; a number, object or null is rejected. */
-export const invalidValueType: PolicyRule = {
+export const invalidValueType: PolicyRule = statementRule({
   code: 'iam/invalid-value-type',
   defaultSeverity: 'error',
   kinds: ['identity', 'kinesis-resource', 'other-resource'],
-  check(context) {
+  checkStatement(s) {
     const findings: RuleFinding[] = [];
     const report = (key: string, nodes: Node[]) => {
       for (const node of nodes) {
@@ -21,17 +21,15 @@ export const invalidValueType: PolicyRule = {
     const reportPrincipal = (principal: PrincipalElement | undefined) => {
       for (const entry of principal?.entries ?? []) if (entry.invalid.length > 0) report(`${principal?.key}.${entry.type.value}`, entry.invalid);
     };
-    for (const s of context.model.statements) {
-      reportList(s.action);
-      reportList(s.notAction);
-      reportList(s.resource);
-      reportList(s.notResource);
-      reportPrincipal(s.principal);
-      reportPrincipal(s.notPrincipal);
-    }
+    reportList(s.action);
+    reportList(s.notAction);
+    reportList(s.resource);
+    reportList(s.notResource);
+    reportPrincipal(s.principal);
+    reportPrincipal(s.notPrincipal);
     return findings;
   },
-};
+});
 
 function describe(node: Node): string {
   if (node.type === 'null') return 'null';

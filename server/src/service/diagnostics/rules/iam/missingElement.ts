@@ -1,18 +1,14 @@
-import type { PolicyKind, PolicyRule } from '../../rule';
+import { statementRule, type PolicyKind, type PolicyRule } from '../../rule';
 import type { StatementModel } from '../../../policy/policyModel';
 
 /** A statement must say what it is about: actions always, resources in identity and Kinesis policies. */
 function missingElement(code: string, kinds: readonly PolicyKind[], has: (s: StatementModel) => boolean, message: string): PolicyRule {
-  return {
+  return statementRule({
     code,
     defaultSeverity: 'error',
     kinds,
-    check(context) {
-      return context.model.statements
-        .filter((s) => !has(s))
-        .map((s) => ({ offset: s.node.offset, length: 1, message, data: { statement: s.index } }));
-    },
-  };
+    checkStatement: (s) => (has(s) ? [] : [{ offset: s.node.offset, length: 1, message, data: { statement: s.index } }]),
+  });
 }
 
 export const missingAction = missingElement(

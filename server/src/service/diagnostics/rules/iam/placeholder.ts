@@ -1,6 +1,6 @@
 import { placeholderIn } from '../../../templates/placeholders';
 import type { PolicyString, PrincipalElement } from '../../../policy/policyModel';
-import type { PolicyRule, RuleFinding } from '../../rule';
+import { type PolicyRule, type RuleFinding, statementRule } from '../../rule';
 import { at } from '../../ruleContext';
 
 /**
@@ -8,11 +8,11 @@ import { at } from '../../ruleContext';
  * document did not say them: each is shown until it is filled in. The ARN and principal rules
  * leave such values to this one.
  */
-export const placeholder: PolicyRule = {
+export const placeholder: PolicyRule = statementRule({
   code: 'iam/placeholder',
   defaultSeverity: 'warning',
   kinds: ['identity', 'kinesis-resource', 'other-resource'],
-  check(context) {
+  checkStatement(s) {
     const findings: RuleFinding[] = [];
     const report = (value: PolicyString) => {
       const name = placeholderIn(value.value);
@@ -25,12 +25,10 @@ export const placeholder: PolicyRule = {
       if (element?.bare) report(element.bare);
       if (element) for (const entry of element.entries) reportAll(entry.values);
     };
-    for (const s of context.model.statements) {
-      reportAll(s.resource?.values);
-      reportAll(s.notResource?.values);
-      reportPrincipal(s.principal);
-      reportPrincipal(s.notPrincipal);
-    }
+    reportAll(s.resource?.values);
+    reportAll(s.notResource?.values);
+    reportPrincipal(s.principal);
+    reportPrincipal(s.notPrincipal);
     return findings;
   },
-};
+});

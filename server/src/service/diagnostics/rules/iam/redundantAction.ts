@@ -2,7 +2,7 @@ import { DiagnosticTag } from 'vscode-languageserver-types';
 import type { ActionInfo } from '../../../catalog/serviceEntry';
 import { wildcardMatcher } from '../../../catalog/wildcard';
 import type { PolicyString } from '../../../policy/policyModel';
-import type { PolicyRule, RuleFinding } from '../../rule';
+import { type PolicyRule, type RuleFinding, statementRule } from '../../rule';
 import { at, type ResolvedAction } from '../../ruleContext';
 
 /** Statements with more actions than this look for repeats in a set rather than the list. */
@@ -21,37 +21,35 @@ interface Pattern {
 }
 
 /** An action listed twice, or already covered by a wildcard in the same statement, adds nothing. */
-export const redundantAction: PolicyRule = {
+export const redundantAction: PolicyRule = statementRule({
   code: 'iam/redundant-action',
   defaultSeverity: 'hint',
   kinds: ['identity', 'kinesis-resource', 'other-resource'],
-  check(context) {
+  checkStatement(statement, context) {
     const findings: RuleFinding[] = [];
-    for (const statement of context.model.statements) {
-      // Unknown actions are iam/unknown-action's; only real actions and wildcards can be redundant.
-      const resolved = context.actionsOf(statement).filter((a) => a.actions.length > 0);
-      if (resolved.length < 2) continue;
-      // What makes two entries the same: the catalog action (found case-insensitively), or a wildcard's lowercase text.
-      const keys = resolved.map((a) => (a.wildcard ? a.value.value.toLowerCase() : a.actions[0]));
-      const coverage = new Coverage(resolved);
-      const seen = resolved.length > FEW ? new Set<unknown>() : undefined;
-      for (let i = 0; i < resolved.length; i++) {
-        const { value } = resolved[i];
-        const twice = seen ? seen.has(keys[i]) : keys.indexOf(keys[i]) < i;
-        seen?.add(keys[i]);
-        const coveredBy = twice ? value.value : coverage.coveredBy(i);
-        if (!coveredBy) continue;
-        findings.push(
-          at(value.node, coveredBy === value.value ? `"${value.value}" is listed twice in this statement.` : `"${value.value}" is already covered by "${coveredBy}" in this statement.`, {
-            tags: [DiagnosticTag.Unnecessary],
-            data: { action: value.value, coveredBy },
-          }),
-        );
-      }
+    // Unknown actions are iam/unknown-action's; only real actions and wildcards can be redundant.
+    const resolved = context.actionsOf(statement).filter((a) => a.actions.length > 0);
+    if (resolved.length < 2) return findings;
+    // What makes two entries the same: the catalog action (found case-insensitively), or a wildcard's lowercase text.
+    const keys = resolved.map((a) => (a.wildcard ? a.value.value.toLowerCase() : a.actions[0]));
+    const coverage = new Coverage(resolved);
+    const seen = resolved.length > FEW ? new Set<unknown>() : undefined;
+    for (let i = 0; i < resolved.length; i++) {
+      const { value } = resolved[i];
+      const twice = seen ? seen.has(keys[i]) : keys.indexOf(keys[i]) < i;
+      seen?.add(keys[i]);
+      const coveredBy = twice ? value.value : coverage.coveredBy(i);
+      if (!coveredBy) continue;
+      findings.push(
+        at(value.node, coveredBy === value.value ? `"${value.value}" is listed twice in this statement.` : `"${value.value}" is already covered by "${coveredBy}" in this statement.`, {
+          tags: [DiagnosticTag.Unnecessary],
+          data: { action: value.value, coveredBy },
+        }),
+      );
     }
     return findings;
   },
-};
+});
 
 /** Which wildcard of a statement, the first in its order, covers an entry of the same statement. */
 class Coverage {

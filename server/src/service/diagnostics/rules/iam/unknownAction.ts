@@ -1,15 +1,15 @@
 import type { IamCatalog } from '../../../catalog/iamCatalog';
 import type { PolicyString } from '../../../policy/policyModel';
-import type { PolicyRule, RuleFinding } from '../../rule';
+import { type PolicyRule, type RuleFinding, statementRule } from '../../rule';
 import { at } from '../../ruleContext';
 import { nearest } from '../../suggest';
 
 /** An action, service or wildcard that names nothing IAM knows grants or denies nothing. */
-export const unknownAction: PolicyRule = {
+export const unknownAction: PolicyRule = statementRule({
   code: 'iam/unknown-action',
   defaultSeverity: 'error',
   kinds: ['identity', 'kinesis-resource', 'other-resource'],
-  check(context) {
+  checkStatement(statement, context) {
     const findings: RuleFinding[] = [];
     const report = (value: PolicyString) => {
       if (value.value === '*' || value.value === '') return;
@@ -20,13 +20,11 @@ export const unknownAction: PolicyRule = {
         }),
       );
     };
-    for (const statement of context.model.statements) {
-      for (const a of context.actionsOf(statement)) if (a.actions.length === 0) report(a.value);
-      for (const value of statement.notAction?.values ?? []) if (context.catalog.matchActions(value.value).length === 0) report(value);
-    }
+    for (const a of context.actionsOf(statement)) if (a.actions.length === 0) report(a.value);
+    for (const value of statement.notAction?.values ?? []) if (context.catalog.matchActions(value.value).length === 0) report(value);
     return findings;
   },
-};
+});
 
 function describe(catalog: IamCatalog, written: string): string {
   const colon = written.indexOf(':');

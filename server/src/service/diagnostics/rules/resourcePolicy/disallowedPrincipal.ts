@@ -1,28 +1,26 @@
 import type { PrincipalElement } from '../../../policy/policyModel';
-import type { PolicyRule, RuleFinding } from '../../rule';
+import { type PolicyRule, type RuleFinding, statementRule } from '../../rule';
 import { at } from '../../ruleContext';
 
 /** Kinesis resource policies reject service, federated and canonical-user principals. */
 function disallowedPrincipal(code: string, type: string, why: string): PolicyRule {
   const message = `${type} principals are not allowed in Kinesis resource-based policies (${why}). Name AWS accounts, IAM roles or IAM users under "AWS" instead.`;
-  return {
+  return statementRule({
     code,
     defaultSeverity: 'error',
     kinds: ['kinesis-resource'],
-    check(context) {
+    checkStatement(statement) {
       const findings: RuleFinding[] = [];
       const check = (element: PrincipalElement | undefined) => {
         for (const entry of element?.entries ?? []) {
           if (entry.type.value === type) findings.push(at(entry.property, message, { data: { principalType: type } }));
         }
       };
-      for (const statement of context.model.statements) {
-        check(statement.principal);
-        check(statement.notPrincipal);
-      }
+      check(statement.principal);
+      check(statement.notPrincipal);
       return findings;
     },
-  };
+  });
 }
 
 export const servicePrincipal = disallowedPrincipal('resource-policy/service-principal', 'Service', 'to prevent confused-deputy access');

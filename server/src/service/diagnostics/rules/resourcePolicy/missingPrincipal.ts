@@ -1,21 +1,22 @@
-import type { PolicyRule } from '../../rule';
+import { statementRule, type PolicyRule } from '../../rule';
 
 /** Every statement of a resource-based policy must say who it applies to. */
-export const missingPrincipal: PolicyRule = {
+export const missingPrincipal: PolicyRule = statementRule({
   code: 'resource-policy/missing-principal',
   defaultSeverity: 'error',
   kinds: ['kinesis-resource'],
-  check(context) {
+  checkStatement(s) {
+    if (s.principal || s.notPrincipal) return [];
     // On the statement's opening brace, as JSON tools report a missing property.
-    return context.model.statements
-      .filter((s) => !s.principal && !s.notPrincipal)
-      .map((s) => ({
+    return [
+      {
         offset: s.node.offset,
         length: 1,
         message:
           'This statement has no "Principal". In a Kinesis resource-based policy every statement must name the ' +
           'accounts, IAM roles or IAM users it grants access to, e.g. "Principal": {"AWS": "111122223333"}.',
         data: { statement: s.index },
-      }));
+      },
+    ];
   },
-};
+});

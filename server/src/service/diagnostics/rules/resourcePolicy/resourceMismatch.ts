@@ -1,45 +1,43 @@
 import type { ResourceTypeInfo } from '../../../catalog/serviceEntry';
 import { SHAREABLE_ACTIONS } from '../../../kinesis/kinesisFacts';
-import type { PolicyRule, RuleFinding } from '../../rule';
+import { type PolicyRule, type RuleFinding, statementRule } from '../../rule';
 import { at, type ResolvedResource } from '../../ruleContext';
 
 /**
  * Consumer actions (DescribeStreamConsumer, SubscribeToShard) must name a consumer ARN and
  * stream actions a stream ARN: a stream's policy and a consumer's policy are separate.
  */
-export const resourceMismatch: PolicyRule = {
+export const resourceMismatch: PolicyRule = statementRule({
   code: 'resource-policy/resource-mismatch',
   defaultSeverity: 'error',
   kinds: ['kinesis-resource'],
-  check(context) {
+  checkStatement(statement, context) {
     const kinesis = context.catalog.service('kinesis');
     const stream = kinesis?.resourceType('stream');
     const consumer = kinesis?.resourceType('consumer');
     if (!stream || !consumer) return [];
     const findings: RuleFinding[] = [];
-    for (const statement of context.model.statements) {
-      const resources = context.resourcesOf(statement);
-      // Plain ARNs only: `*` and wildcards may cover either kind.
-      const isWrong = (r: ResolvedResource, wanted: ResourceTypeInfo) => !r.wildcard && context.resourceTypeOf(r) !== wanted;
-      for (const { value, wildcard, actions } of context.actionsOf(statement)) {
-        if (wildcard || actions.length !== 1) continue;
-        const target = SHAREABLE_ACTIONS[actions[0].qualifiedName];
-        if (!target) continue;
-        const wanted = target === 'consumer' ? consumer : stream;
-        if (!resources.some((r) => isWrong(r, wanted))) continue;
-        const wrong = resources.filter((r) => isWrong(r, wanted));
-        const other = target === 'consumer' ? 'stream' : 'consumer';
-        findings.push(
-          at(
-            value.node,
-            `${actions[0].qualifiedName} acts on a ${target}, but this statement's resource ${wrong.map((r) => `"${r.value.value}"`).join(', ')} ` +
-              `is not a ${target} ARN. Share ${target} actions in the ${target}'s policy, on its ARN ` +
-              `(${target === 'consumer' ? 'stream/NAME/consumer/CONSUMER:TIMESTAMP' : 'stream/NAME'}), and ${other} actions in the ${other}'s.`,
-            { data: { action: actions[0].qualifiedName, expected: target } },
-          ),
-        );
-      }
+    const resources = context.resourcesOf(statement);
+    // Plain ARNs only: `*` and wildcards may cover either kind.
+    const isWrong = (r: ResolvedResource, wanted: ResourceTypeInfo) => !r.wildcard && context.resourceTypeOf(r) !== wanted;
+    for (const { value, wildcard, actions } of context.actionsOf(statement)) {
+      if (wildcard || actions.length !== 1) continue;
+      const target = SHAREABLE_ACTIONS[actions[0].qualifiedName];
+      if (!target) continue;
+      const wanted = target === 'consumer' ? consumer : stream;
+      if (!resources.some((r) => isWrong(r, wanted))) continue;
+      const wrong = resources.filter((r) => isWrong(r, wanted));
+      const other = target === 'consumer' ? 'stream' : 'consumer';
+      findings.push(
+        at(
+          value.node,
+          `${actions[0].qualifiedName} acts on a ${target}, but this statement's resource ${wrong.map((r) => `"${r.value.value}"`).join(', ')} ` +
+            `is not a ${target} ARN. Share ${target} actions in the ${target}'s policy, on its ARN ` +
+            `(${target === 'consumer' ? 'stream/NAME/consumer/CONSUMER:TIMESTAMP' : 'stream/NAME'}), and ${other} actions in the ${other}'s.`,
+          { data: { action: actions[0].qualifiedName, expected: target } },
+        ),
+      );
     }
     return findings;
   },
-};
+});

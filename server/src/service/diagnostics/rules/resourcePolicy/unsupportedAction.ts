@@ -1,5 +1,5 @@
 import { SHAREABLE_ACTIONS } from '../../../kinesis/kinesisFacts';
-import type { PolicyRule, RuleFinding } from '../../rule';
+import { type PolicyRule, type RuleFinding, statementRule } from '../../rule';
 import { at } from '../../ruleContext';
 
 /**
@@ -12,19 +12,17 @@ const ALTERNATIVE =
   "actions, such as kinesis:GetRecords (the rule's documentation lists them). Grant it through an identity-based policy in the other account instead.";
 
 /** Only a few actions can be shared through a Kinesis resource-based policy (SHAREABLE_ACTIONS). */
-export const unsupportedAction: PolicyRule = {
+export const unsupportedAction: PolicyRule = statementRule({
   code: 'resource-policy/unsupported-action',
   defaultSeverity: 'error',
   kinds: ['kinesis-resource'],
-  check(context) {
+  checkStatement(statement, context) {
     const findings: RuleFinding[] = [];
-    for (const statement of context.model.statements) {
-      for (const { value, wildcard, actions } of context.actionsOf(statement)) {
-        if (wildcard || actions.length !== 1 || actions[0].qualifiedName in SHAREABLE_ACTIONS) continue;
-        const name = actions[0].qualifiedName;
-        findings.push(at(value.node, name + ALTERNATIVE, { data: { action: name } }));
-      }
+    for (const { value, wildcard, actions } of context.actionsOf(statement)) {
+      if (wildcard || actions.length !== 1 || actions[0].qualifiedName in SHAREABLE_ACTIONS) continue;
+      const name = actions[0].qualifiedName;
+      findings.push(at(value.node, name + ALTERNATIVE, { data: { action: name } }));
     }
     return findings;
   },
-};
+});

@@ -1,29 +1,27 @@
 import { SHAREABLE_ACTIONS } from '../../../kinesis/kinesisFacts';
-import type { PolicyRule, RuleFinding } from '../../rule';
+import { type PolicyRule, type RuleFinding, statementRule } from '../../rule';
 import { at } from '../../ruleContext';
 
 /** Kinesis resource policies take no `*` or `?` in `Action`: least privilege, enforced by PutResourcePolicy. */
-export const wildcardAction: PolicyRule = {
+export const wildcardAction: PolicyRule = statementRule({
   code: 'resource-policy/wildcard-action',
   defaultSeverity: 'error',
   kinds: ['kinesis-resource'],
-  check(context) {
+  checkStatement(statement, context) {
     const findings: RuleFinding[] = [];
-    for (const statement of context.model.statements) {
-      for (const a of context.actionsOf(statement)) {
-        if (!a.wildcard) continue;
-        const covered = a.actions.map((x) => x.qualifiedName).filter((name) => name in SHAREABLE_ACTIONS);
-        findings.push(
-          at(
-            a.value.node,
-            `"${a.value.value}" uses a wildcard, which Kinesis resource-based policies do not allow: ` +
-              'PutResourcePolicy rejects the policy. List the actions to share one by one' +
-              (covered.length > 0 ? ` (of those it covers, these can be shared: ${covered.join(', ')}).` : '.'),
-            { data: { action: a.value.value, shareable: covered } },
-          ),
-        );
-      }
+    for (const a of context.actionsOf(statement)) {
+      if (!a.wildcard) continue;
+      const covered = a.actions.map((x) => x.qualifiedName).filter((name) => name in SHAREABLE_ACTIONS);
+      findings.push(
+        at(
+          a.value.node,
+          `"${a.value.value}" uses a wildcard, which Kinesis resource-based policies do not allow: ` +
+            'PutResourcePolicy rejects the policy. List the actions to share one by one' +
+            (covered.length > 0 ? ` (of those it covers, these can be shared: ${covered.join(', ')}).` : '.'),
+          { data: { action: a.value.value, shareable: covered } },
+        ),
+      );
     }
     return findings;
   },
-};
+});

@@ -1,14 +1,14 @@
 import { hasWildcard } from '../../../catalog/wildcard';
 import type { PolicyString, PrincipalElement } from '../../../policy/policyModel';
-import type { PolicyRule, RuleFinding } from '../../rule';
+import { type PolicyRule, type RuleFinding, statementRule } from '../../rule';
 import { at } from '../../ruleContext';
 
 /** `"*"`, `{"AWS": "*"}` or a wildcard inside a principal ARN: not in a Kinesis resource policy. */
-export const wildcardPrincipal: PolicyRule = {
+export const wildcardPrincipal: PolicyRule = statementRule({
   code: 'resource-policy/wildcard-principal',
   defaultSeverity: 'error',
   kinds: ['kinesis-resource'],
-  check(context) {
+  checkStatement(statement) {
     const findings: RuleFinding[] = [];
     const report = (value: PolicyString) => {
       if (!hasWildcard(value.value)) return;
@@ -26,10 +26,8 @@ export const wildcardPrincipal: PolicyRule = {
       if (element.bare) report(element.bare);
       for (const entry of element.entries) for (const value of entry.values) report(value);
     };
-    for (const statement of context.model.statements) {
-      check(statement.principal);
-      check(statement.notPrincipal);
-    }
+    check(statement.principal);
+    check(statement.notPrincipal);
     return findings;
   },
-};
+});
