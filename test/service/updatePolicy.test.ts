@@ -3,12 +3,14 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import type { Node } from 'jsonc-parser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic } from 'vscode-languageserver-types';
 import { parsePolicy } from '../../server/src/service/policy/parsePolicy';
 import type { PolicyModel } from '../../server/src/service/policy/policyModel';
 import { updatePolicy } from '../../server/src/service/policy/updatePolicy';
 import { insertion, layout, policyTree, REAL_POLICIES, render } from '../property/arbitraries';
 import { fuzzParameters } from '../property/fuzzConfig';
-import { service } from '../support/service';
+import { DEFAULT_SETTINGS } from '../../server/src/service';
+import { RULES_DOC, service } from '../support/service';
 
 /** The tree as plain data, checking on the way that every child points back to its parent. */
 function tree(node: Node | undefined, parent?: Node): unknown {
@@ -154,18 +156,21 @@ describe('updating a policy model after an edit', () => {
   const edit = fc.record({
     at: place,
     remove: fc.oneof({ weight: 6, arbitrary: fc.nat(3) }, { weight: 1, arbitrary: fc.nat(60) }),
-    text: fc.oneof({ weight: 3, arbitrary: fc.constantFrom('a', 'G', 'kinesis:', ':', '*', ' ', 'x') }, { weight: 2, arbitrary: insertion }),
+    text: fc.oneof({ weight: 3, arbitrary: fc.constantFrom('a', 'G', 'kinesis:', ':', '*', ' ', 'x', '\n') }, { weight: 2, arbitrary: insertion }),
     read: fc.constantFrom('nothing', 'statements', 'one'),
     probe: place,
   });
   const start = fc.oneof(fc.constantFrom(...REAL_POLICIES), fc.tuple(policyTree, layout).map(([t, indent]) => render(t, indent)));
 
-  it('gives the model, completion and hover of a full parse after every edit of random sessions', (t) => {
+  it('gives the model, completion, hover and diagnostics of a full parse after every edit of random sessions', (t) => {
     let local = 0;
     let edits = 0;
+    let diagnostics = 0;
+    let kept = 0;
     fc.assert(
       fc.property(start, fc.array(edit, { minLength: 1, maxLength: 30 }), (initial, session) => {
         let model = parsePolicy(initial);
+        let previous = new Set<Diagnostic>();
         for (const { at, remove, text: typed, read, probe } of session) {
           // What the features read before the edit is kept by the update: exercise both.
           if (read === 'statements') void model.statements;
@@ -185,12 +190,20 @@ describe('updating a policy model after an edit', () => {
             assert.deepEqual(service.doComplete(document, position, model), service.doComplete(document, position, full));
             assert.deepEqual(service.doHover(document, position, model), service.doHover(document, position, full));
           }
+          // The statements' findings are kept from the previous validation of the model; now and then the settings change.
+          const options = { settings: { ...DEFAULT_SETTINGS, policyKind: probe < 0.05 ? ('resource' as const) : ('auto' as const) }, rulesDocumentation: RULES_DOC };
+          const found = service.doValidation(document, model, options);
+          assert.deepEqual(found, service.doValidation(document, full, options));
+          diagnostics += found.length;
+          kept += found.filter((d) => previous.has(d)).length;
+          previous = new Set(found);
         }
       }),
       fuzzParameters(200),
     );
-    // The sessions must exercise the update, not only the fallback to a full parse.
+    // The sessions must exercise the update, not only the fallback to a full parse, and the kept findings.
     assert.ok(local > edits / 4, `only ${local} of ${edits} edits were updated in place`);
-    t.diagnostic(`${edits} edits, ${local} of them updated in place`);
+    assert.ok(kept > diagnostics / 20, `only ${kept} of ${diagnostics} diagnostics were kept from the validation before`);
+    t.diagnostic(`${edits} edits, ${local} of them updated in place; ${diagnostics} diagnostics, ${kept} of them kept from the validation before`);
   });
 });

@@ -27,9 +27,18 @@ export interface ResolvedResource {
 }
 
 /** What every rule reads: the policy, the catalog, the settings, and work shared between rules. */
+/**
+ * Each statement's resolved entries, kept with its model for as long as it lives: a statement's
+ * model is never changed (an edit makes a new one), and catalog data does not change.
+ */
+interface Resolved {
+  actions: WeakMap<StatementModel, ResolvedAction[]>;
+  resources: WeakMap<StatementModel, ResolvedResource[]>;
+}
+const resolvedByCatalog = new WeakMap<IamCatalog, Resolved>();
+
 export class RuleContext {
-  private readonly resolvedActions = new Map<StatementModel, ResolvedAction[]>();
-  private readonly resolvedResources = new Map<StatementModel, ResolvedResource[]>();
+  private readonly resolved: Resolved;
   /** Policies repeat their actions: each distinct spelling is looked up once per validation. */
   private readonly actionsByText = new Map<string, readonly ActionInfo[]>();
   private permissionIndex: PermissionIndex | undefined;
@@ -40,11 +49,18 @@ export class RuleContext {
     readonly catalog: IamCatalog,
     readonly settings: DiagnosticSettings,
     readonly kind: PolicyKind,
-  ) {}
+  ) {
+    let resolved = resolvedByCatalog.get(catalog);
+    if (!resolved) {
+      resolved = { actions: new WeakMap(), resources: new WeakMap() };
+      resolvedByCatalog.set(catalog, resolved);
+    }
+    this.resolved = resolved;
+  }
 
   /** The statement's `Action` entries resolved against the catalog, once per statement. */
   actionsOf(statement: StatementModel): readonly ResolvedAction[] {
-    let list = this.resolvedActions.get(statement);
+    let list = this.resolved.actions.get(statement);
     if (!list) {
       const values = statement.action?.values ?? [];
       list = new Array<ResolvedAction>(values.length);
@@ -52,14 +68,14 @@ export class RuleContext {
         const value = values[i];
         list[i] = { value, wildcard: hasWildcard(value.value), actions: this.actionsNamed(value.value) };
       }
-      this.resolvedActions.set(statement, list);
+      this.resolved.actions.set(statement, list);
     }
     return list;
   }
 
   /** The statement's `Resource` entries with their ARNs parsed, once per statement. */
   resourcesOf(statement: StatementModel): readonly ResolvedResource[] {
-    let list = this.resolvedResources.get(statement);
+    let list = this.resolved.resources.get(statement);
     if (!list) {
       const values = statement.resource?.values ?? [];
       list = new Array<ResolvedResource>(values.length);
@@ -67,7 +83,7 @@ export class RuleContext {
         const value = values[i];
         list[i] = { value, wildcard: hasWildcard(value.value), arn: parseArn(value.value) };
       }
-      this.resolvedResources.set(statement, list);
+      this.resolved.resources.set(statement, list);
     }
     return list;
   }

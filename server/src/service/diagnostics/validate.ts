@@ -2,8 +2,9 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { IamCatalog } from '../catalog/iamCatalog';
 import type { PolicyModel } from '../policy/policyModel';
+import { KeptFindings, type DiagnosticMaker } from './keptFindings';
 import { decidePolicyKind } from './policyKind';
-import type { PolicyKind, RuleSeverity } from './rule';
+import type { PolicyKind, PolicyRule, RuleSeverity } from './rule';
 import { RuleContext } from './ruleContext';
 import { RULES } from './rules';
 import type { DiagnosticSettings } from './settings';
@@ -51,6 +52,7 @@ export function* validationSteps(
   if (!model.isPolicy || !settings.enable) return { kind: undefined, diagnostics: [] };
   const kind = decidePolicyKind(model, settings.policyKind);
   const context = new RuleContext(model, catalog, settings, kind);
+  const kept = new KeptFindings(document, context, JSON.stringify([settings, kind, options.rulesDocumentation]));
   const diagnostics: Diagnostic[] = [];
   for (const rule of RULES) {
     const configured = settings.rules[rule.code];
@@ -60,19 +62,26 @@ export function* validationSteps(
     const codeDescription = { href: `${options.rulesDocumentation}#${code}` };
     const configuredSeverity = configured === undefined ? undefined : SEVERITIES[configured];
     const defaultSeverity = SEVERITIES[rule.defaultSeverity];
-    for (const finding of rule.check(context)) {
-      diagnostics.push({
-        range: { start: document.positionAt(finding.offset), end: document.positionAt(finding.offset + finding.length) },
-        severity: configuredSeverity ?? (finding.severity === undefined ? defaultSeverity : SEVERITIES[finding.severity]),
-        code,
-        codeDescription,
-        source: DIAGNOSTIC_SOURCE,
-        message: finding.message,
-        tags: finding.tags,
-        data: finding.data,
-      });
+    const make: DiagnosticMaker = (finding, base) => ({
+      range: { start: document.positionAt(base + finding.offset), end: document.positionAt(base + finding.offset + finding.length) },
+      severity: configuredSeverity ?? (finding.severity === undefined ? defaultSeverity : SEVERITIES[finding.severity]),
+      code,
+      codeDescription,
+      source: DIAGNOSTIC_SOURCE,
+      message: finding.message,
+      tags: finding.tags,
+      data: finding.data,
+    });
+    if (hasCheckStatement(rule)) {
+      for (const statement of model.statements) for (const diagnostic of kept.diagnostics(statement, rule, make)) diagnostics.push(diagnostic);
+    } else {
+      for (const finding of rule.check(context)) diagnostics.push(make(finding, 0));
     }
     yield;
   }
   return { kind, diagnostics };
+}
+
+function hasCheckStatement(rule: PolicyRule): rule is PolicyRule & Required<Pick<PolicyRule, 'checkStatement'>> {
+  return rule.checkStatement !== undefined;
 }
