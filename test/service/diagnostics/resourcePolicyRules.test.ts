@@ -90,6 +90,12 @@ describe('Kinesis resource-policy rules', () => {
     assert.deepEqual(findings(padded, 'resource-policy/size-limit'), [], 'white space does not count');
   });
 
+  it('counts UTF-8 bytes: a policy of fewer than 20,480 characters can be over the limit', () => {
+    const euros = policy({ Action: 'kinesis:GetRecords', Condition: { StringEquals: { 'aws:PrincipalTag/team': '€'.repeat(7000) } } });
+    assert.ok(euros.length < 20480);
+    assert.match(message(diagnose(euros).find((d) => d.code === 'resource-policy/size-limit')!), /^This policy is 21,\d{3} bytes without white space/);
+  });
+
   it('applies only to Kinesis resource policies', () => {
     const trust = JSON.stringify({
       Version: '2012-10-17',

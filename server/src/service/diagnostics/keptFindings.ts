@@ -19,39 +19,46 @@ import type { RuleContext } from './ruleContext';
  * Another catalog, other settings or another kind of policy start afresh.
  */
 
-interface Kept {
-  /** Offsets from the statement's start. */
-  findings: readonly RuleFinding[];
-  /** Made from the findings where the statement is now; undefined after it moved. */
-  diagnostics: Diagnostic[] | undefined;
-}
-
 interface Entry {
   /** The settings, kind and link the findings were made with. */
   signature: string;
   /** Where the statement started when the diagnostics were made. */
   line: number;
   character: number;
-  /** The validation that last checked the statement's place. */
-  validation: number;
-  byRule: Map<string, Kept>;
+  /** By the rule's place in the rule list: what it found, with offsets from the statement's start. */
+  findings: (readonly RuleFinding[] | undefined)[];
+  /** By the rule's place: the diagnostics made from the findings where the statement is now. */
+  diagnostics: (readonly Diagnostic[] | undefined)[];
 }
 
 const entriesByCatalog = new WeakMap<IamCatalog, WeakMap<StatementModel, Entry>>();
-let validations = 0;
+const NO_FINDINGS: readonly RuleFinding[] = [];
+const NO_DIAGNOSTICS: readonly Diagnostic[] = [];
+/** How many statements are checked between two pauses of the validation. */
+const STATEMENTS_PER_STEP = 64;
 
 /** Turns a finding into a diagnostic, its offsets counted from `base`. */
 export type DiagnosticMaker = (finding: RuleFinding, base: number) => Diagnostic;
 
+export type StatementRule = PolicyRule & Required<Pick<PolicyRule, 'checkStatement'>>;
+
+/** A statement rule as one validation runs it: its place in the rule list, and how its diagnostics are made. */
+export interface StatementRuleRun {
+  rule: StatementRule;
+  index: number;
+  make: DiagnosticMaker;
+}
+
 /** The kept findings, as one validation sees them. */
 export class KeptFindings {
   private readonly entries: WeakMap<StatementModel, Entry>;
-  private readonly validation = ++validations;
 
   constructor(
     private readonly document: TextDocument,
     private readonly context: RuleContext,
     private readonly signature: string,
+    /** How many rules there are: the length of each entry's lists. */
+    private readonly ruleCount: number,
   ) {
     let entries = entriesByCatalog.get(context.catalog);
     if (!entries) {
@@ -61,38 +68,61 @@ export class KeptFindings {
     this.entries = entries;
   }
 
-  /** The diagnostics of `rule` in `statement`: kept ones when they still hold, else the rule's, kept for next time. */
-  diagnostics(statement: StatementModel, rule: PolicyRule & Required<Pick<PolicyRule, 'checkStatement'>>, make: DiagnosticMaker): readonly Diagnostic[] {
-    const entry = this.entryOf(statement);
-    const start = statement.node.offset;
-    let kept = entry.byRule.get(rule.code);
-    if (!kept) {
-      const findings = rule.checkStatement(statement, this.context);
-      const end = start + statement.node.length;
-      // A finding outside the statement could move on its own: such a rule's findings are not kept.
-      if (!findings.every((f) => f.offset >= start && f.offset + f.length <= end)) return findings.map((f) => make(f, 0));
-      for (const finding of findings) finding.offset -= start;
-      kept = { findings, diagnostics: undefined };
-      entry.byRule.set(rule.code, kept);
+  /**
+   * Adds the diagnostics of each rule in every statement to `out[rule's index]`, statement by
+   * statement (a statement's kept results lie together), pausing every few statements.
+   */
+  *collect(runs: readonly StatementRuleRun[], out: Diagnostic[][]): Generator<void, void, void> {
+    const { statements } = this.context.model;
+    for (let i = 0; i < statements.length; i++) {
+      const statement = statements[i];
+      const entry = this.entryOf(statement);
+      for (const { rule, index, make } of runs) {
+        let diagnostics = entry.diagnostics[index];
+        if (diagnostics === undefined) {
+          const findings = entry.findings[index] ?? this.check(rule, statement, (finding) => out[index].push(make(finding, 0)));
+          if (findings === undefined) continue;
+          entry.findings[index] = findings;
+          const start = statement.node.offset;
+          diagnostics = findings.length === 0 ? NO_DIAGNOSTICS : findings.map((f) => make(f, start));
+          entry.diagnostics[index] = diagnostics;
+        }
+        if (diagnostics.length > 0) for (const diagnostic of diagnostics) out[index].push(diagnostic);
+      }
+      if (i % STATEMENTS_PER_STEP === STATEMENTS_PER_STEP - 1) yield;
     }
-    kept.diagnostics ??= kept.findings.map((f) => make(f, start));
-    return kept.diagnostics;
   }
 
+  /**
+   * The rule's findings in the statement, with offsets from its start, to keep; or, when one lies
+   * outside the statement, none to keep: they are handed to `report` as they are.
+   */
+  private check(rule: StatementRule, statement: StatementModel, report: (finding: RuleFinding) => void): readonly RuleFinding[] | undefined {
+    const findings = rule.checkStatement(statement, this.context);
+    if (findings.length === 0) return NO_FINDINGS;
+    const start = statement.node.offset;
+    const end = start + statement.node.length;
+    // A finding outside the statement could move on its own: such a rule's findings are not kept.
+    if (!findings.every((f) => f.offset >= start && f.offset + f.length <= end)) {
+      findings.forEach(report);
+      return undefined;
+    }
+    for (const finding of findings) finding.offset -= start;
+    return findings;
+  }
+
+  /** The statement's entry, its diagnostics dropped if it no longer starts where they were made. */
   private entryOf(statement: StatementModel): Entry {
     let entry = this.entries.get(statement);
-    if (entry?.validation === this.validation) return entry;
     const { line, character } = this.document.positionAt(statement.node.offset);
     if (!entry || entry.signature !== this.signature) {
-      entry = { signature: this.signature, line, character, validation: this.validation, byRule: new Map() };
+      const slots = () => new Array<undefined>(this.ruleCount).fill(undefined);
+      entry = { signature: this.signature, line, character, findings: slots(), diagnostics: slots() };
       this.entries.set(statement, entry);
-      return entry;
-    }
-    entry.validation = this.validation;
-    if (entry.line !== line || entry.character !== character) {
+    } else if (entry.line !== line || entry.character !== character) {
       entry.line = line;
       entry.character = character;
-      for (const kept of entry.byRule.values()) kept.diagnostics = undefined;
+      entry.diagnostics.fill(undefined);
     }
     return entry;
   }

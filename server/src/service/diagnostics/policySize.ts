@@ -1,12 +1,55 @@
+import type { PolicyModel, StatementModel } from '../policy/policyModel';
+
+/** A policy's size as AWS counts it: `characters` for IAM's quotas, `bytes` (UTF-8) for Kinesis's 20 KB limit. */
+export interface PolicySize {
+  characters: number;
+  bytes: number;
+}
+
+/** White space outside strings does not count. */
+export function policySize(text: string): PolicySize {
+  const size = { characters: 0, bytes: 0 };
+  measure(text, 0, text.length, size);
+  return size;
+}
+
+/** Each statement's size, kept with its model: a statement's text does not change under it. */
+const statementSizes = new WeakMap<StatementModel, PolicySize>();
+
 /**
- * A policy's size as AWS counts it: white space outside strings does not count.
- * `characters` for IAM's quotas, `bytes` (UTF-8) for Kinesis's 20 KB limit.
+ * The size of the model's text, as `policySize` gives it, measuring again only the statements
+ * that an edit made anew and the text between them. That holds where the text is plain JSON:
+ * every statement then starts and ends outside a string, as the measure sees strings. Text with
+ * syntax errors or comments (whose quotes the measure would take for strings) is measured whole.
  */
-export function policySize(text: string): { characters: number; bytes: number } {
-  let characters = 0;
-  let bytes = 0;
+export function modelSize(model: PolicyModel): PolicySize {
+  const { text } = model;
+  if (model.syntaxErrors.length > 0 || text.includes('//') || text.includes('/*')) return policySize(text);
+  const size = { characters: 0, bytes: 0 };
+  let from = 0;
+  for (const statement of model.statements) {
+    const { offset, length } = statement.node;
+    if (offset < from) return policySize(text);
+    measure(text, from, offset, size);
+    let own = statementSizes.get(statement);
+    if (!own) {
+      own = { characters: 0, bytes: 0 };
+      measure(text, offset, offset + length, own);
+      statementSizes.set(statement, own);
+    }
+    size.characters += own.characters;
+    size.bytes += own.bytes;
+    from = offset + length;
+  }
+  measure(text, from, text.length, size);
+  return size;
+}
+
+/** Adds the size of `text` from `start` to `end`, which starts outside a string, to `size`. */
+function measure(text: string, start: number, end: number, size: PolicySize): void {
+  let { characters, bytes } = size;
   let inString = false;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = start; i < end; i++) {
     const code = text.charCodeAt(i);
     if (!inString && (code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d)) continue;
     if (code === 0x22) inString = !inString;
@@ -15,10 +58,11 @@ export function policySize(text: string): { characters: number; bytes: number } 
       characters++;
       bytes++;
       i++;
-      if (i >= text.length) break;
+      if (i >= end) break;
     }
     characters++;
     bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code >= 0xd800 && code <= 0xdbff ? 4 : code >= 0xdc00 && code <= 0xdfff ? 0 : 3;
   }
-  return { characters, bytes };
+  size.characters = characters;
+  size.bytes = bytes;
 }

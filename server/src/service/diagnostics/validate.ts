@@ -2,7 +2,7 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { IamCatalog } from '../catalog/iamCatalog';
 import type { PolicyModel } from '../policy/policyModel';
-import { KeptFindings, type DiagnosticMaker } from './keptFindings';
+import { KeptFindings, type DiagnosticMaker, type StatementRule, type StatementRuleRun } from './keptFindings';
 import { decidePolicyKind } from './policyKind';
 import type { PolicyKind, PolicyRule, RuleSeverity } from './rule';
 import { RuleContext } from './ruleContext';
@@ -39,8 +39,9 @@ export function validatePolicy(document: TextDocument, model: PolicyModel, catal
 }
 
 /**
- * The same validation, one rule at a time: the caller may pause between rules (to answer other
- * requests while a large document is checked) or stop when the document has changed.
+ * The same validation in steps (a few statements, or one rule over the whole policy): the caller
+ * may pause between steps (to answer other requests while a large document is checked) or stop
+ * when the document has changed.
  */
 export function* validationSteps(
   document: TextDocument,
@@ -52,36 +53,46 @@ export function* validationSteps(
   if (!model.isPolicy || !settings.enable) return { kind: undefined, diagnostics: [] };
   const kind = decidePolicyKind(model, settings.policyKind);
   const context = new RuleContext(model, catalog, settings, kind);
-  const kept = new KeptFindings(document, context, JSON.stringify([settings, kind, options.rulesDocumentation]));
-  const diagnostics: Diagnostic[] = [];
-  for (const rule of RULES) {
+  const kept = new KeptFindings(document, context, JSON.stringify([settings, kind, options.rulesDocumentation]), RULES.length);
+  // What each rule found, by its place in RULES; the statement rules run first, statement by statement.
+  const found: Diagnostic[][] = RULES.map(() => []);
+  const statementRuns: StatementRuleRun[] = [];
+  const policyRuns: { rule: PolicyRule; index: number; make: DiagnosticMaker }[] = [];
+  RULES.forEach((rule, index) => {
     const configured = settings.rules[rule.code];
-    if (configured === 'off' || !rule.kinds.includes(kind)) continue;
-    const { code } = rule;
-    // One link object for all of the rule's diagnostics: nothing changes a published diagnostic.
-    const codeDescription = { href: `${options.rulesDocumentation}#${code}` };
-    const configuredSeverity = configured === undefined ? undefined : SEVERITIES[configured];
-    const defaultSeverity = SEVERITIES[rule.defaultSeverity];
-    const make: DiagnosticMaker = (finding, base) => ({
-      range: { start: document.positionAt(base + finding.offset), end: document.positionAt(base + finding.offset + finding.length) },
-      severity: configuredSeverity ?? (finding.severity === undefined ? defaultSeverity : SEVERITIES[finding.severity]),
-      code,
-      codeDescription,
-      source: DIAGNOSTIC_SOURCE,
-      message: finding.message,
-      tags: finding.tags,
-      data: finding.data,
-    });
-    if (hasCheckStatement(rule)) {
-      for (const statement of model.statements) for (const diagnostic of kept.diagnostics(statement, rule, make)) diagnostics.push(diagnostic);
-    } else {
-      for (const finding of rule.check(context)) diagnostics.push(make(finding, 0));
-    }
+    if (configured === 'off' || !rule.kinds.includes(kind)) return;
+    const make = diagnosticMaker(document, rule, configured, options.rulesDocumentation);
+    if (hasCheckStatement(rule)) statementRuns.push({ rule, index, make });
+    else policyRuns.push({ rule, index, make });
+  });
+  yield* kept.collect(statementRuns, found);
+  for (const { rule, index, make } of policyRuns) {
+    for (const finding of rule.check(context)) found[index].push(make(finding, 0));
     yield;
   }
+  const diagnostics: Diagnostic[] = [];
+  for (const list of found) for (const diagnostic of list) diagnostics.push(diagnostic);
   return { kind, diagnostics };
 }
 
-function hasCheckStatement(rule: PolicyRule): rule is PolicyRule & Required<Pick<PolicyRule, 'checkStatement'>> {
+/** Makes the rule's diagnostics with the user's severity; one link object for all of them, since nothing changes a published diagnostic. */
+function diagnosticMaker(document: TextDocument, rule: PolicyRule, configured: RuleSeverity | undefined, rulesDocumentation: string): DiagnosticMaker {
+  const { code } = rule;
+  const codeDescription = { href: `${rulesDocumentation}#${code}` };
+  const configuredSeverity = configured === undefined || configured === 'off' ? undefined : SEVERITIES[configured];
+  const defaultSeverity = SEVERITIES[rule.defaultSeverity];
+  return (finding, base) => ({
+    range: { start: document.positionAt(base + finding.offset), end: document.positionAt(base + finding.offset + finding.length) },
+    severity: configuredSeverity ?? (finding.severity === undefined ? defaultSeverity : SEVERITIES[finding.severity]),
+    code,
+    codeDescription,
+    source: DIAGNOSTIC_SOURCE,
+    message: finding.message,
+    tags: finding.tags,
+    data: finding.data,
+  });
+}
+
+function hasCheckStatement(rule: PolicyRule): rule is StatementRule {
   return rule.checkStatement !== undefined;
 }

@@ -1,5 +1,5 @@
 import type { PolicyRule } from '../../rule';
-import { policySize as measure } from '../../policySize';
+import { modelSize } from '../../policySize';
 
 /** IAM quotas, in characters without white space. */
 const MANAGED_POLICY_MAX = 6144;
@@ -13,7 +13,7 @@ export const policySize: PolicyRule = {
   check(context) {
     const { root, text } = context.model;
     if (!root || text.length <= MANAGED_POLICY_MAX) return [];
-    const { characters } = measure(text);
+    const { characters } = modelSize(context.model);
     if (characters <= MANAGED_POLICY_MAX) return [];
     return [
       {

@@ -1,6 +1,6 @@
 import { RESOURCE_POLICY_MAX_BYTES } from '../../../kinesis/kinesisFacts';
 import type { PolicyRule } from '../../rule';
-import { policySize } from '../../policySize';
+import { modelSize } from '../../policySize';
 
 /** A Kinesis resource-based policy may not exceed 20 KB. */
 export const sizeLimit: PolicyRule = {
@@ -9,8 +9,9 @@ export const sizeLimit: PolicyRule = {
   kinds: ['kinesis-resource'],
   check(context) {
     const { root } = context.model;
-    if (!root || context.model.text.length <= RESOURCE_POLICY_MAX_BYTES) return [];
-    const size = policySize(context.model.text).bytes;
+    // A character takes at most 3 bytes in UTF-8 (4 for a surrogate pair, two characters).
+    if (!root || context.model.text.length * 3 <= RESOURCE_POLICY_MAX_BYTES) return [];
+    const size = modelSize(context.model).bytes;
     if (size <= RESOURCE_POLICY_MAX_BYTES) return [];
     return [
       {
