@@ -15,7 +15,7 @@ const SLICE_MS = 10;
 
 /**
  * Validates documents after the user stops typing: each edit restarts the document's timer, so
- * a burst of keystrokes costs one validation. Validation runs a rule at a time and lets other
+ * a burst of keystrokes costs one validation. Validation runs in small steps and lets other
  * requests in every few milliseconds, so that a large document does not hold up completion in
  * another; when the document changes meanwhile, the stale run stops.
  */

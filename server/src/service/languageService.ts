@@ -32,7 +32,7 @@ export interface PolicyLanguageService {
   resolveCompletionItem(item: CompletionItem): CompletionItem;
   doHover(document: TextDocument, position: Position, policy: PolicyModel): Hover | null;
   doValidation(document: TextDocument, policy: PolicyModel, options: ValidationOptions): Diagnostic[];
-  /** Validation in steps, one rule each, for callers that pause or stop between them. */
+  /** Validation in steps (a few statements, or one whole-policy rule), for callers that pause or stop between them. */
   validationSteps(document: TextDocument, policy: PolicyModel, options: ValidationOptions): Generator<void, ValidationResult, void>;
   /** Quick fixes, insertions and fix-all for the diagnostics in a range; resolve them for their edits. */
   getCodeActions(document: TextDocument, policy: PolicyModel, diagnostics: readonly Diagnostic[], options: Omit<CodeActionOptions, 'catalog'>): CodeAction[];
