@@ -2,7 +2,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { IamCatalog } from '../catalog/iamCatalog';
 import type { StatementModel } from '../policy/policyModel';
-import type { PolicyRule, RuleFinding } from './rule';
+import type { PolicyRule, RuleFinding, StatementRule } from './rule';
 import type { RuleContext } from './ruleContext';
 
 /**
@@ -40,11 +40,9 @@ const STATEMENTS_PER_STEP = 64;
 /** Turns a finding into a diagnostic, its offsets counted from `base`. */
 export type DiagnosticMaker = (finding: RuleFinding, base: number) => Diagnostic;
 
-export type StatementRule = PolicyRule & Required<Pick<PolicyRule, 'checkStatement'>>;
-
-/** A statement rule as one validation runs it: its place in the rule list, and how its diagnostics are made. */
-export interface StatementRuleRun {
-  rule: StatementRule;
+/** A rule as one validation runs it: its place in the rule list, and how its diagnostics are made. */
+export interface RuleRun<R extends PolicyRule = PolicyRule> {
+  rule: R;
   index: number;
   make: DiagnosticMaker;
 }
@@ -72,7 +70,7 @@ export class KeptFindings {
    * Adds the diagnostics of each rule in every statement to `out[rule's index]`, statement by
    * statement (a statement's kept results lie together), pausing every few statements.
    */
-  *collect(runs: readonly StatementRuleRun[], out: Diagnostic[][]): Generator<void, void, void> {
+  *collect(runs: readonly RuleRun<StatementRule>[], out: Diagnostic[][]): Generator<void, void, void> {
     const { statements } = this.context.model;
     for (let i = 0; i < statements.length; i++) {
       const statement = statements[i];

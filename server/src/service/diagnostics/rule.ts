@@ -38,8 +38,11 @@ export interface PolicyRule {
   checkStatement?(statement: StatementModel, context: RuleContext): RuleFinding[];
 }
 
+/** A rule that looks at one statement at a time. */
+export type StatementRule = PolicyRule & Required<Pick<PolicyRule, 'checkStatement'>>;
+
 /** A rule that looks at one statement at a time; `check` runs it over every statement. */
-export function statementRule(rule: Omit<PolicyRule, 'check'> & Required<Pick<PolicyRule, 'checkStatement'>>): PolicyRule {
+export function statementRule(rule: Omit<StatementRule, 'check'>): StatementRule {
   return {
     ...rule,
     check(context) {

@@ -26,7 +26,6 @@ export interface ResolvedResource {
   arn: ArnParts | undefined;
 }
 
-/** What every rule reads: the policy, the catalog, the settings, and work shared between rules. */
 /**
  * Each statement's resolved entries, kept with its model for as long as it lives: a statement's
  * model is never changed (an edit makes a new one), and catalog data does not change.
@@ -37,6 +36,7 @@ interface Resolved {
 }
 const resolvedByCatalog = new WeakMap<IamCatalog, Resolved>();
 
+/** What every rule reads: the policy, the catalog, the settings, and work shared between rules. */
 export class RuleContext {
   private readonly resolved: Resolved;
   /** Policies repeat their actions: each distinct spelling is looked up once per validation. */

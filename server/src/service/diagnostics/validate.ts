@@ -2,9 +2,9 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { IamCatalog } from '../catalog/iamCatalog';
 import type { PolicyModel } from '../policy/policyModel';
-import { KeptFindings, type DiagnosticMaker, type StatementRule, type StatementRuleRun } from './keptFindings';
+import { KeptFindings, type DiagnosticMaker, type RuleRun } from './keptFindings';
 import { decidePolicyKind } from './policyKind';
-import type { PolicyKind, PolicyRule, RuleSeverity } from './rule';
+import type { PolicyKind, PolicyRule, RuleSeverity, StatementRule } from './rule';
 import { RuleContext } from './ruleContext';
 import { RULES } from './rules';
 import type { DiagnosticSettings } from './settings';
@@ -56,8 +56,8 @@ export function* validationSteps(
   const kept = new KeptFindings(document, context, JSON.stringify([settings, kind, options.rulesDocumentation]), RULES.length);
   // What each rule found, by its place in RULES; the statement rules run first, statement by statement.
   const found: Diagnostic[][] = RULES.map(() => []);
-  const statementRuns: StatementRuleRun[] = [];
-  const policyRuns: { rule: PolicyRule; index: number; make: DiagnosticMaker }[] = [];
+  const statementRuns: RuleRun<StatementRule>[] = [];
+  const policyRuns: RuleRun[] = [];
   RULES.forEach((rule, index) => {
     const configured = settings.rules[rule.code];
     if (configured === 'off' || !rule.kinds.includes(kind)) return;

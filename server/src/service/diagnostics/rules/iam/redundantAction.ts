@@ -53,28 +53,30 @@ export const redundantAction: PolicyRule = statementRule({
 
 /** Which wildcard of a statement, the first in its order, covers an entry of the same statement. */
 class Coverage {
-  /** The statement's distinct wildcards (by lowercase text), in order, up to `MAX_WILDCARDS`. */
-  private readonly patterns: Pattern[] = [];
-  /** For a catalog action: the first wildcard that matches it; built on first use. */
+  /** The statement's distinct wildcards (by lowercase text), in order. */
+  private readonly wildcards: { entry: ResolvedAction; index: number }[] = [];
+  /** The first `MAX_WILDCARDS` of them, as matchers for other wildcards; made on first use. */
+  private patterns: Pattern[] | undefined;
+  /** For a catalog action: the first wildcard whose expansion holds it; made on first use. */
   private byAction: Map<ActionInfo, string> | undefined;
 
   constructor(private readonly resolved: readonly ResolvedAction[]) {
     const distinct = new Set<string>();
-    resolved.forEach((a, index) => {
-      if (!a.wildcard || this.patterns.length >= MAX_WILDCARDS) return;
-      const lower = a.value.value.toLowerCase();
-      if (distinct.has(lower)) return;
+    resolved.forEach((entry, index) => {
+      const lower = entry.value.value.toLowerCase();
+      if (!entry.wildcard || distinct.has(lower)) return;
       distinct.add(lower);
-      this.patterns.push({ value: a.value, index, matches: wildcardMatcher(a.value.value) });
+      this.wildcards.push({ entry, index });
     });
   }
 
   /** The text of the wildcard that makes the statement's `index`th entry redundant, if any. */
   coveredBy(index: number): string | undefined {
     const entry = this.resolved[index];
-    if (this.patterns.length === 0) return undefined;
+    if (this.wildcards.length === 0) return undefined;
     if (!entry.wildcard) return this.actionCoverage().get(entry.actions[0]);
     const text = entry.value.value;
+    this.patterns ??= this.wildcards.slice(0, MAX_WILDCARDS).map(({ entry: w, index: i }) => ({ value: w.value, index: i, matches: wildcardMatcher(w.value.value) }));
     let matchesBack: ((candidate: string) => boolean) | undefined;
     // Two wildcards that cover each other (`kinesis:*`, `kinesis:**`): only the later one is redundant.
     const covers = (p: Pattern) => p.index !== index && p.matches(text) && (p.index < index || !(matchesBack ??= wildcardMatcher(text))(p.value.value));
@@ -86,16 +88,10 @@ class Coverage {
    * pass over the expansions instead of matching every action against every wildcard.
    */
   private actionCoverage(): Map<ActionInfo, string> {
-    if (this.byAction) return this.byAction;
-    const byAction = new Map<ActionInfo, string>();
-    const distinct = new Set<string>();
-    for (const a of this.resolved) {
-      const lower = a.value.value.toLowerCase();
-      if (!a.wildcard || distinct.has(lower)) continue;
-      distinct.add(lower);
-      for (const info of a.actions) if (!byAction.has(info)) byAction.set(info, a.value.value);
+    if (!this.byAction) {
+      this.byAction = new Map();
+      for (const { entry } of this.wildcards) for (const info of entry.actions) if (!this.byAction.has(info)) this.byAction.set(info, entry.value.value);
     }
-    this.byAction = byAction;
-    return byAction;
+    return this.byAction;
   }
 }
