@@ -25,7 +25,7 @@ export interface ProbeReport {
   violations: string[];
 }
 
-const CODES = new Set(RULES.map((r) => r.code));
+const CODES = new Set<string>(RULES.map((r) => r.code));
 
 /**
  * Calls each service function on the probe's document as the server would, timing each call and

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import type { Node } from 'jsonc-parser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { modelSize, policySize } from '../../server/src/service/diagnostics/policySize';
+import { modelSize, textSize } from '../../server/src/service/diagnostics/helpers/size';
 import { parsePolicy } from '../../server/src/service/policy/parsePolicy';
 import type { PolicyModel } from '../../server/src/service/policy/policyModel';
 import { updatePolicy } from '../../server/src/service/policy/updatePolicy';
@@ -185,7 +185,7 @@ describe('updating a policy model after an edit', () => {
           if (updated && updated !== model) local++;
           model = updated ?? parsePolicy(text);
           assert.deepEqual(snapshot(model), snapshot(full));
-          assert.deepEqual(modelSize(model), policySize(text), 'the size, its statements measured when they were made');
+          assert.deepEqual(modelSize(model), textSize(text), 'the size, its statements measured when they were made');
           const document = TextDocument.create('file:///p.json', 'json', 1, text);
           for (const p of [offset, offset + typed.length, Math.floor(probe * text.length)]) {
             const position = document.positionAt(Math.min(p, text.length));

@@ -2,10 +2,11 @@ export { createLanguageService, type LanguageServiceOptions, type PolicyLanguage
 export { IamCatalog, CORE_SERVICES } from './catalog/iamCatalog';
 export type { CatalogSource, CatalogIndexData, ServiceData } from './catalog/catalogData';
 export type { PolicyModel, StatementModel } from './policy/policyModel';
-export { validatePolicy, DIAGNOSTIC_SOURCE, type ValidationOptions, type ValidationResult } from './diagnostics/validate';
-export { DEFAULT_SETTINGS, type DiagnosticSettings, type KclVersion } from './diagnostics/settings';
-export type { RuleSeverity, PolicyKind } from './diagnostics/rule';
-export { RULES } from './diagnostics/rules';
+export { validatePolicy, DIAGNOSTIC_SOURCE, type ValidationOptions, type ValidationResult } from './diagnostics/engine/validate';
+export { DEFAULT_SETTINGS, type DiagnosticSettings, type KclVersion } from './diagnostics/engine/settings';
+export type { RuleSeverity } from './diagnostics/engine/settings';
+export type { PolicyKind } from './diagnostics/engine/policyKind';
+export { RULES, type RuleCode } from './diagnostics/rules';
 export { globToRegExp } from './util/glob';
 export { parsePolicy } from './policy/parsePolicy';
 export { FIX_ALL_KIND, SHOW_RULE_DOCUMENTATION_COMMAND, type CodeActionData } from './codeActions';

@@ -3,7 +3,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { IamCatalog } from './catalog/iamCatalog';
 import { doComplete, resolveCompletionItem } from './completion';
 import { doHover } from './hover';
-import { validatePolicy, validationSteps, type ValidationOptions, type ValidationResult } from './diagnostics/validate';
+import { validatePolicy, validationSteps, type ValidationOptions, type ValidationResult } from './diagnostics/engine/validate';
 import { getCodeActions, resolveCodeAction, type CodeActionOptions } from './codeActions';
 import { parsePolicy } from './policy/parsePolicy';
 import type { PolicyModel } from './policy/policyModel';

@@ -2,13 +2,13 @@ import type { Node } from 'jsonc-parser';
 import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { IamCatalog } from '../catalog/iamCatalog';
-import type { DiagnosticSettings } from '../diagnostics/settings';
+import type { DiagnosticSettings } from '../diagnostics/engine/settings';
 import { RULES } from '../diagnostics/rules';
-import { DIAGNOSTIC_SOURCE, validatePolicy } from '../diagnostics/validate';
+import { DIAGNOSTIC_SOURCE, validatePolicy } from '../diagnostics/engine/validate';
 import type { KclMajorVersion } from '../kinesis/kinesisFacts';
 import type { PolicyModel } from '../policy/policyModel';
 import type { PolicyRole } from '../templates/policyTemplates';
-import { FIX_ALL_CODES, FIX_PROVIDERS } from './fixes';
+import { fixProviderFor, isFixAllCode } from './fixes';
 import type { FixContext } from './fixes/fix';
 import { applyInsert, insertActionsFor, INSERT_KIND } from './insertActions';
 import { isEmptyDocument } from './statements';
@@ -46,9 +46,9 @@ export function getCodeActions(
   const ours = diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE && typeof d.code === 'string');
   if (wants(CodeActionKind.QuickFix)) {
     for (const diagnostic of ours) actions.push(...quickFixes(document, model, diagnostic, options));
-    const all = ours.some((d) => FIX_ALL_CODES.has(String(d.code))) ? (options.allDiagnostics ?? validate(document, model, options)) : [];
+    const all = ours.some((d) => isFixAllCode(d.code)) ? (options.allDiagnostics ?? validate(document, model, options)) : [];
     for (const code of new Set(ours.map((d) => String(d.code)))) {
-      if (FIX_ALL_CODES.has(code) && all.filter((d) => d.code === code).length > 1) {
+      if (isFixAllCode(code) && all.filter((d) => d.code === code).length > 1) {
         actions.push({ title: `Fix all ${code} problems in the file`, kind: CodeActionKind.QuickFix, data: { type: 'fixAll', uri: document.uri, code } satisfies CodeActionData });
       }
     }
@@ -74,7 +74,7 @@ export function getCodeActions(
 
 function quickFixes(document: TextDocument, model: PolicyModel, diagnostic: Diagnostic, options: CodeActionOptions): CodeAction[] {
   const code = String(diagnostic.code);
-  const provider = FIX_PROVIDERS[code];
+  const provider = fixProviderFor(code);
   if (!provider || !editable(model, document.offsetAt(diagnostic.range.start))) return [];
   const data = (diagnostic.data ?? {}) as Record<string, unknown>;
   const offset = document.offsetAt(diagnostic.range.start);
@@ -109,7 +109,7 @@ export function resolveCodeAction(document: TextDocument, model: PolicyModel, ac
         data: (diagnostic.data ?? {}) as Record<string, unknown>,
         offset: data.offset,
       };
-      FIX_PROVIDERS[data.code]?.(context)[data.index]?.apply(tx);
+      fixProviderFor(data.code)?.(context)[data.index]?.apply(tx);
     } else fixAll(tx, data.code, options);
   } catch {
     // A document the fix did not foresee: offer no change rather than a wrong one.
@@ -155,7 +155,7 @@ function fixAll(tx: PolicyTransaction, code: string | undefined, options: CodeAc
   for (let round = 0; round < FIX_ALL_LIMIT; round++) {
     const document = TextDocument.create('memory://fix-all', 'json', changes, tx.text);
     const attempt = validate(document, tx.model, options)
-      .filter((d) => (code ? d.code === code : FIX_ALL_CODES.has(String(d.code))))
+      .filter((d) => (code ? d.code === code : isFixAllCode(d.code)))
       .map((d) => ({ d, key: `${changes}:${String(d.code)}:${document.offsetAt(d.range.start)}` }))
       .find(({ key }) => !tried.has(key));
     if (!attempt) return;
@@ -172,7 +172,7 @@ function fixAll(tx: PolicyTransaction, code: string | undefined, options: CodeAc
       data: (attempt.d.data ?? {}) as Record<string, unknown>,
       offset: document.offsetAt(attempt.d.range.start),
     };
-    FIX_PROVIDERS[c]?.(context)[0]?.apply(tx);
+    fixProviderFor(c)?.(context)[0]?.apply(tx);
     if (tx.text !== before) changes++;
   }
 }

@@ -1,5 +1,5 @@
 import { CodeActionKind } from 'vscode-languageserver-types';
-import type { DiagnosticSettings } from '../diagnostics/settings';
+import type { DiagnosticSettings } from '../diagnostics/engine/settings';
 import type { KclMajorVersion } from '../kinesis/kinesisFacts';
 import type { PolicyModel } from '../policy/policyModel';
 import { paramsFromPolicy, statementsFor, type PolicyRole } from '../templates/policyTemplates';

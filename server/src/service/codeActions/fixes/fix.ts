@@ -1,5 +1,5 @@
 import type { IamCatalog } from '../../catalog/iamCatalog';
-import type { DiagnosticSettings } from '../../diagnostics/settings';
+import type { DiagnosticSettings } from '../../diagnostics/engine/settings';
 import type { PolicyModel } from '../../policy/policyModel';
 import type { PolicyTransaction } from '../transaction';
 

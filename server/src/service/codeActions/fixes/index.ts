@@ -1,10 +1,11 @@
 import { addDescribeAction, addKmsStatement, addLeaseTableActions, addMetricsStatement, addMissingReadAction, narrowWildcard } from './addActions';
+import type { RuleCode } from '../../diagnostics/rules';
 import type { FixProvider } from './fix';
 import { fixEffect, removeEntry, renameSid, replaceUnknownAction, setVersion } from './iam';
 import { addPrincipal, moveAction, removeAction, removePrincipal, replaceWildcardWithShareable } from './sharing';
 
-/** The quick fixes of each rule, by code. */
-export const FIX_PROVIDERS: Readonly<Record<string, FixProvider>> = {
+/** The quick fixes of each rule, by code; a rule without fixes is left out. */
+export const FIX_PROVIDERS: Readonly<Partial<Record<RuleCode, FixProvider>>> = {
   'resource-policy/wildcard-action': replaceWildcardWithShareable,
   'resource-policy/wildcard-principal': removePrincipal,
   'resource-policy/service-principal': removePrincipal,
@@ -30,7 +31,7 @@ export const FIX_PROVIDERS: Readonly<Record<string, FixProvider>> = {
 };
 
 /** Rules whose fixes are safe to apply all at once across a file. */
-export const FIX_ALL_CODES: ReadonlySet<string> = new Set([
+export const FIX_ALL_CODES: ReadonlySet<RuleCode> = new Set<RuleCode>([
   'resource-policy/wildcard-action',
   'resource-policy/unsupported-action',
   'iam/unknown-action',
@@ -40,3 +41,13 @@ export const FIX_ALL_CODES: ReadonlySet<string> = new Set([
   'iam/empty-value',
   'iam/action-resource-mismatch',
 ]);
+
+/** The fixes for a diagnostic's code, which comes from the client and may be anything. */
+export function fixProviderFor(code: unknown): FixProvider | undefined {
+  return typeof code === 'string' && Object.hasOwn(FIX_PROVIDERS, code) ? FIX_PROVIDERS[code as RuleCode] : undefined;
+}
+
+/** Whether a diagnostic's code is one whose fixes may all be applied at once. */
+export function isFixAllCode(code: unknown): boolean {
+  return typeof code === 'string' && (FIX_ALL_CODES as ReadonlySet<string>).has(code);
+}

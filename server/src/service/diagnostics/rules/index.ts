@@ -1,4 +1,3 @@
-import type { PolicyRule } from '../rule';
 import { consumerMissingDescribeStream } from './consumer/missingDescribeStream';
 import { incompleteRead } from './consumer/incompleteRead';
 import { actionResourceMismatch } from './iam/actionResourceMismatch';
@@ -30,8 +29,12 @@ import { unsupportedAction } from './resourcePolicy/unsupportedAction';
 import { wildcardAction } from './resourcePolicy/wildcardAction';
 import { wildcardPrincipal } from './resourcePolicy/wildcardPrincipal';
 
-/** Every rule, in the order their findings are listed. docs/rules.md documents each code. */
-export const RULES: readonly PolicyRule[] = [
+/**
+ * Every rule, in the order their findings are listed. docs/rules.md documents each code, in this
+ * order. A rule's code is declared once, in its file; `RuleCode` is made from this list, so a fix
+ * or setting typed by it cannot name a rule that does not exist.
+ */
+export const RULES = [
   // Kinesis resource-based policies
   wildcardAction,
   wildcardPrincipal,
@@ -68,4 +71,7 @@ export const RULES: readonly PolicyRule[] = [
   allowNotAction,
   denyNotResource,
   redundantAction,
-];
+] as const;
+
+/** The code of a rule in the registry, e.g. `kcl/missing-metrics-permission`. */
+export type RuleCode = (typeof RULES)[number]['code'];

@@ -1,9 +1,8 @@
 import { READ_ACTIONS } from '../../../kinesis/kinesisFacts';
-import type { PolicyRule } from '../../rule';
-import { at } from '../../ruleContext';
+import { at, policyRule  } from '../../engine/rule';
 
 /** GetRecords needs a shard iterator from GetShardIterator, and an iterator is only good for GetRecords. */
-export const incompleteRead: PolicyRule = {
+export const incompleteRead = policyRule({
   code: 'consumer/incomplete-read',
   defaultSeverity: 'warning',
   kinds: ['identity'],
@@ -22,4 +21,4 @@ export const incompleteRead: PolicyRule = {
       ),
     ];
   },
-};
+});

@@ -2,8 +2,9 @@ import type { ActionInfo, ResourceTypeInfo } from '../../../catalog/serviceEntry
 import { hasWildcard } from '../../../catalog/wildcard';
 import { SHAREABLE_ACTIONS } from '../../../kinesis/kinesisFacts';
 import type { PolicyString } from '../../../policy/policyModel';
-import { type PolicyRule, type RuleFinding, statementRule } from '../../rule';
-import { at, type ResolvedResource, type RuleContext } from '../../ruleContext';
+import { at, type RuleFinding, statementRule } from '../../engine/rule';
+import { type ResolvedResource, type RuleContext } from '../../engine/ruleContext';
+import { ALL_KINDS } from '../../engine/policyKind';
 
 /**
  * A named action that none of the statement's resources can apply to is granted nowhere:
@@ -11,10 +12,10 @@ import { at, type ResolvedResource, type RuleContext } from '../../ruleContext';
  * instead of a consumer, a Kinesis action on a DynamoDB table. Wildcard actions such as
  * `kinesis:*` cover actions of every resource type, which is normal, and are not reported.
  */
-export const actionResourceMismatch: PolicyRule = statementRule({
+export const actionResourceMismatch = statementRule({
   code: 'iam/action-resource-mismatch',
   defaultSeverity: 'warning',
-  kinds: ['identity', 'kinesis-resource', 'other-resource'],
+  kinds: ALL_KINDS,
   checkStatement(statement, context) {
     const findings: RuleFinding[] = [];
     if (statement.notResource) return findings;

@@ -1,11 +1,11 @@
-import { statementRule, type PolicyRule } from '../../rule';
-import { at } from '../../ruleContext';
+import { at, statementRule } from '../../engine/rule';
+import { ALL_KINDS } from '../../engine/policyKind';
 
 /** Allow with NotAction grants every action of every service except those listed. */
-export const allowNotAction: PolicyRule = statementRule({
+export const allowNotAction = statementRule({
   code: 'iam/allow-not-action',
   defaultSeverity: 'warning',
-  kinds: ['identity', 'kinesis-resource', 'other-resource'],
+  kinds: ALL_KINDS,
   checkStatement(s) {
     if (s.effect?.value !== 'Allow' || !s.notAction) return [];
     return [

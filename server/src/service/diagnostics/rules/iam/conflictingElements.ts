@@ -1,5 +1,5 @@
-import { type PolicyRule, type RuleFinding, statementRule } from '../../rule';
-import { at } from '../../ruleContext';
+import { at, type RuleFinding, statementRule } from '../../engine/rule';
+import { ALL_KINDS } from '../../engine/policyKind';
 
 const PAIRS: readonly [string, string][] = [
   ['Action', 'NotAction'],
@@ -8,10 +8,10 @@ const PAIRS: readonly [string, string][] = [
 ];
 
 /** A statement has `Action` or `NotAction`, never both; likewise for resources and principals. */
-export const conflictingElements: PolicyRule = statementRule({
+export const conflictingElements = statementRule({
   code: 'iam/conflicting-elements',
   defaultSeverity: 'error',
-  kinds: ['identity', 'kinesis-resource', 'other-resource'],
+  kinds: ALL_KINDS,
   checkStatement(statement) {
     const findings: RuleFinding[] = [];
     for (let i = 0; i < PAIRS.length; i++) {

@@ -1,11 +1,11 @@
-import { statementRule, type PolicyRule } from '../../rule';
-import { at } from '../../ruleContext';
+import { at, statementRule } from '../../engine/rule';
+import { ALL_KINDS } from '../../engine/policyKind';
 
 /** Deny with NotResource denies the actions on every resource except those listed: easy to lock yourself out. */
-export const denyNotResource: PolicyRule = statementRule({
+export const denyNotResource = statementRule({
   code: 'iam/deny-not-resource',
   defaultSeverity: 'information',
-  kinds: ['identity', 'kinesis-resource', 'other-resource'],
+  kinds: ALL_KINDS,
   checkStatement(s) {
     if (s.effect?.value !== 'Deny' || !s.notResource) return [];
     return [

@@ -1,11 +1,11 @@
-import type { PolicyRule, RuleFinding } from '../../rule';
-import { at } from '../../ruleContext';
+import { at, policyRule, type RuleFinding  } from '../../engine/rule';
+import { ALL_KINDS } from '../../engine/policyKind';
 
 /** Statement ids must be unique within a policy. */
-export const duplicateSid: PolicyRule = {
+export const duplicateSid = policyRule({
   code: 'iam/duplicate-sid',
   defaultSeverity: 'error',
-  kinds: ['identity', 'kinesis-resource', 'other-resource'],
+  kinds: ALL_KINDS,
   check(context) {
     const seen = new Map<string, number>();
     const findings: RuleFinding[] = [];
@@ -25,4 +25,4 @@ export const duplicateSid: PolicyRule = {
     }
     return findings;
   },
-};
+});

@@ -1,12 +1,12 @@
 import type { ListElement } from '../../../policy/policyModel';
-import { type PolicyRule, type RuleFinding, statementRule } from '../../rule';
-import { at } from '../../ruleContext';
+import { at, type RuleFinding, statementRule } from '../../engine/rule';
+import { ALL_KINDS } from '../../engine/policyKind';
 
 /** An empty `Action` or `Resource` (`""` or `[]`) is rejected, and a blank entry names nothing. */
-export const emptyValue: PolicyRule = statementRule({
+export const emptyValue = statementRule({
   code: 'iam/empty-value',
   defaultSeverity: 'error',
-  kinds: ['identity', 'kinesis-resource', 'other-resource'],
+  kinds: ALL_KINDS,
   checkStatement(s) {
     const findings: RuleFinding[] = [];
     const check = (element: ListElement | undefined) => {

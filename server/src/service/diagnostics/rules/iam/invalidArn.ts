@@ -4,14 +4,14 @@ import type { IamCatalog } from '../../../catalog/iamCatalog';
 import { hasWildcard } from '../../../catalog/wildcard';
 import type { PolicyString } from '../../../policy/policyModel';
 import { placeholderIn } from '../../../templates/placeholders';
-import { type PolicyRule, type RuleFinding, statementRule } from '../../rule';
-import { at } from '../../ruleContext';
+import { at, type RuleFinding, statementRule } from '../../engine/rule';
+import { ALL_KINDS } from '../../engine/policyKind';
 
 /** A malformed ARN in `Resource` matches no resource: the statement silently grants nothing. */
-export const invalidArn: PolicyRule = statementRule({
+export const invalidArn = statementRule({
   code: 'iam/invalid-arn',
   defaultSeverity: 'error',
-  kinds: ['identity', 'kinesis-resource', 'other-resource'],
+  kinds: ALL_KINDS,
   checkStatement(statement, context) {
     const findings: RuleFinding[] = [];
     // Policies repeat their ARNs: each distinct one is checked once per validation.

@@ -1,11 +1,11 @@
-import { type PolicyRule, type RuleFinding, statementRule } from '../../rule';
-import { at } from '../../ruleContext';
+import { at, type RuleFinding, statementRule } from '../../engine/rule';
+import { ALL_KINDS } from '../../engine/policyKind';
 
 /** `Effect` is required and is exactly `Allow` or `Deny`, with that capitalisation. */
-export const invalidEffect: PolicyRule = statementRule({
+export const invalidEffect = statementRule({
   code: 'iam/invalid-effect',
   defaultSeverity: 'error',
-  kinds: ['identity', 'kinesis-resource', 'other-resource'],
+  kinds: ALL_KINDS,
   checkStatement(statement) {
     const findings: RuleFinding[] = [];
     const effect = statement.effect;

@@ -2,8 +2,8 @@ import { PARTITIONS } from '../../../catalog/arn';
 import { hasWildcard } from '../../../catalog/wildcard';
 import type { PrincipalElement } from '../../../policy/policyModel';
 import { placeholderIn } from '../../../templates/placeholders';
-import { type PolicyRule, type RuleFinding, statementRule } from '../../rule';
-import { at } from '../../ruleContext';
+import { at, type RuleFinding, statementRule } from '../../engine/rule';
+import { ALL_KINDS } from '../../engine/policyKind';
 
 const IAM_PRINCIPAL_ARN = new RegExp(
   `^arn:(${PARTITIONS.join('|')}):(iam::(\\d{12}|\\*):(root|user/.+|role/.+|federated-user/.+|assumed-role/.+)|sts::(\\d{12}|\\*):(assumed-role|federated-user)/.+)$`,
@@ -13,10 +13,10 @@ const IAM_PRINCIPAL_ARN = new RegExp(
  * An `AWS` principal is an account id (12 digits) or an IAM ARN: the account root, a user, a
  * role, an assumed-role session. Anything else, such as a placeholder left in, names nobody.
  */
-export const invalidPrincipal: PolicyRule = statementRule({
+export const invalidPrincipal = statementRule({
   code: 'iam/invalid-principal',
   defaultSeverity: 'error',
-  kinds: ['identity', 'kinesis-resource', 'other-resource'],
+  kinds: ALL_KINDS,
   checkStatement(statement) {
     const findings: RuleFinding[] = [];
     const check = (element: PrincipalElement | undefined) => {

@@ -1,13 +1,13 @@
 import type { Node } from 'jsonc-parser';
 import type { ListElement, PrincipalElement } from '../../../policy/policyModel';
-import { type PolicyRule, type RuleFinding, statementRule } from '../../rule';
-import { at } from '../../ruleContext';
+import { at, type RuleFinding, statementRule } from '../../engine/rule';
+import { ALL_KINDS } from '../../engine/policyKind';
 
 /** `Action`, `Resource` and principal entries are strings; a number, object or null is rejected. */
-export const invalidValueType: PolicyRule = statementRule({
+export const invalidValueType = statementRule({
   code: 'iam/invalid-value-type',
   defaultSeverity: 'error',
-  kinds: ['identity', 'kinesis-resource', 'other-resource'],
+  kinds: ALL_KINDS,
   checkStatement(s) {
     const findings: RuleFinding[] = [];
     const report = (key: string, nodes: Node[]) => {

@@ -1,15 +1,15 @@
 import { POLICY_VERSIONS } from '../../../policy/parsePolicy';
-import type { PolicyRule } from '../../rule';
-import { at } from '../../ruleContext';
+import { at, policyRule  } from '../../engine/rule';
+import { ALL_KINDS } from '../../engine/policyKind';
 
 /**
  * `Version` is "2012-10-17" (or the old "2008-10-17"). Without it IAM assumes the old version,
  * in which policy variables such as ${aws:username} are plain text.
  */
-export const invalidVersion: PolicyRule = {
+export const invalidVersion = policyRule({
   code: 'iam/invalid-version',
   defaultSeverity: 'error',
-  kinds: ['identity', 'kinesis-resource', 'other-resource'],
+  kinds: ALL_KINDS,
   check(context) {
     const { model } = context;
     const property = model.root?.children?.find((p) => p.children?.[0]?.value === 'Version');
@@ -36,4 +36,4 @@ export const invalidVersion: PolicyRule = {
       ),
     ];
   },
-};
+});

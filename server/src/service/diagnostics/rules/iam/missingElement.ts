@@ -1,8 +1,9 @@
-import { statementRule, type PolicyKind, type PolicyRule } from '../../rule';
 import type { StatementModel } from '../../../policy/policyModel';
+import { statementRule, type StatementRule } from '../../engine/rule';
+import { ALL_KINDS, type PolicyKind } from '../../engine/policyKind';
 
 /** A statement must say what it is about: actions always, resources in identity and Kinesis policies. */
-function missingElement(code: string, kinds: readonly PolicyKind[], has: (s: StatementModel) => boolean, message: string): PolicyRule {
+function missingElement<Code extends string>(code: Code, kinds: readonly PolicyKind[], has: (s: StatementModel) => boolean, message: string): StatementRule<Code> {
   return statementRule({
     code,
     defaultSeverity: 'error',
@@ -13,7 +14,7 @@ function missingElement(code: string, kinds: readonly PolicyKind[], has: (s: Sta
 
 export const missingAction = missingElement(
   'iam/missing-action',
-  ['identity', 'kinesis-resource', 'other-resource'],
+  ALL_KINDS,
   (s) => s.action !== undefined || s.notAction !== undefined,
   'This statement has no "Action" (or "NotAction"), so IAM rejects the policy. Add the actions it allows or denies.',
 );

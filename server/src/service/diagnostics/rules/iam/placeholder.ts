@@ -1,17 +1,17 @@
 import { placeholderIn } from '../../../templates/placeholders';
 import type { PolicyString, PrincipalElement } from '../../../policy/policyModel';
-import { type PolicyRule, type RuleFinding, statementRule } from '../../rule';
-import { at } from '../../ruleContext';
+import { at, type RuleFinding, statementRule } from '../../engine/rule';
+import { ALL_KINDS } from '../../engine/policyKind';
 
 /**
  * The inserted statements and the New Policy command write names such as ACCOUNT_ID where the
  * document did not say them: each is shown until it is filled in. The ARN and principal rules
  * leave such values to this one.
  */
-export const placeholder: PolicyRule = statementRule({
+export const placeholder = statementRule({
   code: 'iam/placeholder',
   defaultSeverity: 'warning',
-  kinds: ['identity', 'kinesis-resource', 'other-resource'],
+  kinds: ALL_KINDS,
   checkStatement(s) {
     const findings: RuleFinding[] = [];
     const report = (value: PolicyString) => {

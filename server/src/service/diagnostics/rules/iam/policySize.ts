@@ -1,12 +1,12 @@
-import type { PolicyRule } from '../../rule';
-import { modelSize } from '../../policySize';
+import { modelSize } from '../../helpers/size';
+import { policyRule } from '../../engine/rule';
 
 /** IAM quotas, in characters without white space. */
 const MANAGED_POLICY_MAX = 6144;
 const INLINE_QUOTAS = 'inline policies may total 2,048 characters per user, 5,120 per group and 10,240 per role';
 
 /** An identity policy over the managed-policy quota is rejected when it is created. */
-export const policySize: PolicyRule = {
+export const policySize = policyRule({
   code: 'iam/policy-size',
   defaultSeverity: 'warning',
   kinds: ['identity'],
@@ -27,4 +27,4 @@ export const policySize: PolicyRule = {
       },
     ];
   },
-};
+});

@@ -2,8 +2,9 @@ import { DiagnosticTag } from 'vscode-languageserver-types';
 import type { ActionInfo } from '../../../catalog/serviceEntry';
 import { wildcardMatcher } from '../../../catalog/wildcard';
 import type { PolicyString } from '../../../policy/policyModel';
-import { type PolicyRule, type RuleFinding, statementRule } from '../../rule';
-import { at, type ResolvedAction } from '../../ruleContext';
+import { at, type RuleFinding, statementRule } from '../../engine/rule';
+import { type ResolvedAction } from '../../engine/ruleContext';
+import { ALL_KINDS } from '../../engine/policyKind';
 
 /** Statements with more actions than this look for repeats in a set rather than the list. */
 const FEW = 16;
@@ -21,10 +22,10 @@ interface Pattern {
 }
 
 /** An action listed twice, or already covered by a wildcard in the same statement, adds nothing. */
-export const redundantAction: PolicyRule = statementRule({
+export const redundantAction = statementRule({
   code: 'iam/redundant-action',
   defaultSeverity: 'hint',
-  kinds: ['identity', 'kinesis-resource', 'other-resource'],
+  kinds: ALL_KINDS,
   checkStatement(statement, context) {
     const findings: RuleFinding[] = [];
     // Unknown actions are iam/unknown-action's; only real actions and wildcards can be redundant.

@@ -1,14 +1,14 @@
 import type { IamCatalog } from '../../../catalog/iamCatalog';
 import type { PolicyString } from '../../../policy/policyModel';
-import { type PolicyRule, type RuleFinding, statementRule } from '../../rule';
-import { at } from '../../ruleContext';
-import { nearest } from '../../suggest';
+import { nearest } from '../../helpers/suggest';
+import { at, type RuleFinding, statementRule } from '../../engine/rule';
+import { ALL_KINDS } from '../../engine/policyKind';
 
 /** An action, service or wildcard that names nothing IAM knows grants or denies nothing. */
-export const unknownAction: PolicyRule = statementRule({
+export const unknownAction = statementRule({
   code: 'iam/unknown-action',
   defaultSeverity: 'error',
-  kinds: ['identity', 'kinesis-resource', 'other-resource'],
+  kinds: ALL_KINDS,
   checkStatement(statement, context) {
     const findings: RuleFinding[] = [];
     const report = (value: PolicyString) => {

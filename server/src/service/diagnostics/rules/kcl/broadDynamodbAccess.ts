@@ -1,13 +1,12 @@
 import { LEASE_TABLE_ACTIONS } from '../../../kinesis/kinesisFacts';
-import { isConsumer } from '../../consumerFacts';
-import type { PolicyRule, RuleFinding } from '../../rule';
-import { at } from '../../ruleContext';
+import { isConsumer } from '../../helpers/consumerFacts';
+import { at, policyRule, type RuleFinding  } from '../../engine/rule';
 
 /**
  * `dynamodb:*` on a KCL consumer's lease table works, but grants far more than the KCL uses
  * (deleting the table, reading backups, changing its policy...).
  */
-export const broadDynamodbAccess: PolicyRule = {
+export const broadDynamodbAccess = policyRule({
   code: 'kcl/broad-dynamodb-access',
   defaultSeverity: 'information',
   kinds: ['identity'],
@@ -34,4 +33,4 @@ export const broadDynamodbAccess: PolicyRule = {
     }
     return findings;
   },
-};
+});

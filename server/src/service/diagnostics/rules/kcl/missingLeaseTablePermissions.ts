@@ -1,10 +1,9 @@
 import { LEASE_TABLE_ACTIONS, KCL3_EXTRA_TABLE_SUFFIXES, CONSUMER_MARKER_ACTION } from '../../../kinesis/kinesisFacts';
-import { grantedOn, isConsumer, showsKclUse } from '../../consumerFacts';
-import type { PolicyRule } from '../../rule';
-import { at } from '../../ruleContext';
+import { grantedOn, isConsumer, showsKclUse } from '../../helpers/consumerFacts';
+import { at, policyRule  } from '../../engine/rule';
 
 /** A KCL consumer keeps its leases in a DynamoDB table named after the application. */
-export const missingLeaseTablePermissions: PolicyRule = {
+export const missingLeaseTablePermissions = policyRule({
   code: 'kcl/missing-lease-table-permissions',
   defaultSeverity: 'warning',
   kinds: ['identity'],
@@ -32,4 +31,4 @@ export const missingLeaseTablePermissions: PolicyRule = {
       ),
     ];
   },
-};
+});

@@ -1,10 +1,9 @@
 import { CONSUMER_MARKER_ACTION, METRICS_ACTION } from '../../../kinesis/kinesisFacts';
-import { isConsumer, showsKclUse } from '../../consumerFacts';
-import type { PolicyRule } from '../../rule';
-import { at } from '../../ruleContext';
+import { isConsumer, showsKclUse } from '../../helpers/consumerFacts';
+import { at, policyRule  } from '../../engine/rule';
 
 /** The KCL publishes metrics to CloudWatch; PutMetricData takes `"Resource": "*"`. */
-export const missingMetricsPermission: PolicyRule = {
+export const missingMetricsPermission = policyRule({
   code: 'kcl/missing-metrics-permission',
   defaultSeverity: 'warning',
   kinds: ['identity'],
@@ -24,4 +23,4 @@ export const missingMetricsPermission: PolicyRule = {
       ),
     ];
   },
-};
+});

@@ -1,13 +1,12 @@
 import { CONSUMER_MARKER_ACTION, KMS_CONSUMER_ACTION, KMS_PRODUCER_ACTION, WRITE_ACTIONS } from '../../../kinesis/kinesisFacts';
-import type { PolicyRule, RuleFinding } from '../../rule';
-import { at } from '../../ruleContext';
+import { at, policyRule, type RuleFinding  } from '../../engine/rule';
 
 /**
  * Streams encrypted with a customer-managed KMS key also need KMS permissions: producers
  * kms:GenerateDataKey, consumers kms:Decrypt, on the key. A hint: the policy cannot tell whether
  * the stream is encrypted, or with which key.
  */
-export const kmsPermissions: PolicyRule = {
+export const kmsPermissions = policyRule({
   code: 'kinesis/kms-permissions',
   defaultSeverity: 'hint',
   kinds: ['identity'],
@@ -30,4 +29,4 @@ export const kmsPermissions: PolicyRule = {
     }
     return findings;
   },
-};
+});

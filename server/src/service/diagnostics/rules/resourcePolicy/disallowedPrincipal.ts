@@ -1,9 +1,8 @@
 import type { PrincipalElement } from '../../../policy/policyModel';
-import { type PolicyRule, type RuleFinding, statementRule } from '../../rule';
-import { at } from '../../ruleContext';
+import { at, type RuleFinding, statementRule, type StatementRule } from '../../engine/rule';
 
 /** Kinesis resource policies reject service, federated and canonical-user principals. */
-function disallowedPrincipal(code: string, type: string, why: string): PolicyRule {
+function disallowedPrincipal<Code extends string>(code: Code, type: string, why: string): StatementRule<Code> {
   const message = `${type} principals are not allowed in Kinesis resource-based policies (${why}). Name AWS accounts, IAM roles or IAM users under "AWS" instead.`;
   return statementRule({
     code,

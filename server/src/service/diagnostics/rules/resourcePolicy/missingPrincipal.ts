@@ -1,7 +1,7 @@
-import { statementRule, type PolicyRule } from '../../rule';
+import { statementRule } from '../../engine/rule';
 
 /** Every statement of a resource-based policy must say who it applies to. */
-export const missingPrincipal: PolicyRule = statementRule({
+export const missingPrincipal = statementRule({
   code: 'resource-policy/missing-principal',
   defaultSeverity: 'error',
   kinds: ['kinesis-resource'],

@@ -1,13 +1,13 @@
 import type { ResourceTypeInfo } from '../../../catalog/serviceEntry';
 import { SHAREABLE_ACTIONS } from '../../../kinesis/kinesisFacts';
-import { type PolicyRule, type RuleFinding, statementRule } from '../../rule';
-import { at, type ResolvedResource } from '../../ruleContext';
+import { at, type RuleFinding, statementRule } from '../../engine/rule';
+import { type ResolvedResource } from '../../engine/ruleContext';
 
 /**
  * Consumer actions (DescribeStreamConsumer, SubscribeToShard) must name a consumer ARN and
  * stream actions a stream ARN: a stream's policy and a consumer's policy are separate.
  */
-export const resourceMismatch: PolicyRule = statementRule({
+export const resourceMismatch = statementRule({
   code: 'resource-policy/resource-mismatch',
   defaultSeverity: 'error',
   kinds: ['kinesis-resource'],

@@ -1,9 +1,9 @@
 import { RESOURCE_POLICY_MAX_BYTES } from '../../../kinesis/kinesisFacts';
-import type { PolicyRule } from '../../rule';
-import { modelSize } from '../../policySize';
+import { modelSize } from '../../helpers/size';
+import { policyRule } from '../../engine/rule';
 
 /** A Kinesis resource-based policy may not exceed 20 KB. */
-export const sizeLimit: PolicyRule = {
+export const sizeLimit = policyRule({
   code: 'resource-policy/size-limit',
   defaultSeverity: 'error',
   kinds: ['kinesis-resource'],
@@ -24,4 +24,4 @@ export const sizeLimit: PolicyRule = {
       },
     ];
   },
-};
+});

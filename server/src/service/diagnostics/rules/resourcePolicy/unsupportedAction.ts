@@ -1,6 +1,5 @@
 import { SHAREABLE_ACTIONS } from '../../../kinesis/kinesisFacts';
-import { type PolicyRule, type RuleFinding, statementRule } from '../../rule';
-import { at } from '../../ruleContext';
+import { at, type RuleFinding, statementRule } from '../../engine/rule';
 
 /**
  * The rest of every message. It says what kind of action can be shared rather than listing
@@ -12,7 +11,7 @@ const ALTERNATIVE =
   "actions, such as kinesis:GetRecords (the rule's documentation lists them). Grant it through an identity-based policy in the other account instead.";
 
 /** Only a few actions can be shared through a Kinesis resource-based policy (SHAREABLE_ACTIONS). */
-export const unsupportedAction: PolicyRule = statementRule({
+export const unsupportedAction = statementRule({
   code: 'resource-policy/unsupported-action',
   defaultSeverity: 'error',
   kinds: ['kinesis-resource'],

@@ -1,9 +1,8 @@
 import { SHAREABLE_ACTIONS } from '../../../kinesis/kinesisFacts';
-import { type PolicyRule, type RuleFinding, statementRule } from '../../rule';
-import { at } from '../../ruleContext';
+import { at, type RuleFinding, statementRule } from '../../engine/rule';
 
 /** Kinesis resource policies take no `*` or `?` in `Action`: least privilege, enforced by PutResourcePolicy. */
-export const wildcardAction: PolicyRule = statementRule({
+export const wildcardAction = statementRule({
   code: 'resource-policy/wildcard-action',
   defaultSeverity: 'error',
   kinds: ['kinesis-resource'],

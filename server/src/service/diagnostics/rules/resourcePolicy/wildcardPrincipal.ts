@@ -1,10 +1,9 @@
 import { hasWildcard } from '../../../catalog/wildcard';
 import type { PolicyString, PrincipalElement } from '../../../policy/policyModel';
-import { type PolicyRule, type RuleFinding, statementRule } from '../../rule';
-import { at } from '../../ruleContext';
+import { at, type RuleFinding, statementRule } from '../../engine/rule';
 
 /** `"*"`, `{"AWS": "*"}` or a wildcard inside a principal ARN: not in a Kinesis resource policy. */
-export const wildcardPrincipal: PolicyRule = statementRule({
+export const wildcardPrincipal = statementRule({
   code: 'resource-policy/wildcard-principal',
   defaultSeverity: 'error',
   kinds: ['kinesis-resource'],

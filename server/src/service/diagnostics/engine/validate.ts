@@ -1,13 +1,13 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { IamCatalog } from '../catalog/iamCatalog';
-import type { PolicyModel } from '../policy/policyModel';
+import type { IamCatalog } from '../../catalog/iamCatalog';
+import type { PolicyModel } from '../../policy/policyModel';
 import { KeptFindings, type DiagnosticMaker, type RuleRun } from './keptFindings';
-import { decidePolicyKind } from './policyKind';
-import type { PolicyKind, PolicyRule, RuleSeverity, StatementRule } from './rule';
+import { decidePolicyKind, type PolicyKind } from './policyKind';
+import type { PolicyRule, StatementRule } from './rule';
 import { RuleContext } from './ruleContext';
-import { RULES } from './rules';
-import type { DiagnosticSettings } from './settings';
+import { RULES } from '../rules';
+import type { DiagnosticSettings, RuleSeverity } from './settings';
 
 export const DIAGNOSTIC_SOURCE = 'kinesis-policy';
 

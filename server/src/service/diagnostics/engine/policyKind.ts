@@ -1,14 +1,27 @@
-import { parseArn } from '../catalog/arn';
-import type { PolicyModel } from '../policy/policyModel';
-import type { PolicyKind } from './rule';
-import type { DiagnosticSettings } from './settings';
+import { parseArn } from '../../catalog/arn';
+import type { PolicyModel } from '../../policy/policyModel';
+
+/**
+ * What a policy is, for the rules: an identity policy (no principal), a Kinesis resource-based
+ * policy (a principal, and Kinesis stream or consumer resources), or another resource-based
+ * policy such as a role trust policy, which gets only the generic checks.
+ */
+export const POLICY_KINDS = ['identity', 'kinesis-resource', 'other-resource'] as const;
+export type PolicyKind = (typeof POLICY_KINDS)[number];
+
+/** The kinds a rule for every policy checks. */
+export const ALL_KINDS: readonly PolicyKind[] = POLICY_KINDS;
+export const RESOURCE_KINDS: readonly PolicyKind[] = ['kinesis-resource', 'other-resource'];
+
+/** How the settings ask a policy to be read: decided from the document, or forced. */
+export type PolicyKindSetting = 'auto' | 'identity' | 'resource';
 
 /**
  * Identity policy when no statement names a principal; otherwise resource-based, and a Kinesis
  * resource policy when its resources are Kinesis ARNs (or, while none is written yet, when its
  * actions are Kinesis actions).
  */
-export function decidePolicyKind(model: PolicyModel, forced: DiagnosticSettings['policyKind'] = 'auto'): PolicyKind {
+export function decidePolicyKind(model: PolicyModel, forced: PolicyKindSetting = 'auto'): PolicyKind {
   if (forced === 'identity') return 'identity';
   const hasPrincipal = model.statements.some((s) => s.principal || s.notPrincipal);
   if (forced === 'auto' && !hasPrincipal) return 'identity';

@@ -1,7 +1,6 @@
-import { hasWildcard } from '../catalog/wildcard';
-import { DESCRIBE_ACTIONS } from '../kinesis/kinesisFacts';
-import type { PolicyRule } from './rule';
-import { at } from './ruleContext';
+import { hasWildcard } from '../../catalog/wildcard';
+import { DESCRIBE_ACTIONS } from '../../kinesis/kinesisFacts';
+import { at, policyRule, type PolicyRule } from '../engine/rule';
 
 /**
  * Producers and consumers check that the stream exists and is active before they use it: both
@@ -10,8 +9,8 @@ import { at } from './ruleContext';
  * (`stream/*`, `*`) is more likely a person's access, as in the developer guide's "add data to
  * any stream" example: information only.
  */
-export function missingDescribeStream(code: string, role: 'consumer' | 'producer', markers: readonly string[]): PolicyRule {
-  return {
+export function missingDescribeStream<Code extends string>(code: Code, role: 'consumer' | 'producer', markers: readonly string[]): PolicyRule<Code> {
+  return policyRule({
     code,
     defaultSeverity: 'warning',
     kinds: ['identity'],
@@ -33,5 +32,5 @@ export function missingDescribeStream(code: string, role: 'consumer' | 'producer
         ),
       ];
     },
-  };
+  });
 }

@@ -1,7 +1,7 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { IamCatalog } from '../catalog/iamCatalog';
-import type { StatementModel } from '../policy/policyModel';
+import type { IamCatalog } from '../../catalog/iamCatalog';
+import type { StatementModel } from '../../policy/policyModel';
 import type { PolicyRule, RuleFinding, StatementRule } from './rule';
 import type { RuleContext } from './ruleContext';
 

@@ -1,4 +1,4 @@
-import type { PolicyModel, StatementModel } from '../policy/policyModel';
+import type { PolicyModel, StatementModel } from '../../policy/policyModel';
 
 /** A policy's size as AWS counts it: `characters` for IAM's quotas, `bytes` (UTF-8) for Kinesis's 20 KB limit. */
 export interface PolicySize {
@@ -7,7 +7,7 @@ export interface PolicySize {
 }
 
 /** White space outside strings does not count. */
-export function policySize(text: string): PolicySize {
+export function textSize(text: string): PolicySize {
   const size = { characters: 0, bytes: 0 };
   measure(text, 0, text.length, size);
   return size;
@@ -17,19 +17,19 @@ export function policySize(text: string): PolicySize {
 const statementSizes = new WeakMap<StatementModel, PolicySize>();
 
 /**
- * The size of the model's text, as `policySize` gives it, measuring again only the statements
+ * The size of the model's text, as `textSize` gives it, measuring again only the statements
  * that an edit made anew and the text between them. That holds where the text is plain JSON:
  * every statement then starts and ends outside a string, as the measure sees strings. Text with
  * syntax errors or comments (whose quotes the measure would take for strings) is measured whole.
  */
 export function modelSize(model: PolicyModel): PolicySize {
   const { text } = model;
-  if (model.syntaxErrors.length > 0 || text.includes('//') || text.includes('/*')) return policySize(text);
+  if (model.syntaxErrors.length > 0 || text.includes('//') || text.includes('/*')) return textSize(text);
   const size = { characters: 0, bytes: 0 };
   let from = 0;
   for (const statement of model.statements) {
     const { offset, length } = statement.node;
-    if (offset < from) return policySize(text);
+    if (offset < from) return textSize(text);
     measure(text, from, offset, size);
     let own = statementSizes.get(statement);
     if (!own) {

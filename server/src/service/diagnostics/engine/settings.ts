@@ -1,4 +1,7 @@
-import type { RuleSeverity } from './rule';
+import type { PolicyKindSetting } from './policyKind';
+
+/** How loud a finding is; `off` silences a rule. */
+export type RuleSeverity = 'error' | 'warning' | 'information' | 'hint' | 'off';
 
 export type KclVersion = '1.x' | '2.x' | '3.x' | 'none';
 
@@ -6,14 +9,14 @@ export type KclVersion = '1.x' | '2.x' | '3.x' | 'none';
 export interface DiagnosticSettings {
   /** `off` turns diagnostics off altogether. */
   enable: boolean;
-  /** Severity overrides by rule code. */
+  /** Severity overrides by rule code (any string: settings are user input; unknown codes do nothing). */
   rules: Readonly<Record<string, RuleSeverity>>;
   /** Which KCL's permission set a consumer needs; `none` skips the KCL checks. */
   kclVersion: KclVersion;
   /** Treat every consumer as a KCL consumer (warnings rather than information). */
   assumeKcl: boolean;
   /** `auto` decides from the document; a setting or file pattern can force the kind. */
-  policyKind: 'auto' | 'identity' | 'resource';
+  policyKind: PolicyKindSetting;
 }
 
 export const DEFAULT_SETTINGS: DiagnosticSettings = {

@@ -1,12 +1,12 @@
 import type { Node } from 'jsonc-parser';
-import { describedFitsTypes } from '../catalog/arnPatterns';
-import { parseArn, type ArnParts } from '../catalog/arn';
-import type { IamCatalog } from '../catalog/iamCatalog';
-import type { ActionInfo, ResourceTypeInfo } from '../catalog/serviceEntry';
-import { hasWildcard, wildcardMatcher } from '../catalog/wildcard';
-import type { PolicyModel, PolicyString, StatementModel } from '../policy/policyModel';
-import { PermissionIndex } from './permissions';
-import type { PolicyKind, RuleFinding } from './rule';
+import { describedFitsTypes } from '../../catalog/arnPatterns';
+import { parseArn, type ArnParts } from '../../catalog/arn';
+import type { IamCatalog } from '../../catalog/iamCatalog';
+import type { ActionInfo, ResourceTypeInfo } from '../../catalog/serviceEntry';
+import { hasWildcard, wildcardMatcher } from '../../catalog/wildcard';
+import type { PolicyModel, PolicyString, StatementModel } from '../../policy/policyModel';
+import { PermissionIndex } from '../helpers/permissions';
+import type { PolicyKind } from './policyKind';
 import type { DiagnosticSettings } from './settings';
 
 /** An `Action` entry with the catalog actions it stands for. */
@@ -134,9 +134,4 @@ export class RuleContext {
     }
     return actions;
   }
-}
-
-/** A finding on a node's whole text: a string with its quotes, a property, an object. */
-export function at(node: Node, message: string, extra?: Omit<RuleFinding, 'offset' | 'length' | 'message'>): RuleFinding {
-  return { offset: node.offset, length: node.length, message, severity: extra?.severity, data: extra?.data, tags: extra?.tags };
 }

@@ -1,16 +1,9 @@
+import type { Node } from 'jsonc-parser';
 import type { DiagnosticTag } from 'vscode-languageserver-types';
-import type { StatementModel } from '../policy/policyModel';
+import type { StatementModel } from '../../policy/policyModel';
+import type { PolicyKind } from './policyKind';
 import type { RuleContext } from './ruleContext';
-
-/** How loud a finding is; `off` silences a rule. */
-export type RuleSeverity = 'error' | 'warning' | 'information' | 'hint' | 'off';
-
-/**
- * What a policy is, for the rules: an identity policy (no principal), a Kinesis resource-based
- * policy (a principal, and Kinesis stream or consumer resources), or another resource-based
- * policy such as a role trust policy, which gets only the generic checks.
- */
-export type PolicyKind = 'identity' | 'kinesis-resource' | 'other-resource';
+import type { RuleSeverity } from './settings';
 
 /** One problem a rule found: where, what to tell the user, and what a quick fix will need. */
 export interface RuleFinding {
@@ -23,9 +16,9 @@ export interface RuleFinding {
   tags?: DiagnosticTag[];
 }
 
-export interface PolicyRule {
+export interface PolicyRule<Code extends string = string> {
   /** Stable code, e.g. `resource-policy/wildcard-action`; documented in docs/rules.md. */
-  code: string;
+  code: Code;
   defaultSeverity: Exclude<RuleSeverity, 'off'>;
   /** The kinds of policy the rule checks. */
   kinds: readonly PolicyKind[];
@@ -39,10 +32,15 @@ export interface PolicyRule {
 }
 
 /** A rule that looks at one statement at a time. */
-export type StatementRule = PolicyRule & Required<Pick<PolicyRule, 'checkStatement'>>;
+export type StatementRule<Code extends string = string> = PolicyRule<Code> & Required<Pick<PolicyRule<Code>, 'checkStatement'>>;
+
+/** A rule over the whole policy. Its code keeps its literal type, from which the registry's `RuleCode` is made. */
+export function policyRule<Code extends string>(rule: PolicyRule<Code>): PolicyRule<Code> {
+  return rule;
+}
 
 /** A rule that looks at one statement at a time; `check` runs it over every statement. */
-export function statementRule(rule: Omit<StatementRule, 'check'>): StatementRule {
+export function statementRule<Code extends string>(rule: Omit<StatementRule<Code>, 'check'>): StatementRule<Code> {
   return {
     ...rule,
     check(context) {
@@ -53,5 +51,7 @@ export function statementRule(rule: Omit<StatementRule, 'check'>): StatementRule
   };
 }
 
-export const ALL_KINDS: readonly PolicyKind[] = ['identity', 'kinesis-resource', 'other-resource'];
-export const RESOURCE_KINDS: readonly PolicyKind[] = ['kinesis-resource', 'other-resource'];
+/** A finding on a node's whole text: a string with its quotes, a property, an object. */
+export function at(node: Node, message: string, extra?: Omit<RuleFinding, 'offset' | 'length' | 'message'>): RuleFinding {
+  return { offset: node.offset, length: node.length, message, severity: extra?.severity, data: extra?.data, tags: extra?.tags };
+}

@@ -1,5 +1,5 @@
-import type { PolicyModel, StatementModel } from '../policy/policyModel';
-import { hasWildcard, wildcardMatcher } from '../catalog/wildcard';
+import type { PolicyModel, StatementModel } from '../../policy/policyModel';
+import { hasWildcard, wildcardMatcher } from '../../catalog/wildcard';
 
 type Matcher = (action: string) => boolean;
 

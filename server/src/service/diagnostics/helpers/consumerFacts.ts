@@ -1,7 +1,7 @@
-import type { ResourceTypeInfo } from '../catalog/serviceEntry';
-import { CONSUMER_MARKER_ACTION } from '../kinesis/kinesisFacts';
-import type { StatementModel } from '../policy/policyModel';
-import type { RuleContext } from './ruleContext';
+import type { ResourceTypeInfo } from '../../catalog/serviceEntry';
+import { CONSUMER_MARKER_ACTION } from '../../kinesis/kinesisFacts';
+import type { StatementModel } from '../../policy/policyModel';
+import type { RuleContext } from '../engine/ruleContext';
 
 /** Whether the policy grants `kinesis:GetRecords`, wildcards included: then it is a consumer's. */
 export function isConsumer(context: RuleContext): boolean {

@@ -1,0 +1,51 @@
+import { strict as assert } from 'node:assert';
+import { existsSync, readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, it } from 'node:test';
+import { RULES } from '../../../server/src/service';
+import { FIX_ALL_CODES, FIX_PROVIDERS } from '../../../server/src/service/codeActions/fixes';
+import { ROOT } from '../../support/catalog';
+
+/** The compiled rule modules, next to this test's compiled output. */
+const RULES_DIR = join(ROOT, 'out', 'server', 'src', 'service', 'diagnostics', 'rules');
+
+function ruleModules(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return ruleModules(path);
+    // Only modules whose source still exists: tsc -b leaves the output of deleted sources behind.
+    const source = join(ROOT, relative(join(ROOT, 'out'), path)).replace(/\.js$/, '.ts');
+    return entry.name.endsWith('.js') && path !== join(RULES_DIR, 'index.js') && existsSync(source) ? [path] : [];
+  });
+}
+
+/** Whatever a module exports that looks like a rule: an object with a code and a check. */
+function exportedRules(path: string): { code: string }[] {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const exports = require(path) as Record<string, unknown>;
+  return Object.values(exports).filter(
+    (value): value is { code: string } =>
+      typeof value === 'object' && value !== null && typeof (value as { code?: unknown }).code === 'string' && typeof (value as { check?: unknown }).check === 'function',
+  );
+}
+
+describe('the rule registry', () => {
+  const codes = RULES.map((r) => r.code);
+
+  it('has one rule per code, each code in the form settings accept', () => {
+    assert.equal(new Set(codes).size, codes.length);
+    for (const code of codes) assert.match(code, /^[a-z-]+\/[a-z-]+$/);
+  });
+
+  it('lists every rule that a rule file exports', () => {
+    const exported = ruleModules(RULES_DIR).flatMap(exportedRules);
+    assert.ok(exported.length >= RULES.length, `found ${exported.length} exported rules`);
+    const registered = new Set<unknown>(RULES);
+    assert.deepEqual(exported.filter((rule) => !registered.has(rule)).map((rule) => rule.code), []);
+  });
+
+  it('has a rule for every quick fix, and a quick fix for every code fixed all at once', () => {
+    assert.deepEqual(Object.keys(FIX_PROVIDERS).filter((code) => !codes.includes(code as (typeof codes)[number])), []);
+    assert.deepEqual([...FIX_ALL_CODES].filter((code) => !Object.hasOwn(FIX_PROVIDERS, code)), []);
+  });
+});
