@@ -12,6 +12,7 @@ import { fixProviderFor, isFixAllCode } from './fixes';
 import type { FixContext } from './fixes/fix';
 import { applyInsert, insertActionsFor, INSERT_KIND } from './insertActions';
 import { isEmptyDocument } from './statements';
+import { policyAt } from '../policy/policyAt';
 import { PolicyTransaction } from './transaction';
 
 /** What a code action needs to be resolved later: enough to recompute it on the current text. */
@@ -130,7 +131,7 @@ function wellFormed(model: PolicyModel): boolean {
 /** Fixes edit by JSON path, which syntax errors and duplicate keys make ambiguous: none are offered there. */
 function editable(model: PolicyModel, offset: number): boolean {
   if (!wellFormed(model) || model.duplicateKeys) return false;
-  const statement = model.statements.find((s) => s.node.offset <= offset && offset < s.node.offset + s.node.length);
+  const { statement } = policyAt(model, offset);
   return statement === undefined || !hasDuplicateKeys(statement.node);
 }
 

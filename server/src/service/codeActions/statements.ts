@@ -1,5 +1,5 @@
 import { getNodeValue } from 'jsonc-parser';
-import type { PolicyModel, PolicyString, StatementModel } from '../policy/policyModel';
+import type { PolicyModel, StatementModel } from '../policy/policyModel';
 import { stringify, statementPath, type PolicyTransaction } from './transaction';
 
 /** Appends statements to the policy; turns a single statement object into an array first. */
@@ -32,20 +32,4 @@ export function actionsOf(statement: StatementModel): string[] {
 export function setActions(tx: PolicyTransaction, statement: StatementModel, actions: string[]): void {
   const unique = [...new Map(actions.map((a) => [a.toLowerCase(), a])).values()];
   tx.set([...statementPath(tx.model, statement), 'Action'], unique.length === 1 && statement.action?.value?.type === 'string' ? unique[0] : unique);
-}
-
-/** The statement that contains an offset, and the string starting there, in the current text. */
-export function locate(model: PolicyModel, offset: number): { statement?: StatementModel; value?: PolicyString } {
-  const statement = model.statements.find((s) => s.node.offset <= offset && offset < s.node.offset + s.node.length);
-  if (!statement) return {};
-  const strings: PolicyString[] = [
-    ...(statement.action?.values ?? []),
-    ...(statement.notAction?.values ?? []),
-    ...(statement.resource?.values ?? []),
-    ...(statement.notResource?.values ?? []),
-    ...[statement.principal, statement.notPrincipal].flatMap((p) => [...(p?.bare ? [p.bare] : []), ...(p?.entries.flatMap((e) => e.values) ?? [])]),
-    ...(statement.sid ? [statement.sid] : []),
-    ...(statement.effect ? [statement.effect] : []),
-  ];
-  return { statement, value: strings.find((s) => s.node.offset === offset) };
 }

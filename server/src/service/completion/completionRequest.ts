@@ -1,6 +1,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { IamCatalog } from '../catalog/iamCatalog';
-import type { CursorContext, PolicyLocation } from '../policy/cursor';
+import type { CursorContext } from '../policy/cursor';
+import type { PolicyLocation } from '../policy/policyAt';
 import type { PolicyModel } from '../policy/policyModel';
 
 /** Everything a completion provider needs to know about the request. */

@@ -1,7 +1,7 @@
 import type { CompletionList, Position } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { IamCatalog } from '../catalog/iamCatalog';
-import { cursorContext, locate } from '../policy/cursor';
+import { cursorContext } from '../policy/cursor';
 import type { PolicyModel } from '../policy/policyModel';
 import { completeActions } from './actionCompletion';
 import { completeConditionKeys, completeConditionOperators } from './conditionCompletion';
@@ -22,7 +22,7 @@ export function doComplete(
   if (!model.isPolicy) return null;
   const cursor = cursorContext(model, document.offsetAt(position));
   if (!cursor) return null;
-  const request: CompletionRequest = { document, model, catalog, cursor, location: locate(model, cursor.path) };
+  const request: CompletionRequest = { document, model, catalog, cursor, location: cursor.location };
   const items = cursor.kind === 'key' ? completeKey(request) : completeValue(request);
   return items.length > 0 ? { isIncomplete: false, items } : null;
 }

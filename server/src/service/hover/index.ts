@@ -1,9 +1,7 @@
-import { findNodeAtOffset, getNodePath } from 'jsonc-parser';
 import { MarkupKind, Range, type Hover, type Position } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { IamCatalog } from '../catalog/iamCatalog';
-import { locate } from '../policy/cursor';
-import { stringAt } from '../policy/parsePolicy';
+import { policyAt } from '../policy/policyAt';
 import type { PolicyModel } from '../policy/policyModel';
 import { actionHoverText } from './actionHover';
 import { arnHoverText } from './arnHover';
@@ -12,14 +10,10 @@ import { conditionKeyHoverText, operatorHoverText } from './conditionHover';
 /** Hover for the string under the cursor: an action, an ARN, a condition operator or key. */
 export function doHover(document: TextDocument, position: Position, model: PolicyModel, catalog: IamCatalog): Hover | null {
   if (!model.isPolicy || !model.root) return null;
-  const node = findNodeAtOffset(model.root, document.offsetAt(position));
-  const s = node && stringAt(model.text, node);
-  if (!node || !s) return null;
-  const isKey = node.parent?.type === 'property' && node.parent.children?.[0] === node;
-  const path = isKey && node.parent?.parent ? getNodePath(node.parent.parent) : getNodePath(node);
-  const { statement, rest } = locate(model, path);
-  const text = statement ? statementHover(catalog, s.value, isKey, rest) : undefined;
-  if (!text) return null;
+  const { string: s, isKey, statement, rest } = policyAt(model, document.offsetAt(position));
+  const text = s && statement ? statementHover(catalog, s.value, isKey, rest) : undefined;
+  if (!s || !text) return null;
+  const { node } = s;
   return {
     contents: { kind: MarkupKind.Markdown, value: text },
     range: Range.create(document.positionAt(node.offset), document.positionAt(node.offset + node.length)),

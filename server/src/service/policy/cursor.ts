@@ -1,6 +1,6 @@
-import { findNodeAtOffset, getNodePath, type JSONPath, type Node } from 'jsonc-parser';
-import type { PolicyModel, PolicyString, StatementModel } from './policyModel';
-import { stringAt } from './policyString';
+import { getNodePath, type JSONPath, type Node } from 'jsonc-parser';
+import { locate, policyAt, type PolicyLocation, type PolicyPosition } from './policyAt';
+import type { PolicyModel, PolicyString } from './policyModel';
 
 /** Where the cursor is in the policy: at a property key or at a value, and what is typed there. */
 export interface CursorContext {
@@ -17,58 +17,58 @@ export interface CursorContext {
    */
   replaceOffset: number;
   replaceLength: number;
-}
-
-/** The statement a path lies in, and the path within that statement. */
-export interface PolicyLocation {
-  statement?: StatementModel;
-  /** The rest of the path: inside the statement when there is one, else from the top. */
-  rest: JSONPath;
+  /** The statement the cursor is in, and where in it. */
+  location: PolicyLocation;
 }
 
 export function cursorContext(model: PolicyModel, offset: number): CursorContext | undefined {
-  const { root, text } = model;
-  if (!root) return undefined;
-  const node = findNodeAtOffset(root, offset, true);
+  const position = policyAt(model, offset, true);
+  const { node, string } = position;
   if (!node) return undefined;
-  if (node.type === 'string' && offset > node.offset) return stringContext(text, node, offset);
+  if (string && offset > node.offset) return stringContext(model.text, position, string, offset);
   const container = node.type === 'string' ? node.parent : node;
-  return container ? structuralContext(text, container, offset) : undefined;
+  return container ? structuralContext(model, container, offset) : undefined;
 }
 
-function stringContext(text: string, node: Node, offset: number): CursorContext | undefined {
-  const s = stringAt(text, node);
-  if (!s || (s.terminated && offset >= node.offset + node.length)) return undefined;
-  const isKey = node.parent?.type === 'property' && node.parent.children?.[0] === node;
-  const object = isKey ? node.parent?.parent : undefined;
-  if (isKey && !object) return undefined;
+function stringContext(text: string, position: PolicyPosition, s: PolicyString, offset: number): CursorContext | undefined {
+  const { node } = s;
+  if (s.terminated && offset >= node.offset + node.length) return undefined;
+  if (position.isKey && !node.parent?.parent) return undefined;
   return {
-    kind: isKey ? 'key' : 'value',
-    path: getNodePath(object ?? node),
+    kind: position.isKey ? 'key' : 'value',
+    path: position.path,
     string: s,
     prefix: text.slice(node.offset + 1, offset),
     replaceOffset: node.offset,
     replaceLength: s.terminated ? node.length : offset - node.offset,
+    location: { statement: position.statement, rest: position.rest },
   };
 }
 
 /** The cursor between tokens: after `{` or `,` in an object, after `:`, after `[` or `,`. */
-function structuralContext(text: string, node: Node, offset: number): CursorContext | undefined {
-  const previous = previousSignificantChar(text, offset);
-  const at = { prefix: '', replaceOffset: offset, replaceLength: 0 };
+function structuralContext(model: PolicyModel, node: Node, offset: number): CursorContext | undefined {
+  const context = (kind: CursorContext['kind'], path: JSONPath): CursorContext => ({
+    kind,
+    path,
+    prefix: '',
+    replaceOffset: offset,
+    replaceLength: 0,
+    location: locate(model, path),
+  });
+  const previous = previousSignificantChar(model.text, offset);
   if (node.type === 'property') {
     const key = node.children?.[0];
     const value = node.children?.[1];
     const afterColon = node.colonOffset !== undefined && offset > node.colonOffset;
     if (!afterColon || !key || !node.parent || previous !== ':' || (value && value.offset <= offset)) return undefined;
-    return { kind: 'value', path: [...getNodePath(node.parent), String(key.value)], ...at };
+    return context('value', [...getNodePath(node.parent), String(key.value)]);
   }
   if (node.type === 'object' && (previous === '{' || previous === ',')) {
-    return { kind: 'key', path: getNodePath(node), ...at };
+    return context('key', getNodePath(node));
   }
   if (node.type === 'array' && (previous === '[' || previous === ',')) {
     const index = (node.children ?? []).filter((c) => c.offset < offset).length;
-    return { kind: 'value', path: [...getNodePath(node), index], ...at };
+    return context('value', [...getNodePath(node), index]);
   }
   return undefined;
 }
@@ -79,16 +79,4 @@ function previousSignificantChar(text: string, offset: number): string | undefin
     if (ch !== ' ' && ch !== '\t' && ch !== '\n' && ch !== '\r') return ch;
   }
   return undefined;
-}
-
-/** Resolves a path to its statement: `["Statement", 2, "Action", 0]` is statement 2, `["Action", 0]`. */
-export function locate(model: PolicyModel, path: JSONPath): PolicyLocation {
-  if (path[0] !== 'Statement' || !model.statementProperty) return { rest: path };
-  const statementValue = model.statementProperty.children?.[1];
-  if (statementValue?.type === 'object') return { statement: model.statementAt(0), rest: path.slice(1) };
-  if (statementValue?.type === 'array' && typeof path[1] === 'number') {
-    const statement = model.statementAt(path[1]);
-    return statement ? { statement, rest: path.slice(2) } : { rest: path };
-  }
-  return { rest: path };
 }

@@ -1,9 +1,10 @@
 import { resourceFitsTypes } from '../../catalog/arnPatterns';
 import { DESCRIBE_ACTIONS, METRICS_ACTION } from '../../kinesis/kinesisFacts';
 import { paramsFromPolicy } from '../../templates/policyTemplates';
-import { actionsOf, appendStatements, locate, setActions } from '../statements';
+import { actionsOf, appendStatements, setActions } from '../statements';
 import type { PolicyTransaction } from '../transaction';
 import { stringList, uniqueSid, type FixContext, type FixProvider, type QuickFix } from './fix';
+import { policyAt } from '../../policy/policyAt';
 
 /** Adds actions to the statement the diagnostic is on. */
 function addToStatement(context: FixContext, actions: string[], title: string, preferred = false): QuickFix {
@@ -11,7 +12,7 @@ function addToStatement(context: FixContext, actions: string[], title: string, p
     title,
     preferred,
     apply(tx: PolicyTransaction) {
-      const { statement } = locate(tx.model, context.offset);
+      const { statement } = policyAt(tx.model, context.offset);
       if (statement?.action) setActions(tx, statement, [...actionsOf(statement), ...actions]);
     },
   };
@@ -19,7 +20,7 @@ function addToStatement(context: FixContext, actions: string[], title: string, p
 
 /** Whether the diagnostic's statement has an `Action` to add to (not with NotAction alone). */
 function hasAction(context: FixContext): boolean {
-  return locate(context.model, context.offset).statement?.action !== undefined;
+  return policyAt(context.model, context.offset).statement?.action !== undefined;
 }
 
 export const addMissingReadAction: FixProvider = (context) => {
@@ -98,7 +99,7 @@ export const narrowWildcard: FixProvider = (context) => {
       title: `Narrow "${written}" to the ${replacement.length} actions the KCL needs`,
       preferred: true,
       apply(tx) {
-        const { statement, value } = locate(tx.model, context.offset);
+        const { statement, string: value } = policyAt(tx.model, context.offset);
         if (!statement || !value) return;
         setActions(tx, statement, actionsOf(statement).flatMap((a, i) => (statement.action?.values[i] === value ? replacement : [a])));
       },

@@ -1,8 +1,8 @@
 import { POLICY_VERSIONS } from '../../policy/parsePolicy';
 import type { PolicyModel, StatementModel } from '../../policy/policyModel';
-import { locate } from '../statements';
 import { statementPath } from '../transaction';
 import { uniqueSid, type FixProvider } from './fix';
+import { policyAt } from '../../policy/policyAt';
 
 export const replaceUnknownAction: FixProvider = (context) => {
   const suggestion = typeof context.data.suggestion === 'string' ? context.data.suggestion : undefined;
@@ -12,7 +12,7 @@ export const replaceUnknownAction: FixProvider = (context) => {
       title: `Change to ${suggestion}`,
       preferred: true,
       apply(tx) {
-        const { value } = locate(tx.model, context.offset);
+        const { string: value } = policyAt(tx.model, context.offset);
         if (value) tx.replace(value.node.offset, value.node.length, JSON.stringify(suggestion));
       },
     },
@@ -32,13 +32,13 @@ export const setVersion: FixProvider = () => [
 export const fixEffect: FixProvider = (context) => {
   const replacement = typeof context.data.replacement === 'string' ? context.data.replacement : undefined;
   // With NotAction, Deny is the usual statement ("deny all but these"); Allow grants too much.
-  const notAction = locate(context.model, context.offset).statement?.notAction !== undefined;
+  const notAction = policyAt(context.model, context.offset).statement?.notAction !== undefined;
   const choices = replacement ? [replacement] : notAction ? ['Deny', 'Allow'] : ['Allow', 'Deny'];
   return choices.map((effect, i) => ({
     title: `Set "Effect": "${effect}"`,
     preferred: i === 0 && replacement !== undefined,
     apply(tx) {
-      const { statement } = locate(tx.model, context.offset);
+      const { statement } = policyAt(tx.model, context.offset);
       if (statement) tx.set([...statementPath(tx.model, statement), 'Effect'], effect, statement.sid ? 1 : 0);
     },
   }));
@@ -68,7 +68,7 @@ const LIST_KEYS = [
 
 /** The string at an offset when it is one of several in an array element of its statement. */
 function listEntry(model: PolicyModel, offset: number): { statement: StatementModel; key: string; index: number } | undefined {
-  const { statement, value } = locate(model, offset);
+  const { statement, string: value } = policyAt(model, offset);
   if (!statement || !value) return undefined;
   for (const [key, field] of LIST_KEYS) {
     const element = statement[field];
@@ -87,7 +87,7 @@ export const renameSid: FixProvider = (context) => {
       title: 'Rename to a unique Sid',
       preferred: true,
       apply(tx) {
-        const { value } = locate(tx.model, context.offset);
+        const { string: value } = policyAt(tx.model, context.offset);
         if (value) tx.replace(value.node.offset, value.node.length, JSON.stringify(uniqueSid(tx.model, sid)));
       },
     },

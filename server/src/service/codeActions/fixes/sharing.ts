@@ -3,9 +3,10 @@ import { parseArn } from '../../catalog/arn';
 import { SHAREABLE_ACTIONS } from '../../kinesis/kinesisFacts';
 import type { StatementModel } from '../../policy/policyModel';
 import { PLACEHOLDERS } from '../../templates/placeholders';
-import { actionsOf, appendStatements, locate, setActions } from '../statements';
+import { actionsOf, appendStatements, setActions } from '../statements';
 import { statementPath, type PolicyTransaction } from '../transaction';
 import { stringList, uniqueSid, type FixProvider } from './fix';
+import { policyAt } from '../../policy/policyAt';
 
 /** Whether every resource of the statement is a consumer ARN. */
 function onConsumers(statement: StatementModel): boolean {
@@ -20,14 +21,14 @@ export const replaceWildcardWithShareable: FixProvider = (context) => {
     const target = onConsumers(statement) ? 'consumer' : 'stream';
     return shareable.filter((a) => SHAREABLE_ACTIONS[a] === target);
   };
-  const offered = locate(context.model, context.offset).statement;
+  const offered = policyAt(context.model, context.offset).statement;
   if (!offered || fitting(offered).length === 0) return [];
   return [
     {
       title: 'Replace the wildcard with the shareable actions it covers',
       preferred: true,
       apply(tx) {
-        const { statement, value } = locate(tx.model, context.offset);
+        const { statement, string: value } = policyAt(tx.model, context.offset);
         if (!statement || !value) return;
         const actions = fitting(statement);
         setActions(tx, statement, actionsOf(statement).flatMap((a, i) => (statement.action?.values[i] === value ? actions : [a])));
@@ -38,12 +39,12 @@ export const replaceWildcardWithShareable: FixProvider = (context) => {
 
 /** Removes an action a resource policy cannot grant, when the statement keeps others. */
 export const removeAction: FixProvider = (context) => {
-  if ((locate(context.model, context.offset).statement?.action?.values.length ?? 0) < 2) return [];
+  if ((policyAt(context.model, context.offset).statement?.action?.values.length ?? 0) < 2) return [];
   return [
     {
       title: `Remove ${typeof context.data.action === 'string' ? context.data.action : 'the action'}`,
       apply(tx) {
-        const { statement, value } = locate(tx.model, context.offset);
+        const { statement, string: value } = policyAt(tx.model, context.offset);
         const values = statement?.action?.values ?? [];
         if (!statement || !value || values.length < 2) return;
         setActions(tx, statement, actionsOf(statement).filter((_, i) => values[i] !== value));
@@ -58,7 +59,7 @@ export const removePrincipal: FixProvider = (context) => [
     title: 'Remove the principal',
     preferred: true,
     apply(tx) {
-      const { statement } = locate(tx.model, context.offset);
+      const { statement } = policyAt(tx.model, context.offset);
       const element = [statement?.principal, statement?.notPrincipal].find((e) => e && e.property.offset <= context.offset && context.offset < e.property.offset + e.property.length);
       if (!statement || !element) return;
       const path = [...statementPath(tx.model, statement), element.key];
@@ -80,7 +81,7 @@ export const addPrincipal: FixProvider = (context) => [
     title: 'Add a principal',
     preferred: true,
     apply(tx) {
-      const { statement } = locate(tx.model, context.offset);
+      const { statement } = policyAt(tx.model, context.offset);
       if (statement) tx.set([...statementPath(tx.model, statement), 'Principal'], { AWS: `arn:aws:iam::${PLACEHOLDERS.otherAccount}:root` }, 2);
     },
   },
@@ -97,14 +98,14 @@ export const moveAction: FixProvider = (context) => {
   const expected = Array.isArray(context.data.expected) ? stringList(context.data.expected) : [String(context.data.expected)];
   const kind = expected.includes('*') ? '*' : expected.includes('consumer') ? 'consumer' : expected.includes('stream') ? 'stream' : undefined;
   if (!action || !kind) return [];
-  const offered = locate(context.model, context.offset).statement;
+  const offered = policyAt(context.model, context.offset).statement;
   if (!offered || !targetResource(offered, kind)) return [];
   return [
     {
       title: kind === '*' ? `Move ${action} to a statement on "*"` : `Move ${action} to a statement on the ${kind} ARN`,
       preferred: true,
       apply(tx) {
-        const { statement } = locate(tx.model, context.offset);
+        const { statement } = policyAt(tx.model, context.offset);
         const resource = statement && targetResource(statement, kind);
         if (!statement || !resource) return;
         const path = statementPath(tx.model, statement);
