@@ -38,6 +38,7 @@ export default tseslint.config(
           patterns: [
             { group: ['vscode', 'vscode-languageserver', 'vscode-languageserver/*'], message: 'The language service must not depend on an editor or on LSP transport.' },
             { group: ['node:*', 'fs', 'path', 'child_process', 'net', 'http', 'https'], message: 'The language service does no I/O: inject it.' },
+            { group: ['**/common/src/protocol', '**/common/src/transport/*'], message: 'Of common/, the language service uses only the shared choices.' },
           ],
         },
       ],

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import { NewPolicyRequest, type NewPolicyParams } from '../../server/src/protocol';
+import { KCL_VERSIONS } from '../../common/src/choices';
+import { NewPolicyRequest, type NewPolicyParams } from '../../common/src/protocol';
 
 type Role = NewPolicyParams['role'];
 
@@ -14,7 +15,7 @@ interface RoleChoice extends vscode.QuickPickItem {
 
 const ROLES: RoleChoice[] = [
   { label: 'Producer', description: 'writes records to a stream', role: 'producer', asks: ['stream'], encryptable: true },
-  ...(['1.x', '2.x', '3.x'] as const).map((v) => ({
+  ...KCL_VERSIONS.map((v) => ({
     label: `KCL consumer (KCL ${v})`,
     description: 'reads with the Kinesis Client Library: stream, lease table, metrics',
     role: 'kcl-consumer' as const,

@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { BaseLanguageClient, type LanguageClientOptions, type MessageTransports } from 'vscode-languageclient';
-import { PortMessageReader, PortMessageWriter } from '../../server/src/transport/ports';
-import { installRuntime } from '../../server/src/transport/runtime';
+import { PortMessageReader, PortMessageWriter } from '../../common/src/transport/ports';
+import { installRuntime } from '../../common/src/transport/runtime';
 
 /**
  * A language client whose server runs in a worker thread of the extension host: no process is

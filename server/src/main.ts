@@ -4,8 +4,8 @@ import { isMainThread, parentPort } from 'node:worker_threads';
 import { createConnection, createProtocolConnection, ProposedFeatures, type Logger, type MessageReader, type MessageWriter } from 'vscode-languageserver';
 import { nodeCatalogSource } from './nodeCatalogSource';
 import { startServer } from './server';
-import { PortMessageReader, PortMessageWriter } from './transport/ports';
-import { installRuntime } from './transport/runtime';
+import { PortMessageReader, PortMessageWriter } from '../../common/src/transport/ports';
+import { installRuntime } from '../../common/src/transport/runtime';
 import { stdioTransport } from './transport/streams';
 
 // The extension runs the server in a worker thread; other editors start it with `--stdio`.

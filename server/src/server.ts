@@ -10,7 +10,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentCache } from './documentCache';
 import { runSafe } from './runner';
-import { NewPolicyRequest } from './protocol';
+import { NewPolicyRequest } from '../../common/src/protocol';
 import { createLanguageService, FIX_ALL_KIND, IamCatalog, INSERT_KIND, PLACEHOLDER_PARAMS, policyFor, type CatalogSource, type PolicyModel } from './service';
 import { readSettings, settingsFor, type RawSettings, type ServerSettings } from './settings';
 import { ValidationScheduler, type Timers } from './validation';

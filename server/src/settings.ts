@@ -1,4 +1,5 @@
-import { DEFAULT_SETTINGS, globToRegExp, type DiagnosticSettings, type KclVersion, type RuleSeverity } from './service';
+import { isOneOf, KCL_VERSION_SETTINGS, POLICY_KIND_SETTINGS, RULE_SEVERITIES, type RuleSeverity } from '../../common/src/choices';
+import { DEFAULT_SETTINGS, globToRegExp, type DiagnosticSettings } from './service';
 
 /** The `kinesisPolicy` settings as the client sends them; anything may be missing or mistyped. */
 export interface RawSettings {
@@ -19,8 +20,6 @@ export interface ServerSettings {
   resourcePatterns: RegExp[];
 }
 
-const SEVERITIES = new Set<RuleSeverity>(['error', 'warning', 'information', 'hint', 'off']);
-const KCL_VERSIONS = new Set<KclVersion>(['1.x', '2.x', '3.x', 'none']);
 export const DEFAULT_VALIDATION_DELAY = 150;
 /** In megabytes: well above any real policy (IAM's largest quota is 10,240 characters). */
 export const DEFAULT_MAX_FILE_SIZE_MB = 8;
@@ -30,19 +29,20 @@ export function readSettings(raw: RawSettings | null | undefined): ServerSetting
   const rules: Record<string, RuleSeverity> = {};
   if (raw?.rules && typeof raw.rules === 'object') {
     for (const [code, severity] of Object.entries(raw.rules as Record<string, unknown>)) {
-      if (SEVERITIES.has(severity as RuleSeverity)) rules[code] = severity as RuleSeverity;
+      if (isOneOf(RULE_SEVERITIES, severity)) rules[code] = severity;
     }
   }
   const kind = raw?.policyKind;
+  const kcl = raw?.kcl?.version;
   const delay = raw?.validate?.delay;
   const maxMb = raw?.validate?.maxFileSize;
   return {
     diagnostics: {
       enable: raw?.validate?.enable !== false,
       rules,
-      kclVersion: KCL_VERSIONS.has(raw?.kcl?.version as KclVersion) ? (raw?.kcl?.version as KclVersion) : DEFAULT_SETTINGS.kclVersion,
+      kclVersion: isOneOf(KCL_VERSION_SETTINGS, kcl) ? kcl : DEFAULT_SETTINGS.kclVersion,
       assumeKcl: raw?.kcl?.assumeKcl === true,
-      policyKind: kind === 'identity' || kind === 'resource' ? kind : 'auto',
+      policyKind: isOneOf(POLICY_KIND_SETTINGS, kind) ? kind : 'auto',
     },
     validationDelay: typeof delay === 'number' && delay >= 0 && delay <= 10_000 ? delay : DEFAULT_VALIDATION_DELAY,
     maxFileSize: Math.round((typeof maxMb === 'number' && maxMb > 0 ? maxMb : DEFAULT_MAX_FILE_SIZE_MB) * 1024 * 1024),

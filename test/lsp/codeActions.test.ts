@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { after, before, describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextEdit } from 'vscode-languageserver-protocol';
-import { NewPolicyRequest } from '../../server/src/protocol';
+import { NewPolicyRequest } from '../../common/src/protocol';
 import { LspClient } from '../support/lspClient';
 import { diagnose } from '../support/service';
 

@@ -5,7 +5,8 @@ import { describe, it } from 'node:test';
 import { createScanner, SyntaxKind } from 'jsonc-parser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ROOT } from '../support/catalog';
-import type { DiagnosticSettings, KclVersion } from '../../server/src/service';
+import type { KclVersionSetting } from '../../common/src/choices';
+import type { DiagnosticSettings } from '../../server/src/service';
 import { diagnose, message, service } from '../support/service';
 
 const FIXTURES = join(ROOT, 'test', 'fixtures');
@@ -112,7 +113,7 @@ describe('valid Kinesis policies', () => {
     for (const { name, text } of files) {
       const version = /^consumer-kcl([123])-/.exec(name)?.[1];
       if (!version) continue;
-      assert.deepEqual(loud(text, { kclVersion: `${version}.x` as KclVersion, assumeKcl: true }), [], name);
+      assert.deepEqual(loud(text, { kclVersion: `${version}.x` as KclVersionSetting, assumeKcl: true }), [], name);
     }
   });
 });

@@ -1,11 +1,12 @@
-import { RULES, type KclVersion, type RuleSeverity } from '../service';
+import { KCL_VERSION_SETTINGS, POLICY_KIND_SETTINGS, RULE_SEVERITIES, type KclVersionSetting, type RuleSeverity } from '../../../common/src/choices';
+import { RULES } from '../service';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
 
 export interface CheckOptions {
   format: OutputFormat;
   kind: 'auto' | 'identity' | 'resource';
-  kclVersion: KclVersion;
+  kclVersion: KclVersionSetting;
   rules: Record<string, RuleSeverity>;
   paths: string[];
 }
@@ -33,8 +34,6 @@ Options:
 Exit status: 0 without errors, 1 with errors (a JSON syntax error in a policy counts),
 2 for a usage error or a file that cannot be read.`;
 
-const SEVERITIES = ['error', 'warning', 'information', 'hint', 'off'];
-
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const [command, ...rest] = argv;
   if (command === undefined || command === '-h' || command === '--help' || command === 'help') return { command: 'help' };
@@ -57,15 +56,15 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
         options.format = oneOf(flag, value(), ['text', 'json', 'sarif']);
         break;
       case '--kind':
-        options.kind = oneOf(flag, value(), ['auto', 'identity', 'resource']);
+        options.kind = oneOf(flag, value(), POLICY_KIND_SETTINGS);
         break;
       case '--kcl-version':
-        options.kclVersion = oneOf(flag, value(), ['1.x', '2.x', '3.x', 'none']);
+        options.kclVersion = oneOf(flag, value(), KCL_VERSION_SETTINGS);
         break;
       case '--rule': {
         const [code, severity] = value().split('=');
         if (!RULES.some((r) => r.code === code)) throw new UsageError(`--rule: unknown rule "${code}".`);
-        options.rules[code] = oneOf('--rule', severity ?? '', SEVERITIES) as RuleSeverity;
+        options.rules[code] = oneOf('--rule', severity ?? '', RULE_SEVERITIES);
         break;
       }
       default:

@@ -5,21 +5,20 @@ import type { IamCatalog } from '../catalog/iamCatalog';
 import type { DiagnosticSettings } from '../diagnostics/engine/settings';
 import { RULES } from '../diagnostics/rules';
 import { DIAGNOSTIC_SOURCE, validatePolicy } from '../diagnostics/engine/validate';
-import type { KclMajorVersion } from '../kinesis/kinesisFacts';
 import type { PolicyModel } from '../policy/policyModel';
-import type { PolicyRole } from '../templates/policyTemplates';
 import { fixProviderFor, isFixAllCode } from './fixes';
 import type { FixContext } from './fixes/fix';
 import { applyInsert, insertActionsFor, INSERT_KIND } from './insertActions';
 import { isEmptyDocument } from './statements';
 import { policyAt } from '../policy/policyAt';
 import { PolicyTransaction } from './transaction';
+import type { KclVersion, PolicyRole } from '../../../../common/src/choices';
 
 /** What a code action needs to be resolved later: enough to recompute it on the current text. */
 export type CodeActionData =
   | { type: 'fix'; uri: string; code: string; index: number; offset: number; data: Record<string, unknown> }
   | { type: 'fixAll'; uri: string; code?: string }
-  | { type: 'insert'; uri: string; role: PolicyRole; kcl?: KclMajorVersion };
+  | { type: 'insert'; uri: string; role: PolicyRole; kcl?: KclVersion };
 
 export interface CodeActionOptions {
   catalog: IamCatalog;

@@ -1,22 +1,21 @@
 import { CodeActionKind } from 'vscode-languageserver-types';
 import type { DiagnosticSettings } from '../diagnostics/engine/settings';
-import type { KclMajorVersion } from '../kinesis/kinesisFacts';
 import type { PolicyModel } from '../policy/policyModel';
-import { paramsFromPolicy, statementsFor, type PolicyRole } from '../templates/policyTemplates';
+import { paramsFromPolicy, statementsFor } from '../templates/policyTemplates';
 import { appendStatements, isEmptyDocument } from './statements';
 import type { PolicyTransaction } from './transaction';
 import { uniqueSid } from './fixes/fix';
+import { KCL_VERSIONS, type KclVersion, type PolicyRole } from '../../../../common/src/choices';
 
 export interface InsertAction {
   title: string;
   role: PolicyRole;
-  kcl?: KclMajorVersion;
+  kcl?: KclVersion;
 }
 
 /** The refactoring kind VS Code shows insert actions under. */
 export const INSERT_KIND = `${CodeActionKind.Refactor}.insert`;
 
-const KCL_VERSIONS: readonly KclMajorVersion[] = ['1.x', '2.x', '3.x'];
 
 /**
  * What can be inserted into this document: identity-policy statements into an identity policy,

@@ -1,3 +1,4 @@
+import type { KclVersion } from '../../../../common/src/choices';
 /**
  * What Kinesis Data Streams adds to IAM, in one place. Everything else about actions, resource
  * types and condition keys comes from the catalog data.
@@ -34,7 +35,6 @@ export const DISALLOWED_PRINCIPAL_TYPES: readonly string[] = ['Service', 'Federa
 export const RESOURCE_POLICY_MAX_BYTES = 20 * 1024;
 
 /** Kinesis Client Library versions whose permission sets the checks know. */
-export type KclMajorVersion = '1.x' | '2.x' | '3.x';
 
 /**
  * DynamoDB actions a KCL consumer needs on its lease table (named after the application).
@@ -52,7 +52,7 @@ const KCL1_LEASE_TABLE_ACTIONS = [
 ];
 const KCL2_LEASE_TABLE_ACTIONS = [...KCL1_LEASE_TABLE_ACTIONS, 'dynamodb:UpdateTable'];
 
-export const LEASE_TABLE_ACTIONS: Readonly<Record<KclMajorVersion, readonly string[]>> = {
+export const LEASE_TABLE_ACTIONS: Readonly<Record<KclVersion, readonly string[]>> = {
   '1.x': KCL1_LEASE_TABLE_ACTIONS,
   '2.x': KCL2_LEASE_TABLE_ACTIONS,
   '3.x': [...KCL2_LEASE_TABLE_ACTIONS, 'dynamodb:Query'],
@@ -99,7 +99,7 @@ const KCL2_STREAM_ACTIONS = [
   'kinesis:ListShards',
 ];
 
-export const KCL_STREAM_ACTIONS: Readonly<Record<KclMajorVersion, readonly string[]>> = {
+export const KCL_STREAM_ACTIONS: Readonly<Record<KclVersion, readonly string[]>> = {
   '1.x': ['kinesis:DescribeStream', 'kinesis:GetRecords', 'kinesis:GetShardIterator', 'kinesis:ListShards'],
   '2.x': KCL2_STREAM_ACTIONS,
   '3.x': KCL2_STREAM_ACTIONS,

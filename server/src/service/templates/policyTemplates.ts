@@ -14,10 +14,10 @@ import {
   SHARED_WRITE_ACTIONS,
   STREAM_ADMIN_ACCOUNT_ACTIONS,
   STREAM_ADMIN_ACTIONS,
-  type KclMajorVersion,
 } from '../kinesis/kinesisFacts';
 import type { PolicyModel } from '../policy/policyModel';
 import { PLACEHOLDERS } from './placeholders';
+import type { KclVersion, PolicyRole } from '../../../../common/src/choices';
 
 /** A statement as it will be written into a policy. */
 export interface StatementTemplate {
@@ -41,16 +41,6 @@ export interface TemplateParams {
   /** A customer-managed KMS key id, when the stream is encrypted with one. */
   keyId?: string;
 }
-
-export type PolicyRole =
-  | 'producer'
-  | 'kcl-consumer'
-  | 'efo-consumer'
-  | 'cross-account-read'
-  | 'cross-account-write'
-  | 'consumer-share-stream'
-  | 'consumer-share-consumer'
-  | 'stream-admin';
 
 export const PLACEHOLDER_PARAMS: TemplateParams = {
   partition: 'aws',
@@ -101,7 +91,7 @@ function allow(Sid: string, Action: readonly string[] | string, Resource: string
 }
 
 /** The statements a role needs, for the given KCL version where it matters. */
-export function statementsFor(role: PolicyRole, p: TemplateParams, kcl: KclMajorVersion = '1.x'): StatementTemplate[] {
+export function statementsFor(role: PolicyRole, p: TemplateParams, kcl: KclVersion = '1.x'): StatementTemplate[] {
   const stream = streamArn(p);
   const otherRoot = `arn:${p.partition}:iam::${p.otherAccount}:root`;
   switch (role) {
@@ -144,7 +134,7 @@ function kms(p: TemplateParams, action: string, sid: string): StatementTemplate[
 }
 
 /** A whole policy document for a role. */
-export function policyFor(role: PolicyRole, p: TemplateParams, kcl: KclMajorVersion = '1.x'): { Version: string; Statement: StatementTemplate[] } {
+export function policyFor(role: PolicyRole, p: TemplateParams, kcl: KclVersion = '1.x'): { Version: string; Statement: StatementTemplate[] } {
   return { Version: '2012-10-17', Statement: statementsFor(role, p, kcl) };
 }
 

@@ -1,6 +1,6 @@
-import type { KclMajorVersion } from '../kinesis/kinesisFacts';
 import { PLACEHOLDERS } from './placeholders';
-import { policyFor, PLACEHOLDER_PARAMS, type PolicyRole } from './policyTemplates';
+import { policyFor, PLACEHOLDER_PARAMS } from './policyTemplates';
+import type { KclVersion, PolicyRole } from '../../../../common/src/choices';
 
 export interface Snippet {
   prefix: string;
@@ -8,7 +8,7 @@ export interface Snippet {
   body: string[];
 }
 
-const SNIPPETS: readonly { name: string; prefix: string; role: PolicyRole; kcl?: KclMajorVersion; description: string }[] = [
+const SNIPPETS: readonly { name: string; prefix: string; role: PolicyRole; kcl?: KclVersion; description: string }[] = [
   { name: 'Kinesis producer policy', prefix: 'kinesis-producer', role: 'producer', description: 'Identity policy for a producer: describe the stream, list shards, put records.' },
   { name: 'Kinesis KCL 1.x consumer policy', prefix: 'kinesis-kcl-consumer', role: 'kcl-consumer', kcl: '1.x', description: 'Identity policy for a KCL 1.x consumer: stream, DynamoDB lease table, CloudWatch metrics.' },
   { name: 'Kinesis KCL 2.x consumer policy', prefix: 'kinesis-kcl2-consumer', role: 'kcl-consumer', kcl: '2.x', description: 'Identity policy for a KCL 2.x consumer, with enhanced fan-out.' },

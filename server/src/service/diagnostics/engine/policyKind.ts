@@ -1,5 +1,6 @@
 import { parseArn } from '../../catalog/arn';
 import type { PolicyModel } from '../../policy/policyModel';
+import type { PolicyKindSetting } from '../../../../../common/src/choices';
 
 /**
  * What a policy is, for the rules: an identity policy (no principal), a Kinesis resource-based
@@ -12,9 +13,6 @@ export type PolicyKind = (typeof POLICY_KINDS)[number];
 /** The kinds a rule for every policy checks. */
 export const ALL_KINDS: readonly PolicyKind[] = POLICY_KINDS;
 export const RESOURCE_KINDS: readonly PolicyKind[] = ['kinesis-resource', 'other-resource'];
-
-/** How the settings ask a policy to be read: decided from the document, or forced. */
-export type PolicyKindSetting = 'auto' | 'identity' | 'resource';
 
 /**
  * Identity policy when no statement names a principal; otherwise resource-based, and a Kinesis

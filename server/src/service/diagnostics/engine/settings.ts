@@ -1,9 +1,7 @@
-import type { PolicyKindSetting } from './policyKind';
+import type { KclVersionSetting, PolicyKindSetting, RuleSeverity } from '../../../../../common/src/choices';
 
-/** How loud a finding is; `off` silences a rule. */
-export type RuleSeverity = 'error' | 'warning' | 'information' | 'hint' | 'off';
+export type { RuleSeverity };
 
-export type KclVersion = '1.x' | '2.x' | '3.x' | 'none';
 
 /** What users can turn: severities per rule code, the KCL version, how to read the policy. */
 export interface DiagnosticSettings {
@@ -12,7 +10,7 @@ export interface DiagnosticSettings {
   /** Severity overrides by rule code (any string: settings are user input; unknown codes do nothing). */
   rules: Readonly<Record<string, RuleSeverity>>;
   /** Which KCL's permission set a consumer needs; `none` skips the KCL checks. */
-  kclVersion: KclVersion;
+  kclVersion: KclVersionSetting;
   /** Treat every consumer as a KCL consumer (warnings rather than information). */
   assumeKcl: boolean;
   /** `auto` decides from the document; a setting or file pattern can force the kind. */

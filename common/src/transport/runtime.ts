@@ -3,7 +3,7 @@ import { AbstractMessageBuffer, Disposable, RAL, type Message } from 'vscode-lan
 /**
  * The runtime layer vscode-jsonrpc needs, for Node, without its `node` flavour: that one loads
  * `net` and `child_process` for sockets, pipes and spawning, which the extension never uses.
- * Messages travel over the stdio streams or a worker thread's port (see streams.ts, ports.ts).
+ * Messages travel over the stdio streams or a worker thread's port (see server/src/transport/streams.ts and ports.ts here).
  */
 class MessageBuffer extends AbstractMessageBuffer {
   private static readonly empty = Buffer.allocUnsafe(0);

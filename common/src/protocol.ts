@@ -1,11 +1,12 @@
 import { RequestType } from 'vscode-languageserver-protocol';
+import type { KclVersion, PolicyRole } from './choices';
 
 /**
  * Requests the extension adds to LSP, declared once for the client and the server.
  */
 export interface NewPolicyParams {
-  role: 'producer' | 'kcl-consumer' | 'efo-consumer' | 'cross-account-read' | 'cross-account-write' | 'consumer-share-stream' | 'consumer-share-consumer' | 'stream-admin';
-  kclVersion?: '1.x' | '2.x' | '3.x';
+  role: PolicyRole;
+  kclVersion?: KclVersion;
   partition?: string;
   region?: string;
   account?: string;

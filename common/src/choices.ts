@@ -1,0 +1,39 @@
+/**
+ * The choices a user makes about a policy, declared once for the extension, the server, the
+ * language service and the command line; the manifest's settings repeat them, and a test holds
+ * the two together.
+ */
+
+/** The Kinesis Client Library versions whose permissions the product knows. */
+export const KCL_VERSIONS = ['1.x', '2.x', '3.x'] as const;
+export type KclVersion = (typeof KCL_VERSIONS)[number];
+
+/** The KCL version setting: a version, or `none` for consumers that do not use the KCL. */
+export const KCL_VERSION_SETTINGS = [...KCL_VERSIONS, 'none'] as const;
+export type KclVersionSetting = (typeof KCL_VERSION_SETTINGS)[number];
+
+/** How to read a policy: decided from the document, or forced to one kind. */
+export const POLICY_KIND_SETTINGS = ['auto', 'identity', 'resource'] as const;
+export type PolicyKindSetting = (typeof POLICY_KIND_SETTINGS)[number];
+
+/** How loud a rule's findings are; `off` silences the rule. */
+export const RULE_SEVERITIES = ['error', 'warning', 'information', 'hint', 'off'] as const;
+export type RuleSeverity = (typeof RULE_SEVERITIES)[number];
+
+/** The jobs a whole policy can be written for (New Policy, snippets, inserted statements). */
+export const POLICY_ROLES = [
+  'producer',
+  'kcl-consumer',
+  'efo-consumer',
+  'cross-account-read',
+  'cross-account-write',
+  'consumer-share-stream',
+  'consumer-share-consumer',
+  'stream-admin',
+] as const;
+export type PolicyRole = (typeof POLICY_ROLES)[number];
+
+/** Whether a value is one of a list of choices, narrowing it to that list's type. */
+export function isOneOf<T extends string>(choices: readonly T[], value: unknown): value is T {
+  return typeof value === 'string' && (choices as readonly string[]).includes(value);
+}
