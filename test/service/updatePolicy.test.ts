@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import type { Node } from 'jsonc-parser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { modelSize, textSize } from '../../server/src/service/diagnostics/helpers/size';
+import { modelSize, textSize, type StatementSizes } from '../../server/src/service/diagnostics/helpers/size';
 import { parsePolicy } from '../../server/src/service/policy/parsePolicy';
 import type { PolicyModel } from '../../server/src/service/policy/policyModel';
 import { updatePolicy } from '../../server/src/service/policy/updatePolicy';
@@ -172,6 +172,7 @@ describe('updating a policy model after an edit', () => {
       fc.property(start, fc.array(edit, { minLength: 1, maxLength: 30 }), (initial, session) => {
         let model = parsePolicy(initial);
         let previous = new Set<Diagnostic>();
+        const sizes: StatementSizes = new WeakMap();
         for (const { at, remove, text: typed, read, probe } of session) {
           // What the features read before the edit is kept by the update: exercise both.
           if (read === 'statements') void model.statements;
@@ -185,7 +186,7 @@ describe('updating a policy model after an edit', () => {
           if (updated && updated !== model) local++;
           model = updated ?? parsePolicy(text);
           assert.deepEqual(snapshot(model), snapshot(full));
-          assert.deepEqual(modelSize(model), textSize(text), 'the size, its statements measured when they were made');
+          assert.deepEqual(modelSize(model, sizes), textSize(text), 'the size, its statements measured when they were made');
           const document = TextDocument.create('file:///p.json', 'json', 1, text);
           for (const p of [offset, offset + typed.length, Math.floor(probe * text.length)]) {
             const position = document.positionAt(Math.min(p, text.length));

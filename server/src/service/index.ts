@@ -2,7 +2,7 @@ export { createLanguageService, type LanguageServiceOptions, type PolicyLanguage
 export { IamCatalog, CORE_SERVICES } from './catalog/iamCatalog';
 export type { CatalogSource, CatalogIndexData, ServiceData } from './catalog/catalogData';
 export type { PolicyModel, StatementModel } from './policy/policyModel';
-export { validatePolicy, DIAGNOSTIC_SOURCE, type ValidationOptions, type ValidationResult } from './diagnostics/engine/validate';
+export { DIAGNOSTIC_SOURCE, type ValidationOptions, type ValidationResult } from './diagnostics/engine/validate';
 export { DEFAULT_SETTINGS, type DiagnosticSettings } from './diagnostics/engine/settings';
 export type { RuleSeverity } from './diagnostics/engine/settings';
 export type { PolicyKind } from './diagnostics/engine/policyKind';

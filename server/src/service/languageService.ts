@@ -3,8 +3,9 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { IamCatalog } from './catalog/iamCatalog';
 import { doComplete, resolveCompletionItem } from './completion';
 import { doHover } from './hover';
-import { validatePolicy, validationSteps, type ValidationOptions, type ValidationResult } from './diagnostics/engine/validate';
+import { createValidationMemory, validatePolicy, validationSteps, type ValidationOptions, type ValidationResult } from './diagnostics/engine/validate';
 import { getCodeActions, resolveCodeAction, type CodeActionOptions } from './codeActions';
+import { ArnDefaultsMemory } from './policy/arnDefaults';
 import { parsePolicy } from './policy/parsePolicy';
 import type { PolicyModel } from './policy/policyModel';
 import { updatePolicy } from './policy/updatePolicy';
@@ -12,6 +13,9 @@ import { updatePolicy } from './policy/updatePolicy';
 export interface LanguageServiceOptions {
   catalog: IamCatalog;
 }
+
+/** Code action options as callers give them: the catalog and memory are the service's own. */
+export type CallerCodeActionOptions = Omit<CodeActionOptions, 'catalog' | 'memory'>;
 
 /**
  * The Kinesis policy language service: pure functions over a document and its parsed policy.
@@ -35,21 +39,25 @@ export interface PolicyLanguageService {
   /** Validation in steps (a few statements, or one whole-policy rule), for callers that pause or stop between them. */
   validationSteps(document: TextDocument, policy: PolicyModel, options: ValidationOptions): Generator<void, ValidationResult, void>;
   /** Quick fixes, insertions and fix-all for the diagnostics in a range; resolve them for their edits. */
-  getCodeActions(document: TextDocument, policy: PolicyModel, diagnostics: readonly Diagnostic[], options: Omit<CodeActionOptions, 'catalog'>): CodeAction[];
-  resolveCodeAction(document: TextDocument, policy: PolicyModel, action: CodeAction, options: Omit<CodeActionOptions, 'catalog'>): CodeAction;
+  getCodeActions(document: TextDocument, policy: PolicyModel, diagnostics: readonly Diagnostic[], options: CallerCodeActionOptions): CodeAction[];
+  resolveCodeAction(document: TextDocument, policy: PolicyModel, action: CodeAction, options: CallerCodeActionOptions): CodeAction;
 }
 
 export function createLanguageService({ catalog }: LanguageServiceOptions): PolicyLanguageService {
+  // What this service remembers of the models it has seen, kept weakly with them and shared with
+  // no other service: each statement's resolved entries, findings and size, each model's ARN defaults.
+  const memory = createValidationMemory();
+  const arnDefaults = new ArnDefaultsMemory();
   return {
     catalog,
     parsePolicy: (document) => parsePolicy(document.getText()),
     updatePolicy: (previous, document) => updatePolicy(previous, document.getText()),
-    doComplete: (document, position, policy) => doComplete(document, position, policy, catalog),
+    doComplete: (document, position, policy) => doComplete(document, position, policy, catalog, arnDefaults),
     resolveCompletionItem: (item) => resolveCompletionItem(item, catalog),
     doHover: (document, position, policy) => doHover(document, position, policy, catalog),
-    doValidation: (document, policy, options) => validatePolicy(document, policy, catalog, options).diagnostics,
-    validationSteps: (document, policy, options) => validationSteps(document, policy, catalog, options),
-    getCodeActions: (document, policy, diagnostics, options) => getCodeActions(document, policy, diagnostics, { ...options, catalog }),
-    resolveCodeAction: (document, policy, action, options) => resolveCodeAction(document, policy, action, { ...options, catalog }),
+    doValidation: (document, policy, options) => validatePolicy(document, policy, catalog, memory, options).diagnostics,
+    validationSteps: (document, policy, options) => validationSteps(document, policy, catalog, memory, options),
+    getCodeActions: (document, policy, diagnostics, options) => getCodeActions(document, policy, diagnostics, { ...options, catalog, memory }),
+    resolveCodeAction: (document, policy, action, options) => resolveCodeAction(document, policy, action, { ...options, catalog, memory }),
   };
 }

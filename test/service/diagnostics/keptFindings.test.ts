@@ -2,10 +2,11 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { DEFAULT_SETTINGS, type DiagnosticSettings } from '../../../server/src/service';
+import { createLanguageService, DEFAULT_SETTINGS, type DiagnosticSettings } from '../../../server/src/service';
 import { parsePolicy } from '../../../server/src/service/policy/parsePolicy';
 import type { PolicyModel } from '../../../server/src/service/policy/policyModel';
 import { updatePolicy } from '../../../server/src/service/policy/updatePolicy';
+import { sharedCatalog } from '../../support/catalog';
 import { RULES_DOC, service } from '../../support/service';
 
 const policy = `{
@@ -69,5 +70,19 @@ describe('findings kept from one validation to the next', () => {
     const first = after.find((d) => d.code === 'iam/unknown-action');
     assert.notEqual(first, before.find((d) => d.code === 'iam/unknown-action'));
     assert.equal(first?.severity, 2);
+  });
+
+  it('are kept by each language service for itself, even over one catalog', () => {
+    const document = TextDocument.create('file:///test/policy.json', 'json', 1, policy);
+    const model = parsePolicy(policy);
+    const run = (on: typeof service, settings: Partial<DiagnosticSettings>) =>
+      on.doValidation(document, model, { settings: { ...DEFAULT_SETTINGS, ...settings }, rulesDocumentation: RULES_DOC });
+    const other = createLanguageService({ catalog: sharedCatalog() });
+    const first = run(service, {});
+    // Another service checking the same model with other settings keeps its findings apart.
+    assert.notDeepEqual(run(other, { rules: { 'iam/unknown-action': 'hint' } }), first);
+    const again = run(service, {});
+    assert.deepEqual(again, first);
+    assert.ok(again.every((d, i) => d === first[i]), "the first service's diagnostics are its own, reused");
   });
 });

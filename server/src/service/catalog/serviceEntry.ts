@@ -24,6 +24,8 @@ export class ServiceEntry {
   private readonly actionsByName = new Map<string, ActionInfo>();
   private readonly resourceTypesByName = new Map<string, ResourceTypeInfo>();
   private readonly conditionKeysByName = new Map<string, ConditionKeyData>();
+  /** Each action's resource types, worked out when first asked for. */
+  private readonly resourceTypesByAction = new Map<ActionInfo, readonly ResourceTypeInfo[]>();
   /** Resource types by the literal start of their resource part (`stream/`, `table/`), for ARN matching. */
   private readonly resourceTypesByLead: { lead: string; type: ResourceTypeInfo }[] = [];
 
@@ -53,6 +55,16 @@ export class ServiceEntry {
 
   resourceType(name: string): ResourceTypeInfo | undefined {
     return this.resourceTypesByName.get(name.toLowerCase());
+  }
+
+  /** The resource types one of this service's actions applies to. */
+  resourceTypesOf(action: ActionInfo): readonly ResourceTypeInfo[] {
+    let types = this.resourceTypesByAction.get(action);
+    if (!types) {
+      types = (action.resourceTypes ?? []).map((t) => this.resourceType(t.name)).filter((t): t is ResourceTypeInfo => t !== undefined);
+      this.resourceTypesByAction.set(action, types);
+    }
+    return types;
   }
 
   /** A condition key by its exact (case-insensitive) name, template placeholders included. */

@@ -4,7 +4,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { IamCatalog } from '../catalog/iamCatalog';
 import type { DiagnosticSettings } from '../diagnostics/engine/settings';
 import { RULES } from '../diagnostics/rules';
-import { DIAGNOSTIC_SOURCE, validatePolicy } from '../diagnostics/engine/validate';
+import { DIAGNOSTIC_SOURCE, validatePolicy, type ValidationMemory } from '../diagnostics/engine/validate';
 import type { PolicyModel } from '../policy/policyModel';
 import { fixProviderFor, isFixAllCode } from './fixes';
 import type { FixContext } from './fixes/fix';
@@ -22,6 +22,8 @@ export type CodeActionData =
 
 export interface CodeActionOptions {
   catalog: IamCatalog;
+  /** The language service's validation memory: fixes validate the text they change. */
+  memory: ValidationMemory;
   settings: DiagnosticSettings;
   rulesDocumentation: string;
   /** The kinds the client asked for, if it said. */
@@ -184,11 +186,11 @@ function reportedAt(document: TextDocument, model: PolicyModel, fix: { code: str
   const others = Object.fromEntries(RULES.filter((r) => r !== rule).map((r) => [r.code, 'off' as const]));
   const settings = { ...options.settings, rules: { ...options.settings.rules, ...others } };
   const facts = JSON.stringify(fix.data ?? {});
-  return validatePolicy(document, model, options.catalog, { settings, rulesDocumentation: options.rulesDocumentation }).diagnostics.find(
+  return validatePolicy(document, model, options.catalog, options.memory, { settings, rulesDocumentation: options.rulesDocumentation }).diagnostics.find(
     (d) => d.code === fix.code && document.offsetAt(d.range.start) === fix.offset && JSON.stringify(d.data ?? {}) === facts,
   );
 }
 
 function validate(document: TextDocument, model: PolicyModel, options: CodeActionOptions): Diagnostic[] {
-  return validatePolicy(document, model, options.catalog, { settings: options.settings, rulesDocumentation: options.rulesDocumentation }).diagnostics;
+  return validatePolicy(document, model, options.catalog, options.memory, { settings: options.settings, rulesDocumentation: options.rulesDocumentation }).diagnostics;
 }

@@ -1,5 +1,6 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { IamCatalog } from '../catalog/iamCatalog';
+import type { ArnDefaultsMemory } from '../policy/arnDefaults';
 import type { CursorContext } from '../policy/cursor';
 import type { PolicyLocation } from '../policy/policyAt';
 import type { PolicyModel } from '../policy/policyModel';
@@ -11,4 +12,6 @@ export interface CompletionRequest {
   catalog: IamCatalog;
   cursor: CursorContext;
   location: PolicyLocation;
+  /** The partition, region and account the document's ARNs use, remembered per model by the service. */
+  arnDefaults: ArnDefaultsMemory;
 }

@@ -1,6 +1,7 @@
 import type { CompletionList, Position } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { IamCatalog } from '../catalog/iamCatalog';
+import type { ArnDefaultsMemory } from '../policy/arnDefaults';
 import { cursorContext } from '../policy/cursor';
 import type { PolicyModel } from '../policy/policyModel';
 import { completeActions } from './actionCompletion';
@@ -18,11 +19,12 @@ export function doComplete(
   position: Position,
   model: PolicyModel,
   catalog: IamCatalog,
+  arnDefaults: ArnDefaultsMemory,
 ): CompletionList | null {
   if (!model.isPolicy) return null;
   const cursor = cursorContext(model, document.offsetAt(position));
   if (!cursor) return null;
-  const request: CompletionRequest = { document, model, catalog, cursor, location: cursor.location };
+  const request: CompletionRequest = { document, model, catalog, cursor, location: cursor.location, arnDefaults };
   const items = cursor.kind === 'key' ? completeKey(request) : completeValue(request);
   return items.length > 0 ? { isIncomplete: false, items } : null;
 }

@@ -1,6 +1,6 @@
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
 import type { ActionInfo, ResourceTypeInfo } from '../catalog/serviceEntry';
-import { arnDefaults, type ArnDefaults } from '../policy/arnDefaults';
+import type { ArnDefaults } from '../policy/arnDefaults';
 import type { CompletionRequest } from './completionRequest';
 import { escapeSnippet, stringValueItem } from './items';
 
@@ -26,7 +26,7 @@ interface Candidate {
 export function completeResources(request: CompletionRequest): CompletionItem[] {
   const actions = statementActions(request);
   const { candidates, wildcardOnly } = actions.length > 0 ? fromActions(actions) : fromDefaults(request);
-  const defaults = arnDefaults(request.model);
+  const defaults = request.arnDefaults.of(request.model);
   const items = candidates.map((c, i) => {
     const { label, snippet } = arnSnippet(c.resourceType.arn, defaults);
     return stringValueItem(request, label, snippet, {

@@ -9,15 +9,35 @@ export interface ArnDefaults {
   account?: string;
 }
 
-const cache = new WeakMap<PolicyModel, ArnDefaults>();
+/**
+ * The defaults of each model, and what each statement counts towards them, kept weakly with the
+ * models they were counted from. Each language service has its own (see `createLanguageService`).
+ */
+export class ArnDefaultsMemory {
+  private readonly byModel = new WeakMap<PolicyModel, ArnDefaults>();
+  /**
+   * Each statement's counts: after an edit inside one statement, the others keep their models
+   * (see `updatePolicy`), and only the edited one is counted again.
+   */
+  private readonly byStatement = new WeakMap<StatementModel, Counts>();
 
-export function arnDefaults(model: PolicyModel): ArnDefaults {
-  let defaults = cache.get(model);
-  if (!defaults) {
-    defaults = computeDefaults(model);
-    cache.set(model, defaults);
+  of(model: PolicyModel): ArnDefaults {
+    let defaults = this.byModel.get(model);
+    if (!defaults) {
+      defaults = computeDefaults(model, (statement) => this.countsOf(statement));
+      this.byModel.set(model, defaults);
+    }
+    return defaults;
   }
-  return defaults;
+
+  private countsOf(statement: StatementModel): Counts {
+    let counts = this.byStatement.get(statement);
+    if (!counts) {
+      counts = statementCounts(statement);
+      this.byStatement.set(statement, counts);
+    }
+    return counts;
+  }
 }
 
 /** What one statement's ARNs count towards the defaults: their fields, in order. */
@@ -29,19 +49,13 @@ interface Counts {
 
 const NONE: Counts = { partitions: [], regions: [], accounts: [] };
 
-/**
- * Each statement's counts are kept with its model: after an edit inside one statement, the
- * others keep their models (see `updatePolicy`), and only the edited one is counted again.
- */
-const countsOf = new WeakMap<StatementModel, Counts>();
-
-function computeDefaults(model: PolicyModel): ArnDefaults {
+function computeDefaults(model: PolicyModel, countsOf: (statement: StatementModel) => Counts): ArnDefaults {
   const partitions = new Counter();
   const regions = new Counter();
   const accounts = new Counter();
   // Added up in document order: the same counts, in the same order, as one pass over every ARN.
   for (const statement of model.statements) {
-    const counts = statementCounts(statement);
+    const counts = countsOf(statement);
     if (counts === NONE) continue;
     for (const value of counts.partitions) partitions.add(value);
     for (const value of counts.regions) regions.add(value);
@@ -51,22 +65,17 @@ function computeDefaults(model: PolicyModel): ArnDefaults {
 }
 
 function statementCounts(statement: StatementModel): Counts {
-  let counts = countsOf.get(statement);
-  if (!counts) {
-    const found: Counts = { partitions: [], regions: [], accounts: [] };
-    for (const element of [statement.resource, statement.notResource]) {
-      for (const { value } of element?.values ?? []) {
-        const arn = parseArn(value);
-        if (!arn) continue;
-        if (arn.partition && !hasWildcard(arn.partition)) found.partitions.push(arn.partition);
-        if (arn.region && !hasWildcard(arn.region)) found.regions.push(arn.region);
-        if (/^\d{12}$/.test(arn.account)) found.accounts.push(arn.account);
-      }
+  const found: Counts = { partitions: [], regions: [], accounts: [] };
+  for (const element of [statement.resource, statement.notResource]) {
+    for (const { value } of element?.values ?? []) {
+      const arn = parseArn(value);
+      if (!arn) continue;
+      if (arn.partition && !hasWildcard(arn.partition)) found.partitions.push(arn.partition);
+      if (arn.region && !hasWildcard(arn.region)) found.regions.push(arn.region);
+      if (/^\d{12}$/.test(arn.account)) found.accounts.push(arn.account);
     }
-    counts = found.partitions.length + found.regions.length + found.accounts.length > 0 ? found : NONE;
-    countsOf.set(statement, counts);
   }
-  return counts;
+  return found.partitions.length + found.regions.length + found.accounts.length > 0 ? found : NONE;
 }
 
 /** Counts values; `most()` is the most frequent, the first seen among equals. */

@@ -1,6 +1,5 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { IamCatalog } from '../../catalog/iamCatalog';
 import type { StatementModel } from '../../policy/policyModel';
 import type { PolicyRule, RuleFinding, StatementRule } from './rule';
 import type { RuleContext } from './ruleContext';
@@ -16,10 +15,10 @@ import type { RuleContext } from './ruleContext';
  * they are while the statement starts at the same line and character, even at another offset
  * (then every place inside it has the same line and character as before); when it has moved to
  * another line or column, they are made again from the kept findings.
- * Another catalog, other settings or another kind of policy start afresh.
+ * Other settings or another kind of policy start afresh.
  */
 
-interface Entry {
+export interface KeptEntry {
   /** The settings, kind and link the findings were made with. */
   signature: string;
   /** Where the statement started when the diagnostics were made. */
@@ -31,7 +30,8 @@ interface Entry {
   diagnostics: (readonly Diagnostic[] | undefined)[];
 }
 
-const entriesByCatalog = new WeakMap<IamCatalog, WeakMap<StatementModel, Entry>>();
+/** Each statement's kept findings, owned by one language service (see `createValidationMemory`). */
+export type KeptEntries = WeakMap<StatementModel, KeptEntry>;
 const NO_FINDINGS: readonly RuleFinding[] = [];
 const NO_DIAGNOSTICS: readonly Diagnostic[] = [];
 /** How many statements are checked between two pauses of the validation. */
@@ -49,22 +49,14 @@ export interface RuleRun<R extends PolicyRule = PolicyRule> {
 
 /** The kept findings, as one validation sees them. */
 export class KeptFindings {
-  private readonly entries: WeakMap<StatementModel, Entry>;
-
   constructor(
+    private readonly entries: KeptEntries,
     private readonly document: TextDocument,
     private readonly context: RuleContext,
     private readonly signature: string,
     /** How many rules there are: the length of each entry's lists. */
     private readonly ruleCount: number,
-  ) {
-    let entries = entriesByCatalog.get(context.catalog);
-    if (!entries) {
-      entries = new WeakMap();
-      entriesByCatalog.set(context.catalog, entries);
-    }
-    this.entries = entries;
-  }
+  ) {}
 
   /**
    * Adds the diagnostics of each rule in every statement to `out[rule's index]`, statement by
@@ -110,7 +102,7 @@ export class KeptFindings {
   }
 
   /** The statement's entry, its diagnostics dropped if it no longer starts where they were made. */
-  private entryOf(statement: StatementModel): Entry {
+  private entryOf(statement: StatementModel): KeptEntry {
     let entry = this.entries.get(statement);
     const { line, character } = this.document.positionAt(statement.node.offset);
     if (!entry || entry.signature !== this.signature) {

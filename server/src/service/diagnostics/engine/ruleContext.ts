@@ -6,6 +6,7 @@ import type { ActionInfo, ResourceTypeInfo } from '../../catalog/serviceEntry';
 import { hasWildcard, wildcardMatcher } from '../../catalog/wildcard';
 import type { PolicyModel, PolicyString, StatementModel } from '../../policy/policyModel';
 import { PermissionIndex } from '../helpers/permissions';
+import { modelSize, type PolicySize, type StatementSizes } from '../helpers/size';
 import type { PolicyKind } from './policyKind';
 import type { DiagnosticSettings } from './settings';
 
@@ -27,18 +28,19 @@ export interface ResolvedResource {
 }
 
 /**
- * Each statement's resolved entries, kept with its model for as long as it lives: a statement's
- * model is never changed (an edit makes a new one), and catalog data does not change.
+ * What rule contexts remember of each statement from one validation to the next: a statement's
+ * model is never changed (an edit makes a new one), and catalog data does not change, so what is
+ * worked out from a statement holds for as long as its model lives. Owned by one language
+ * service (see `createValidationMemory`), never shared between services.
  */
-interface Resolved {
+export interface StatementMemory {
   actions: WeakMap<StatementModel, ResolvedAction[]>;
   resources: WeakMap<StatementModel, ResolvedResource[]>;
+  sizes: StatementSizes;
 }
-const resolvedByCatalog = new WeakMap<IamCatalog, Resolved>();
 
 /** What every rule reads: the policy, the catalog, the settings, and work shared between rules. */
 export class RuleContext {
-  private readonly resolved: Resolved;
   /** Policies repeat their actions: each distinct spelling is looked up once per validation. */
   private readonly actionsByText = new Map<string, readonly ActionInfo[]>();
   private permissionIndex: PermissionIndex | undefined;
@@ -49,18 +51,12 @@ export class RuleContext {
     readonly catalog: IamCatalog,
     readonly settings: DiagnosticSettings,
     readonly kind: PolicyKind,
-  ) {
-    let resolved = resolvedByCatalog.get(catalog);
-    if (!resolved) {
-      resolved = { actions: new WeakMap(), resources: new WeakMap() };
-      resolvedByCatalog.set(catalog, resolved);
-    }
-    this.resolved = resolved;
-  }
+    private readonly memory: StatementMemory,
+  ) {}
 
   /** The statement's `Action` entries resolved against the catalog, once per statement. */
   actionsOf(statement: StatementModel): readonly ResolvedAction[] {
-    let list = this.resolved.actions.get(statement);
+    let list = this.memory.actions.get(statement);
     if (!list) {
       const values = statement.action?.values ?? [];
       list = new Array<ResolvedAction>(values.length);
@@ -68,14 +64,14 @@ export class RuleContext {
         const value = values[i];
         list[i] = { value, wildcard: hasWildcard(value.value), actions: this.actionsNamed(value.value) };
       }
-      this.resolved.actions.set(statement, list);
+      this.memory.actions.set(statement, list);
     }
     return list;
   }
 
   /** The statement's `Resource` entries with their ARNs parsed, once per statement. */
   resourcesOf(statement: StatementModel): readonly ResolvedResource[] {
-    let list = this.resolved.resources.get(statement);
+    let list = this.memory.resources.get(statement);
     if (!list) {
       const values = statement.resource?.values ?? [];
       list = new Array<ResolvedResource>(values.length);
@@ -83,7 +79,7 @@ export class RuleContext {
         const value = values[i];
         list[i] = { value, wildcard: hasWildcard(value.value), arn: parseArn(value.value) };
       }
-      this.resolved.resources.set(statement, list);
+      this.memory.resources.set(statement, list);
     }
     return list;
   }
@@ -107,6 +103,11 @@ export class RuleContext {
       this.memos.set(owner, map);
     }
     return map as Map<string, V>;
+  }
+
+  /** The policy's size as AWS counts it, measuring again only the statements an edit made anew. */
+  get size(): PolicySize {
+    return modelSize(this.model, this.memory.sizes);
   }
 
   get permissions(): PermissionIndex {

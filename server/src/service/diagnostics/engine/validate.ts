@@ -2,10 +2,10 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { IamCatalog } from '../../catalog/iamCatalog';
 import type { PolicyModel } from '../../policy/policyModel';
-import { KeptFindings, type DiagnosticMaker, type RuleRun } from './keptFindings';
+import { KeptFindings, type DiagnosticMaker, type KeptEntries, type RuleRun } from './keptFindings';
 import { decidePolicyKind, type PolicyKind } from './policyKind';
 import type { PolicyRule, StatementRule } from './rule';
-import { RuleContext } from './ruleContext';
+import { RuleContext, type StatementMemory } from './ruleContext';
 import { RULES } from '../rules';
 import type { DiagnosticSettings, RuleSeverity } from './settings';
 
@@ -24,14 +24,34 @@ export interface ValidationOptions {
   rulesDocumentation: string;
 }
 
+/**
+ * What validation remembers from one run to the next, weakly keyed by the statement models it was
+ * worked out from. Each language service makes its own (see `createLanguageService`): two
+ * services never share it.
+ */
+export interface ValidationMemory {
+  statements: StatementMemory;
+  kept: KeptEntries;
+}
+
+export function createValidationMemory(): ValidationMemory {
+  return { statements: { actions: new WeakMap(), resources: new WeakMap(), sizes: new WeakMap() }, kept: new WeakMap() };
+}
+
 export interface ValidationResult {
   kind: PolicyKind | undefined;
   diagnostics: Diagnostic[];
 }
 
 /** Runs every rule that applies to the policy's kind, with the user's severities. */
-export function validatePolicy(document: TextDocument, model: PolicyModel, catalog: IamCatalog, options: ValidationOptions): ValidationResult {
-  const steps = validationSteps(document, model, catalog, options);
+export function validatePolicy(
+  document: TextDocument,
+  model: PolicyModel,
+  catalog: IamCatalog,
+  memory: ValidationMemory,
+  options: ValidationOptions,
+): ValidationResult {
+  const steps = validationSteps(document, model, catalog, memory, options);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
@@ -47,13 +67,14 @@ export function* validationSteps(
   document: TextDocument,
   model: PolicyModel,
   catalog: IamCatalog,
+  memory: ValidationMemory,
   options: ValidationOptions,
 ): Generator<void, ValidationResult, void> {
   const { settings } = options;
   if (!model.isPolicy || !settings.enable) return { kind: undefined, diagnostics: [] };
   const kind = decidePolicyKind(model, settings.policyKind);
-  const context = new RuleContext(model, catalog, settings, kind);
-  const kept = new KeptFindings(document, context, JSON.stringify([settings, kind, options.rulesDocumentation]), RULES.length);
+  const context = new RuleContext(model, catalog, settings, kind, memory.statements);
+  const kept = new KeptFindings(memory.kept, document, context, JSON.stringify([settings, kind, options.rulesDocumentation]), RULES.length);
   // What each rule found, by its place in RULES; the statement rules run first, statement by statement.
   const found: Diagnostic[][] = RULES.map(() => []);
   const statementRuns: RuleRun<StatementRule>[] = [];

@@ -14,7 +14,7 @@ export function textSize(text: string): PolicySize {
 }
 
 /** Each statement's size, kept with its model: a statement's text does not change under it. */
-const statementSizes = new WeakMap<StatementModel, PolicySize>();
+export type StatementSizes = WeakMap<StatementModel, PolicySize>;
 
 /**
  * The size of the model's text, as `textSize` gives it, measuring again only the statements
@@ -22,7 +22,7 @@ const statementSizes = new WeakMap<StatementModel, PolicySize>();
  * every statement then starts and ends outside a string, as the measure sees strings. Text with
  * syntax errors or comments (whose quotes the measure would take for strings) is measured whole.
  */
-export function modelSize(model: PolicyModel): PolicySize {
+export function modelSize(model: PolicyModel, statementSizes: StatementSizes): PolicySize {
   const { text } = model;
   if (model.syntaxErrors.length > 0 || text.includes('//') || text.includes('/*')) return textSize(text);
   const size = { characters: 0, bytes: 0 };

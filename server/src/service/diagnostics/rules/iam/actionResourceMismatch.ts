@@ -26,30 +26,18 @@ export const actionResourceMismatch = statementRule({
       if (wildcard || actions.length !== 1) continue;
       // In a Kinesis resource policy, resource-policy/resource-mismatch speaks for the shareable actions.
       if (context.kind === 'kinesis-resource' && actions[0].qualifiedName in SHAREABLE_ACTIONS) continue;
-      const finding = mismatch(context, value, actions[0], typesOf(actions[0]), resources);
+      const finding = mismatch(context, value, actions[0], actions[0].service.resourceTypesOf(actions[0]), resources);
       if (finding) findings.push(finding);
     }
     return findings;
   },
 });
 
-/** The resource types each action applies to, worked out once per action: catalog data does not change. */
-const knownTypes = new WeakMap<ActionInfo, ResourceTypeInfo[]>();
-
-function typesOf(action: ActionInfo): ResourceTypeInfo[] {
-  let types = knownTypes.get(action);
-  if (!types) {
-    types = (action.resourceTypes ?? []).map((t) => action.service.resourceType(t.name)).filter((t): t is ResourceTypeInfo => t !== undefined);
-    knownTypes.set(action, types);
-  }
-  return types;
-}
-
 function mismatch(
   context: RuleContext,
   value: PolicyString,
   action: ActionInfo,
-  types: ResourceTypeInfo[],
+  types: readonly ResourceTypeInfo[],
   resources: readonly ResolvedResource[],
 ): RuleFinding | undefined {
   if (types.length === 0) {

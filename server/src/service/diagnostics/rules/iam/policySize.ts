@@ -1,4 +1,3 @@
-import { modelSize } from '../../helpers/size';
 import { policyRule } from '../../engine/rule';
 
 /** IAM quotas, in characters without white space. */
@@ -13,7 +12,7 @@ export const policySize = policyRule({
   check(context) {
     const { root, text } = context.model;
     if (!root || text.length <= MANAGED_POLICY_MAX) return [];
-    const { characters } = modelSize(context.model);
+    const { characters } = context.size;
     if (characters <= MANAGED_POLICY_MAX) return [];
     return [
       {

@@ -1,5 +1,4 @@
 import { RESOURCE_POLICY_MAX_BYTES } from '../../../kinesis/kinesisFacts';
-import { modelSize } from '../../helpers/size';
 import { policyRule } from '../../engine/rule';
 
 /** A Kinesis resource-based policy may not exceed 20 KB. */
@@ -11,7 +10,7 @@ export const sizeLimit = policyRule({
     const { root } = context.model;
     // A character takes at most 3 bytes in UTF-8 (4 for a surrogate pair, two characters).
     if (!root || context.model.text.length * 3 <= RESOURCE_POLICY_MAX_BYTES) return [];
-    const size = modelSize(context.model).bytes;
+    const size = context.size.bytes;
     if (size <= RESOURCE_POLICY_MAX_BYTES) return [];
     return [
       {
