@@ -13,7 +13,7 @@ import { runSafe } from './runner';
 import { NewPolicyRequest } from '../../common/src/protocol';
 import { createLanguageService, FIX_ALL_KIND, IamCatalog, INSERT_KIND, PLACEHOLDER_PARAMS, policyFor, type CatalogSource, type PolicyModel } from './service';
 import { readSettings, settingsFor, type RawSettings, type ServerSettings } from './settings';
-import { ValidationScheduler, type Timers } from './validation';
+import { ValidationScheduler, type Timers } from './validationScheduler';
 import { fileTooLarge } from './fileTooLarge';
 
 export interface ServerRuntime {
