@@ -4,7 +4,7 @@ import { parseArn, type ArnParts } from '../../catalog/arn';
 import type { IamCatalog } from '../../catalog/iamCatalog';
 import type { ActionInfo, ResourceTypeInfo } from '../../catalog/serviceEntry';
 import { hasWildcard, wildcardMatcher } from '../../catalog/wildcard';
-import type { PolicyModel, PolicyString, StatementModel } from '../../policy/policyModel';
+import type { ListElement, PolicyModel, PolicyString, StatementModel } from '../../policy/policyModel';
 import { PermissionIndex } from '../helpers/permissions';
 import { modelSize, type PolicySize, type StatementSizes } from '../helpers/size';
 import type { PolicyKind } from './policyKind';
@@ -56,32 +56,20 @@ export class RuleContext {
 
   /** The statement's `Action` entries resolved against the catalog, once per statement. */
   actionsOf(statement: StatementModel): readonly ResolvedAction[] {
-    let list = this.memory.actions.get(statement);
-    if (!list) {
-      const values = statement.action?.values ?? [];
-      list = new Array<ResolvedAction>(values.length);
-      for (let i = 0; i < values.length; i++) {
-        const value = values[i];
-        list[i] = { value, wildcard: hasWildcard(value.value), actions: this.actionsNamed(value.value) };
-      }
-      this.memory.actions.set(statement, list);
-    }
-    return list;
+    return resolveOnce(this.memory.actions, statement, statement.action, (value) => ({
+      value,
+      wildcard: hasWildcard(value.value),
+      actions: this.actionsNamed(value.value),
+    }));
   }
 
   /** The statement's `Resource` entries with their ARNs parsed, once per statement. */
   resourcesOf(statement: StatementModel): readonly ResolvedResource[] {
-    let list = this.memory.resources.get(statement);
-    if (!list) {
-      const values = statement.resource?.values ?? [];
-      list = new Array<ResolvedResource>(values.length);
-      for (let i = 0; i < values.length; i++) {
-        const value = values[i];
-        list[i] = { value, wildcard: hasWildcard(value.value), arn: parseArn(value.value) };
-      }
-      this.memory.resources.set(statement, list);
-    }
-    return list;
+    return resolveOnce(this.memory.resources, statement, statement.resource, (value) => ({
+      value,
+      wildcard: hasWildcard(value.value),
+      arn: parseArn(value.value),
+    }));
   }
 
   /** The resource type a plain ARN names; the catalog describes each distinct ARN once. */
@@ -135,4 +123,16 @@ export class RuleContext {
     }
     return actions;
   }
+}
+
+/** An element's entries resolved one by one, remembered with the statement; a list of its exact size. */
+function resolveOnce<T>(memory: WeakMap<StatementModel, T[]>, statement: StatementModel, element: ListElement | undefined, resolve: (value: PolicyString) => T): T[] {
+  let list = memory.get(statement);
+  if (!list) {
+    const values = element?.values ?? [];
+    list = new Array<T>(values.length);
+    for (let i = 0; i < values.length; i++) list[i] = resolve(values[i]);
+    memory.set(statement, list);
+  }
+  return list;
 }

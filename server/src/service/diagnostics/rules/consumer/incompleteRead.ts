@@ -1,5 +1,5 @@
 import { READ_ACTIONS } from '../../../kinesis/kinesisFacts';
-import { at, policyRule  } from '../../engine/rule';
+import { at, policyRule } from '../../engine/rule';
 
 /** GetRecords needs a shard iterator from GetShardIterator, and an iterator is only good for GetRecords. */
 export const incompleteRead = policyRule({

@@ -1,4 +1,4 @@
-import { at, policyRule, type RuleFinding  } from '../../engine/rule';
+import { at, policyRule, type RuleFinding } from '../../engine/rule';
 import { ALL_KINDS } from '../../engine/policyKind';
 
 /** Statement ids must be unique within a policy. */

@@ -1,5 +1,5 @@
 import { POLICY_VERSIONS } from '../../../policy/parsePolicy';
-import { at, policyRule  } from '../../engine/rule';
+import { at, policyRule } from '../../engine/rule';
 import { ALL_KINDS } from '../../engine/policyKind';
 
 /**

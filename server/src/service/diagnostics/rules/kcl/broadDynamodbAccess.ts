@@ -1,6 +1,6 @@
 import { LEASE_TABLE_ACTIONS } from '../../../kinesis/kinesisFacts';
 import { isConsumer } from '../../helpers/consumerFacts';
-import { at, policyRule, type RuleFinding  } from '../../engine/rule';
+import { at, policyRule, type RuleFinding } from '../../engine/rule';
 
 /**
  * `dynamodb:*` on a KCL consumer's lease table works, but grants far more than the KCL uses

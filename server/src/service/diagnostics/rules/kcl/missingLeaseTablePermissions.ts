@@ -1,6 +1,6 @@
 import { LEASE_TABLE_ACTIONS, KCL3_EXTRA_TABLE_SUFFIXES, CONSUMER_MARKER_ACTION } from '../../../kinesis/kinesisFacts';
 import { grantedOn, isConsumer, showsKclUse } from '../../helpers/consumerFacts';
-import { at, policyRule  } from '../../engine/rule';
+import { at, policyRule } from '../../engine/rule';
 
 /** A KCL consumer keeps its leases in a DynamoDB table named after the application. */
 export const missingLeaseTablePermissions = policyRule({

@@ -1,6 +1,6 @@
 import { CONSUMER_MARKER_ACTION, METRICS_ACTION } from '../../../kinesis/kinesisFacts';
 import { isConsumer, showsKclUse } from '../../helpers/consumerFacts';
-import { at, policyRule  } from '../../engine/rule';
+import { at, policyRule } from '../../engine/rule';
 
 /** The KCL publishes metrics to CloudWatch; PutMetricData takes `"Resource": "*"`. */
 export const missingMetricsPermission = policyRule({

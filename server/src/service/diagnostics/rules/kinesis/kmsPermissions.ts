@@ -1,5 +1,5 @@
 import { CONSUMER_MARKER_ACTION, KMS_CONSUMER_ACTION, KMS_PRODUCER_ACTION, WRITE_ACTIONS } from '../../../kinesis/kinesisFacts';
-import { at, policyRule, type RuleFinding  } from '../../engine/rule';
+import { at, policyRule, type RuleFinding } from '../../engine/rule';
 
 /**
  * Streams encrypted with a customer-managed KMS key also need KMS permissions: producers
