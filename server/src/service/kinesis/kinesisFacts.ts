@@ -34,8 +34,6 @@ export const DISALLOWED_PRINCIPAL_TYPES: readonly string[] = ['Service', 'Federa
 /** A Kinesis resource-based policy may not exceed 20 KB. [KDS-IAM] */
 export const RESOURCE_POLICY_MAX_BYTES = 20 * 1024;
 
-/** Kinesis Client Library versions whose permission sets the checks know. */
-
 /**
  * DynamoDB actions a KCL consumer needs on its lease table (named after the application).
  * 1.x: [KDS-TUTORIAL]. 2.x adds UpdateTable; 3.x adds Query on the lease table's index and
