@@ -80,6 +80,39 @@ describe('IAM rules', () => {
     assert.deepEqual(findings(policy({ Action: 'kinesis:ListStreams', NotResource: STREAM, Resource: undefined }), 'iam/action-resource-mismatch'), []);
   });
 
+  it("matches resources against the action's resource types, in whichever service's namespace they are", () => {
+    const fits = (action: string, resource: string) => findings(policy({ Action: action, Resource: resource }), 'iam/action-resource-mismatch');
+    assert.deepEqual(fits('sts:AssumeRole', 'arn:aws:iam::111122223333:role/reader'), []);
+    assert.deepEqual(fits('sts:AssumeRole', 'arn:aws:iam::111122223333:role/team/reader'), []);
+    assert.deepEqual(fits('ssm:StartSession', 'arn:aws:ec2:us-east-1:111122223333:instance/i-0123456789abcdef0'), []);
+    assert.deepEqual(fits('ds-data:DescribeUser', 'arn:aws:ds:us-east-1:111122223333:directory/d-1234567890'), []);
+    assert.deepEqual(fits('redshift-data:ExecuteStatement', 'arn:aws:redshift-serverless:us-east-1:111122223333:workgroup/0a1b2c3d'), []);
+    assert.deepEqual(fits('kafka-cluster:Connect', 'arn:aws:kafka:us-east-1:111122223333:cluster/orders/1a2b3c4d-5e6f'), []);
+    assert.deepEqual(fits('sts:AssumeRole', 'arn:aws:dynamodb:us-east-1:111122223333:table/x'), ['"sts:AssumeRole"']);
+  });
+
+  it('reads a variable as unknown text, and lets the known parts decide', () => {
+    const fits = (action: string, resource: string) => findings(policy({ Action: action, Resource: resource }), 'iam/action-resource-mismatch');
+    const table = 'arn:aws:dynamodb:${region}:${account}:table/x';
+    assert.deepEqual(fits('sts:AssumeRole', table), ['"sts:AssumeRole"']);
+    assert.deepEqual(fits('cloudwatch:PutMetricData', table), ['"cloudwatch:PutMetricData"']);
+    assert.deepEqual(fits('dynamodb:GetItem', table), []);
+    assert.deepEqual(fits('s3:GetObject', 'arn:aws:s3:::home/${aws:username}/*'), []);
+    assert.deepEqual(fits('sts:AssumeRole', 'arn:aws:iam::${Account}:role/deploy'), []);
+  });
+
+  it('matches no name that holds a separator the name cannot contain', () => {
+    const fits = (action: string, resource: string) => findings(policy({ Action: action, Resource: resource }), 'iam/action-resource-mismatch');
+    assert.deepEqual(fits('s3:ListBucket', 'arn:aws:s3:::b/*'), ['"s3:ListBucket"'], 'objects, not the bucket');
+    assert.deepEqual(fits('s3:ListBucket', 'arn:aws:s3:::b'), []);
+    assert.deepEqual(fits('s3:GetObject', 'arn:aws:s3:::b/*'), []);
+    assert.deepEqual(fits('dynamodb:GetItem', 'arn:aws:dynamodb:us-east-1:111122223333:table/APP/index/*'), ['"dynamodb:GetItem"'], 'an index, not the table');
+    assert.deepEqual(fits('dynamodb:Query', 'arn:aws:dynamodb:us-east-1:111122223333:table/APP/index/*'), []);
+    assert.deepEqual(fits('dynamodb:GetItem', 'arn:aws:dynamodb:us-east-1:111122223333:table/APP'), []);
+    assert.deepEqual(fits('logs:PutLogEvents', 'arn:aws:logs:us-east-1:111122223333:log-group:/aws/lambda/f:log-stream:*'), [], 'log group names hold slashes');
+    assert.deepEqual(fits('lambda:InvokeFunction', 'arn:aws:lambda:us-east-1:111122223333:function:f:PROD'), [], 'a qualified function');
+  });
+
   it('reports principals that are neither account ids nor IAM ARNs', () => {
     const text = JSON.stringify({
       Version: '2012-10-17',

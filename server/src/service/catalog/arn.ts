@@ -1,3 +1,5 @@
+import { FIELD_PLACEHOLDERS, isSeparatorFree } from './resourceNames';
+
 /**
  * ARNs: `arn:partition:service:region:account:resource`, and the `${Placeholder}` templates
  * the Service Authorization Reference gives for each resource type.
@@ -35,13 +37,17 @@ export interface ArnTemplate {
   /** How many characters of the template are literal: the more, the more specific the match. */
   readonly literalLength: number;
   readonly regex: RegExp;
+  /**
+   * The template with its placeholders' names left out: the same resource type as another
+   * service's data spells it (`sts:AssumeRole` takes IAM's role ARN, under its own names).
+   */
+  readonly shape: string;
 }
 
 const PLACEHOLDER = /\$\{([^}]+)\}/g;
-/** Placeholders that stand for one colon-separated ARN field. */
-const FIELD_PLACEHOLDERS = new Set(['Partition', 'Region', 'Account']);
 
 export function compileArnTemplate(text: string): ArnTemplate {
+  const service = parseArn(text)?.service ?? '';
   const placeholders: string[] = [];
   let source = '';
   let literalLength = 0;
@@ -51,13 +57,15 @@ export function compileArnTemplate(text: string): ArnTemplate {
     source += escapeRegex(literal);
     literalLength += literal.length;
     placeholders.push(match[1]);
-    source += FIELD_PLACEHOLDERS.has(match[1]) ? '([^:]*)' : '(.+?)';
+    // A field may be empty (S3 and IAM ARNs have no region); a name without separators may not.
+    const name = match[1];
+    source += FIELD_PLACEHOLDERS.has(name) ? '([^:]*)' : isSeparatorFree(service, name) ? '([^/:]+)' : '(.+?)';
     last = match.index + match[0].length;
   }
   const tail = text.slice(last);
   source += escapeRegex(tail);
   literalLength += tail.length;
-  return { text, placeholders, literalLength, regex: new RegExp(`^${source}$`, 's') };
+  return { text, placeholders, literalLength, regex: new RegExp(`^${source}$`, 's'), shape: text.replace(PLACEHOLDER, '${}') };
 }
 
 /** The placeholder values when `arn` fits `template`, in template order. */

@@ -1,5 +1,7 @@
 import type { IamCatalog } from './iamCatalog';
 import type { ResourceTypeInfo } from './serviceEntry';
+import { parseArn } from './arn';
+import { isSeparatorFree } from './resourceNames';
 import { hasWildcard } from './wildcard';
 
 /**
@@ -12,26 +14,33 @@ export function resourceFitsTypes(catalog: IamCatalog, resource: string, types: 
   return describedFitsTypes(resource, hasWildcard(resource) ? undefined : catalog.describeArn(resource)?.resourceType, types);
 }
 
-/** The same for an entry other than `*` whose resource type, if it has no wildcard, is known (`describeArn`). */
+/**
+ * The same for an entry other than `*` whose resource type, if it has no wildcard, is known
+ * (`describeArn`). The action's types may live in other services' data: `sts:AssumeRole` takes
+ * `arn:aws:iam::ACCOUNT:role/NAME`, `ssm:StartSession` EC2 instances, `kafka-cluster:*` Kafka ARNs.
+ */
 export function describedFitsTypes(resource: string, resourceType: ResourceTypeInfo | undefined, types: readonly ResourceTypeInfo[]): boolean {
-  if (!hasWildcard(resource)) return resourceType !== undefined && types.includes(resourceType);
+  if (!hasWildcard(resource)) {
+    // The type the ARN names in its own service, which another service's data may spell with
+    // other placeholder names; else any of the action's templates it fits, though a narrower type
+    // fits it better: a Lambda action on `function` takes a qualified `function:NAME:ALIAS` too.
+    if (resourceType && types.some((t) => t.template.shape === resourceType.template.shape)) return true;
+    return types.some((t) => t.template.regex.test(resource));
+  }
   for (const type of types) if (globsIntersect(resource, templateGlob(type))) return true;
   return false;
 }
 
 /** In template globs: a run of characters other than `/` and `:`, i.e. one name or ARN field. */
 const SEGMENT = '\u0001';
-const FIELDS = new Set(['${Partition}', '${Region}', '${Account}']);
-/** Services whose resource names never contain `/` or `:`. Kinesis: stream and consumer names are [a-zA-Z0-9_.-]+. */
-const NAMES_WITHOUT_SEPARATORS = new Set(['kinesis']);
 const globCache = new Map<string, string>();
 
 /** `arn:${Partition}:kinesis:...:stream/${StreamName}` as a glob: placeholders become wildcards. */
 export function templateGlob(type: ResourceTypeInfo): string {
   let glob = globCache.get(type.template.text);
   if (glob === undefined) {
-    const plainNames = NAMES_WITHOUT_SEPARATORS.has(type.service.prefix);
-    glob = type.template.text.replace(/\$\{[^}]+\}/g, (p) => (FIELDS.has(p) || plainNames ? SEGMENT : '*'));
+    const service = parseArn(type.template.text)?.service ?? '';
+    glob = type.template.text.replace(/\$\{([^}]+)\}/g, (_p, name: string) => (isSeparatorFree(service, name) ? SEGMENT : '*'));
     globCache.set(type.template.text, glob);
   }
   return glob;

@@ -21,7 +21,12 @@ export interface ResolvedAction {
 /** A `Resource` entry with its ARN fields and the resource type it names. */
 export interface ResolvedResource {
   value: PolicyString;
-  /** Whether it has `*` or `?`: then it may name resources of several types. */
+  /**
+   * The entry as an IAM wildcard pattern: a policy variable (`${aws:username}`) or a template's
+   * placeholder (`${region}`) stands for text not known here, `*`; the known parts still decide.
+   */
+  pattern: string;
+  /** Whether the pattern has `*` or `?`: then it may name resources of several types. */
   wildcard: boolean;
   /** The ARN's fields; undefined when the entry is not an ARN: `*`, a typo. */
   arn: ArnParts | undefined;
@@ -65,11 +70,10 @@ export class RuleContext {
 
   /** The statement's `Resource` entries with their ARNs parsed, once per statement. */
   resourcesOf(statement: StatementModel): readonly ResolvedResource[] {
-    return resolveOnce(this.memory.resources, statement, statement.resource, (value) => ({
-      value,
-      wildcard: hasWildcard(value.value),
-      arn: parseArn(value.value),
-    }));
+    return resolveOnce(this.memory.resources, statement, statement.resource, (value) => {
+      const pattern = value.value.includes('${') ? value.value.replace(/\$\{[^}]*\}/g, '*') : value.value;
+      return { value, pattern, wildcard: hasWildcard(pattern), arn: parseArn(value.value) };
+    });
   }
 
   /** The resource type a plain ARN names; the catalog describes each distinct ARN once. */
@@ -79,8 +83,8 @@ export class RuleContext {
 
   /** Whether a resource entry can name a resource of one of the given types (see `resourceFitsTypes`). */
   fits(resource: ResolvedResource, types: readonly ResourceTypeInfo[]): boolean {
-    const text = resource.value.value;
-    return text === '*' || describedFitsTypes(text, resource.wildcard ? undefined : this.resourceTypeOf(resource), types);
+    const { pattern } = resource;
+    return pattern === '*' || describedFitsTypes(pattern, resource.wildcard ? undefined : this.resourceTypeOf(resource), types);
   }
 
   /** A map that lives as long as this validation, for a rule's own memo; `owner` keeps the rules' maps apart. */

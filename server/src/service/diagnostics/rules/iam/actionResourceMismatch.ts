@@ -1,5 +1,4 @@
 import type { ActionInfo, ResourceTypeInfo } from '../../../catalog/serviceEntry';
-import { hasWildcard } from '../../../catalog/wildcard';
 import { SHAREABLE_ACTIONS } from '../../../kinesis/kinesisFacts';
 import type { PolicyString } from '../../../policy/policyModel';
 import { at, type RuleFinding, statementRule } from '../../engine/rule';
@@ -20,8 +19,9 @@ export const actionResourceMismatch = statementRule({
     const findings: RuleFinding[] = [];
     if (statement.notResource) return findings;
     const resources = context.resourcesOf(statement);
-    // "*" covers everything; variables and invalid ARNs (invalid-arn's job) say nothing here.
-    if (resources.length === 0 || resources.some((r) => r.value.value === '*' || r.value.value.includes('${') || !r.arn)) return findings;
+    // "*" covers everything; invalid ARNs (invalid-arn's job) say nothing here. A variable stands
+    // for unknown text, but the parts around it still decide (see ResolvedResource.pattern).
+    if (resources.length === 0 || resources.some((r) => r.pattern === '*' || !r.arn)) return findings;
     for (const { value, wildcard, actions } of context.actionsOf(statement)) {
       if (wildcard || actions.length !== 1) continue;
       // In a Kinesis resource policy, resource-policy/resource-mismatch speaks for the shareable actions.
@@ -48,11 +48,7 @@ function mismatch(
       { data: { action: action.qualifiedName, expected: ['*'] } },
     );
   }
-  const applies = resources.some((r) => {
-    const service = r.arn?.service ?? '';
-    return (hasWildcard(service) || service.toLowerCase() === action.service.prefix) && context.fits(r, types);
-  });
-  if (applies) return undefined;
+  if (resources.some((r) => context.fits(r, types))) return undefined;
   const expected = types.map((t) => t.name);
   return at(
     value.node,
