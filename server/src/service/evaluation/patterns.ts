@@ -1,0 +1,88 @@
+import { globsIntersect } from '../catalog/arnPatterns';
+import { hasWildcard } from '../catalog/wildcard';
+
+/**
+ * How much of a set of resources a statement's pattern takes in: every one of them (`all`), some
+ * and perhaps all but not provably (`some`), or none. A request names one resource, or, when the
+ * checks ask about what a policy writes (`stream/*`, `table/${app}`), a set of them.
+ */
+export type Coverage = 'all' | 'some' | 'none';
+
+/** A policy variable or a template's placeholder: text that is not known here. */
+const VARIABLE = /\$\{[^}]*\}/g;
+
+/**
+ * How much of `target` the resource pattern `pattern` covers. ARNs are matched case-sensitively,
+ * with `*` for any run of characters and `?` for one (IAM User Guide, "IAM JSON policy elements:
+ * Resource"). A policy variable in the pattern (`${aws:username}`) takes its value from the request
+ * ("IAM policy elements: Variables and tags"), which is not known here: such a pattern covers
+ * `some` of what it could match. A variable in the target is unknown text: the parts around it
+ * still decide (`arn:aws:dynamodb:${region}:${account}:table/x` is no role ARN).
+ */
+export function resourceCoverage(pattern: string, target: string): Coverage {
+  if (pattern === '*') return 'all';
+  const patternHasVariable = pattern.includes('${');
+  const targetGlob = target.includes('${') ? target.replace(VARIABLE, '*') : target;
+  if (!patternHasVariable) {
+    if (!hasWildcard(pattern) && !hasWildcard(targetGlob)) return pattern === targetGlob ? 'all' : 'none';
+    if (globCovers(pattern, targetGlob)) return 'all';
+  }
+  const patternGlob = patternHasVariable ? pattern.replace(VARIABLE, '*') : pattern;
+  return globsIntersect(patternGlob, targetGlob) ? 'some' : 'none';
+}
+
+/** Globs longer than this are not compared cell by cell: no ARN is (AWS limits them to 2,048). */
+const MAX_COVER_LENGTH = 2048;
+
+/**
+ * Whether every string `inner` matches is matched by `outer` (both IAM globs). `outer`'s `*`
+ * takes any run of `inner`, wildcards included; its `?` takes one literal character or `?`;
+ * a literal takes only itself. This proves inclusion where it answers true; the rare inclusions
+ * it cannot prove (`?*` against `*?`) are answered false, which callers read as `some`.
+ */
+export function globCovers(outer: string, inner: string): boolean {
+  if (outer.length > MAX_COVER_LENGTH || inner.length > MAX_COVER_LENGTH) return false;
+  // reach[j]: outer[0..i) can take inner[0..j); one row per character of outer.
+  let reach = new Uint8Array(inner.length + 1);
+  reach[0] = 1;
+  for (let i = 0; i < outer.length; i++) {
+    const ch = outer[i];
+    const next = new Uint8Array(inner.length + 1);
+    if (ch === '*') {
+      let reached = 0;
+      for (let j = 0; j <= inner.length; j++) {
+        reached |= reach[j];
+        next[j] = reached;
+      }
+    } else {
+      for (let j = 0; j < inner.length; j++) {
+        if (!reach[j]) continue;
+        const other = inner[j];
+        if (ch === '?' ? other !== '*' : other === ch) next[j + 1] = 1;
+      }
+    }
+    reach = next;
+  }
+  return reach[inner.length] === 1;
+}
+
+/** The narrower of two coverages: what a statement covers when all of its parts must apply. */
+export function narrower(a: Coverage, b: Coverage): Coverage {
+  return a === 'none' || b === 'none' ? 'none' : a === 'some' || b === 'some' ? 'some' : 'all';
+}
+
+/** The wider of two coverages: what a list covers when any of its entries may apply. */
+export function wider(a: Coverage, b: Coverage): Coverage {
+  return a === 'all' || b === 'all' ? 'all' : a === 'some' || b === 'some' ? 'some' : 'none';
+}
+
+/** What a list of entries covers, or, negated (`NotResource`, `NotPrincipal`), what it leaves. */
+export function listCoverage<T>(entries: readonly T[], coverage: (entry: T) => Coverage, negated: boolean): Coverage {
+  let result: Coverage = 'none';
+  for (const entry of entries) {
+    result = wider(result, coverage(entry));
+    if (result === 'all') break;
+  }
+  if (!negated) return result;
+  return result === 'all' ? 'none' : result === 'some' ? 'some' : 'all';
+}
