@@ -36,14 +36,10 @@ export class PolicyEvaluator {
 
   constructor(
     readonly policy: EvaluatedPolicy,
-    compiled: CompiledStatements = new WeakMap(),
+    private readonly memory: CompiledStatements = new WeakMap(),
   ) {
     for (const statement of policy.model.statements) {
-      let entry = compiled.get(statement);
-      if (entry === undefined) {
-        entry = compileStatement(statement) ?? null;
-        compiled.set(statement, entry);
-      }
+      const entry = this.compiled(statement);
       if (!entry) continue;
       this.all.push(entry);
       const resources = entry.negatedResources ? undefined : entry.resources;
@@ -57,6 +53,16 @@ export class PolicyEvaluator {
         else this.byResource.set(resource, [entry]);
       }
     }
+  }
+
+  /** A statement of the policy compiled for evaluation; undefined for one IAM would reject. */
+  compiled(statement: StatementModel): CompiledStatement | undefined {
+    let entry = this.memory.get(statement);
+    if (entry === undefined) {
+      entry = compileStatement(statement) ?? null;
+      this.memory.set(statement, entry);
+    }
+    return entry ?? undefined;
   }
 
   /** The statements that apply to a request, in document order. */

@@ -3,9 +3,10 @@ import { describedFitsTypes } from '../../catalog/arnPatterns';
 import { parseArn, type ArnParts } from '../../catalog/arn';
 import type { IamCatalog } from '../../catalog/iamCatalog';
 import type { ActionInfo, ResourceTypeInfo } from '../../catalog/serviceEntry';
-import { hasWildcard, wildcardMatcher } from '../../catalog/wildcard';
+import { hasWildcard } from '../../catalog/wildcard';
 import type { ListElement, PolicyModel, PolicyString, StatementModel } from '../../policy/policyModel';
-import { PermissionIndex } from '../helpers/permissions';
+import { grantSiteIn, PolicyAccess } from '../helpers/access';
+import type { CompiledStatements } from '../../evaluation';
 import { modelSize, type PolicySize, type StatementSizes } from '../helpers/size';
 import type { PolicyKind } from './policyKind';
 import type { DiagnosticSettings } from './settings';
@@ -42,13 +43,15 @@ export interface StatementMemory {
   actions: WeakMap<StatementModel, ResolvedAction[]>;
   resources: WeakMap<StatementModel, ResolvedResource[]>;
   sizes: StatementSizes;
+  /** Each statement compiled for the evaluation core. */
+  compiled: CompiledStatements;
 }
 
 /** What every rule reads: the policy, the catalog, the settings, and work shared between rules. */
 export class RuleContext {
   /** Policies repeat their actions: each distinct spelling is looked up once per validation. */
   private readonly actionsByText = new Map<string, readonly ActionInfo[]>();
-  private permissionIndex: PermissionIndex | undefined;
+  private policyAccess: PolicyAccess | undefined;
   private readonly memos = new Map<object, Map<string, unknown>>();
 
   constructor(
@@ -102,17 +105,16 @@ export class RuleContext {
     return modelSize(this.model, this.memory.sizes);
   }
 
-  get permissions(): PermissionIndex {
-    this.permissionIndex ??= new PermissionIndex(this.model);
-    return this.permissionIndex;
+  /** What the policy grants, as the evaluation core decides it (identity policies). */
+  get access(): PolicyAccess {
+    this.policyAccess ??= new PolicyAccess(this.model, this.memory.compiled);
+    return this.policyAccess;
   }
 
-  /** Where a grant of `action` is written: the first matching `Action` entry, or the `NotAction` key. */
+  /** Where a grant of `action` is written: in the first Allow statement that takes it. */
   grantSite(action: string): Node | undefined {
-    const statement = this.permissions.grantsOf(action)[0];
-    if (!statement) return undefined;
-    const entry = statement.action?.values.find((v) => wildcardMatcher(v.value)(action));
-    return entry?.node ?? statement.notAction?.property.children?.[0];
+    const statement = this.access.allowsOf(action)[0];
+    return statement && grantSiteIn(statement, action);
   }
 
   private actionsNamed(text: string): readonly ActionInfo[] {

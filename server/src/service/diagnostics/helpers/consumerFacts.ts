@@ -5,7 +5,7 @@ import type { RuleContext } from '../engine/ruleContext';
 
 /** Whether the policy grants `kinesis:GetRecords`, wildcards included: then it is a consumer's. */
 export function isConsumer(context: RuleContext): boolean {
-  return context.permissions.isGranted(CONSUMER_MARKER_ACTION);
+  return context.access.isGranted(CONSUMER_MARKER_ACTION);
 }
 
 /**
@@ -29,5 +29,5 @@ export function statementCovers(context: RuleContext, statement: StatementModel,
 
 /** Whether some Allow statement grants `action` on a resource of one of these types. */
 export function grantedOn(context: RuleContext, action: string, types: readonly ResourceTypeInfo[]): boolean {
-  return context.permissions.grantsOf(action).some((s) => statementCovers(context, s, types));
+  return context.access.allowsOf(action).some((s) => statementCovers(context, s, types));
 }

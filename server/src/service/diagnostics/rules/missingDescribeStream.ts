@@ -15,10 +15,10 @@ export function missingDescribeStream<Code extends string>(code: Code, role: 'co
     defaultSeverity: 'warning',
     kinds: ['identity'],
     check(context) {
-      const marker = markers.find((a) => context.permissions.isGranted(a));
-      if (!marker || DESCRIBE_ACTIONS.some((a) => context.permissions.isGranted(a))) return [];
+      const marker = markers.find((a) => context.access.isGranted(a));
+      if (!marker || DESCRIBE_ACTIONS.some((a) => context.access.isGranted(a))) return [];
       const site = context.grantSite(marker);
-      const statement = context.permissions.grantsOf(marker)[0];
+      const statement = context.access.allowsOf(marker)[0];
       if (!site || !statement) return [];
       const named = (statement.resource?.values ?? []).some((r) => !hasWildcard(r.value));
       const verb = role === 'consumer' ? 'read' : 'write';

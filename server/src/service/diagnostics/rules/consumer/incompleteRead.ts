@@ -7,7 +7,7 @@ export const incompleteRead = policyRule({
   defaultSeverity: 'warning',
   kinds: ['identity'],
   check(context) {
-    const [records, iterator] = READ_ACTIONS.map((a) => context.permissions.isGranted(a));
+    const [records, iterator] = READ_ACTIONS.map((a) => context.access.isGranted(a));
     if (records === iterator) return [];
     const [present, missing] = records ? READ_ACTIONS : [...READ_ACTIONS].reverse();
     const site = context.grantSite(present);

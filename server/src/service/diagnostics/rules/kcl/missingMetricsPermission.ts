@@ -9,7 +9,7 @@ export const missingMetricsPermission = policyRule({
   kinds: ['identity'],
   check(context) {
     if (context.settings.kclVersion === 'none' || !isConsumer(context)) return [];
-    if (context.permissions.grantsOf(METRICS_ACTION).some((s) => s.notResource || s.resource?.values.some((r) => r.value === '*'))) return [];
+    if (context.access.allowsOf(METRICS_ACTION).some((s) => s.notResource || s.resource?.values.some((r) => r.value === '*'))) return [];
     const site = context.grantSite(CONSUMER_MARKER_ACTION);
     if (!site) return [];
     const kcl = showsKclUse(context);

@@ -12,7 +12,7 @@ export const kmsPermissions = policyRule({
   kinds: ['identity'],
   check(context) {
     const findings: RuleFinding[] = [];
-    const { permissions } = context;
+    const permissions = context.access;
     const roles: [string | undefined, string, string][] = [
       [WRITE_ACTIONS.find((a) => permissions.isGranted(a)), KMS_PRODUCER_ACTION, 'write to'],
       [permissions.isGranted(CONSUMER_MARKER_ACTION) ? CONSUMER_MARKER_ACTION : undefined, KMS_CONSUMER_ACTION, 'read from'],

@@ -1,0 +1,83 @@
+import type { Node } from 'jsonc-parser';
+import { wildcardMatcher } from '../../catalog/wildcard';
+import { decideAccess, PolicyEvaluator, type AccessAnswer, type CompiledStatements, type StatementMatch } from '../../evaluation';
+import { takesAction } from '../../evaluation/statements';
+import type { PolicyModel, StatementModel } from '../../policy/policyModel';
+
+/**
+ * What an identity policy grants, for the rules: each question is put to the evaluation core
+ * once per validation. A rule asks whether an action is possible on a resource the policy names
+ * (allowed, or allowed under conditions the policy cannot settle) and, when it is not, which
+ * Deny took it away.
+ */
+export class PolicyAccess {
+  private readonly evaluator: PolicyEvaluator;
+  private readonly answers = new Map<string, AccessAnswer>();
+  private readonly allows = new Map<string, StatementModel[]>();
+
+  constructor(
+    private readonly model: PolicyModel,
+    compiled: CompiledStatements,
+  ) {
+    this.evaluator = new PolicyEvaluator({ model, kind: 'identity', source: '' }, compiled);
+  }
+
+  /** The core's answer for `action` on `resource` (an ARN or a pattern), this policy alone deciding. */
+  decide(action: string, resource: string): AccessAnswer {
+    const key = `${action.toLowerCase()}\u0000${resource}`;
+    let answer = this.answers.get(key);
+    if (!answer) {
+      answer = decideAccess([this.evaluator], [], { action, resource });
+      this.answers.set(key, answer);
+    }
+    return answer;
+  }
+
+  /**
+   * Whether the action can be allowed on the resource: allowed, or allowed in some of the cases
+   * the policy leaves open (a condition, a pattern that covers part of the resource). The checks
+   * report only what is surely missing: a false alarm on a policy IAM accepts is a bug.
+   */
+  permits(action: string, resource: string): boolean {
+    const { decision } = this.decide(action, resource);
+    return decision === 'allowed' || decision === 'conditional';
+  }
+
+  /** The Deny statements that surely take the action away on the resource, if that is why it is not permitted. */
+  deniedBy(action: string, resource: string): StatementMatch[] {
+    const answer = this.decide(action, resource);
+    return answer.decision === 'explicitly-denied' ? answer.statements : [];
+  }
+
+  /** The Allow statements whose actions take `action`, whatever their resources, in document order. */
+  allowsOf(action: string): readonly StatementModel[] {
+    const key = action.toLowerCase();
+    let list = this.allows.get(key);
+    if (!list) {
+      list = [];
+      for (const statement of this.model.statements) {
+        if (statement.effect?.value !== 'Allow') continue;
+        const compiled = this.evaluator.compiled(statement);
+        if (compiled && takesAction(compiled, action)) list.push(statement);
+      }
+      this.allows.set(key, list);
+    }
+    return list;
+  }
+
+  /** Whether some Allow statement takes the action: the policy means to grant it somewhere. */
+  isGranted(action: string): boolean {
+    return this.allowsOf(action).length > 0;
+  }
+}
+
+/** Where a statement grants `action`: its first matching `Action` entry, or its `NotAction` key. */
+export function grantSiteIn(statement: StatementModel, action: string): Node | undefined {
+  const entry = statement.action?.values.find((v) => wildcardMatcher(v.value)(action));
+  return entry?.node ?? statement.notAction?.property.children?.[0];
+}
+
+/** How a message names a statement: its Sid, or its place. */
+export function statementName(statement: StatementModel): string {
+  return statement.sid?.value ? `"${statement.sid.value}"` : `number ${statement.index + 1}`;
+}
