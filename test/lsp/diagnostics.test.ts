@@ -56,6 +56,7 @@ describe('diagnostics over LSP', () => {
     assert.deepEqual(first.diagnostics.map((d) => [d.code, d.severity]), [
       ['kcl/missing-lease-table-permissions', 3],
       ['kcl/missing-metrics-permission', 3],
+      ['kcl/missing-list-shards', 3],
       ['kinesis/kms-permissions', 4],
     ]);
     const mark = client.published.length;
@@ -64,6 +65,7 @@ describe('diagnostics over LSP', () => {
     assert.deepEqual(second.diagnostics.map((d) => [d.code, d.severity]), [
       ['kcl/missing-lease-table-permissions', 2],
       ['kcl/missing-metrics-permission', 2],
+      ['kcl/missing-list-shards', 2],
     ]);
     const again = client.published.length;
     await client.changeSettings({ kcl: { version: 'none' }, rules: { 'kinesis/kms-permissions': 'off' } });

@@ -57,7 +57,7 @@ describe('quick fixes', () => {
 
   it('add cloudwatch:PutMetricData on "*"', () => {
     const text = policy(
-      { Effect: 'Allow', Action: ['kinesis:DescribeStream', 'kinesis:GetShardIterator', 'kinesis:GetRecords'], Resource: STREAM },
+      { Effect: 'Allow', Action: ['kinesis:DescribeStream', 'kinesis:GetShardIterator', 'kinesis:GetRecords', 'kinesis:ListShards'], Resource: STREAM },
       { Effect: 'Allow', Action: ['dynamodb:CreateTable', 'dynamodb:DescribeTable', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Scan', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'], Resource: TABLE },
     );
     const after = fixed(text, 'kcl/missing-metrics-permission', 'Add cloudwatch:PutMetricData on "*"');
@@ -66,7 +66,7 @@ describe('quick fixes', () => {
 
   it('narrow dynamodb:* to what the KCL needs', () => {
     const text = policy(
-      { Effect: 'Allow', Action: ['kinesis:DescribeStream', 'kinesis:GetShardIterator', 'kinesis:GetRecords'], Resource: STREAM },
+      { Effect: 'Allow', Action: ['kinesis:DescribeStream', 'kinesis:GetShardIterator', 'kinesis:GetRecords', 'kinesis:ListShards'], Resource: STREAM },
       { Effect: 'Allow', Action: ['dynamodb:*'], Resource: TABLE },
       { Effect: 'Allow', Action: 'cloudwatch:PutMetricData', Resource: '*' },
     );

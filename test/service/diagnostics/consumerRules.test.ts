@@ -9,9 +9,9 @@ const LEASE_1X = ['CreateTable', 'DescribeTable', 'GetItem', 'PutItem', 'Scan', 
 function policy(...statements: Record<string, unknown>[]): string {
   return JSON.stringify({ Version: '2012-10-17', Statement: statements.map((s) => ({ Effect: 'Allow', ...s })) }, null, 2);
 }
-const read = { Action: ['kinesis:DescribeStream', 'kinesis:GetShardIterator', 'kinesis:GetRecords'], Resource: STREAM };
+const read = { Action: ['kinesis:DescribeStream', 'kinesis:GetShardIterator', 'kinesis:GetRecords', 'kinesis:ListShards'], Resource: STREAM };
 const metrics = { Action: 'cloudwatch:PutMetricData', Resource: '*' };
-const lease = (actions: string[], resource = TABLE) => ({ Action: actions, Resource: resource });
+const lease = (actions: string[], resource: string | string[] = TABLE) => ({ Action: actions, Resource: resource });
 
 describe('KCL, consumer and producer rules', () => {
   it('lists the missing lease-table actions as a warning when the policy shows KCL use', () => {
@@ -29,6 +29,9 @@ describe('KCL, consumer and producer rules', () => {
     assert.deepEqual(severities(), [['kcl/missing-lease-table-permissions', 3], ['kcl/missing-metrics-permission', 3]]);
     assert.match(message(diagnose(text)[0]), /^If this consumer uses the Kinesis Client Library \(KCL\), it also needs/);
     assert.deepEqual(severities({ assumeKcl: true }), [['kcl/missing-lease-table-permissions', 2], ['kcl/missing-metrics-permission', 2]]);
+    const unlisted = policy({ ...read, Action: read.Action.filter((a) => a !== 'kinesis:ListShards') });
+    assert.deepEqual(diagnose(unlisted).filter((d) => d.code === 'kcl/missing-list-shards').map((d) => d.severity), [3]);
+    assert.deepEqual(diagnose(unlisted, { assumeKcl: true }).filter((d) => d.code === 'kcl/missing-list-shards').map((d) => d.severity), [2]);
     assert.deepEqual(severities({ kclVersion: 'none' }), []);
   });
 
@@ -43,18 +46,80 @@ describe('KCL, consumer and producer rules', () => {
     assert.ok(codes(text).includes('kcl/missing-lease-table-permissions'));
   });
 
-  it('knows the 2.x and 3.x sets', () => {
+  it('knows the 2.x and 3.x sets: 2.x the seven of 1.x, 3.x UpdateTable, the index and two more tables', () => {
     const text = policy(read, lease(LEASE_1X), metrics);
-    const missing = (kclVersion: '2.x' | '3.x') =>
-      (diagnose(text, { kclVersion }).find((d) => d.code === 'kcl/missing-lease-table-permissions')?.data as { missing: string[] }).missing;
-    assert.deepEqual(missing('2.x'), ['dynamodb:UpdateTable']);
-    assert.deepEqual(missing('3.x'), ['dynamodb:UpdateTable', 'dynamodb:Query']);
-    const v3 = policy(read, lease([...LEASE_1X, 'dynamodb:UpdateTable']), lease(['dynamodb:Query'], `${TABLE}/index/*`), metrics);
+    const data = (kclVersion: '2.x' | '3.x') => diagnose(text, { kclVersion }).find((d) => d.code === 'kcl/missing-lease-table-permissions')?.data;
+    assert.equal(data('2.x'), undefined);
+    assert.deepEqual(data('3.x'), {
+      missing: ['dynamodb:UpdateTable'],
+      kclVersion: '3.x',
+      table: TABLE,
+      index: ['dynamodb:Query'],
+      extraTables: [
+        { table: `${TABLE}-WorkerMetricStats`, missing: LEASE_1X },
+        { table: `${TABLE}-CoordinatorState`, missing: LEASE_1X },
+      ],
+    });
+    const v3 = policy(
+      read,
+      lease([...LEASE_1X, 'dynamodb:UpdateTable']),
+      lease(['dynamodb:Query'], `${TABLE}/index/*`),
+      lease(LEASE_1X, [`${TABLE}-WorkerMetricStats`, `${TABLE}-CoordinatorState`]),
+      metrics,
+    );
     assert.deepEqual(codes(v3, { kclVersion: '3.x' }), []);
+    assert.match(message(diagnose(text, { kclVersion: '3.x' }).find((d) => d.code === 'kcl/missing-lease-table-permissions')!), /OrdersApp-WorkerMetricStats and OrdersApp-CoordinatorState/);
+  });
+
+  it('judges the table the actions are granted on: an index is not its table', () => {
+    const text = policy(read, lease(LEASE_1X, `${TABLE}/index/*`), metrics);
+    assert.deepEqual((diagnose(text).find((d) => d.code === 'kcl/missing-lease-table-permissions')?.data as { missing: string[] }).missing, LEASE_1X);
+    const twoTables = policy(read, lease(['dynamodb:GetItem'], 'arn:aws:dynamodb:us-east-1:111122223333:table/Orders'), lease(LEASE_1X), metrics);
+    assert.deepEqual(codes(twoTables), [], 'the table with every action is the lease table');
+  });
+
+  it('names the Deny that takes a lease-table action away, and offers no fix that cannot work', () => {
+    const text = policy(read, lease(['dynamodb:*']), metrics, { Sid: 'KeepTables', Effect: 'Deny', Action: 'dynamodb:DeleteItem', Resource: '*' });
+    const d = diagnose(text).find((x) => x.code === 'kcl/missing-lease-table-permissions');
+    assert.deepEqual((d?.data as { missing: string[] }).missing, ['dynamodb:DeleteItem']);
+    assert.match(message(d!), /The Deny in statement "KeepTables" takes it away\./);
   });
 
   it('wants PutMetricData on "*"', () => {
     assert.ok(codes(policy(read, lease(LEASE_1X), { Action: 'cloudwatch:PutMetricData', Resource: STREAM })).includes('kcl/missing-metrics-permission'));
+  });
+
+  it('asks for the describe and iterator actions on the stream that is read, not on another', () => {
+    const payments = STREAM.replace('orders', 'payments');
+    const text = policy({ Action: ['kinesis:GetRecords', 'kinesis:DescribeStream', 'kinesis:ListShards'], Resource: STREAM }, { Action: 'kinesis:GetShardIterator', Resource: payments });
+    const [d] = diagnose(text).filter((x) => x.code === 'consumer/incomplete-read');
+    assert.match(message(d), /^kinesis:GetRecords is granted on stream orders without kinesis:GetShardIterator/);
+    assert.deepEqual((d.data as { resources: string[] }).resources, [STREAM]);
+    const producer = policy({ Action: ['kinesis:PutRecords'], Resource: STREAM }, { Action: 'kinesis:DescribeStreamSummary', Resource: payments });
+    const [p] = diagnose(producer).filter((x) => x.code === 'producer/missing-describe-stream');
+    assert.equal(p.severity, 3, 'advice, not a failure: information');
+    assert.match(message(p), /^This producer can write to stream orders but not describe it/);
+    assert.deepEqual(codes(policy({ Action: ['kinesis:PutRecords', 'kinesis:DescribeStreamSummary'], Resource: 'arn:aws:kinesis:*:*:stream/*' }, { Action: 'kinesis:PutRecords', Resource: STREAM })), []);
+  });
+
+  it('reports what an explicit Deny takes away, naming the Deny', () => {
+    const describeDenied = policy(read, { Sid: 'NoDescribe', Effect: 'Deny', Action: 'kinesis:Describe*', Resource: '*' }, lease(LEASE_1X), metrics);
+    const [d] = diagnose(describeDenied).filter((x) => x.code === 'consumer/missing-describe-stream');
+    assert.match(message(d), /The Deny in statement "NoDescribe" takes it away\.$/);
+    const iteratorDenied = policy(
+      { Action: ['kinesis:Get*', 'kinesis:DescribeStreamSummary', 'kinesis:ListShards'], Resource: STREAM },
+      { Effect: 'Deny', Action: 'kinesis:GetShardIterator', Resource: STREAM },
+    );
+    const [i] = diagnose(iteratorDenied).filter((x) => x.code === 'consumer/incomplete-read');
+    assert.match(message(i), /The Deny in statement number 2 takes it away\./);
+    assert.equal((i.data as { denied?: boolean }).denied, true);
+  });
+
+  it('reports a KPL producer that cannot list shards', () => {
+    const kpl = policy({ Action: ['kinesis:PutRecords', 'kinesis:DescribeStreamSummary'], Resource: STREAM }, metrics);
+    assert.deepEqual(findings(kpl, 'producer/missing-list-shards'), ['"kinesis:PutRecords"']);
+    assert.deepEqual(findings(policy({ Action: ['kinesis:PutRecords', 'kinesis:ListShards'], Resource: STREAM }, metrics), 'producer/missing-list-shards'), []);
+    assert.deepEqual(codes(policy({ Action: ['kinesis:PutRecords', 'kinesis:DescribeStreamSummary'], Resource: STREAM })), [], 'no metrics: an SDK producer');
   });
 
   it('reports GetRecords without GetShardIterator and the reverse', () => {
@@ -79,5 +144,7 @@ describe('KCL, consumer and producer rules', () => {
     const [d] = diagnose(policy(read, lease(['dynamodb:*']), metrics)).filter((x) => x.code === 'kcl/broad-dynamodb-access');
     assert.equal(d.severity, 3);
     assert.deepEqual((d.data as { replacement: string[] }).replacement, LEASE_1X);
+    const [v3] = diagnose(policy(read, lease(['dynamodb:*']), metrics), { kclVersion: '3.x' }).filter((x) => x.code === 'kcl/broad-dynamodb-access');
+    assert.deepEqual((v3.data as { replacement: string[] }).replacement, [...LEASE_1X, 'dynamodb:UpdateTable', 'dynamodb:Query']);
   });
 });

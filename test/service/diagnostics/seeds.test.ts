@@ -33,17 +33,25 @@ function withAccounts(text: string): string {
   return text.replace(/:123:/g, ':111122223333:').replace(/Account12345/g, '444455556666');
 }
 
+/**
+ * The tutorial's policy predates ListShards: every current KCL and the KPL list a stream's shards
+ * with it, so the policy is reported as incomplete for today's libraries, and for nothing else.
+ */
+const TUTORIAL_FINDINGS = ['kcl/missing-list-shards', 'producer/missing-list-shards'];
+
 describe('the examples of the source documents', () => {
-  it('flag only their placeholders', () => {
-    assert.deepEqual(codes(KCL_TUTORIAL), ['kcl/broad-dynamodb-access', 'iam/invalid-arn', 'iam/invalid-arn']);
+  it('flag only their placeholders, and what current client libraries need beyond them', () => {
+    assert.deepEqual(codes(KCL_TUTORIAL), ['kcl/missing-list-shards', 'kcl/broad-dynamodb-access', 'producer/missing-list-shards', 'iam/invalid-arn', 'iam/invalid-arn']);
     for (const example of RESOURCE_EXAMPLES) assert.deepEqual(codes(example), ['iam/invalid-principal'], example);
   });
 
   it('with real accounts, give no error or warning', () => {
     for (const example of [KCL_TUTORIAL, ...IDENTITY_EXAMPLES, ...RESOURCE_EXAMPLES]) {
       const loud = diagnose(withAccounts(example)).filter((d) => d.severity === 1 || d.severity === 2);
-      assert.deepEqual(loud.map((d) => d.code), [], example);
+      assert.deepEqual(loud.map((d) => d.code), example === KCL_TUTORIAL ? TUTORIAL_FINDINGS : [], example);
     }
+    const current = withAccounts(KCL_TUTORIAL).replace('"kinesis:GetRecords"]', '"kinesis:GetRecords", "kinesis:ListShards"]');
+    assert.deepEqual(diagnose(current).filter((d) => d.severity === 1 || d.severity === 2), [], 'with ListShards, nothing');
   });
 
   it('read as the right kind of policy', () => {

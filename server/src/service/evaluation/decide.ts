@@ -13,6 +13,11 @@ export interface AccessRequest {
   action: string;
   /** An ARN, or a pattern standing for the resources it matches (`stream/*`, `${var}` unknown). */
   resource: string;
+  /**
+   * Whether `resource` is one resource string and not a pattern: `*` is what IAM evaluates for an
+   * action that takes no resource (IAM User Guide, "IAM JSON policy elements: Resource").
+   */
+  literal?: boolean;
   /** Who asks: an account id or an IAM ARN. Unknown: a request from the resource's own account. */
   principal?: string;
 }
@@ -37,8 +42,9 @@ type Level = 'yes' | 'maybe' | 'no';
 export function decideAccess(identity: readonly PolicyEvaluator[], resource: readonly PolicyEvaluator[], request: AccessRequest): AccessAnswer {
   const principal = request.principal === undefined ? undefined : requestPrincipal(request.principal);
   const crossAccount = isCrossAccount(principal, request.resource);
-  const identityMatches = identity.flatMap((p) => p.matches(request.action, request.resource, principal));
-  const resourceMatches = resource.flatMap((p) => p.matches(request.action, request.resource, principal));
+  const ask = (p: PolicyEvaluator) => p.matches(request.action, request.resource, principal, request.literal);
+  const identityMatches = identity.flatMap(ask);
+  const resourceMatches = resource.flatMap(ask);
   const matches = [...identityMatches, ...resourceMatches];
 
   // 1. An explicit Deny in any policy overrides every Allow.

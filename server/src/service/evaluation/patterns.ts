@@ -19,8 +19,9 @@ const VARIABLE = /\$\{[^}]*\}/g;
  * `some` of what it could match. A variable in the target is unknown text: the parts around it
  * still decide (`arn:aws:dynamodb:${region}:${account}:table/x` is no role ARN).
  */
-export function resourceCoverage(pattern: string, target: string): Coverage {
+export function resourceCoverage(pattern: string, target: string, literal = false): Coverage {
   if (pattern === '*') return 'all';
+  if (literal) return literalCoverage(pattern, target);
   const patternHasVariable = pattern.includes('${');
   const targetGlob = target.includes('${') ? target.replace(VARIABLE, '*') : target;
   if (!patternHasVariable) {
@@ -29,6 +30,17 @@ export function resourceCoverage(pattern: string, target: string): Coverage {
   }
   const patternGlob = patternHasVariable ? pattern.replace(VARIABLE, '*') : pattern;
   return globsIntersect(patternGlob, targetGlob) ? 'some' : 'none';
+}
+
+/**
+ * A target that is one resource string, not a pattern: the `*` IAM puts in a request for an action
+ * that takes no resource (`cloudwatch:PutMetricData`) is matched only by patterns that match `*`.
+ */
+function literalCoverage(pattern: string, target: string): Coverage {
+  const known = pattern.includes('${') ? pattern.replace(VARIABLE, '*') : pattern;
+  // The target's own `*` and `?` are characters here: stand-ins that only a wildcard takes.
+  if (!globCovers(known, target.replace(/[*?]/g, '\u0002'))) return 'none';
+  return known === pattern ? 'all' : 'some';
 }
 
 /** Globs longer than this are not compared cell by cell: no ARN is (AWS limits them to 2,048). */

@@ -66,11 +66,11 @@ export class PolicyEvaluator {
   }
 
   /** The statements that apply to a request, in document order. */
-  matches(action: string, resource: string, principal: RequestPrincipal | undefined): StatementMatch[] {
-    const checkPrincipal = this.policy.kind === 'resource';
+  matches(action: string, resource: string, principal: RequestPrincipal | undefined, literal = false): StatementMatch[] {
+    const request = { action, resource, principal, literal, checkPrincipal: this.policy.kind === 'resource' };
     const result: StatementMatch[] = [];
     for (const compiled of this.candidates(resource)) {
-      const coverage = statementApplies(compiled, action, resource, principal, checkPrincipal);
+      const coverage = statementApplies(compiled, request);
       if (coverage !== 'none') result.push({ policy: this.policy, statement: compiled.statement, effect: compiled.effect, coverage });
     }
     return result;

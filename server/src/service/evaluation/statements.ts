@@ -55,11 +55,22 @@ export function takesAction(compiled: CompiledStatement, action: string): boolea
 }
 
 /** How much of the request's resources the statement's `Resource` (or `NotResource`) covers. */
-export function resourcesCovered(compiled: CompiledStatement, resource: string): Coverage {
+export function resourcesCovered(compiled: CompiledStatement, resource: string, literal = false): Coverage {
   // A statement without either element is rejected by IAM where it needs one; where it does
   // not (a role trust policy), it applies to the resource the policy is attached to.
   if (!compiled.resources) return 'all';
-  return listCoverage(compiled.resources, (pattern) => resourceCoverage(pattern, resource), compiled.negatedResources);
+  return listCoverage(compiled.resources, (pattern) => resourceCoverage(pattern, resource, literal), compiled.negatedResources);
+}
+
+/** A request as one statement sees it. */
+export interface StatementRequest {
+  action: string;
+  resource: string;
+  /** Whether `resource` is one resource string rather than a pattern (see `resourceCoverage`). */
+  literal: boolean;
+  principal: RequestPrincipal | undefined;
+  /** Whether the statement's principal must name the requester: in resource-based policies. */
+  checkPrincipal: boolean;
 }
 
 /**
@@ -67,13 +78,14 @@ export function resourcesCovered(compiled: CompiledStatement, resource: string):
  * narrowest of what its action, resource, principal and condition elements say. A `Condition`
  * is not settled here: a statement with one applies `some` of the time.
  */
-export function statementApplies(compiled: CompiledStatement, action: string, resource: string, principal: RequestPrincipal | undefined, checkPrincipal: boolean): Coverage {
+export function statementApplies(compiled: CompiledStatement, request: StatementRequest): Coverage {
+  const { action, resource, principal } = request;
   if (!takesAction(compiled, action)) return 'none';
-  let coverage = resourcesCovered(compiled, resource);
+  let coverage = resourcesCovered(compiled, resource, request.literal);
   if (coverage === 'none') return coverage;
   const { statement } = compiled;
   const element = statement.principal ?? statement.notPrincipal;
-  if (checkPrincipal && element) coverage = narrower(coverage, principalCoverage(element, principal));
+  if (request.checkPrincipal && element) coverage = narrower(coverage, principalCoverage(element, principal));
   if (coverage !== 'none' && statement.condition) coverage = narrower(coverage, 'some');
   return coverage;
 }

@@ -8,8 +8,12 @@ import type { KclVersion } from '../../../../common/src/choices';
  *   Streams resources using IAM": resource-based policies, shareable actions, restrictions.
  * - [KDS-TUTORIAL] Kinesis Data Streams Developer Guide, "Step 2: Create an IAM Policy and User":
  *   producer and consumer permissions, the KCL lease table and metrics.
- * - [KCL] Kinesis Client Library documentation and source, for the 2.x and 3.x permission sets.
- * - [KPL] Kinesis Producer Library documentation.
+ * - [KCL] Kinesis Client Library source (awslabs/amazon-kinesis-client), for what each version calls.
+ * - [KCL-IAM] Kinesis Data Streams Developer Guide, "IAM permissions required for KCL consumer
+ *   applications": the stream, lease-table, index, metadata-table and CloudWatch permissions.
+ * - [KCL-TABLES] Kinesis Data Streams Developer Guide, "DynamoDB metadata tables and load
+ *   balancing in KCL": the three tables of KCL 3.x and the single table format of 3.5.
+ * - [KPL] Kinesis Producer Library README and source (`shard_map.cc` lists shards with ListShards).
  * - [KDS-SHARING] Kinesis Data Streams Developer Guide, "Share access using resource-based policies":
  *   cross-account Lambda consumers need kinesis:DescribeStream in the stream's policy. The older
  *   page [KDS-IAM] lists eight shareable actions without it; the current guide wins.
@@ -35,11 +39,12 @@ export const DISALLOWED_PRINCIPAL_TYPES: readonly string[] = ['Service', 'Federa
 export const RESOURCE_POLICY_MAX_BYTES = 20 * 1024;
 
 /**
- * DynamoDB actions a KCL consumer needs on its lease table (named after the application).
- * 1.x: [KDS-TUTORIAL]. 2.x adds UpdateTable; 3.x adds Query on the lease table's index and
- * uses two more tables with the same actions, `APP-WorkerMetricStats` and `APP-CoordinatorState`. [KCL]
+ * The seven DynamoDB actions every KCL version uses on its lease table, the table named after
+ * the application that the first worker creates. [KDS-TUTORIAL] [KCL-IAM]. KCL 2.x uses the same
+ * seven: no 2.x release calls UpdateTable, which first appears in 3.0 (checked in the KCL sources,
+ * `DynamoDBLeaseRefresher`). [KCL]
  */
-const KCL1_LEASE_TABLE_ACTIONS = [
+const KCL_TABLE_ACTIONS = [
   'dynamodb:CreateTable',
   'dynamodb:DescribeTable',
   'dynamodb:GetItem',
@@ -48,16 +53,24 @@ const KCL1_LEASE_TABLE_ACTIONS = [
   'dynamodb:UpdateItem',
   'dynamodb:DeleteItem',
 ];
-const KCL2_LEASE_TABLE_ACTIONS = [...KCL1_LEASE_TABLE_ACTIONS, 'dynamodb:UpdateTable'];
 
+/** What each KCL version needs on its lease table; 3.x also updates the table (its lease-owner index). [KCL-IAM] */
 export const LEASE_TABLE_ACTIONS: Readonly<Record<KclVersion, readonly string[]>> = {
-  '1.x': KCL1_LEASE_TABLE_ACTIONS,
-  '2.x': KCL2_LEASE_TABLE_ACTIONS,
-  '3.x': [...KCL2_LEASE_TABLE_ACTIONS, 'dynamodb:Query'],
+  '1.x': KCL_TABLE_ACTIONS,
+  '2.x': KCL_TABLE_ACTIONS,
+  '3.x': [...KCL_TABLE_ACTIONS, 'dynamodb:UpdateTable'],
 };
 
-/** KCL 3.x keeps worker metrics and coordinator state in two more tables, named after the application. [KCL] */
+/** KCL 3.x queries the lease table's index (`table/APP/index/*`): a table ARN does not cover its index. [KCL-IAM] */
+export const KCL3_INDEX_ACTIONS: readonly string[] = ['dynamodb:Query'];
+
+/**
+ * KCL 3.x keeps worker metrics and coordinator state in two more tables, named after the
+ * application, with the seven table actions (not UpdateTable). From KCL 3.5 an application may
+ * keep them in the lease table instead ("single table format"). [KCL-IAM] [KCL-TABLES]
+ */
 export const KCL3_EXTRA_TABLE_SUFFIXES: readonly string[] = ['-WorkerMetricStats', '-CoordinatorState'];
+export const KCL3_EXTRA_TABLE_ACTIONS: readonly string[] = KCL_TABLE_ACTIONS;
 
 /** The KCL and the KPL publish their metrics to CloudWatch; the action takes no resource. [KDS-TUTORIAL] [KPL] */
 export const METRICS_ACTION = 'cloudwatch:PutMetricData';
@@ -71,7 +84,11 @@ export const CONSUMER_MARKER_ACTION = 'kinesis:GetRecords';
 /** Producers write with these. [KDS-TUTORIAL] */
 export const WRITE_ACTIONS: readonly string[] = ['kinesis:PutRecord', 'kinesis:PutRecords'];
 
-/** Producers and consumers check the stream first with either of these (the KPL and KCL 2.x+ use the summary). */
+/**
+ * Consumers check the stream first with either of these (KCL 2.x and later use the summary).
+ * The seed's producer advice asks for DescribeStream too; the KPL itself lists shards with
+ * ListShards and does not describe the stream. [KDS-TUTORIAL] [KCL-IAM] [KPL]
+ */
 export const DESCRIBE_ACTIONS: readonly string[] = ['kinesis:DescribeStream', 'kinesis:DescribeStreamSummary'];
 
 /** On a stream encrypted with a customer-managed KMS key, producers need the first and consumers the second. */
@@ -87,7 +104,10 @@ export const PRODUCER_STREAM_ACTIONS: readonly string[] = [
   'kinesis:PutRecords',
 ];
 
-/** What a KCL consumer needs on the stream; 2.x and 3.x also register enhanced fan-out consumers. [KDS-TUTORIAL] [KCL] */
+/** Every current KCL (1.14, 2.x, 3.x) and the KPL (0.14 and later) find a stream's shards with this. [KCL] [KPL] */
+export const LIST_SHARDS_ACTION = 'kinesis:ListShards';
+
+/** What a KCL consumer needs on the stream; 2.x and 3.x also register enhanced fan-out consumers. [KDS-TUTORIAL] [KCL-IAM] */
 const KCL2_STREAM_ACTIONS = [
   'kinesis:DescribeStream',
   'kinesis:DescribeStreamSummary',

@@ -2,7 +2,9 @@ import { parseArn } from '../catalog/arn';
 import {
   EFO_CONSUMER_ACTIONS,
   EFO_STREAM_ACTIONS,
+  KCL3_EXTRA_TABLE_ACTIONS,
   KCL3_EXTRA_TABLE_SUFFIXES,
+  KCL3_INDEX_ACTIONS,
   KCL_STREAM_ACTIONS,
   KMS_CONSUMER_ACTION,
   KMS_PRODUCER_ACTION,
@@ -101,8 +103,10 @@ export function statementsFor(role: PolicyRole, p: TemplateParams, kcl: KclVersi
       return [
         allow('KclStream', KCL_STREAM_ACTIONS[kcl], stream),
         ...(kcl === '1.x' ? [] : [allow('KclEnhancedFanOut', EFO_CONSUMER_ACTIONS, `${stream}/consumer/*`)]),
-        allow('KclLeaseTable', LEASE_TABLE_ACTIONS[kcl].filter((a) => kcl !== '3.x' || a !== 'dynamodb:Query'), kcl === '3.x' ? kcl3Tables(p) : tableArn(p)),
-        ...(kcl === '3.x' ? [allow('KclLeaseTableIndex', 'dynamodb:Query', `${tableArn(p)}/index/*`)] : []),
+        allow('KclLeaseTable', LEASE_TABLE_ACTIONS[kcl], tableArn(p)),
+        ...(kcl === '3.x'
+          ? [allow('KclLeaseTableIndex', KCL3_INDEX_ACTIONS, `${tableArn(p)}/index/*`), allow('KclMetadataTables', KCL3_EXTRA_TABLE_ACTIONS, kcl3ExtraTables(p))]
+          : []),
         allow('KclMetrics', METRICS_ACTION, '*'),
         ...kms(p, KMS_CONSUMER_ACTION, 'KclKms'),
       ];
@@ -125,8 +129,8 @@ export function statementsFor(role: PolicyRole, p: TemplateParams, kcl: KclVersi
   }
 }
 
-function kcl3Tables(p: TemplateParams): string[] {
-  return [tableArn(p), ...KCL3_EXTRA_TABLE_SUFFIXES.map((suffix) => tableArn(p, p.application + suffix))];
+function kcl3ExtraTables(p: TemplateParams): string[] {
+  return KCL3_EXTRA_TABLE_SUFFIXES.map((suffix) => tableArn(p, p.application + suffix));
 }
 
 function kms(p: TemplateParams, action: string, sid: string): StatementTemplate[] {

@@ -1,10 +1,10 @@
-import { resourceFitsTypes } from '../../catalog/arnPatterns';
 import { DESCRIBE_ACTIONS, METRICS_ACTION } from '../../kinesis/kinesisFacts';
 import { paramsFromPolicy } from '../../templates/policyTemplates';
 import { actionsOf, appendStatements, setActions } from '../statements';
 import type { PolicyTransaction } from '../transaction';
 import { stringList, uniqueSid, type FixContext, type FixProvider, type QuickFix } from './fix';
 import { policyAt } from '../../policy/policyAt';
+import type { StatementModel } from '../../policy/policyModel';
 
 /** Adds actions to the statement the diagnostic is on. */
 function addToStatement(context: FixContext, actions: string[], title: string, preferred = false): QuickFix {
@@ -18,51 +18,77 @@ function addToStatement(context: FixContext, actions: string[], title: string, p
   };
 }
 
-/** Whether the diagnostic's statement has an `Action` to add to (not with NotAction alone). */
-function hasAction(context: FixContext): boolean {
-  return policyAt(context.model, context.offset).statement?.action !== undefined;
+/**
+ * Whether the diagnostic's statement has an `Action` to add to (not with NotAction alone), and
+ * adding would help: what a Deny takes away, no Allow gives back.
+ */
+function canAdd(context: FixContext): boolean {
+  return context.data.denied !== true && policyAt(context.model, context.offset).statement?.action !== undefined;
 }
 
-export const addMissingReadAction: FixProvider = (context) => {
+/** Adds the one missing action (`GetShardIterator` beside `GetRecords`, `ListShards`) to the statement that grants on the stream. */
+export const addMissingAction: FixProvider = (context) => {
   const [missing] = stringList(context.data.missing);
-  return missing && hasAction(context) ? [addToStatement(context, [missing], `Add ${missing}`, true)] : [];
+  return missing && canAdd(context) ? [addToStatement(context, [missing], `Add ${missing}`, true)] : [];
 };
 
 export const addDescribeAction: FixProvider = (context) =>
-  hasAction(context) ? [...DESCRIBE_ACTIONS].reverse().map((action, i) => addToStatement(context, [action], `Add ${action}`, i === 0)) : [];
+  canAdd(context) ? [...DESCRIBE_ACTIONS].reverse().map((action, i) => addToStatement(context, [action], `Add ${action}`, i === 0)) : [];
 
-/** KCL lease table: into the statement that already grants DynamoDB actions on a table, else a new one. */
+/**
+ * KCL lease table: the missing table actions into the statement that grants DynamoDB actions on
+ * the table the finding names (else a new statement on it); for KCL 3.x, statements for the
+ * index and the metadata tables it lacks.
+ */
 export const addLeaseTableActions: FixProvider = (context) => {
   const missing = stringList(context.data.missing);
-  if (missing.length === 0) return [];
+  const index = stringList(context.data.index);
+  const extraTables = Array.isArray(context.data.extraTables) ? (context.data.extraTables as { table?: unknown; missing?: unknown }[]) : [];
+  if (context.data.denied === true || missing.length + index.length + extraTables.length === 0) return [];
+  const table = typeof context.data.table === 'string' ? context.data.table : undefined;
+  const parts = [...missing, ...index].map((a) => a.replace('dynamodb:', ''));
+  const title = parts.length > 0 ? `Add the missing KCL lease-table actions (${parts.join(', ')})` : 'Add the missing KCL metadata tables';
   return [
     {
-      title: `Add the missing KCL lease-table actions (${missing.map((a) => a.replace('dynamodb:', '')).join(', ')})`,
+      title: extraTables.length > 0 && parts.length > 0 ? `${title} and metadata tables` : title,
       preferred: true,
       apply(tx) {
-        const table = context.catalog.service('dynamodb')?.resourceType('table');
-        const target = tx.model.statements.find(
-          (s) =>
-            s.effect?.value === 'Allow' &&
-            s.action !== undefined &&
-            actionsOf(s).some((a) => a.toLowerCase().startsWith('dynamodb:')) &&
-            table !== undefined &&
-            (s.resource?.values ?? []).some((r) => r.value !== '*' && resourceFitsTypes(context.catalog, r.value, [table])),
-        );
-        if (target) {
-          setActions(tx, target, [...actionsOf(target), ...missing]);
-          return;
-        }
         const p = paramsFromPolicy(tx.model);
-        appendStatements(tx, [
-          { Sid: uniqueSid(tx.model, 'KclLeaseTable'), Effect: 'Allow', Action: missing, Resource: `arn:${p.partition}:dynamodb:${p.region}:${p.account}:table/${p.application}` },
-        ]);
+        const leaseTable = table ?? `arn:${p.partition}:dynamodb:${p.region}:${p.account}:table/${p.application}`;
+        const statements: object[] = [];
+        if (missing.length > 0) {
+          const target = table === undefined ? undefined : leaseStatement(tx.model.statements, table);
+          if (target) setActions(tx, target, [...actionsOf(target), ...missing]);
+          else statements.push({ Sid: uniqueSid(tx.model, 'KclLeaseTable'), Effect: 'Allow', Action: missing, Resource: leaseTable });
+        }
+        const used = new Set(tx.model.statements.map((s) => s.sid?.value));
+        const sid = (base: string) => {
+          const unique = uniqueSid(used, base);
+          used.add(unique);
+          return unique;
+        };
+        if (index.length > 0) statements.push({ Sid: sid('KclLeaseTableIndex'), Effect: 'Allow', Action: index, Resource: `${leaseTable}/index/*` });
+        const tables = extraTables.map((t) => (typeof t.table === 'string' ? t.table.replace(/^APP(?=-)/, leaseTable) : undefined)).filter((t): t is string => t !== undefined);
+        const actions = [...new Set(extraTables.flatMap((t) => stringList(t.missing)))];
+        if (tables.length > 0) statements.push({ Sid: sid('KclMetadataTables'), Effect: 'Allow', Action: actions, Resource: tables.length === 1 ? tables[0] : tables });
+        if (statements.length > 0) appendStatements(tx, statements);
       },
     },
   ];
 };
 
-export const addMetricsStatement: FixProvider = () => [
+/** The Allow statement that names the lease table itself among its resources and grants DynamoDB actions. */
+function leaseStatement(statements: readonly StatementModel[], table: string): StatementModel | undefined {
+  return statements.find(
+    (s) =>
+      s.effect?.value === 'Allow' &&
+      s.action !== undefined &&
+      actionsOf(s).some((a) => a.toLowerCase().startsWith('dynamodb:')) &&
+      (s.resource?.values ?? []).some((r) => r.value === table),
+  );
+}
+
+export const addMetricsStatement: FixProvider = (context) => (context.data.denied === true ? [] : [
   {
     title: `Add ${METRICS_ACTION} on "*"`,
     preferred: true,
@@ -70,7 +96,7 @@ export const addMetricsStatement: FixProvider = () => [
       appendStatements(tx, [{ Sid: uniqueSid(tx.model, 'KclMetrics'), Effect: 'Allow', Action: METRICS_ACTION, Resource: '*' }]);
     },
   },
-];
+]);
 
 /** A statement granting the KMS action on the stream's key, which the user names. */
 export const addKmsStatement: FixProvider = (context) => {

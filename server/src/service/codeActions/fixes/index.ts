@@ -1,4 +1,4 @@
-import { addDescribeAction, addKmsStatement, addLeaseTableActions, addMetricsStatement, addMissingReadAction, narrowWildcard } from './addActions';
+import { addDescribeAction, addKmsStatement, addLeaseTableActions, addMetricsStatement, addMissingAction, narrowWildcard } from './addActions';
 import type { RuleCode } from '../../diagnostics/rules';
 import type { FixProvider } from './fix';
 import { fixEffect, removeEntry, renameSid, replaceUnknownAction, setVersion } from './iam';
@@ -17,9 +17,11 @@ export const FIX_PROVIDERS: Readonly<Partial<Record<RuleCode, FixProvider>>> = {
   'kcl/missing-lease-table-permissions': addLeaseTableActions,
   'kcl/missing-metrics-permission': addMetricsStatement,
   'kcl/broad-dynamodb-access': narrowWildcard,
-  'consumer/incomplete-read': addMissingReadAction,
+  'kcl/missing-list-shards': addMissingAction,
+  'consumer/incomplete-read': addMissingAction,
   'consumer/missing-describe-stream': addDescribeAction,
   'producer/missing-describe-stream': addDescribeAction,
+  'producer/missing-list-shards': addMissingAction,
   'kinesis/kms-permissions': addKmsStatement,
   'iam/unknown-action': replaceUnknownAction,
   'iam/action-resource-mismatch': moveAction,

@@ -5,6 +5,9 @@ import type { PolicyKind } from './policyKind';
 import type { RuleContext } from './ruleContext';
 import type { RuleSeverity } from './settings';
 
+/** A severity a finding can have. */
+export type RuleSeverityLevel = Exclude<RuleSeverity, 'off'>;
+
 /** One problem a rule found: where, what to tell the user, and what a quick fix will need. */
 export interface RuleFinding {
   offset: number;

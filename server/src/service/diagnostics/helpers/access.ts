@@ -23,11 +23,11 @@ export class PolicyAccess {
   }
 
   /** The core's answer for `action` on `resource` (an ARN or a pattern), this policy alone deciding. */
-  decide(action: string, resource: string): AccessAnswer {
-    const key = `${action.toLowerCase()}\u0000${resource}`;
+  decide(action: string, resource: string, literal = false): AccessAnswer {
+    const key = `${action.toLowerCase()}\u0000${resource}\u0000${literal}`;
     let answer = this.answers.get(key);
     if (!answer) {
-      answer = decideAccess([this.evaluator], [], { action, resource });
+      answer = decideAccess([this.evaluator], [], { action, resource, literal });
       this.answers.set(key, answer);
     }
     return answer;
@@ -38,14 +38,14 @@ export class PolicyAccess {
    * the policy leaves open (a condition, a pattern that covers part of the resource). The checks
    * report only what is surely missing: a false alarm on a policy IAM accepts is a bug.
    */
-  permits(action: string, resource: string): boolean {
-    const { decision } = this.decide(action, resource);
+  permits(action: string, resource: string, literal = false): boolean {
+    const { decision } = this.decide(action, resource, literal);
     return decision === 'allowed' || decision === 'conditional';
   }
 
   /** The Deny statements that surely take the action away on the resource, if that is why it is not permitted. */
-  deniedBy(action: string, resource: string): StatementMatch[] {
-    const answer = this.decide(action, resource);
+  deniedBy(action: string, resource: string, literal = false): StatementMatch[] {
+    const answer = this.decide(action, resource, literal);
     return answer.decision === 'explicitly-denied' ? answer.statements : [];
   }
 

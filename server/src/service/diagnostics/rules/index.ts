@@ -18,9 +18,11 @@ import { redundantAction } from './iam/redundantAction';
 import { unknownAction } from './iam/unknownAction';
 import { broadDynamodbAccess } from './kcl/broadDynamodbAccess';
 import { missingLeaseTablePermissions } from './kcl/missingLeaseTablePermissions';
+import { kclMissingListShards } from './kcl/missingListShards';
 import { missingMetricsPermission } from './kcl/missingMetricsPermission';
 import { kmsPermissions } from './kinesis/kmsPermissions';
 import { producerMissingDescribeStream } from './producer/missingDescribeStream';
+import { producerMissingListShards } from './producer/missingListShards';
 import { canonicalUserPrincipal, federatedPrincipal, servicePrincipal } from './resourcePolicy/disallowedPrincipal';
 import { missingPrincipal } from './resourcePolicy/missingPrincipal';
 import { resourceMismatch } from './resourcePolicy/resourceMismatch';
@@ -48,10 +50,12 @@ export const RULES = [
   // KCL, consumers and producers (identity policies)
   missingLeaseTablePermissions,
   missingMetricsPermission,
+  kclMissingListShards,
   broadDynamodbAccess,
   incompleteRead,
   consumerMissingDescribeStream,
   producerMissingDescribeStream,
+  producerMissingListShards,
   kmsPermissions,
   // IAM mistakes
   unknownAction,

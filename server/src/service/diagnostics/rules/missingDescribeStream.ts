@@ -1,36 +1,51 @@
-import { hasWildcard } from '../../catalog/wildcard';
 import { DESCRIBE_ACTIONS } from '../../kinesis/kinesisFacts';
-import { at, policyRule, type PolicyRule } from '../engine/rule';
+import { at, policyRule, type PolicyRule, type RuleFinding, type RuleSeverityLevel } from '../engine/rule';
+import type { RuleContext } from '../engine/ruleContext';
+import { allNamed, deniedClause, describeResources, gapsBeside, type Gap } from '../helpers/jobs';
+
+/** What differs between the producer's and the consumer's describe rule. */
+interface DescribeRuleSpec<Code extends string> {
+  code: Code;
+  defaultSeverity: RuleSeverityLevel;
+  /** The actions that show the job: the rule looks at the streams they are granted on. */
+  markers: readonly string[];
+  /** The finding's message for a gap, before the sentence about a Deny. */
+  message(gap: Gap, resources: string): string;
+  /** The severity of a gap's finding, when it differs from the default. */
+  severity?(gap: Gap, context: RuleContext): RuleSeverityLevel | undefined;
+}
 
 /**
- * Producers and consumers check that the stream exists and is active before they use it: both
- * rules want DescribeStream or DescribeStreamSummary beside the actions that make the role.
- * A grant on named streams is an application's role: a warning. A grant on every stream
- * (`stream/*`, `*`) is more likely a person's access, as in the developer guide's "add data to
- * any stream" example: information only.
+ * Producers and consumers check that a stream exists and is active before they use it, with
+ * DescribeStream or DescribeStreamSummary: on each stream a marker action is granted on, one of
+ * the two must be allowed.
  */
-export function missingDescribeStream<Code extends string>(code: Code, role: 'consumer' | 'producer', markers: readonly string[]): PolicyRule<Code> {
+export function missingDescribeStream<Code extends string>(spec: DescribeRuleSpec<Code>): PolicyRule<Code> {
   return policyRule({
-    code,
-    defaultSeverity: 'warning',
+    code: spec.code,
+    defaultSeverity: spec.defaultSeverity,
     kinds: ['identity'],
     check(context) {
-      const marker = markers.find((a) => context.access.isGranted(a));
-      if (!marker || DESCRIBE_ACTIONS.some((a) => context.access.isGranted(a))) return [];
-      const site = context.grantSite(marker);
-      const statement = context.access.allowsOf(marker)[0];
-      if (!site || !statement) return [];
-      const named = (statement.resource?.values ?? []).some((r) => !hasWildcard(r.value));
-      const verb = role === 'consumer' ? 'read' : 'write';
-      return [
-        at(
-          site,
-          `${named ? `This ${role} can` : `If this policy is for a ${role} application, it can`} ${verb} the stream but not describe it: ` +
-            `before it ${verb}s, a ${role} checks that the stream exists and is active with ${DESCRIBE_ACTIONS.join(' or ')}. ` +
-            'Grant one of them on the stream (DescribeStreamSummary for the KPL and KCL 2.x or later).',
-          { severity: named ? 'warning' : 'information', data: { missing: [...DESCRIBE_ACTIONS] } },
-        ),
-      ];
+      const findings: RuleFinding[] = [];
+      const seen = new Set<unknown>();
+      for (const marker of spec.markers) {
+        for (const gap of gapsBeside(context, marker, [DESCRIBE_ACTIONS])) {
+          if (seen.has(gap.statement)) continue;
+          seen.add(gap.statement);
+          findings.push(
+            at(gap.site, spec.message(gap, describeResources(gap.resources, 'stream')) + deniedClause(gap.deniedBy), {
+              severity: spec.severity?.(gap, context),
+              data: { missing: [...DESCRIBE_ACTIONS], resources: gap.resources, ...(gap.deniedBy.length > 0 ? { denied: true } : {}) },
+            }),
+          );
+        }
+      }
+      return findings;
     },
   });
+}
+
+/** A grant on named streams is an application's role; on every stream (`stream/*`, `*`) more likely a person's access. */
+export function namedStreams(gap: Gap): boolean {
+  return allNamed(gap.resources);
 }

@@ -1,4 +1,18 @@
 import { CONSUMER_MARKER_ACTION } from '../../../kinesis/kinesisFacts';
-import { missingDescribeStream } from '../missingDescribeStream';
+import { missingDescribeStream, namedStreams } from '../missingDescribeStream';
 
-export const consumerMissingDescribeStream = missingDescribeStream('consumer/missing-describe-stream', 'consumer', [CONSUMER_MARKER_ACTION]);
+/**
+ * A consumer checks the stream before it reads (KDS developer guide; KCL 2.x and later use
+ * DescribeStreamSummary). Named streams: a warning; every stream, as in a person's read access:
+ * information only.
+ */
+export const consumerMissingDescribeStream = missingDescribeStream({
+  code: 'consumer/missing-describe-stream',
+  defaultSeverity: 'warning',
+  markers: [CONSUMER_MARKER_ACTION],
+  message: (gap, streams) =>
+    `${namedStreams(gap) ? 'This consumer' : 'If this policy is for a consumer application, it'} can read ${streams} but not describe it: ` +
+    'before it reads, a consumer checks that the stream exists and is active with DescribeStream or DescribeStreamSummary ' +
+    '(the KCL 2.x and later use DescribeStreamSummary).',
+  severity: (gap) => (namedStreams(gap) ? undefined : 'information'),
+});

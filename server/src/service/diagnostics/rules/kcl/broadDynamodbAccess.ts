@@ -1,4 +1,4 @@
-import { LEASE_TABLE_ACTIONS } from '../../../kinesis/kinesisFacts';
+import { KCL3_INDEX_ACTIONS, LEASE_TABLE_ACTIONS } from '../../../kinesis/kinesisFacts';
 import { isConsumer } from '../../helpers/consumerFacts';
 import { at, policyRule, type RuleFinding } from '../../engine/rule';
 
@@ -13,7 +13,7 @@ export const broadDynamodbAccess = policyRule({
   check(context) {
     const version = context.settings.kclVersion;
     if (version === 'none' || !isConsumer(context)) return [];
-    const needed = LEASE_TABLE_ACTIONS[version];
+    const needed = version === '3.x' ? [...LEASE_TABLE_ACTIONS[version], ...KCL3_INDEX_ACTIONS] : LEASE_TABLE_ACTIONS[version];
     const findings: RuleFinding[] = [];
     for (const statement of context.model.statements) {
       if (statement.effect?.value !== 'Allow') continue;

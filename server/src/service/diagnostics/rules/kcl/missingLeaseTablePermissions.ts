@@ -1,8 +1,32 @@
-import { LEASE_TABLE_ACTIONS, KCL3_EXTRA_TABLE_SUFFIXES, CONSUMER_MARKER_ACTION } from '../../../kinesis/kinesisFacts';
-import { grantedOn, isConsumer, showsKclUse } from '../../helpers/consumerFacts';
+import type { KclVersion } from '../../../../../../common/src/choices';
+import {
+  CONSUMER_MARKER_ACTION,
+  KCL3_EXTRA_TABLE_ACTIONS,
+  KCL3_EXTRA_TABLE_SUFFIXES,
+  KCL3_INDEX_ACTIONS,
+  LEASE_TABLE_ACTIONS,
+} from '../../../kinesis/kinesisFacts';
+import type { StatementModel } from '../../../policy/policyModel';
 import { at, policyRule } from '../../engine/rule';
+import type { RuleContext } from '../../engine/ruleContext';
+import { isConsumer, showsKclUse } from '../../helpers/consumerFacts';
+import { deniedClause, describeResources, grantsOf } from '../../helpers/jobs';
 
-/** A KCL consumer keeps its leases in a DynamoDB table named after the application. */
+/** What a KCL consumer lacks on one candidate lease table and the tables named after it. */
+interface LeaseGap {
+  /** The lease table as the policy names it; undefined when it names none. */
+  table: string | undefined;
+  lease: string[];
+  index: string[];
+  extraTables: { table: string; missing: string[] }[];
+  deniedBy: StatementModel[];
+}
+
+/**
+ * A KCL consumer keeps its leases in a DynamoDB table named after the application (KCL 3.x adds
+ * an index query and two more tables). Which table that is, the policy does not say: each table
+ * it grants DynamoDB actions on is tried, and the one that lacks least is reported.
+ */
 export const missingLeaseTablePermissions = policyRule({
   code: 'kcl/missing-lease-table-permissions',
   defaultSeverity: 'warning',
@@ -10,25 +34,83 @@ export const missingLeaseTablePermissions = policyRule({
   check(context) {
     const version = context.settings.kclVersion;
     if (version === 'none' || !isConsumer(context)) return [];
-    const dynamodb = context.catalog.service('dynamodb');
-    const table = dynamodb?.resourceType('table');
-    const index = dynamodb?.resourceType('index');
     const site = context.grantSite(CONSUMER_MARKER_ACTION);
-    if (!table || !index || !site) return [];
-    const missing = LEASE_TABLE_ACTIONS[version].filter(
-      (action) => !grantedOn(context, action, action === 'dynamodb:Query' ? [table, index] : [table]),
-    );
-    if (missing.length === 0) return [];
+    if (!site) return [];
+    const candidates = leaseTables(context, version);
+    let best: LeaseGap | undefined;
+    for (const table of candidates.length > 0 ? candidates : [undefined]) {
+      const gap = leaseGap(context, version, table);
+      if (!best || size(gap) < size(best)) best = gap;
+      if (size(best) === 0) return [];
+    }
+    if (!best) return [];
     const kcl = showsKclUse(context);
-    const extraTables = version === '3.x' ? ` KCL 3.x also uses the tables APP${KCL3_EXTRA_TABLE_SUFFIXES.join(' and APP')} with the same actions.` : '';
     return [
-      at(
-        site,
-        `${kcl ? 'This KCL consumer' : 'If this consumer uses the Kinesis Client Library (KCL), it'} also needs ${missing.join(', ')} ` +
-          `on its lease table (the DynamoDB table named after the application, arn:aws:dynamodb:REGION:ACCOUNT:table/APP): ` +
-          `the KCL ${version} tracks shard leases and checkpoints there, and fails with AccessDenied without them.${extraTables}`,
-        { severity: kcl ? 'warning' : 'information', data: { missing, kclVersion: version } },
-      ),
+      at(site, message(best, version, kcl), {
+        severity: kcl ? 'warning' : 'information',
+        data: {
+          missing: best.lease,
+          kclVersion: version,
+          ...(best.table ? { table: best.table } : {}),
+          ...(best.index.length > 0 ? { index: best.index } : {}),
+          ...(best.extraTables.length > 0 ? { extraTables: best.extraTables } : {}),
+          ...(best.deniedBy.length > 0 ? { denied: true } : {}),
+        },
+      }),
     ];
   },
 });
+
+/** The tables (not indexes) the policy grants the lease-table actions on, other than KCL 3.x's metadata tables. */
+function leaseTables(context: RuleContext, version: KclVersion): string[] {
+  const table = context.catalog.service('dynamodb')?.resourceType('table');
+  const tables: string[] = [];
+  for (const action of LEASE_TABLE_ACTIONS[version]) {
+    for (const { resource } of grantsOf(context, action, table ? [table] : undefined)) {
+      if (!tables.includes(resource) && !KCL3_EXTRA_TABLE_SUFFIXES.some((suffix) => resource.endsWith(suffix))) tables.push(resource);
+    }
+  }
+  return tables;
+}
+
+function leaseGap(context: RuleContext, version: KclVersion, table: string | undefined): LeaseGap {
+  const deniedBy: StatementModel[] = [];
+  const lacking = (actions: readonly string[], resource: string | undefined) =>
+    actions.filter((action) => {
+      if (resource === undefined) return true;
+      if (context.access.permits(action, resource)) return false;
+      for (const deny of context.access.deniedBy(action, resource)) if (!deniedBy.includes(deny.statement)) deniedBy.push(deny.statement);
+      return true;
+    });
+  const v3 = version === '3.x';
+  return {
+    table,
+    lease: lacking(LEASE_TABLE_ACTIONS[version], table),
+    index: v3 ? lacking(KCL3_INDEX_ACTIONS, table && `${table}/index/*`) : [],
+    extraTables: v3
+      ? KCL3_EXTRA_TABLE_SUFFIXES.map((suffix) => ({ table: table ? `${table}${suffix}` : `APP${suffix}`, missing: lacking(KCL3_EXTRA_TABLE_ACTIONS, table && `${table}${suffix}`) })).filter(
+          (t) => t.missing.length > 0,
+        )
+      : [],
+    deniedBy,
+  };
+}
+
+function size(gap: LeaseGap): number {
+  return gap.lease.length + gap.index.length + gap.extraTables.reduce((n, t) => n + t.missing.length, 0);
+}
+
+function message(gap: LeaseGap, version: KclVersion, kcl: boolean): string {
+  const table = gap.table ? `its lease table (${describeResources([gap.table], 'table')})` : 'its lease table (the DynamoDB table named after the application, arn:aws:dynamodb:REGION:ACCOUNT:table/APP)';
+  const parts: string[] = [];
+  if (gap.lease.length > 0) parts.push(`${gap.lease.join(', ')} on ${table}`);
+  if (gap.index.length > 0) parts.push(`${gap.index.join(', ')} on ${gap.table ? "the table's index" : 'its index'} (table/APP/index/*)`);
+  if (gap.extraTables.length > 0) {
+    const names = gap.extraTables.map((t) => describeResources([t.table], 'table').replace(/^table /, ''));
+    parts.push(`${KCL3_EXTRA_TABLE_ACTIONS.length} table actions on ${names.join(' and ')} (unless it keeps them in the lease table, as KCL 3.5's single table format does)`);
+  }
+  const who = kcl ? 'This KCL consumer' : 'If this consumer uses the Kinesis Client Library (KCL), it';
+  const why = `the KCL ${version} tracks shard leases and checkpoints in DynamoDB, and fails with AccessDenied without them.`;
+  const denied = gap.deniedBy.length > 0 ? deniedClause(gap.deniedBy) : '';
+  return `${who} also needs ${parts.join('; ')}: ${why}${denied}`;
+}

@@ -1,0 +1,36 @@
+import { CONSUMER_MARKER_ACTION, LIST_SHARDS_ACTION } from '../../../kinesis/kinesisFacts';
+import { at, policyRule, type RuleFinding } from '../../engine/rule';
+import { showsKclUse } from '../../helpers/consumerFacts';
+import { deniedClause, describeResources, gapsBeside } from '../../helpers/jobs';
+
+/**
+ * Every current Kinesis Client Library (1.14, 2.x, 3.x) lists a stream's shards with ListShards
+ * (KCL source, `KinesisShardDetector`; KDS developer guide, "IAM permissions required for KCL
+ * consumer applications"). As for the other KCL findings, it is information until the policy
+ * shows KCL use.
+ */
+export const kclMissingListShards = policyRule({
+  code: 'kcl/missing-list-shards',
+  defaultSeverity: 'warning',
+  kinds: ['identity'],
+  check(context) {
+    if (context.settings.kclVersion === 'none') return [];
+    const kcl = showsKclUse(context);
+    const findings: RuleFinding[] = [];
+    for (const gap of gapsBeside(context, CONSUMER_MARKER_ACTION, [[LIST_SHARDS_ACTION]])) {
+      findings.push(
+        at(
+          gap.site,
+          `${kcl ? 'This KCL consumer' : 'If this consumer uses the Kinesis Client Library (KCL), it'} cannot list the shards of ` +
+            `${describeResources(gap.resources, 'stream')}: every current KCL (1.14, 2.x, 3.x) finds shards with ${LIST_SHARDS_ACTION}.` +
+            (gap.deniedBy.length > 0 ? deniedClause(gap.deniedBy) : ` Grant it on the stream.`),
+          {
+            severity: kcl ? 'warning' : 'information',
+            data: { missing: [LIST_SHARDS_ACTION], resources: gap.resources, ...(gap.deniedBy.length > 0 ? { denied: true } : {}) },
+          },
+        ),
+      );
+    }
+    return findings;
+  },
+});

@@ -1,0 +1,32 @@
+import { LIST_SHARDS_ACTION, METRICS_ACTION } from '../../../kinesis/kinesisFacts';
+import { at, policyRule, type RuleFinding } from '../../engine/rule';
+import { deniedClause, describeResources, gapsBeside } from '../../helpers/jobs';
+
+const PUT_RECORDS = 'kinesis:PutRecords';
+
+/**
+ * A policy that grants PutRecords with cloudwatch:PutMetricData is shaped like a Kinesis Producer
+ * Library producer's: the KPL 0.14 and later finds a stream's shards with ListShards (KPL source,
+ * `shard_map.cc`), so it fails on a stream it cannot list.
+ */
+export const producerMissingListShards = policyRule({
+  code: 'producer/missing-list-shards',
+  defaultSeverity: 'warning',
+  kinds: ['identity'],
+  check(context) {
+    if (!context.access.isGranted(PUT_RECORDS) || !context.access.isGranted(METRICS_ACTION)) return [];
+    const findings: RuleFinding[] = [];
+    for (const gap of gapsBeside(context, PUT_RECORDS, [[LIST_SHARDS_ACTION]])) {
+      findings.push(
+        at(
+          gap.site,
+          `This looks like a Kinesis Producer Library (KPL) producer (PutRecords with ${METRICS_ACTION}), and it cannot list the shards of ` +
+            `${describeResources(gap.resources, 'stream')}: the KPL 0.14 and later finds shards with ${LIST_SHARDS_ACTION}.` +
+            (gap.deniedBy.length > 0 ? deniedClause(gap.deniedBy) : ` Grant ${LIST_SHARDS_ACTION} on the stream.`),
+          { data: { missing: [LIST_SHARDS_ACTION], resources: gap.resources, ...(gap.deniedBy.length > 0 ? { denied: true } : {}) } },
+        ),
+      );
+    }
+    return findings;
+  },
+});
