@@ -48,7 +48,7 @@ describe('KCL, consumer and producer rules', () => {
 
   it('knows the 2.x and 3.x sets: 2.x the seven of 1.x, 3.x UpdateTable, the index and two more tables', () => {
     const text = policy(read, lease(LEASE_1X), metrics);
-    const data = (kclVersion: '2.x' | '3.x') => diagnose(text, { kclVersion }).find((d) => d.code === 'kcl/missing-lease-table-permissions')?.data;
+    const data = (kclVersion: '2.x' | '3.x'): unknown => diagnose(text, { kclVersion }).find((d) => d.code === 'kcl/missing-lease-table-permissions')?.data;
     assert.equal(data('2.x'), undefined);
     assert.deepEqual(data('3.x'), {
       missing: ['dynamodb:UpdateTable'],
