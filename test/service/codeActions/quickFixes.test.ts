@@ -55,6 +55,35 @@ describe('quick fixes', () => {
     assert.deepEqual(codes(after).filter((c) => c === 'iam/placeholder'), ['iam/placeholder']);
   });
 
+  it('add what KCL 3.x needs beyond the seven table actions: UpdateTable, the index, the metadata tables', () => {
+    const v3 = { kclVersion: '3.x' as const };
+    const lease7 = ['dynamodb:CreateTable', 'dynamodb:DescribeTable', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Scan', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'];
+    const text = policy(
+      { Effect: 'Allow', Action: ['kinesis:DescribeStreamSummary', 'kinesis:GetShardIterator', 'kinesis:GetRecords', 'kinesis:ListShards'], Resource: STREAM },
+      { Sid: 'Lease', Effect: 'Allow', Action: lease7, Resource: TABLE },
+      { Effect: 'Allow', Action: 'cloudwatch:PutMetricData', Resource: '*' },
+    );
+    const after = fix(text, /^Add the missing KCL lease-table actions \(UpdateTable, Query\) and metadata tables$/, v3);
+    assert.deepEqual(parseErrors(after), []);
+    const statements = (JSON.parse(after) as { Statement: { Sid?: string; Action: string | string[]; Resource: string | string[] }[] }).Statement;
+    assert.deepEqual(statements[1].Action, [...lease7, 'dynamodb:UpdateTable']);
+    assert.deepEqual(statements.slice(3), [
+      { Sid: 'KclLeaseTableIndex', Effect: 'Allow', Action: ['dynamodb:Query'], Resource: `${TABLE}/index/*` },
+      { Sid: 'KclMetadataTables', Effect: 'Allow', Action: lease7, Resource: [`${TABLE}-WorkerMetricStats`, `${TABLE}-CoordinatorState`] },
+    ]);
+    assert.deepEqual(problems(after, v3), []);
+  });
+
+  it('offer no fix for what a Deny takes away', () => {
+    const text = policy(
+      { Effect: 'Allow', Action: ['kinesis:DescribeStreamSummary', 'kinesis:Get*', 'kinesis:ListShards'], Resource: STREAM },
+      { Effect: 'Deny', Action: 'kinesis:GetShardIterator', Resource: STREAM },
+    );
+    const read = diagnose(text).filter((d) => d.code === 'consumer/incomplete-read');
+    assert.equal(read.length, 1);
+    assert.deepEqual(actionsFor(text, read).filter((a) => a.kind === 'quickfix' && !a.title.startsWith('Show documentation')).map((a) => a.title), []);
+  });
+
   it('add cloudwatch:PutMetricData on "*"', () => {
     const text = policy(
       { Effect: 'Allow', Action: ['kinesis:DescribeStream', 'kinesis:GetShardIterator', 'kinesis:GetRecords', 'kinesis:ListShards'], Resource: STREAM },
