@@ -55,8 +55,15 @@ describe('hover', () => {
     assert.match(text, /\| CreationTimestamp \| `1674696300` \|/);
   });
 
-  it('recognises stream ARNs with wildcards and DynamoDB tables', () => {
-    assert.match(hoverText('{"Statement": {"Resource": "arn:aws:kinesis:*:111122223333:stream/|*"}}'), /of a `stream`/);
+  it('reads an ARN with wildcards as a pattern: what it can match, and the names it fixes', () => {
+    assert.match(hoverText('{"Statement": {"Resource": "arn:aws:kinesis:*:111122223333:stream/|*"}}'), /^\*\*ARN pattern\*\* of `consumer` or `stream` ARNs \(Amazon Kinesis Data Streams\)\n/);
+    const consumers = hoverText('{"Statement": {"Resource": "arn:aws:kinesis:eu-west-1:111122223333:|stream/orders/consumer/*"}}');
+    assert.match(consumers, /^\*\*ARN pattern\*\* of `consumer` ARNs \(Amazon Kinesis Data Streams\) with StreamName `orders`\n/);
+    assert.match(consumers, /\| ConsumerName \| `\*` \(any\) \|/);
+    assert.doesNotMatch(consumers, /`orders\/consumer/);
+  });
+
+  it('recognises DynamoDB tables', () => {
     assert.match(hoverText('{"Statement": {"Resource": ["arn:aws:dynamodb:us-west-2:111122223333:table/|App"]}}'), /of a `table` \(Amazon DynamoDB\)/);
   });
 

@@ -164,6 +164,12 @@ describe('quick fixes', () => {
     assert.deepEqual(problems(all), []);
   });
 
+  it('spell a principal type as IAM does', () => {
+    const text = `${JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Aws: '111122223333' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' }] }, null, 2)}\n`;
+    const after = fixed(text, 'iam/invalid-principal', 'Change to AWS');
+    assert.equal(after, text.replace('"Aws"', '"AWS"'));
+  });
+
   it('add the Version and fix the Effect', () => {
     const text = `{\n  "Statement": [\n    {\n      "Effect": "allow",\n      "Action": "kinesis:ListStreams",\n      "Resource": "*"\n    }\n  ]\n}\n`;
     const versioned = fixed(text, 'iam/invalid-version', 'Set "Version": "2012-10-17"');

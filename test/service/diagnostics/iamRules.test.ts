@@ -39,6 +39,13 @@ describe('IAM rules', () => {
       'arn:aws:kinesis:us-east-1:1234:stream/a': /the account "1234" must be a 12-digit account id/,
       'arn:aws:kinesis:us-east-1:111122223333:streams/a': /a Kinesis resource is stream\/NAME or a consumer/,
       'arn:aws:kinesis:us-east-1:111122223333:stream/a/consumer/b': /a Kinesis resource is stream\/NAME/,
+      'arn:aws:kinesis::111122223333:stream/orders': /the region field is empty/,
+      'arn:aws:kinesis:us-east-1::stream/orders': /the account field is empty/,
+      'arn:aws:kinesis:us-east-1:111122223333:stream/order book': /with names of letters, digits/,
+      [`arn:aws:kinesis:us-east-1:111122223333:stream/${'a'.repeat(129)}`]: /with names of letters, digits/,
+      'arn:aws:kinesis:us-east-1:111122223333:stream/o$rders*': /with names of letters, digits/,
+      'arn:aws:s3:us-east-1::bucket': /an S3 ARN has no region/,
+      'arn:aws:iam:us-east-1:111122223333:role/reader': /an IAM ARN has no region/,
     };
     for (const [arn, reason] of Object.entries(bad)) {
       const found = messages(policy({ Action: 'kinesis:DescribeStreamSummary', Resource: arn }), 'iam/invalid-arn');
@@ -55,6 +62,9 @@ describe('IAM rules', () => {
       'arn:aws-cn:kinesis:cn-north-1:111122223333:stream/a/consumer/b:1674696300',
       'arn:aws:s3:::bucket/key',
       'arn:aws:iam::aws:policy/ReadOnlyAccess',
+      `arn:aws:kinesis:us-east-1:111122223333:stream/${'a'.repeat(128)}`,
+      'arn:aws:kinesis:us-east-1:111122223333:stream/Orders_v2.events-1',
+      'arn:aws:kinesis:us-east-1:111122223333:stream/orders/consumer/*',
     ]) {
       assert.deepEqual(findings(policy({ Action: 'kinesis:DescribeStreamSummary', Resource: arn }), 'iam/invalid-arn'), [], arn);
     }
@@ -127,6 +137,15 @@ describe('IAM rules', () => {
     assert.deepEqual(findings(text, 'iam/invalid-principal'), ['"Account12345"', '"arn:aws:iam::1111:user/u"']);
     const bare = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '111122223333', Action: 'sts:AssumeRole' }] });
     assert.deepEqual(findings(bare, 'iam/invalid-principal'), ['"111122223333"']);
+  });
+
+  it('reports a principal that is not "*" or an object, and principal types IAM does not know', () => {
+    const withPrincipal = (principal: unknown) => JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: principal, Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' }] });
+    assert.deepEqual(findings(withPrincipal(7), 'iam/invalid-principal'), ['7']);
+    assert.deepEqual(findings(withPrincipal({ Bad: '111122223333', Aws: '111122223333' }), 'iam/invalid-principal'), ['"Bad"', '"Aws"']);
+    assert.match(messages(withPrincipal({ Aws: '111122223333' }), 'iam/invalid-principal')[0], /did you mean "AWS"\?/);
+    assert.deepEqual(codes(withPrincipal({ AWS: 'arn:aws:iam::cloudfront:user/CloudFront Origin Access Identity E2EXAMPLE' })), []);
+    assert.deepEqual(codes(withPrincipal({ Service: 'cloudfront.amazonaws.com', CanonicalUser: '79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be' })), []);
   });
 
   it('reports a wrong or missing Effect, and the case-sensitive fix', () => {

@@ -100,3 +100,49 @@ function intersect(a: string, b: string): boolean {
 function takes(wildcard: string, ch: string): boolean {
   return wildcard === '*' || (ch !== '/' && ch !== ':');
 }
+
+/** What an ARN with wildcards can name: the resource types it can match, and the parts it fixes. */
+export interface ArnPatternInfo {
+  /** The types whose template the pattern can match, most specific first. */
+  types: ResourceTypeInfo[];
+  /** The placeholders of the most specific type, with the text the pattern gives each, as far as it fixes them. */
+  variables: [string, string][];
+}
+
+/**
+ * Reads an ARN pattern (`arn:aws:kinesis:*:111122223333:stream/orders/consumer/*`) against the
+ * templates of its service: the types it can match, and, for the most specific, the value of each
+ * placeholder up to the first one the wildcard stands in (`StreamName` is `orders`; `ConsumerName`
+ * is `*`).
+ */
+export function describeArnPattern(catalog: IamCatalog, text: string): ArnPatternInfo | undefined {
+  const service = text.split(':')[2];
+  const entry = service && !hasWildcard(service) ? catalog.service(service) : undefined;
+  if (!entry) return undefined;
+  const types = entry.resourceTypes.filter((t) => globsIntersect(text, templateGlob(t))).sort((a, b) => b.template.literalLength - a.template.literalLength);
+  if (types.length === 0) return { types, variables: [] };
+  return { types, variables: placeholderValues(types[0].template.text, text) };
+}
+
+/** Walks the template and the pattern together while the pattern's text is known. */
+function placeholderValues(template: string, pattern: string): [string, string][] {
+  const parts = template.split(/(\$\{[^}]+\})/).filter((p) => p !== '');
+  const values: [string, string][] = [];
+  let at = 0;
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i];
+    if (!part.startsWith('${')) {
+      if (!pattern.startsWith(part, at)) break;
+      at += part.length;
+      continue;
+    }
+    const next = parts[i + 1];
+    const end = next === undefined ? pattern.length : pattern.indexOf(next, at);
+    const value = pattern.slice(at, end < 0 ? pattern.length : end);
+    const wild = hasWildcard(value);
+    values.push([part.slice(2, -1), wild ? value.slice(0, value.search(/[*?]/) + 1) : value]);
+    if (wild || end < 0) break;
+    at = end;
+  }
+  return values;
+}

@@ -4,7 +4,8 @@ import { statementPath } from '../transaction';
 import { uniqueSid, type FixProvider } from './fix';
 import { policyAt } from '../../policy/policyAt';
 
-export const replaceUnknownAction: FixProvider = (context) => {
+/** Replaces the string the diagnostic is on with the suggestion its rule made (an action, a principal type). */
+export const replaceWithSuggestion: FixProvider = (context) => {
   const suggestion = typeof context.data.suggestion === 'string' ? context.data.suggestion : undefined;
   if (!suggestion) return [];
   return [

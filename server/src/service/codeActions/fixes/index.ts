@@ -1,7 +1,7 @@
 import { addDescribeAction, addKmsStatement, addLeaseTableActions, addMetricsStatement, addMissingAction, narrowWildcard } from './addActions';
 import type { RuleCode } from '../../diagnostics/rules';
 import type { FixProvider } from './fix';
-import { fixEffect, removeEntry, renameSid, replaceUnknownAction, setVersion } from './iam';
+import { fixEffect, removeEntry, renameSid, replaceWithSuggestion, setVersion } from './iam';
 import { addPrincipal, moveAction, removeAction, removePrincipal, replaceWildcardWithShareable } from './sharing';
 
 /** The quick fixes of each rule, by code; a rule without fixes is left out. */
@@ -23,8 +23,9 @@ export const FIX_PROVIDERS: Readonly<Partial<Record<RuleCode, FixProvider>>> = {
   'producer/missing-describe-stream': addDescribeAction,
   'producer/missing-list-shards': addMissingAction,
   'kinesis/kms-permissions': addKmsStatement,
-  'iam/unknown-action': replaceUnknownAction,
+  'iam/unknown-action': replaceWithSuggestion,
   'iam/action-resource-mismatch': moveAction,
+  'iam/invalid-principal': replaceWithSuggestion,
   'iam/invalid-effect': fixEffect,
   'iam/invalid-version': setVersion,
   'iam/duplicate-sid': renameSid,

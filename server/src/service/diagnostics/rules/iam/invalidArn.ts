@@ -47,21 +47,35 @@ export function arnProblem(catalog: IamCatalog, text: string, arn = parseArn(tex
     return `the account "${arn.account}" must be a 12-digit account id.`;
   }
   if (arn.resource === '') return 'the resource field is empty.';
-  if (arn.service === 'kinesis') return kinesisResourceProblem(catalog, text, arn.resource);
+  // S3 and IAM resources are global: their ARNs leave the region empty, and IAM rejects one that names a Region.
+  if ((arn.service === 's3' || arn.service === 'iam') && arn.region !== '') {
+    return `${arn.service === 's3' ? 'an S3' : 'an IAM'} ARN has no region (arn:${arn.partition}:${arn.service}::${arn.service === 's3' ? '' : 'ACCOUNT'}:...), not "${arn.region}".`;
+  }
+  if (arn.service === 'kinesis') return kinesisProblem(catalog, text, arn);
   return undefined;
+}
+
+/** A Kinesis ARN names its stream's Region and account, and stream and consumer names of `[a-zA-Z0-9_.-]{1,128}` (Kinesis API Reference, CreateStream, RegisterStreamConsumer). */
+function kinesisProblem(catalog: IamCatalog, text: string, arn: ArnParts): string | undefined {
+  if (arn.region === '') return 'a Kinesis ARN names the Region of its stream; the region field is empty.';
+  if (arn.account === '') return 'a Kinesis ARN names the account of its stream; the account field is empty.';
+  return kinesisResourceProblem(catalog, text, arn.resource);
 }
 
 function kinesisResourceProblem(catalog: IamCatalog, text: string, resource: string): string | undefined {
   const types = catalog.service('kinesis')?.resourceTypes ?? [];
   const fits = hasWildcard(resource)
-    ? types.some((t) => globsIntersect(text, templateGlob(t)))
+    ? types.some((t) => globsIntersect(text, templateGlob(t))) && /^[a-zA-Z0-9_.\-/:*?]*$/.test(resource)
     : catalog.describeArn(text)?.resourceType !== undefined && validKinesisNames(resource);
   return fits
     ? undefined
-    : `a Kinesis resource is stream/NAME or a consumer, stream/NAME/consumer/CONSUMER:TIMESTAMP, not "${resource}".`;
+    : `a Kinesis resource is stream/NAME or a consumer, stream/NAME/consumer/CONSUMER:TIMESTAMP, with names of letters, digits, "_", "." and "-", not "${resource}".`;
 }
 
-/** Stream and consumer names have no slash; a consumer's creation timestamp is a number. */
+const STREAM_RESOURCE = /^stream\/[a-zA-Z0-9_.-]{1,128}$/;
+const CONSUMER_RESOURCE = /^stream\/[a-zA-Z0-9_.-]{1,128}\/consumer\/[a-zA-Z0-9_.-]{1,128}:\d+$/;
+
+/** Stream and consumer names are `[a-zA-Z0-9_.-]{1,128}`; a consumer's creation timestamp is a number. */
 function validKinesisNames(resource: string): boolean {
-  return /^stream\/[^/]+$/.test(resource) || /^stream\/[^/]+\/consumer\/[^/:]+:\d+$/.test(resource) || !resource.startsWith('stream/');
+  return STREAM_RESOURCE.test(resource) || CONSUMER_RESOURCE.test(resource) || !resource.startsWith('stream/');
 }

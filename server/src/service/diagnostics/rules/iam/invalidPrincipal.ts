@@ -8,6 +8,10 @@ import { ALL_KINDS } from '../../engine/policyKind';
 const IAM_PRINCIPAL_ARN = new RegExp(
   `^arn:(${PARTITIONS.join('|')}):(iam::(\\d{12}|\\*):(root|user/.+|role/.+|federated-user/.+|assumed-role/.+)|sts::(\\d{12}|\\*):(assumed-role|federated-user)/.+)$`,
 );
+/** A CloudFront origin access identity, as S3 bucket policies name it (CloudFront Developer Guide, "Restricting access to an Amazon S3 origin"). */
+const CLOUDFRONT_OAI = new RegExp(`^arn:(${PARTITIONS.join('|')}):iam::cloudfront:user/CloudFront Origin Access Identity [A-Z0-9]+$`);
+/** The principal types IAM knows, spelt as it spells them (IAM User Guide, "AWS JSON policy elements: Principal"). */
+const PRINCIPAL_TYPES = ['AWS', 'Service', 'Federated', 'CanonicalUser'];
 
 /**
  * An `AWS` principal is an account id (12 digits) or an IAM ARN: the account root, a user, a
@@ -21,6 +25,25 @@ export const invalidPrincipal = statementRule({
     const findings: RuleFinding[] = [];
     const check = (element: PrincipalElement | undefined) => {
       if (!element) return;
+      const kind = element.value?.type;
+      if (element.value && kind !== 'string' && kind !== 'object') {
+        findings.push(
+          at(element.value, `"${element.key}" is "*" or an object of principal types, such as {"AWS": "111122223333"}, not ${kind === 'array' ? 'a list' : `a ${kind}`}.`, {
+            data: { principal: element.key },
+          }),
+        );
+      }
+      for (const entry of element.entries) {
+        if (PRINCIPAL_TYPES.includes(entry.type.value)) continue;
+        const same = PRINCIPAL_TYPES.find((t) => t.toLowerCase() === entry.type.value.toLowerCase());
+        findings.push(
+          at(
+            entry.type.node,
+            `"${entry.type.value}" is not a principal type: IAM knows ${PRINCIPAL_TYPES.join(', ')}${same ? `, spelt exactly so (did you mean "${same}"?)` : ''}.`,
+            { data: { principalType: entry.type.value, ...(same ? { suggestion: same } : {}) } },
+          ),
+        );
+      }
       if (element.bare && element.bare.value !== '*') {
         findings.push(
           at(element.bare.node, `A principal written as a plain string can only be "*"; name others by type, e.g. {"AWS": "${element.bare.value}"}.`, {
@@ -51,5 +74,5 @@ export const invalidPrincipal = statementRule({
 
 function isValidAwsPrincipal(value: string): boolean {
   // Wildcards are valid IAM; Kinesis resource policies reject them under their own rule.
-  return value === '*' || /^\d{12}$/.test(value) || IAM_PRINCIPAL_ARN.test(value) || (hasWildcard(value) && value.startsWith('arn:'));
+  return value === '*' || /^\d{12}$/.test(value) || IAM_PRINCIPAL_ARN.test(value) || CLOUDFRONT_OAI.test(value) || (hasWildcard(value) && value.startsWith('arn:'));
 }
