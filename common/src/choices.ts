@@ -13,8 +13,19 @@ export const KCL_VERSION_SETTINGS = [...KCL_VERSIONS, 'none'] as const;
 export type KclVersionSetting = (typeof KCL_VERSION_SETTINGS)[number];
 
 /** How to read a policy: decided from the document, or forced to one kind. */
-export const POLICY_KIND_SETTINGS = ['auto', 'identity', 'resource'] as const;
+export const POLICY_KIND_SETTINGS = ['auto', 'identity', 'resource', 'vpc-endpoint'] as const;
 export type PolicyKindSetting = (typeof POLICY_KIND_SETTINGS)[number];
+
+/**
+ * File patterns that say how to read a policy, by default: the extension's
+ * `kinesisPolicy.files.*` settings start from these, and the command line applies them to the
+ * files it checks when `--kind` is `auto`.
+ */
+export const DEFAULT_FILE_KINDS = {
+  resourcePolicies: ['**/*.resource-policy.json', '**/*-resource-policy.json'],
+  vpcEndpointPolicies: ['**/*.vpce-policy.json', '**/*-endpoint-policy.json'],
+  identityPolicies: [] as string[],
+} as const;
 
 /** How loud a rule's findings are; `off` silences the rule. */
 export const RULE_SEVERITIES = ['error', 'warning', 'information', 'hint', 'off'] as const;

@@ -1,4 +1,4 @@
-import { isOneOf, KCL_VERSION_SETTINGS, POLICY_KIND_SETTINGS, RULE_SEVERITIES, type RuleSeverity } from '../../common/src/choices';
+import { DEFAULT_FILE_KINDS, isOneOf, KCL_VERSION_SETTINGS, POLICY_KIND_SETTINGS, RULE_SEVERITIES, type RuleSeverity } from '../../common/src/choices';
 import { DEFAULT_SETTINGS, globToRegExp, type DiagnosticSettings } from './service';
 
 /** The `kinesisPolicy` settings as the client sends them; anything may be missing or mistyped. */
@@ -7,7 +7,7 @@ export interface RawSettings {
   rules?: unknown;
   kcl?: { version?: unknown; assumeKcl?: unknown };
   policyKind?: unknown;
-  files?: { identityPolicies?: unknown; resourcePolicies?: unknown };
+  files?: { identityPolicies?: unknown; resourcePolicies?: unknown; vpcEndpointPolicies?: unknown };
 }
 
 export interface ServerSettings {
@@ -18,6 +18,7 @@ export interface ServerSettings {
   maxFileSize: number;
   identityPatterns: RegExp[];
   resourcePatterns: RegExp[];
+  vpcEndpointPatterns: RegExp[];
 }
 
 export const DEFAULT_VALIDATION_DELAY = 150;
@@ -46,8 +47,10 @@ export function readSettings(raw: RawSettings | null | undefined): ServerSetting
     },
     validationDelay: typeof delay === 'number' && delay >= 0 && delay <= 10_000 ? delay : DEFAULT_VALIDATION_DELAY,
     maxFileSize: Math.round((typeof maxMb === 'number' && maxMb > 0 ? maxMb : DEFAULT_MAX_FILE_SIZE_MB) * 1024 * 1024),
-    identityPatterns: patterns(raw?.files?.identityPolicies),
-    resourcePatterns: patterns(raw?.files?.resourcePolicies),
+    // Editors that send no settings get the extension's defaults.
+    identityPatterns: patterns(raw?.files?.identityPolicies ?? DEFAULT_FILE_KINDS.identityPolicies),
+    resourcePatterns: patterns(raw?.files?.resourcePolicies ?? DEFAULT_FILE_KINDS.resourcePolicies),
+    vpcEndpointPatterns: patterns(raw?.files?.vpcEndpointPolicies ?? DEFAULT_FILE_KINDS.vpcEndpointPolicies),
   };
 }
 
@@ -58,6 +61,7 @@ function patterns(value: unknown): RegExp[] {
 /** The settings for one document: file patterns can force its policy kind. */
 export function settingsFor(uri: string, settings: ServerSettings): DiagnosticSettings {
   const path = decodeURIComponent(uri.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, ''));
+  if (settings.vpcEndpointPatterns.some((p) => p.test(path))) return { ...settings.diagnostics, policyKind: 'vpc-endpoint' };
   if (settings.resourcePatterns.some((p) => p.test(path))) return { ...settings.diagnostics, policyKind: 'resource' };
   if (settings.identityPatterns.some((p) => p.test(path))) return { ...settings.diagnostics, policyKind: 'identity' };
   return settings.diagnostics;

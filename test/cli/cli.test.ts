@@ -132,6 +132,22 @@ describe('kinesis-policy check', () => {
   });
 });
 
+describe('kinesis-policy check: policy kinds by file name', () => {
+  it('reads *.vpce-policy.json as a VPC endpoint policy, and hedges where a policy could be one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kinesis-policy-kinds-'));
+    const text = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: 'kinesis:GetRecords', Resource: 'arn:aws:kinesis:us-east-1:111122223333:stream/orders' }] });
+    writeFileSync(join(dir, 'kinesis.vpce-policy.json'), text);
+    writeFileSync(join(dir, 'stream.json'), text);
+    const endpoint = run(['check', 'kinesis.vpce-policy.json'], dir);
+    assert.equal(endpoint.status, 0);
+    assert.match(endpoint.stdout, /^1 policy checked: 0 errors, 0 warnings, 0 notes\.$/m);
+    const unsure = run(['check', 'stream.json'], dir);
+    assert.equal(unsure.status, 0, 'a warning, not an error');
+    assert.match(unsure.stdout, /warning resource-policy\/wildcard-principal If this is the stream's resource policy: /);
+    assert.equal(run(['check', '--kind', 'resource', 'stream.json'], dir).status, 1);
+  });
+});
+
 describe('kinesis-policy check: what a policy grants, the cases', () => {
   for (const [i, c] of EVALUATION_CASES.entries()) {
     it(c.name, () => {

@@ -81,6 +81,17 @@ describe('diagnostics over LSP', () => {
     assert.deepEqual(published.diagnostics.map((d) => d.code), ['resource-policy/missing-principal']);
   });
 
+  it('reads *.vpce-policy.json as a VPC endpoint policy by default', async () => {
+    const mark = client.published.length;
+    await client.changeSettings({});
+    const text = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: 'kinesis:*', Resource: 'arn:aws:kinesis:us-east-1:111122223333:stream/orders' }] });
+    await client.open('file:///ws/kinesis.vpce-policy.json', text);
+    assert.deepEqual((await client.diagnostics('file:///ws/kinesis.vpce-policy.json', () => true, mark)).diagnostics, []);
+    await client.open('file:///ws/kinesis-stream.json', text);
+    const hedged = await client.diagnostics('file:///ws/kinesis-stream.json', () => true, mark);
+    assert.deepEqual(hedged.diagnostics.map((d) => [d.code, d.severity]), [['resource-policy/wildcard-action', 2], ['resource-policy/wildcard-principal', 2]]);
+  });
+
   it('clears diagnostics when the document closes', async () => {
     const mark = client.published.length;
     await client.close('file:///ws/share.json');

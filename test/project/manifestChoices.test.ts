@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { DEFAULT_SETTINGS } from '../../server/src/service';
-import { KCL_VERSION_SETTINGS, POLICY_KIND_SETTINGS, RULE_SEVERITIES } from '../../common/src/choices';
+import { DEFAULT_FILE_KINDS, KCL_VERSION_SETTINGS, POLICY_KIND_SETTINGS, RULE_SEVERITIES } from '../../common/src/choices';
 import { ROOT } from '../support/catalog';
 
 interface Setting {
@@ -25,5 +25,9 @@ describe("the manifest's settings", () => {
     assert.deepEqual(settings['kinesisPolicy.policyKind'].enum, [...POLICY_KIND_SETTINGS]);
     assert.equal(settings['kinesisPolicy.policyKind'].default, DEFAULT_SETTINGS.policyKind);
     assert.deepEqual(settings['kinesisPolicy.rules'].additionalProperties?.enum, [...RULE_SEVERITIES]);
+  });
+
+  it('start from the file patterns the server and the command line use by default', () => {
+    for (const [name, patterns] of Object.entries(DEFAULT_FILE_KINDS)) assert.deepEqual(settings[`kinesisPolicy.files.${name}`].default, [...patterns], name);
   });
 });

@@ -1,11 +1,11 @@
-import { KCL_VERSION_SETTINGS, POLICY_KIND_SETTINGS, RULE_SEVERITIES, type KclVersionSetting, type RuleSeverity } from '../../../common/src/choices';
+import { KCL_VERSION_SETTINGS, POLICY_KIND_SETTINGS, RULE_SEVERITIES, type KclVersionSetting, type PolicyKindSetting, type RuleSeverity } from '../../../common/src/choices';
 import { RULES } from '../service';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
 
 export interface CheckOptions {
   format: OutputFormat;
-  kind: 'auto' | 'identity' | 'resource';
+  kind: PolicyKindSetting;
   kclVersion: KclVersionSetting;
   rules: Record<string, RuleSeverity>;
   paths: string[];
@@ -22,8 +22,9 @@ JSON files that are not IAM policies are skipped.
 
 Options:
   --format text|json|sarif     output format (default: text)
-  --kind auto|identity|resource
-                               how to read the policies (default: auto, from each document)
+  --kind auto|identity|resource|vpc-endpoint
+                               how to read the policies (default: auto: *.resource-policy.json and
+                               *.vpce-policy.json files by their names, others from their content)
   --kcl-version 1.x|2.x|3.x|none
                                the KCL whose permissions consumers need (default: 1.x)
   --rule CODE=SEVERITY         change a rule's severity: error, warning, information, hint, off

@@ -1,7 +1,8 @@
 import { printParseErrorCode } from 'jsonc-parser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from 'vscode-languageserver-types';
-import { DEFAULT_SETTINGS, type PolicyLanguageService } from '../service';
+import { DEFAULT_FILE_KINDS, type PolicyKindSetting } from '../../../common/src/choices';
+import { DEFAULT_SETTINGS, globToRegExp, type PolicyLanguageService } from '../service';
 import type { CheckOptions } from './args';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
@@ -41,7 +42,7 @@ export function checkText(
     code: SYNTAX_ERROR_CODE,
     message: `JSON syntax error: ${words(printParseErrorCode(e.error))}.`,
   }));
-  const settings = { ...DEFAULT_SETTINGS, policyKind: options.kind, kclVersion: options.kclVersion, rules: options.rules };
+  const settings = { ...DEFAULT_SETTINGS, policyKind: kindOf(file, options.kind), kclVersion: options.kclVersion, rules: options.rules };
   const diagnostics = service.doValidation(document, model, { settings, rulesDocumentation });
   const problems = diagnostics
     .filter((d) => d.severity !== 4) // hints are for the editor, not for CI
@@ -55,6 +56,18 @@ export function checkText(
   const byPosition = (a: Problem, b: Problem) =>
     a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
   return { file, isPolicy: true, problems: [...syntax, ...problems].sort(byPosition) };
+}
+
+const FILE_KINDS: readonly [RegExp[], PolicyKindSetting][] = [
+  [DEFAULT_FILE_KINDS.vpcEndpointPolicies.map(globToRegExp), 'vpc-endpoint'],
+  [DEFAULT_FILE_KINDS.resourcePolicies.map(globToRegExp), 'resource'],
+];
+
+/** The kind `--kind` asks for, or with `auto` the one the file's name says, as in the editor by default. */
+function kindOf(file: string, kind: PolicyKindSetting): PolicyKindSetting {
+  if (kind !== 'auto') return kind;
+  const path = `/${file.replace(/\\/g, '/')}`;
+  return FILE_KINDS.find(([patterns]) => patterns.some((p) => p.test(path)))?.[1] ?? 'auto';
 }
 
 /** `CommaExpected` as `comma expected`. */

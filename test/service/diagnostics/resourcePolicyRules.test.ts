@@ -33,6 +33,20 @@ describe('Kinesis resource-policy rules', () => {
     assert.deepEqual(findings(text, 'iam/invalid-principal'), [], 'not also an invalid principal');
   });
 
+  it('says "if this is the stream\'s resource policy" where the policy could be a VPC endpoint policy, as a warning', () => {
+    const endpoint = policy({ Action: ['kinesis:GetRecords', 'kinesis:*'], Principal: '*' });
+    const [d] = diagnose(endpoint).filter((x) => x.code === 'resource-policy/wildcard-principal');
+    assert.equal(d.severity, 2);
+    assert.match(message(d), /^If this is the stream's resource policy: The principal "\*" uses a wildcard/);
+    assert.match(message(d), /set "kinesisPolicy.policyKind" to "vpc-endpoint" or name the file \*\.vpce-policy\.json\.$/);
+    assert.equal(diagnose(endpoint).find((x) => x.code === 'resource-policy/wildcard-action')?.severity, 2);
+    assert.deepEqual(codes(endpoint, { policyKind: 'vpc-endpoint' }), [], 'a VPC endpoint policy gets the generic checks');
+    const stream = diagnose(endpoint, { policyKind: 'resource' }).filter((x) => x.code === 'resource-policy/wildcard-principal');
+    assert.deepEqual(stream.map((x) => [x.severity, message(x).startsWith('The principal')]), [[1, true]], 'forced: asserted, an error');
+    const mixed = policy({ Action: 'kinesis:GetRecords', Principal: { AWS: ['*', '111122223333'] } });
+    assert.equal(diagnose(mixed).find((x) => x.code === 'resource-policy/wildcard-principal')?.severity, 1, 'an account beside "*": no endpoint policy');
+  });
+
   it('reports service, federated and canonical-user principals on their entry', () => {
     const text = policy({
       Action: 'kinesis:GetRecords',

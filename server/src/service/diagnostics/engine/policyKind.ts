@@ -4,15 +4,16 @@ import type { PolicyKindSetting } from '../../../../../common/src/choices';
 
 /**
  * What a policy is, for the rules: an identity policy (no principal), a Kinesis resource-based
- * policy (a principal, and Kinesis stream or consumer resources), or another resource-based
- * policy such as a role trust policy, which gets only the generic checks.
+ * policy (a principal, and Kinesis stream or consumer resources), a VPC endpoint policy (which
+ * names `"Principal": "*"` and streams as a matter of course; only by setting or file name), or
+ * another resource-based policy such as a role trust policy. The last two get the generic checks.
  */
-export const POLICY_KINDS = ['identity', 'kinesis-resource', 'other-resource'] as const;
+export const POLICY_KINDS = ['identity', 'kinesis-resource', 'other-resource', 'vpc-endpoint'] as const;
 export type PolicyKind = (typeof POLICY_KINDS)[number];
 
 /** The kinds a rule for every policy checks. */
 export const ALL_KINDS: readonly PolicyKind[] = POLICY_KINDS;
-export const RESOURCE_KINDS: readonly PolicyKind[] = ['kinesis-resource', 'other-resource'];
+export const RESOURCE_KINDS: readonly PolicyKind[] = ['kinesis-resource', 'other-resource', 'vpc-endpoint'];
 
 /**
  * Identity policy when no statement names a principal; otherwise resource-based, and a Kinesis
@@ -21,6 +22,7 @@ export const RESOURCE_KINDS: readonly PolicyKind[] = ['kinesis-resource', 'other
  */
 export function decidePolicyKind(model: PolicyModel, forced: PolicyKindSetting = 'auto'): PolicyKind {
   if (forced === 'identity') return 'identity';
+  if (forced === 'vpc-endpoint') return 'vpc-endpoint';
   const hasPrincipal = model.statements.some((s) => s.principal || s.notPrincipal);
   if (forced === 'auto' && !hasPrincipal) return 'identity';
   return isKinesisResourcePolicy(model) ? 'kinesis-resource' : 'other-resource';
@@ -38,4 +40,19 @@ function isKinesisResourcePolicy(model: PolicyModel): boolean {
   // An empty entry (one being typed) says nothing of the kind.
   const actions = model.statements.flatMap((s) => s.action?.values ?? []).filter((a) => a.value !== '');
   return actions.length > 0 && actions.every((a) => a.value.toLowerCase().startsWith('kinesis:'));
+}
+
+/**
+ * Whether a policy read as a Kinesis resource policy from its content alone could as well be a VPC
+ * endpoint policy: every statement's principal is everyone (`"*"` or `{"AWS": "*"}`), as endpoint
+ * policies are written (VPC User Guide, "Control access to VPC endpoints using endpoint policies").
+ */
+export function couldBeEndpointPolicy(model: PolicyModel, forced: PolicyKindSetting): boolean {
+  if (forced !== 'auto' || model.statements.length === 0) return false;
+  return model.statements.every((s) => {
+    const element = s.principal;
+    if (!element || s.notPrincipal) return false;
+    if (element.bare) return element.bare.value === '*';
+    return element.entries.length === 1 && element.entries[0].type.value === 'AWS' && element.entries[0].values.every((v) => v.value === '*');
+  });
 }

@@ -3,7 +3,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { IamCatalog } from '../../catalog/iamCatalog';
 import type { PolicyModel } from '../../policy/policyModel';
 import { KeptFindings, type DiagnosticMaker, type KeptEntries, type RuleRun } from './keptFindings';
-import { decidePolicyKind, type PolicyKind } from './policyKind';
+import { couldBeEndpointPolicy, decidePolicyKind, type PolicyKind } from './policyKind';
 import type { PolicyRule, StatementRule } from './rule';
 import { RuleContext, type StatementMemory } from './ruleContext';
 import { RULES } from '../rules';
@@ -17,6 +17,10 @@ const SEVERITIES: Readonly<Record<Exclude<RuleSeverity, 'off'>, DiagnosticSeveri
   information: DiagnosticSeverity.Information,
   hint: DiagnosticSeverity.Hint,
 };
+
+const HEDGE_PREFIX = "If this is the stream's resource policy: ";
+const HEDGE_SUFFIX =
+  ' If it is a VPC endpoint policy, where "Principal": "*" is normal, set "kinesisPolicy.policyKind" to "vpc-endpoint" or name the file *.vpce-policy.json.';
 
 export interface ValidationOptions {
   settings: DiagnosticSettings;
@@ -79,10 +83,12 @@ export function* validationSteps(
   const found: Diagnostic[][] = RULES.map(() => []);
   const statementRuns: RuleRun<StatementRule>[] = [];
   const policyRuns: RuleRun[] = [];
+  const hedged = kind === 'kinesis-resource' && couldBeEndpointPolicy(model, settings.policyKind);
   RULES.forEach((rule, index) => {
     const configured = settings.rules[rule.code];
     if (configured === 'off' || !rule.kinds.includes(kind)) return;
-    const make = diagnosticMaker(document, rule, configured, options.rulesDocumentation);
+    const kinesisOnly = rule.kinds.length === 1 && rule.kinds[0] === 'kinesis-resource';
+    const make = diagnosticMaker(document, rule, configured, options.rulesDocumentation, hedged && kinesisOnly);
     if (hasCheckStatement(rule)) statementRuns.push({ rule, index, make });
     else policyRuns.push({ rule, index, make });
   });
@@ -97,18 +103,21 @@ export function* validationSteps(
 }
 
 /** Makes the rule's diagnostics with the user's severity; one link object for all of them, since nothing changes a published diagnostic. */
-function diagnosticMaker(document: TextDocument, rule: PolicyRule, configured: RuleSeverity | undefined, rulesDocumentation: string): DiagnosticMaker {
+function diagnosticMaker(document: TextDocument, rule: PolicyRule, configured: RuleSeverity | undefined, rulesDocumentation: string, hedged: boolean): DiagnosticMaker {
   const { code } = rule;
+  // A policy that may be a VPC endpoint policy: say what holds if it is the stream's, and how to say it is not.
+  const say = hedged ? (message: string) => `${HEDGE_PREFIX}${message}${HEDGE_SUFFIX}` : (message: string) => message;
+  const hedgedSeverity = hedged && (rule.defaultSeverity === 'error' || rule.defaultSeverity === 'warning') ? DiagnosticSeverity.Warning : undefined;
   const codeDescription = { href: `${rulesDocumentation}#${code}` };
   const configuredSeverity = configured === undefined || configured === 'off' ? undefined : SEVERITIES[configured];
   const defaultSeverity = SEVERITIES[rule.defaultSeverity];
   return (finding, base) => ({
     range: { start: document.positionAt(base + finding.offset), end: document.positionAt(base + finding.offset + finding.length) },
-    severity: configuredSeverity ?? (finding.severity === undefined ? defaultSeverity : SEVERITIES[finding.severity]),
+    severity: configuredSeverity ?? hedgedSeverity ?? (finding.severity === undefined ? defaultSeverity : SEVERITIES[finding.severity]),
     code,
     codeDescription,
     source: DIAGNOSTIC_SOURCE,
-    message: finding.message,
+    message: say(finding.message),
     tags: finding.tags,
     data: finding.data,
   });
