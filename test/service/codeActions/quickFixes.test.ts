@@ -103,6 +103,21 @@ describe('quick fixes', () => {
     assert.deepEqual(problems(after), []);
   });
 
+  it('narrow kinesis:* on every stream to what the producer needs', () => {
+    const text = policy(
+      { Effect: 'Allow', Action: ['kinesis:PutRecords', 'kinesis:DescribeStreamSummary', 'kinesis:ListShards'], Resource: STREAM },
+      { Effect: 'Allow', Action: ['kinesis:*'], Resource: '*' },
+    );
+    const after = fixed(text, 'kinesis/broad-access', 'Narrow "kinesis:*" to the 5 actions this producer needs');
+    assert.deepEqual((JSON.parse(after) as { Statement: { Action: string[] }[] }).Statement[1].Action, [
+      'kinesis:DescribeStream',
+      'kinesis:DescribeStreamSummary',
+      'kinesis:ListShards',
+      'kinesis:PutRecord',
+      'kinesis:PutRecords',
+    ]);
+  });
+
   it('add the missing describe and iterator actions', () => {
     const producer = policy({ Effect: 'Allow', Action: ['kinesis:PutRecord', 'kinesis:PutRecords'], Resource: STREAM });
     const after = fixed(producer, 'producer/missing-describe-stream', 'Add kinesis:DescribeStreamSummary');

@@ -147,4 +147,24 @@ describe('KCL, consumer and producer rules', () => {
     const [v3] = diagnose(policy(read, lease(['dynamodb:*']), metrics), { kclVersion: '3.x' }).filter((x) => x.code === 'kcl/broad-dynamodb-access');
     assert.deepEqual((v3.data as { replacement: string[] }).replacement, [...LEASE_1X, 'dynamodb:UpdateTable', 'dynamodb:Query']);
   });
+
+  it('points out kinesis:* or stream-changing actions on every stream in a producer\'s or consumer\'s policy', () => {
+    const producer = { Action: ['kinesis:PutRecords', 'kinesis:DescribeStreamSummary', 'kinesis:ListShards'], Resource: STREAM };
+    const broad = policy(producer, { Action: ['kinesis:*', 'kinesis:DescribeStreamSummary'], Resource: '*' });
+    const [d] = diagnose(broad).filter((x) => x.code === 'kinesis/broad-access');
+    assert.equal(d.severity, 3);
+    assert.match(message(d), /^"kinesis:\*" on every stream lets this producer \w+/);
+    assert.match(message(d), /A producer needs kinesis:DescribeStream, kinesis:DescribeStreamSummary, kinesis:ListShards, kinesis:PutRecord, kinesis:PutRecords, on its own streams\.$/);
+    assert.deepEqual(findings(policy(producer, { Action: 'kinesis:DeleteStream', Resource: 'arn:aws:kinesis:*:*:*' }), 'kinesis/broad-access'), ['"kinesis:DeleteStream"']);
+    assert.deepEqual(findings(policy(producer, { Action: 'kinesis:*', Resource: 'arn:aws:kinesis:us-east-1:111122223333:stream/*' }), 'kinesis/broad-access'), [], 'one account\'s streams in one Region');
+    assert.deepEqual(findings(policy({ Action: 'kinesis:*', Resource: '*' }), 'kinesis/broad-access'), [], 'nothing shows a producer or consumer: an administrator');
+    assert.deepEqual(findings(policy(producer, { Action: ['kinesis:List*', 'kinesis:Describe*'], Resource: '*' }), 'kinesis/broad-access'), [], 'reading is not changing');
+    const consumer = policy(read, { Action: 'kinesis:*', Resource: '*' });
+    assert.deepEqual((diagnose(consumer).find((x) => x.code === 'kinesis/broad-access')?.data as { replacement: string[] }).replacement, [
+      'kinesis:DescribeStream',
+      'kinesis:GetRecords',
+      'kinesis:GetShardIterator',
+      'kinesis:ListShards',
+    ]);
+  });
 });

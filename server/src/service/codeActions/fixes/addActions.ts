@@ -115,14 +115,14 @@ export const addKmsStatement: FixProvider = (context) => {
   ];
 };
 
-/** Replaces a broad wildcard such as `dynamodb:*` with the actions actually needed. */
+/** Replaces a broad wildcard such as `dynamodb:*` or `kinesis:*` with the actions the job needs. */
 export const narrowWildcard: FixProvider = (context) => {
   const replacement = stringList(context.data.replacement);
   const written = typeof context.data.action === 'string' ? context.data.action : undefined;
   if (replacement.length === 0 || !written) return [];
   return [
     {
-      title: `Narrow "${written}" to the ${replacement.length} actions the KCL needs`,
+      title: `Narrow "${written}" to the ${replacement.length} actions ${typeof context.data.job === 'string' ? `this ${context.data.job} needs` : 'the KCL needs'}`,
       preferred: true,
       apply(tx) {
         const { statement, string: value } = policyAt(tx.model, context.offset);

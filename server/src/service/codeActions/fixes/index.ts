@@ -23,6 +23,7 @@ export const FIX_PROVIDERS: Readonly<Partial<Record<RuleCode, FixProvider>>> = {
   'producer/missing-describe-stream': addDescribeAction,
   'producer/missing-list-shards': addMissingAction,
   'kinesis/kms-permissions': addKmsStatement,
+  'kinesis/broad-access': narrowWildcard,
   'iam/unknown-action': replaceWithSuggestion,
   'iam/action-resource-mismatch': moveAction,
   'iam/invalid-principal': replaceWithSuggestion,

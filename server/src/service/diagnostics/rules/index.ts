@@ -20,6 +20,7 @@ import { broadDynamodbAccess } from './kcl/broadDynamodbAccess';
 import { missingLeaseTablePermissions } from './kcl/missingLeaseTablePermissions';
 import { kclMissingListShards } from './kcl/missingListShards';
 import { missingMetricsPermission } from './kcl/missingMetricsPermission';
+import { broadAccess } from './kinesis/broadAccess';
 import { kmsPermissions } from './kinesis/kmsPermissions';
 import { producerMissingDescribeStream } from './producer/missingDescribeStream';
 import { producerMissingListShards } from './producer/missingListShards';
@@ -57,6 +58,7 @@ export const RULES = [
   producerMissingDescribeStream,
   producerMissingListShards,
   kmsPermissions,
+  broadAccess,
   // IAM mistakes
   unknownAction,
   invalidArn,

@@ -1,0 +1,69 @@
+import { parseArn } from '../../../catalog/arn';
+import type { ActionInfo } from '../../../catalog/serviceEntry';
+import { resourceCoverage } from '../../../evaluation';
+import { CONSUMER_MARKER_ACTION, KCL_STREAM_ACTIONS, PRODUCER_STREAM_ACTIONS, WRITE_ACTIONS } from '../../../kinesis/kinesisFacts';
+import type { StatementModel } from '../../../policy/policyModel';
+import { at, policyRule, type RuleFinding } from '../../engine/rule';
+import type { RuleContext } from '../../engine/ruleContext';
+
+/** Access levels that change streams rather than read them. */
+const CHANGING = new Set(['Write', 'Permissions management', 'Tagging']);
+
+/**
+ * Least privilege for Kinesis: a statement that grants `kinesis:*`, or actions that change or
+ * delete streams, on every stream, in a policy whose other statements show it is a producer's or a
+ * consumer's. The job needs a few actions on its own streams; the statement lets it delete,
+ * reshard or re-encrypt any stream in the account.
+ */
+export const broadAccess = policyRule({
+  code: 'kinesis/broad-access',
+  defaultSeverity: 'information',
+  kinds: ['identity'],
+  check(context) {
+    const findings: RuleFinding[] = [];
+    for (const statement of context.model.statements) {
+      if (statement.effect?.value !== 'Allow' || !statement.action || !onEveryStream(statement)) continue;
+      const job = jobShownBesides(context, statement);
+      if (!job) continue;
+      for (const { value, actions } of context.actionsOf(statement)) {
+        const extra = actions.filter((a) => a.service.prefix === 'kinesis' && CHANGING.has(a.accessLevel) && !job.actions.includes(a.qualifiedName));
+        if (extra.length === 0) continue;
+        findings.push(
+          at(
+            value.node,
+            `"${value.value}" on every stream lets this ${job.name} ${describeExtra(extra)} in the account, which it does not need. ` +
+              `A ${job.name} needs ${job.actions.join(', ')}, on its own streams.`,
+            { data: { action: value.value, replacement: [...job.actions], job: job.name } },
+          ),
+        );
+      }
+    }
+    return findings;
+  },
+});
+
+/** Whether the statement's resources take in every stream: `"*"`, `arn:aws:kinesis:*:*:*`, ... */
+function onEveryStream(statement: StatementModel): boolean {
+  if (statement.notResource || !statement.resource) return false;
+  return statement.resource.values.some(({ value }) => {
+    const partition = value === '*' ? 'aws' : parseArn(value)?.partition;
+    return partition !== undefined && resourceCoverage(value, `arn:${partition}:kinesis:*:*:stream/*`) === 'all';
+  });
+}
+
+/** The job the policy's other statements show, with the Kinesis actions it needs. */
+function jobShownBesides(context: RuleContext, statement: StatementModel): { name: string; actions: string[] } | undefined {
+  const others = (action: string) => context.access.allowsOf(action).some((s) => s !== statement);
+  const producer = WRITE_ACTIONS.some(others);
+  const consumer = others(CONSUMER_MARKER_ACTION);
+  if (!producer && !consumer) return undefined;
+  const version = context.settings.kclVersion === 'none' ? '1.x' : context.settings.kclVersion;
+  const actions = [...new Set([...(producer ? PRODUCER_STREAM_ACTIONS : []), ...(consumer ? KCL_STREAM_ACTIONS[version] : [])])].sort();
+  return { name: producer && consumer ? 'producer and consumer' : producer ? 'producer' : 'consumer', actions };
+}
+
+function describeExtra(extra: readonly ActionInfo[]): string {
+  const names = extra.map((a) => a.name);
+  const shown = names.slice(0, 4).join(', ');
+  return names.length > 4 ? `${shown} and ${names.length - 4} more Kinesis actions` : shown;
+}
