@@ -3,7 +3,7 @@ import { after, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, Position } from 'vscode-languageserver-types';
-import { DEFAULT_SETTINGS, FIX_ALL_KIND, type DiagnosticSettings } from '../../server/src/service';
+import { DEFAULT_SETTINGS, FIX_ALL_KIND, RULES, type DiagnosticSettings } from '../../server/src/service';
 import { parseErrors } from '../support/codeActions';
 import { RULES_DOC, service } from '../support/service';
 import { layout, mutated, policyTree, REAL_POLICIES, render, settings } from './arbitraries';
@@ -34,9 +34,11 @@ const GRANT_RULES = [
  * the fix (raised to errors by the settings): not new problems, but ones the first one hid. A
  * statement without a valid Effect grants nothing; an action IAM does not know is not judged; a
  * policy that reads records is a consumer's, and a consumer needs more; a wildcard is not held to
- * the resources each action it covers takes.
+ * the resources each action it covers takes; an element whose key IAM does not know is not read
+ * at all until the key is spelt right, and then every rule reads it.
  */
 const REVEALED_BY: Readonly<Record<string, readonly string[]>> = {
+  'iam/unknown-key': RULES.map((r) => r.code),
   'iam/invalid-effect': GRANT_RULES,
   'iam/unknown-action': GRANT_RULES,
   'consumer/incomplete-read': GRANT_RULES.filter((c) => c.startsWith('consumer/') || c.startsWith('kcl/')),

@@ -27,6 +27,8 @@ export const FIX_PROVIDERS: Readonly<Partial<Record<RuleCode, FixProvider>>> = {
   'iam/unknown-action': replaceWithSuggestion,
   'iam/action-resource-mismatch': moveAction,
   'iam/invalid-principal': replaceWithSuggestion,
+  'iam/unknown-key': replaceWithSuggestion,
+  'iam/invalid-sid': replaceWithSuggestion,
   'iam/invalid-effect': fixEffect,
   'iam/invalid-version': setVersion,
   'iam/duplicate-sid': renameSid,

@@ -32,6 +32,11 @@ export interface PolicyRule<Code extends string = string> {
    * inside the statement: validation then keeps them while the statement is unchanged.
    */
   checkStatement?(statement: StatementModel, context: RuleContext): RuleFinding[];
+  /**
+   * For a rule that looks at one statement at a time, its findings outside every statement (the
+   * top-level keys of the policy); run over the whole policy on each validation.
+   */
+  checkOutside?(context: RuleContext): RuleFinding[];
 }
 
 /** A rule that looks at one statement at a time. */
@@ -47,7 +52,7 @@ export function statementRule<Code extends string>(rule: Omit<StatementRule<Code
   return {
     ...rule,
     check(context) {
-      const findings: RuleFinding[] = [];
+      const findings: RuleFinding[] = rule.checkOutside?.(context) ?? [];
       for (const statement of context.model.statements) for (const finding of rule.checkStatement(statement, context)) findings.push(finding);
       return findings;
     },

@@ -90,11 +90,14 @@ export function* validationSteps(
     const kinesisOnly = rule.kinds.length === 1 && rule.kinds[0] === 'kinesis-resource';
     const make = diagnosticMaker(document, rule, configured, options.rulesDocumentation, hedged && kinesisOnly);
     if (hasCheckStatement(rule)) statementRuns.push({ rule, index, make });
-    else policyRuns.push({ rule, index, make });
+    if (!hasCheckStatement(rule) || rule.checkOutside) policyRuns.push({ rule, index, make });
   });
   yield* kept.collect(statementRuns, found);
   for (const { rule, index, make } of policyRuns) {
-    for (const finding of rule.check(context)) found[index].push(make(finding, 0));
+    const findings = hasCheckStatement(rule) ? (rule.checkOutside?.(context) ?? []) : rule.check(context);
+    for (const finding of findings) found[index].push(make(finding, 0));
+    // A statement rule's findings outside the statements join those inside them in document order.
+    if (hasCheckStatement(rule) && findings.length > 0) found[index].sort(byStart);
     yield;
   }
   const diagnostics: Diagnostic[] = [];
@@ -121,6 +124,10 @@ function diagnosticMaker(document: TextDocument, rule: PolicyRule, configured: R
     tags: finding.tags,
     data: finding.data,
   });
+}
+
+function byStart(a: Diagnostic, b: Diagnostic): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
 }
 
 function hasCheckStatement(rule: PolicyRule): rule is StatementRule {

@@ -11,6 +11,11 @@ import { invalidEffect } from './iam/invalidEffect';
 import { invalidPrincipal } from './iam/invalidPrincipal';
 import { invalidValueType } from './iam/invalidValueType';
 import { invalidVersion } from './iam/invalidVersion';
+import { invalidStatement } from './iam/invalidStatement';
+import { unknownKey } from './iam/unknownKey';
+import { invalidSid } from './iam/invalidSid';
+import { duplicateKey } from './iam/duplicateKey';
+import { principalInIdentityPolicy } from './iam/principalInIdentityPolicy';
 import { missingAction, missingResource } from './iam/missingElement';
 import { placeholder } from './iam/placeholder';
 import { policySize } from './iam/policySize';
@@ -67,7 +72,12 @@ export const RULES = [
   placeholder,
   invalidEffect,
   invalidVersion,
+  invalidStatement,
+  unknownKey,
+  duplicateKey,
   duplicateSid,
+  invalidSid,
+  principalInIdentityPolicy,
   policySize,
   missingAction,
   missingResource,

@@ -1,12 +1,14 @@
 /**
- * The cases of what a policy grants, each a policy and the findings it must get (code and the
- * text they sit on), run alike through the language service, the language server and the
- * command line.
+ * Policies and the findings each must get (code and the text they sit on), run alike through the
+ * language service, the language server and the command line: what a policy grants, and how its
+ * ARNs, principals and structure are read.
  */
-export interface EvaluationCase {
+export interface PolicyCase {
   name: string;
-  policy: Record<string, unknown>;
+  /** The policy, written out with two-space indentation; or its text as it is, for what JSON.stringify cannot write. */
+  policy: Record<string, unknown> | string;
   kclVersion?: '1.x' | '2.x' | '3.x';
+  policyKind?: 'identity' | 'resource' | 'vpc-endpoint';
   /** Every finding of these codes, as `code: text under the range`, in order. */
   expect: string[];
   /** The codes `expect` speaks for: any other code is not compared. */
@@ -31,7 +33,7 @@ const COMPLETENESS = [
   'kcl/missing-metrics-permission',
 ];
 
-export const EVALUATION_CASES: EvaluationCase[] = [
+export const POLICY_CASES: PolicyCase[] = [
   {
     name: 'GetRecords on one stream with GetShardIterator on another',
     policy: policy({ Action: ['kinesis:GetRecords', 'kinesis:DescribeStream', 'kinesis:ListShards'], Resource: STREAM }, { Action: 'kinesis:GetShardIterator', Resource: PAYMENTS }),
@@ -129,4 +131,86 @@ export const EVALUATION_CASES: EvaluationCase[] = [
     expect: ['iam/action-resource-mismatch: "sts:AssumeRole"', 'iam/action-resource-mismatch: "cloudwatch:PutMetricData"'],
     codes: ['iam/action-resource-mismatch'],
   },
+  {
+    name: 'a consumer ARN pattern, Kinesis ARNs without Region or with a bad name, an S3 ARN with a Region',
+    policy: policy({
+      Action: 'kinesis:DescribeStreamSummary',
+      Resource: [`${STREAM}/consumer/*`, 'arn:aws:kinesis::111122223333:stream/orders', 'arn:aws:kinesis:us-east-1:111122223333:stream/order book', 'arn:aws:s3:us-east-1::b'],
+    }),
+    expect: [
+      'iam/invalid-arn: "arn:aws:kinesis::111122223333:stream/orders"',
+      'iam/invalid-arn: "arn:aws:kinesis:us-east-1:111122223333:stream/order book"',
+      'iam/invalid-arn: "arn:aws:s3:us-east-1::b"',
+    ],
+    codes: ['iam/invalid-arn'],
+  },
+  {
+    name: 'principals: a number, unknown types, a CloudFront origin access identity',
+    policy: {
+      Version: '2012-10-17',
+      Statement: [
+        { Effect: 'Allow', Principal: 7, Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' },
+        { Effect: 'Allow', Principal: { Bad: 'x', Aws: ACCOUNT }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' },
+        { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::cloudfront:user/CloudFront Origin Access Identity E2EXAMPLE' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' },
+      ],
+    },
+    expect: ['iam/invalid-principal: 7', 'iam/invalid-principal: "Bad"', 'iam/invalid-principal: "Aws"'],
+    codes: ['iam/invalid-principal'],
+  },
+  {
+    name: 'a Statement that is a string',
+    policy: { Version: '2012-10-17', Statement: 'allow everything' },
+    expect: ['iam/invalid-statement: "allow everything"'],
+    codes: ['iam/invalid-statement'],
+  },
+  {
+    name: 'unknown keys, an invalid Sid, a key written twice',
+    policy: `{
+  "Version": "2012-10-17",
+  "Statment": [],
+  "Statement": [
+    {
+      "Sid": "list streams",
+      "Effect": "Allow",
+      "action": "kinesis:ListStreams",
+      "Action": "kinesis:DescribeLimits",
+      "Resource": "*",
+      "Resource": "*"
+    }
+  ]
+}`,
+    expect: ['iam/unknown-key: "Statment"', 'iam/unknown-key: "action"', 'iam/duplicate-key: "Resource"', 'iam/invalid-sid: "list streams"'],
+    codes: ['iam/unknown-key', 'iam/duplicate-key', 'iam/invalid-sid'],
+  },
+  {
+    name: 'a principal in a policy read as an identity policy',
+    policyKind: 'identity',
+    policy: policy({ Principal: { AWS: ACCOUNT }, Action: 'kinesis:ListStreams', Resource: '*' }),
+    expect: ['iam/principal-in-identity-policy: "Principal"'],
+    codes: ['iam/principal-in-identity-policy'],
+  },
+  {
+    name: 'a policy whose every principal is "*", read as it may be, and as a VPC endpoint policy',
+    policy: policy({ Principal: '*', Action: 'kinesis:GetRecords', Resource: STREAM }),
+    expect: ['resource-policy/wildcard-principal: "*"'],
+    codes: ['resource-policy/wildcard-principal'],
+  },
+  {
+    name: 'the same policy forced to a VPC endpoint policy',
+    policyKind: 'vpc-endpoint',
+    policy: policy({ Principal: '*', Action: 'kinesis:GetRecords', Resource: STREAM }),
+    expect: [],
+    codes: ['resource-policy/wildcard-principal'],
+  },
+  {
+    name: 'kinesis:* on every stream in a producer policy',
+    policy: policy({ Action: ['kinesis:PutRecords', 'kinesis:DescribeStreamSummary', 'kinesis:ListShards'], Resource: STREAM }, { Action: 'kinesis:*', Resource: '*' }),
+    expect: ['kinesis/broad-access: "kinesis:*"'],
+    codes: ['kinesis/broad-access'],
+  },
 ];
+
+/** A case's policy as text. */
+export function caseText(c: PolicyCase): string {
+  return typeof c.policy === 'string' ? c.policy : JSON.stringify(c.policy, null, 2);
+}

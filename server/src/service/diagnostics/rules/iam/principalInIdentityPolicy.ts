@@ -1,0 +1,23 @@
+import { at, statementRule } from '../../engine/rule';
+
+/**
+ * A policy read as an identity policy because the settings or its file name say so, with a
+ * statement that names a principal: identity policies cannot (IAM User Guide, "AWS JSON policy
+ * elements: Principal"), so IAM rejects it. Without such a setting a principal makes the policy a
+ * resource-based one, and nothing is reported.
+ */
+export const principalInIdentityPolicy = statementRule({
+  code: 'iam/principal-in-identity-policy',
+  defaultSeverity: 'error',
+  kinds: ['identity'],
+  checkStatement(statement, context) {
+    const element = statement.principal ?? statement.notPrincipal;
+    if (!element || context.settings.policyKind !== 'identity') return [];
+    const key = element.property.children?.[0] ?? element.property;
+    return [
+      at(key, `"${element.key}" has no place in an identity policy: IAM rejects it. This file is read as an identity policy by the settings; remove the principal, or read the file as a resource-based policy.`, {
+        data: { key: element.key },
+      }),
+    ];
+  },
+});
