@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
@@ -129,6 +129,18 @@ describe('kinesis-policy check', () => {
   it('prints help and version', () => {
     assert.match(run(['--help'], dir).stdout, /^Usage: kinesis-policy check/);
     assert.match(run(['--version'], dir).stdout, /^\d+\.\d+\.\d+\n$/);
+  });
+});
+
+describe('kinesis-policy check: real-world policies', () => {
+  it('reports no error, no invalid ARN and no action-resource mismatch on policies IAM accepts', () => {
+    const { status, stdout } = run(['check', '--format', 'json', join('test', 'fixtures', 'real-world')], ROOT);
+    assert.equal(status, 0);
+    const problems = JSON.parse(stdout) as { file: string; code: string; severity: string }[];
+    const checked = readdirSync(join(ROOT, 'test', 'fixtures', 'real-world')).filter((f) => f.endsWith('.json'));
+    assert.ok(checked.length >= 40, `${checked.length} policies`);
+    const wrong = problems.filter((p) => p.severity === 'error' || p.code === 'iam/action-resource-mismatch' || p.code === 'iam/invalid-arn');
+    assert.deepEqual(wrong.map((p) => `${p.file}: ${p.code}`), []);
   });
 });
 

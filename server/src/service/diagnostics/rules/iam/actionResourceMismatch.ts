@@ -1,3 +1,4 @@
+import { parseArn } from '../../../catalog/arn';
 import type { ActionInfo, ResourceTypeInfo } from '../../../catalog/serviceEntry';
 import { SHAREABLE_ACTIONS } from '../../../kinesis/kinesisFacts';
 import type { PolicyString } from '../../../policy/policyModel';
@@ -50,9 +51,11 @@ function mismatch(
   }
   if (resources.some((r) => context.fits(r, types))) return undefined;
   const expected = types.map((t) => t.name);
+  // A type is named by the service its ARNs belong to: sts:AssumeRole takes IAM role ARNs.
+  const named = types.map((t) => `${parseArn(t.arn)?.service ?? action.service.prefix} ${t.name}`);
   return at(
     value.node,
-    `${action.qualifiedName} applies to ${expected.map((n) => `${action.service.prefix} ${n}`).join(' or ')} ARNs ` +
+    `${action.qualifiedName} applies to ${[...new Set(named)].join(' or ')} ARNs ` +
       `(${types[0].arn}), and none of this statement's resources is one, so it is granted nowhere. ` +
       'Add the right ARN, or move the action to the statement that names it.',
     { data: { action: action.qualifiedName, expected } },
