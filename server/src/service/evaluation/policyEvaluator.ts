@@ -24,15 +24,13 @@ export interface StatementMatch {
 export type CompiledStatements = WeakMap<StatementModel, CompiledStatement | null>;
 
 /**
- * One policy, indexed for many questions: its statements by the exact resources they name, so
- * that a question about one stream reads the statements that name that stream and the few that
- * name resources by pattern, not every statement of a large policy.
+ * One policy, indexed for many questions: its Allow and its Deny statements, each by the exact
+ * resources they name and by the exact actions they list, so that a question about one action on
+ * one stream reads the few statements that can answer it, not every statement of a large policy.
  */
 export class PolicyEvaluator {
-  private readonly byResource = new Map<string, CompiledStatement[]>();
-  /** Statements with a pattern, a variable, `NotResource` or no resource: each may cover anything. */
-  private readonly broad: CompiledStatement[] = [];
-  private readonly all: CompiledStatement[] = [];
+  private readonly allows = new StatementIndex();
+  private readonly denies = new StatementIndex();
 
   constructor(
     readonly policy: EvaluatedPolicy,
@@ -40,19 +38,13 @@ export class PolicyEvaluator {
   ) {
     for (const statement of policy.model.statements) {
       const entry = this.compiled(statement);
-      if (!entry) continue;
-      this.all.push(entry);
-      const resources = entry.negatedResources ? undefined : entry.resources;
-      if (!resources || resources.some((r) => hasWildcard(r) || r.includes('${'))) {
-        this.broad.push(entry);
-        continue;
-      }
-      for (const resource of new Set(resources)) {
-        const list = this.byResource.get(resource);
-        if (list) list.push(entry);
-        else this.byResource.set(resource, [entry]);
-      }
+      if (entry) (entry.effect === 'Allow' ? this.allows : this.denies).add(entry);
     }
+  }
+
+  /** Whether the policy has a Deny statement at all: without one, nothing it allows is taken away. */
+  get hasDeny(): boolean {
+    return this.denies.size > 0;
   }
 
   /** A statement of the policy compiled for evaluation; undefined for one IAM would reject. */
@@ -65,21 +57,84 @@ export class PolicyEvaluator {
     return entry ?? undefined;
   }
 
-  /** The statements that apply to a request, in document order. */
-  matches(action: string, resource: string, principal: RequestPrincipal | undefined, literal = false): StatementMatch[] {
+  /** How surely some statement of one effect applies to a request with no principal: `all`, `some` or `none`. */
+  widest(action: string, resource: string, literal: boolean, effect: 'Allow' | 'Deny'): Coverage {
+    const index = effect === 'Allow' ? this.allows : this.denies;
+    if (index.size === 0) return 'none';
+    const request = { action, resource, principal: undefined, literal, checkPrincipal: this.policy.kind === 'resource' };
+    let widest: Coverage = 'none';
+    for (const compiled of index.candidates(action, resource)) {
+      const coverage = statementApplies(compiled, request);
+      if (coverage === 'all') return coverage;
+      if (coverage === 'some') widest = coverage;
+    }
+    return widest;
+  }
+
+  /** The statements that apply to a request (of one effect, if given), in document order. */
+  matches(action: string, resource: string, principal: RequestPrincipal | undefined, literal = false, effect?: 'Allow' | 'Deny'): StatementMatch[] {
     const request = { action, resource, principal, literal, checkPrincipal: this.policy.kind === 'resource' };
+    const candidates =
+      effect === 'Allow'
+        ? this.allows.candidates(action, resource)
+        : effect === 'Deny'
+          ? this.denies.candidates(action, resource)
+          : inOrder(this.allows.candidates(action, resource), this.denies.candidates(action, resource));
     const result: StatementMatch[] = [];
-    for (const compiled of this.candidates(resource)) {
+    for (const compiled of candidates) {
       const coverage = statementApplies(compiled, request);
       if (coverage !== 'none') result.push({ policy: this.policy, statement: compiled.statement, effect: compiled.effect, coverage });
     }
     return result;
   }
+}
 
-  private candidates(resource: string): readonly CompiledStatement[] {
-    if (hasWildcard(resource) || resource.includes('${')) return this.all;
-    const named = this.byResource.get(resource);
-    if (!named) return this.broad;
-    return [...named, ...this.broad].sort((a, b) => a.statement.index - b.statement.index);
+/** Statements of one effect, by the exact resources and actions they name. */
+class StatementIndex {
+  /** Statements that name resources exactly, by resource. */
+  private readonly byResource = new Map<string, CompiledStatement[]>();
+  /** Statements that may cover any resource (a pattern, a variable, `NotResource` or none), by exact action. */
+  private readonly broadByAction = new Map<string, CompiledStatement[]>();
+  /** Of those, the ones whose actions are patterns or `NotAction`: they may take any action. */
+  private readonly broadAnyAction: CompiledStatement[] = [];
+  private readonly all: CompiledStatement[] = [];
+
+  get size(): number {
+    return this.all.length;
   }
+
+  add(entry: CompiledStatement): void {
+    this.all.push(entry);
+    const resources = entry.negatedResources ? undefined : entry.resources;
+    if (!resources || resources.some((r) => hasWildcard(r) || r.includes('${'))) {
+      if (entry.negatedActions || entry.patterns.length > 0) this.broadAnyAction.push(entry);
+      for (const name of entry.negatedActions ? [] : entry.names) push(this.broadByAction, name, entry);
+      return;
+    }
+    for (const resource of resources) push(this.byResource, resource, entry);
+  }
+
+  /** The statements that may apply, in document order; `statementApplies` decides. */
+  candidates(action: string, resource: string): readonly CompiledStatement[] {
+    if (this.all.length === 0) return this.all;
+    if (hasWildcard(resource) || resource.includes('${')) return this.all;
+    const named = this.byResource.get(resource) ?? [];
+    const broad = this.broadByAction.get(action.toLowerCase()) ?? [];
+    if (broad.length === 0 && this.broadAnyAction.length === 0) return named;
+    return inOrder(named, broad, this.broadAnyAction);
+  }
+}
+
+/** Lists of statements merged into document order, each statement once. */
+function inOrder(...lists: (readonly CompiledStatement[])[]): readonly CompiledStatement[] {
+  const nonEmpty = lists.filter((l) => l.length > 0);
+  if (nonEmpty.length <= 1) return nonEmpty[0] ?? [];
+  return [...new Set(nonEmpty.flat())].sort((a, b) => a.statement.index - b.statement.index);
+}
+
+function push<K>(map: Map<K, CompiledStatement[]>, key: K, entry: CompiledStatement): void {
+  const list = map.get(key);
+  if (list) {
+    if (list[list.length - 1] !== entry) list.push(entry);
+  } else map.set(key, [entry]);
 }

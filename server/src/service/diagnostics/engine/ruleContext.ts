@@ -45,6 +45,8 @@ export interface StatementMemory {
   sizes: StatementSizes;
   /** Each statement compiled for the evaluation core. */
   compiled: CompiledStatements;
+  /** What rules worked out from one statement alone, by the rule's key (see `statementMemo`). */
+  derived: WeakMap<StatementModel, Map<string, unknown>>;
 }
 
 /** What every rule reads: the policy, the catalog, the settings, and work shared between rules. */
@@ -88,6 +90,22 @@ export class RuleContext {
   fits(resource: ResolvedResource, types: readonly ResourceTypeInfo[]): boolean {
     const { pattern } = resource;
     return pattern === '*' || describedFitsTypes(pattern, resource.wildcard ? undefined : this.resourceTypeOf(resource), types);
+  }
+
+  /**
+   * What `compute` works out from the statement alone (its text, the catalog), kept with the
+   * statement's model across validations; `key` names the question and must say all it depends on.
+   */
+  statementMemo<V>(statement: StatementModel, key: string, compute: () => V): V {
+    let map = this.memory.derived.get(statement);
+    if (!map) {
+      map = new Map();
+      this.memory.derived.set(statement, map);
+    }
+    if (map.has(key)) return map.get(key) as V;
+    const value = compute();
+    map.set(key, value);
+    return value;
   }
 
   /** A map that lives as long as this validation, for a rule's own memo; `owner` keeps the rules' maps apart. */

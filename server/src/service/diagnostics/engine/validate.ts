@@ -39,7 +39,7 @@ export interface ValidationMemory {
 }
 
 export function createValidationMemory(): ValidationMemory {
-  return { statements: { actions: new WeakMap(), resources: new WeakMap(), sizes: new WeakMap(), compiled: new WeakMap() }, kept: new WeakMap() };
+  return { statements: { actions: new WeakMap(), resources: new WeakMap(), sizes: new WeakMap(), compiled: new WeakMap(), derived: new WeakMap() }, kept: new WeakMap() };
 }
 
 export interface ValidationResult {

@@ -39,12 +39,24 @@ export class PolicyAccess {
    * report only what is surely missing: a false alarm on a policy IAM accepts is a bug.
    */
   permits(action: string, resource: string, literal = false): boolean {
-    const { decision } = this.decide(action, resource, literal);
-    return decision === 'allowed' || decision === 'conditional';
+    // The same answer as `decide` gives: possible where some Allow may apply and no Deny surely does.
+    if (this.evaluator.widest(action, resource, literal, 'Allow') === 'none') return false;
+    return !this.evaluator.hasDeny || this.evaluator.widest(action, resource, literal, 'Deny') !== 'all';
+  }
+
+  /**
+   * The same, when `statement`, an Allow statement that names `resource`, may itself grant the
+   * action: then only a Deny can take it away, and only the Deny statements are read.
+   */
+  permitsBeside(statement: StatementModel, action: string, resource: string): boolean {
+    const compiled = this.evaluator.compiled(statement);
+    if (!compiled || compiled.effect !== 'Allow' || !takesAction(compiled, action)) return this.permits(action, resource);
+    return !this.evaluator.hasDeny || this.evaluator.widest(action, resource, false, 'Deny') !== 'all';
   }
 
   /** The Deny statements that surely take the action away on the resource, if that is why it is not permitted. */
   deniedBy(action: string, resource: string, literal = false): StatementMatch[] {
+    if (!this.evaluator.hasDeny) return [];
     const answer = this.decide(action, resource, literal);
     return answer.decision === 'explicitly-denied' ? answer.statements : [];
   }

@@ -23,19 +23,23 @@ export interface Grant {
 export function grantsOf(context: RuleContext, action: string, only?: readonly ResourceTypeInfo[]): Grant[] {
   const info = context.catalog.action(action);
   const types = only ?? (info ? info.service.resourceTypesOf(info) : []);
+  const key = `${action.toLowerCase()}\u0000${types.map((t) => t.template.text).join('\u0000')}`;
   const grants: Grant[] = [];
   for (const statement of context.access.allowsOf(action)) {
     const site = grantSiteIn(statement, action);
     if (!site) continue;
-    if (!statement.resource) {
-      grants.push({ statement, site, resource: '*' });
-      continue;
-    }
-    for (const resolved of context.resourcesOf(statement)) {
-      if (types.length === 0 || context.fits(resolved, types)) grants.push({ statement, site, resource: resolved.value.value });
-    }
+    for (const resource of context.statementMemo(statement, key, () => fittingResources(context, statement, types))) grants.push({ statement, site, resource });
   }
   return grants;
+}
+
+/** The statement's resources that can name a resource of one of the types; `*` for `NotResource` or none. */
+function fittingResources(context: RuleContext, statement: StatementModel, types: readonly ResourceTypeInfo[]): string[] {
+  if (!statement.resource) return ['*'];
+  return context
+    .resourcesOf(statement)
+    .filter((resolved) => types.length === 0 || context.fits(resolved, types))
+    .map((resolved) => resolved.value.value);
 }
 
 /** What a job cannot do on the resources of one statement. */
@@ -67,7 +71,10 @@ export function gapsBeside(
   for (const grant of grantsOf(context, marker)) {
     const target = resourceFor(grant.resource);
     for (const need of needs) {
-      if (need.some((action) => context.access.permits(action, target))) continue;
+      const met = target === grant.resource
+        ? need.some((action) => context.access.permitsBeside(grant.statement, action, target))
+        : need.some((action) => context.access.permits(action, target));
+      if (met) continue;
       let gap = gaps.get(grant.statement);
       if (!gap) {
         gap = { statement: grant.statement, site: grant.site, resources: [], missing: [], deniedBy: [] };

@@ -38,7 +38,7 @@ export const missingLeaseTablePermissions = policyRule({
     if (!site) return [];
     const candidates = leaseTables(context, version);
     let best: LeaseGap | undefined;
-    for (const table of candidates.length > 0 ? candidates : [undefined]) {
+    for (const table of candidates.length > 0 ? candidates.slice(0, MOST_LIKELY) : [undefined]) {
       const gap = leaseGap(context, version, table);
       if (!best || size(gap) < size(best)) best = gap;
       if (size(best) === 0) return [];
@@ -61,16 +61,26 @@ export const missingLeaseTablePermissions = policyRule({
   },
 });
 
-/** The tables (not indexes) the policy grants the lease-table actions on, other than KCL 3.x's metadata tables. */
+/** How many of the likeliest lease tables are weighed exactly: a policy may name thousands of tables. */
+const MOST_LIKELY = 8;
+
+/**
+ * The tables (not indexes) the policy grants lease-table actions on, other than KCL 3.x's
+ * metadata tables, those granted the most of the actions first: the likeliest lease tables.
+ */
 function leaseTables(context: RuleContext, version: KclVersion): string[] {
   const table = context.catalog.service('dynamodb')?.resourceType('table');
-  const tables: string[] = [];
+  const granted = new Map<string, number>();
   for (const action of LEASE_TABLE_ACTIONS[version]) {
+    const seen = new Set<string>();
     for (const { resource } of grantsOf(context, action, table ? [table] : undefined)) {
-      if (!tables.includes(resource) && !KCL3_EXTRA_TABLE_SUFFIXES.some((suffix) => resource.endsWith(suffix))) tables.push(resource);
+      if (seen.has(resource) || KCL3_EXTRA_TABLE_SUFFIXES.some((suffix) => resource.endsWith(suffix))) continue;
+      seen.add(resource);
+      granted.set(resource, (granted.get(resource) ?? 0) + 1);
     }
   }
-  return tables;
+  // A stable sort: among equals, the order the policy names them in.
+  return [...granted].sort((a, b) => b[1] - a[1]).map(([resource]) => resource);
 }
 
 function leaseGap(context: RuleContext, version: KclVersion, table: string | undefined): LeaseGap {

@@ -2,7 +2,7 @@ import { parseArn } from '../../../catalog/arn';
 import type { ActionInfo } from '../../../catalog/serviceEntry';
 import { resourceCoverage } from '../../../evaluation';
 import { CONSUMER_MARKER_ACTION, KCL_STREAM_ACTIONS, PRODUCER_STREAM_ACTIONS, WRITE_ACTIONS } from '../../../kinesis/kinesisFacts';
-import type { StatementModel } from '../../../policy/policyModel';
+import type { PolicyString, StatementModel } from '../../../policy/policyModel';
 import { at, policyRule, type RuleFinding } from '../../engine/rule';
 import type { RuleContext } from '../../engine/ruleContext';
 
@@ -21,12 +21,15 @@ export const broadAccess = policyRule({
   kinds: ['identity'],
   check(context) {
     const findings: RuleFinding[] = [];
+    if (!WRITE_ACTIONS.some((a) => context.access.isGranted(a)) && !context.access.isGranted(CONSUMER_MARKER_ACTION)) return findings;
     for (const statement of context.model.statements) {
-      if (statement.effect?.value !== 'Allow' || !statement.action || !onEveryStream(statement)) continue;
+      // What the statement alone says, worked out once per statement: its stream-changing entries, if it is on every stream.
+      const broad = context.statementMemo(statement, 'kinesis/broad-access', () => broadEntries(context, statement));
+      if (broad.length === 0) continue;
       const job = jobShownBesides(context, statement);
       if (!job) continue;
-      for (const { value, actions } of context.actionsOf(statement)) {
-        const extra = actions.filter((a) => a.service.prefix === 'kinesis' && CHANGING.has(a.accessLevel) && !job.actions.includes(a.qualifiedName));
+      for (const { value, actions } of broad) {
+        const extra = actions.filter((a) => !job.actions.includes(a.qualifiedName));
         if (extra.length === 0) continue;
         findings.push(
           at(
@@ -41,6 +44,16 @@ export const broadAccess = policyRule({
     return findings;
   },
 });
+
+/** The Allow statement's action entries that change Kinesis streams, with those actions, when it is on every stream. */
+function broadEntries(context: RuleContext, statement: StatementModel): { value: PolicyString; actions: ActionInfo[] }[] {
+  if (statement.effect?.value !== 'Allow' || !statement.action) return [];
+  const entries = context
+    .actionsOf(statement)
+    .map(({ value, actions }) => ({ value, actions: actions.filter((a) => a.service.prefix === 'kinesis' && CHANGING.has(a.accessLevel)) }))
+    .filter((e) => e.actions.length > 0);
+  return entries.length > 0 && onEveryStream(statement) ? entries : [];
+}
 
 /** Whether the statement's resources take in every stream: `"*"`, `arn:aws:kinesis:*:*:*`, ... */
 function onEveryStream(statement: StatementModel): boolean {
