@@ -119,6 +119,13 @@ describe('the built server over stdio', () => {
     assert.deepEqual(result?.range, { start: { line: 0, character: 25 }, end: { line: 0, character: 45 } });
   });
 
+  it('hovers an ARN pattern as the consumers of its stream, not a stream with slashes in its name', async () => {
+    const uri = 'file:///ws/consumers.json';
+    await client.open(uri, '{"Statement": {"Action": "kinesis:SubscribeToShard", "Resource": "arn:aws:kinesis:eu-west-1:111122223333:stream/orders/consumer/*"}}');
+    const value = ((await client.hover(uri, { line: 0, character: 90 }))?.contents as MarkupContent).value;
+    assert.match(value, /^\*\*ARN pattern\*\* of `consumer` ARNs \(Amazon Kinesis Data Streams\) with StreamName `orders`/);
+  });
+
   it('gives nothing for JSON that is not a policy', async () => {
     const uri = 'file:///ws/package.json';
     const text = '{"name": "x", "scripts": {"Action": "kinesis:"}}';

@@ -89,7 +89,9 @@ function keyArn(p: TemplateParams): string {
 }
 
 function allow(Sid: string, Action: readonly string[] | string, Resource: string[] | string, principal?: string): StatementTemplate {
-  return { Sid, Effect: 'Allow', ...(principal ? { Principal: { AWS: principal } } : {}), Action: typeof Action === 'string' ? Action : [...Action], Resource };
+  // One action is written as a string, as AWS's examples write it.
+  const actions = typeof Action === 'string' ? Action : Action.length === 1 ? Action[0] : [...Action];
+  return { Sid, Effect: 'Allow', ...(principal ? { Principal: { AWS: principal } } : {}), Action: actions, Resource };
 }
 
 /** The statements a role needs, for the given KCL version where it matters. */
