@@ -116,3 +116,16 @@ export function deniedClause(deniedBy: readonly StatementModel[]): string {
 export function allNamed(resources: readonly string[]): boolean {
   return resources.every((r) => !hasWildcard(r));
 }
+
+/**
+ * What a gap's finding leaves for its quick fix: the missing actions, the resources, and whether
+ * a Deny is the cause (then no fix is offered: an Allow cannot undo it).
+ */
+export function gapData(gap: Gap, missing: readonly string[] = gap.missing): Record<string, unknown> {
+  return { missing: [...missing], resources: gap.resources, ...(gap.deniedBy.length > 0 ? { denied: true } : {}) };
+}
+
+/** The end of a gap's message: the Deny that took the action away, or what to grant. */
+export function gapAdvice(gap: Gap, grant: string): string {
+  return gap.deniedBy.length > 0 ? deniedClause(gap.deniedBy) : ` ${grant}`;
+}

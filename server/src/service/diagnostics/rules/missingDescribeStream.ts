@@ -1,7 +1,7 @@
 import { DESCRIBE_ACTIONS } from '../../kinesis/kinesisFacts';
 import { at, policyRule, type PolicyRule, type RuleFinding, type RuleSeverityLevel } from '../engine/rule';
 import type { RuleContext } from '../engine/ruleContext';
-import { allNamed, deniedClause, describeResources, gapsBeside, type Gap } from '../helpers/jobs';
+import { allNamed, deniedClause, describeResources, gapData, gapsBeside, type Gap } from '../helpers/jobs';
 
 /** What differs between the producer's and the consumer's describe rule. */
 interface DescribeRuleSpec<Code extends string> {
@@ -35,7 +35,7 @@ export function missingDescribeStream<Code extends string>(spec: DescribeRuleSpe
           findings.push(
             at(gap.site, spec.message(gap, describeResources(gap.resources, 'stream')) + deniedClause(gap.deniedBy), {
               severity: spec.severity?.(gap, context),
-              data: { missing: [...DESCRIBE_ACTIONS], resources: gap.resources, ...(gap.deniedBy.length > 0 ? { denied: true } : {}) },
+              data: gapData(gap, DESCRIBE_ACTIONS),
             }),
           );
         }

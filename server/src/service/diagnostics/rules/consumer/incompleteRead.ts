@@ -1,6 +1,6 @@
 import { READ_ACTIONS } from '../../../kinesis/kinesisFacts';
 import { at, policyRule, type RuleFinding } from '../../engine/rule';
-import { deniedClause, describeResources, gapsBeside } from '../../helpers/jobs';
+import { describeResources, gapAdvice, gapData, gapsBeside } from '../../helpers/jobs';
 
 /**
  * GetRecords needs a shard iterator from GetShardIterator, and an iterator is only good for
@@ -20,8 +20,8 @@ export const incompleteRead = policyRule({
             gap.site,
             `${present} is granted on ${describeResources(gap.resources, 'stream')} without ${missing}: a consumer reads a shard by getting ` +
               'an iterator (GetShardIterator) and then its records (GetRecords), so one is no use without the other.' +
-              (gap.deniedBy.length > 0 ? deniedClause(gap.deniedBy) : ` Grant ${missing} on the same stream.`),
-            { data: { missing: [missing], resources: gap.resources, ...(gap.deniedBy.length > 0 ? { denied: true } : {}) } },
+              gapAdvice(gap, `Grant ${missing} on the same stream.`),
+            { data: gapData(gap) },
           ),
         );
       }

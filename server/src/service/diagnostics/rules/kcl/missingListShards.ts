@@ -1,7 +1,7 @@
 import { CONSUMER_MARKER_ACTION, LIST_SHARDS_ACTION } from '../../../kinesis/kinesisFacts';
 import { at, policyRule, type RuleFinding } from '../../engine/rule';
 import { showsKclUse } from '../../helpers/consumerFacts';
-import { deniedClause, describeResources, gapsBeside } from '../../helpers/jobs';
+import { describeResources, gapAdvice, gapData, gapsBeside } from '../../helpers/jobs';
 
 /**
  * Every current Kinesis Client Library (1.14, 2.x, 3.x) lists a stream's shards with ListShards
@@ -23,11 +23,8 @@ export const kclMissingListShards = policyRule({
           gap.site,
           `${kcl ? 'This KCL consumer' : 'If this consumer uses the Kinesis Client Library (KCL), it'} cannot list the shards of ` +
             `${describeResources(gap.resources, 'stream')}: every current KCL (1.14, 2.x, 3.x) finds shards with ${LIST_SHARDS_ACTION}.` +
-            (gap.deniedBy.length > 0 ? deniedClause(gap.deniedBy) : ` Grant it on the stream.`),
-          {
-            severity: kcl ? 'warning' : 'information',
-            data: { missing: [LIST_SHARDS_ACTION], resources: gap.resources, ...(gap.deniedBy.length > 0 ? { denied: true } : {}) },
-          },
+            gapAdvice(gap, 'Grant it on the stream.'),
+          { severity: kcl ? 'warning' : 'information', data: gapData(gap) },
         ),
       );
     }

@@ -1,6 +1,6 @@
 import { LIST_SHARDS_ACTION, METRICS_ACTION } from '../../../kinesis/kinesisFacts';
 import { at, policyRule, type RuleFinding } from '../../engine/rule';
-import { deniedClause, describeResources, gapsBeside } from '../../helpers/jobs';
+import { describeResources, gapAdvice, gapData, gapsBeside } from '../../helpers/jobs';
 
 const PUT_RECORDS = 'kinesis:PutRecords';
 
@@ -22,8 +22,8 @@ export const producerMissingListShards = policyRule({
           gap.site,
           `This looks like a Kinesis Producer Library (KPL) producer (PutRecords with ${METRICS_ACTION}), and it cannot list the shards of ` +
             `${describeResources(gap.resources, 'stream')}: the KPL 0.14 and later finds shards with ${LIST_SHARDS_ACTION}.` +
-            (gap.deniedBy.length > 0 ? deniedClause(gap.deniedBy) : ` Grant ${LIST_SHARDS_ACTION} on the stream.`),
-          { data: { missing: [LIST_SHARDS_ACTION], resources: gap.resources, ...(gap.deniedBy.length > 0 ? { denied: true } : {}) } },
+            gapAdvice(gap, `Grant ${LIST_SHARDS_ACTION} on the stream.`),
+          { data: gapData(gap) },
         ),
       );
     }
