@@ -139,6 +139,14 @@ describe('IAM rules', () => {
     assert.deepEqual(findings(bare, 'iam/invalid-principal'), ['"111122223333"']);
   });
 
+  it('reports a missing, empty or malformed Statement in a plain policy, and leaves other JSON alone', () => {
+    assert.deepEqual(findings('{"Version": "2012-10-17"}', 'iam/invalid-statement'), ['{']);
+    assert.deepEqual(findings('{"Version": "2012-10-17", "Statement": []}', 'iam/invalid-statement'), ['[]']);
+    assert.deepEqual(findings('{"Version": "2012-10-17", "Statement": 7}', 'iam/invalid-statement'), ['7']);
+    assert.deepEqual(findings('{"Statement": ["x", {"Effect": "Allow", "Action": "kinesis:ListStreams", "Resource": "*"}, null]}', 'iam/invalid-statement'), ['"x"', 'null']);
+    assert.deepEqual(codes('{"Statement": "SELECT * FROM orders", "Parameters": []}'), [], 'a DynamoDB statement, not a policy');
+  });
+
   it('reports a principal that is not "*" or an object, and principal types IAM does not know', () => {
     const withPrincipal = (principal: unknown) => JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: principal, Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' }] });
     assert.deepEqual(findings(withPrincipal(7), 'iam/invalid-principal'), ['7']);
