@@ -126,6 +126,18 @@ describe('kinesis-policy check', () => {
     }
   });
 
+  it('exits 2 when the paths hold no JSON at all, and 0 with a note for JSON that is no policy', () => {
+    const empty = mkdtempSync(join(tmpdir(), 'kinesis-policy-empty-'));
+    writeFileSync(join(empty, 'notes.txt'), 'not json');
+    const none = run(['check', '.'], empty);
+    assert.equal(none.status, 2);
+    assert.equal(none.stderr, 'kinesis-policy: no .json files in .\n');
+    writeFileSync(join(empty, 'package.json'), '{"name": "x"}');
+    const other = run(['check', '.'], empty);
+    assert.equal(other.status, 0);
+    assert.match(other.stdout, /^0 policies checked, 1 file skipped \(not IAM policies\)/m);
+  });
+
   it('prints help and version', () => {
     assert.match(run(['--help'], dir).stdout, /^Usage: kinesis-policy check/);
     assert.match(run(['--version'], dir).stdout, /^\d+\.\d+\.\d+\n$/);

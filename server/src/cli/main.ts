@@ -41,6 +41,11 @@ function check(options: CheckOptions): number {
     process.stderr.write(`kinesis-policy: ${(error as Error).message}\n`);
     return 2;
   }
+  // A wrong path in CI must not pass as "nothing wrong".
+  if (files.length === 0) {
+    process.stderr.write(`kinesis-policy: no .json files in ${options.paths.join(', ')}\n`);
+    return 2;
+  }
   const service = createLanguageService({ catalog: new IamCatalog(nodeCatalogSource(join(__dirname, 'data'))) });
   const results: FileResult[] = [];
   let unreadable = false;
