@@ -53,6 +53,16 @@ function mismatch(
   const expected = types.map((t) => t.name);
   // A type is named by the service its ARNs belong to: sts:AssumeRole takes IAM role ARNs.
   const named = types.map((t) => `${parseArn(t.arn)?.service ?? action.service.prefix} ${t.name}`);
+  // An action whose resource types are all optional is called without one: "*" is what its callers need.
+  if (!(action.resourceTypes ?? []).some((t) => t.required)) {
+    return at(
+      value.node,
+      `${action.qualifiedName} is called without a resource by nearly every caller (the KCL and the KPL among them), so it is granted on "Resource": "*"; ` +
+        `on the resources listed here it applies only to the calls that name one (its ${[...new Set(named)].join(' or ')} resource is optional, ${types[0].arn}). ` +
+        'Move it to a statement with "Resource": "*", unless those calls are all you mean to allow.',
+      { data: { action: action.qualifiedName, expected: ['*', ...expected] } },
+    );
+  }
   return at(
     value.node,
     `${action.qualifiedName} applies to ${[...new Set(named)].join(' or ')} ARNs ` +
