@@ -76,6 +76,9 @@ describe('IAM rules', () => {
       ['"kinesis:ListStreams"', '"kinesis:SubscribeToShard"'],
     );
     assert.deepEqual(findings(policy({ Action: 'cloudwatch:PutMetricData' }), 'iam/action-resource-mismatch'), ['"cloudwatch:PutMetricData"']);
+    const [metrics] = diagnose(policy({ Action: 'cloudwatch:PutMetricData' })).filter((d) => d.code === 'iam/action-resource-mismatch');
+    assert.match(message(metrics), /^cloudwatch:PutMetricData is called without a resource by nearly every caller \(the KCL and the KPL among them\), so it is granted on "Resource": "\*"/);
+    assert.deepEqual((metrics.data as { expected: string[] }).expected, ['*', 'dataset']);
     const table = 'arn:aws:dynamodb:us-east-1:111122223333:table/app';
     assert.deepEqual(findings(policy({ Action: ['kinesis:GetRecords', 'dynamodb:GetItem'], Resource: table }), 'iam/action-resource-mismatch'), ['"kinesis:GetRecords"']);
     assert.match(messages(policy({ Action: 'kinesis:ListStreams' }), 'iam/action-resource-mismatch')[0], /takes no resource ARN, so it applies only with "Resource": "\*"/);
