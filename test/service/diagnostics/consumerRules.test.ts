@@ -167,4 +167,13 @@ describe('KCL, consumer and producer rules', () => {
       'kinesis:ListShards',
     ]);
   });
+
+  it('reads a Lambda function\'s role as no KCL consumer', () => {
+    const lambda = policy(
+      { Action: ['kinesis:DescribeStream', 'kinesis:DescribeStreamSummary', 'kinesis:GetRecords', 'kinesis:GetShardIterator', 'kinesis:ListShards', 'kinesis:ListStreams'], Resource: '*' },
+      { Action: ['logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:PutLogEvents'], Resource: '*' },
+    );
+    assert.deepEqual(codes(lambda).filter((c) => c.startsWith('kcl/')), []);
+    assert.deepEqual(codes(lambda, { assumeKcl: true }).filter((c) => c.startsWith('kcl/')), ['kcl/missing-lease-table-permissions', 'kcl/missing-metrics-permission'], 'unless every consumer is a KCL consumer');
+  });
 });

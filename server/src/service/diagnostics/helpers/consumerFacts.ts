@@ -18,3 +18,21 @@ export function showsKclUse(context: RuleContext): boolean {
       (s.action?.values ?? []).some((v) => v.value === '*' || /^(dynamodb|cloudwatch):/i.test(v.value)),
   );
 }
+
+/**
+ * Whether the policy reads streams the way a Lambda function's role does: Kinesis reads with
+ * CloudWatch Logs actions (the shape of the AWSLambdaKinesisExecutionRole managed policy) and
+ * nothing that shows the KCL. Lambda reads the stream for the function; it keeps no lease table.
+ */
+export function isLambdaReader(context: RuleContext): boolean {
+  if (context.settings.assumeKcl || showsKclUse(context)) return false;
+  return LAMBDA_LOG_ACTIONS.some((action) => context.access.isGranted(action));
+}
+
+/** The CloudWatch Logs actions a Lambda function's role grants to write its logs. */
+const LAMBDA_LOG_ACTIONS = ['logs:CreateLogStream', 'logs:PutLogEvents'];
+
+/** Whether the KCL checks speak to this policy: a consumer's, under a KCL version, and not a Lambda function's. */
+export function kclApplies(context: RuleContext): boolean {
+  return context.settings.kclVersion !== 'none' && isConsumer(context) && !isLambdaReader(context);
+}

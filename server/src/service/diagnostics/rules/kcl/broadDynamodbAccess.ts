@@ -1,5 +1,5 @@
 import { KCL3_INDEX_ACTIONS, LEASE_TABLE_ACTIONS } from '../../../kinesis/kinesisFacts';
-import { isConsumer } from '../../helpers/consumerFacts';
+import { kclApplies } from '../../helpers/consumerFacts';
 import { at, policyRule, type RuleFinding } from '../../engine/rule';
 
 /**
@@ -12,7 +12,7 @@ export const broadDynamodbAccess = policyRule({
   kinds: ['identity'],
   check(context) {
     const version = context.settings.kclVersion;
-    if (version === 'none' || !isConsumer(context)) return [];
+    if (version === 'none' || !kclApplies(context)) return [];
     const needed = version === '3.x' ? [...LEASE_TABLE_ACTIONS[version], ...KCL3_INDEX_ACTIONS] : LEASE_TABLE_ACTIONS[version];
     const findings: RuleFinding[] = [];
     for (const statement of context.model.statements) {

@@ -9,7 +9,7 @@ import {
 import type { StatementModel } from '../../../policy/policyModel';
 import { at, policyRule } from '../../engine/rule';
 import type { RuleContext } from '../../engine/ruleContext';
-import { isConsumer, showsKclUse } from '../../helpers/consumerFacts';
+import { kclApplies, showsKclUse } from '../../helpers/consumerFacts';
 import { deniedClause, describeResources, grantsOf } from '../../helpers/jobs';
 
 /** What a KCL consumer lacks on one candidate lease table and the tables named after it. */
@@ -33,7 +33,7 @@ export const missingLeaseTablePermissions = policyRule({
   kinds: ['identity'],
   check(context) {
     const version = context.settings.kclVersion;
-    if (version === 'none' || !isConsumer(context)) return [];
+    if (version === 'none' || !kclApplies(context)) return [];
     const site = context.grantSite(CONSUMER_MARKER_ACTION);
     if (!site) return [];
     const candidates = leaseTables(context, version);

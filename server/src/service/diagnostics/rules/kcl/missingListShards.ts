@@ -1,6 +1,6 @@
 import { CONSUMER_MARKER_ACTION, LIST_SHARDS_ACTION } from '../../../kinesis/kinesisFacts';
 import { at, policyRule, type RuleFinding } from '../../engine/rule';
-import { showsKclUse } from '../../helpers/consumerFacts';
+import { kclApplies, showsKclUse } from '../../helpers/consumerFacts';
 import { describeResources, gapAdvice, gapData, gapsBeside } from '../../helpers/jobs';
 
 /**
@@ -14,7 +14,7 @@ export const kclMissingListShards = policyRule({
   defaultSeverity: 'warning',
   kinds: ['identity'],
   check(context) {
-    if (context.settings.kclVersion === 'none') return [];
+    if (!kclApplies(context)) return [];
     const kcl = showsKclUse(context);
     const findings: RuleFinding[] = [];
     for (const gap of gapsBeside(context, CONSUMER_MARKER_ACTION, [[LIST_SHARDS_ACTION]])) {

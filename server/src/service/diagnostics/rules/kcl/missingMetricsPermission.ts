@@ -1,5 +1,5 @@
 import { CONSUMER_MARKER_ACTION, METRICS_ACTION } from '../../../kinesis/kinesisFacts';
-import { isConsumer, showsKclUse } from '../../helpers/consumerFacts';
+import { kclApplies, showsKclUse } from '../../helpers/consumerFacts';
 import { deniedClause } from '../../helpers/jobs';
 import { at, policyRule } from '../../engine/rule';
 
@@ -9,7 +9,7 @@ export const missingMetricsPermission = policyRule({
   defaultSeverity: 'warning',
   kinds: ['identity'],
   check(context) {
-    if (context.settings.kclVersion === 'none' || !isConsumer(context)) return [];
+    if (!kclApplies(context)) return [];
     // The action takes no resource: IAM evaluates it against the resource "*" itself.
     if (context.access.permits(METRICS_ACTION, '*', true)) return [];
     const site = context.grantSite(CONSUMER_MARKER_ACTION);
