@@ -54,6 +54,22 @@ describe('IAM rules', () => {
     }
   });
 
+  it('gives one mistake one finding: the rules that read a resource step aside for an unreadable one', () => {
+    const only = (resource: string) =>
+      codes(policy({ Action: ['kinesis:GetRecords', 'kinesis:GetShardIterator', 'kinesis:DescribeStreamSummary'], Resource: resource })).filter((c) => !c.startsWith('kcl/'));
+    assert.deepEqual(only(''), ['iam/empty-value']);
+    assert.deepEqual(only('arn:aws:kinesis:us-east-1:111122223333:orders'), ['iam/invalid-arn']);
+    assert.deepEqual(only('arn:aws:kinesis:REGION_HERE:111122223333:stream/<stream-name>'), ['iam/placeholder', 'iam/placeholder']);
+    assert.deepEqual(only('arn:aws:kinesis:us-east-1:YOUR_ACCOUNT_ID:stream/orders'), ['iam/placeholder']);
+    const share = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: '444455556666' }, Action: 'kinesis:SubscribeToShard', Resource: 'arn:aws:kinesis:us-east-1:111122223333:stream/<stream-name>/consumer/<consumer-name>:CREATION_TIMESTAMP' }] });
+    assert.deepEqual(codes(share), ['iam/placeholder', 'iam/placeholder', 'iam/placeholder'], 'no resource-policy mismatch either');
+  });
+
+  it('marks every placeholder of a value on its own text', () => {
+    const text = policy({ Action: 'kinesis:GetRecords', Resource: 'arn:aws:kinesis:REGION:ACCOUNT_ID:stream/STREAM_NAME' });
+    assert.deepEqual(findings(text, 'iam/placeholder'), ['REGION', 'ACCOUNT_ID', 'STREAM_NAME']);
+  });
+
   it('accepts wildcards, variables, "*" and other services\' ARN shapes', () => {
     for (const arn of [
       '*',

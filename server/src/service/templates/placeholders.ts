@@ -13,9 +13,25 @@ export const PLACEHOLDERS = {
   keyId: 'KEY_ID',
 } as const;
 
-const PATTERN = new RegExp(`\\b(${Object.values(PLACEHOLDERS).join('|')})\\b`);
+/**
+ * Ours, and the ones documentation and tutorials leave for the reader: `<stream-name>`,
+ * `REGION_HERE`, `YOUR_ACCOUNT_ID`.
+ */
+const PATTERN = new RegExp(`\\b(?:${Object.values(PLACEHOLDERS).join('|')})\\b|<[^<>\\s]+>|\\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*_HERE\\b|\\bYOUR_[A-Z0-9_]+\\b`, 'g');
 
-/** The placeholder a value still contains, if any. */
+/** A placeholder in a value: its text and where it starts. */
+export interface PlaceholderAt {
+  name: string;
+  index: number;
+}
+
+/** Every placeholder a value still contains, in order. */
+export function placeholdersIn(value: string): PlaceholderAt[] {
+  if (!/[A-Z<]/.test(value)) return [];
+  return [...value.matchAll(PATTERN)].map((m) => ({ name: m[0], index: m.index }));
+}
+
+/** The first placeholder a value still contains, if any. */
 export function placeholderIn(value: string): string | undefined {
-  return PATTERN.exec(value)?.[1];
+  return placeholdersIn(value)[0]?.name;
 }

@@ -5,6 +5,7 @@ import type { PolicyString } from '../../../policy/policyModel';
 import { at, type RuleFinding, statementRule } from '../../engine/rule';
 import { type ResolvedResource, type RuleContext } from '../../engine/ruleContext';
 import { ALL_KINDS } from '../../engine/policyKind';
+import { unreadableResource } from './invalidArn';
 
 /**
  * A named action that none of the statement's resources can apply to is granted nowhere:
@@ -20,9 +21,9 @@ export const actionResourceMismatch = statementRule({
     const findings: RuleFinding[] = [];
     if (statement.notResource) return findings;
     const resources = context.resourcesOf(statement);
-    // "*" covers everything; invalid ARNs (invalid-arn's job) say nothing here. A variable stands
+    // "*" covers everything; unreadable ARNs (invalid-arn's, empty-value's or placeholder's) say nothing here. A variable stands
     // for unknown text, but the parts around it still decide (see ResolvedResource.pattern).
-    if (resources.length === 0 || resources.some((r) => r.pattern === '*' || !r.arn)) return findings;
+    if (resources.length === 0 || resources.some((r) => r.pattern === '*' || !r.arn || unreadableResource(context, r.value.value))) return findings;
     for (const { value, wildcard, actions } of context.actionsOf(statement)) {
       if (wildcard || actions.length !== 1) continue;
       // In a Kinesis resource policy, resource-policy/resource-mismatch speaks for the shareable actions.

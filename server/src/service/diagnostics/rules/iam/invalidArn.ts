@@ -5,6 +5,7 @@ import { hasWildcard } from '../../../catalog/wildcard';
 import type { PolicyString } from '../../../policy/policyModel';
 import { placeholderIn } from '../../../templates/placeholders';
 import { at, type RuleFinding, statementRule } from '../../engine/rule';
+import type { RuleContext } from '../../engine/ruleContext';
 import { ALL_KINDS } from '../../engine/policyKind';
 
 /** A malformed ARN in `Resource` matches no resource: the statement silently grants nothing. */
@@ -31,9 +32,22 @@ export const invalidArn = statementRule({
   },
 });
 
+/**
+ * Whether a `Resource` entry cannot be read as a resource: a malformed ARN (this rule's), an empty
+ * string (`iam/empty-value`'s) or a placeholder (`iam/placeholder`'s). The rules that judge what a
+ * resource is step aside for it: one mistake, one finding.
+ */
+export function unreadableResource(context: RuleContext, text: string): boolean {
+  if (text.trim() === '' || placeholderIn(text)) return true;
+  const problems = context.memo<string | undefined>(arnProblem);
+  if (!problems.has(text)) problems.set(text, arnProblem(context.catalog, text));
+  return problems.get(text) !== undefined;
+}
+
 /** What is wrong with a `Resource` entry (its fields, when already parsed), or undefined when nothing is. */
 export function arnProblem(catalog: IamCatalog, text: string, arn = parseArn(text)): string | undefined {
-  if (text === '*' || text.includes('${') || placeholderIn(text)) return undefined; // everything, policy variables, placeholders
+  // Everything, policy variables, placeholders, and empty strings (iam/empty-value's).
+  if (text === '*' || text.includes('${') || text.trim() === '' || placeholderIn(text)) return undefined;
   if (!arn) {
     return text.startsWith('arn:')
       ? 'an ARN has six colon-separated fields, arn:partition:service:region:account:resource.'

@@ -2,6 +2,7 @@ import type { ResourceTypeInfo } from '../../../catalog/serviceEntry';
 import { SHAREABLE_ACTIONS } from '../../../kinesis/kinesisFacts';
 import { at, type RuleFinding, statementRule } from '../../engine/rule';
 import { type ResolvedResource } from '../../engine/ruleContext';
+import { unreadableResource } from '../iam/invalidArn';
 
 /**
  * Consumer actions (DescribeStreamConsumer, SubscribeToShard) must name a consumer ARN and
@@ -19,7 +20,7 @@ export const resourceMismatch = statementRule({
     const findings: RuleFinding[] = [];
     const resources = context.resourcesOf(statement);
     // Plain ARNs only: `*` and wildcards may cover either kind.
-    const isWrong = (r: ResolvedResource, wanted: ResourceTypeInfo) => !r.wildcard && context.resourceTypeOf(r) !== wanted;
+    const isWrong = (r: ResolvedResource, wanted: ResourceTypeInfo) => !r.wildcard && !unreadableResource(context, r.value.value) && context.resourceTypeOf(r) !== wanted;
     for (const { value, wildcard, actions } of context.actionsOf(statement)) {
       if (wildcard || actions.length !== 1) continue;
       const target = SHAREABLE_ACTIONS[actions[0].qualifiedName];
