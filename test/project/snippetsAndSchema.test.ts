@@ -14,7 +14,7 @@ interface Manifest {
   };
 }
 const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as Manifest;
-const snippets = JSON.parse(readFileSync(join(ROOT, 'snippets', 'kinesis-policy.code-snippets'), 'utf8')) as Record<string, { prefix: string; body: string[] }>;
+const snippets = JSON.parse(readFileSync(join(ROOT, 'snippets', 'kinesis-policy.code-snippets'), 'utf8')) as Record<string, { prefix: string | string[]; body: string[] }>;
 
 /** A snippet as it reads once every tab stop keeps its default value. */
 function expand(body: string[]): string {
@@ -37,7 +37,7 @@ describe('snippets', () => {
   it('cover every role', () => {
     assert.deepEqual(Object.values(snippets).map((s) => s.prefix), [
       'kinesis-producer',
-      'kinesis-kcl-consumer',
+      ['kinesis-kcl1-consumer', 'kinesis-kcl-consumer'],
       'kinesis-kcl2-consumer',
       'kinesis-kcl3-consumer',
       'kinesis-efo-consumer',

@@ -21,4 +21,12 @@ describe('Snippets', () => {
     const diagnostics = await checkedDiagnostics(editor);
     assert.deepEqual(problems(diagnostics).map((d) => `${codeOf(d)}: ${d.message}`), []);
   });
+
+  it('names the KCL snippets by version, kinesis-kcl1-consumer to kinesis-kcl3-consumer', async () => {
+    const document = await vscode.workspace.openTextDocument({ language: 'json', content: '' });
+    await vscode.window.showTextDocument(document);
+    await waitFor('the extension to activate', () => extension().isActive);
+    const labels = (await completionsAt(document, new vscode.Position(0, 0))).filter((i) => i.kind === vscode.CompletionItemKind.Snippet).map(labelOf);
+    for (const name of ['kinesis-kcl1-consumer', 'kinesis-kcl2-consumer', 'kinesis-kcl3-consumer']) assert.ok(labels.includes(name), `${name} among: ${labels.join(', ')}`);
+  });
 });

@@ -3,14 +3,15 @@ import { policyFor, PLACEHOLDER_PARAMS } from './policyTemplates';
 import type { KclVersion, PolicyRole } from '../../../../common/src/choices';
 
 export interface Snippet {
-  prefix: string;
+  /** What the user types; the first is the name, any other an alias kept from an earlier release. */
+  prefix: string | string[];
   description: string;
   body: string[];
 }
 
-const SNIPPETS: readonly { name: string; prefix: string; role: PolicyRole; kcl?: KclVersion; description: string }[] = [
+const SNIPPETS: readonly { name: string; prefix: string | string[]; role: PolicyRole; kcl?: KclVersion; description: string }[] = [
   { name: 'Kinesis producer policy', prefix: 'kinesis-producer', role: 'producer', description: 'Identity policy for a producer: describe the stream, list shards, put records.' },
-  { name: 'Kinesis KCL 1.x consumer policy', prefix: 'kinesis-kcl-consumer', role: 'kcl-consumer', kcl: '1.x', description: 'Identity policy for a KCL 1.x consumer: stream, DynamoDB lease table, CloudWatch metrics.' },
+  { name: 'Kinesis KCL 1.x consumer policy', prefix: ['kinesis-kcl1-consumer', 'kinesis-kcl-consumer'], role: 'kcl-consumer', kcl: '1.x', description: 'Identity policy for a KCL 1.x consumer: stream, DynamoDB lease table, CloudWatch metrics.' },
   { name: 'Kinesis KCL 2.x consumer policy', prefix: 'kinesis-kcl2-consumer', role: 'kcl-consumer', kcl: '2.x', description: 'Identity policy for a KCL 2.x consumer, with enhanced fan-out.' },
   { name: 'Kinesis KCL 3.x consumer policy', prefix: 'kinesis-kcl3-consumer', role: 'kcl-consumer', kcl: '3.x', description: 'Identity policy for a KCL 3.x consumer: its three DynamoDB tables and the lease index.' },
   { name: 'Kinesis enhanced fan-out consumer policy', prefix: 'kinesis-efo-consumer', role: 'efo-consumer', description: 'Identity policy for an enhanced fan-out consumer: register, then subscribe.' },
