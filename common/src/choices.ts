@@ -8,8 +8,11 @@
 export const KCL_VERSIONS = ['1.x', '2.x', '3.x'] as const;
 export type KclVersion = (typeof KCL_VERSIONS)[number];
 
-/** The KCL version setting: a version, or `none` for consumers that do not use the KCL. */
-export const KCL_VERSION_SETTINGS = [...KCL_VERSIONS, 'none'] as const;
+/**
+ * The KCL version setting: `auto` checks what every KCL version needs and notes what KCL 3.x needs
+ * beyond it; a version checks that version's set; `none` is for consumers that do not use the KCL.
+ */
+export const KCL_VERSION_SETTINGS = ['auto', ...KCL_VERSIONS, 'none'] as const;
 export type KclVersionSetting = (typeof KCL_VERSION_SETTINGS)[number];
 
 /** How to read a policy: decided from the document, or forced to one kind. */

@@ -178,7 +178,7 @@ describe('kinesis-policy check: the policy cases', () => {
       const dir = mkdtempSync(join(tmpdir(), 'kinesis-policy-case-'));
       const text = caseText(c);
       writeFileSync(join(dir, `case-${i}.json`), text);
-      const { stdout } = run(['check', '--format', 'json', '--kcl-version', c.kclVersion ?? '1.x', '--kind', c.policyKind ?? 'auto', `case-${i}.json`], dir);
+      const { stdout } = run(['check', '--format', 'json', '--kcl-version', c.kclVersion ?? 'auto', '--kind', c.policyKind ?? 'auto', `case-${i}.json`], dir);
       const lines = text.split('\n');
       const found = (JSON.parse(stdout) as { code: string; range: { start: { line: number; character: number }; end: { character: number } } }[])
         .filter((d) => c.codes.includes(d.code))

@@ -16,7 +16,7 @@ describe('the policy cases, over LSP', () => {
   for (const [i, c] of POLICY_CASES.entries()) {
     it(c.name, async () => {
       const mark = client.published.length;
-      await client.changeSettings({ kcl: { version: c.kclVersion ?? '1.x' }, policyKind: c.policyKind ?? 'auto' });
+      await client.changeSettings({ kcl: { version: c.kclVersion ?? 'auto' }, policyKind: c.policyKind ?? 'auto' });
       const uri = `file:///ws/case-${i}.json`;
       const text = caseText(c);
       await client.open(uri, text);

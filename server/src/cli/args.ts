@@ -25,8 +25,9 @@ Options:
   --kind auto|identity|resource|vpc-endpoint
                                how to read the policies (default: auto: *.resource-policy.json and
                                *.vpce-policy.json files by their names, others from their content)
-  --kcl-version 1.x|2.x|3.x|none
-                               the KCL whose permissions consumers need (default: 1.x)
+  --kcl-version auto|1.x|2.x|3.x|none
+                               the KCL whose permissions consumers need (default: auto, what
+                               every version needs, and a note on what KCL 3.x needs beyond it)
   --rule CODE=SEVERITY         change a rule's severity: error, warning, information, hint, off
                                (repeatable)
   -h, --help                   show this help
@@ -40,7 +41,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (command === undefined || command === '-h' || command === '--help' || command === 'help') return { command: 'help' };
   if (command === '-v' || command === '--version') return { command: 'version' };
   if (command !== 'check') throw new UsageError(`Unknown command "${command}".`);
-  const options: CheckOptions = { format: 'text', kind: 'auto', kclVersion: '1.x', rules: {}, paths: [] };
+  const options: CheckOptions = { format: 'text', kind: 'auto', kclVersion: 'auto', rules: {}, paths: [] };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];

@@ -37,9 +37,9 @@ const RESOURCE = JSON.stringify(
 
 const ALL = [
   'Add Kinesis producer statement',
-  'Add KCL consumer statements (KCL 1.x)',
-  'Add KCL consumer statements (KCL 2.x)',
   'Add KCL consumer statements (KCL 3.x)',
+  'Add KCL consumer statements (KCL 2.x)',
+  'Add KCL consumer statements (KCL 1.x)',
   'Add enhanced fan-out consumer statements',
   'Add cross-account read access (resource policy)',
   'Add cross-account write access (resource policy)',

@@ -36,9 +36,24 @@ describe('KCL, consumer and producer rules', () => {
   });
 
   it('accepts the full KCL 1.x set, on a table ARN or *, and counts wildcards', () => {
-    assert.deepEqual(codes(policy(read, lease(LEASE_1X), metrics)), []);
-    assert.deepEqual(codes(policy(read, lease(['dynamodb:*'], '*'), metrics)).filter((c) => c !== 'kcl/broad-dynamodb-access'), []);
-    assert.deepEqual(codes(policy({ Action: 'kinesis:*', Resource: STREAM }, lease(LEASE_1X), metrics)), []);
+    const v1 = { kclVersion: '1.x' as const };
+    assert.deepEqual(codes(policy(read, lease(LEASE_1X), metrics), v1), []);
+    assert.deepEqual(codes(policy(read, lease(['dynamodb:*'], '*'), metrics), v1).filter((c) => c !== 'kcl/broad-dynamodb-access'), []);
+    assert.deepEqual(codes(policy({ Action: 'kinesis:*', Resource: STREAM }, lease(LEASE_1X), metrics), v1), []);
+  });
+
+  it('by default checks what every KCL version needs, and notes what KCL 3.x needs beyond it', () => {
+    const text = policy(read, lease(LEASE_1X), metrics);
+    const [note] = diagnose(text).filter((d) => String(d.code).startsWith('kcl/'));
+    assert.equal(note.code, 'kcl/version-3-requirements');
+    assert.equal(note.severity, 3);
+    assert.match(message(note), /^If this consumer runs KCL 3\.x, it also needs dynamodb:UpdateTable on its lease table \(table OrdersApp\); dynamodb:Query on the table's index/);
+    assert.match(message(note), /Set "kinesisPolicy\.kcl\.version" to the KCL the application uses/);
+    const missing = policy(read, lease(['dynamodb:GetItem']), metrics);
+    assert.deepEqual(codes(missing).filter((c) => c.startsWith('kcl/')), ['kcl/missing-lease-table-permissions'], 'what every version needs first, and alone');
+    assert.match(message(diagnose(missing).find((d) => d.code === 'kcl/missing-lease-table-permissions')!), /every KCL version tracks shard leases/);
+    const v3 = policy(read, lease([...LEASE_1X, 'dynamodb:UpdateTable']), lease(['dynamodb:Query'], `${TABLE}/index/*`), lease(LEASE_1X, [`${TABLE}-WorkerMetricStats`, `${TABLE}-CoordinatorState`]), metrics);
+    assert.deepEqual(codes(v3), []);
   });
 
   it('wants the actions on a DynamoDB table, not elsewhere', () => {
@@ -75,7 +90,7 @@ describe('KCL, consumer and producer rules', () => {
     const text = policy(read, lease(LEASE_1X, `${TABLE}/index/*`), metrics);
     assert.deepEqual((diagnose(text).find((d) => d.code === 'kcl/missing-lease-table-permissions')?.data as { missing: string[] }).missing, LEASE_1X);
     const twoTables = policy(read, lease(['dynamodb:GetItem'], 'arn:aws:dynamodb:us-east-1:111122223333:table/Orders'), lease(LEASE_1X), metrics);
-    assert.deepEqual(codes(twoTables), [], 'the table with every action is the lease table');
+    assert.deepEqual(codes(twoTables, { kclVersion: '2.x' }), [], 'the table with every action is the lease table');
   });
 
   it('names the Deny that takes a lease-table action away, and offers no fix that cannot work', () => {
@@ -162,10 +177,14 @@ describe('KCL, consumer and producer rules', () => {
     const consumer = policy(read, { Action: 'kinesis:*', Resource: '*' });
     assert.deepEqual((diagnose(consumer).find((x) => x.code === 'kinesis/broad-access')?.data as { replacement: string[] }).replacement, [
       'kinesis:DescribeStream',
+      'kinesis:DescribeStreamSummary',
       'kinesis:GetRecords',
       'kinesis:GetShardIterator',
       'kinesis:ListShards',
+      'kinesis:RegisterStreamConsumer',
     ]);
+    const v1 = diagnose(consumer, { kclVersion: '1.x' }).find((x) => x.code === 'kinesis/broad-access');
+    assert.deepEqual((v1?.data as { replacement: string[] }).replacement, ['kinesis:DescribeStream', 'kinesis:GetRecords', 'kinesis:GetShardIterator', 'kinesis:ListShards']);
   });
 
   it('reads a Lambda function\'s role as no KCL consumer', () => {

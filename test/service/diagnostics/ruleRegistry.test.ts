@@ -34,7 +34,7 @@ describe('the rule registry', () => {
 
   it('has one rule per code, each code in the form settings accept', () => {
     assert.equal(new Set(codes).size, codes.length);
-    for (const code of codes) assert.match(code, /^[a-z-]+\/[a-z-]+$/);
+    for (const code of codes) assert.match(code, /^[a-z0-9-]+\/[a-z0-9-]+$/);
   });
 
   it('lists every rule that a rule file exports', () => {

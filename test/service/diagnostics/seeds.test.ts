@@ -41,7 +41,14 @@ const TUTORIAL_FINDINGS = ['kcl/missing-list-shards', 'producer/missing-list-sha
 
 describe('the examples of the source documents', () => {
   it('flag only their placeholders, and what current client libraries need beyond them', () => {
-    assert.deepEqual(codes(KCL_TUTORIAL), ['kcl/missing-list-shards', 'kcl/broad-dynamodb-access', 'producer/missing-list-shards', 'iam/invalid-arn', 'iam/invalid-arn']);
+    assert.deepEqual(codes(KCL_TUTORIAL), [
+      'kcl/missing-list-shards',
+      'kcl/version-3-requirements',
+      'kcl/broad-dynamodb-access',
+      'producer/missing-list-shards',
+      'iam/invalid-arn',
+      'iam/invalid-arn',
+    ]);
     for (const example of RESOURCE_EXAMPLES) assert.deepEqual(codes(example), ['iam/invalid-principal'], example);
   });
 

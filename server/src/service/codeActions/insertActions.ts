@@ -27,12 +27,11 @@ export function insertActionsFor(model: PolicyModel, settings: DiagnosticSetting
   const resourcePolicy = model.statements.some((s) => s.principal || s.notPrincipal);
   const actions: InsertAction[] = [];
   if (empty || !resourcePolicy) {
-    const configured = settings.kclVersion === 'none' ? '1.x' : settings.kclVersion;
+    // The configured version first; with `auto` (or `none`), the newest first.
+    const configured = settings.kclVersion;
+    const versions = configured === 'none' || configured === 'auto' ? [...KCL_VERSIONS].reverse() : [configured, ...KCL_VERSIONS.filter((v) => v !== configured)];
     actions.push({ title: 'Add Kinesis producer statement', role: 'producer' });
-    actions.push({ title: `Add KCL consumer statements (KCL ${configured})`, role: 'kcl-consumer', kcl: configured });
-    for (const kcl of KCL_VERSIONS.filter((v) => v !== configured)) {
-      actions.push({ title: `Add KCL consumer statements (KCL ${kcl})`, role: 'kcl-consumer', kcl });
-    }
+    for (const kcl of versions) actions.push({ title: `Add KCL consumer statements (KCL ${kcl})`, role: 'kcl-consumer', kcl });
     actions.push({ title: 'Add enhanced fan-out consumer statements', role: 'efo-consumer' });
   }
   if (empty || resourcePolicy) {

@@ -15,6 +15,7 @@ export const FIX_PROVIDERS: Readonly<Partial<Record<RuleCode, FixProvider>>> = {
   'resource-policy/resource-mismatch': moveAction,
   'resource-policy/missing-principal': addPrincipal,
   'kcl/missing-lease-table-permissions': addLeaseTableActions,
+  'kcl/version-3-requirements': addLeaseTableActions,
   'kcl/missing-metrics-permission': addMetricsStatement,
   'kcl/broad-dynamodb-access': narrowWildcard,
   'kcl/missing-list-shards': addMissingAction,

@@ -20,7 +20,7 @@ export interface DiagnosticSettings {
 export const DEFAULT_SETTINGS: DiagnosticSettings = {
   enable: true,
   rules: {},
-  kclVersion: '1.x',
+  kclVersion: 'auto',
   assumeKcl: false,
   policyKind: 'auto',
 };

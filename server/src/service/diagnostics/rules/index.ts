@@ -24,6 +24,7 @@ import { unknownAction } from './iam/unknownAction';
 import { broadDynamodbAccess } from './kcl/broadDynamodbAccess';
 import { missingLeaseTablePermissions } from './kcl/missingLeaseTablePermissions';
 import { kclMissingListShards } from './kcl/missingListShards';
+import { version3Requirements } from './kcl/version3Requirements';
 import { missingMetricsPermission } from './kcl/missingMetricsPermission';
 import { broadAccess } from './kinesis/broadAccess';
 import { kmsPermissions } from './kinesis/kmsPermissions';
@@ -57,6 +58,7 @@ export const RULES = [
   missingLeaseTablePermissions,
   missingMetricsPermission,
   kclMissingListShards,
+  version3Requirements,
   broadDynamodbAccess,
   incompleteRead,
   consumerMissingDescribeStream,

@@ -1,5 +1,6 @@
 import { KCL3_INDEX_ACTIONS, LEASE_TABLE_ACTIONS } from '../../../kinesis/kinesisFacts';
 import { kclApplies } from '../../helpers/consumerFacts';
+import { kclSetVersion } from '../../helpers/leaseTables';
 import { at, policyRule, type RuleFinding } from '../../engine/rule';
 
 /**
@@ -13,7 +14,8 @@ export const broadDynamodbAccess = policyRule({
   check(context) {
     const version = context.settings.kclVersion;
     if (version === 'none' || !kclApplies(context)) return [];
-    const needed = version === '3.x' ? [...LEASE_TABLE_ACTIONS[version], ...KCL3_INDEX_ACTIONS] : LEASE_TABLE_ACTIONS[version];
+    const set = kclSetVersion(version);
+    const needed = set === '3.x' ? [...LEASE_TABLE_ACTIONS[set], ...KCL3_INDEX_ACTIONS] : LEASE_TABLE_ACTIONS[set];
     const findings: RuleFinding[] = [];
     for (const statement of context.model.statements) {
       if (statement.effect?.value !== 'Allow') continue;
@@ -24,9 +26,9 @@ export const broadDynamodbAccess = policyRule({
         findings.push(
           at(
             value.node,
-            `"${value.value}" grants ${actions.length} DynamoDB actions; a KCL ${version} consumer needs only ${needed.length} on its lease table ` +
+            `"${value.value}" grants ${actions.length} DynamoDB actions; a KCL ${version === 'auto' ? set : version} consumer needs only ${needed.length} on its lease table ` +
               `(${needed.map((a) => a.slice('dynamodb:'.length)).join(', ')}). Narrowing it keeps the consumer from deleting or reconfiguring the table.`,
-            { data: { action: value.value, replacement: [...needed], kclVersion: version } },
+            { data: { action: value.value, replacement: [...needed], kclVersion: set } },
           ),
         );
       }

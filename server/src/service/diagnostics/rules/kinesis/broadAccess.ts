@@ -5,6 +5,7 @@ import { CONSUMER_MARKER_ACTION, KCL_STREAM_ACTIONS, PRODUCER_STREAM_ACTIONS, WR
 import type { PolicyString, StatementModel } from '../../../policy/policyModel';
 import { at, policyRule, type RuleFinding } from '../../engine/rule';
 import type { RuleContext } from '../../engine/ruleContext';
+import { kclSetVersion } from '../../helpers/leaseTables';
 
 /** Access levels that change streams rather than read them. */
 const CHANGING = new Set(['Write', 'Permissions management', 'Tagging']);
@@ -70,7 +71,7 @@ function jobShownBesides(context: RuleContext, statement: StatementModel): { nam
   const producer = WRITE_ACTIONS.some(others);
   const consumer = others(CONSUMER_MARKER_ACTION);
   if (!producer && !consumer) return undefined;
-  const version = context.settings.kclVersion === 'none' ? '1.x' : context.settings.kclVersion;
+  const version = context.settings.kclVersion === 'none' ? '1.x' : kclSetVersion(context.settings.kclVersion);
   const actions = [...new Set([...(producer ? PRODUCER_STREAM_ACTIONS : []), ...(consumer ? KCL_STREAM_ACTIONS[version] : [])])].sort();
   return { name: producer && consumer ? 'producer and consumer' : producer ? 'producer' : 'consumer', actions };
 }
