@@ -1,5 +1,6 @@
 import { DEFAULT_FILE_KINDS, isOneOf, KCL_VERSION_SETTINGS, POLICY_KIND_SETTINGS, RULE_SEVERITIES, type RuleSeverity } from '../../common/src/choices';
-import { DEFAULT_SETTINGS, globToRegExp, type DiagnosticSettings } from './service';
+import { pathMatcher, type PathMatcher } from './filePatterns';
+import { DEFAULT_SETTINGS, type DiagnosticSettings } from './service';
 
 /** The `kinesisPolicy` settings as the client sends them; anything may be missing or mistyped. */
 export interface RawSettings {
@@ -16,9 +17,9 @@ export interface ServerSettings {
   validationDelay: number;
   /** Documents larger than this many characters are not analysed. */
   maxFileSize: number;
-  identityPatterns: RegExp[];
-  resourcePatterns: RegExp[];
-  vpcEndpointPatterns: RegExp[];
+  identityPatterns: PathMatcher;
+  resourcePatterns: PathMatcher;
+  vpcEndpointPatterns: PathMatcher;
 }
 
 export const DEFAULT_VALIDATION_DELAY = 150;
@@ -54,15 +55,15 @@ export function readSettings(raw: RawSettings | null | undefined): ServerSetting
   };
 }
 
-function patterns(value: unknown): RegExp[] {
-  return Array.isArray(value) ? value.filter((p): p is string => typeof p === 'string' && p !== '').map(globToRegExp) : [];
+function patterns(value: unknown): PathMatcher {
+  return pathMatcher(Array.isArray(value) ? value : []);
 }
 
 /** The settings for one document: file patterns can force its policy kind. */
 export function settingsFor(uri: string, settings: ServerSettings): DiagnosticSettings {
   const path = decodeURIComponent(uri.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, ''));
-  if (settings.vpcEndpointPatterns.some((p) => p.test(path))) return { ...settings.diagnostics, policyKind: 'vpc-endpoint' };
-  if (settings.resourcePatterns.some((p) => p.test(path))) return { ...settings.diagnostics, policyKind: 'resource' };
-  if (settings.identityPatterns.some((p) => p.test(path))) return { ...settings.diagnostics, policyKind: 'identity' };
+  if (settings.vpcEndpointPatterns(path)) return { ...settings.diagnostics, policyKind: 'vpc-endpoint' };
+  if (settings.resourcePatterns(path)) return { ...settings.diagnostics, policyKind: 'resource' };
+  if (settings.identityPatterns(path)) return { ...settings.diagnostics, policyKind: 'identity' };
   return settings.diagnostics;
 }

@@ -2,7 +2,8 @@ import { printParseErrorCode } from 'jsonc-parser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from 'vscode-languageserver-types';
 import { DEFAULT_FILE_KINDS, type PolicyKindSetting } from '../../../common/src/choices';
-import { DEFAULT_SETTINGS, globToRegExp, type PolicyLanguageService } from '../service';
+import { pathMatcher, type PathMatcher } from '../filePatterns';
+import { DEFAULT_SETTINGS, type PolicyLanguageService } from '../service';
 import type { CheckOptions } from './args';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
@@ -58,16 +59,16 @@ export function checkText(
   return { file, isPolicy: true, problems: [...syntax, ...problems].sort(byPosition) };
 }
 
-const FILE_KINDS: readonly [RegExp[], PolicyKindSetting][] = [
-  [DEFAULT_FILE_KINDS.vpcEndpointPolicies.map(globToRegExp), 'vpc-endpoint'],
-  [DEFAULT_FILE_KINDS.resourcePolicies.map(globToRegExp), 'resource'],
+const FILE_KINDS: readonly [PathMatcher, PolicyKindSetting][] = [
+  [pathMatcher(DEFAULT_FILE_KINDS.vpcEndpointPolicies), 'vpc-endpoint'],
+  [pathMatcher(DEFAULT_FILE_KINDS.resourcePolicies), 'resource'],
 ];
 
 /** The kind `--kind` asks for, or with `auto` the one the file's name says, as in the editor by default. */
 function kindOf(file: string, kind: PolicyKindSetting): PolicyKindSetting {
   if (kind !== 'auto') return kind;
   const path = `/${file.replace(/\\/g, '/')}`;
-  return FILE_KINDS.find(([patterns]) => patterns.some((p) => p.test(path)))?.[1] ?? 'auto';
+  return FILE_KINDS.find(([matches]) => matches(path))?.[1] ?? 'auto';
 }
 
 /** `CommaExpected` as `comma expected`. */

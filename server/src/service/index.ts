@@ -7,7 +7,6 @@ export { DEFAULT_SETTINGS, type DiagnosticSettings } from './diagnostics/engine/
 export type { RuleSeverity } from './diagnostics/engine/settings';
 export type { PolicyKind } from './diagnostics/engine/policyKind';
 export { RULES, type RuleCode } from './diagnostics/rules';
-export { globToRegExp } from './util/glob';
 export { parsePolicy } from './policy/parsePolicy';
 export { FIX_ALL_KIND, SHOW_RULE_DOCUMENTATION_COMMAND, type CodeActionData } from './codeActions';
 export { INSERT_KIND } from './codeActions/insertActions';

@@ -1,0 +1,15 @@
+import picomatch from 'picomatch';
+
+/** Whether a path matches; built once per pattern list. */
+export type PathMatcher = (path: string) => boolean;
+
+/**
+ * File patterns as VS Code settings write them (`**` any folders, `*` any characters but `/`,
+ * `{a,b}` alternatives), matched by picomatch against a path with forward slashes. Patterns that
+ * are not strings, or empty, are left out; no pattern matches nothing.
+ */
+export function pathMatcher(patterns: readonly unknown[]): PathMatcher {
+  const globs = patterns.filter((p): p is string => typeof p === 'string' && p !== '');
+  if (globs.length === 0) return () => false;
+  return picomatch(globs, { dot: true });
+}
