@@ -1,3 +1,4 @@
+import { parseArgs as parseNodeArgs } from 'node:util';
 import { KCL_VERSION_SETTINGS, POLICY_KIND_SETTINGS, RULE_SEVERITIES, type KclVersionSetting, type PolicyKindSetting, type RuleSeverity } from '../../../common/src/choices';
 import { RULES } from '../service';
 
@@ -36,46 +37,46 @@ Options:
 Exit status: 0 without errors, 1 with errors (a JSON syntax error in a policy counts),
 2 for a usage error or a file that cannot be read.`;
 
+/** The options of `check`, as Node's argument parser reads them. */
+const CHECK_OPTIONS = {
+  format: { type: 'string', default: 'text' },
+  kind: { type: 'string', default: 'auto' },
+  'kcl-version': { type: 'string', default: 'auto' },
+  rule: { type: 'string', multiple: true, default: [] as string[] },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const [command, ...rest] = argv;
   if (command === undefined || command === '-h' || command === '--help' || command === 'help') return { command: 'help' };
   if (command === '-v' || command === '--version') return { command: 'version' };
   if (command !== 'check') throw new UsageError(`Unknown command "${command}".`);
-  const options: CheckOptions = { format: 'text', kind: 'auto', kclVersion: 'auto', rules: {}, paths: [] };
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i];
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = () => {
-      const v = inline ?? rest[++i];
-      if (v === undefined) throw new UsageError(`${flag} needs a value.`);
-      return v;
-    };
-    switch (flag) {
-      case '-h':
-      case '--help':
-        return { command: 'help' };
-      case '--format':
-        options.format = oneOf(flag, value(), ['text', 'json', 'sarif']);
-        break;
-      case '--kind':
-        options.kind = oneOf(flag, value(), POLICY_KIND_SETTINGS);
-        break;
-      case '--kcl-version':
-        options.kclVersion = oneOf(flag, value(), KCL_VERSION_SETTINGS);
-        break;
-      case '--rule': {
-        const [code, severity] = value().split('=');
-        if (!RULES.some((r) => r.code === code)) throw new UsageError(`--rule: unknown rule "${code}".`);
-        options.rules[code] = oneOf('--rule', severity ?? '', RULE_SEVERITIES);
-        break;
-      }
-      default:
-        if (arg.startsWith('-') && arg !== '-') throw new UsageError(`Unknown option "${arg}".`);
-        options.paths.push(arg);
-    }
+  let parsed;
+  try {
+    parsed = parseNodeArgs({ args: [...rest], options: CHECK_OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    // Node's messages name the option and what is wrong with it.
+    throw new UsageError((error as Error).message);
   }
-  if (options.paths.length === 0) throw new UsageError('Name at least one file or folder to check.');
-  return { command: 'check', options };
+  const { values, positionals } = parsed;
+  if (values.help) return { command: 'help' };
+  const rules: Record<string, RuleSeverity> = {};
+  for (const spec of values.rule) {
+    const [code, severity] = spec.split('=');
+    if (!RULES.some((r) => r.code === code)) throw new UsageError(`--rule: unknown rule "${code}".`);
+    rules[code] = oneOf('--rule', severity ?? '', RULE_SEVERITIES);
+  }
+  if (positionals.length === 0) throw new UsageError('Name at least one file or folder to check.');
+  return {
+    command: 'check',
+    options: {
+      format: oneOf('--format', values.format, ['text', 'json', 'sarif']),
+      kind: oneOf('--kind', values.kind, POLICY_KIND_SETTINGS),
+      kclVersion: oneOf('--kcl-version', values['kcl-version'], KCL_VERSION_SETTINGS),
+      rules,
+      paths: positionals,
+    },
+  };
 }
 
 function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
