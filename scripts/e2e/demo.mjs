@@ -1,5 +1,8 @@
 // `npm run demo [-- --port N]`: code-server on 127.0.0.1 with the packaged extension installed and
-// examples/ open, until Ctrl+C. Each start packages and installs the current sources afresh.
+// a fresh copy of examples/ open, until Ctrl+C. Each start packages and installs the current
+// sources afresh, and copies the examples again: code-server saves as you type, and what the demo
+// changes stays out of the repository.
+import { cpSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -11,18 +14,28 @@ import { setup } from './setup.mjs';
 
 const { values } = parseArgs({ options: { port: { type: 'string', default: process.env.PORT ?? '8080' } } });
 const port = Number(values.port);
-await assertFree(port);
+try {
+  await assertFree(port);
+} catch (error) {
+  // One line, not a stack trace: the fix is in the message.
+  console.error(`demo: ${error.message}`);
+  process.exit(1);
+}
 
 await setup();
 await buildForE2E({ development: false });
 const stateDir = join(e2eDir, 'demo');
 prepareState(stateDir);
+const examples = join(e2eDir, 'demo-examples');
+rmSync(examples, { recursive: true, force: true });
+cpSync(join(root, 'examples'), examples, { recursive: true });
 installExtension(stateDir, vsixPath);
 const server = await startCodeServer({ stateDir, port });
 // Ctrl+C is how the demo ends: the signal handler stops code-server and exits with this code.
 process.exitCode = 0;
 
-console.log(`\nKinesis Policy demo: ${workbenchUrl(server, join(root, 'examples'))}`);
+console.log(`\nKinesis Policy demo: ${workbenchUrl(server, examples)}`);
+console.log(`It opens a copy of examples/ in ${examples}, made afresh at each start: edit freely.`);
 console.log('Open a policy, hover an action, or type after "kinesis:". Ctrl+C stops it.\n');
 const code = await server.exited;
 if (!server.stopping) {
