@@ -130,6 +130,18 @@ describe('KCL, consumer and producer rules', () => {
     assert.equal((i.data as { denied?: boolean }).denied, true);
   });
 
+  it('blames a Deny only when it takes away every action that would do, and otherwise asks for the one left', () => {
+    const text = policy({ Action: ['kinesis:GetRecords', 'kinesis:GetShardIterator', 'kinesis:ListShards'], Resource: STREAM }, { Sid: 'NoFullDescribe', Effect: 'Deny', Action: 'kinesis:DescribeStream', Resource: '*' });
+    const [d] = diagnose(text).filter((x) => x.code === 'consumer/missing-describe-stream');
+    assert.doesNotMatch(message(d), /Deny/);
+    assert.deepEqual(d.data, { missing: ['kinesis:DescribeStreamSummary'], resources: [STREAM] });
+  });
+
+  it('notes, rather than warns, a missing ListShards on a consumer\'s writes: its metrics may be the KCL\'s', () => {
+    const text = policy(read, lease(LEASE_1X), metrics, { Action: 'kinesis:PutRecords', Resource: STREAM.replace('orders', 'output') });
+    assert.deepEqual(diagnose(text).filter((x) => x.code === 'producer/missing-list-shards').map((x) => x.severity), [3]);
+  });
+
   it('reports a KPL producer that cannot list shards', () => {
     const kpl = policy({ Action: ['kinesis:PutRecords', 'kinesis:DescribeStreamSummary'], Resource: STREAM }, metrics);
     assert.deepEqual(findings(kpl, 'producer/missing-list-shards'), ['"kinesis:PutRecords"']);

@@ -81,6 +81,8 @@ describe('IAM rules', () => {
       `arn:aws:kinesis:us-east-1:111122223333:stream/${'a'.repeat(128)}`,
       'arn:aws:kinesis:us-east-1:111122223333:stream/Orders_v2.events-1',
       'arn:aws:kinesis:us-east-1:111122223333:stream/orders/consumer/*',
+      'arn:aws:s3:us-east-1:111122223333:accesspoint/reports/object/*',
+      'arn:aws:s3:us-east-1:111122223333:job/*',
     ]) {
       assert.deepEqual(findings(policy({ Action: 'kinesis:DescribeStreamSummary', Resource: arn }), 'iam/invalid-arn'), [], arn);
     }

@@ -48,6 +48,7 @@ export function templateGlob(type: ResourceTypeInfo): string {
 
 const intersectCache = new Map<string, boolean>();
 const INTERSECT_CACHE_LIMIT = 10_000;
+const MAX_GLOB_LENGTH = 2048;
 
 /**
  * Whether some string matches both IAM wildcard patterns (`*` any run, `?` one character, and
@@ -55,6 +56,9 @@ const INTERSECT_CACHE_LIMIT = 10_000;
  * of the two patterns' automata.
  */
 export function globsIntersect(a: string, b: string): boolean {
+  // No ARN is this long (AWS limits them to 2,048 characters): say they may meet rather than
+  // walk a product of millions of states.
+  if (a.length > MAX_GLOB_LENGTH || b.length > MAX_GLOB_LENGTH) return true;
   const key = `${a}\u0000${b}`;
   const cached = intersectCache.get(key);
   if (cached !== undefined) return cached;

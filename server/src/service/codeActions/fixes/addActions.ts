@@ -32,8 +32,12 @@ export const addMissingAction: FixProvider = (context) => {
   return missing && canAdd(context) ? [addToStatement(context, [missing], `Add ${missing}`, true)] : [];
 };
 
-export const addDescribeAction: FixProvider = (context) =>
-  canAdd(context) ? [...DESCRIBE_ACTIONS].reverse().map((action, i) => addToStatement(context, [action], `Add ${action}`, i === 0)) : [];
+/** The describe actions the finding names (those no Deny takes away), DescribeStreamSummary first. */
+export const addDescribeAction: FixProvider = (context) => {
+  const missing = stringList(context.data.missing);
+  const offered = [...DESCRIBE_ACTIONS].reverse().filter((a) => missing.length === 0 || missing.includes(a));
+  return canAdd(context) ? offered.map((action, i) => addToStatement(context, [action], `Add ${action}`, i === 0)) : [];
+};
 
 /**
  * KCL lease table: the missing table actions into the statement that grants DynamoDB actions on

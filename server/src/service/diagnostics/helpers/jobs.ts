@@ -81,10 +81,12 @@ export function gapsBeside(
         gaps.set(grant.statement, gap);
       }
       if (!gap.resources.includes(grant.resource)) gap.resources.push(grant.resource);
-      for (const action of need) {
-        if (!gap.missing.includes(action)) gap.missing.push(action);
-        for (const deny of context.access.deniedBy(action, target)) if (!gap.deniedBy.includes(deny.statement)) gap.deniedBy.push(deny.statement);
-      }
+      // A Deny is the cause only when it takes away every action that would meet the need;
+      // otherwise what is missing is the actions nothing denies.
+      const denials = need.map((action) => context.access.deniedBy(action, target));
+      const open = need.filter((_, i) => denials[i].length === 0);
+      for (const action of open.length > 0 ? open : need) if (!gap.missing.includes(action)) gap.missing.push(action);
+      if (open.length === 0) for (const deny of denials.flat()) if (!gap.deniedBy.includes(deny.statement)) gap.deniedBy.push(deny.statement);
     }
   }
   return [...gaps.values()];

@@ -35,7 +35,7 @@ export function missingDescribeStream<Code extends string>(spec: DescribeRuleSpe
           findings.push(
             at(gap.site, spec.message(gap, describeResources(gap.resources, 'stream')) + deniedClause(gap.deniedBy), {
               severity: spec.severity?.(gap, context),
-              data: gapData(gap, DESCRIBE_ACTIONS),
+              data: gapData(gap),
             }),
           );
         }

@@ -61,12 +61,19 @@ export function arnProblem(catalog: IamCatalog, text: string, arn = parseArn(tex
     return `the account "${arn.account}" must be a 12-digit account id.`;
   }
   if (arn.resource === '') return 'the resource field is empty.';
-  // S3 and IAM resources are global: their ARNs leave the region empty, and IAM rejects one that names a Region.
-  if ((arn.service === 's3' || arn.service === 'iam') && arn.region !== '') {
+  // IAM resources, and S3 buckets and objects, are global: their ARNs leave the region empty, and
+  // IAM rejects one that names a Region. S3's access points, jobs and the like are Regional.
+  if ((arn.service === 'iam' || (arn.service === 's3' && !regionalS3(catalog, text))) && arn.region !== '') {
     return `${arn.service === 's3' ? 'an S3' : 'an IAM'} ARN has no region (arn:${arn.partition}:${arn.service}::${arn.service === 's3' ? '' : 'ACCOUNT'}:...), not "${arn.region}".`;
   }
   if (arn.service === 'kinesis') return kinesisProblem(catalog, text, arn);
   return undefined;
+}
+
+/** Whether an S3 ARN can name one of S3's Regional resources (access points, Batch Operations jobs, Storage Lens, ...). */
+function regionalS3(catalog: IamCatalog, text: string): boolean {
+  const types = (catalog.service('s3')?.resourceTypes ?? []).filter((t) => t.arn.includes('${Region}'));
+  return types.some((t) => globsIntersect(text, templateGlob(t)));
 }
 
 /** A Kinesis ARN names its stream's Region and account, and stream and consumer names of `[a-zA-Z0-9_.-]{1,128}` (Kinesis API Reference, CreateStream, RegisterStreamConsumer). */
