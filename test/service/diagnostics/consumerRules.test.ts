@@ -183,7 +183,8 @@ describe('KCL, consumer and producer rules', () => {
     assert.match(message(d), /^"kinesis:\*" on every stream lets this producer \w+/);
     assert.match(message(d), /A producer needs kinesis:DescribeStream, kinesis:DescribeStreamSummary, kinesis:ListShards, kinesis:PutRecord, kinesis:PutRecords, on its own streams\.$/);
     assert.deepEqual(findings(policy(producer, { Action: 'kinesis:DeleteStream', Resource: 'arn:aws:kinesis:*:*:*' }), 'kinesis/broad-access'), ['"kinesis:DeleteStream"']);
-    assert.deepEqual(findings(policy(producer, { Action: 'kinesis:*', Resource: 'arn:aws:kinesis:us-east-1:111122223333:stream/*' }), 'kinesis/broad-access'), [], 'one account\'s streams in one Region');
+    assert.deepEqual(findings(policy(producer, { Action: 'kinesis:*', Resource: 'arn:aws:kinesis:*:111122223333:stream/*' }), 'kinesis/broad-access'), ['"kinesis:*"'], 'every stream of the account');
+    assert.deepEqual(findings(policy(producer, { Action: 'kinesis:*', Resource: 'arn:aws:kinesis:us-east-1:111122223333:stream/app-*' }), 'kinesis/broad-access'), [], 'a family of streams');
     assert.deepEqual(findings(policy({ Action: 'kinesis:*', Resource: '*' }), 'kinesis/broad-access'), [], 'nothing shows a producer or consumer: an administrator');
     assert.deepEqual(findings(policy(producer, { Action: ['kinesis:List*', 'kinesis:Describe*'], Resource: '*' }), 'kinesis/broad-access'), [], 'reading is not changing');
     const consumer = policy(read, { Action: 'kinesis:*', Resource: '*' });

@@ -1,6 +1,6 @@
 import { parseArn } from '../../../catalog/arn';
 import type { ActionInfo } from '../../../catalog/serviceEntry';
-import { resourceCoverage } from '../../../evaluation';
+import { globCovers, resourceCoverage } from '../../../evaluation';
 import { CONSUMER_MARKER_ACTION, KCL_STREAM_ACTIONS, PRODUCER_STREAM_ACTIONS, WRITE_ACTIONS } from '../../../kinesis/kinesisFacts';
 import type { PolicyString, StatementModel } from '../../../policy/policyModel';
 import { at, policyRule, type RuleFinding } from '../../engine/rule';
@@ -56,12 +56,18 @@ function broadEntries(context: RuleContext, statement: StatementModel): { value:
   return entries.length > 0 && onEveryStream(statement) ? entries : [];
 }
 
-/** Whether the statement's resources take in every stream: `"*"`, `arn:aws:kinesis:*:*:*`, ... */
+/**
+ * Whether the statement's resources take in every stream of an account: `"*"`,
+ * `arn:aws:kinesis:*:*:*`, `arn:aws:kinesis:*:111122223333:stream/*`. The Region and account
+ * fields do not narrow it much: an identity policy reaches other accounts' streams only where
+ * their policies let it, and every stream it can touch in its own account is in reach.
+ */
 function onEveryStream(statement: StatementModel): boolean {
   if (statement.notResource || !statement.resource) return false;
   return statement.resource.values.some(({ value }) => {
-    const partition = value === '*' ? 'aws' : parseArn(value)?.partition;
-    return partition !== undefined && resourceCoverage(value, `arn:${partition}:kinesis:*:*:stream/*`) === 'all';
+    if (value === '*') return true;
+    const arn = parseArn(value);
+    return arn !== undefined && resourceCoverage(arn.service, 'kinesis') === 'all' && globCovers(arn.resource, 'stream/*');
   });
 }
 
