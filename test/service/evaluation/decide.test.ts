@@ -68,10 +68,19 @@ describe('decideAccess', () => {
       assert.deepEqual(both.statements.map((m) => m.policy.kind), ['identity', 'resource']);
     });
 
-    it('needs either half within one account', () => {
+    it('needs either half within one account, where a resource policy that names only the account delegates to it', () => {
       const local = `arn:aws:iam::${ACCOUNT}:role/reader`;
       assert.equal(decide([identity], [], { action: 'kinesis:GetRecords', principal: local }).decision, 'allowed');
-      assert.equal(decide([], [share({ AWS: `arn:aws:iam::${ACCOUNT}:root` })], { action: 'kinesis:GetRecords', principal: local }).decision, 'allowed');
+      assert.equal(decide([], [share({ AWS: local })], { action: 'kinesis:GetRecords', principal: local }).decision, 'allowed');
+      assert.equal(decide([], [share({ AWS: `arn:aws:iam::${ACCOUNT}:root` })], { action: 'kinesis:GetRecords', principal: local }).decision, 'implicitly-denied');
+      assert.equal(decide([identity], [share({ AWS: ACCOUNT })], { action: 'kinesis:GetRecords', principal: local }).decision, 'allowed');
+    });
+
+    it("names a role's sessions by the role, whatever its path", () => {
+      const session = `arn:aws:sts::${OTHER}:assumed-role/reader/app-1`;
+      assert.equal(decide([identity], [share({ AWS: reader })], { action: 'kinesis:GetRecords', principal: session }).decision, 'allowed');
+      assert.equal(decide([identity], [share({ AWS: `arn:aws:iam::${OTHER}:role/team/reader` })], { action: 'kinesis:GetRecords', principal: session }).decision, 'allowed');
+      assert.equal(decide([identity], [share({ AWS: `arn:aws:iam::${OTHER}:role/writer` })], { action: 'kinesis:GetRecords', principal: session }).decision, 'implicitly-denied');
     });
 
     it('names principals as IAM does: accounts, their root, roles; a Deny in the resource policy wins', () => {

@@ -54,9 +54,13 @@ export function decideAccess(identity: readonly PolicyEvaluator[], resource: rea
 
   // 2. Within one account, an Allow in the identity policies or in the resource policy is enough;
   //    across accounts, the principal's identity policies and the resource's policy must both allow.
+  //    A resource policy that names the requester only through its account delegates to that
+  //    account's identity policies: it is enough on its own in neither case (IAM User Guide, "AWS
+  //    JSON policy elements: Principal", AWS account principals).
   const identityAllows = allowLevel(identityMatches);
   const resourceAllows = allowLevel(resourceMatches);
-  const allowed = crossAccount ? lower(identityAllows, resourceAllows) : higher(identityAllows, resourceAllows);
+  const resourceAlone = allowLevel(resourceMatches.filter((m) => !m.delegated));
+  const allowed = crossAccount ? lower(identityAllows, resourceAllows) : higher(identityAllows, resourceAlone);
   const allows = matches.filter((m) => m.effect === 'Allow');
 
   // 3. Nothing allows it: the implicit deny.

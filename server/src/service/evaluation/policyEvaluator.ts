@@ -1,7 +1,7 @@
 import { hasWildcard } from '../catalog/wildcard';
 import type { PolicyModel, StatementModel } from '../policy/policyModel';
 import type { Coverage } from './patterns';
-import type { RequestPrincipal } from './principals';
+import { namesOnlyTheAccount, type RequestPrincipal } from './principals';
 import { compileStatement, statementApplies, type CompiledStatement } from './statements';
 
 /** A policy to evaluate: its model, whether it is attached to an identity or to a resource, and its name for answers. */
@@ -18,6 +18,8 @@ export interface StatementMatch {
   statement: StatementModel;
   effect: 'Allow' | 'Deny';
   coverage: Exclude<Coverage, 'none'>;
+  /** In a resource policy, a statement that names the requester only through its account: the account's identity policies must allow too. */
+  delegated?: boolean;
 }
 
 /** Compiled statements, kept with their models; a language service keeps one for all its documents. */
@@ -83,7 +85,10 @@ export class PolicyEvaluator {
     const result: StatementMatch[] = [];
     for (const compiled of candidates) {
       const coverage = statementApplies(compiled, request);
-      if (coverage !== 'none') result.push({ policy: this.policy, statement: compiled.statement, effect: compiled.effect, coverage });
+      if (coverage === 'none') continue;
+      const element = compiled.statement.principal;
+      const delegated = request.checkPrincipal && element !== undefined && namesOnlyTheAccount(element, principal);
+      result.push({ policy: this.policy, statement: compiled.statement, effect: compiled.effect, coverage, ...(delegated ? { delegated } : {}) });
     }
     return result;
   }

@@ -7,6 +7,8 @@ import { listCoverage, type Coverage } from './patterns';
 export interface RequestPrincipal {
   /** As given: `444455556666`, `arn:aws:iam::444455556666:role/reader`. */
   text: string;
+  /** For an assumed-role session (`arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION`), the role's name. */
+  sessionOf?: string;
   /** Its 12-digit account, when known. */
   account?: string;
   /** Whether only the account is known (`text` is an account id or its root ARN): any principal in it. */
@@ -19,8 +21,16 @@ export function requestPrincipal(text: string): RequestPrincipal {
   if (ACCOUNT_ID.test(text)) return { text, account: text, accountOnly: true };
   const arn = parseArn(text);
   const account = arn && ACCOUNT_ID.test(arn.account) ? arn.account : undefined;
-  return { text, account, accountOnly: arn !== undefined && arn.service === 'iam' && arn.resource === 'root' };
+  const session = arn?.service === 'sts' ? /^assumed-role\/([^/]+)\/.+$/.exec(arn.resource) : null;
+  return { text, account, accountOnly: arn !== undefined && arn.service === 'iam' && arn.resource === 'root', ...(session ? { sessionOf: session[1] } : {}) };
 }
+
+/**
+ * How a statement's principal names the requester: as itself (a role or user ARN, `*`), or through
+ * its account (an account id or root ARN), which delegates the decision to the account's own
+ * identity policies (IAM User Guide, "AWS JSON policy elements: Principal", AWS account principals).
+ */
+export type PrincipalMatch = 'principal' | 'account';
 
 /**
  * How much of the request's principal a statement's `Principal` (or, negated, `NotPrincipal`)
@@ -47,7 +57,21 @@ function awsValueCoverage(value: string, principal: RequestPrincipal | undefined
   // A role or user: the principal itself, or some principal of an account that holds it.
   if (principal.accountOnly) return parseArn(value)?.account === principal.account ? 'some' : 'none';
   if (hasWildcard(value)) return wildcardMatcher(value)(principal.text) ? 'all' : 'none';
-  return value === principal.text ? 'all' : 'none';
+  if (value === principal.text) return 'all';
+  // A role names its sessions too: a role's name is unique in its account, whatever its path.
+  const role = parseArn(value);
+  if (principal.sessionOf && role?.service === 'iam' && role.account === principal.account && role.resource.startsWith('role/')) {
+    return role.resource.split('/').at(-1) === principal.sessionOf ? 'all' : 'none';
+  }
+  return 'none';
+}
+
+/** Whether the statement names the requester only through its account (see `PrincipalMatch`). */
+export function namesOnlyTheAccount(element: PrincipalElement, principal: RequestPrincipal | undefined): boolean {
+  if (element.key !== 'Principal' || element.bare || !principal) return false;
+  const values = element.entries.flatMap((entry) => (entry.type.value === 'AWS' ? entry.values.map((v) => v.value) : []));
+  const direct = values.some((v) => v === '*' || (rootAccount(v) === undefined && !ACCOUNT_ID.test(v) && awsValueCoverage(v, principal) !== 'none'));
+  return !direct && values.some((v) => (ACCOUNT_ID.test(v) ? v : rootAccount(v)) === principal.account);
 }
 
 function rootAccount(value: string): string | undefined {
