@@ -2,7 +2,9 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { fuzzParameters } from '../../property/fuzzConfig';
-import { decide, policyText } from './support';
+import { compileStatement, statementApplies } from '../../../server/src/service/evaluation/statements';
+import { parsePolicy } from '../../../server/src/service/policy/parsePolicy';
+import { decide, evaluator, policyText } from './support';
 
 const ACTIONS = ['kinesis:GetRecords', 'kinesis:GetShardIterator', 'kinesis:PutRecord', 'kinesis:ListShards', 'dynamodb:GetItem'];
 const ACTION_PATTERNS = [...ACTIONS, 'kinesis:*', 'kinesis:Get*', 'KINESIS:getrecords', 'kinesis:Put?ecord', '*', 'dynamodb:*'];
@@ -96,6 +98,23 @@ describe('the evaluation core on random policies and requests', () => {
         assert.notEqual(listed, complement);
       }),
       fuzzParameters(300),
+    );
+  });
+
+  it('finds through its index every statement that applies, for resources and patterns alike', () => {
+    const targets = [...RESOURCES, ...RESOURCE_PATTERNS, 'arn:aws:kinesis:us-east-1:111122223333:stream/o*', 'arn:aws:kinesis:us-east-1:111122223333:stream/${aws:username}'];
+    fc.assert(
+      fc.property(fc.array(statement, { minLength: 1, maxLength: 8 }), fc.constantFrom(...ACTIONS), fc.constantFrom(...targets), (statements, action, resource) => {
+        const text = policyText(...(statements as unknown as Record<string, unknown>[]));
+        const indexed = evaluator(text).matches(action, resource, undefined).map((m) => [m.statement.index, m.coverage]);
+        const every = parsePolicy(text).statements.flatMap((st) => {
+          const compiled = compileStatement(st);
+          const coverage = compiled && statementApplies(compiled, { action, resource, literal: false, principal: undefined, checkPrincipal: false });
+          return coverage && coverage !== 'none' ? [[st.index, coverage]] : [];
+        });
+        assert.deepEqual(indexed, every);
+      }),
+      fuzzParameters(400),
     );
   });
 });

@@ -1,4 +1,3 @@
-import { hasWildcard } from '../catalog/wildcard';
 import type { PolicyModel, StatementModel } from '../policy/policyModel';
 import type { Coverage } from './patterns';
 import { namesOnlyTheAccount, type RequestPrincipal } from './principals';
@@ -94,40 +93,108 @@ export class PolicyEvaluator {
   }
 }
 
-/** Statements of one effect, by the exact resources and actions they name. */
+/**
+ * Statements of one effect, by what their resources begin with and by the actions they list. A
+ * statement can cover part of a request's resources only where the literal start of one of its
+ * patterns (up to the first `*`, `?` or variable) and the literal start of the request's are one
+ * the other's prefix; and it can apply only if its actions take the request's. Questions about one
+ * stream, or one family of streams, then read a handful of statements even among thousands.
+ */
 class StatementIndex {
-  /** Statements that name resources exactly, by resource. */
-  private readonly byResource = new Map<string, CompiledStatement[]>();
-  /** Statements that may cover any resource (a pattern, a variable, `NotResource` or none), by exact action. */
-  private readonly broadByAction = new Map<string, CompiledStatement[]>();
-  /** Of those, the ones whose actions are patterns or `NotAction`: they may take any action. */
-  private readonly broadAnyAction: CompiledStatement[] = [];
-  private readonly all: CompiledStatement[] = [];
+  /** Statements under the literal start of each of their resource patterns (the whole ARN for a plain one). */
+  private readonly byLead = new Map<string, ActionBucket>();
+  /** The same leads, sorted, for the leads that begin with a request's lead. */
+  private sortedLeads: string[] | undefined;
+  /** The lengths the leads have: the prefixes of a request's lead worth looking up. */
+  private leadLengths: number[] | undefined;
+  /** Statements with `NotResource`, or no resource element: they may cover anything. */
+  private readonly anywhere = new ActionBucket();
+  private count = 0;
 
   get size(): number {
-    return this.all.length;
+    return this.count;
   }
 
   add(entry: CompiledStatement): void {
-    this.all.push(entry);
-    const resources = entry.negatedResources ? undefined : entry.resources;
-    if (!resources || resources.some((r) => hasWildcard(r) || r.includes('${'))) {
-      if (entry.negatedActions || entry.patterns.length > 0) this.broadAnyAction.push(entry);
-      for (const name of entry.negatedActions ? [] : entry.names) push(this.broadByAction, name, entry);
+    this.count++;
+    this.sortedLeads = undefined;
+    this.leadLengths = undefined;
+    if (entry.negatedResources || !entry.resources) {
+      this.anywhere.add(entry);
       return;
     }
-    for (const resource of resources) push(this.byResource, resource, entry);
+    for (const resource of new Set(entry.resources.map(literalLead))) {
+      let bucket = this.byLead.get(resource);
+      if (!bucket) {
+        bucket = new ActionBucket();
+        this.byLead.set(resource, bucket);
+      }
+      bucket.add(entry);
+    }
   }
 
   /** The statements that may apply, in document order; `statementApplies` decides. */
   candidates(action: string, resource: string): readonly CompiledStatement[] {
-    if (this.all.length === 0) return this.all;
-    if (hasWildcard(resource) || resource.includes('${')) return this.all;
-    const named = this.byResource.get(resource) ?? [];
-    const broad = this.broadByAction.get(action.toLowerCase()) ?? [];
-    if (broad.length === 0 && this.broadAnyAction.length === 0) return named;
-    return inOrder(named, broad, this.broadAnyAction);
+    if (this.count === 0) return [];
+    const name = action.toLowerCase();
+    const lead = literalLead(resource);
+    const lists: (readonly CompiledStatement[])[] = [];
+    this.anywhere.collect(name, lists);
+    // Patterns whose lead is a prefix of the request's: `stream/*` for `stream/orders`.
+    this.leadLengths ??= [...new Set([...this.byLead.keys()].map((k) => k.length))];
+    for (const length of this.leadLengths) {
+      if (length <= lead.length) this.byLead.get(length === lead.length ? lead : lead.slice(0, length))?.collect(name, lists);
+    }
+    // A request that is itself a pattern also meets the leads that go on from its own: `stream/o*` meets `stream/orders`.
+    if (lead.length < resource.length) {
+      this.sortedLeads ??= [...this.byLead.keys()].sort();
+      const leads = this.sortedLeads;
+      for (let i = lowerBound(leads, lead); i < leads.length && leads[i].startsWith(lead); i++) {
+        if (leads[i].length > lead.length) this.byLead.get(leads[i])?.collect(name, lists);
+      }
+    }
+    return inOrder(...lists);
   }
+}
+
+/** Statements by the exact actions they list, and those that may take any (patterns, `NotAction`). */
+class ActionBucket {
+  private readonly byAction = new Map<string, CompiledStatement[]>();
+  private readonly anyAction: CompiledStatement[] = [];
+
+  add(entry: CompiledStatement): void {
+    if (entry.negatedActions || entry.patterns.length > 0) this.anyAction.push(entry);
+    if (!entry.negatedActions) for (const name of entry.names) push(this.byAction, name, entry);
+  }
+
+  /** Adds the lists that may take the (lower-cased) action. */
+  collect(name: string, lists: (readonly CompiledStatement[])[]): void {
+    const named = this.byAction.get(name);
+    if (named) lists.push(named);
+    if (this.anyAction.length > 0) lists.push(this.anyAction);
+  }
+}
+
+/** The text of a resource or pattern up to its first wildcard or policy variable. */
+function literalLead(resource: string): string {
+  let end = resource.length;
+  for (const mark of ['*', '?', '${']) {
+    const at = resource.indexOf(mark);
+    if (at >= 0 && at < end) end = at;
+  }
+  return resource.slice(0, end);
+}
+
+/** The first index whose string is not below `key`. */
+function lowerBound(sorted: readonly string[], key: string): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (sorted[mid] < key) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 /** Lists of statements merged into document order, each statement once. */
