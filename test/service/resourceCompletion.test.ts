@@ -13,7 +13,7 @@ function offered(text: string): [string, string][] {
 describe('resource completion', () => {
   it('offers the stream ARN for PutRecord, with readable placeholders', () => {
     assert.deepEqual(offered('{"Statement": {"Action": "kinesis:PutRecord", "Resource": "|"}}'), [
-      ['arn:aws:kinesis:${Region}:${Account}:stream/${StreamName}', '"arn:${1:aws}:kinesis:${2:Region}:${3:Account}:stream/${4:StreamName}"'],
+      ['arn:aws:kinesis:${Region}:${Account}:stream/${StreamName}', '"arn:aws:kinesis:${1:Region}:${2:Account}:stream/${3:StreamName}"'],
     ]);
   });
 
@@ -21,7 +21,7 @@ describe('resource completion', () => {
     assert.deepEqual(offered('{"Statement": {"Action": ["kinesis:SubscribeToShard"], "Resource": ["|"]}}'), [
       [
         'arn:aws:kinesis:${Region}:${Account}:stream/${StreamName}/consumer/${ConsumerName}:${CreationTimestamp}',
-        '"arn:${1:aws}:kinesis:${2:Region}:${3:Account}:stream/${4:StreamName}/consumer/${5:ConsumerName}:${6:CreationTimestamp}"',
+        '"arn:aws:kinesis:${1:Region}:${2:Account}:stream/${3:StreamName}/consumer/${4:ConsumerName}:${5:CreationTimestamp}"',
       ],
     ]);
   });
@@ -37,6 +37,17 @@ describe('resource completion', () => {
     assert.deepEqual(offered('{"Statement": {"Action": "kinesis:ListStreams", "Resource": "|"}}'), [['*', '"*"']]);
   });
 
+  it('writes what the document says as text, and starts at the first unknown part, offering the document\'s streams', () => {
+    const text = JSON.stringify({
+      Statement: [
+        { Effect: 'Allow', Action: 'kinesis:PutRecords', Resource: 'arn:aws:kinesis:us-east-1:123456789012:stream/StockTradeStream' },
+        { Effect: 'Allow', Action: 'kinesis:GetRecords', Resource: '|' },
+      ],
+    });
+    const [stream] = offered(text);
+    assert.deepEqual(stream, ['arn:aws:kinesis:us-east-1:123456789012:stream/${StreamName}', '"arn:aws:kinesis:us-east-1:123456789012:stream/${1|StockTradeStream|}"']);
+  });
+
   it('takes partition, region and account from the ARNs in the document', () => {
     const text = `{"Statement": [
       {"Action": "kinesis:GetRecords", "Resource": "arn:aws-cn:kinesis:cn-north-1:111122223333:stream/a"},
@@ -44,7 +55,7 @@ describe('resource completion', () => {
     const [first] = offered(text);
     assert.deepEqual(first, [
       'arn:aws-cn:dynamodb:cn-north-1:111122223333:table/${TableName}',
-      '"arn:${1:aws-cn}:dynamodb:${2:cn-north-1}:${3:111122223333}:table/${4:TableName}"',
+      '"arn:aws-cn:dynamodb:cn-north-1:111122223333:table/${1:TableName}"',
     ]);
   });
 

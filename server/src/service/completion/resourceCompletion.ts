@@ -96,8 +96,10 @@ const FIELD_DEFAULTS: Readonly<Record<string, keyof ArnDefaults>> = {
 };
 
 /**
- * The template as a snippet, one tab stop per placeholder; partition, region and account
- * pre-filled from the document when it has them (`aws` for the partition otherwise).
+ * The template as a snippet. What the document says (partition, region, account) is written as
+ * plain text; each part it does not say is a tab stop, in order, so that the first thing typed
+ * goes in the first unknown part (the stream name, offered from the document's streams when it
+ * names some). A partition the document does not say is `aws`.
  */
 export function arnSnippet(template: string, defaults: ArnDefaults): { label: string; snippet: string } {
   const stops = new Map<string, number>();
@@ -108,11 +110,16 @@ export function arnSnippet(template: string, defaults: ArnDefaults): { label: st
     const literal = template.slice(last, match.index);
     const name = match[1];
     const field = FIELD_DEFAULTS[name];
-    const value = field ? (defaults[field] ?? (field === 'partition' ? 'aws' : undefined)) : undefined;
-    const stop = stops.get(name) ?? stops.size + 1;
-    stops.set(name, stop);
-    snippet += escapeSnippet(literal) + `\${${stop}:${escapeSnippet(value ?? name)}}`;
-    label += literal + (value ?? `\${${name}}`);
+    const known = field ? (defaults[field] as string | undefined) ?? (field === 'partition' ? 'aws' : undefined) : undefined;
+    snippet += escapeSnippet(literal);
+    if (known !== undefined) snippet += escapeSnippet(known);
+    else {
+      const stop = stops.get(name) ?? stops.size + 1;
+      stops.set(name, stop);
+      const choices = name === 'StreamName' ? defaults.streams : [];
+      snippet += choices.length > 0 ? `\${${stop}|${choices.join(',')}|}` : `\${${stop}:${escapeSnippet(name)}}`;
+    }
+    label += literal + (known ?? `\${${name}}`);
     last = match.index + match[0].length;
   }
   const tail = template.slice(last);

@@ -7,6 +7,8 @@ export interface ArnDefaults {
   partition?: string;
   region?: string;
   account?: string;
+  /** The streams the document's Kinesis ARNs name, the most named first. */
+  streams: string[];
 }
 
 /**
@@ -45,14 +47,16 @@ interface Counts {
   partitions: string[];
   regions: string[];
   accounts: string[];
+  streams: string[];
 }
 
-const NONE: Counts = { partitions: [], regions: [], accounts: [] };
+const NONE: Counts = { partitions: [], regions: [], accounts: [], streams: [] };
 
 function computeDefaults(model: PolicyModel, countsOf: (statement: StatementModel) => Counts): ArnDefaults {
   const partitions = new Counter();
   const regions = new Counter();
   const accounts = new Counter();
+  const streams = new Counter();
   // Added up in document order: the same counts, in the same order, as one pass over every ARN.
   for (const statement of model.statements) {
     const counts = countsOf(statement);
@@ -60,12 +64,13 @@ function computeDefaults(model: PolicyModel, countsOf: (statement: StatementMode
     for (const value of counts.partitions) partitions.add(value);
     for (const value of counts.regions) regions.add(value);
     for (const value of counts.accounts) accounts.add(value);
+    for (const value of counts.streams) streams.add(value);
   }
-  return { partition: partitions.most(), region: regions.most(), account: accounts.most() };
+  return { partition: partitions.most(), region: regions.most(), account: accounts.most(), streams: streams.ranked() };
 }
 
 function statementCounts(statement: StatementModel): Counts {
-  const found: Counts = { partitions: [], regions: [], accounts: [] };
+  const found: Counts = { partitions: [], regions: [], accounts: [], streams: [] };
   for (const element of [statement.resource, statement.notResource]) {
     for (const { value } of element?.values ?? []) {
       const arn = parseArn(value);
@@ -73,9 +78,11 @@ function statementCounts(statement: StatementModel): Counts {
       if (arn.partition && !hasWildcard(arn.partition)) found.partitions.push(arn.partition);
       if (arn.region && !hasWildcard(arn.region)) found.regions.push(arn.region);
       if (/^\d{12}$/.test(arn.account)) found.accounts.push(arn.account);
+      const stream = arn.service === 'kinesis' ? /^stream\/([a-zA-Z0-9_.-]+)(?:\/|$)/.exec(arn.resource) : null;
+      if (stream) found.streams.push(stream[1]);
     }
   }
-  return found.partitions.length + found.regions.length + found.accounts.length > 0 ? found : NONE;
+  return found.partitions.length + found.regions.length + found.accounts.length + found.streams.length > 0 ? found : NONE;
 }
 
 /** Counts values; `most()` is the most frequent, the first seen among equals. */
@@ -83,6 +90,10 @@ class Counter {
   private readonly counts = new Map<string, number>();
   add(value: string): void {
     this.counts.set(value, (this.counts.get(value) ?? 0) + 1);
+  }
+  /** Every value, the most frequent first, the first seen among equals. */
+  ranked(): string[] {
+    return [...this.counts].sort((a, b) => b[1] - a[1]).map(([value]) => value);
   }
   most(): string | undefined {
     let best: string | undefined;
