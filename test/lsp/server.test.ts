@@ -105,7 +105,7 @@ describe('the built server over stdio', () => {
     const items = await client.completion(uri, position);
     assert.deepEqual(
       items.map((i) => [i.label, i.textEdit?.newText]),
-      [['arn:aws:kinesis:eu-west-1:111122223333:stream/${StreamName}', '"arn:aws:kinesis:eu-west-1:111122223333:stream/${1|x|}"']],
+      [['stream/${StreamName}', '"arn:aws:kinesis:eu-west-1:111122223333:stream/${1|x|}"']],
     );
   });
 

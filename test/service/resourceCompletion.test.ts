@@ -13,22 +13,23 @@ function offered(text: string): [string, string][] {
 describe('resource completion', () => {
   it('offers the stream ARN for PutRecord, with readable placeholders', () => {
     assert.deepEqual(offered('{"Statement": {"Action": "kinesis:PutRecord", "Resource": "|"}}'), [
-      ['arn:aws:kinesis:${Region}:${Account}:stream/${StreamName}', '"arn:aws:kinesis:${1:Region}:${2:Account}:stream/${3:StreamName}"'],
+      ['stream/${StreamName}', '"arn:aws:kinesis:${1:Region}:${2:Account}:stream/${3:StreamName}"'],
     ]);
   });
 
-  it('offers the consumer ARN for SubscribeToShard, without AWS typos', () => {
+  it('offers every consumer of the stream, then one consumer ARN, for SubscribeToShard, without AWS typos', () => {
     assert.deepEqual(offered('{"Statement": {"Action": ["kinesis:SubscribeToShard"], "Resource": ["|"]}}'), [
+      ['stream/${StreamName}/consumer/*', '"arn:aws:kinesis:${1:Region}:${2:Account}:stream/${3:StreamName}/consumer/*"'],
       [
-        'arn:aws:kinesis:${Region}:${Account}:stream/${StreamName}/consumer/${ConsumerName}:${CreationTimestamp}',
+        'stream/${StreamName}/consumer/${ConsumerName}:${CreationTimestamp}',
         '"arn:aws:kinesis:${1:Region}:${2:Account}:stream/${3:StreamName}/consumer/${4:ConsumerName}:${5:CreationTimestamp}"',
       ],
     ]);
   });
 
   it('offers the table ARN for dynamodb:GetItem and the key ARN for kms:Decrypt', () => {
-    assert.ok(labels('{"Statement": {"Action": "dynamodb:GetItem", "Resource": "|"}}').includes('arn:aws:dynamodb:${Region}:${Account}:table/${TableName}'));
-    assert.deepEqual(labels('{"Statement": {"Action": "kms:Decrypt", "Resource": "|"}}'), ['arn:aws:kms:${Region}:${Account}:key/${KeyId}']);
+    assert.ok(labels('{"Statement": {"Action": "dynamodb:GetItem", "Resource": "|"}}').includes('table/${TableName}'));
+    assert.deepEqual(labels('{"Statement": {"Action": "kms:Decrypt", "Resource": "|"}}'), ['key/${KeyId}']);
   });
 
   it('offers "*" first for actions that take no resource ARN', () => {
@@ -45,7 +46,7 @@ describe('resource completion', () => {
       ],
     });
     const [stream] = offered(text);
-    assert.deepEqual(stream, ['arn:aws:kinesis:us-east-1:123456789012:stream/${StreamName}', '"arn:aws:kinesis:us-east-1:123456789012:stream/${1|StockTradeStream|}"']);
+    assert.deepEqual(stream, ['stream/${StreamName}', '"arn:aws:kinesis:us-east-1:123456789012:stream/${1|StockTradeStream|}"']);
   });
 
   it('takes partition, region and account from the ARNs in the document', () => {
@@ -54,7 +55,7 @@ describe('resource completion', () => {
       {"Action": "dynamodb:PutItem", "Resource": ["|"]}]}`;
     const [first] = offered(text);
     assert.deepEqual(first, [
-      'arn:aws-cn:dynamodb:cn-north-1:111122223333:table/${TableName}',
+      'table/${TableName}',
       '"arn:aws-cn:dynamodb:cn-north-1:111122223333:table/${1:TableName}"',
     ]);
   });
@@ -68,31 +69,32 @@ describe('resource completion', () => {
       {"Action": "kinesis:PutRecord", "Resource": "|"}]}`;
     const { document, position } = documentWithCursor(text);
     const model = service.parsePolicy(document);
-    const stream = (m: PolicyModel, d: TextDocument) => service.doComplete(d, position, m)?.items[0].label;
-    assert.equal(stream(model, document), 'arn:aws:kinesis:eu-west-1:222222222222:stream/${StreamName}');
+    const stream = (m: PolicyModel, d: TextDocument) => service.doComplete(d, position, m)?.items[0].filterText;
+    assert.equal(stream(model, document), '"arn:aws:kinesis:eu-west-1:222222222222:stream/${StreamName}"');
     // One more us-east-1 ARN in the second statement, updated in place: us-east-1 now comes first.
     const edited = document.getText().replace(arn('us-east-1', '333333333333'), `[${arn('us-east-1', '333333333333')}, ${arn('us-east-1', '444444444444')}]`);
     const next = TextDocument.create(document.uri, 'json', 2, edited);
     const updated = service.updatePolicy(model, next);
     assert.ok(updated, 'the edit stays inside the second statement');
     const moved = next.positionAt(next.getText().indexOf('"Resource": ""') + 13);
-    assert.equal(service.doComplete(next, moved, updated)?.items[0].label, 'arn:aws:kinesis:us-east-1:222222222222:stream/${StreamName}');
+    assert.equal(service.doComplete(next, moved, updated)?.items[0].filterText, '"arn:aws:kinesis:us-east-1:222222222222:stream/${StreamName}"');
     assert.deepEqual(service.doComplete(next, moved, updated), service.doComplete(next, moved, service.parsePolicy(next)));
   });
 
   it('expands wildcard actions into the resource types they take', () => {
     const found = labels('{"Statement": {"Action": "kinesis:*", "Resource": "|"}}');
-    assert.ok(found.includes('arn:aws:kinesis:${Region}:${Account}:stream/${StreamName}'));
+    assert.ok(found.includes('stream/${StreamName}'));
     assert.ok(found.some((l) => l.includes('/consumer/')));
     assert.ok(found.includes('*'), 'kinesis:ListStreams among them takes no resource');
   });
 
   it('offers the common Kinesis policy resources when the statement has no actions yet', () => {
     assert.deepEqual(labels('{"Statement": [{"Effect": "Allow", "Resource": |}]}'), [
-      'arn:aws:kinesis:${Region}:${Account}:stream/${StreamName}',
-      'arn:aws:kinesis:${Region}:${Account}:stream/${StreamName}/consumer/${ConsumerName}:${CreationTimestamp}',
-      'arn:aws:dynamodb:${Region}:${Account}:table/${TableName}',
-      'arn:aws:kms:${Region}:${Account}:key/${KeyId}',
+      'stream/${StreamName}',
+      'stream/${StreamName}/consumer/*',
+      'stream/${StreamName}/consumer/${ConsumerName}:${CreationTimestamp}',
+      'table/${TableName}',
+      'key/${KeyId}',
       '*',
     ]);
   });

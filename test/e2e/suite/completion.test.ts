@@ -32,7 +32,7 @@ describe('Completion', () => {
   it('offers the stream ARN template in Resource', async () => {
     const editor = await openPolicy('in-progress.json');
     const items = await completionsAt(editor.document, positionAfter(editor.document, '"Resource": "', 1));
-    const stream = items.find((i) => /^arn:[^:]+:kinesis:[^:]+:[^:]+:stream\/\$\{StreamName\}$/.test(labelOf(i)));
+    const stream = items.find((i) => labelOf(i) === 'stream/${StreamName}' && /^"arn:[^:]+:kinesis:[^:]+:[^:]+:stream\/\$\{StreamName\}"$/.test(i.filterText ?? ''));
     assert.ok(stream, `no stream ARN template among: ${items.map(labelOf).join(', ')}`);
     assert.equal(stream.detail, 'kinesis stream');
     assert.ok(stream.insertText instanceof vscode.SnippetString, 'the template is not a snippet');

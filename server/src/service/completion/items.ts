@@ -21,6 +21,8 @@ export interface ItemOptions {
   /** Snippet syntax for the inserted text; plain text otherwise. */
   snippet?: boolean;
   command?: Command;
+  /** What typing is matched against, when not the label (quotes included). */
+  filterText?: string;
 }
 
 /** The range the cursor context says a completion replaces. */
@@ -38,7 +40,7 @@ export function replaceRange(request: CompletionRequest): Range {
  */
 export function stringValueItem(request: CompletionRequest, label: string, content: string, options: ItemOptions): CompletionItem {
   const newText = `"${content}"`;
-  return item(request, label, newText, options.snippet ? `"${label}"` : newText, options);
+  return item(request, label, newText, options.filterText ?? (options.snippet ? `"${label}"` : newText), options);
 }
 
 /** An item that writes a property: just the key when a colon follows it already. */

@@ -27,16 +27,25 @@ export function completeResources(request: CompletionRequest): CompletionItem[] 
   const actions = statementActions(request);
   const { candidates, wildcardOnly } = actions.length > 0 ? fromActions(actions) : fromDefaults(request);
   const defaults = request.arnDefaults.of(request.model);
-  const items = candidates.map((c, i) => {
-    const { label, snippet } = arnSnippet(c.resourceType.arn, defaults);
-    return stringValueItem(request, label, snippet, {
-      kind: CompletionItemKind.Reference,
-      detail: `${c.resourceType.service.prefix} ${c.resourceType.name}${c.required ? '' : ' (optional)'}`,
-      documentation: c.actions.length > 0 ? `Resource type for ${summarise(c.actions)}.` : undefined,
-      sortText: String(i).padStart(3, '0'),
-      snippet: true,
+  const items = candidates.flatMap((c) => {
+    const detail = `${c.resourceType.service.prefix} ${c.resourceType.name}${c.required ? '' : ' (optional)'}`;
+    const documentation = c.actions.length > 0 ? `Resource type for ${summarise(c.actions)}.` : undefined;
+    // A consumer statement (KCL, enhanced fan-out) names every consumer of its stream first.
+    const every = c.resourceType.arn.replace(/\/consumer\/\$\{ConsumerName\}:\$\{CreationTimestamp\}$/, '/consumer/*');
+    const templates = every !== c.resourceType.arn ? [every, c.resourceType.arn] : [c.resourceType.arn];
+    return templates.map((template) => {
+      const { label, snippet } = arnSnippet(template, defaults);
+      // The label shows the part after account, where ARNs of one document differ; typing matches the whole ARN.
+      return stringValueItem(request, resourcePart(label), snippet, {
+        kind: CompletionItemKind.Reference,
+        detail: template === every && every !== c.resourceType.arn ? `${detail}: every consumer of the stream` : detail,
+        documentation,
+        snippet: true,
+        filterText: `"${label}"`,
+      });
     });
   });
+  items.forEach((item, i) => (item.sortText = String(i).padStart(3, '0')));
   if (wildcardOnly.length > 0 || actions.length === 0) {
     // First when an action needs it, last when it is only the broadest choice.
     items[wildcardOnly.length > 0 ? 'unshift' : 'push'](
@@ -124,6 +133,16 @@ export function arnSnippet(template: string, defaults: ArnDefaults): { label: st
   }
   const tail = template.slice(last);
   return { label: label + tail, snippet: snippet + escapeSnippet(tail) };
+}
+
+/** `stream/${StreamName}` of `arn:aws:kinesis:us-east-1:111122223333:stream/${StreamName}`. */
+function resourcePart(arn: string): string {
+  let at = 0;
+  for (let colons = 0; colons < 5; colons++) {
+    at = arn.indexOf(':', at) + 1;
+    if (at === 0) return arn;
+  }
+  return arn.slice(at);
 }
 
 function summarise(names: string[]): string {
