@@ -23,7 +23,7 @@ export class PolicyAccess {
   }
 
   /** The core's answer for `action` on `resource` (an ARN or a pattern), this policy alone deciding. */
-  decide(action: string, resource: string, literal = false): AccessAnswer {
+  private decide(action: string, resource: string, literal = false): AccessAnswer {
     const key = `${action.toLowerCase()}\u0000${resource}\u0000${literal}`;
     let answer = this.answers.get(key);
     if (!answer) {

@@ -3,6 +3,7 @@ import { hasWildcard } from '../../catalog/wildcard';
 import { parseArn } from '../../catalog/arn';
 import type { ResourceTypeInfo } from '../../catalog/serviceEntry';
 import type { StatementModel } from '../../policy/policyModel';
+import { at, type RuleFinding, type RuleSeverityLevel } from '../engine/rule';
 import type { RuleContext } from '../engine/ruleContext';
 import { grantSiteIn, statementName } from './access';
 
@@ -57,24 +58,15 @@ export interface Gap {
 /**
  * For each resource the policy grants `marker` on, the needs it cannot meet there. A need is a
  * list of actions of which one suffices (`DescribeStream` or `DescribeStreamSummary`); it is met
- * where one of them is allowed, or may be (see `PolicyAccess.permits`). `resourceFor` turns the
- * granted resource into the one the need is about (a stream's consumers, a table's index).
- * Gaps are grouped by the statement that grants the marker.
+ * where one of them is allowed, or may be (see `PolicyAccess.permits`). Gaps are grouped by the
+ * statement that grants the marker.
  */
-export function gapsBeside(
-  context: RuleContext,
-  marker: string,
-  needs: readonly (readonly string[])[],
-  resourceFor: (resource: string) => string = (r) => r,
-): Gap[] {
+function gapsBeside(context: RuleContext, marker: string, needs: readonly (readonly string[])[]): Gap[] {
   const gaps = new Map<StatementModel, Gap>();
   for (const grant of grantsOf(context, marker)) {
-    const target = resourceFor(grant.resource);
+    const target = grant.resource;
     for (const need of needs) {
-      const met = target === grant.resource
-        ? need.some((action) => context.access.permitsBeside(grant.statement, action, target))
-        : need.some((action) => context.access.permits(action, target));
-      if (met) continue;
+      if (need.some((action) => context.access.permitsBeside(grant.statement, action, target))) continue;
       let gap = gaps.get(grant.statement);
       if (!gap) {
         gap = { statement: grant.statement, site: grant.site, resources: [], missing: [], deniedBy: [] };
@@ -114,20 +106,36 @@ export function deniedClause(deniedBy: readonly StatementModel[]): string {
   return ` The Deny in statement${names.length === 1 ? '' : 's'} ${names.join(', ')} takes it away.`;
 }
 
-/** Whether every resource is named without a wildcard: an application's own, rather than a person's broad access. */
-export function allNamed(resources: readonly string[]): boolean {
-  return resources.every((r) => !hasWildcard(r));
+/** How a rule words its findings on the gaps of one job. */
+export interface GapWords {
+  /** The message for a gap, given how to name its streams; a sentence about a Deny or `advice` follows. */
+  message(gap: Gap, streams: string): string;
+  /** What to grant, said when no Deny is the cause. */
+  advice?: string;
+  severity?(gap: Gap): RuleSeverityLevel | undefined;
 }
 
 /**
- * What a gap's finding leaves for its quick fix: the missing actions, the resources, and whether
- * a Deny is the cause (then no fix is offered: an Allow cannot undo it).
+ * One finding per statement that grants one of the markers and cannot meet the needs on its
+ * streams, on the marker's grant. Its data is what the quick fix needs: the missing actions, the
+ * resources, and whether a Deny is the cause (then no fix is offered: an Allow cannot undo it).
  */
-export function gapData(gap: Gap, missing: readonly string[] = gap.missing): Record<string, unknown> {
-  return { missing: [...missing], resources: gap.resources, ...(gap.deniedBy.length > 0 ? { denied: true } : {}) };
-}
-
-/** The end of a gap's message: the Deny that took the action away, or what to grant. */
-export function gapAdvice(gap: Gap, grant: string): string {
-  return gap.deniedBy.length > 0 ? deniedClause(gap.deniedBy) : ` ${grant}`;
+export function gapFindings(context: RuleContext, markers: readonly string[], needs: readonly (readonly string[])[], words: GapWords): RuleFinding[] {
+  const findings: RuleFinding[] = [];
+  const seen = new Set<StatementModel>();
+  for (const marker of markers) {
+    for (const gap of gapsBeside(context, marker, needs)) {
+      if (seen.has(gap.statement)) continue;
+      seen.add(gap.statement);
+      const denied = gap.deniedBy.length > 0;
+      const tail = denied ? deniedClause(gap.deniedBy) : words.advice ? ` ${words.advice}` : '';
+      findings.push(
+        at(gap.site, words.message(gap, describeResources(gap.resources, 'stream')) + tail, {
+          severity: words.severity?.(gap),
+          data: { missing: gap.missing, resources: gap.resources, ...(denied ? { denied } : {}) },
+        }),
+      );
+    }
+  }
+  return findings;
 }

@@ -1,18 +1,14 @@
+import { hasWildcard } from '../../catalog/wildcard';
 import { DESCRIBE_ACTIONS } from '../../kinesis/kinesisFacts';
-import { at, policyRule, type PolicyRule, type RuleFinding, type RuleSeverityLevel } from '../engine/rule';
-import type { RuleContext } from '../engine/ruleContext';
-import { allNamed, deniedClause, describeResources, gapData, gapsBeside, type Gap } from '../helpers/jobs';
+import { policyRule, type PolicyRule, type RuleSeverityLevel } from '../engine/rule';
+import { gapFindings, type Gap, type GapWords } from '../helpers/jobs';
 
 /** What differs between the producer's and the consumer's describe rule. */
-interface DescribeRuleSpec<Code extends string> {
+interface DescribeRuleSpec<Code extends string> extends GapWords {
   code: Code;
   defaultSeverity: RuleSeverityLevel;
   /** The actions that show the job: the rule looks at the streams they are granted on. */
   markers: readonly string[];
-  /** The finding's message for a gap, before the sentence about a Deny. */
-  message(gap: Gap, resources: string): string;
-  /** The severity of a gap's finding, when it differs from the default. */
-  severity?(gap: Gap, context: RuleContext): RuleSeverityLevel | undefined;
 }
 
 /**
@@ -25,27 +21,11 @@ export function missingDescribeStream<Code extends string>(spec: DescribeRuleSpe
     code: spec.code,
     defaultSeverity: spec.defaultSeverity,
     kinds: ['identity'],
-    check(context) {
-      const findings: RuleFinding[] = [];
-      const seen = new Set<unknown>();
-      for (const marker of spec.markers) {
-        for (const gap of gapsBeside(context, marker, [DESCRIBE_ACTIONS])) {
-          if (seen.has(gap.statement)) continue;
-          seen.add(gap.statement);
-          findings.push(
-            at(gap.site, spec.message(gap, describeResources(gap.resources, 'stream')) + deniedClause(gap.deniedBy), {
-              severity: spec.severity?.(gap, context),
-              data: gapData(gap),
-            }),
-          );
-        }
-      }
-      return findings;
-    },
+    check: (context) => gapFindings(context, spec.markers, [DESCRIBE_ACTIONS], spec),
   });
 }
 
 /** A grant on named streams is an application's role; on every stream (`stream/*`, `*`) more likely a person's access. */
 export function namedStreams(gap: Gap): boolean {
-  return allNamed(gap.resources);
+  return gap.resources.every((r) => !hasWildcard(r));
 }

@@ -1,6 +1,6 @@
 import { READ_ACTIONS } from '../../../kinesis/kinesisFacts';
-import { at, policyRule, type RuleFinding } from '../../engine/rule';
-import { describeResources, gapAdvice, gapData, gapsBeside } from '../../helpers/jobs';
+import { policyRule } from '../../engine/rule';
+import { gapFindings } from '../../helpers/jobs';
 
 /**
  * GetRecords needs a shard iterator from GetShardIterator, and an iterator is only good for
@@ -11,21 +11,13 @@ export const incompleteRead = policyRule({
   code: 'consumer/incomplete-read',
   defaultSeverity: 'warning',
   kinds: ['identity'],
-  check(context) {
-    const findings: RuleFinding[] = [];
-    for (const [present, missing] of [READ_ACTIONS, [...READ_ACTIONS].reverse()]) {
-      for (const gap of gapsBeside(context, present, [[missing]])) {
-        findings.push(
-          at(
-            gap.site,
-            `${present} is granted on ${describeResources(gap.resources, 'stream')} without ${missing}: a consumer reads a shard by getting ` +
-              'an iterator (GetShardIterator) and then its records (GetRecords), so one is no use without the other.' +
-              gapAdvice(gap, `Grant ${missing} on the same stream.`),
-            { data: gapData(gap) },
-          ),
-        );
-      }
-    }
-    return findings;
-  },
+  check: (context) =>
+    [READ_ACTIONS, [...READ_ACTIONS].reverse()].flatMap(([present, missing]) =>
+      gapFindings(context, [present], [[missing]], {
+        message: (_gap, streams) =>
+          `${present} is granted on ${streams} without ${missing}: a consumer reads a shard by getting ` +
+          'an iterator (GetShardIterator) and then its records (GetRecords), so one is no use without the other.',
+        advice: `Grant ${missing} on the same stream.`,
+      }),
+    ),
 });

@@ -1,7 +1,7 @@
 import { CONSUMER_MARKER_ACTION, LIST_SHARDS_ACTION } from '../../../kinesis/kinesisFacts';
-import { at, policyRule, type RuleFinding } from '../../engine/rule';
+import { policyRule } from '../../engine/rule';
 import { kclApplies, showsKclUse } from '../../helpers/consumerFacts';
-import { describeResources, gapAdvice, gapData, gapsBeside } from '../../helpers/jobs';
+import { gapFindings } from '../../helpers/jobs';
 
 /**
  * Every current Kinesis Client Library (1.14, 2.x, 3.x) lists a stream's shards with ListShards
@@ -16,18 +16,12 @@ export const kclMissingListShards = policyRule({
   check(context) {
     if (!kclApplies(context)) return [];
     const kcl = showsKclUse(context);
-    const findings: RuleFinding[] = [];
-    for (const gap of gapsBeside(context, CONSUMER_MARKER_ACTION, [[LIST_SHARDS_ACTION]])) {
-      findings.push(
-        at(
-          gap.site,
-          `${kcl ? 'This KCL consumer' : 'If this consumer uses the Kinesis Client Library (KCL), it'} cannot list the shards of ` +
-            `${describeResources(gap.resources, 'stream')}: every current KCL (1.14, 2.x, 3.x) finds shards with ${LIST_SHARDS_ACTION}.` +
-            gapAdvice(gap, 'Grant it on the stream.'),
-          { severity: kcl ? 'warning' : 'information', data: gapData(gap) },
-        ),
-      );
-    }
-    return findings;
+    return gapFindings(context, [CONSUMER_MARKER_ACTION], [[LIST_SHARDS_ACTION]], {
+      message: (_gap, streams) =>
+        `${kcl ? 'This KCL consumer' : 'If this consumer uses the Kinesis Client Library (KCL), it'} cannot list the shards of ` +
+        `${streams}: every current KCL (1.14, 2.x, 3.x) finds shards with ${LIST_SHARDS_ACTION}.`,
+      advice: 'Grant it on the stream.',
+      severity: () => (kcl ? 'warning' : 'information'),
+    });
   },
 });

@@ -1,7 +1,7 @@
 import { LIST_SHARDS_ACTION, METRICS_ACTION } from '../../../kinesis/kinesisFacts';
-import { at, policyRule, type RuleFinding } from '../../engine/rule';
+import { policyRule } from '../../engine/rule';
 import { isConsumer } from '../../helpers/consumerFacts';
-import { describeResources, gapAdvice, gapData, gapsBeside } from '../../helpers/jobs';
+import { gapFindings } from '../../helpers/jobs';
 
 const PUT_RECORDS = 'kinesis:PutRecords';
 
@@ -18,18 +18,12 @@ export const producerMissingListShards = policyRule({
     if (!context.access.isGranted(PUT_RECORDS) || !context.access.isGranted(METRICS_ACTION)) return [];
     // In a consumer's policy the metrics may be the KCL's, and the writer an SDK one: only a note then.
     const severity = isConsumer(context) ? 'information' : undefined;
-    const findings: RuleFinding[] = [];
-    for (const gap of gapsBeside(context, PUT_RECORDS, [[LIST_SHARDS_ACTION]])) {
-      findings.push(
-        at(
-          gap.site,
-          `This looks like a Kinesis Producer Library (KPL) producer (PutRecords with ${METRICS_ACTION}), and it cannot list the shards of ` +
-            `${describeResources(gap.resources, 'stream')}: the KPL 0.14 and later finds shards with ${LIST_SHARDS_ACTION}.` +
-            gapAdvice(gap, `Grant ${LIST_SHARDS_ACTION} on the stream.`),
-          { severity, data: gapData(gap) },
-        ),
-      );
-    }
-    return findings;
+    return gapFindings(context, [PUT_RECORDS], [[LIST_SHARDS_ACTION]], {
+      message: (_gap, streams) =>
+        `This looks like a Kinesis Producer Library (KPL) producer (PutRecords with ${METRICS_ACTION}), and it cannot list the shards of ` +
+        `${streams}: the KPL 0.14 and later finds shards with ${LIST_SHARDS_ACTION}.`,
+      advice: `Grant ${LIST_SHARDS_ACTION} on the stream.`,
+      severity: () => severity,
+    });
   },
 });
