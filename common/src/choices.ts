@@ -25,7 +25,7 @@ export type PolicyKindSetting = (typeof POLICY_KIND_SETTINGS)[number];
  * files it checks when `--kind` is `auto`.
  */
 export const DEFAULT_FILE_KINDS = {
-  resourcePolicies: ['**/*.resource-policy.json', '**/*-resource-policy.json'],
+  resourcePolicies: ['**/*.resource-policy.json', '**/*-resource-policy.json', '**/*.stream-policy.json', '**/*-stream-policy.json', '**/*.consumer-policy.json'],
   vpcEndpointPolicies: ['**/*.vpce-policy.json', '**/*-endpoint-policy.json'],
   identityPolicies: [] as string[],
 } as const;

@@ -24,7 +24,7 @@ JSON files that are not IAM policies are skipped.
 Options:
   --format text|json|sarif     output format (default: text)
   --kind auto|identity|resource|vpc-endpoint
-                               how to read the policies (default: auto: *.resource-policy.json and
+                               how to read the policies (default: auto: *.resource-policy.json, *.stream-policy.json and
                                *.vpce-policy.json files by their names, others from their content)
   --kcl-version auto|1.x|2.x|3.x|none
                                the KCL whose permissions consumers need (default: auto, what

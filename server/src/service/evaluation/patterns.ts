@@ -54,12 +54,13 @@ const MAX_COVER_LENGTH = 2048;
  */
 export function globCovers(outer: string, inner: string): boolean {
   if (outer.length > MAX_COVER_LENGTH || inner.length > MAX_COVER_LENGTH) return false;
-  // reach[j]: outer[0..i) can take inner[0..j); one row per character of outer.
+  // reach[j]: outer[0..i) can take inner[0..j); two rows, swapped for each character of outer.
   let reach = new Uint8Array(inner.length + 1);
+  let next = new Uint8Array(inner.length + 1);
   reach[0] = 1;
   for (let i = 0; i < outer.length; i++) {
     const ch = outer[i];
-    const next = new Uint8Array(inner.length + 1);
+    next.fill(0);
     if (ch === '*') {
       let reached = 0;
       for (let j = 0; j <= inner.length; j++) {
@@ -73,7 +74,7 @@ export function globCovers(outer: string, inner: string): boolean {
         if (ch === '?' ? other !== '*' : other === ch) next[j + 1] = 1;
       }
     }
-    reach = next;
+    [reach, next] = [next, reach];
   }
   return reach[inner.length] === 1;
 }

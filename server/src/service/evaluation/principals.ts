@@ -25,12 +25,6 @@ export function requestPrincipal(text: string): RequestPrincipal {
   return { text, account, accountOnly: arn !== undefined && arn.service === 'iam' && arn.resource === 'root', ...(session ? { sessionOf: session[1] } : {}) };
 }
 
-/**
- * How a statement's principal names the requester: as itself (a role or user ARN, `*`), or through
- * its account (an account id or root ARN), which delegates the decision to the account's own
- * identity policies (IAM User Guide, "AWS JSON policy elements: Principal", AWS account principals).
- */
-export type PrincipalMatch = 'principal' | 'account';
 
 /**
  * How much of the request's principal a statement's `Principal` (or, negated, `NotPrincipal`)
@@ -66,7 +60,11 @@ function awsValueCoverage(value: string, principal: RequestPrincipal | undefined
   return 'none';
 }
 
-/** Whether the statement names the requester only through its account (see `PrincipalMatch`). */
+/**
+ * Whether the statement names the requester only through its account (an account id or root ARN):
+ * that delegates the decision to the account's own identity policies (IAM User Guide, "AWS JSON
+ * policy elements: Principal", AWS account principals).
+ */
 export function namesOnlyTheAccount(element: PrincipalElement, principal: RequestPrincipal | undefined): boolean {
   if (element.key !== 'Principal' || element.bare || !principal) return false;
   const values = element.entries.flatMap((entry) => (entry.type.value === 'AWS' ? entry.values.map((v) => v.value) : []));

@@ -33,6 +33,18 @@ export interface LeaseGap {
  * one that lacks least is taken; `table` is undefined when the policy names none.
  */
 export function leaseGap(context: RuleContext, version: KclVersion, only?: string): LeaseGap {
+  // Two rules ask the same question in one validation (the lease table, and what KCL 3.x adds).
+  const answers = context.memo<LeaseGap>(leaseGap);
+  const key = `${version}\u0000${only ?? ''}`;
+  let answer = answers.get(key);
+  if (!answer) {
+    answer = weighTables(context, version, only);
+    answers.set(key, answer);
+  }
+  return answer;
+}
+
+function weighTables(context: RuleContext, version: KclVersion, only: string | undefined): LeaseGap {
   const candidates = only !== undefined ? [only] : leaseTables(context, version).slice(0, MOST_LIKELY);
   let best: LeaseGap | undefined;
   for (const table of candidates.length > 0 ? candidates : [undefined]) {
