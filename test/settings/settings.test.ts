@@ -18,6 +18,8 @@ describe('file patterns and the settings that use them', () => {
     const defaults = readSettings(undefined);
     assert.equal(settingsFor('file:///ws/kinesis.vpce-policy.json', defaults).policyKind, 'vpc-endpoint');
     assert.equal(settingsFor('file:///ws/orders-resource-policy.json', defaults).policyKind, 'resource');
+    assert.equal(settingsFor('file:///ws/cross-account-read.stream-policy.json', defaults).policyKind, 'resource');
+    assert.equal(settingsFor('file:///ws/efo-share.consumer-policy.json', defaults).policyKind, 'resource');
     assert.equal(settingsFor('file:///ws/orders.json', defaults).policyKind, 'auto');
     const custom = readSettings({ files: { identityPolicies: ['**/roles/*.json'], resourcePolicies: [] } });
     assert.equal(settingsFor('file:///ws/roles/reader.json', custom).policyKind, 'identity');
