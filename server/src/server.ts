@@ -15,6 +15,7 @@ import { createLanguageService, FIX_ALL_KIND, IamCatalog, INSERT_KIND, PLACEHOLD
 import { readSettings, settingsFor, type RawSettings, type ServerSettings } from './settings';
 import { ValidationScheduler, type Timers } from './validationScheduler';
 import { fileTooLarge } from './fileTooLarge';
+import { TypingHold } from './typingHold';
 
 export interface ServerRuntime {
   catalogSource: CatalogSource;
@@ -28,7 +29,15 @@ export interface ServerRuntime {
 export function startServer(connection: Connection, runtime: ServerRuntime): void {
   const catalog = new IamCatalog(runtime.catalogSource);
   const service = createLanguageService({ catalog });
-  const documents = new TextDocuments(TextDocument);
+  const hold = new TypingHold();
+  // The editor's changes pass through here on their way into the document: where the user typed.
+  const documents = new TextDocuments({
+    create: TextDocument.create,
+    update: (document, changes, version) => {
+      hold.noteEdit(document, changes, version);
+      return TextDocument.update(document, changes, version);
+    },
+  });
   const models = new DocumentCache<PolicyModel>(
     (document) => service.parsePolicy(document),
     (previous, document) => service.updatePolicy(previous, document),
@@ -51,7 +60,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     return result.diagnostics;
   }
 
-  const validation = new ValidationScheduler(connection, documents, validate, () => settings.validationDelay, runtime.timers);
+  const timing = { delay: () => settings.validationDelay, typingPause: () => settings.typingPause, hold };
+  const validation = new ValidationScheduler(connection, documents, validate, timing, runtime.timers);
 
   connection.onInitialize((params): InitializeResult => {
     pullConfiguration = params.capabilities.workspace?.configuration === true;

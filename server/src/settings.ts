@@ -4,7 +4,7 @@ import { DEFAULT_SETTINGS, type DiagnosticSettings } from './service';
 
 /** The `kinesisPolicy` settings as the client sends them; anything may be missing or mistyped. */
 export interface RawSettings {
-  validate?: { enable?: unknown; delay?: unknown; maxFileSize?: unknown };
+  validate?: { enable?: unknown; delay?: unknown; typingPause?: unknown; maxFileSize?: unknown };
   rules?: unknown;
   kcl?: { version?: unknown; assumeKcl?: unknown };
   policyKind?: unknown;
@@ -15,6 +15,8 @@ export interface ServerSettings {
   diagnostics: DiagnosticSettings;
   /** Milliseconds to wait after the last edit before validating. */
   validationDelay: number;
+  /** Milliseconds a new finding on the text being typed waits for the user to pause; 0 shows it at once. */
+  typingPause: number;
   /** Documents larger than this many characters are not analysed. */
   maxFileSize: number;
   identityPatterns: PathMatcher;
@@ -23,6 +25,7 @@ export interface ServerSettings {
 }
 
 export const DEFAULT_VALIDATION_DELAY = 150;
+export const DEFAULT_TYPING_PAUSE = 1000;
 /** In megabytes: well above any real policy (IAM's largest quota is 10,240 characters). */
 export const DEFAULT_MAX_FILE_SIZE_MB = 8;
 
@@ -37,6 +40,7 @@ export function readSettings(raw: RawSettings | null | undefined): ServerSetting
   const kind = raw?.policyKind;
   const kcl = raw?.kcl?.version;
   const delay = raw?.validate?.delay;
+  const pause = raw?.validate?.typingPause;
   const maxMb = raw?.validate?.maxFileSize;
   return {
     diagnostics: {
@@ -47,6 +51,7 @@ export function readSettings(raw: RawSettings | null | undefined): ServerSetting
       policyKind: isOneOf(POLICY_KIND_SETTINGS, kind) ? kind : 'auto',
     },
     validationDelay: typeof delay === 'number' && delay >= 0 && delay <= 10_000 ? delay : DEFAULT_VALIDATION_DELAY,
+    typingPause: typeof pause === 'number' && pause >= 0 && pause <= 10_000 ? pause : DEFAULT_TYPING_PAUSE,
     maxFileSize: Math.round((typeof maxMb === 'number' && maxMb > 0 ? maxMb : DEFAULT_MAX_FILE_SIZE_MB) * 1024 * 1024),
     // Editors that send no settings get the extension's defaults.
     identityPatterns: patterns(raw?.files?.identityPolicies ?? DEFAULT_FILE_KINDS.identityPolicies),

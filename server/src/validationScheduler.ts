@@ -1,5 +1,6 @@
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TypingHold } from './typingHold';
 
 export interface Timers {
   setTimeout(callback: () => void, ms: number): unknown;
@@ -25,12 +26,16 @@ export class ValidationScheduler {
   private readonly seen = new Set<string>();
   /** What was last published for each document, for code actions that need every diagnostic. */
   private readonly published = new Map<string, { version: number; diagnostics: Diagnostic[] }>();
+  /** What the editor shows for each document: the published findings less those held back. */
+  private readonly shown = new Map<string, Diagnostic[]>();
+  /** The timer that shows a document's held findings once the user pauses. */
+  private readonly holding = new Map<string, unknown>();
 
   constructor(
     private readonly connection: Connection,
     private readonly documents: TextDocuments<TextDocument>,
     private readonly validate: (document: TextDocument) => Generator<void, Diagnostic[], void>,
-    private readonly delay: () => number,
+    private readonly timing: { delay(): number; typingPause(): number; hold: TypingHold },
     private readonly timers: Timers,
   ) {}
 
@@ -45,7 +50,7 @@ export class ValidationScheduler {
     const handle = this.timers.setTimeout(() => {
       this.pending.delete(uri);
       void this.run(uri, version);
-    }, immediately ? 0 : this.delay());
+    }, immediately ? 0 : this.timing.delay());
     this.pending.set(uri, handle);
   }
 
@@ -58,6 +63,8 @@ export class ValidationScheduler {
     this.cancel(uri);
     this.seen.delete(uri);
     this.published.delete(uri);
+    this.shown.delete(uri);
+    this.timing.hold.forget(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
@@ -65,6 +72,9 @@ export class ValidationScheduler {
     const handle = this.pending.get(uri);
     if (handle !== undefined) this.timers.clearTimeout(handle);
     this.pending.delete(uri);
+    const held = this.holding.get(uri);
+    if (held !== undefined) this.timers.clearTimeout(held);
+    this.holding.delete(uri);
   }
 
   private async run(uri: string, version: number): Promise<void> {
@@ -93,6 +103,19 @@ export class ValidationScheduler {
     }
     if (!isCurrent()) return;
     this.published.set(uri, { version, diagnostics });
+    const pause = this.timing.typingPause();
+    const { now, held } = pause > 0 ? this.timing.hold.split(document, diagnostics, this.shown.get(uri)) : { now: diagnostics, held: [] };
+    this.show(uri, version, now);
+    if (held.length === 0) return;
+    const handle = this.timers.setTimeout(() => {
+      this.holding.delete(uri);
+      if (isCurrent()) this.show(uri, version, diagnostics);
+    }, pause);
+    this.holding.set(uri, handle);
+  }
+
+  private show(uri: string, version: number, diagnostics: Diagnostic[]): void {
+    this.shown.set(uri, diagnostics);
     void this.connection.sendDiagnostics({ uri, version, diagnostics });
   }
 

@@ -92,6 +92,33 @@ describe('diagnostics over LSP', () => {
     assert.deepEqual(hedged.diagnostics.map((d) => [d.code, d.severity]), [['resource-policy/wildcard-action', 2], ['resource-policy/wildcard-principal', 2]]);
   });
 
+  it('holds a new finding on the string being typed until the user pauses, and keeps showing one already shown', async () => {
+    const uri = 'file:///ws/typing.json';
+    const text = JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: 'Read', Effect: 'Allow', Action: 'kinesis:PutRecords', Resource: 'arn:aws:kinesis:us-east-1:111122223333:stream/orders' }] }, null, 2);
+    const line = text.split('\n').findIndex((l) => l.includes('kinesis:PutRecords'));
+    const column = text.split('\n')[line].indexOf('PutRecords') + 'PutR'.length;
+    const unknown = (p: { diagnostics: { code?: unknown; range: { start: { line: number } } }[] }) => p.diagnostics.filter((d) => d.code === 'iam/unknown-action');
+    const mark = client.published.length;
+    await client.changeSettings({ validate: { delay: 0, typingPause: 400 } });
+    await client.open(uri, text);
+    const opened = await client.diagnostics(uri, () => true, mark);
+    assert.deepEqual(unknown(opened), []);
+    const typed = client.published.length;
+    // Backspace over "ecords": "kinesis:PutR", as while choosing from the completion list.
+    await client.change(uri, [{ range: { start: { line, character: column }, end: { line, character: column + 6 } }, text: '' }]);
+    const first = await client.diagnostics(uri, (p) => p.version === 2, typed);
+    assert.deepEqual(unknown(first), [], 'nothing on the word being typed yet');
+    const paused = await client.diagnostics(uri, (p) => p.version === 2 && unknown(p).length > 0, typed);
+    assert.deepEqual(unknown(paused).map((d) => d.range.start.line), [line]);
+    // Typing on in the string keeps the finding it already shows (no flicker), updated to the new text.
+    const more = client.published.length;
+    await client.change(uri, [{ range: { start: { line, character: column }, end: { line, character: column } }, text: 'x' }]);
+    const next = await client.diagnostics(uri, (p) => p.version === 3, more);
+    assert.deepEqual(unknown(next).map((d) => d.range.start.line), [line]);
+    assert.match(JSON.stringify(next.diagnostics.find((d) => d.code === 'iam/unknown-action')?.message), /PutRx/);
+    await client.changeSettings({});
+  });
+
   it('clears diagnostics when the document closes', async () => {
     const mark = client.published.length;
     await client.close('file:///ws/share.json');
