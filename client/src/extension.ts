@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClientOptions } from 'vscode-languageclient';
+import { reportEditorIndentation } from './editorIndentation';
+import { fillPlaceholders } from './fillPlaceholders';
 import { newPolicy, type NewPolicyAnswers } from './newPolicy';
 import { RestartingErrorHandler } from './restarts';
 import { showRuleDocumentation } from './ruleDocumentation';
@@ -25,6 +27,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Kinesi
   client = languageClient;
   context.subscriptions.push(
     vscode.commands.registerCommand('kinesisPolicy.newPolicy', (answers?: NewPolicyAnswers) => newPolicy(languageClient, answers)),
+    vscode.commands.registerCommand('kinesisPolicy.fillPlaceholders', (uri?: unknown, name?: unknown, given?: Record<string, string>) =>
+      fillPlaceholders(languageClient, uri, name, given),
+    ),
     vscode.commands.registerCommand('kinesisPolicy.showRuleDocumentation', (code?: unknown) => showRuleDocumentation(context, code)),
     vscode.commands.registerCommand('kinesisPolicy.restartServer', async () => {
       await languageClient.stop();
@@ -33,6 +38,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Kinesi
     registerSchemaProvider(context),
   );
   await languageClient.start();
+  context.subscriptions.push(reportEditorIndentation(languageClient));
   return { client: languageClient };
 }
 

@@ -1,7 +1,12 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { KCL_VERSIONS } from '../../common/src/choices';
-import { NewPolicyRequest, type NewPolicyParams } from '../../common/src/protocol';
+import { namePrompt, nameProblem, type NameKind } from '../../common/src/names';
+import { DocumentAnswersNotification, NewPolicyRequest, type NewPolicyParams } from '../../common/src/protocol';
+import { knownNames } from './workspaceNames';
+
+/** The names the command asks for. */
+type AskedName = Exclude<NameKind, 'other'>;
 
 type Role = NewPolicyParams['role'];
 
@@ -32,68 +37,101 @@ const ROLES: RoleChoice[] = [
 ];
 
 /** Answers the command can be given instead of asking, e.g. by tests or by other commands. */
-export type NewPolicyAnswers = Partial<NewPolicyParams>;
-
-/** The names the command asks for, each validated as it is typed. */
-type AskedName = 'region' | 'account' | 'otherAccount' | 'stream' | 'application' | 'consumer' | 'keyId';
-
-const VALIDATORS: Record<AskedName, (value: string) => string | undefined> = {
-  region: (v) => (/^[a-z]{2}(-[a-z]+)+-\d+$/.test(v) ? undefined : 'A region code, such as us-east-1.'),
-  account: (v) => (/^\d{12}$/.test(v) ? undefined : 'An AWS account id: 12 digits.'),
-  otherAccount: (v) => (/^\d{12}$/.test(v) ? undefined : 'An AWS account id: 12 digits.'),
-  stream: (v) => (/^[a-zA-Z0-9_.-]{1,128}$/.test(v) ? undefined : 'A stream name: 1 to 128 letters, digits, _ . or -.'),
-  application: (v) => (/^[a-zA-Z0-9_.-]{3,255}$/.test(v) ? undefined : 'The KCL application name (the lease table): 3 to 255 letters, digits, _ . or -.'),
-  consumer: (v) => (/^[a-zA-Z0-9_.-]{1,128}$/.test(v) ? undefined : 'A consumer name: 1 to 128 letters, digits, _ . or -.'),
-  keyId: (v) => (/^[a-zA-Z0-9-]{1,128}$/.test(v) || /^alias\/[a-zA-Z0-9/_-]+$/.test(v) ? undefined : 'A KMS key id, such as 1234abcd-12ab-34cd-56ef-1234567890ab.'),
-};
-
-const PROMPTS: Record<AskedName, string> = {
-  region: 'Region of the stream',
-  account: 'Account id that owns the stream',
-  otherAccount: 'Account id to share the stream with',
-  stream: 'Stream name',
-  application: 'KCL application name (names the DynamoDB lease table)',
-  consumer: 'Consumer name',
-  keyId: 'KMS key id of the stream',
-};
+export type NewPolicyAnswers = Partial<NewPolicyParams> & { encrypted?: boolean };
 
 /** "Kinesis Policy: New Policy...": asks for the role and names, opens the policy in a new editor. */
 export async function newPolicy(client: BaseLanguageClient, given: NewPolicyAnswers = {}): Promise<vscode.TextEditor | undefined> {
   const choice = given.role
     ? ROLES.find((r) => r.role === given.role && (!given.kclVersion || r.kclVersion === given.kclVersion))
-    : await vscode.window.showQuickPick(ROLES, { title: 'New Kinesis Policy', placeHolder: 'Who is the policy for?' });
+    : await vscode.window.showQuickPick(ROLES, { title: 'New Kinesis Policy (1 of 2 or more)', placeHolder: 'Who is the policy for?' });
   if (!choice) return undefined;
-  const answers: NewPolicyParams = { ...given, role: choice.role, kclVersion: given.kclVersion ?? choice.kclVersion };
-  if (choice.encryptable && given.keyId === undefined) {
+  const { encrypted: givenEncryption, ...givenNames } = given;
+  const answers: NewPolicyParams = { ...givenNames, role: choice.role, kclVersion: given.kclVersion ?? choice.kclVersion };
+  // The region and account the workspace's policies use are the likely ones for this policy too.
+  const known = await knownNames(client);
+  const names = (['region', 'account', ...choice.asks] as const).filter((n) => !(choice.role === 'stream-admin' && n === 'region'));
+  let encrypted = givenEncryption ?? (given.keyId ? true : undefined);
+  const steps = { at: 1, total: 1 + (choice.encryptable && encrypted === undefined ? 1 : 0) + names.length };
+  const title = () => `New Kinesis Policy (${++steps.at} of ${steps.total})`;
+  if (choice.encryptable && encrypted === undefined) {
     const encryption = await vscode.window.showQuickPick(
       [
         { label: 'Not encrypted, or with the AWS-managed key', encrypted: false },
         { label: 'Encrypted with a customer-managed KMS key', encrypted: true, description: 'adds kms:GenerateDataKey or kms:Decrypt' },
       ],
-      { title: 'New Kinesis Policy', placeHolder: 'How is the stream encrypted?' },
+      { title: title(), placeHolder: 'How is the stream encrypted?' },
     );
     if (!encryption) return undefined;
-    if (encryption.encrypted && !(await ask(answers, 'keyId'))) return undefined;
+    encrypted = encryption.encrypted;
+    if (encrypted) steps.total++;
   }
-  for (const name of ['region', 'account', ...choice.asks] as const) {
-    if (choice.role === 'stream-admin' && name === 'region') continue;
-    if (!(await ask(answers, name))) return undefined;
+  if (encrypted && !(await ask(answers, 'keyId', title))) return undefined;
+  for (const name of names) {
+    if (!(await ask(answers, name, title, known.names[name]?.[0] ?? (name === 'region' ? 'us-east-1' : undefined)))) return undefined;
   }
+  if (!encrypted) delete answers.keyId;
   const { text } = await client.sendRequest(NewPolicyRequest.type, answers);
-  const document = await vscode.workspace.openTextDocument({ language: 'json', content: text });
-  return vscode.window.showTextDocument(document);
+  const uri = await untitledUri(suggestedFileName(answers));
+  // Said before the document opens, so its first check already knows: no KMS hint for a stream
+  // the user said is not encrypted with a customer-managed key.
+  if (choice.encryptable) await client.sendNotification(DocumentAnswersNotification.type, { uri: uri.toString(), streamEncrypted: encrypted === true });
+  const document = await vscode.workspace.openTextDocument(uri);
+  const editor = await vscode.window.showTextDocument(document);
+  await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), text));
+  return editor;
 }
 
 /** Asks for one name unless it was given; false when the user cancels. */
-async function ask(answers: NewPolicyParams, name: AskedName): Promise<boolean> {
+async function ask(answers: NewPolicyParams, name: AskedName, title: () => string, value?: string): Promise<boolean> {
   if (answers[name] !== undefined) return true;
-  const value = await vscode.window.showInputBox({
-    title: 'New Kinesis Policy',
-    prompt: PROMPTS[name],
-    value: name === 'region' ? 'us-east-1' : undefined,
-    validateInput: (v) => VALIDATORS[name](v.trim()),
+  const answer = await vscode.window.showInputBox({
+    title: title(),
+    prompt: namePrompt(name),
+    value,
+    ignoreFocusOut: true,
+    validateInput: (v) => nameProblem(name, v.trim()),
   });
-  if (value === undefined) return false;
-  answers[name] = value.trim();
+  if (answer === undefined) return false;
+  answers[name] = answer.trim();
   return true;
+}
+
+/**
+ * The name the policy is offered to be saved as: after its stream (or consumer) and its job, with
+ * the endings the extension reads by default as stream and consumer resource policies.
+ */
+export function suggestedFileName(p: NewPolicyParams): string {
+  const stream = (p.stream ?? 'stream').toLowerCase();
+  const names: Record<NewPolicyParams['role'], string> = {
+    producer: `${stream}-producer.policy.json`,
+    'kcl-consumer': `${stream}-consumer.policy.json`,
+    'efo-consumer': `${stream}-efo-consumer.policy.json`,
+    'cross-account-read': `${stream}-cross-account-read.stream-policy.json`,
+    'cross-account-write': `${stream}-cross-account-write.stream-policy.json`,
+    'consumer-share-stream': `${stream}.stream-policy.json`,
+    'consumer-share-consumer': `${(p.consumer ?? 'consumer').toLowerCase()}.consumer-policy.json`,
+    'stream-admin': 'kinesis-stream-admin.policy.json',
+  };
+  return names[p.role];
+}
+
+/** An untitled document that saves, by default, as `name` in the workspace (a free name: -2, -3... when taken). */
+async function untitledUri(name: string): Promise<vscode.Uri> {
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.path));
+  for (let i = 1; ; i++) {
+    const candidate = i === 1 ? name : name.replace(/^([^.]+)/, `$1-${i}`);
+    const target = folder ? vscode.Uri.joinPath(folder, candidate) : vscode.Uri.file(`/${candidate}`);
+    if (open.has(target.path) || (folder && (await exists(target)))) continue;
+    return folder ? target.with({ scheme: 'untitled' }) : vscode.Uri.from({ scheme: 'untitled', path: candidate });
+  }
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
 }

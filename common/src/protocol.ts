@@ -1,5 +1,6 @@
-import { RequestType } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType, type TextEdit } from 'vscode-languageserver-protocol';
 import type { KclVersion, PolicyRole } from './choices';
+import type { NameKind } from './names';
 
 /**
  * Requests the extension adds to LSP, declared once for the client and the server.
@@ -27,4 +28,75 @@ export interface NewPolicyResult {
 export const NewPolicyRequest = {
   method: 'kinesisPolicy/newPolicy',
   type: new RequestType<NewPolicyParams, NewPolicyResult, void>('kinesisPolicy/newPolicy'),
+} as const;
+
+/** Where to look for names already in use: the texts of the workspace's other policy files. */
+export interface KnownNamesParams {
+  /** The document being filled in, whose own names come first. */
+  uri?: string;
+  /** Texts of policy files the client found in the workspace (the server also reads its open documents). */
+  texts: string[];
+}
+
+export interface PlaceholderInfo {
+  /** The placeholder as written, e.g. `STREAM_NAME` or `<stream-name>`. */
+  name: string;
+  kind: NameKind;
+  /** How many times the document writes it. */
+  count: number;
+}
+
+export interface KnownNamesResult {
+  /** Names in use, by kind, the document's own and the most used first. */
+  names: Partial<Record<NameKind, string[]>>;
+  /** The placeholders the document (`uri`) still has, in order. */
+  placeholders: PlaceholderInfo[];
+}
+
+/** Names the document and the workspace already use, and the document's placeholders. */
+export const KnownNamesRequest = {
+  method: 'kinesisPolicy/knownNames',
+  type: new RequestType<KnownNamesParams, KnownNamesResult, void>('kinesisPolicy/knownNames'),
+} as const;
+
+export interface FillPlaceholdersParams {
+  uri: string;
+  /** The document version the values were asked for: a changed document gets no edits. */
+  version: number;
+  /** Placeholder text to its value. */
+  values: Record<string, string>;
+}
+
+/** The edits that write the values wherever the placeholders are (values that do not fit are left out). */
+export const FillPlaceholdersRequest = {
+  method: 'kinesisPolicy/fillPlaceholders',
+  type: new RequestType<FillPlaceholdersParams, TextEdit[], void>('kinesisPolicy/fillPlaceholders'),
+} as const;
+
+/**
+ * What the user told New Policy about a document that its text cannot say. Kept for the
+ * document's path, so a policy saved under the name it was offered keeps it.
+ */
+export interface DocumentAnswers {
+  uri: string;
+  /** Whether the stream is encrypted with a customer-managed KMS key. */
+  streamEncrypted: boolean;
+}
+
+export const DocumentAnswersNotification = {
+  method: 'kinesisPolicy/documentAnswers',
+  type: new NotificationType<DocumentAnswers>('kinesisPolicy/documentAnswers'),
+} as const;
+
+/** How the editor indents a document (its tab size and spaces or tabs), for the edits made in it. */
+export interface EditorIndentation {
+  uri: string;
+  tabSize: number;
+  insertSpaces: boolean;
+}
+
+/** Sent when a policy's editor shows or its indentation changes: inserted statements follow it, as snippets do. */
+export const EditorIndentationNotification = {
+  method: 'kinesisPolicy/editorIndentation',
+  type: new NotificationType<EditorIndentation>('kinesisPolicy/editorIndentation'),
 } as const;

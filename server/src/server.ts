@@ -10,9 +10,23 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentCache } from './documentCache';
 import { runSafe } from './runner';
-import { NewPolicyRequest } from '../../common/src/protocol';
-import { createLanguageService, FIX_ALL_KIND, IamCatalog, INSERT_KIND, PLACEHOLDER_PARAMS, policyFor, type CatalogSource, type PolicyModel } from './service';
-import { readSettings, settingsFor, type RawSettings, type ServerSettings } from './settings';
+import { NAME_KINDS } from '../../common/src/names';
+import { DocumentAnswersNotification, EditorIndentationNotification, FillPlaceholdersRequest, KnownNamesRequest, NewPolicyRequest } from '../../common/src/protocol';
+import {
+  createLanguageService,
+  fillEdits,
+  FIX_ALL_KIND,
+  IamCatalog,
+  INSERT_KIND,
+  knownNames,
+  parsePolicy,
+  PLACEHOLDER_PARAMS,
+  placeholderSlots,
+  policyFor,
+  type CatalogSource,
+  type PolicyModel,
+} from './service';
+import { pathOf, readSettings, settingsFor, type RawSettings, type ServerSettings } from './settings';
 import { ValidationScheduler, type Timers } from './validationScheduler';
 import { fileTooLarge } from './fileTooLarge';
 import { TypingHold } from './typingHold';
@@ -43,6 +57,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     (previous, document) => service.updatePolicy(previous, document),
   );
   let settings: ServerSettings = readSettings(undefined);
+  /** What the user told New Policy about documents, by path (see DocumentAnswersNotification). */
+  const answers = new Map<string, { streamEncrypted: boolean }>();
   let pullConfiguration = false;
   let resolveSupport = false;
 
@@ -54,7 +70,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     const model = models.get(document);
     yield;
     const result = yield* service.validationSteps(document, model, {
-      settings: settingsFor(document.uri, settings),
+      settings: settingsFor(document.uri, settings, answers),
       rulesDocumentation: runtime.rulesDocumentation,
     });
     return result.diagnostics;
@@ -107,6 +123,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   documents.onDidClose((event) => {
     models.delete(event.document.uri);
     validation.clear(event.document.uri);
+    indentation.delete(event.document.uri);
   });
 
   connection.onCompletion((params, token) =>
@@ -125,7 +142,17 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     }),
   );
 
-  const actionOptions = (uri: string) => ({ settings: settingsFor(uri, settings), rulesDocumentation: runtime.rulesDocumentation });
+  /** How each document's editor indents, as the client last said. */
+  const indentation = new Map<string, { tabSize: number; insertSpaces: boolean }>();
+  connection.onNotification(EditorIndentationNotification.type, ({ uri, tabSize, insertSpaces }) => {
+    if (Number.isInteger(tabSize) && tabSize > 0 && tabSize <= 16) indentation.set(uri, { tabSize, insertSpaces: insertSpaces !== false });
+  });
+
+  const actionOptions = (uri: string) => ({
+    settings: settingsFor(uri, settings, answers),
+    rulesDocumentation: runtime.rulesDocumentation,
+    indentation: indentation.get(uri),
+  });
 
   connection.onCodeAction((params, token) =>
     runSafe(connection, token, 'Code actions', null, () => {
@@ -151,6 +178,36 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     const { role, kclVersion, ...names } = params;
     const defined = Object.fromEntries(Object.entries(names).filter(([, v]) => typeof v === 'string' && v !== ''));
     return { text: `${JSON.stringify(policyFor(role, { ...PLACEHOLDER_PARAMS, ...defined }, kclVersion), null, 2)}\n` };
+  });
+
+  connection.onNotification(DocumentAnswersNotification.type, ({ uri, streamEncrypted }) => {
+    const path = pathOf(uri);
+    answers.set(path, { streamEncrypted });
+    for (const document of documents.all()) if (pathOf(document.uri) === path) validation.schedule(document, true);
+  });
+
+  connection.onRequest(KnownNamesRequest.type, (params) => {
+    const own = params.uri ? documents.get(params.uri) : undefined;
+    const ownModel = own && !tooLarge(own) ? models.get(own) : undefined;
+    const others = [
+      ...documents.all().filter((d) => d !== own && !tooLarge(d)).map((d) => models.get(d)),
+      ...params.texts.filter((t) => t.length <= settings.maxFileSize).map((t) => parsePolicy(t)),
+    ].filter((m) => m.isPolicy);
+    const first = ownModel ? knownNames([ownModel]) : {};
+    const rest = knownNames(others);
+    const names = Object.fromEntries(
+      NAME_KINDS.map((kind) => [kind, [...new Set([...(first[kind] ?? []), ...(rest[kind] ?? [])])]] as const).filter(([, values]) => values.length > 0),
+    );
+    return { names, placeholders: ownModel ? placeholderSlots(ownModel) : [] };
+  });
+
+  connection.onRequest(FillPlaceholdersRequest.type, (params) => {
+    const document = documents.get(params.uri);
+    if (!document || document.version !== params.version || tooLarge(document)) return [];
+    return fillEdits(models.get(document), params.values).map((e) => ({
+      range: { start: document.positionAt(e.offset), end: document.positionAt(e.offset + e.length) },
+      newText: e.text,
+    }));
   });
 
   documents.listen(connection);

@@ -64,11 +64,21 @@ function patterns(value: unknown): PathMatcher {
   return pathMatcher(Array.isArray(value) ? value : []);
 }
 
-/** The settings for one document: file patterns can force its policy kind. */
-export function settingsFor(uri: string, settings: ServerSettings): DiagnosticSettings {
-  const path = decodeURIComponent(uri.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, ''));
-  if (settings.vpcEndpointPatterns(path)) return { ...settings.diagnostics, policyKind: 'vpc-endpoint' };
-  if (settings.resourcePatterns(path)) return { ...settings.diagnostics, policyKind: 'resource' };
-  if (settings.identityPatterns(path)) return { ...settings.diagnostics, policyKind: 'identity' };
-  return settings.diagnostics;
+/** A document's path, the same for an untitled document and the file it is saved as. */
+export function pathOf(uri: string): string {
+  return decodeURIComponent(uri.replace(/^[a-z][a-z0-9+.-]*:(?:\/\/[^/]*)?/i, ''));
+}
+
+/**
+ * The settings for one document: file patterns can force its policy kind, and what the user told
+ * New Policy about it (`answers`, by path) adds what its text cannot say.
+ */
+export function settingsFor(uri: string, settings: ServerSettings, answers?: ReadonlyMap<string, { streamEncrypted: boolean }>): DiagnosticSettings {
+  const path = pathOf(uri);
+  const told = answers?.get(path);
+  const diagnostics = told ? { ...settings.diagnostics, streamEncrypted: told.streamEncrypted } : settings.diagnostics;
+  if (settings.vpcEndpointPatterns(path)) return { ...diagnostics, policyKind: 'vpc-endpoint' };
+  if (settings.resourcePatterns(path)) return { ...diagnostics, policyKind: 'resource' };
+  if (settings.identityPatterns(path)) return { ...diagnostics, policyKind: 'identity' };
+  return diagnostics;
 }

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { after, before, describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextEdit } from 'vscode-languageserver-protocol';
-import { NewPolicyRequest } from '../../common/src/protocol';
+import { DocumentAnswersNotification, EditorIndentationNotification, FillPlaceholdersRequest, KnownNamesRequest, NewPolicyRequest } from '../../common/src/protocol';
 import { LspClient } from '../support/lspClient';
 import { diagnose } from '../support/service';
 
@@ -72,5 +72,77 @@ describe('code actions over LSP', () => {
       diagnose(text, { kclVersion: '2.x' }).filter((d) => d.severity === 1 || d.severity === 2),
       [],
     );
+  });
+
+  it('fills in a placeholder: a quick fix that runs the client command, then the edits the server computes', async () => {
+    const uri = 'file:///ws/placeholders.json';
+    await client.open(uri, '');
+    const [kcl3] = (await client.codeActions(uri, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, [], ['refactor.insert'])).filter((a) =>
+      a.title.includes('KCL 3.x'),
+    );
+    const inserted = (await client.resolve(kcl3)).edit?.changes?.[uri] ?? [];
+    const text = TextDocument.applyEdits(TextDocument.create(uri, 'json', 1, ''), inserted);
+    await client.change(uri, [{ text }]);
+    const { diagnostics } = await client.diagnostics(uri, (p) => p.version === 2);
+    const stream = diagnostics.find((d) => d.code === 'iam/placeholder' && JSON.stringify(d.data).includes('STREAM_NAME'))!;
+    const actions = await client.codeActions(uri, stream.range, [stream]);
+    const fill = actions.find((a) => a.title === 'Fill in STREAM_NAME...')!;
+    assert.equal(fill.isPreferred, true);
+    assert.deepEqual(fill.command, { title: 'Fill in STREAM_NAME', command: 'kinesisPolicy.fillPlaceholders', arguments: [uri, 'STREAM_NAME'] });
+    const all = actions.find((a) => a.title === 'Fill in all 4 placeholders...')!;
+    assert.deepEqual(all.command?.arguments, [uri]);
+
+    // What the command asks the server: the placeholders, and names other policies use.
+    const other = JSON.stringify({ Statement: [{ Effect: 'Allow', Action: 'kinesis:PutRecord', Resource: 'arn:aws:kinesis:eu-west-1:123456789012:stream/StockTradeStream' }] });
+    const known = await client.connection.sendRequest(KnownNamesRequest.type, { uri, texts: [other] });
+    assert.deepEqual(known.placeholders.map((p) => [p.name, p.kind]), [
+      ['REGION', 'region'],
+      ['ACCOUNT_ID', 'account'],
+      ['STREAM_NAME', 'stream'],
+      ['APPLICATION_NAME', 'application'],
+    ]);
+    // The other text's names, beside those of the documents open in the editor.
+    assert.ok(known.names.stream?.includes('StockTradeStream'), String(known.names.stream));
+    assert.ok(known.names.region?.includes('eu-west-1'), String(known.names.region));
+
+    const values = { REGION: 'us-east-1', ACCOUNT_ID: '123456789012', STREAM_NAME: 'StockTradeStream', APPLICATION_NAME: 'StockTradeApp' };
+    assert.deepEqual(await client.connection.sendRequest(FillPlaceholdersRequest.type, { uri, version: 1, values }), [], 'no edits for a stale version');
+    const edits = await client.connection.sendRequest(FillPlaceholdersRequest.type, { uri, version: 2, values });
+    const filled = TextDocument.applyEdits(TextDocument.create(uri, 'json', 2, text), edits);
+    assert.doesNotMatch(filled, /REGION|ACCOUNT_ID|STREAM_NAME|APPLICATION_NAME/);
+    assert.match(filled, /"arn:aws:dynamodb:us-east-1:123456789012:table\/StockTradeApp-WorkerMetricStats"/);
+    assert.deepEqual(
+      diagnose(filled).filter((d) => d.severity === 1 || d.severity === 2),
+      [],
+    );
+  });
+
+  it("indents inserted statements as the document's editor does", async () => {
+    const uri = 'file:///ws/indented.json';
+    await client.open(uri, '');
+    await client.connection.sendNotification(EditorIndentationNotification.type, { uri, tabSize: 3, insertSpaces: true });
+    const insert = async () => {
+      const [producer] = (await client.codeActions(uri, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, [], ['refactor.insert'])).filter(
+        (a) => a.title === 'Add Kinesis producer statement',
+      );
+      return (await client.resolve(producer)).edit?.changes?.[uri]?.[0].newText ?? '';
+    };
+    assert.match(await insert(), /^\{\n {3}"Version": "2012-10-17",\n {3}"Statement": \[\n {6}\{\n {9}"Sid"/);
+    await client.connection.sendNotification(EditorIndentationNotification.type, { uri, tabSize: 4, insertSpaces: false });
+    assert.match(await insert(), /^\{\n\t"Version": "2012-10-17",\n\t"Statement": \[\n\t\t\{\n\t\t\t"Sid"/);
+  });
+
+  it('shows no KMS hint on a policy whose stream New Policy was told is not encrypted, also once saved under its name', async () => {
+    const text = (
+      await client.connection.sendRequest(NewPolicyRequest.type, { role: 'producer', region: 'us-east-1', account: '111122223333', stream: 'orders' })
+    ).text;
+    const kms = (p: { diagnostics: { code?: unknown }[] }) => p.diagnostics.filter((d) => d.code === 'kinesis/kms-permissions').length;
+    await client.open('file:///ws/told-nothing.policy.json', text);
+    assert.equal(kms(await client.diagnostics('file:///ws/told-nothing.policy.json')), 1);
+    await client.connection.sendNotification(DocumentAnswersNotification.type, { uri: 'untitled:/ws/orders-producer.policy.json', streamEncrypted: false });
+    await client.open('untitled:/ws/orders-producer.policy.json', text);
+    assert.equal(kms(await client.diagnostics('untitled:/ws/orders-producer.policy.json')), 0);
+    await client.open('file:///ws/orders-producer.policy.json', text);
+    assert.equal(kms(await client.diagnostics('file:///ws/orders-producer.policy.json')), 0);
   });
 });

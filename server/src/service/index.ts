@@ -8,6 +8,7 @@ export type { RuleSeverity } from './diagnostics/engine/settings';
 export type { PolicyKind } from './diagnostics/engine/policyKind';
 export { RULES, type RuleCode } from './diagnostics/rules';
 export { parsePolicy } from './policy/parsePolicy';
-export { FIX_ALL_KIND, SHOW_RULE_DOCUMENTATION_COMMAND, type CodeActionData } from './codeActions';
+export { FIX_ALL_KIND, FILL_PLACEHOLDERS_COMMAND, SHOW_RULE_DOCUMENTATION_COMMAND, type CodeActionData } from './codeActions';
+export { fillEdits, knownNames, placeholderSlots, type PlaceholderSlot } from './policy/names';
 export { INSERT_KIND } from './codeActions/insertActions';
 export { policyFor, PLACEHOLDER_PARAMS, type TemplateParams } from './templates/policyTemplates';

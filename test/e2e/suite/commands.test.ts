@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { checkedDiagnostics, closeAllEditors, codeOf, extension, problems, waitFor } from './helpers';
+import { checkedDiagnostics, closeAllEditors, codeOf, extension, problems, waitFor, workspaceFile } from './helpers';
 
 // Every answer given, the encryption one through keyId: the command asks nothing.
 const ANSWERS = {
@@ -16,12 +16,14 @@ const ANSWERS = {
 describe('Commands', () => {
   afterEach(closeAllEditors);
 
-  it('New Policy with its answers given opens a clean KCL consumer policy in an untitled editor', async () => {
+  it('New Policy with its answers given opens a clean KCL consumer policy in an untitled editor named for saving', async () => {
     await vscode.commands.executeCommand('kinesisPolicy.newPolicy', ANSWERS);
     const editor = await waitFor('an untitled JSON editor', () => {
       const active = vscode.window.activeTextEditor;
-      return active?.document.uri.scheme === 'untitled' && active.document.languageId === 'json' && active;
+      return active?.document.uri.scheme === 'untitled' && active.document.languageId === 'json' && active.document.getText() !== '' && active;
     });
+    // Saving offers the workspace folder and this name.
+    assert.equal(editor.document.uri.path, workspaceFile('order-events-consumer.policy.json').path);
     const text = editor.document.getText();
     for (const arn of [
       'arn:aws:kinesis:eu-west-1:111122223333:stream/order-events',
@@ -32,6 +34,17 @@ describe('Commands', () => {
     }
     const diagnostics = await checkedDiagnostics(editor);
     assert.deepEqual(problems(diagnostics).map((d) => `${codeOf(d)}: ${d.message}`), []);
+  });
+
+  it('New Policy told the stream is not encrypted gives no KMS hint', async () => {
+    const answers = { role: 'producer', region: 'eu-west-1', account: '111122223333', stream: 'plain-events', encrypted: false };
+    await vscode.commands.executeCommand('kinesisPolicy.newPolicy', answers);
+    const editor = await waitFor('the producer policy', () => {
+      const active = vscode.window.activeTextEditor;
+      return active?.document.uri.path.endsWith('plain-events-producer.policy.json') && active.document.getText() !== '' && active;
+    });
+    const diagnostics = await checkedDiagnostics(editor);
+    assert.deepEqual(diagnostics.map((d) => `${codeOf(d)}: ${d.message}`), []);
   });
 
   it("Show Rule Documentation opens the shipped rules.md with the cursor on the rule's heading", async () => {

@@ -11,8 +11,9 @@ import type { FixContext } from './fixes/fix';
 import { applyInsert, insertActionsFor, INSERT_KIND } from './insertActions';
 import { isEmptyDocument } from './statements';
 import { policyAt } from '../policy/policyAt';
-import { PolicyTransaction } from './transaction';
+import { PolicyTransaction, type Indentation } from './transaction';
 import type { KclVersion, PolicyRole } from '../../../../common/src/choices';
+import { placeholderSlots } from '../policy/names';
 
 /** What a code action needs to be resolved later: enough to recompute it on the current text. */
 export type CodeActionData =
@@ -30,10 +31,14 @@ export interface CodeActionOptions {
   only?: string[];
   /** Every diagnostic of the document, if known (the server's last published ones); computed otherwise. */
   allDiagnostics?: readonly Diagnostic[];
+  /** How the document's editor indents, if known: edits follow it. */
+  indentation?: Indentation;
 }
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.kinesis-policy`;
 export const SHOW_RULE_DOCUMENTATION_COMMAND = 'kinesisPolicy.showRuleDocumentation';
+/** The client command the placeholder fixes run: (uri, placeholder?), every placeholder when none is named. */
+export const FILL_PLACEHOLDERS_COMMAND = 'kinesisPolicy.fillPlaceholders';
 const FIX_ALL_LIMIT = 200;
 
 /** Code actions for a range: quick fixes for its diagnostics, statements to insert, fix-all. Unresolved: no edits yet. */
@@ -54,6 +59,7 @@ export function getCodeActions(
         actions.push({ title: `Fix all ${code} problems in the file`, kind: CodeActionKind.QuickFix, data: { type: 'fixAll', uri: document.uri, code } satisfies CodeActionData });
       }
     }
+    actions.push(...fillActions(document, model, ours));
     for (const diagnostic of ours) {
       actions.push({
         title: `Show documentation for ${String(diagnostic.code)}`,
@@ -70,6 +76,40 @@ export function getCodeActions(
   }
   if (options.only?.some((k) => FIX_ALL_KIND.startsWith(k)) && model.isPolicy && wellFormed(model)) {
     actions.push({ title: 'Fix all Kinesis Policy problems', kind: FIX_ALL_KIND, data: { type: 'fixAll', uri: document.uri } satisfies CodeActionData });
+  }
+  return actions;
+}
+
+/**
+ * "Fill in STREAM_NAME...": a command, since the value comes from the user (the client asks for
+ * it, then has the server write it wherever the placeholder is); "Fill in all placeholders..."
+ * asks for each in turn.
+ */
+function fillActions(document: TextDocument, model: PolicyModel, diagnostics: readonly Diagnostic[]): CodeAction[] {
+  const onPlaceholders = diagnostics.filter((d) => d.code === 'iam/placeholder');
+  if (onPlaceholders.length === 0 || !wellFormed(model)) return [];
+  const actions: CodeAction[] = [];
+  const named = new Set<string>();
+  for (const diagnostic of onPlaceholders) {
+    const name = (diagnostic.data as { placeholder?: unknown } | undefined)?.placeholder;
+    if (typeof name !== 'string' || named.has(name)) continue;
+    named.add(name);
+    actions.push({
+      title: `Fill in ${name}...`,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      isPreferred: true,
+      command: { title: `Fill in ${name}`, command: FILL_PLACEHOLDERS_COMMAND, arguments: [document.uri, name] },
+    });
+  }
+  const slots = placeholderSlots(model);
+  if (slots.length > 1) {
+    actions.push({
+      title: `Fill in all ${slots.length} placeholders...`,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: onPlaceholders,
+      command: { title: 'Fill in all placeholders', command: FILL_PLACEHOLDERS_COMMAND, arguments: [document.uri] },
+    });
   }
   return actions;
 }
@@ -94,7 +134,7 @@ function quickFixes(document: TextDocument, model: PolicyModel, diagnostic: Diag
 export function resolveCodeAction(document: TextDocument, model: PolicyModel, action: CodeAction, options: CodeActionOptions): CodeAction {
   const data = action.data as CodeActionData | undefined;
   if (!data) return action;
-  const tx = new PolicyTransaction(document.getText());
+  const tx = new PolicyTransaction(document.getText(), options.indentation);
   // The document may have changed since the action was offered: edit only well-formed JSON.
   if (!wellFormed(model) && !(data.type === 'insert' && isEmptyDocument(model))) return { ...action, edit: { changes: { [document.uri]: [] } } };
   try {

@@ -13,9 +13,14 @@ export class PolicyTransaction {
   private parsed: PolicyModel | undefined;
   readonly formatting: FormattingOptions;
 
-  constructor(readonly original: string) {
+  /** `indentation` is the editor's, where known; otherwise the document's own is read from it. */
+  constructor(
+    readonly original: string,
+    indentation?: Indentation,
+  ) {
     this.current = original;
-    this.formatting = formattingOf(original);
+    const detected = formattingOf(original);
+    this.formatting = indentation ? { ...detected, tabSize: indentation.tabSize, insertSpaces: indentation.insertSpaces } : detected;
   }
 
   get text(): string {
@@ -103,6 +108,12 @@ export function statementPath(model: PolicyModel, statement: StatementModel): JS
   return model.statementProperty?.children?.[1]?.type === 'array' ? ['Statement', statement.index] : ['Statement'];
 }
 
+/** How an editor indents. */
+export interface Indentation {
+  tabSize: number;
+  insertSpaces: boolean;
+}
+
 /** Indentation and line ends as the document has them: two spaces and \n for a new one. */
 export function formattingOf(text: string): FormattingOptions {
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
@@ -113,6 +124,6 @@ export function formattingOf(text: string): FormattingOptions {
 
 /** A value as the document would indent it, for whole-document writes. */
 export function stringify(value: unknown, formatting: FormattingOptions): string {
-  const indent = formatting.insertSpaces ? ' '.repeat(formatting.tabSize ?? 2) : '\t';
+  const indent = formatting.insertSpaces === false ? '\t' : ' '.repeat(formatting.tabSize ?? 2);
   return JSON.stringify(value, null, indent).split('\n').join(formatting.eol ?? '\n') + (formatting.eol ?? '\n');
 }

@@ -2,7 +2,6 @@ import type { KclVersionSetting, PolicyKindSetting, RuleSeverity } from '../../.
 
 export type { RuleSeverity };
 
-
 /** What users can turn: severities per rule code, the KCL version, how to read the policy. */
 export interface DiagnosticSettings {
   /** `off` turns diagnostics off altogether. */
@@ -15,6 +14,11 @@ export interface DiagnosticSettings {
   assumeKcl: boolean;
   /** `auto` decides from the document; a setting or file pattern can force the kind. */
   policyKind: PolicyKindSetting;
+  /**
+   * Whether the stream is encrypted with a customer-managed KMS key, when the user said so (New
+   * Policy asks); undefined when nobody said, and the KMS hint is shown.
+   */
+  streamEncrypted?: boolean;
 }
 
 export const DEFAULT_SETTINGS: DiagnosticSettings = {

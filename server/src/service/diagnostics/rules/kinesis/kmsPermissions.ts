@@ -4,13 +4,14 @@ import { at, policyRule, type RuleFinding } from '../../engine/rule';
 /**
  * Streams encrypted with a customer-managed KMS key also need KMS permissions: producers
  * kms:GenerateDataKey, consumers kms:Decrypt, on the key. A hint: the policy cannot tell whether
- * the stream is encrypted, or with which key.
+ * the stream is encrypted, or with which key; none when the user said it is not.
  */
 export const kmsPermissions = policyRule({
   code: 'kinesis/kms-permissions',
   defaultSeverity: 'hint',
   kinds: ['identity'],
   check(context) {
+    if (context.settings.streamEncrypted === false) return [];
     const findings: RuleFinding[] = [];
     const permissions = context.access;
     const roles: [string | undefined, string, string][] = [

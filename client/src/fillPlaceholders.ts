@@ -1,0 +1,51 @@
+import * as vscode from 'vscode';
+import type { BaseLanguageClient } from 'vscode-languageclient';
+import { namePrompt, nameProblem } from '../../common/src/names';
+import { FillPlaceholdersRequest } from '../../common/src/protocol';
+import { knownNames } from './workspaceNames';
+
+/**
+ * "Fill in STREAM_NAME..." (one placeholder) and "Fill in all placeholders..." (each in turn):
+ * asks for the value, checked as New Policy checks it and offered from the names the document
+ * and the workspace already use, then writes it wherever the placeholder is. `given` answers
+ * instead of asking (tests, other commands).
+ */
+export async function fillPlaceholders(client: BaseLanguageClient, target?: unknown, name?: unknown, given: Record<string, string> = {}): Promise<boolean> {
+  const uri = typeof target === 'string' ? vscode.Uri.parse(target) : vscode.window.activeTextEditor?.document.uri;
+  if (!uri) return false;
+  const document = await vscode.workspace.openTextDocument(uri);
+  const version = document.version;
+  const known = await knownNames(client, uri);
+  const slots = known.placeholders.filter((p) => typeof name !== 'string' || p.name === name);
+  if (slots.length === 0) {
+    void vscode.window.showInformationMessage('This policy has no placeholders left to fill in.');
+    return false;
+  }
+  const values: Record<string, string> = {};
+  for (const [i, slot] of slots.entries()) {
+    const suggestions = known.names[slot.kind] ?? [];
+    const value =
+      given[slot.name] ??
+      (await vscode.window.showInputBox({
+        title: slots.length > 1 ? `Fill in placeholders (${i + 1} of ${slots.length})` : `Fill in ${slot.name}`,
+        prompt: [
+          `${namePrompt(slot.kind)}: replaces ${slot.name}${slot.count > 1 ? ` in ${slot.count} places` : ''}.`,
+          suggestions.length > 1 ? `Also in use: ${suggestions.slice(1, 4).join(', ')}.` : '',
+        ].join(' '),
+        placeHolder: slot.name,
+        value: suggestions[0],
+        ignoreFocusOut: true,
+        validateInput: (v) => nameProblem(slot.kind, v.trim()),
+      }));
+    if (value === undefined) return false;
+    values[slot.name] = value.trim();
+  }
+  if (document.version !== version) {
+    void vscode.window.showWarningMessage('The policy changed while the values were asked for: nothing was filled in. Run the fix again.');
+    return false;
+  }
+  const edits = await client.sendRequest(FillPlaceholdersRequest.type, { uri: uri.toString(), version, values });
+  const edit = new vscode.WorkspaceEdit();
+  edit.set(uri, await client.protocol2CodeConverter.asTextEdits(edits));
+  return edits.length > 0 && vscode.workspace.applyEdit(edit);
+}
