@@ -33,7 +33,9 @@ describe('A KCL consumer policy from an empty file', () => {
     const fixes = await codeActionsAt(uri, first.range, vscode.CodeActionKind.QuickFix.value);
     const fillAll = findAction(fixes, 'Fill in all 4 placeholders...');
     assert.ok(fillAll.command, 'the fill action runs a command');
-    const filled = await vscode.commands.executeCommand<boolean>(fillAll.command.command, ...((fillAll.command.arguments ?? []) as unknown[]), ANSWERS);
+    const [target, name] = (fillAll.command.arguments ?? []) as unknown[];
+    assert.equal(name, undefined, 'no one placeholder named: all of them');
+    const filled = await vscode.commands.executeCommand<boolean>(fillAll.command.command, target, name, ANSWERS);
     assert.equal(filled, true);
 
     const text = document.getText();
@@ -62,7 +64,7 @@ describe('A KCL consumer policy from an empty file', () => {
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(JSON.stringify(policy, null, 2)));
     const { document } = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
     const marked = await diagnosticsWhere(uri, 'the placeholders', (d) => withCode(d, 'iam/placeholder').length === 2);
-    const fixes = await codeActionsAt(uri, marked[0].range, vscode.CodeActionKind.QuickFix.value);
+    const fixes = await codeActionsAt(uri, withCode(marked, 'iam/placeholder')[0].range, vscode.CodeActionKind.QuickFix.value);
     const fill = findAction(fixes, 'Fill in STREAM_NAME...');
     assert.equal(fill.isPreferred, true);
     assert.ok(fill.command);
