@@ -11,7 +11,7 @@ import { buildData } from './build-data.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const production = process.argv.includes('--production');
-const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const { version, repository } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const watch = process.argv.includes('--watch');
 
 const bundles = [
@@ -40,7 +40,12 @@ const contexts = await Promise.all(
       external: ['vscode'],
       // ES module builds where packages have them: jsonc-parser's UMD build hides its requires.
       mainFields: ['module', 'main'],
-      define: { SERVER_VERSION: JSON.stringify(version) },
+      // The command line's SARIF describes each rule from docs/rules.md and links to it in the repository.
+      define: {
+        SERVER_VERSION: JSON.stringify(version),
+        PACKAGE_REPOSITORY: JSON.stringify(repository ?? null),
+        RULES_MARKDOWN: JSON.stringify(readFileSync(join(root, 'docs', 'rules.md'), 'utf8')),
+      },
       minify: production,
       sourcemap: production ? false : 'linked',
       banner: b.banner ? { js: b.banner } : undefined,

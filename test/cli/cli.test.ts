@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
+import { RULES } from '../../server/src/service';
 import { ROOT } from '../support/catalog';
 import { caseText, POLICY_CASES } from '../support/policyCases';
 
@@ -104,6 +105,32 @@ describe('kinesis-policy check', () => {
       artifactLocation: { uri: 'policies/nested/share.json' },
       region: { startLine: 7, startColumn: 17, endLine: 7, endColumn: 28 },
     });
+  });
+
+  it("describes each SARIF rule from docs/rules.md and links to its section in the repository's rules.md", () => {
+    const { stdout } = run(['check', '--format=sarif', 'policies'], dir);
+    type Text = { text: string; markdown?: string };
+    const sarif = JSON.parse(stdout) as { runs: { tool: { driver: { rules: { id: string; helpUri?: string; shortDescription: Text; fullDescription: Text }[] } } }[] };
+    const rules = sarif.runs[0].tool.driver.rules;
+    const wildcardAction = rules.find((r) => r.id === 'resource-policy/wildcard-action')!;
+    // GitHub's anchor for the heading ## `resource-policy/wildcard-action`: backticks and slash left out.
+    assert.equal(wildcardAction.helpUri, 'https://github.com/kinesis-policy/kinesis-policy/blob/main/docs/rules.md#resource-policywildcard-action');
+    assert.equal(
+      wildcardAction.shortDescription.text,
+      'Kinesis rejects * and ? in the Action of a stream or consumer policy: sharing is least-privilege by design, so PutResourcePolicy fails.',
+    );
+    assert.equal(wildcardAction.shortDescription.markdown, 'Kinesis rejects `*` and `?` in the `Action` of a stream or consumer policy: sharing is least-privilege by design, so `PutResourcePolicy` fails.');
+    assert.ok(wildcardAction.fullDescription.text.startsWith(wildcardAction.shortDescription.text));
+    assert.deepEqual(rules.map((r) => r.id), [...RULES.map((r) => r.code), 'json/syntax-error']);
+    for (const rule of rules) {
+      assert.ok(rule.shortDescription.text.length > 20 && !rule.shortDescription.text.includes(rule.id), `${rule.id}: "${rule.shortDescription.text}"`);
+      assert.match(rule.shortDescription.text, /^\S.*[.]$/s, rule.id);
+      assert.doesNotMatch(rule.helpUri ?? '', /^file:/, rule.id);
+    }
+    for (const rule of rules.slice(0, -1)) {
+      assert.equal(rule.helpUri, `https://github.com/kinesis-policy/kinesis-policy/blob/main/docs/rules.md#${rule.id.replace('/', '')}`);
+    }
+    assert.equal(rules.at(-1)!.helpUri, undefined, 'JSON syntax errors have no section in rules.md');
   });
 
   it('forces the policy kind and changes severities', () => {

@@ -1,6 +1,7 @@
 import { RULES } from '../service';
 import type { FileResult, Problem } from './check';
 import { SYNTAX_ERROR_CODE } from './check';
+import { githubAnchor, plainText, type RuleDoc } from './rulesDocs';
 
 /** `file:line:col severity code message`, one a line, like a compiler, and a summary. */
 export function formatText(results: FileResult[]): string {
@@ -23,11 +24,27 @@ export function formatJson(results: FileResult[]): string {
 
 const SARIF_LEVELS: Record<Problem['severity'], string> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
+/** What a SARIF log says of the tool and its rules. */
+export interface SarifTool {
+  version: string;
+  /** The web page of docs/rules.md, e.g. on GitHub; without it the rules have no helpUri. */
+  rulesDocumentationUrl: string | undefined;
+  /** What docs/rules.md says of each rule, by code (see readRuleDocs). */
+  ruleDocs: ReadonlyMap<string, RuleDoc>;
+}
+
+/** JSON syntax errors are found by the parser, not by a rule of docs/rules.md. */
+const SYNTAX_ERROR_DOC = { summary: 'The policy is not valid JSON.', description: 'The policy is not valid JSON: IAM rejects a policy it cannot parse.' };
+
 /** SARIF 2.1.0, for code-scanning services. */
-export function formatSarif(results: FileResult[], version: string, rulesDocumentation: string): string {
+export function formatSarif(results: FileResult[], tool: SarifTool): string {
   const rules = [
-    ...RULES.map((r) => ({ id: r.code, level: SARIF_LEVELS[r.defaultSeverity], help: `${rulesDocumentation}#${r.code}` })),
-    { id: SYNTAX_ERROR_CODE, level: 'error', help: undefined },
+    ...RULES.map((r) => {
+      const doc = tool.ruleDocs.get(r.code) ?? { summary: r.code, description: r.code, anchor: githubAnchor(`\`${r.code}\``) };
+      const helpUri = tool.rulesDocumentationUrl === undefined ? undefined : `${tool.rulesDocumentationUrl}#${doc.anchor}`;
+      return { id: r.code, level: SARIF_LEVELS[r.defaultSeverity], doc, helpUri };
+    }),
+    { id: SYNTAX_ERROR_CODE, level: 'error', doc: SYNTAX_ERROR_DOC, helpUri: undefined },
   ];
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -37,12 +54,13 @@ export function formatSarif(results: FileResult[], version: string, rulesDocumen
         tool: {
           driver: {
             name: 'kinesis-policy',
-            version,
+            version: tool.version,
             rules: rules.map((r) => ({
               id: r.id,
               name: r.id,
-              shortDescription: { text: r.id },
-              helpUri: r.help,
+              shortDescription: { text: plainText(r.doc.summary), markdown: r.doc.summary },
+              fullDescription: { text: plainText(r.doc.description), markdown: r.doc.description },
+              helpUri: r.helpUri,
               defaultConfiguration: { level: r.level },
             })),
           },

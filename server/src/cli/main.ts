@@ -7,10 +7,17 @@ import { parseArgs, USAGE, UsageError, type CheckOptions } from './args';
 import { checkText, type FileResult } from './check';
 import { collectFiles } from './files';
 import { formatJson, formatSarif, formatText } from './formats';
+import { readRuleDocs, rulesDocumentationWebUrl } from './rulesDocs';
 
+// scripts/build.mjs puts these in the bundle: the version and repository of package.json, and docs/rules.md.
 declare const SERVER_VERSION: string | undefined;
+declare const PACKAGE_REPOSITORY: unknown;
+declare const RULES_MARKDOWN: string | undefined;
 const VERSION = typeof SERVER_VERSION === 'string' ? SERVER_VERSION : 'dev';
+/** Where diagnostics link: the rules.md shipped beside dist/. */
 const RULES_DOCUMENTATION = pathToFileURL(join(__dirname, '..', 'docs', 'rules.md')).href;
+/** Where SARIF links, for code scanning on another machine: rules.md in the repository. */
+const RULES_WEB_DOCUMENTATION = rulesDocumentationWebUrl(typeof PACKAGE_REPOSITORY === 'undefined' ? undefined : PACKAGE_REPOSITORY);
 
 /** The command line: returns the exit status. */
 function main(argv: readonly string[]): number {
@@ -62,7 +69,15 @@ function check(options: CheckOptions): number {
     results.push(checkText(service, shown, text.replace(/^\uFEFF/, ''), options, RULES_DOCUMENTATION));
   }
   const output =
-    options.format === 'json' ? formatJson(results) : options.format === 'sarif' ? formatSarif(results, VERSION, RULES_DOCUMENTATION) : formatText(results);
+    options.format === 'json'
+      ? formatJson(results)
+      : options.format === 'sarif'
+        ? formatSarif(results, {
+            version: VERSION,
+            rulesDocumentationUrl: RULES_WEB_DOCUMENTATION,
+            ruleDocs: readRuleDocs(typeof RULES_MARKDOWN === 'string' ? RULES_MARKDOWN : ''),
+          })
+        : formatText(results);
   process.stdout.write(output);
   if (unreadable) return 2;
   return results.some((r) => r.problems.some((p) => p.severity === 'error')) ? 1 : 0;
