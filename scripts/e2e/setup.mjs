@@ -75,21 +75,28 @@ function installCodeServer() {
   provideRipgrep();
   const npm = (...args) => run(['npm', ...args, '--no-audit', '--no-fund', '--no-package-lock', '--omit=dev'], {
     cwd: codeServerDir,
-    env: {
-      ...process.env,
-      // As root, code-server's postinstall stops without unsafe-perm; the flag form is ignored by npm 11.
-      npm_config_unsafe_perm: 'true',
-      // node-pty's install runs `npx node-gyp`, which would otherwise ask.
-      npm_config_yes: 'true',
-    },
+    // node-pty's install runs `npx node-gyp`, which would otherwise ask.
+    env: { ...process.env, npm_config_yes: 'true' },
   });
   npm('install', '--ignore-scripts');
   const vscodeDir = join(codeServerDir, 'node_modules', 'code-server', 'lib', 'vscode');
   for (const dir of [vscodeDir, join(vscodeDir, 'extensions')]) {
     writeFileSync(join(dir, '.npmrc'), `allow-scripts=${ALLOWED_SCRIPTS.join(',')}\n`);
   }
-  npm('rebuild');
+  npm('rebuild', `--script-shell=${unsafePermShell()}`);
   writeFileSync(marker, wanted);
+}
+
+/**
+ * A shell for the install scripts that sets npm_config_unsafe_perm. As root, code-server's
+ * postinstall stops unless that variable is "true", a check from before npm 7. npm 11 no longer
+ * knows the setting: in npm's own environment, or as --unsafe-perm, it warns "Unknown env config".
+ * Set by the shell, only the scripts see it.
+ */
+function unsafePermShell() {
+  const shell = join(codeServerDir, 'script-shell.sh');
+  writeFileSync(shell, '#!/bin/sh\nnpm_config_unsafe_perm=true exec /bin/sh "$@"\n', { mode: 0o755 });
+  return shell;
 }
 
 function provideRipgrep() {
