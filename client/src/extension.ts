@@ -3,6 +3,7 @@ import type { LanguageClientOptions } from 'vscode-languageclient';
 import { reportEditorIndentation } from './editorIndentation';
 import { fillPlaceholders } from './fillPlaceholders';
 import { newPolicy, type NewPolicyAnswers } from './newPolicy';
+import { PolicyKindStatusItem } from './policyKindStatus';
 import { RestartingErrorHandler } from './restarts';
 import { showRuleDocumentation } from './ruleDocumentation';
 import { registerSchemaProvider } from './schemaProvider';
@@ -11,6 +12,8 @@ import { WorkerLanguageClient } from './workerClient';
 /** What the extension gives other extensions and its own tests. */
 export interface KinesisPolicyApi {
   client: WorkerLanguageClient;
+  /** The status bar item saying how the active policy is read. */
+  policyKind: PolicyKindStatusItem;
 }
 
 let client: WorkerLanguageClient | undefined;
@@ -37,9 +40,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Kinesi
     }),
     registerSchemaProvider(context),
   );
+  // Listening before the server starts: its first checks already say how each policy is read.
+  const policyKind = new PolicyKindStatusItem(languageClient);
+  context.subscriptions.push(policyKind);
   await languageClient.start();
   context.subscriptions.push(reportEditorIndentation(languageClient));
-  return { client: languageClient };
+  return { client: languageClient, policyKind };
 }
 
 export function deactivate(): Thenable<void> | undefined {

@@ -100,3 +100,22 @@ export const EditorIndentationNotification = {
   method: 'kinesisPolicy/editorIndentation',
   type: new NotificationType<EditorIndentation>('kinesisPolicy/editorIndentation'),
 } as const;
+
+/** How the server reads a document, for the status bar. */
+export interface PolicyKindStatus {
+  uri: string;
+  /** Undefined when the document is not read as a policy (or checks are off): nothing is shown. */
+  kind?: 'identity' | 'kinesis-resource' | 'other-resource' | 'vpc-endpoint';
+  /** What decided it. */
+  decidedBy?: 'content' | 'setting' | 'file pattern';
+  /** For a Kinesis resource policy: whether it is on a stream or a registered consumer. */
+  resource?: 'stream' | 'consumer';
+  /** Read as a Kinesis resource policy, it could as well be a VPC endpoint policy. */
+  mayBeEndpointPolicy?: boolean;
+}
+
+/** Sent after a check when how the document is read changed. */
+export const PolicyKindNotification = {
+  method: 'kinesisPolicy/policyKind',
+  type: new NotificationType<PolicyKindStatus>('kinesisPolicy/policyKind'),
+} as const;

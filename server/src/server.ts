@@ -30,6 +30,7 @@ import { pathOf, readSettings, settingsFor, type RawSettings, type ServerSetting
 import { ValidationScheduler, type Timers } from './validationScheduler';
 import { fileTooLarge } from './fileTooLarge';
 import { TypingHold } from './typingHold';
+import { PolicyKindReporter, policyKindStatus } from './policyKindStatus';
 
 export interface ServerRuntime {
   catalogSource: CatalogSource;
@@ -65,14 +66,15 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   /** Documents over the size limit get no analysis at all: parsing them would stall the server. */
   const tooLarge = (document: TextDocument) => document.getText().length > settings.maxFileSize;
 
+  const kinds = new PolicyKindReporter(connection);
+
   function* validate(document: TextDocument): Generator<void, Diagnostic[], void> {
     if (tooLarge(document)) return fileTooLarge(document, settings.maxFileSize);
     const model = models.get(document);
     yield;
-    const result = yield* service.validationSteps(document, model, {
-      settings: settingsFor(document.uri, settings, answers),
-      rulesDocumentation: runtime.rulesDocumentation,
-    });
+    const documentSettings = settingsFor(document.uri, settings, answers);
+    const result = yield* service.validationSteps(document, model, { settings: documentSettings, rulesDocumentation: runtime.rulesDocumentation });
+    kinds.report(policyKindStatus(document.uri, result, model, documentSettings, settings.diagnostics));
     return result.diagnostics;
   }
 
@@ -124,6 +126,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     models.delete(event.document.uri);
     validation.clear(event.document.uri);
     indentation.delete(event.document.uri);
+    kinds.forget(event.document.uri);
   });
 
   connection.onCompletion((params, token) =>

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { after, before, describe, it } from 'node:test';
+import { PolicyKindNotification, type PolicyKindStatus } from '../../common/src/protocol';
 import { LspClient } from '../support/lspClient';
 
 const SHARE = `{
@@ -117,6 +118,38 @@ describe('diagnostics over LSP', () => {
     assert.deepEqual(unknown(next).map((d) => d.range.start.line), [line]);
     assert.match(JSON.stringify(next.diagnostics.find((d) => d.code === 'iam/unknown-action')?.message), /PutRx/);
     await client.changeSettings({});
+  });
+
+  it('says how each document is read, and what decided it, when that changes', async () => {
+    const statuses: PolicyKindStatus[] = [];
+    client.connection.onNotification(PolicyKindNotification.method, (status: PolicyKindStatus) => {
+      statuses.push(status);
+    });
+    const mark = client.published.length;
+    await client.changeSettings({});
+    const identity = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'kinesis:PutRecord', Resource: 'arn:aws:kinesis:us-east-1:111122223333:stream/orders' }] });
+    const consumerShare = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: { AWS: '444455556666' }, Action: 'kinesis:SubscribeToShard', Resource: 'arn:aws:kinesis:us-east-1:111122223333:stream/orders/consumer/app:1' }],
+    });
+    await client.open('file:///ws/kinds/producer.json', identity);
+    await client.open('file:///ws/kinds/app.consumer-policy.json', consumerShare);
+    await client.open('file:///ws/kinds/package.json', '{"name": "x"}');
+    for (const uri of ['file:///ws/kinds/producer.json', 'file:///ws/kinds/app.consumer-policy.json', 'file:///ws/kinds/package.json']) await client.diagnostics(uri, () => true, mark);
+    const last = (uri: string) => statuses.filter((s) => s.uri === uri).at(-1);
+    assert.deepEqual(last('file:///ws/kinds/producer.json'), { uri: 'file:///ws/kinds/producer.json', kind: 'identity', decidedBy: 'content' });
+    assert.deepEqual(last('file:///ws/kinds/app.consumer-policy.json'), {
+      uri: 'file:///ws/kinds/app.consumer-policy.json',
+      kind: 'kinesis-resource',
+      decidedBy: 'file pattern',
+      resource: 'consumer',
+    });
+    assert.deepEqual(last('file:///ws/kinds/package.json'), { uri: 'file:///ws/kinds/package.json' });
+    // An edit that changes nothing of how it is read sends nothing.
+    const before = statuses.length;
+    await client.change('file:///ws/kinds/producer.json', [{ text: identity.replace('PutRecord', 'PutRecords') }]);
+    await client.diagnostics('file:///ws/kinds/producer.json', (p) => p.version === 2, mark);
+    assert.equal(statuses.length, before);
   });
 
   it('clears diagnostics when the document closes', async () => {

@@ -43,7 +43,10 @@ export function createValidationMemory(): ValidationMemory {
 }
 
 export interface ValidationResult {
+  /** How the policy was read; undefined for a document that is not a policy, or with checks off. */
   kind: PolicyKind | undefined;
+  /** Read as a Kinesis resource policy from its content, it could as well be a VPC endpoint policy. */
+  mayBeEndpointPolicy?: boolean;
   diagnostics: Diagnostic[];
 }
 
@@ -102,7 +105,7 @@ export function* validationSteps(
   }
   const diagnostics: Diagnostic[] = [];
   for (const list of found) for (const diagnostic of list) diagnostics.push(diagnostic);
-  return { kind, diagnostics };
+  return { kind, mayBeEndpointPolicy: hedged, diagnostics };
 }
 
 /** Makes the rule's diagnostics with the user's severity; one link object for all of them, since nothing changes a published diagnostic. */
