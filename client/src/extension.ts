@@ -5,7 +5,7 @@ import { fillPlaceholders } from './fillPlaceholders';
 import { newPolicy, type NewPolicyAnswers } from './newPolicy';
 import { PolicyKindStatusItem } from './policyKindStatus';
 import { RestartingErrorHandler } from './restarts';
-import { showRuleDocumentation } from './ruleDocumentation';
+import { RuleDocumentation, ruleDocumentationLink, SHOW_RULE_DOCUMENTATION } from './ruleDocumentation';
 import { registerSchemaProvider } from './schemaProvider';
 import { WorkerLanguageClient } from './workerClient';
 
@@ -14,7 +14,12 @@ export interface KinesisPolicyApi {
   client: WorkerLanguageClient;
   /** The status bar item saying how the active policy is read. */
   policyKind: PolicyKindStatusItem;
+  /** The rule documentation panel. */
+  ruleDocumentation: RuleDocumentation;
 }
+
+/** The `source` of the server's diagnostics. */
+const DIAGNOSTIC_SOURCE = 'kinesis-policy';
 
 let client: WorkerLanguageClient | undefined;
 
@@ -25,7 +30,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<Kinesi
     // the editor sends it, and answers only for documents that are IAM policies.
     documentSelector: [{ language: 'json' }, { language: 'jsonc' }],
     errorHandler: new RestartingErrorHandler(),
+    middleware: {
+      // A rule code opens its documentation in the editor (the server's links point at the file).
+      handleDiagnostics(uri, diagnostics, next) {
+        for (const d of diagnostics) {
+          if (d.source === DIAGNOSTIC_SOURCE && typeof d.code === 'object') d.code = { value: d.code.value, target: ruleDocumentationLink(String(d.code.value)) };
+        }
+        next(uri, diagnostics);
+      },
+    },
   };
+  const ruleDocumentation = new RuleDocumentation(context);
   const languageClient = new WorkerLanguageClient('kinesisPolicy', 'Kinesis Policy', context.asAbsolutePath('dist/server.js'), clientOptions);
   client = languageClient;
   context.subscriptions.push(
@@ -33,7 +48,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Kinesi
     vscode.commands.registerCommand('kinesisPolicy.fillPlaceholders', (uri?: unknown, name?: unknown, given?: Record<string, string>) =>
       fillPlaceholders(languageClient, uri, name, given),
     ),
-    vscode.commands.registerCommand('kinesisPolicy.showRuleDocumentation', (code?: unknown) => showRuleDocumentation(context, code)),
+    ruleDocumentation,
+    vscode.commands.registerCommand(SHOW_RULE_DOCUMENTATION, (code?: unknown) => ruleDocumentation.show(code)),
     vscode.commands.registerCommand('kinesisPolicy.restartServer', async () => {
       await languageClient.stop();
       await languageClient.start();
@@ -45,7 +61,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Kinesi
   context.subscriptions.push(policyKind);
   await languageClient.start();
   context.subscriptions.push(reportEditorIndentation(languageClient));
-  return { client: languageClient, policyKind };
+  return { client: languageClient, policyKind, ruleDocumentation };
 }
 
 export function deactivate(): Thenable<void> | undefined {

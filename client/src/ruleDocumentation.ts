@@ -1,21 +1,122 @@
+import MarkdownIt from 'markdown-it';
 import * as vscode from 'vscode';
 
 const SOURCE = 'kinesis-policy';
+export const SHOW_RULE_DOCUMENTATION = 'kinesisPolicy.showRuleDocumentation';
+
+/** A link that opens a rule's documentation: what the Problems panel and hovers open for a code. */
+export function ruleDocumentationLink(code: string): vscode.Uri {
+  return vscode.Uri.parse(`command:${SHOW_RULE_DOCUMENTATION}?${encodeURIComponent(JSON.stringify([code]))}`);
+}
 
 /**
- * "Kinesis Policy: Show Rule Documentation": opens the rules documentation that ships with the
- * extension at the rule's section: the given code, the diagnostic under the cursor, or a pick.
+ * "Kinesis Policy: Show Rule Documentation": the rule's section of the shipped docs/rules.md,
+ * rendered in one reused panel beside the editor: for the given code, the diagnostic under the
+ * cursor, or a rule picked from the list. Links to other rules open their section; nothing in the
+ * panel runs a script.
  */
-export async function showRuleDocumentation(context: vscode.ExtensionContext, code?: unknown): Promise<vscode.TextEditor | undefined> {
-  const uri = vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules.md');
-  const document = await vscode.workspace.openTextDocument(uri);
-  const chosen = typeof code === 'string' ? code : (codeAtCursor() ?? (await pickCode(document)));
-  if (!chosen) return undefined;
-  const line = document.getText().split('\n').findIndex((l) => l === `## \`${chosen}\``);
-  const position = new vscode.Position(Math.max(line, 0), 0);
-  const editor = await vscode.window.showTextDocument(document, { preview: true, selection: new vscode.Range(position, position) });
-  editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.AtTop);
-  return editor;
+export class RuleDocumentation implements vscode.Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  private readonly markdown = new MarkdownIt({ html: false, linkify: false });
+  /** The rule shown, and its page: for the extension's tests. */
+  shown: { code: string; html: string } | undefined;
+
+  constructor(private readonly context: vscode.ExtensionContext) {}
+
+  async show(code?: unknown): Promise<string | undefined> {
+    const rules = new TextDecoder().decode(await vscode.workspace.fs.readFile(this.rulesUri()));
+    const sections = splitSections(rules);
+    const chosen = typeof code === 'string' ? code : (codeAtCursor() ?? (await pick([...sections.keys()])));
+    const section = chosen ? sections.get(chosen) : undefined;
+    if (!chosen || section === undefined) {
+      if (chosen) void vscode.window.showWarningMessage(`Kinesis Policy has no rule ${chosen}.`);
+      return undefined;
+    }
+    const panel = this.openPanel();
+    panel.title = `Rule ${chosen}`;
+    const html = this.page(panel.webview, chosen, section);
+    panel.webview.html = html;
+    panel.reveal(panel.viewColumn ?? vscode.ViewColumn.Beside, true);
+    this.shown = { code: chosen, html };
+    return chosen;
+  }
+
+  private rulesUri(): vscode.Uri {
+    return vscode.Uri.joinPath(this.context.extensionUri, 'docs', 'rules.md');
+  }
+
+  private openPanel(): vscode.WebviewPanel {
+    if (this.panel) return this.panel;
+    const panel = vscode.window.createWebviewPanel('kinesisPolicy.ruleDocumentation', 'Rule', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
+      enableScripts: false,
+      // Only links to other rules (and the whole list) run anything.
+      enableCommandUris: [SHOW_RULE_DOCUMENTATION, 'markdown.showPreview'],
+      localResourceRoots: [],
+    });
+    panel.onDidDispose(() => {
+      this.panel = undefined;
+      this.shown = undefined;
+    });
+    this.panel = panel;
+    return panel;
+  }
+
+  private page(webview: vscode.Webview, code: string, section: string): string {
+    const nonce = [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
+    const body = this.markdown.render(section).replace(/href="#([^"]+)"/g, (_, anchor: string) => `href="${ruleDocumentationLink(decodeURIComponent(anchor)).toString()}"`);
+    const all = `command:markdown.showPreview?${encodeURIComponent(JSON.stringify([this.rulesUri().toJSON()]))}`;
+    return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-${nonce}'; img-src ${webview.cspSource} https:;">
+<title>Rule ${escapeHtml(code)}</title>
+<style nonce="${nonce}">
+  body { font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); color: var(--vscode-foreground); padding: 0 20px 20px; line-height: 1.5; max-width: 56em; }
+  code, pre { font-family: var(--vscode-editor-font-family); font-size: var(--vscode-editor-font-size); }
+  pre { background: var(--vscode-textCodeBlock-background); padding: 8px 12px; overflow-x: auto; }
+  :not(pre) > code { background: var(--vscode-textCodeBlock-background); padding: 1px 4px; border-radius: 3px; }
+  a { color: var(--vscode-textLink-foreground); }
+  table { border-collapse: collapse; } td, th { border: 1px solid var(--vscode-panel-border); padding: 2px 8px; }
+  footer { margin-top: 2em; opacity: 0.8; }
+</style>
+</head>
+<body>
+${body}
+<footer><a href="${all}">All rules</a></footer>
+</body>
+</html>`;
+  }
+
+  dispose(): void {
+    this.panel?.dispose();
+  }
+}
+
+/** Each rule's section of rules.md (from its `## \`code\`` heading to the next heading of that level), by code. */
+export function splitSections(markdown: string): Map<string, string> {
+  const sections = new Map<string, string>();
+  const lines = markdown.split(/\r?\n/);
+  let code: string | undefined;
+  let body: string[] = [];
+  const close = () => {
+    // The explicit anchors before each heading are for other renderers; this one has no raw HTML.
+    if (code) sections.set(code, body.filter((l) => !/^<a id="[^"]*"><\/a>$/.test(l)).join('\n').trim());
+  };
+  for (const line of lines) {
+    const heading = /^## (.*)$/.exec(line);
+    if (heading) {
+      close();
+      code = /^`([a-z0-9-]+\/[a-z0-9-]+)`$/.exec(heading[1])?.[1];
+      body = [line];
+    } else body.push(line);
+  }
+  close();
+  return sections;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
 }
 
 function codeAtCursor(): string | undefined {
@@ -28,7 +129,6 @@ function codeAtCursor(): string | undefined {
   return typeof code === 'object' ? String(code.value) : code === undefined ? undefined : String(code);
 }
 
-async function pickCode(document: vscode.TextDocument): Promise<string | undefined> {
-  const codes = [...document.getText().matchAll(/^## `([^`]+)`$/gm)].map((m) => m[1]);
+async function pick(codes: string[]): Promise<string | undefined> {
   return vscode.window.showQuickPick(codes, { title: 'Kinesis Policy rules', placeHolder: 'Which rule?' });
 }

@@ -1,6 +1,17 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { checkedDiagnostics, closeAllEditors, codeOf, extension, problems, waitFor, workspaceFile } from './helpers';
+import { checkedDiagnostics, closeAllEditors, codeOf, diagnosticsWhere, extension, openPolicy, problems, waitFor, withCode, workspaceFile } from './helpers';
+
+/** The part of the extension's API these tests use (see `activate` in client/src/extension.ts). */
+interface Api {
+  ruleDocumentation: { shown: { code: string; html: string } | undefined };
+}
+
+const WILDCARD = 'resource-policy/wildcard-action';
+
+function ruleTab(code: string): vscode.Tab | undefined {
+  return vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && t.label === `Rule ${code}`);
+}
 
 // Every answer given, the encryption one through keyId: the command asks nothing.
 const ANSWERS = {
@@ -47,17 +58,26 @@ describe('Commands', () => {
     assert.deepEqual(diagnostics.map((d) => `${codeOf(d)}: ${d.message}`), []);
   });
 
-  it("Show Rule Documentation opens the shipped rules.md with the cursor on the rule's heading", async () => {
+  it("Show Rule Documentation renders the rule's section in a panel beside the editor", async () => {
     const code = 'kcl/missing-lease-table-permissions';
     await vscode.commands.executeCommand('kinesisPolicy.showRuleDocumentation', code);
-    const rules = vscode.Uri.joinPath(extension().extensionUri, 'docs', 'rules.md');
-    const editor = await waitFor('rules.md in the active editor', () => {
-      const active = vscode.window.activeTextEditor;
-      return active?.document.uri.toString() === rules.toString() && active;
-    });
-    const { active } = editor.selection;
-    assert.equal(editor.document.lineAt(active.line).text, `## \`${code}\``);
-    assert.equal(active.character, 0);
-    await waitFor('the heading to be scrolled into view', () => editor.visibleRanges.some((r) => r.contains(active)));
+    await waitFor('the rule panel', () => ruleTab(code));
+    const shown = (extension().exports as Api).ruleDocumentation.shown;
+    assert.equal(shown?.code, code);
+    assert.match(shown.html, new RegExp(`<h2><code>${code}</code></h2>`));
+    assert.match(shown.html, /<p>Fails:<\/p>\s*<pre><code class="language-json">/);
+    assert.doesNotMatch(shown.html, /<script/);
+    assert.doesNotMatch(shown.html, /## /, 'rendered, not raw Markdown');
+  });
+
+  it("a diagnostic's code links to its rule's panel, as the Problems panel and hovers open it", async () => {
+    const { document } = await openPolicy('share-stream.json');
+    const [wildcard] = withCode(await diagnosticsWhere(document.uri, WILDCARD, (d) => withCode(d, WILDCARD).length > 0), WILDCARD);
+    const target = typeof wildcard.code === 'object' ? wildcard.code.target : undefined;
+    assert.equal(target?.scheme, 'command');
+    assert.equal(target.path, 'kinesisPolicy.showRuleDocumentation');
+    // What the Problems panel does with the link: run the command with the arguments in its query.
+    await vscode.commands.executeCommand(target.path, ...(JSON.parse(decodeURIComponent(target.query)) as unknown[]));
+    await waitFor('the rule panel', () => ruleTab(WILDCARD));
   });
 });
