@@ -4,11 +4,25 @@
  * take the `ForAnyValue:` and `ForAllValues:` set qualifiers.
  */
 
+/** The kinds of value operators compare. */
+export type OperatorFamily = 'String' | 'Numeric' | 'Date' | 'Bool' | 'Binary' | 'IPAddress' | 'ARN' | 'Null';
+
 export interface ConditionOperator {
   name: string;
   /** The kind of value it compares: String, Numeric, Date, Bool, Binary, IP address, ARN, Null. */
-  valueType: string;
+  valueType: OperatorFamily;
   description: string;
+}
+
+/** An operator's meaning, for checks and evaluation. */
+export interface OperatorMeaning {
+  family: OperatorFamily;
+  /** The operator without `IfExists`: `StringNotLike`. */
+  base: string;
+  /** `...IfExists`: true as well when the key is absent from the request. */
+  ifExists: boolean;
+  /** A negated matching operator (`StringNotEquals`, `NotIpAddress`, `ArnNotLike`...): its values combine with NOR, and an absent key makes it true. */
+  negated: boolean;
 }
 
 const OPERATORS: readonly ConditionOperator[] = [
@@ -66,6 +80,18 @@ export const CONDITION_OPERATORS: readonly ConditionOperator[] = OPERATORS.flatM
 );
 
 const BY_NAME = new Map(CONDITION_OPERATORS.map((op) => [op.name.toLowerCase(), op]));
+
+/** What an operator of the list means: its family, IfExists and negation. */
+export function operatorMeaning(operator: ConditionOperator): OperatorMeaning {
+  const ifExists = operator.name.endsWith(IF_EXISTS);
+  const base = ifExists ? operator.name.slice(0, -IF_EXISTS.length) : operator.name;
+  return { family: operator.valueType, base, ifExists, negated: base.includes('Not') };
+}
+
+/** Every qualifier-and-operator spelling, for "did you mean" on a misspelt one. */
+export function operatorSpellings(): string[] {
+  return [...CONDITION_OPERATORS.map((op) => op.name), ...SET_QUALIFIERS.flatMap((q) => CONDITION_OPERATORS.filter((op) => op.name !== 'Null').map((op) => `${q.name}:${op.name}`))];
+}
 
 export interface ParsedOperator {
   qualifier?: string;

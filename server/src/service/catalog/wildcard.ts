@@ -15,6 +15,12 @@ export function wildcardMatcher(pattern: string): (candidate: string) => boolean
   return (candidate) => globMatch(lowerPattern, candidate.toLowerCase());
 }
 
+/** The same, respecting case: what `StringLike` and `ArnLike` do with a condition's values. */
+export function caseSensitiveMatcher(pattern: string): (candidate: string) => boolean {
+  if (!hasWildcard(pattern)) return (candidate) => candidate === pattern;
+  return (candidate) => globMatch(pattern, candidate);
+}
+
 function globMatch(pattern: string, text: string): boolean {
   let p = 0;
   let t = 0;

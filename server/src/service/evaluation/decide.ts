@@ -1,6 +1,7 @@
 import { parseArn } from '../catalog/arn';
 import type { PolicyEvaluator, StatementMatch } from './policyEvaluator';
 import { requestPrincipal, type RequestPrincipal } from './principals';
+import type { RequestContext } from './conditions';
 
 /**
  * What IAM would answer. `conditional`: an Allow or a Deny applies only if conditions hold (or
@@ -20,6 +21,8 @@ export interface AccessRequest {
   literal?: boolean;
   /** Who asks: an account id or an IAM ARN. Unknown: a request from the resource's own account. */
   principal?: string;
+  /** What is known of the request's condition keys; conditions on other keys stay unsettled. */
+  context?: RequestContext;
 }
 
 export interface AccessAnswer {
@@ -42,7 +45,7 @@ type Level = 'yes' | 'maybe' | 'no';
 export function decideAccess(identity: readonly PolicyEvaluator[], resource: readonly PolicyEvaluator[], request: AccessRequest): AccessAnswer {
   const principal = request.principal === undefined ? undefined : requestPrincipal(request.principal);
   const crossAccount = isCrossAccount(principal, request.resource);
-  const ask = (p: PolicyEvaluator) => p.matches(request.action, request.resource, principal, request.literal);
+  const ask = (p: PolicyEvaluator) => p.matches(request.action, request.resource, principal, request.literal, undefined, request.context);
   const identityMatches = identity.flatMap(ask);
   const resourceMatches = resource.flatMap(ask);
   const matches = [...identityMatches, ...resourceMatches];

@@ -2,6 +2,7 @@ import type { PolicyModel, StatementModel } from '../policy/policyModel';
 import type { Coverage } from './patterns';
 import { namesOnlyTheAccount, type RequestPrincipal } from './principals';
 import { compileStatement, statementApplies, type CompiledStatement } from './statements';
+import type { RequestContext } from './conditions';
 
 /** A policy to evaluate: its model, whether it is attached to an identity or to a resource, and its name for answers. */
 export interface EvaluatedPolicy {
@@ -73,8 +74,15 @@ export class PolicyEvaluator {
   }
 
   /** The statements that apply to a request (of one effect, if given), in document order. */
-  matches(action: string, resource: string, principal: RequestPrincipal | undefined, literal = false, effect?: 'Allow' | 'Deny'): StatementMatch[] {
-    const request = { action, resource, principal, literal, checkPrincipal: this.policy.kind === 'resource' };
+  matches(
+    action: string,
+    resource: string,
+    principal: RequestPrincipal | undefined,
+    literal = false,
+    effect?: 'Allow' | 'Deny',
+    context?: RequestContext,
+  ): StatementMatch[] {
+    const request = { action, resource, principal, literal, checkPrincipal: this.policy.kind === 'resource', context };
     const candidates =
       effect === 'Allow'
         ? this.allows.candidates(action, resource)

@@ -2,6 +2,7 @@ import { hasWildcard, wildcardMatcher } from '../catalog/wildcard';
 import type { StatementModel } from '../policy/policyModel';
 import { listCoverage, narrower, resourceCoverage, type Coverage } from './patterns';
 import { principalCoverage, type RequestPrincipal } from './principals';
+import { conditionCoverage, type RequestContext } from './conditions';
 
 /** A statement as the evaluation reads it: its effect, and matchers for its actions and resources. */
 export interface CompiledStatement {
@@ -71,12 +72,14 @@ export interface StatementRequest {
   principal: RequestPrincipal | undefined;
   /** Whether the statement's principal must name the requester: in resource-based policies. */
   checkPrincipal: boolean;
+  /** What is known of the request's context keys; without it, every condition is unsettled. */
+  context?: RequestContext;
 }
 
 /**
  * How surely the statement applies to a request for `action` on `resource` by `principal`: the
  * narrowest of what its action, resource, principal and condition elements say. A `Condition`
- * is not settled here: a statement with one applies `some` of the time.
+ * the known context does not settle applies `some` of the time.
  */
 export function statementApplies(compiled: CompiledStatement, request: StatementRequest): Coverage {
   const { action, resource, principal } = request;
@@ -86,6 +89,6 @@ export function statementApplies(compiled: CompiledStatement, request: Statement
   const { statement } = compiled;
   const element = statement.principal ?? statement.notPrincipal;
   if (request.checkPrincipal && element) coverage = narrower(coverage, principalCoverage(element, principal));
-  if (coverage !== 'none' && statement.condition) coverage = narrower(coverage, 'some');
+  if (coverage !== 'none' && statement.condition) coverage = narrower(coverage, conditionCoverage(statement.condition, request.context));
   return coverage;
 }

@@ -51,12 +51,18 @@ export interface ConditionKeyEntry {
   key: PolicyString;
   property: Node;
   values: PolicyString[];
+  /** Numbers and booleans among the values, which IAM reads as strings (`true` as `"true"`). */
+  scalars: Node[];
+  /** Values IAM rejects: objects, nested lists, null. */
+  invalid: Node[];
 }
 
 export interface ConditionClause {
   /** `StringEquals`, `ForAnyValue:StringLike`, ...: the key of the operator block. */
   operator: PolicyString;
   property: Node;
+  /** The operator's value: an object of keys, or anything else IAM rejects. */
+  body: Node | undefined;
   keys: ConditionKeyEntry[];
 }
 

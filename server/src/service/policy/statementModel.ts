@@ -66,9 +66,13 @@ function conditionElement(text: string, property: Node | undefined): ConditionEl
     const body = valueOf(block);
     const keys = (body?.type === 'object' ? (body.children ?? []) : []).flatMap((entry) => {
       const key = stringAt(text, entry.children?.[0]);
-      return key ? [{ key, property: entry, values: stringsIn(text, valueOf(entry)).values }] : [];
+      if (!key) return [];
+      const { values, invalid } = stringsIn(text, valueOf(entry));
+      // IAM takes numbers and booleans in a condition as the strings they read as.
+      const scalars = invalid.filter((n) => n.type === 'number' || n.type === 'boolean');
+      return [{ key, property: entry, values, scalars, invalid: invalid.filter((n) => !scalars.includes(n)) }];
     });
-    clauses.push({ operator, property: block, keys });
+    clauses.push({ operator, property: block, body, keys });
   }
   return { property, value, clauses };
 }
