@@ -48,27 +48,39 @@ function isArnPattern(value: string): boolean {
   return value === '*' || (value.startsWith('arn:') && value.split(':').length >= 6);
 }
 
+/** What an operator family takes, in words: `a number`. */
+export const FAMILY_TAKES: Record<OperatorFamily, string> = {
+  String: 'a string',
+  Numeric: 'a number',
+  Date: 'a date (ISO 8601, such as 2026-12-31T23:59:59Z, or epoch seconds)',
+  Bool: '"true" or "false"',
+  Null: '"true" (the key is absent) or "false" (it is present)',
+  Binary: 'base64',
+  IPAddress: 'an IPv4 or IPv6 address or CIDR range',
+  ARN: 'an ARN',
+};
+
 /**
- * What is wrong with a policy value for an operator family, or undefined when it fits. Values with
- * policy variables are left alone where the family allows them.
+ * Whether a policy value fits an operator family. Values with policy variables fit the families
+ * that allow them.
  */
-export function valueProblem(family: OperatorFamily, value: string): string | undefined {
+export function valueFits(family: OperatorFamily, value: string): boolean {
   switch (family) {
     case 'Bool':
     case 'Null':
-      return value === 'true' || value === 'false' ? undefined : `"${value}" is not "true" or "false"`;
+      return value === 'true' || value === 'false';
     case 'Date':
-      return parseDate(value) !== undefined ? undefined : `"${value}" is not a date: write ISO 8601 (2026-12-31T23:59:59Z) or epoch seconds`;
+      return parseDate(value) !== undefined;
     case 'Numeric':
-      return parseNumber(value) !== undefined ? undefined : `"${value}" is not a number`;
+      return parseNumber(value) !== undefined;
     case 'IPAddress':
-      return parseCidr(value) ? undefined : `"${value}" is not an IPv4 or IPv6 address or CIDR range`;
+      return parseCidr(value) !== undefined;
     case 'ARN':
-      return isArnPattern(value) || hasPolicyVariable(value) ? undefined : `"${value}" is not an ARN`;
+      return isArnPattern(value) || hasPolicyVariable(value);
     case 'Binary':
-      return BASE64.test(value) ? undefined : `"${value}" is not base64`;
+      return BASE64.test(value);
     case 'String':
-      return undefined;
+      return true;
   }
 }
 

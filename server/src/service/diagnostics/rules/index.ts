@@ -1,3 +1,11 @@
+import { conditionForAllValuesWithoutNull } from './condition/forAllValuesWithoutNull';
+import { conditionInvalidBlock } from './condition/invalidBlock';
+import { conditionKeyNotApplicable } from './condition/keyNotApplicable';
+import { conditionNullIfExists } from './condition/nullIfExists';
+import { conditionSingleValuedSetOperator } from './condition/singleValuedSetOperator';
+import { conditionUnknownKey } from './condition/unknownKey';
+import { conditionUnknownOperator } from './condition/unknownOperator';
+import { conditionValueType } from './condition/valueType';
 import { consumerMissingDescribeStream } from './consumer/missingDescribeStream';
 import { incompleteRead } from './consumer/incompleteRead';
 import { actionResourceMismatch } from './iam/actionResourceMismatch';
@@ -89,6 +97,15 @@ export const RULES = [
   allowNotAction,
   denyNotResource,
   redundantAction,
+  // Conditions
+  conditionInvalidBlock,
+  conditionUnknownOperator,
+  conditionNullIfExists,
+  conditionUnknownKey,
+  conditionKeyNotApplicable,
+  conditionValueType,
+  conditionSingleValuedSetOperator,
+  conditionForAllValuesWithoutNull,
 ] as const;
 
 /** The code of a rule in the registry, e.g. `kcl/missing-metrics-permission`. */

@@ -9,13 +9,18 @@ export const wildcardPrincipal = statementRule({
   kinds: ['kinesis-resource'],
   checkStatement(statement) {
     const findings: RuleFinding[] = [];
+    // A condition narrowing "*" to an account or organization is how other services' policies are
+    // written; Kinesis rejects the wildcard whatever the condition says.
+    const conditioned = statement.condition
+      ? ' The Condition does not change that: Kinesis rejects a wildcard principal whatever the condition narrows it to.'
+      : '';
     const report = (value: PolicyString) => {
       if (!hasWildcard(value.value)) return;
       findings.push(
         at(
           value.node,
           `The principal "${value.value}" uses a wildcard, which Kinesis resource-based policies do not allow: ` +
-            'it would share the stream with anyone. Name the accounts, roles or users to share with.',
+            `it would share the stream with anyone. Name the accounts, roles or users to share with.${conditioned}`,
           { data: { principal: value.value } },
         ),
       );

@@ -1,0 +1,45 @@
+import { ALL_KINDS } from '../../engine/policyKind';
+import { at, type RuleFinding, statementRule } from '../../engine/rule';
+import { readClauses, statementKeys } from '../../helpers/conditions';
+
+/**
+ * A service's condition key that none of the statement's actions (nor the resource types they
+ * take) supports, by the Service Authorization Reference: requests for those actions never carry
+ * it, so the condition never holds, or always does when negated or with IfExists. Global keys
+ * apply to every action and are not judged here.
+ */
+export const conditionKeyNotApplicable = statementRule({
+  code: 'iam/condition-key-not-applicable',
+  defaultSeverity: 'warning',
+  kinds: ALL_KINDS,
+  checkStatement(statement, context) {
+    const clauses = readClauses(statement);
+    if (clauses.length === 0) return [];
+    const supported = statementKeys(statement, context.catalog);
+    if (!supported) return [];
+    const findings: RuleFinding[] = [];
+    const actions = (statement.action?.values ?? []).map((v) => v.value);
+    const named = actions.length > 3 ? `${actions.slice(0, 3).join(', ')} and ${actions.length - 3} more` : actions.join(', ');
+    for (const { clause, meaning } of clauses) {
+      for (const { key } of clause.keys) {
+        const info = context.catalog.conditionKey(key.value);
+        if (!info || info.global || supported.has(info.name.toLowerCase())) continue;
+        const always = meaning && (meaning.ifExists || meaning.negated);
+        const effect =
+          meaning?.family === 'Null'
+            ? 'this Null check always finds it absent.'
+            : always
+              ? 'this condition is always true and restricts nothing.'
+              : 'this condition never holds, and the statement never applies.';
+        findings.push(
+          at(
+            key.node,
+            `None of this statement's actions (${named}) supports "${key.value}", so their requests never carry it: ${effect}`,
+            { data: { key: key.value } },
+          ),
+        );
+      }
+    }
+    return findings;
+  },
+});

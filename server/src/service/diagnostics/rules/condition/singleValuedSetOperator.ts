@@ -1,0 +1,34 @@
+import { ALL_KINDS } from '../../engine/policyKind';
+import { at, type RuleFinding, statementRule } from '../../engine/rule';
+import { isMultivalued, readClauses } from '../../helpers/conditions';
+
+/**
+ * `ForAllValues:` or `ForAnyValue:` on a key that holds one value (IAM User Guide, "Set operators
+ * for multivalued context keys"): the qualifier compares sets, and on a single value it either
+ * does what the plain operator does or, with ForAllValues, also passes requests without the key.
+ */
+export const conditionSingleValuedSetOperator = statementRule({
+  code: 'iam/condition-single-valued-set-operator',
+  defaultSeverity: 'warning',
+  kinds: ALL_KINDS,
+  checkStatement(statement, context) {
+    const findings: RuleFinding[] = [];
+    for (const { clause, qualifier, operator } of readClauses(statement)) {
+      if (!qualifier || !operator || operator.name === 'Null') continue;
+      for (const { key } of clause.keys) {
+        const info = context.catalog.conditionKey(key.value);
+        if (!info || isMultivalued(info.type)) continue;
+        const risk =
+          qualifier === 'ForAllValues'
+            ? ' ForAllValues also passes every request without the key, which an Allow then grants.'
+            : '';
+        findings.push(
+          at(key.node, `"${key.value}" holds a single value, so "${qualifier}:" has nothing to compare as a set; write "${operator.name}".${risk}`, {
+            data: { key: key.value, qualifier, operator: operator.name },
+          }),
+        );
+      }
+    }
+    return findings;
+  },
+});

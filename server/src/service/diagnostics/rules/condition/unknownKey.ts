@@ -1,0 +1,62 @@
+import type { IamCatalog } from '../../../catalog/iamCatalog';
+import { ALL_KINDS } from '../../engine/policyKind';
+import { at, type RuleFinding, statementRule } from '../../engine/rule';
+import { readClauses } from '../../helpers/conditions';
+import { nearest } from '../../helpers/suggest';
+
+/**
+ * A condition key the IAM data does not know. A request never carries it, so the condition never
+ * holds (or, negated or with IfExists, always does). A misspelt global `aws:` key is an error; a
+ * service key the data lacks is a warning, since services add keys before the data has them. Tag
+ * keys (`aws:ResourceTag/${TagKey}`) take any tag name.
+ */
+export const conditionUnknownKey = statementRule({
+  code: 'iam/condition-unknown-key',
+  defaultSeverity: 'error',
+  kinds: ALL_KINDS,
+  checkStatement(statement, context) {
+    const findings: RuleFinding[] = [];
+    for (const { clause } of readClauses(statement)) {
+      for (const { key } of clause.keys) {
+        const written = key.value;
+        if (written === '' || context.catalog.conditionKey(written)) continue;
+        const colon = written.indexOf(':');
+        const prefix = colon > 0 ? written.slice(0, colon).toLowerCase() : '';
+        const suggestion = nearest(written, candidates(context.catalog, prefix));
+        const did = suggestion ? ` Did you mean "${suggestion}"?` : '';
+        const data = { key: written, ...(suggestion ? { suggestion } : {}) };
+        if (prefix === 'aws') {
+          // Only a near miss of a known global key is surely a typo; anything else may be newer than the data.
+          findings.push(
+            at(key.node, `"${written}" is not a global condition key, so no request has it and the condition never holds.${did}`, {
+              data,
+              severity: suggestion ? 'error' : 'warning',
+            }),
+          );
+        } else if (prefix && context.catalog.hasService(prefix)) {
+          findings.push(
+            at(key.node, `The IAM data (${context.catalog.dataDate}) has no condition key "${written}"; if it is misspelt, the condition never holds.${did}`, {
+              data,
+              severity: 'warning',
+            }),
+          );
+        } else {
+          findings.push(
+            at(key.node, `"${written}" is not a condition key: keys are "aws:" global keys or "service:Name" keys of an AWS service.${did}`, {
+              data,
+              severity: 'warning',
+            }),
+          );
+        }
+      }
+    }
+    return findings;
+  },
+});
+
+/** The keys a misspelling is compared with: the service's own (or every global key), without templates. */
+function candidates(catalog: IamCatalog, prefix: string): string[] {
+  const service = prefix && prefix !== 'aws' ? catalog.service(prefix) : undefined;
+  const names = service ? service.conditionKeys.map((k) => k.name) : catalog.globalConditionKeys().map((k) => k.name);
+  return names.filter((name) => !name.includes('${'));
+}
