@@ -145,4 +145,22 @@ describe('code actions over LSP', () => {
     await client.open('file:///ws/orders-producer.policy.json', text);
     assert.equal(kms(await client.diagnostics('file:///ws/orders-producer.policy.json')), 0);
   });
+
+  it('fixes a misspelt condition operator through the server', async () => {
+    const uri = 'file:///ws/condition.json';
+    const text = JSON.stringify(
+      { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'kinesis:PutRecord', Resource: 'arn:aws:kinesis:us-east-1:111122223333:stream/orders', Condition: { StringEqual: { 'aws:SourceAccount': '111122223333' } } }] },
+      null,
+      2,
+    );
+    await client.open(uri, text);
+    const { diagnostics } = await client.diagnostics(uri);
+    const operator = diagnostics.find((d) => d.code === 'iam/condition-unknown-operator')!;
+    assert.equal(operator.severity, 1);
+    const action = (await client.codeActions(uri, operator.range, [operator])).find((a) => a.title === 'Change to StringEquals')!;
+    const edits: TextEdit[] = (await client.resolve(action)).edit?.changes?.[uri] ?? [];
+    const result = TextDocument.applyEdits(TextDocument.create(uri, 'json', 1, text), edits);
+    assert.match(result, /"StringEquals": \{/);
+    assert.ok(!diagnose(result).some((d) => String(d.code).startsWith('iam/condition-')));
+  });
 });

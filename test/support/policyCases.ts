@@ -15,6 +15,8 @@ export interface PolicyCase {
   codes: string[];
 }
 
+import { CONDITION_CASES } from './conditionCases';
+
 const ACCOUNT = '111122223333';
 const STREAM = `arn:aws:kinesis:us-east-1:${ACCOUNT}:stream/orders`;
 const PAYMENTS = `arn:aws:kinesis:us-east-1:${ACCOUNT}:stream/payments`;
@@ -208,6 +210,7 @@ export const POLICY_CASES: PolicyCase[] = [
     expect: ['kinesis/broad-access: "kinesis:*"'],
     codes: ['kinesis/broad-access'],
   },
+  ...CONDITION_CASES,
 ];
 
 /** A case's policy as text. */

@@ -1,5 +1,6 @@
 import { addDescribeAction, addKmsStatement, addLeaseTableActions, addMetricsStatement, addMissingAction, narrowWildcard } from './addActions';
 import type { RuleCode } from '../../diagnostics/rules';
+import { addNullGuard, dropSetQualifier, fixBoolValue } from './conditions';
 import type { FixProvider } from './fix';
 import { fixEffect, removeEntry, renameSid, replaceWithSuggestion, setVersion } from './iam';
 import { addPrincipal, moveAction, removeAction, removePrincipal, replaceWildcardWithShareable } from './sharing';
@@ -35,6 +36,12 @@ export const FIX_PROVIDERS: Readonly<Partial<Record<RuleCode, FixProvider>>> = {
   'iam/duplicate-sid': renameSid,
   'iam/empty-value': removeEntry,
   'iam/redundant-action': removeEntry,
+  'iam/condition-unknown-operator': replaceWithSuggestion,
+  'iam/condition-null-ifexists': replaceWithSuggestion,
+  'iam/condition-unknown-key': replaceWithSuggestion,
+  'iam/condition-value-type': fixBoolValue,
+  'iam/condition-single-valued-set-operator': dropSetQualifier,
+  'iam/condition-forallvalues-without-null': addNullGuard,
 };
 
 /** Rules whose fixes are safe to apply all at once across a file. */

@@ -14,18 +14,20 @@ export const conditionInvalidBlock = statementRule({
   checkStatement(statement) {
     const condition = statement.condition;
     if (!condition?.value) return [];
+    // On the key naming the misshapen value: the value itself may span many lines.
+    const conditionKey = condition.property.children?.[0] ?? condition.value;
     if (condition.value.type !== 'object') {
-      return [at(condition.value, `"Condition" is an object of condition operators, such as {"StringEquals": {"aws:SourceAccount": "111122223333"}}, not ${describe(condition.value)}.`)];
+      return [at(conditionKey, `"Condition" is an object of condition operators, such as {"StringEquals": {"aws:SourceAccount": "111122223333"}}, not ${describe(condition.value)}.`)];
     }
     const findings: RuleFinding[] = [];
     for (const clause of condition.clauses) {
       if (clause.body && clause.body.type !== 'object') {
-        findings.push(at(clause.body, `The operator "${clause.operator.value}" takes an object of condition keys and their values, not ${describe(clause.body)}.`));
+        findings.push(at(clause.operator.node, `The operator "${clause.operator.value}" takes an object of condition keys and their values, not ${describe(clause.body)}.`));
         continue;
       }
       for (const entry of clause.keys) {
         for (const node of entry.invalid) {
-          findings.push(at(node, `The value of "${entry.key.value}" is a string or a list of strings, not ${describe(node)}.`));
+          findings.push(at(node.type === 'null' ? node : entry.key.node, `The value of "${entry.key.value}" is a string or a list of strings, not ${describe(node)}.`));
         }
       }
     }
