@@ -39,4 +39,20 @@ describe('condition completion', () => {
     const edit = editOf(itemNamed('{"Statement": [{"Action": "kinesis:PutRecord", "Condition": {"StringEquals": {|}}}]}', 'aws:ResourceTag/${TagKey}'));
     assert.equal(edit.newText, '"aws:ResourceTag/${1:TagKey}": "$2"');
   });
+
+  it('offers true and false where Bool, Null or a Bool key takes them', () => {
+    assert.deepEqual(labels('{"Statement": [{"Condition": {"Bool": {"aws:SecureTransport": "|"}}}]}'), ['true', 'false']);
+    assert.deepEqual(labels('{"Statement": [{"Condition": {"Null": {"aws:SourceVpce": "|"}}}]}'), ['true', 'false']);
+    assert.deepEqual(labels('{"Statement": [{"Condition": {"StringEquals": {"aws:SourceVpce": "|"}}}]}'), []);
+  });
+
+  it("offers the current time for a date, the document's account for an account key, an organization id and an ARN template", () => {
+    const [now] = labels('{"Statement": [{"Condition": {"DateLessThan": {"aws:CurrentTime": "|"}}}]}');
+    assert.match(now, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+    const withArn = (condition: string) =>
+      `{"Statement": [{"Effect": "Allow", "Action": "kinesis:PutRecord", "Resource": "arn:aws:kinesis:eu-west-1:123456789012:stream/orders", "Condition": ${condition}}]}`;
+    assert.deepEqual(labels(withArn('{"StringEquals": {"aws:SourceAccount": "|"}}')), ['123456789012']);
+    assert.equal(editOf(itemNamed(withArn('{"StringEquals": {"aws:PrincipalOrgID": ["|"]}}'), 'o-…')).newText, '"o-${1:exampleorgid}"');
+    assert.equal(editOf(itemNamed(withArn('{"ArnLike": {"aws:SourceArn": "|"}}'), 'arn:…')).newText, '"arn:aws:${1:service}:eu-west-1:123456789012:${4:resource}"');
+  });
 });

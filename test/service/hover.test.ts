@@ -90,4 +90,18 @@ describe('hover', () => {
     assert.equal(hover('{"Statement": {"Sid": "kinesis:Get|Records"}}'), null);
     assert.equal(hover('{"name": "x", "Action": "kinesis:Get|Records"}'), null);
   });
+
+  it("says of a condition key whether it is multivalued and which of the statement's actions support it", () => {
+    const leading = hoverText('{"Statement": {"Action": ["dynamodb:GetItem", "kinesis:GetRecords"], "Condition": {"ForAllValues:StringEquals": {"dynamodb:Leading|Keys": "u"}}}}');
+    assert.match(leading, /\(ArrayOfString\)/);
+    assert.match(leading, /Multivalued/);
+    assert.match(leading, /Supported by: `dynamodb:GetItem`\./);
+    const none = hoverText('{"Statement": {"Action": "kinesis:GetRecords", "Condition": {"StringEquals": {"dynamodb:Leading|Keys": "u"}}}}');
+    assert.match(none, /None of this statement's actions supports it/);
+    const global = hoverText('{"Statement": {"Action": "kinesis:GetRecords", "Condition": {"StringEquals": {"aws:Source|Account": "1"}}}}');
+    assert.match(global, /Single-valued/);
+    assert.match(global, /Applies to every action/);
+    const not = hoverText('{"Statement": {"Condition": {"StringNot|Equals": {}}}}');
+    assert.match(not, /true when the request matches none of them\. A request without the key passes/);
+  });
 });

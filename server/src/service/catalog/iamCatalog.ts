@@ -25,6 +25,11 @@ export interface ConditionKeyInfo {
   category?: string;
 }
 
+/** Whether a key of the catalog's type can hold several values in one request (`ArrayOfString`...). */
+export function isMultivalued(type: string): boolean {
+  return type.startsWith('ArrayOf');
+}
+
 export interface ArnInfo extends ArnParts {
   /** The resource type whose ARN template fits best, when one does. */
   resourceType?: ResourceTypeInfo;
@@ -125,6 +130,19 @@ export class IamCatalog {
     if (!service) return undefined;
     const data = service.conditionKey(written) ?? service.conditionKeys.find((k) => templateFits(k.name, written));
     return data ? serviceKeyInfo(data, service) : undefined;
+  }
+
+  /**
+   * The condition keys a request for the action can carry, by the Service Authorization Reference:
+   * the action's own and those of the resource types it takes (catalog spellings, lower-cased).
+   */
+  actionConditionKeys(action: ActionInfo): string[] {
+    const names = [
+      ...(action.conditionKeys ?? []),
+      ...(action.resourceTypes ?? []).flatMap((t) => t.conditionKeys ?? []),
+      ...action.service.resourceTypesOf(action).flatMap((t) => t.conditionKeys ?? []),
+    ];
+    return names.map((n) => n.toLowerCase());
   }
 
   /** Condition keys defined by a service, as the catalog spells them. */

@@ -1,8 +1,8 @@
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
-import { CONDITION_OPERATORS, SET_QUALIFIERS } from '../catalog/conditionOperators';
+import { CONDITION_OPERATORS, parseConditionOperator, SET_QUALIFIERS } from '../catalog/conditionOperators';
 import type { ConditionKeyInfo } from '../catalog/iamCatalog';
 import type { CompletionRequest } from './completionRequest';
-import { RETRIGGER, escapeSnippet, keyPrefixItem, propertyItem } from './items';
+import { RETRIGGER, escapeSnippet, keyPrefixItem, propertyItem, stringValueItem } from './items';
 
 /** Operator keys inside `Condition`, with their IfExists forms and set qualifiers. */
 export function completeConditionOperators(request: CompletionRequest): CompletionItem[] {
@@ -66,4 +66,46 @@ function withKeySnippet(item: CompletionItem): CompletionItem {
   );
   const newText = edit.newText.replace(`"${escapeSnippet(label)}"`, `"${keySnippet}"`).replace('$0', `$${stop + 1}`);
   return { ...item, textEdit: { range: edit.range, newText } };
+}
+
+/** Keys whose value is an account id, an organization id, or an ARN: what to offer for each. */
+const ACCOUNT_KEYS = new Set(['aws:sourceaccount', 'aws:principalaccount', 'aws:resourceaccount', 'aws:vpceaccount']);
+const ORG_KEYS = new Set(['aws:principalorgid', 'aws:resourceorgid', 'aws:sourceorgid', 'aws:vpceorgid']);
+
+/**
+ * Values of a condition key, where its operator or type says what fits: `true`/`false` for Bool
+ * and Null, the current time for dates, the document's account for account keys, an
+ * organization id or an ARN template for keys that take one.
+ */
+export function completeConditionValues(request: CompletionRequest, operatorText: string, keyText: string): CompletionItem[] {
+  const { operator } = parseConditionOperator(operatorText);
+  const key = request.catalog.conditionKey(keyText);
+  const family = operator?.valueType;
+  const keyType = key?.type.replace(/^ArrayOf/, '');
+  const lower = keyText.toLowerCase();
+  const value = (label: string, content: string, documentation: string, snippet = false) =>
+    stringValueItem(request, label, content, { kind: CompletionItemKind.Value, documentation, snippet, detail: key?.type ?? family });
+  if (family === 'Null') {
+    return [value('true', 'true', `The request has no \`${keyText}\`.`), value('false', 'false', `The request has \`${keyText}\`.`)];
+  }
+  if (family === 'Bool' || (!family && keyType === 'Bool')) {
+    return [value('true', 'true', 'True in the request.'), value('false', 'false', 'False in the request.')];
+  }
+  const defaults = request.arnDefaults.of(request.model);
+  if (ACCOUNT_KEYS.has(lower)) {
+    const account = defaults.account;
+    return account ? [value(account, account, 'The account the policy\'s ARNs name.')] : [value('account id', '${1:111122223333}', 'A 12-digit AWS account id.', true)];
+  }
+  if (ORG_KEYS.has(lower)) return [value('o-…', 'o-${1:exampleorgid}', 'An AWS Organizations id: `o-` and 10 to 32 lowercase letters or digits.', true)];
+  if (family === 'Date' || (!family && keyType === 'Date')) {
+    const now = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+    return [value(now, now, 'The current time, in ISO 8601 (UTC).')];
+  }
+  if (family === 'ARN' || keyType === 'ARN') {
+    const partition = defaults.partition ?? 'aws';
+    const region = defaults.region ? escapeSnippet(defaults.region) : '${2:region}';
+    const account = defaults.account ? escapeSnippet(defaults.account) : '${3:account}';
+    return [value('arn:…', `arn:${escapeSnippet(partition)}:\${1:service}:${region}:${account}:\${4:resource}`, 'An ARN; `*` and `?` match within each part under `ArnLike`.', true)];
+  }
+  return [];
 }

@@ -5,7 +5,7 @@ import type { ArnDefaultsMemory } from '../policy/arnDefaults';
 import { cursorContext } from '../policy/cursor';
 import type { PolicyModel } from '../policy/policyModel';
 import { completeActions } from './actionCompletion';
-import { completeConditionKeys, completeConditionOperators } from './conditionCompletion';
+import { completeConditionKeys, completeConditionOperators, completeConditionValues } from './conditionCompletion';
 import type { CompletionRequest } from './completionRequest';
 import { completeEffect, completeKeys, completeVersion } from './keyCompletion';
 import { completeAwsPrincipals, completePrincipalTypes, completePrincipalValue } from './principalCompletion';
@@ -59,6 +59,11 @@ function completeValue(request: CompletionRequest) {
       return inner === 'AWS' && (rest.length === 2 || (rest.length === 3 && typeof rest[2] === 'number'))
         ? completeAwsPrincipals(request)
         : [];
+    case 'Condition': {
+      const [, operator, key, index] = rest;
+      const atValue = rest.length === 3 || (rest.length === 4 && typeof index === 'number');
+      return atValue && typeof operator === 'string' && typeof key === 'string' ? completeConditionValues(request, operator, key) : [];
+    }
     default:
       return [];
   }

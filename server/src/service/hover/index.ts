@@ -2,7 +2,7 @@ import { MarkupKind, Range, type Hover, type Position } from 'vscode-languageser
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { IamCatalog } from '../catalog/iamCatalog';
 import { policyAt } from '../policy/policyAt';
-import type { PolicyModel } from '../policy/policyModel';
+import type { PolicyModel, StatementModel } from '../policy/policyModel';
 import { actionHoverText } from './actionHover';
 import { arnHoverText } from './arnHover';
 import { conditionKeyHoverText, operatorHoverText } from './conditionHover';
@@ -11,7 +11,7 @@ import { conditionKeyHoverText, operatorHoverText } from './conditionHover';
 export function doHover(document: TextDocument, position: Position, model: PolicyModel, catalog: IamCatalog): Hover | null {
   if (!model.isPolicy || !model.root) return null;
   const { string: s, isKey, statement, rest } = policyAt(model, document.offsetAt(position));
-  const text = s && statement ? statementHover(catalog, s.value, isKey, rest) : undefined;
+  const text = s && statement ? statementHover(catalog, s.value, isKey, rest, statement) : undefined;
   if (!s || !text) return null;
   const { node } = s;
   return {
@@ -20,11 +20,11 @@ export function doHover(document: TextDocument, position: Position, model: Polic
   };
 }
 
-function statementHover(catalog: IamCatalog, value: string, isKey: boolean, rest: (string | number)[]): string | undefined {
+function statementHover(catalog: IamCatalog, value: string, isKey: boolean, rest: (string | number)[], statement: StatementModel): string | undefined {
   const element = rest[0];
   if (isKey) {
     if (element === 'Condition' && rest.length === 1) return operatorHoverText(value);
-    if (element === 'Condition' && rest.length === 2) return conditionKeyHoverText(catalog, value);
+    if (element === 'Condition' && rest.length === 2) return conditionKeyHoverText(catalog, value, statement);
     return undefined;
   }
   if (element === 'Action' || element === 'NotAction') return actionHoverText(catalog, value);

@@ -43,11 +43,6 @@ export function familiesForKeyType(type: string): readonly OperatorFamily[] | un
   }
 }
 
-/** Whether a key of the catalog's type can hold several values in one request. */
-export function isMultivalued(type: string): boolean {
-  return type.startsWith('ArrayOf');
-}
-
 /**
  * The condition keys (catalog spellings, lower-cased) that the statement's actions support, their
  * resource types included; undefined when the statement's actions cannot be listed (`NotAction`,
@@ -61,11 +56,7 @@ export function statementKeys(statement: StatementModel, catalog: IamCatalog): R
     if (value === '*' || !value.includes(':')) return undefined;
     const actions = catalog.matchActions(value);
     if (actions.length === 0) return undefined;
-    for (const action of actions) {
-      for (const name of action.conditionKeys ?? []) keys.add(name.toLowerCase());
-      for (const type of action.resourceTypes ?? []) for (const name of type.conditionKeys ?? []) keys.add(name.toLowerCase());
-      for (const type of action.service.resourceTypesOf(action)) for (const name of type.conditionKeys ?? []) keys.add(name.toLowerCase());
-    }
+    for (const action of actions) for (const name of catalog.actionConditionKeys(action)) keys.add(name);
   }
   return keys;
 }

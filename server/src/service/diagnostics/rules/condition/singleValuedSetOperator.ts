@@ -1,6 +1,7 @@
 import { ALL_KINDS } from '../../engine/policyKind';
 import { at, type RuleFinding, statementRule } from '../../engine/rule';
-import { isMultivalued, readClauses } from '../../helpers/conditions';
+import { isMultivalued } from '../../../catalog/iamCatalog';
+import { readClauses } from '../../helpers/conditions';
 
 /**
  * `ForAllValues:` or `ForAnyValue:` on a key that holds one value (IAM User Guide, "Set operators
