@@ -12,9 +12,11 @@ const LANGUAGES = new Set(['json', 'jsonc']);
 export function reportEditorIndentation(client: BaseLanguageClient): vscode.Disposable {
   const report = (editor: vscode.TextEditor | undefined) => {
     if (!editor || !LANGUAGES.has(editor.document.languageId)) return;
-    const { tabSize, insertSpaces } = editor.options;
+    const { tabSize, indentSize, insertSpaces } = editor.options;
     if (typeof tabSize !== 'number' || typeof insertSpaces !== 'boolean') return;
-    void client.sendNotification(EditorIndentationNotification.type, { uri: editor.document.uri.toString(), tabSize, insertSpaces });
+    // Spaces indent by `editor.indentSize`, which may differ from the tab size.
+    const size = insertSpaces && typeof indentSize === 'number' ? indentSize : tabSize;
+    void client.sendNotification(EditorIndentationNotification.type, { uri: editor.document.uri.toString(), tabSize: size, insertSpaces });
   };
   vscode.window.visibleTextEditors.forEach(report);
   return vscode.Disposable.from(

@@ -1,11 +1,13 @@
 import * as vscode from 'vscode';
 import type { LanguageClientOptions } from 'vscode-languageclient';
+import { DocumentAnswersStore } from './documentAnswers';
 import { reportEditorIndentation } from './editorIndentation';
 import { fillPlaceholders } from './fillPlaceholders';
 import { newPolicy, type NewPolicyAnswers } from './newPolicy';
 import { PolicyKindStatusItem } from './policyKindStatus';
 import { RestartingErrorHandler } from './restarts';
-import { RuleDocumentation, ruleDocumentationLink, SHOW_RULE_DOCUMENTATION } from './ruleDocumentation';
+import { RuleDocumentation, ruleDocumentationLink } from './ruleDocumentation';
+import { COMMANDS, DIAGNOSTIC_SOURCE } from '../../common/src/commands';
 import { registerSchemaProvider } from './schemaProvider';
 import { WorkerLanguageClient } from './workerClient';
 
@@ -18,8 +20,6 @@ export interface KinesisPolicyApi {
   ruleDocumentation: RuleDocumentation;
 }
 
-/** The `source` of the server's diagnostics. */
-const DIAGNOSTIC_SOURCE = 'kinesis-policy';
 
 let client: WorkerLanguageClient | undefined;
 
@@ -43,14 +43,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<Kinesi
   const ruleDocumentation = new RuleDocumentation(context);
   const languageClient = new WorkerLanguageClient('kinesisPolicy', 'Kinesis Policy', context.asAbsolutePath('dist/server.js'), clientOptions);
   client = languageClient;
+  const told = new DocumentAnswersStore(languageClient);
   context.subscriptions.push(
-    vscode.commands.registerCommand('kinesisPolicy.newPolicy', (answers?: NewPolicyAnswers) => newPolicy(languageClient, answers)),
-    vscode.commands.registerCommand('kinesisPolicy.fillPlaceholders', (uri?: unknown, name?: unknown, given?: Record<string, string>) =>
+    told,
+    vscode.commands.registerCommand(COMMANDS.newPolicy, (answers?: NewPolicyAnswers) => newPolicy(languageClient, told, answers)),
+    vscode.commands.registerCommand(COMMANDS.fillPlaceholders, (uri?: unknown, name?: unknown, given?: Record<string, string>) =>
       fillPlaceholders(languageClient, uri, name, given),
     ),
     ruleDocumentation,
-    vscode.commands.registerCommand(SHOW_RULE_DOCUMENTATION, (code?: unknown) => ruleDocumentation.show(code)),
-    vscode.commands.registerCommand('kinesisPolicy.restartServer', async () => {
+    vscode.commands.registerCommand(COMMANDS.showRuleDocumentation, (code?: unknown) => ruleDocumentation.show(code)),
+    vscode.commands.registerCommand(COMMANDS.restartServer, async () => {
       await languageClient.stop();
       await languageClient.start();
     }),

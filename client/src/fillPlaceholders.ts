@@ -45,7 +45,16 @@ export async function fillPlaceholders(client: BaseLanguageClient, target?: unkn
     return false;
   }
   const edits = await client.sendRequest(FillPlaceholdersRequest.type, { uri: uri.toString(), version, values });
+  if (document.version !== version) {
+    void vscode.window.showWarningMessage('The policy changed while the values were written: nothing was filled in. Run the fix again.');
+    return false;
+  }
+  if (edits.length === 0) {
+    // A placeholder written with JSON escapes reads as one but cannot be replaced in place.
+    void vscode.window.showWarningMessage(`Could not write ${slots.map((s) => s.name).join(', ')} in place: replace ${slots.length > 1 ? 'them' : 'it'} by hand.`);
+    return false;
+  }
   const edit = new vscode.WorkspaceEdit();
   edit.set(uri, await client.protocol2CodeConverter.asTextEdits(edits));
-  return edits.length > 0 && vscode.workspace.applyEdit(edit);
+  return vscode.workspace.applyEdit(edit);
 }

@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { KCL_VERSIONS } from '../../common/src/choices';
 import { namePrompt, nameProblem, type NameKind } from '../../common/src/names';
-import { DocumentAnswersNotification, NewPolicyRequest, type NewPolicyParams } from '../../common/src/protocol';
+import { NewPolicyRequest, type NewPolicyParams } from '../../common/src/protocol';
+import type { DocumentAnswersStore } from './documentAnswers';
 import { knownNames } from './workspaceNames';
 
 /** The names the command asks for. */
@@ -40,7 +41,7 @@ const ROLES: RoleChoice[] = [
 export type NewPolicyAnswers = Partial<NewPolicyParams> & { encrypted?: boolean };
 
 /** "Kinesis Policy: New Policy...": asks for the role and names, opens the policy in a new editor. */
-export async function newPolicy(client: BaseLanguageClient, given: NewPolicyAnswers = {}): Promise<vscode.TextEditor | undefined> {
+export async function newPolicy(client: BaseLanguageClient, told: DocumentAnswersStore, given: NewPolicyAnswers = {}): Promise<vscode.TextEditor | undefined> {
   const choice = given.role
     ? ROLES.find((r) => r.role === given.role && (!given.kclVersion || r.kclVersion === given.kclVersion))
     : await vscode.window.showQuickPick(ROLES, { title: 'New Kinesis Policy (1 of 2 or more)', placeHolder: 'Who is the policy for?' });
@@ -51,7 +52,10 @@ export async function newPolicy(client: BaseLanguageClient, given: NewPolicyAnsw
   const known = await knownNames(client);
   const names = (['region', 'account', ...choice.asks] as const).filter((n) => !(choice.role === 'stream-admin' && n === 'region'));
   let encrypted = givenEncryption ?? (given.keyId ? true : undefined);
-  const steps = { at: 1, total: 1 + (choice.encryptable && encrypted === undefined ? 1 : 0) + names.length };
+  // Steps still to ask, after the role: the encryption question, the key id, the names not given.
+  const keyStep = (isEncrypted: boolean | undefined) => (isEncrypted && given.keyId === undefined ? 1 : 0);
+  const asked = names.filter((n) => given[n] === undefined).length;
+  const steps = { at: 1, total: 1 + (choice.encryptable && encrypted === undefined ? 1 : 0) + keyStep(encrypted) + asked };
   const title = () => `New Kinesis Policy (${++steps.at} of ${steps.total})`;
   if (choice.encryptable && encrypted === undefined) {
     const encryption = await vscode.window.showQuickPick(
@@ -63,7 +67,7 @@ export async function newPolicy(client: BaseLanguageClient, given: NewPolicyAnsw
     );
     if (!encryption) return undefined;
     encrypted = encryption.encrypted;
-    if (encrypted) steps.total++;
+    steps.total += keyStep(encrypted);
   }
   if (encrypted && !(await ask(answers, 'keyId', title))) return undefined;
   for (const name of names) {
@@ -71,10 +75,13 @@ export async function newPolicy(client: BaseLanguageClient, given: NewPolicyAnsw
   }
   if (!encrypted) delete answers.keyId;
   const { text } = await client.sendRequest(NewPolicyRequest.type, answers);
-  const uri = await untitledUri(suggestedFileName(answers));
+  // In a folder, the editor saves as the suggested name there; without one, as the user chooses.
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  if (!folder) return vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'json', content: text }));
+  const uri = await untitledUri(folder, suggestedFileName(answers));
   // Said before the document opens, so its first check already knows: no KMS hint for a stream
   // the user said is not encrypted with a customer-managed key.
-  if (choice.encryptable) await client.sendNotification(DocumentAnswersNotification.type, { uri: uri.toString(), streamEncrypted: encrypted === true });
+  if (choice.encryptable) await told.tell({ uri: uri.toString(), streamEncrypted: encrypted === true });
   const document = await vscode.workspace.openTextDocument(uri);
   const editor = await vscode.window.showTextDocument(document);
   await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), text));
@@ -115,15 +122,12 @@ export function suggestedFileName(p: NewPolicyParams): string {
   return names[p.role];
 }
 
-/** An untitled document that saves, by default, as `name` in the workspace (a free name: -2, -3... when taken). */
-async function untitledUri(name: string): Promise<vscode.Uri> {
-  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+/** An untitled document that saves as `name` in the folder (a free name: -2, -3... when taken). */
+async function untitledUri(folder: vscode.Uri, name: string): Promise<vscode.Uri> {
   const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.path));
   for (let i = 1; ; i++) {
-    const candidate = i === 1 ? name : name.replace(/^([^.]+)/, `$1-${i}`);
-    const target = folder ? vscode.Uri.joinPath(folder, candidate) : vscode.Uri.file(`/${candidate}`);
-    if (open.has(target.path) || (folder && (await exists(target)))) continue;
-    return folder ? target.with({ scheme: 'untitled' }) : vscode.Uri.from({ scheme: 'untitled', path: candidate });
+    const target = vscode.Uri.joinPath(folder, i === 1 ? name : name.replace(/^([^.]+)/, `$1-${i}`));
+    if (!open.has(target.path) && !(await exists(target))) return target.with({ scheme: 'untitled' });
   }
 }
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { BaseLanguageClient } from 'vscode-languageclient';
+import { State, type BaseLanguageClient } from 'vscode-languageclient';
 import { PolicyKindNotification, type PolicyKindStatus } from '../../common/src/protocol';
 
 const TEXT: Record<NonNullable<PolicyKindStatus['kind']>, string> = {
@@ -34,8 +34,14 @@ export class PolicyKindStatusItem implements vscode.Disposable {
 
   constructor(client: BaseLanguageClient) {
     this.item.name = 'Kinesis Policy: Policy Kind';
-    this.item.command = { title: 'Change how policies are read', command: 'workbench.action.openSettings', arguments: ['kinesisPolicy.policyKind'] };
     this.subscriptions = [
+      // A stopped server's word no longer holds; a restarted one says it again.
+      client.onDidChangeState(({ newState }) => {
+        if (newState === State.Stopped) {
+          this.statuses.clear();
+          this.update();
+        }
+      }),
       client.onNotification(PolicyKindNotification.type, (status) => {
         this.statuses.set(status.uri, status);
         this.update();
@@ -65,6 +71,9 @@ export class PolicyKindStatusItem implements vscode.Disposable {
     }
     const on = status.resource ? ` (${status.resource})` : '';
     this.item.text = `$(shield) ${TEXT[status.kind]}${on}`;
+    // The setting that decided, or would change, how this file is read.
+    const setting = status.decidedBy === 'file pattern' ? 'kinesisPolicy.files' : 'kinesisPolicy.policyKind';
+    this.item.command = { title: 'Change how policies are read', command: 'workbench.action.openSettings', arguments: [setting] };
     const what = status.kind === 'kinesis-resource' ? `${READ_AS[status.kind]} on a ${status.resource === 'consumer' ? 'registered consumer' : 'stream'}` : READ_AS[status.kind];
     this.item.tooltip = [
       `Kinesis Policy reads this file as ${what}, ${DECIDED_BY[status.decidedBy ?? 'content']}.`,

@@ -1,8 +1,8 @@
 import MarkdownIt from 'markdown-it';
 import * as vscode from 'vscode';
+import { COMMANDS, DIAGNOSTIC_SOURCE } from '../../common/src/commands';
 
-const SOURCE = 'kinesis-policy';
-export const SHOW_RULE_DOCUMENTATION = 'kinesisPolicy.showRuleDocumentation';
+const SHOW_RULE_DOCUMENTATION = COMMANDS.showRuleDocumentation;
 
 /** A link that opens a rule's documentation: what the Problems panel and hovers open for a code. */
 export function ruleDocumentationLink(code: string): vscode.Uri {
@@ -34,7 +34,7 @@ export class RuleDocumentation implements vscode.Disposable {
     }
     const panel = this.openPanel();
     panel.title = `Rule ${chosen}`;
-    const html = this.page(panel.webview, chosen, section);
+    const html = this.page(chosen, section);
     panel.webview.html = html;
     panel.reveal(panel.viewColumn ?? vscode.ViewColumn.Beside, true);
     this.shown = { code: chosen, html };
@@ -61,7 +61,7 @@ export class RuleDocumentation implements vscode.Disposable {
     return panel;
   }
 
-  private page(webview: vscode.Webview, code: string, section: string): string {
+  private page(code: string, section: string): string {
     const nonce = [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
     const body = this.markdown.render(section).replace(/href="#([^"]+)"/g, (_, anchor: string) => `href="${ruleDocumentationLink(decodeURIComponent(anchor)).toString()}"`);
     const all = `command:markdown.showPreview?${encodeURIComponent(JSON.stringify([this.rulesUri().toJSON()]))}`;
@@ -69,7 +69,7 @@ export class RuleDocumentation implements vscode.Disposable {
 <html lang="en">
 <head>
 <meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-${nonce}'; img-src ${webview.cspSource} https:;">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-${nonce}';">
 <title>Rule ${escapeHtml(code)}</title>
 <style nonce="${nonce}">
   body { font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); color: var(--vscode-foreground); padding: 0 20px 20px; line-height: 1.5; max-width: 56em; }
@@ -124,7 +124,7 @@ function codeAtCursor(): string | undefined {
   if (!editor) return undefined;
   const diagnostic = vscode.languages
     .getDiagnostics(editor.document.uri)
-    .find((d) => d.source === SOURCE && d.range.contains(editor.selection.active));
+    .find((d) => d.source === DIAGNOSTIC_SOURCE && d.range.contains(editor.selection.active));
   const code = diagnostic?.code;
   return typeof code === 'object' ? String(code.value) : code === undefined ? undefined : String(code);
 }

@@ -26,7 +26,7 @@ import {
   type CatalogSource,
   type PolicyModel,
 } from './service';
-import { pathOf, readSettings, settingsFor, type RawSettings, type ServerSettings } from './settings';
+import { pathOf, patternKind, readSettings, settingsFor, type RawSettings, type ServerSettings } from './settings';
 import { ValidationScheduler, type Timers } from './validationScheduler';
 import { fileTooLarge } from './fileTooLarge';
 import { TypingHold } from './typingHold';
@@ -69,12 +69,15 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   const kinds = new PolicyKindReporter(connection);
 
   function* validate(document: TextDocument): Generator<void, Diagnostic[], void> {
-    if (tooLarge(document)) return fileTooLarge(document, settings.maxFileSize);
+    if (tooLarge(document)) {
+      kinds.report({ uri: document.uri });
+      return fileTooLarge(document, settings.maxFileSize);
+    }
     const model = models.get(document);
     yield;
     const documentSettings = settingsFor(document.uri, settings, answers);
     const result = yield* service.validationSteps(document, model, { settings: documentSettings, rulesDocumentation: runtime.rulesDocumentation });
-    kinds.report(policyKindStatus(document.uri, result, model, documentSettings, settings.diagnostics));
+    kinds.report(policyKindStatus(document.uri, result, model, patternKind(document.uri, settings) !== undefined, documentSettings));
     return result.diagnostics;
   }
 
@@ -191,7 +194,9 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 
   connection.onRequest(KnownNamesRequest.type, (params) => {
     const own = params.uri ? documents.get(params.uri) : undefined;
-    const ownModel = own && !tooLarge(own) ? models.get(own) : undefined;
+    const parsed = own && !tooLarge(own) ? models.get(own) : undefined;
+    // Only a policy's placeholders are ours to fill in.
+    const ownModel = parsed?.isPolicy ? parsed : undefined;
     const others = [
       ...documents.all().filter((d) => d !== own && !tooLarge(d)).map((d) => models.get(d)),
       ...params.texts.filter((t) => t.length <= settings.maxFileSize).map((t) => parsePolicy(t)),

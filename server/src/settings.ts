@@ -69,16 +69,22 @@ export function pathOf(uri: string): string {
   return decodeURIComponent(uri.replace(/^[a-z][a-z0-9+.-]*:(?:\/\/[^/]*)?/i, ''));
 }
 
+/** The kind a file pattern of the settings gives a document's path, if one matches. */
+export function patternKind(uri: string, settings: ServerSettings): 'vpc-endpoint' | 'resource' | 'identity' | undefined {
+  const path = pathOf(uri);
+  if (settings.vpcEndpointPatterns(path)) return 'vpc-endpoint';
+  if (settings.resourcePatterns(path)) return 'resource';
+  if (settings.identityPatterns(path)) return 'identity';
+  return undefined;
+}
+
 /**
  * The settings for one document: file patterns can force its policy kind, and what the user told
  * New Policy about it (`answers`, by path) adds what its text cannot say.
  */
 export function settingsFor(uri: string, settings: ServerSettings, answers?: ReadonlyMap<string, { streamEncrypted: boolean }>): DiagnosticSettings {
-  const path = pathOf(uri);
-  const told = answers?.get(path);
+  const told = answers?.get(pathOf(uri));
   const diagnostics = told ? { ...settings.diagnostics, streamEncrypted: told.streamEncrypted } : settings.diagnostics;
-  if (settings.vpcEndpointPatterns(path)) return { ...diagnostics, policyKind: 'vpc-endpoint' };
-  if (settings.resourcePatterns(path)) return { ...diagnostics, policyKind: 'resource' };
-  if (settings.identityPatterns(path)) return { ...diagnostics, policyKind: 'identity' };
-  return diagnostics;
+  const kind = patternKind(uri, settings);
+  return kind ? { ...diagnostics, policyKind: kind } : diagnostics;
 }

@@ -12,19 +12,24 @@ const TYPED_LENGTH = 64;
  * once the document has not changed for the pause, or at once when the next edit is elsewhere.
  */
 export class TypingHold {
-  /** Where the last edit of each document ended, for the version it made. */
-  private readonly typed = new Map<string, { version: number; position: Position }>();
+  /** Where the last edit of each document ended (one place per cursor), for the version it made. */
+  private readonly typed = new Map<string, { version: number; positions: Position[] }>();
 
   /** Notes an edit; call before the document takes it (`changes` refer to `before`). */
   noteEdit(before: TextDocument, changes: readonly TextDocumentContentChangeEvent[], version: number): void {
-    const last = changes.at(-1);
-    if (!last || !('range' in last) || last.text.length > TYPED_LENGTH || /[\r\n]/.test(last.text)) {
-      this.typed.delete(before.uri);
-      return;
+    const positions: Position[] = [];
+    for (const change of changes) {
+      if (!('range' in change) || change.text.length > TYPED_LENGTH || /[\r\n]/.test(change.text)) {
+        this.typed.delete(before.uri);
+        return;
+      }
+      // A keystroke or accepted completion at one cursor: where it ends. The editor sends several
+      // cursors' changes from the bottom up, so none moves the lines of the ones after it.
+      const { start } = change.range;
+      positions.push({ line: start.line, character: start.character + change.text.length });
     }
-    // A single keystroke or accepted completion: where it ends in the new text.
-    const { start } = last.range;
-    this.typed.set(before.uri, { version, position: { line: start.line, character: start.character + last.text.length } });
+    if (positions.length === 0) this.typed.delete(before.uri);
+    else this.typed.set(before.uri, { version, positions });
   }
 
   forget(uri: string): void {
@@ -38,7 +43,7 @@ export class TypingHold {
     const wasShown = new Set(shown.map(key));
     const now: Diagnostic[] = [];
     const held: Diagnostic[] = [];
-    for (const d of diagnostics) (touches(d, typed.position) && !wasShown.has(key(d)) ? held : now).push(d);
+    for (const d of diagnostics) (typed.positions.some((p) => touches(d, p)) && !wasShown.has(key(d)) ? held : now).push(d);
     return { now, held };
   }
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { parseErrors, problems } from '../support/codeActions';
 import { ROOT } from '../support/catalog';
+import { COMMANDS } from '../../common/src/commands';
 
 interface Manifest {
   contributes: {
@@ -90,5 +91,9 @@ describe('commands', () => {
       manifest.contributes.commands.map((c) => `${c.category}: ${c.title}`),
       ['Kinesis Policy: New Policy...', 'Kinesis Policy: Fill In Placeholders...', 'Kinesis Policy: Show Rule Documentation', 'Kinesis Policy: Restart Language Server'],
     );
+  });
+
+  it('are the ids the extension registers and the code actions run', () => {
+    assert.deepEqual(manifest.contributes.commands.map((c) => c.command).sort(), Object.values(COMMANDS).sort());
   });
 });

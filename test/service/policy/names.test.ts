@@ -82,4 +82,20 @@ describe('placeholders and the names in use', () => {
       application: ['orders-app'],
     });
   });
+
+  it('reads an account placeholder in a principal as the account shared with', () => {
+    const text = JSON.stringify({
+      Statement: [
+        { Effect: 'Allow', Principal: { AWS: ['arn:aws:iam::<account-id>:root', 'YOUR_ACCOUNT_ID'] }, Action: 'kinesis:GetRecords', Resource: 'arn:aws:kinesis:us-east-1:<owner-account>:stream/orders' },
+      ],
+    });
+    assert.deepEqual(
+      placeholderSlots(parsePolicy(text)).map((s) => [s.name, s.kind]),
+      [
+        ['<account-id>', 'otherAccount'],
+        ['YOUR_ACCOUNT_ID', 'otherAccount'],
+        ['<owner-account>', 'account'],
+      ],
+    );
+  });
 });

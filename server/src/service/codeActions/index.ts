@@ -13,6 +13,7 @@ import { isEmptyDocument } from './statements';
 import { policyAt } from '../policy/policyAt';
 import { PolicyTransaction, type Indentation } from './transaction';
 import type { KclVersion, PolicyRole } from '../../../../common/src/choices';
+import { COMMANDS } from '../../../../common/src/commands';
 import { placeholderSlots } from '../policy/names';
 
 /** What a code action needs to be resolved later: enough to recompute it on the current text. */
@@ -36,9 +37,8 @@ export interface CodeActionOptions {
 }
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.kinesis-policy`;
-export const SHOW_RULE_DOCUMENTATION_COMMAND = 'kinesisPolicy.showRuleDocumentation';
-/** The client command the placeholder fixes run: (uri, placeholder?), every placeholder when none is named. */
-export const FILL_PLACEHOLDERS_COMMAND = 'kinesisPolicy.fillPlaceholders';
+export const SHOW_RULE_DOCUMENTATION_COMMAND = COMMANDS.showRuleDocumentation;
+export const FILL_PLACEHOLDERS_COMMAND = COMMANDS.fillPlaceholders;
 const FIX_ALL_LIMIT = 200;
 
 /** Code actions for a range: quick fixes for its diagnostics, statements to insert, fix-all. Unresolved: no edits yet. */

@@ -30,6 +30,15 @@ function* stringValues(node: Node | undefined): Generator<Node> {
   else for (const child of node.children ?? []) yield* stringValues(child);
 }
 
+/** Whether a value lies under a `Principal` or `NotPrincipal`: an account there is the one shared with. */
+function inPrincipal(node: Node): boolean {
+  for (let n: Node | undefined = node.parent; n; n = n.parent) {
+    const key: unknown = n.type === 'property' ? n.children?.[0]?.value : undefined;
+    if (key === 'Principal' || key === 'NotPrincipal') return true;
+  }
+  return false;
+}
+
 /** The placeholders a document still has, each once, in the order they are first written. */
 export function placeholderSlots(model: PolicyModel): PlaceholderSlot[] {
   const slots = new Map<string, PlaceholderSlot>();
@@ -38,7 +47,10 @@ export function placeholderSlots(model: PolicyModel): PlaceholderSlot[] {
     for (const { name, index } of placeholdersIn(value)) {
       const slot = slots.get(name);
       if (slot) slot.count++;
-      else slots.set(name, { name, kind: KIND_OF[name] ?? kindByPlace(value, index), count: 1 });
+      else {
+        const kind = KIND_OF[name] ?? kindByPlace(value, name, index);
+        slots.set(name, { name, kind: kind === 'account' && inPrincipal(node) ? 'otherAccount' : kind, count: 1 });
+      }
     }
   }
   return [...slots.values()];
@@ -48,8 +60,8 @@ export function placeholderSlots(model: PolicyModel): PlaceholderSlot[] {
  * What a documentation placeholder (`<stream-name>`, `REGION_HERE`) stands for, from where it is
  * in an ARN: `arn:partition:service:region:account:resource`, the resource type before it.
  */
-function kindByPlace(value: string, index: number): NameKind {
-  if (!value.startsWith('arn:')) return /^\d|ACCOUNT/i.test(value.slice(index)) ? 'account' : 'other';
+function kindByPlace(value: string, name: string, index: number): NameKind {
+  if (!value.startsWith('arn:')) return /ACCOUNT/i.test(name) ? 'account' : 'other';
   const segment = value.slice(0, index).split(':').length - 1;
   if (segment === 3) return 'region';
   if (segment === 4) return 'account';

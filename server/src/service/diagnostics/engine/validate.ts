@@ -1,3 +1,4 @@
+import { DIAGNOSTIC_SOURCE } from '../../../../../common/src/commands';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { IamCatalog } from '../../catalog/iamCatalog';
@@ -9,7 +10,7 @@ import { RuleContext, type StatementMemory } from './ruleContext';
 import { RULES } from '../rules';
 import type { DiagnosticSettings, RuleSeverity } from './settings';
 
-export const DIAGNOSTIC_SOURCE = 'kinesis-policy';
+export { DIAGNOSTIC_SOURCE };
 
 const SEVERITIES: Readonly<Record<Exclude<RuleSeverity, 'off'>, DiagnosticSeverity>> = {
   error: DiagnosticSeverity.Error,
