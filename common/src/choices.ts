@@ -47,6 +47,13 @@ export const POLICY_ROLES = [
 ] as const;
 export type PolicyRole = (typeof POLICY_ROLES)[number];
 
+/**
+ * The jobs the access checker knows the whole permission set of: `access --job` and the
+ * `job` of an access test.
+ */
+export const ACCESS_JOBS = ['producer', 'kcl-consumer', 'efo-consumer', 'cross-account-reader', 'cross-account-writer'] as const;
+export type AccessJob = (typeof ACCESS_JOBS)[number];
+
 /** Whether a value is one of a list of choices, narrowing it to that list's type. */
 export function isOneOf<T extends string>(choices: readonly T[], value: unknown): value is T {
   return typeof value === 'string' && (choices as readonly string[]).includes(value);

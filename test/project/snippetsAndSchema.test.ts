@@ -6,6 +6,8 @@ import { describe, it } from 'node:test';
 import { parseErrors, problems } from '../support/codeActions';
 import { ROOT } from '../support/catalog';
 import { COMMANDS } from '../../common/src/commands';
+import { ACCESS_JOBS, KCL_VERSIONS } from '../../common/src/choices';
+import { parseAccessTestFile } from '../../server/src/service/access';
 
 interface Manifest {
   contributes: {
@@ -64,6 +66,7 @@ describe('the policy schema', () => {
   it('is contributed for policy-looking file names', () => {
     assert.deepEqual(manifest.contributes.jsonValidation, [
       { fileMatch: ['*.policy.json', '*-policy.json', '**/policies/*.json'], url: './schemas/iam-policy.schema.json' },
+      { fileMatch: ['*.access.json'], url: './schemas/access-test.schema.json' },
     ]);
     const schema = JSON.parse(readFileSync(join(ROOT, 'schemas', 'iam-policy.schema.json'), 'utf8')) as { definitions: { statement: { properties: Record<string, unknown> } } };
     assert.deepEqual(Object.keys(schema.definitions.statement.properties), [
@@ -82,6 +85,27 @@ describe('the policy schema', () => {
   it('leaves values to the rules, so nothing is reported twice', () => {
     const text = readFileSync(join(ROOT, 'schemas', 'iam-policy.schema.json'), 'utf8');
     assert.doesNotMatch(text, /"enum"|"required"|"pattern"/);
+  });
+});
+
+describe('the access-test schema', () => {
+  interface TestSchema {
+    properties: { tests: { items: { properties: { job: { enum: string[] }; kclVersion: { enum: string[] }; expect: { enum: string[] } } } } };
+  }
+  const schema = JSON.parse(readFileSync(join(ROOT, 'schemas', 'access-test.schema.json'), 'utf8')) as TestSchema;
+  const test = schema.properties.tests.items.properties;
+
+  it('offers the jobs and KCL versions the command line takes', () => {
+    assert.deepEqual(test.job.enum, [...ACCESS_JOBS]);
+    assert.deepEqual(test.kclVersion.enum, [...KCL_VERSIONS]);
+    assert.deepEqual(test.expect.enum, ['allowed', 'denied']);
+  });
+
+  it("names every key of a test the command line reads, and the example's tests read cleanly", () => {
+    assert.deepEqual(Object.keys(test).sort(), ['action', 'consumer', 'context', 'expect', 'job', 'kclVersion', 'name', 'principal', 'resource', 'table']);
+    const { file, problems: found } = parseAccessTestFile(readFileSync(join(ROOT, 'examples', 'cross-account', 'orders.access.json'), 'utf8'));
+    assert.deepEqual(found, []);
+    assert.equal(file?.tests.length, 4);
   });
 });
 

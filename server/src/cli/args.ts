@@ -1,6 +1,10 @@
 import { parseArgs as parseNodeArgs } from 'node:util';
-import { KCL_VERSION_SETTINGS, POLICY_KIND_SETTINGS, RULE_SEVERITIES, type KclVersionSetting, type PolicyKindSetting, type RuleSeverity } from '../../../common/src/choices';
+import { ACCESS_JOBS, KCL_VERSION_SETTINGS, POLICY_KIND_SETTINGS, RULE_SEVERITIES, type KclVersionSetting, type PolicyKindSetting, type RuleSeverity } from '../../../common/src/choices';
 import { RULES } from '../service';
+import { parseAccessArgs, parseAccessTestArgs, type AccessOptions, type AccessTestOptions } from './accessArgs';
+import { oneOf, usage, UsageError } from './usage';
+
+export { UsageError };
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
 
@@ -12,16 +16,22 @@ export interface CheckOptions {
   paths: string[];
 }
 
-export type ParsedArgs = { command: 'check'; options: CheckOptions } | { command: 'help' } | { command: 'version' };
+export type ParsedArgs =
+  | { command: 'check'; options: CheckOptions }
+  | { command: 'access'; options: AccessOptions }
+  | { command: 'test'; options: AccessTestOptions }
+  | { command: 'help' }
+  | { command: 'version' };
 
-export class UsageError extends Error {}
 
 export const USAGE = `Usage: kinesis-policy check [options] <files or folders...>
+       kinesis-policy access --action ACTION [--action ACTION]... --resource ARN [options]
+       kinesis-policy access --job JOB --resource STREAM_ARN [--table TABLE_ARN] [options]
+       kinesis-policy test [--format text|json|sarif] <*.access.json files or folders...>
 
-Checks AWS IAM policies for Amazon Kinesis Data Streams. Folders are searched for .json files;
-JSON files that are not IAM policies are skipped.
+check: checks AWS IAM policies for Amazon Kinesis Data Streams. Folders are searched for .json
+files; JSON files that are not IAM policies are skipped.
 
-Options:
   --format text|json|sarif     output format (default: text)
   --kind auto|identity|resource|vpc-endpoint
                                how to read the policies (default: auto: *.resource-policy.json, *.stream-policy.json and
@@ -31,11 +41,35 @@ Options:
                                every version needs, and a note on what KCL 3.x needs beyond it)
   --rule CODE=SEVERITY         change a rule's severity: error, warning, information, hint, off
                                (repeatable)
+
+access: answers offline whether a principal may do the actions on the resource, as IAM decides
+it from the policies given.
+
+  --action ACTION              an action to ask about, such as kinesis:GetRecords (repeatable)
+  --job JOB                    every request of a job: ${ACCESS_JOBS.join(', ')}
+  --kcl-version 1.x|2.x|3.x    for --job kcl-consumer (default: 3.x)
+  --resource ARN               the resource; for a job, the stream
+  --table ARN                  the KCL lease table, for --job kcl-consumer
+  --consumer NAME              the enhanced fan-out consumer, for --job efo-consumer (default: any)
+  --principal ARN              who asks: a role, user or account; its account decides whether the
+                               request crosses accounts (default: the resource's own account)
+  --identity-policy FILE       a policy attached to the principal (repeatable)
+  --resource-policy FILE       a policy attached to the resource (repeatable)
+  --context KEY=VALUE          a condition key of the request, such as aws:SecureTransport=true
+                               (repeatable; a key given twice has both values)
+  --format text|json           output format (default: text)
+
+test: runs the access tests of *.access.json files (folders are searched for them).
+
+  --format text|json|sarif     output format (default: text)
+
   -h, --help                   show this help
   -v, --version                show the version
 
-Exit status: 0 without errors, 1 with errors (a JSON syntax error in a policy counts),
-2 for a usage error or a file that cannot be read.`;
+Exit status: check: 0 without errors, 1 with errors (a JSON syntax error in a policy counts);
+access: 0 when every action is allowed, 1 when any is not (denied, not allowed, or depending on
+conditions the context leaves open); test: 0 when every test holds, 1 otherwise; all: 2 for a
+usage error or a file that cannot be read.`;
 
 /** The options of `check`, as Node's argument parser reads them. */
 const CHECK_OPTIONS = {
@@ -50,15 +84,11 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   const [command, ...rest] = argv;
   if (command === undefined || command === '-h' || command === '--help' || command === 'help') return { command: 'help' };
   if (command === '-v' || command === '--version') return { command: 'version' };
+  if (rest.includes('-h') || rest.includes('--help')) return { command: 'help' };
+  if (command === 'access') return { command: 'access', options: parseAccessArgs(rest) };
+  if (command === 'test') return { command: 'test', options: parseAccessTestArgs(rest) };
   if (command !== 'check') throw new UsageError(`Unknown command "${command}".`);
-  let parsed;
-  try {
-    parsed = parseNodeArgs({ args: [...rest], options: CHECK_OPTIONS, allowPositionals: true, strict: true });
-  } catch (error) {
-    // Node's messages name the option and what is wrong with it.
-    throw new UsageError((error as Error).message);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = usage(() => parseNodeArgs({ args: [...rest], options: CHECK_OPTIONS, allowPositionals: true, strict: true }));
   if (values.help) return { command: 'help' };
   const rules: Record<string, RuleSeverity> = {};
   for (const spec of values.rule) {
@@ -79,7 +109,3 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   };
 }
 
-function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
-  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`${flag} takes ${allowed.join(', ')}, not "${value}".`);
-  return value as T;
-}

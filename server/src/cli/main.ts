@@ -8,6 +8,8 @@ import { checkText, type FileResult } from './check';
 import { collectFiles } from './files';
 import { formatJson, formatSarif, formatText } from './formats';
 import { readRuleDocs, rulesDocumentationWebUrl } from './rulesDocs';
+import { PolicyFileError, runAccess } from './access';
+import { runAccessTests } from './accessTests';
 
 // scripts/build.mjs puts these in the bundle: the version and repository of package.json, and docs/rules.md.
 declare const SERVER_VERSION: string | undefined;
@@ -36,6 +38,14 @@ function main(argv: readonly string[]): number {
   if (parsed.command === 'version') {
     process.stdout.write(`${VERSION}\n`);
     return 0;
+  }
+  try {
+    if (parsed.command === 'access') return runAccess(parsed.options, (text) => process.stdout.write(text));
+    if (parsed.command === 'test') return runAccessTests(parsed.options, (text) => process.stdout.write(text), VERSION);
+  } catch (error) {
+    if (!(error instanceof PolicyFileError)) throw error;
+    process.stderr.write(`kinesis-policy: ${error.message}\n`);
+    return 2;
   }
   return check(parsed.options);
 }
