@@ -1,5 +1,8 @@
 import * as vscode from 'vscode';
 import type { LanguageClientOptions } from 'vscode-languageclient';
+import { AccessChecker } from './access/accessChecker';
+import { AccessView } from './access/accessView';
+import type { AccessQuestionInput } from './access/question';
 import { DocumentAnswersStore } from './documentAnswers';
 import { reportEditorIndentation } from './editorIndentation';
 import { fillPlaceholders } from './fillPlaceholders';
@@ -18,6 +21,8 @@ export interface KinesisPolicyApi {
   policyKind: PolicyKindStatusItem;
   /** The rule documentation panel. */
   ruleDocumentation: RuleDocumentation;
+  /** The Kinesis Access view. */
+  accessView: AccessView;
 }
 
 
@@ -41,9 +46,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Kinesi
     },
   };
   const ruleDocumentation = new RuleDocumentation(context);
+  const accessView = new AccessView();
   const languageClient = new WorkerLanguageClient('kinesisPolicy', 'Kinesis Policy', context.asAbsolutePath('dist/server.js'), clientOptions);
   client = languageClient;
   const told = new DocumentAnswersStore(languageClient);
+  const accessChecker = new AccessChecker(languageClient, accessView);
   context.subscriptions.push(
     told,
     vscode.commands.registerCommand(COMMANDS.newPolicy, (answers?: NewPolicyAnswers) => newPolicy(languageClient, told, answers)),
@@ -52,6 +59,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Kinesi
     ),
     ruleDocumentation,
     vscode.commands.registerCommand(COMMANDS.showRuleDocumentation, (code?: unknown) => ruleDocumentation.show(code)),
+    accessChecker,
+    vscode.window.createTreeView('kinesisPolicy.access', { treeDataProvider: accessView, showCollapseAll: true }),
+    vscode.commands.registerCommand(COMMANDS.checkAccess, (question?: AccessQuestionInput) => accessChecker.check(question)),
     vscode.commands.registerCommand(COMMANDS.restartServer, async () => {
       await languageClient.stop();
       await languageClient.start();
@@ -63,7 +73,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Kinesi
   context.subscriptions.push(policyKind);
   await languageClient.start();
   context.subscriptions.push(reportEditorIndentation(languageClient));
-  return { client: languageClient, policyKind, ruleDocumentation };
+  // The Kinesis Access view shows once the extension runs, not in every workspace.
+  await vscode.commands.executeCommand('setContext', 'kinesisPolicy.active', true);
+  return { client: languageClient, policyKind, ruleDocumentation, accessView };
 }
 
 export function deactivate(): Thenable<void> | undefined {

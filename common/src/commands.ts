@@ -9,6 +9,8 @@ export const COMMANDS = {
   /** (code?): the rule under the cursor, or a pick, when no code is given. */
   showRuleDocumentation: 'kinesisPolicy.showRuleDocumentation',
   restartServer: 'kinesisPolicy.restartServer',
+  /** (question?): asks who, what, on which resource, when not given. */
+  checkAccess: 'kinesisPolicy.checkAccess',
 } as const;
 
 /** The `source` of every diagnostic the server publishes. */

@@ -1,5 +1,5 @@
 import { NotificationType, RequestType, type TextEdit } from 'vscode-languageserver-protocol';
-import type { KclVersion, PolicyRole } from './choices';
+import type { AccessJob, KclVersion, PolicyRole } from './choices';
 import type { NameKind } from './names';
 
 /**
@@ -118,4 +118,58 @@ export interface PolicyKindStatus {
 export const PolicyKindNotification = {
   method: 'kinesisPolicy/policyKind',
   type: new NotificationType<PolicyKindStatus>('kinesisPolicy/policyKind'),
+} as const;
+
+/** A policy file the client read, for the access checker: its URI and text. */
+export interface PolicySource {
+  uri: string;
+  text: string;
+}
+
+export interface CheckAccessParams {
+  /** Who asks: a role, user or account ARN; none: the resource's own account. */
+  principal?: string;
+  /** The actions asked about, or a job whose every request is asked about. */
+  actions?: string[];
+  job?: AccessJob;
+  kclVersion?: KclVersion;
+  /** The resource; for a job, the stream. */
+  resource: string;
+  table?: string;
+  consumer?: string;
+  /** Condition keys of the request: a value, several, or null for a key it lacks. */
+  context?: Record<string, string | string[] | null>;
+  identityPolicies: PolicySource[];
+  resourcePolicies: PolicySource[];
+}
+
+export interface AccessStatement {
+  uri: string;
+  /** 1-based line of the statement. */
+  line: number;
+  sid?: string;
+  effect: 'Allow' | 'Deny';
+  policy: 'identity' | 'resource';
+  conditional: boolean;
+}
+
+export interface AccessAnswer {
+  action: string;
+  resource: string;
+  decision: 'allowed' | 'explicitly-denied' | 'implicitly-denied' | 'conditional';
+  statements: AccessStatement[];
+  crossAccount: boolean;
+  alternatives?: string[];
+}
+
+export interface CheckAccessResult {
+  answers: AccessAnswer[];
+  /** Why the question could not be asked (a job without its table...), or files that are not policies. */
+  problems: string[];
+}
+
+/** Answers an access question from the policies the client read (see server/src/service/access). */
+export const CheckAccessRequest = {
+  method: 'kinesisPolicy/checkAccess',
+  type: new RequestType<CheckAccessParams, CheckAccessResult, void>('kinesisPolicy/checkAccess'),
 } as const;

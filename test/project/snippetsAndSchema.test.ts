@@ -113,7 +113,7 @@ describe('commands', () => {
   it('are in the palette under Kinesis Policy', () => {
     assert.deepEqual(
       manifest.contributes.commands.map((c) => `${c.category}: ${c.title}`),
-      ['Kinesis Policy: New Policy...', 'Kinesis Policy: Fill In Placeholders...', 'Kinesis Policy: Show Rule Documentation', 'Kinesis Policy: Restart Language Server'],
+      ['Kinesis Policy: New Policy...', 'Kinesis Policy: Check Access...', 'Kinesis Policy: Fill In Placeholders...', 'Kinesis Policy: Show Rule Documentation', 'Kinesis Policy: Restart Language Server'],
     );
   });
 

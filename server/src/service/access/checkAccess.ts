@@ -1,3 +1,4 @@
+import { parseArn } from '../catalog/arn';
 import { decideAccess, PolicyEvaluator, type Decision, type StatementMatch } from '../evaluation';
 import type { RequestContext } from '../evaluation/conditions';
 import type { PolicyModel } from '../policy/policyModel';
@@ -36,7 +37,7 @@ export interface AccessResult {
 
 export interface AccessQuestion {
   requests: readonly JobRequest[];
-  /** An account id or an IAM ARN; none: a request from the resource's own account. */
+  /** An account id or an IAM ARN; none: someone in the resource's own account. */
   principal?: string;
   context?: RequestContext;
 }
@@ -51,6 +52,9 @@ export function checkAccess(identity: readonly PolicyFile[], resource: readonly 
   const identityEvaluators = evaluators(identity, 'identity');
   const resourceEvaluators = evaluators(resource, 'resource');
   return question.requests.map((request) => {
+    // Without a principal, someone in the resource's own account asks: a resource policy naming
+    // only other accounts does not speak for them.
+    const principal = question.principal ?? ownAccount(request.resource);
     // Of actions that do the same job, the one the policies allow best answers.
     const answers = [request.action, ...(request.alternatives ?? [])].map((action) => ({
       action,
@@ -58,7 +62,7 @@ export function checkAccess(identity: readonly PolicyFile[], resource: readonly 
         action,
         resource: request.resource,
         literal: request.literal,
-        principal: question.principal,
+        principal,
         context: question.context,
       }),
     }));
@@ -72,6 +76,11 @@ export function checkAccess(identity: readonly PolicyFile[], resource: readonly 
       ...(request.alternatives ? { alternatives: [request.action, ...request.alternatives].filter((a) => a !== action) } : {}),
     };
   });
+}
+
+function ownAccount(resource: string): string | undefined {
+  const account = parseArn(resource)?.account;
+  return account && /^\d{12}$/.test(account) ? account : undefined;
 }
 
 /** Which answer is better for the caller, best first. */

@@ -1,0 +1,91 @@
+import * as vscode from 'vscode';
+import type { AccessAnswer, AccessStatement, CheckAccessResult } from '../../../common/src/protocol';
+import type { AccessQuestionInput } from './question';
+
+type Node =
+  | { kind: 'question'; question: AccessQuestionInput; answers: AccessAnswer[] }
+  | { kind: 'answer'; answer: AccessAnswer }
+  | { kind: 'statement'; statement: AccessStatement }
+  | { kind: 'problem'; text: string };
+
+const DECISION: Record<AccessAnswer['decision'], { text: string; icon: string; color?: string }> = {
+  allowed: { text: 'allowed', icon: 'pass', color: 'testing.iconPassed' },
+  'explicitly-denied': { text: 'denied by an explicit Deny', icon: 'error', color: 'testing.iconFailed' },
+  'implicitly-denied': { text: 'not allowed: no statement allows it', icon: 'circle-slash', color: 'testing.iconFailed' },
+  conditional: { text: 'depends on conditions the request leaves open', icon: 'question', color: 'testing.iconQueued' },
+};
+
+/**
+ * The "Kinesis Access" view: the last question asked, each request's answer, and under it the
+ * statements that decided it (a click opens the policy at the statement).
+ */
+export class AccessView implements vscode.TreeDataProvider<Node> {
+  private readonly changed = new vscode.EventEmitter<Node | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private question: AccessQuestionInput | undefined;
+  private result: CheckAccessResult = { answers: [], problems: [] };
+
+  show(question: AccessQuestionInput, result: CheckAccessResult): void {
+    this.question = question;
+    this.result = result;
+    this.changed.fire(undefined);
+  }
+
+  /** The answers shown: for the extension's tests. */
+  get shown(): CheckAccessResult {
+    return this.result;
+  }
+
+  getChildren(node?: Node): Node[] {
+    if (!node) {
+      if (!this.question) return [];
+      return [
+        { kind: 'question', question: this.question, answers: this.result.answers },
+        ...this.result.answers.map((answer): Node => ({ kind: 'answer', answer })),
+        ...this.result.problems.map((text): Node => ({ kind: 'problem', text })),
+      ];
+    }
+    return node.kind === 'answer' ? node.answer.statements.map((statement): Node => ({ kind: 'statement', statement })) : [];
+  }
+
+  getTreeItem(node: Node): vscode.TreeItem {
+    switch (node.kind) {
+      case 'question': {
+        const { question, answers } = node;
+        const allowed = answers.filter((a) => a.decision === 'allowed').length;
+        const item = new vscode.TreeItem(`${question.principal ?? "The resource's own account"}: ${allowed} of ${answers.length} allowed`);
+        item.description = question.job ? `${question.job}${question.job === 'kcl-consumer' ? ` (KCL ${question.kclVersion ?? '3.x'})` : ''}` : question.actions?.join(', ');
+        item.tooltip = new vscode.MarkdownString(
+          [`**Principal:** ${question.principal ?? "the resource's own account"}`, `**Resource:** \`${question.resource}\``, ...Object.entries(question.context ?? {}).map(([k, v]) => `**${k}** = ${JSON.stringify(v)}`)].join('\n\n'),
+        );
+        item.iconPath = new vscode.ThemeIcon('shield');
+        return item;
+      }
+      case 'answer': {
+        const { answer } = node;
+        const decision = DECISION[answer.decision];
+        const or = answer.alternatives?.length ? ` (or ${answer.alternatives.join(', ')})` : '';
+        const item = new vscode.TreeItem(`${answer.action}${or}`, answer.statements.length > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
+        item.description = `${decision.text} — ${answer.resource}`;
+        item.tooltip = `${answer.action} on ${answer.resource}: ${decision.text}.${answer.crossAccount ? " Across accounts: the principal's and the resource's policies must both allow." : ''}`;
+        item.iconPath = new vscode.ThemeIcon(decision.icon, decision.color ? new vscode.ThemeColor(decision.color) : undefined);
+        return item;
+      }
+      case 'statement': {
+        const { statement } = node;
+        const uri = vscode.Uri.parse(statement.uri);
+        const item = new vscode.TreeItem(`${statement.effect}${statement.sid ? ` "${statement.sid}"` : ''}`);
+        item.description = `${vscode.workspace.asRelativePath(uri)}:${statement.line} · ${statement.policy} policy${statement.conditional ? ' · under conditions' : ''}`;
+        item.iconPath = new vscode.ThemeIcon(statement.effect === 'Deny' ? 'debug-breakpoint' : 'check');
+        const at = new vscode.Position(statement.line - 1, 0);
+        item.command = { title: 'Open the statement', command: 'vscode.open', arguments: [uri, { selection: new vscode.Range(at, at) }] };
+        return item;
+      }
+      case 'problem': {
+        const item = new vscode.TreeItem(node.text);
+        item.iconPath = new vscode.ThemeIcon('warning');
+        return item;
+      }
+    }
+  }
+}

@@ -1,0 +1,116 @@
+import * as vscode from 'vscode';
+import { ACCESS_JOBS, KCL_VERSIONS, type AccessJob, type KclVersion } from '../../../common/src/choices';
+import { resourcesInWorkspace } from './policySources';
+
+/** An access question: who, what, on which resource, in which request context. */
+export interface AccessQuestionInput {
+  principal?: string;
+  actions?: string[];
+  job?: AccessJob;
+  kclVersion?: KclVersion;
+  resource: string;
+  table?: string;
+  consumer?: string;
+  context?: Record<string, string | string[] | null>;
+}
+
+const TITLE = 'Kinesis Policy: Check Access';
+
+interface WhatItem extends vscode.QuickPickItem {
+  job?: AccessJob;
+  kcl?: KclVersion;
+}
+const ACTION = /^[a-zA-Z0-9-]+:[a-zA-Z0-9*?]+$/;
+
+const JOB_LABELS: Record<AccessJob, string> = {
+  producer: 'Producer: describe the stream, list its shards, put records',
+  'kcl-consumer': 'KCL consumer: the stream, the lease table, metrics',
+  'efo-consumer': 'Enhanced fan-out consumer: register and subscribe',
+  'cross-account-reader': 'Cross-account reader',
+  'cross-account-writer': 'Cross-account writer',
+};
+
+/** Asks for a question step by step; undefined when the user cancels. */
+export async function askQuestion(): Promise<AccessQuestionInput | undefined> {
+  const principal = await vscode.window.showInputBox({
+    title: `${TITLE} (1 of 4)`,
+    prompt: "Who asks: a role or user ARN, or an account id. Empty: someone in the resource's own account.",
+    placeHolder: 'arn:aws:iam::444455556666:role/order-analytics',
+    ignoreFocusOut: true,
+    validateInput: (v) => (v.trim() === '' || /^\d{12}$/.test(v.trim()) || /^arn:[a-z-]+:(iam|sts)::\d{12}:/.test(v.trim()) ? undefined : 'A role, user or assumed-role ARN, or a 12-digit account id.'),
+  });
+  if (principal === undefined) return undefined;
+  const choices: WhatItem[] = [
+    { label: 'Actions...', description: 'one or more, such as kinesis:GetRecords' },
+    ...ACCESS_JOBS.flatMap((job): WhatItem[] =>
+      job === 'kcl-consumer'
+        ? [...KCL_VERSIONS].reverse().map((kcl) => ({ label: `${JOB_LABELS[job]} (KCL ${kcl})`, description: job, job, kcl }))
+        : [{ label: JOB_LABELS[job], description: job, job }],
+    ),
+  ];
+  const what = await vscode.window.showQuickPick(choices, { title: `${TITLE} (2 of 4)`, placeHolder: 'What does it do?', ignoreFocusOut: true });
+  if (!what) return undefined;
+  let actions: string[] | undefined;
+  if (!what.job) {
+    const typed = await vscode.window.showInputBox({
+      title: `${TITLE} (2 of 4)`,
+      prompt: 'Actions, separated by commas or spaces',
+      value: 'kinesis:GetRecords',
+      ignoreFocusOut: true,
+      validateInput: (v) => (split(v).length > 0 && split(v).every((a) => ACTION.test(a)) ? undefined : 'service:Action, such as kinesis:GetRecords.'),
+    });
+    if (typed === undefined) return undefined;
+    actions = split(typed);
+  }
+  const arns = await resourcesInWorkspace();
+  const resource = await pickArn(arns.filter((a) => (what.job ? /:stream\/[^/]+$/.test(a) : true)), `${TITLE} (3 of 4)`, what.job ? 'Which stream?' : 'On which resource?');
+  if (!resource) return undefined;
+  let table: string | undefined;
+  if (what.job === 'kcl-consumer') {
+    table = await pickArn(arns.filter((a) => a.includes(':dynamodb:')), `${TITLE} (3 of 4)`, 'Which lease table?');
+    if (!table) return undefined;
+  }
+  const contextText = await vscode.window.showInputBox({
+    title: `${TITLE} (4 of 4)`,
+    prompt: 'Request context, optional: KEY=VALUE pairs separated by commas (aws:SecureTransport=true, aws:SourceVpc=vpc-1a2b3c4d). Conditions on other keys stay open.',
+    ignoreFocusOut: true,
+    validateInput: (v) => (parseContext(v) ? undefined : 'KEY=VALUE pairs, separated by commas.'),
+  });
+  if (contextText === undefined) return undefined;
+  return {
+    principal: principal.trim() || undefined,
+    actions,
+    job: what.job,
+    kclVersion: what.kcl,
+    resource,
+    table,
+    context: parseContext(contextText),
+  };
+}
+
+function split(text: string): string[] {
+  return text.split(/[\s,]+/).filter(Boolean);
+}
+
+/** `KEY=VALUE, KEY=VALUE`; a key given twice has both values. Undefined for text that is not that. */
+export function parseContext(text: string): Record<string, string | string[]> | undefined {
+  const context: Record<string, string | string[]> = {};
+  for (const pair of text.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const equals = pair.indexOf('=');
+    if (equals <= 0) return undefined;
+    const key = pair.slice(0, equals).trim();
+    const value = pair.slice(equals + 1).trim();
+    const before = context[key];
+    context[key] = before === undefined ? value : [...(Array.isArray(before) ? before : [before]), value];
+  }
+  return context;
+}
+
+async function pickArn(arns: string[], title: string, placeHolder: string): Promise<string | undefined> {
+  const typeOne = { label: '$(edit) Type an ARN...' };
+  const picked = await vscode.window.showQuickPick([...arns.map((label) => ({ label })), typeOne], { title, placeHolder, ignoreFocusOut: true });
+  if (!picked) return undefined;
+  if (picked !== typeOne) return picked.label;
+  const typed = await vscode.window.showInputBox({ title, prompt: placeHolder, ignoreFocusOut: true, validateInput: (v) => (v.trim().startsWith('arn:') ? undefined : 'An ARN.') });
+  return typed?.trim() || undefined;
+}

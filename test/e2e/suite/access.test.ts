@@ -1,0 +1,81 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { closeAllEditors, extension, openPolicy, positionAfter, waitFor } from './helpers';
+
+const STREAM = 'arn:aws:kinesis:eu-west-1:111122223333:stream/orders';
+const ANALYTICS = 'arn:aws:iam::444455556666:role/order-analytics';
+
+interface Answer {
+  action: string;
+  decision: string;
+  statements: { uri: string; line: number; sid?: string; effect: string; policy: string }[];
+}
+interface Result {
+  answers: Answer[];
+  problems: string[];
+}
+/** The part of the extension's API this test uses (see `activate` in client/src/extension.ts). */
+interface Api {
+  accessView: vscode.TreeDataProvider<unknown> & { shown: Result };
+}
+
+const check = (question: Record<string, unknown>) => vscode.commands.executeCommand<Result>('kinesisPolicy.checkAccess', question);
+const decisions = (result: Result) => result.answers.map((a) => `${a.action} ${a.decision}`);
+
+describe('Check Access', () => {
+  afterEach(closeAllEditors);
+  after(async () => {
+    await vscode.workspace.getConfiguration('kinesisPolicy.access').update('identityPolicies', undefined, vscode.ConfigurationTarget.Workspace);
+  });
+
+  it("answers from the open identity policy, naming the deciding statements, and shows them in the Kinesis Access view", async () => {
+    await openPolicy('access/reader.json');
+    const result = await check({ actions: ['kinesis:GetRecords', 'kinesis:PutRecord', 'kinesis:DeleteStream'], resource: STREAM });
+    assert.deepEqual(decisions(result), ['kinesis:GetRecords allowed', 'kinesis:PutRecord explicitly-denied', 'kinesis:DeleteStream implicitly-denied']);
+    assert.deepEqual(
+      result.answers.map((a) => a.statements.map((s) => `${s.uri.split('/').pop()}:${s.line} ${s.sid} ${s.effect}`)),
+      [['reader.json:4 ReadOrders Allow'], ['reader.json:10 NoWrites Deny'], []],
+    );
+    // The view: a summary, then each answer with its statements under it.
+    const view = (extension().exports as Api).accessView;
+    const roots = (await view.getChildren()) as unknown[];
+    const labels = await Promise.all(roots.map(async (n) => (await view.getTreeItem(n)).label));
+    assert.deepEqual(labels, ["The resource's own account: 1 of 3 allowed", 'kinesis:GetRecords', 'kinesis:PutRecord', 'kinesis:DeleteStream']);
+    const put = await view.getTreeItem(roots[2]);
+    assert.match(String(put.description), /^denied by an explicit Deny/);
+    const [deny] = (await view.getChildren(roots[2])) as unknown[];
+    const denyItem = await view.getTreeItem(deny);
+    assert.equal(denyItem.label, 'Deny "NoWrites"');
+    assert.equal(denyItem.command?.command, 'vscode.open');
+  });
+
+  it('needs both halves across accounts: the principal mapped to its policy, the stream policy found by its name', async () => {
+    await vscode.workspace.getConfiguration('kinesisPolicy.access').update('identityPolicies', { [ANALYTICS]: ['access/reader.json'] }, vscode.ConfigurationTarget.Workspace);
+    const allowed = await check({ principal: ANALYTICS, job: 'cross-account-reader', resource: STREAM });
+    assert.ok(allowed.answers.length >= 4);
+    assert.deepEqual(allowed.answers.filter((a) => a.decision !== 'allowed').map((a) => a.action), []);
+    assert.deepEqual(new Set(allowed.answers[0].statements.map((s) => s.policy)), new Set(['identity', 'resource']));
+    // Another role of that account is not the one the stream's policy names.
+    await vscode.workspace.getConfiguration('kinesisPolicy.access').update('identityPolicies', { 'arn:aws:iam::444455556666:role/*': ['access/reader.json'] }, vscode.ConfigurationTarget.Workspace);
+    const other = await check({ principal: 'arn:aws:iam::444455556666:role/intern', actions: ['kinesis:GetRecords'], resource: STREAM });
+    assert.deepEqual(decisions(other), ['kinesis:GetRecords implicitly-denied']);
+  });
+
+  it('leaves a condition open until the request context settles it', async () => {
+    await openPolicy('access/tls-reader.json');
+    assert.deepEqual(decisions(await check({ actions: ['kinesis:GetRecords'], resource: STREAM })), ['kinesis:GetRecords conditional']);
+    await openPolicy('access/tls-reader.json');
+    assert.deepEqual(decisions(await check({ actions: ['kinesis:GetRecords'], resource: STREAM, context: { 'aws:SecureTransport': 'true' } })), ['kinesis:GetRecords allowed']);
+  });
+
+  it('asks again as the policy is edited', async () => {
+    const editor = await openPolicy('access/reader.json');
+    await check({ actions: ['kinesis:GetShardIterator'], resource: STREAM });
+    const view = (extension().exports as Api).accessView;
+    assert.deepEqual(decisions(view.shown), ['kinesis:GetShardIterator allowed']);
+    const at = positionAfter(editor.document, '"kinesis:GetRecords", ');
+    const iterator = new vscode.Range(at, editor.document.positionAt(editor.document.offsetAt(at) + '"kinesis:GetShardIterator"'.length));
+    assert.ok(await editor.edit((e) => e.replace(iterator, '"kinesis:GetRecords"')));
+    await waitFor('the answer to change', () => decisions(view.shown)[0] === 'kinesis:GetShardIterator implicitly-denied');
+  });
+});
