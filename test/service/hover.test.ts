@@ -104,4 +104,30 @@ describe('hover', () => {
     const not = hoverText('{"Statement": {"Condition": {"StringNot|Equals": {}}}}');
     assert.match(not, /true when the request matches none of them\. A request without the key passes/);
   });
+
+  it("says on a statement's Effect or Sid what it grants, wildcards expanded, to whom and when", () => {
+    const text = JSON.stringify({
+      Statement: [
+        {
+          Sid: 'ReadOrders',
+          Effect: 'Allow',
+          Principal: { AWS: 'arn:aws:iam::444455556666:role/reader' },
+          Action: ['kinesis:Get*', 'kinesis:ListShards'],
+          Resource: 'arn:aws:kinesis:us-east-1:111122223333:stream/orders',
+          Condition: { Bool: { 'aws:SecureTransport': 'true' } },
+        },
+      ],
+    });
+    const onSid = hoverText(text.replace('"ReadOrders"', '"Read|Orders"'));
+    assert.match(onSid, /^\*\*Allows\*\* \(`ReadOrders`\)/);
+    assert.match(onSid, /\*\*Actions \(\d+\):\*\* .*`kinesis:GetRecords`.*`kinesis:ListShards`/);
+    assert.match(onSid, /`kinesis:Get\*` expands to/);
+    assert.match(onSid, /\*\*On:\*\* `arn:aws:kinesis:us-east-1:111122223333:stream\/orders`/);
+    assert.match(onSid, /\*\*To:\*\* AWS `arn:aws:iam::444455556666:role\/reader`/);
+    assert.match(onSid, /\*\*Only when:\*\*\n- `Bool` `aws:SecureTransport`: `true`/);
+    const onEffect = hoverText(JSON.stringify({ Statement: [{ Effect: 'Deny', NotAction: 'kinesis:Describe*', NotResource: 'arn:aws:kinesis:us-east-1:111122223333:stream/orders' }] }).replace('"Deny"', '"De|ny"'));
+    assert.match(onEffect, /^\*\*Denies\*\*/);
+    assert.match(onEffect, /every action except `kinesis:DescribeAccountSettings`, .*`kinesis:DescribeStreamSummary` \(`kinesis:Describe\*`\)/);
+    assert.match(onEffect, /every resource except `arn:aws:kinesis/);
+  });
 });

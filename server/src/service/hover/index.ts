@@ -6,8 +6,9 @@ import type { PolicyModel, StatementModel } from '../policy/policyModel';
 import { actionHoverText } from './actionHover';
 import { arnHoverText } from './arnHover';
 import { conditionKeyHoverText, operatorHoverText } from './conditionHover';
+import { statementHoverText } from './statementHover';
 
-/** Hover for the string under the cursor: an action, an ARN, a condition operator or key. */
+/** Hover for the string under the cursor: an action, an ARN, a condition operator or key, what a statement grants. */
 export function doHover(document: TextDocument, position: Position, model: PolicyModel, catalog: IamCatalog): Hover | null {
   if (!model.isPolicy || !model.root) return null;
   const { string: s, isKey, statement, rest } = policyAt(model, document.offsetAt(position));
@@ -27,6 +28,7 @@ function statementHover(catalog: IamCatalog, value: string, isKey: boolean, rest
     if (element === 'Condition' && rest.length === 2) return conditionKeyHoverText(catalog, value, statement);
     return undefined;
   }
+  if ((element === 'Effect' || element === 'Sid') && rest.length === 1) return statementHoverText(catalog, statement);
   if (element === 'Action' || element === 'NotAction') return actionHoverText(catalog, value);
   if (value === '*' && (element === 'Resource' || element === 'NotResource')) {
     return '**`*`** — every resource. Actions that take no resource ARN need it.';
