@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClientOptions } from 'vscode-languageclient';
 import { AccessChecker } from './access/accessChecker';
+import { AccessTestRunner } from './access/accessTests';
 import { AccessView } from './access/accessView';
 import type { AccessQuestionInput } from './access/question';
 import { DocumentAnswersStore } from './documentAnswers';
@@ -23,6 +24,8 @@ export interface KinesisPolicyApi {
   ruleDocumentation: RuleDocumentation;
   /** The Kinesis Access view. */
   accessView: AccessView;
+  /** The runner of the open access-test files. */
+  accessTests: AccessTestRunner;
 }
 
 
@@ -75,7 +78,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Kinesi
   context.subscriptions.push(reportEditorIndentation(languageClient));
   // The Kinesis Access view shows once the extension runs, not in every workspace.
   await vscode.commands.executeCommand('setContext', 'kinesisPolicy.active', true);
-  return { client: languageClient, policyKind, ruleDocumentation, accessView };
+  const accessTests = new AccessTestRunner(languageClient);
+  context.subscriptions.push(accessTests);
+  return { client: languageClient, policyKind, ruleDocumentation, accessView, accessTests };
 }
 
 export function deactivate(): Thenable<void> | undefined {

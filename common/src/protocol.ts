@@ -1,4 +1,4 @@
-import { NotificationType, RequestType, type TextEdit } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType, type Diagnostic, type TextEdit } from 'vscode-languageserver-protocol';
 import type { AccessJob, KclVersion, PolicyRole } from './choices';
 import type { NameKind } from './names';
 
@@ -172,4 +172,18 @@ export interface CheckAccessResult {
 export const CheckAccessRequest = {
   method: 'kinesisPolicy/checkAccess',
   type: new RequestType<CheckAccessParams, CheckAccessResult, void>('kinesisPolicy/checkAccess'),
+} as const;
+
+export interface RunAccessTestsParams {
+  /** The access-test file and its text. */
+  uri: string;
+  text: string;
+  /** The policy files it names, by the path it writes, as the client read them (missing: unreadable). */
+  policies: Record<string, string>;
+}
+
+/** Runs an access-test file: its problems and failing tests as diagnostics on it. */
+export const RunAccessTestsRequest = {
+  method: 'kinesisPolicy/runAccessTests',
+  type: new RequestType<RunAccessTestsParams, { diagnostics: Diagnostic[]; passed: number; failed: number }, void>('kinesisPolicy/runAccessTests'),
 } as const;

@@ -11,7 +11,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentCache } from './documentCache';
 import { runSafe } from './runner';
 import { NAME_KINDS } from '../../common/src/names';
-import { CheckAccessRequest, DocumentAnswersNotification, EditorIndentationNotification, FillPlaceholdersRequest, KnownNamesRequest, NewPolicyRequest } from '../../common/src/protocol';
+import { CheckAccessRequest, RunAccessTestsRequest, DocumentAnswersNotification, EditorIndentationNotification, FillPlaceholdersRequest, KnownNamesRequest, NewPolicyRequest } from '../../common/src/protocol';
 import {
   createLanguageService,
   fillEdits,
@@ -30,7 +30,7 @@ import { pathOf, patternKind, readSettings, settingsFor, type RawSettings, type 
 import { ValidationScheduler, type Timers } from './validationScheduler';
 import { fileTooLarge } from './fileTooLarge';
 import { TypingHold } from './typingHold';
-import { answerAccess } from './accessRequest';
+import { answerAccess, runAccessTestsFor } from './accessRequest';
 import { PolicyKindReporter, policyKindStatus } from './policyKindStatus';
 
 export interface ServerRuntime {
@@ -220,6 +220,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   });
 
   connection.onRequest(CheckAccessRequest.type, (params) => answerAccess(params, (text) => parsePolicy(text)));
+  connection.onRequest(RunAccessTestsRequest.type, (params) => runAccessTestsFor(params, (text) => parsePolicy(text)));
 
   documents.listen(connection);
   connection.listen();

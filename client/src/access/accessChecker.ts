@@ -18,6 +18,8 @@ export class AccessChecker implements vscode.Disposable {
   /** The identity policies taken from the editor that was active when the question was asked. */
   private pinnedIdentity: string[] | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** Counts the runs: an answer that comes after a later run started is not shown. */
+  private runs = 0;
   private readonly subscriptions: vscode.Disposable[];
 
   constructor(
@@ -40,6 +42,7 @@ export class AccessChecker implements vscode.Disposable {
     if (!question) return undefined;
     this.question = question;
     this.pinnedIdentity = undefined;
+    if (this.timer) clearTimeout(this.timer);
     const result = await this.run();
     await vscode.commands.executeCommand('kinesisPolicy.access.focus');
     return result;
@@ -48,8 +51,8 @@ export class AccessChecker implements vscode.Disposable {
   private async run(): Promise<CheckAccessResult | undefined> {
     const question = this.question;
     if (!question) return undefined;
+    const ticket = ++this.runs;
     const identity = this.pinnedIdentity ? await readAll(this.pinnedIdentity) : await identityPoliciesFor(question.principal);
-    if (!this.pinnedIdentity && identity.length > 0) this.pinnedIdentity = identity.map((s) => s.uri);
     const resources = [question.resource, ...(question.table ? [question.table] : [])];
     const resourcePolicies = await resourcePoliciesFor(resources);
     const result = await this.client.sendRequest(CheckAccessRequest.type, { ...question, identityPolicies: identity, resourcePolicies });
@@ -58,6 +61,9 @@ export class AccessChecker implements vscode.Disposable {
       problems.push('No identity policy applies: map the principal to its policy files in kinesisPolicy.access.identityPolicies, or open its policy before checking.');
     }
     const shown = { answers: result.answers, problems };
+    if (ticket !== this.runs) return shown;
+    // The policies taken from the active editor stay the question's while other editors come and go.
+    if (!this.pinnedIdentity && identity.length > 0) this.pinnedIdentity = identity.map((s) => s.uri);
     this.view.show(question, shown);
     return shown;
   }

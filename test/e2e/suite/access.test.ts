@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAllEditors, extension, openPolicy, positionAfter, waitFor } from './helpers';
+import { closeAllEditors, codeOf, extension, openPolicy, positionAfter, waitFor } from './helpers';
 
 const STREAM = 'arn:aws:kinesis:eu-west-1:111122223333:stream/orders';
 const ANALYTICS = 'arn:aws:iam::444455556666:role/order-analytics';
@@ -17,6 +17,7 @@ interface Result {
 /** The part of the extension's API this test uses (see `activate` in client/src/extension.ts). */
 interface Api {
   accessView: vscode.TreeDataProvider<unknown> & { shown: Result };
+  accessTests: { lastRun: Map<string, { passed: number; failed: number }> };
 }
 
 const check = (question: Record<string, unknown>) => vscode.commands.executeCommand<Result>('kinesisPolicy.checkAccess', question);
@@ -77,5 +78,24 @@ describe('Check Access', () => {
     const iterator = new vscode.Range(at, editor.document.positionAt(editor.document.offsetAt(at) + '"kinesis:GetShardIterator"'.length));
     assert.ok(await editor.edit((e) => e.replace(iterator, '"kinesis:GetRecords"')));
     await waitFor('the answer to change', () => decisions(view.shown)[0] === 'kinesis:GetShardIterator implicitly-denied');
+  });
+
+  it('shows a failing access test as a diagnostic on the test file, and runs the tests again when a policy changes', async () => {
+    const tests = await openPolicy('access/orders.access.json');
+    const failing = await waitFor('the failing test', () => {
+      const found = vscode.languages.getDiagnostics(tests.document.uri).filter((d) => codeOf(d) === 'access-test/failed');
+      return found.length > 0 && found;
+    });
+    assert.equal(failing.length, 1);
+    assert.equal(tests.document.getText(failing[0].range), '"analytics registers a consumer"');
+    assert.match(failing[0].message, /expects allowed, but kinesis:RegisterStreamConsumer on .*: implicitly-denied/);
+    // Both halves grant it: the identity policy (edited, unsaved) and the stream policy.
+    for (const file of ['access/reader.json', 'access/orders.stream-policy.json']) {
+      const editor = await openPolicy(file);
+      const at = positionAfter(editor.document, '"kinesis:GetShardIterator"');
+      assert.ok(await editor.edit((e) => e.insert(at, ', "kinesis:RegisterStreamConsumer"')));
+    }
+    await waitFor('the test to pass', () => vscode.languages.getDiagnostics(tests.document.uri).filter((d) => codeOf(d) === 'access-test/failed').length === 0);
+    assert.deepEqual((extension().exports as Api).accessTests.lastRun.get(tests.document.uri.toString()), { passed: 2, failed: 0 });
   });
 });

@@ -17,6 +17,8 @@ export interface AccessTest {
   name: string;
   /** Where the test's object starts in the file. */
   offset: number;
+  /** Where to point at the test: its name, or its opening brace. */
+  label: { offset: number; length: number };
   principal?: string;
   action?: string;
   job?: AccessJob;
@@ -112,7 +114,9 @@ function readTest(node: Node, at: (node: Node | undefined, message: string) => v
   if (kclVersion !== undefined && !isOneOf(KCL_VERSIONS, kclVersion)) return problem(`"kclVersion" is one of ${KCL_VERSIONS.join(', ')}.`);
   const context = readContext(value.context);
   if (context === null) return problem('"context" maps condition keys to a value, a list of values, or null for a key the request lacks.');
-  return { name, offset: node.offset, principal: text('principal'), action, job, resource, table: text('table'), consumer: text('consumer'), kclVersion, context, expect };
+  const nameNode = node.children?.find((p) => p.children?.[0]?.value === 'name')?.children?.[1];
+  const label = nameNode ? { offset: nameNode.offset, length: nameNode.length } : { offset: node.offset, length: 1 };
+  return { name, offset: node.offset, label, principal: text('principal'), action, job, resource, table: text('table'), consumer: text('consumer'), kclVersion, context, expect };
 }
 
 function readContext(value: unknown): RequestContext | undefined | null {
