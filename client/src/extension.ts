@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import type { LanguageClientOptions } from 'vscode-languageclient';
 import { AccessChecker } from './access/accessChecker';
 import { AccessTestRunner } from './access/accessTests';
-import { AccessView } from './access/accessView';
+import { AccessView, APPLY_ACCESS_FIX } from './access/accessView';
+import type { CheckAccessResult } from '../../common/src/protocol';
 import type { AccessQuestionInput } from './access/question';
 import { DocumentAnswersStore } from './documentAnswers';
 import { reportEditorIndentation } from './editorIndentation';
@@ -65,6 +66,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Kinesi
     accessChecker,
     vscode.window.createTreeView('kinesisPolicy.access', { treeDataProvider: accessView, showCollapseAll: true }),
     vscode.commands.registerCommand(COMMANDS.checkAccess, (question?: AccessQuestionInput) => accessChecker.check(question)),
+    vscode.commands.registerCommand(APPLY_ACCESS_FIX, (fix: CheckAccessResult['fixes'][number]) => accessChecker.applyFix(fix)),
     vscode.commands.registerCommand(COMMANDS.restartServer, async () => {
       await languageClient.stop();
       await languageClient.start();

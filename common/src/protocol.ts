@@ -166,6 +166,8 @@ export interface CheckAccessResult {
   answers: AccessAnswer[];
   /** Why the question could not be asked (a job without its table...), or files that are not policies. */
   problems: string[];
+  /** Edits that add what no policy allows: to the principal's policy, and across accounts to the resource's. */
+  fixes: { uri: string; title: string; edits: TextEdit[] }[];
 }
 
 /** Answers an access question from the policies the client read (see server/src/service/access). */

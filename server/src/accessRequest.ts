@@ -2,7 +2,7 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DIAGNOSTIC_SOURCE } from '../../common/src/commands';
 import type { CheckAccessParams, CheckAccessResult, RunAccessTestsParams } from '../../common/src/protocol';
-import { checkAccess, jobRequests, jobTargetProblem, parseAccessTestFile, runAccessTest, type PolicyFile } from './service/access';
+import { checkAccess, jobRequests, jobTargetProblem, missingFixes, parseAccessTestFile, runAccessTest, type PolicyFile } from './service/access';
 import type { PolicyModel } from './service';
 
 /**
@@ -24,19 +24,18 @@ export function answerAccess(params: CheckAccessParams, parse: (text: string) =>
   if (params.job) {
     const target = { stream: params.resource, table: params.table, consumer: params.consumer, kclVersion: params.kclVersion };
     const problem = jobTargetProblem(params.job, target);
-    if (problem) return { answers: [], problems: [problem] };
+    if (problem) return { answers: [], problems: [problem], fixes: [] };
     requests = jobRequests(params.job, target);
   } else {
     requests = (params.actions ?? []).map((action) => ({ action, resource: params.resource, literal: !/[*?]/.test(params.resource) || params.resource === '*' }));
   }
-  const results = checkAccess(load(params.identityPolicies), load(params.resourcePolicies), {
-    requests,
-    principal: params.principal,
-    context: params.context,
-  });
+  const identity = load(params.identityPolicies);
+  const resource = load(params.resourcePolicies);
+  const results = checkAccess(identity, resource, { requests, principal: params.principal, context: params.context });
   return {
     answers: results.map(({ statements, ...rest }) => ({ ...rest, statements: statements.map(({ file, ...s }) => ({ uri: file, ...s })) })),
     problems,
+    fixes: missingFixes(results, identity, resource, params.principal).map(({ file, ...fix }) => ({ uri: file, ...fix })),
   };
 }
 

@@ -37,6 +37,17 @@ export class AccessChecker implements vscode.Disposable {
     ];
   }
 
+  /** Applies a fix the view offers, then asks again. */
+  async applyFix(fix: CheckAccessResult['fixes'][number]): Promise<boolean> {
+    const uri = vscode.Uri.parse(fix.uri);
+    const edit = new vscode.WorkspaceEdit();
+    edit.set(uri, await this.client.protocol2CodeConverter.asTextEdits(fix.edits));
+    const applied = await vscode.workspace.applyEdit(edit);
+    if (applied) await vscode.window.showTextDocument(uri, { preview: false });
+    await this.run();
+    return applied;
+  }
+
   async check(given?: AccessQuestionInput): Promise<CheckAccessResult | undefined> {
     const question = given ?? (await askQuestion());
     if (!question) return undefined;
@@ -60,7 +71,7 @@ export class AccessChecker implements vscode.Disposable {
     if (identity.length === 0) {
       problems.push('No identity policy applies: map the principal to its policy files in kinesisPolicy.access.identityPolicies, or open its policy before checking.');
     }
-    const shown = { answers: result.answers, problems };
+    const shown = { answers: result.answers, problems, fixes: result.fixes };
     if (ticket !== this.runs) return shown;
     // The policies taken from the active editor stay the question's while other editors come and go.
     if (!this.pinnedIdentity && identity.length > 0) this.pinnedIdentity = identity.map((s) => s.uri);

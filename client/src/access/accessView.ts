@@ -6,7 +6,11 @@ type Node =
   | { kind: 'question'; question: AccessQuestionInput; answers: AccessAnswer[] }
   | { kind: 'answer'; answer: AccessAnswer }
   | { kind: 'statement'; statement: AccessStatement }
-  | { kind: 'problem'; text: string };
+  | { kind: 'problem'; text: string }
+  | { kind: 'fix'; fix: CheckAccessResult['fixes'][number] };
+
+/** The command a fix item runs (registered with the view, not in the palette). */
+export const APPLY_ACCESS_FIX = 'kinesisPolicy.applyAccessFix';
 
 const DECISION: Record<AccessAnswer['decision'], { text: string; icon: string; color?: string }> = {
   allowed: { text: 'allowed', icon: 'pass', color: 'testing.iconPassed' },
@@ -23,7 +27,7 @@ export class AccessView implements vscode.TreeDataProvider<Node> {
   private readonly changed = new vscode.EventEmitter<Node | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private question: AccessQuestionInput | undefined;
-  private result: CheckAccessResult = { answers: [], problems: [] };
+  private result: CheckAccessResult = { answers: [], problems: [], fixes: [] };
 
   show(question: AccessQuestionInput, result: CheckAccessResult): void {
     this.question = question;
@@ -42,6 +46,7 @@ export class AccessView implements vscode.TreeDataProvider<Node> {
       return [
         { kind: 'question', question: this.question, answers: this.result.answers },
         ...this.result.answers.map((answer): Node => ({ kind: 'answer', answer })),
+        ...this.result.fixes.map((fix): Node => ({ kind: 'fix', fix })),
         ...this.result.problems.map((text): Node => ({ kind: 'problem', text })),
       ];
     }
@@ -79,6 +84,13 @@ export class AccessView implements vscode.TreeDataProvider<Node> {
         item.iconPath = new vscode.ThemeIcon(statement.effect === 'Deny' ? 'debug-breakpoint' : 'check');
         const at = new vscode.Position(statement.line - 1, 0);
         item.command = { title: 'Open the statement', command: 'vscode.open', arguments: [uri, { selection: new vscode.Range(at, at) }] };
+        return item;
+      }
+      case 'fix': {
+        const item = new vscode.TreeItem(node.fix.title);
+        item.iconPath = new vscode.ThemeIcon('wrench');
+        item.tooltip = 'Adds Allow statements for exactly the requests no policy allows. Explicit Denies and open conditions are left to you.';
+        item.command = { title: node.fix.title, command: APPLY_ACCESS_FIX, arguments: [node.fix] };
         return item;
       }
       case 'problem': {

@@ -41,7 +41,14 @@ describe('Check Access', () => {
     const view = (extension().exports as Api).accessView;
     const roots = (await view.getChildren()) as unknown[];
     const labels = await Promise.all(roots.map(async (n) => (await view.getTreeItem(n)).label));
-    assert.deepEqual(labels, ["The resource's own account: 1 of 3 allowed", 'kinesis:GetRecords', 'kinesis:PutRecord', 'kinesis:DeleteStream']);
+    assert.deepEqual(labels, [
+      "The resource's own account: 1 of 3 allowed",
+      'kinesis:GetRecords',
+      'kinesis:PutRecord',
+      'kinesis:DeleteStream',
+      // What no policy allows can be added; the explicit Deny is left to the user.
+      'Add the missing permission to reader.json',
+    ]);
     const put = await view.getTreeItem(roots[2]);
     assert.match(String(put.description), /^denied by an explicit Deny/);
     const [deny] = (await view.getChildren(roots[2])) as unknown[];
@@ -97,5 +104,20 @@ describe('Check Access', () => {
     }
     await waitFor('the test to pass', () => vscode.languages.getDiagnostics(tests.document.uri).filter((d) => codeOf(d) === 'access-test/failed').length === 0);
     assert.deepEqual((extension().exports as Api).accessTests.lastRun.get(tests.document.uri.toString()), { passed: 2, failed: 0 });
+  });
+
+  it('for a job, offers to add exactly what is missing to the policy, which then allows it all', async () => {
+    const { document } = await openPolicy('access/kcl-app.json');
+    const question = { job: 'kcl-consumer', kclVersion: '2.x', resource: STREAM, table: 'arn:aws:dynamodb:eu-west-1:111122223333:table/OrdersApp' };
+    const before = await check(question);
+    const missing = before.answers.filter((a) => a.decision !== 'allowed').map((a) => a.action);
+    assert.ok(missing.includes('kinesis:ListShards') && missing.includes('dynamodb:CreateTable') && missing.includes('cloudwatch:PutMetricData'), missing.join(', '));
+    const [fix] = (before as Result & { fixes: { uri: string; title: string }[] }).fixes;
+    assert.equal(fix.title, `Add the ${missing.length} missing permissions to kcl-app.json`);
+    assert.equal(fix.uri, document.uri.toString());
+    await vscode.commands.executeCommand('kinesisPolicy.applyAccessFix', fix);
+    assert.match(document.getText(), /"Sid": "AddedByCheckAccess"/);
+    const after = await check(question);
+    assert.deepEqual(after.answers.filter((a) => a.decision !== 'allowed').map((a) => a.action), []);
   });
 });

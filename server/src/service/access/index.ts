@@ -5,3 +5,4 @@
 export { checkAccess, type AccessQuestion, type AccessResult, type DecidingStatement, type PolicyFile } from './checkAccess';
 export { jobRequests, jobTargetProblem, type JobRequest, type JobTarget } from './jobs';
 export { parseAccessTestFile, runAccessTest, testRequests, type AccessTest, type AccessTestFile, type AccessTestOutcome, type AccessTestProblem } from './accessTests';
+export { missingFixes, type MissingFix } from './missing';
