@@ -20,6 +20,7 @@ const HOVER_FILE = 'consumer.json';
 const QUICK_FIX_FILE = 'share-stream.json';
 const INSERT_FILE = 'producer.json';
 const WAIT = { timeout: 20_000 };
+const ANALYTICS = 'arn:aws:iam::444455556666:role/order-analytics';
 // A quiet, readable window for the pictures; nothing here changes what the extension does.
 const SETTINGS = {
   'editor.minimap.enabled': false,
@@ -27,6 +28,8 @@ const SETTINGS = {
   'workbench.activityBar.location': 'hidden',
   'window.commandCenter': false,
   'workbench.reduceMotion': 'on',
+  // Check Access: the analytics role's identity policy, in the test workspace.
+  'kinesisPolicy.access.identityPolicies': { [ANALYTICS]: ['access/reader.json'] },
 };
 
 /** Resolves with { passed, failed }; each check that held counts as one passed. */
@@ -103,6 +106,34 @@ export async function runUiSmoke({ screenshotsDir }) {
     await page.locator('.squiggly-warning').first().waitFor(WAIT);
     check('Refactor... inserts the KCL consumer statements, the unknown table name flagged');
     await page.screenshot({ path: join(screenshotsDir, 'consumer-policy.png') });
+
+    // Check Access, answered as a person does: who, what, on which stream, no context.
+    await openFile(page, 'orders.stream-policy.json');
+    await page.keyboard.press('Control+Shift+P');
+    await page.locator('.quick-input-widget input').waitFor(WAIT);
+    await page.keyboard.type('Kinesis Policy: Check Access');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Check Access' }).first().waitFor(WAIT);
+    await page.keyboard.press('Enter');
+    await answer(page, 'Who asks', ANALYTICS);
+    await choose(page, 'What does it do?', 'Cross-account reader');
+    await choose(page, 'Which stream?', 'stream/orders');
+    await answer(page, 'Request context', '');
+    const view = page.locator('.pane', { hasText: 'Kinesis Access' });
+    await view.locator('.monaco-list-row', { hasText: '4 of 4 allowed' }).waitFor(WAIT);
+    await view.locator('.monaco-list-row', { hasText: 'ShareWithAnalytics' }).first().waitFor(WAIT);
+    check('Check Access answers in the Kinesis Access view, with the statements of both accounts');
+    // For the picture: the view gets the side bar's height (the folder collapsed) and a wider side bar.
+    await page.locator('.pane-header', { hasText: 'Workspace' }).click();
+    const sidebar = await page.locator('.part.sidebar').boundingBox();
+    if (sidebar) {
+      const x = sidebar.x + sidebar.width;
+      await page.mouse.move(x, 300);
+      await page.mouse.down();
+      await page.mouse.move(x + 330, 300, { steps: 5 });
+      await page.mouse.up();
+    }
+    await page.mouse.move(900, 500);
+    await page.screenshot({ path: join(screenshotsDir, 'access.png') });
     step(`screenshots in ${screenshotsDir}`);
     return { passed, failed: 0 };
   } catch (error) {
@@ -116,6 +147,21 @@ export async function runUiSmoke({ screenshotsDir }) {
     await browser?.close();
     await server.stop();
   }
+}
+
+/** Types an answer into the open input box whose prompt says `prompt`, and accepts it. */
+async function answer(page, prompt, text) {
+  await page.locator('.quick-input-widget', { hasText: prompt }).waitFor(WAIT);
+  if (text) await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+}
+
+/** Filters the open quick pick whose placeholder is `placeholder` by `text`, and chooses the first row. */
+async function choose(page, placeholder, text) {
+  await page.locator(`.quick-input-widget input[placeholder="${placeholder}"]`).waitFor(WAIT);
+  await page.keyboard.type(text);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: text }).first().waitFor(WAIT);
+  await page.keyboard.press('Enter');
 }
 
 /** Quick Open (Ctrl+P), waiting for the file's row before choosing it. */
