@@ -6,7 +6,7 @@ import { cpSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { workbenchUrl } from './browser.mjs';
+import { remoteUri, workbenchUrl } from './browser.mjs';
 import { buildForE2E } from './build.mjs';
 import { installExtension, prepareState, startCodeServer } from './codeServer.mjs';
 import { e2eDir, root, step, vsixPath } from './env.mjs';
@@ -25,7 +25,13 @@ try {
 await setup();
 await buildForE2E({ development: false });
 const stateDir = join(e2eDir, 'demo');
-prepareState(stateDir);
+// Check Access in the examples: which identity policy belongs to which role.
+prepareState(stateDir, {
+  'kinesisPolicy.access.identityPolicies': {
+    'arn:aws:iam::444455556666:role/order-analytics': ['cross-account/order-analytics.json'],
+    'arn:aws:iam::111122223333:role/order-writer': ['cross-account/order-writer.json'],
+  },
+});
 const examples = join(e2eDir, 'demo-examples');
 rmSync(examples, { recursive: true, force: true });
 cpSync(join(root, 'examples'), examples, { recursive: true });
@@ -34,9 +40,11 @@ const server = await startCodeServer({ stateDir, port });
 // Ctrl+C is how the demo ends: the signal handler stops code-server and exits with this code.
 process.exitCode = 0;
 
-console.log(`\nKinesis Policy demo: ${workbenchUrl(server, examples)}`);
+// It opens on the access tests of the cross-account example, run as they are edited.
+const accessTests = join(examples, 'cross-account', 'orders.access.json');
+console.log(`\nKinesis Policy demo: ${workbenchUrl(server, examples, [['openFile', remoteUri(server, accessTests)]])}`);
 console.log(`It opens a copy of examples/ in ${examples}, made afresh at each start: edit freely.`);
-console.log('Open a policy, hover an action, or type after "kinesis:". Ctrl+C stops it.\n');
+console.log('Open a policy, hover an action, type after "kinesis:", or run Kinesis Policy: Check Access. Ctrl+C stops it.\n');
 const code = await server.exited;
 if (!server.stopping) {
   step(`code-server exited by itself (${code}); its log: ${join(stateDir, 'code-server.log')}`);
