@@ -140,6 +140,10 @@ describe('kinesis-policy access', () => {
     assert.deepEqual(decisions(...subscribe, '--resource-policy', 'efo.consumer-policy.json'), ['kinesis:SubscribeToShard allowed']);
     assert.deepEqual(decisions(...subscribe, '--resource-policy', 'efo.stream-policy.json'), ['kinesis:SubscribeToShard implicitly-denied'], "the stream's policy does not share the consumer");
     assert.deepEqual(decisions('--action', 'kinesis:ListShards', '--resource', STREAM, '--principal', READER, '--identity-policy', 'efo.json', '--resource-policy', 'efo.stream-policy.json'), ['kinesis:ListShards allowed']);
+    // The whole job, the consumer known to its creation timestamp: both resource policies apply, each to its own requests.
+    const job = json('--job', 'efo-consumer', '--consumer', 'analytics:1700000000', '--resource', STREAM, '--principal', READER, '--identity-policy', 'efo.json', '--resource-policy', 'efo.stream-policy.json', '--resource-policy', 'efo.consumer-policy.json');
+    assert.equal(job.status, 0, JSON.stringify(job.results.filter((r) => r.decision !== 'allowed')));
+    assert.ok(job.results.some((r) => r.action === 'kinesis:SubscribeToShard' && r.resource === consumer));
   });
 
   it('exits 2 for a usage error or a file it cannot use', () => {

@@ -50,7 +50,8 @@ it from the policies given.
   --kcl-version 1.x|2.x|3.x    for --job kcl-consumer (default: 3.x)
   --resource ARN               the resource; for a job, the stream
   --table ARN                  the KCL lease table, for --job kcl-consumer
-  --consumer NAME              the enhanced fan-out consumer, for --job efo-consumer (default: any)
+  --consumer NAME[:TIMESTAMP]  the enhanced fan-out consumer (or its ARN), for --job efo-consumer
+                               (default: any)
   --principal ARN              who asks: a role, user or account; its account decides whether the
                                request crosses accounts (default: the resource's own account)
   --identity-policy FILE       a policy attached to the principal (repeatable)

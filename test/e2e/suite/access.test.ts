@@ -120,4 +120,56 @@ describe('Check Access', () => {
     const after = await check(question);
     assert.deepEqual(after.answers.filter((a) => a.decision !== 'allowed').map((a) => a.action), []);
   });
+
+  describe('on the payments stream', () => {
+    const PAYMENTS = 'arn:aws:kinesis:eu-west-1:111122223333:stream/payments';
+    const PARTNER = 'arn:aws:iam::777788889999:role';
+    before(async () => {
+      await vscode.workspace.getConfiguration('kinesisPolicy.access').update('identityPolicies', { [`${PARTNER}/*`]: ['access/partner.json'] }, vscode.ConfigurationTarget.Workspace);
+    });
+
+    it('reads NotAction, NotResource and wildcards in actions and ARNs', async () => {
+      await openPolicy('access/payments-app.json');
+      assert.deepEqual(decisions(await check({ actions: ['kinesis:PutRecord', 'kinesis:DeleteStream', 'kinesis:GetRecords'], resource: PAYMENTS })), [
+        'kinesis:PutRecord allowed',
+        'kinesis:DeleteStream implicitly-denied',
+        'kinesis:GetRecords allowed',
+      ]);
+      await openPolicy('access/payments-app.json');
+      assert.deepEqual(decisions(await check({ actions: ['kinesis:GetRecords'], resource: STREAM })), ['kinesis:GetRecords explicitly-denied']);
+    });
+
+    it("lets an explicit Deny in the resource's policy win across accounts", async () => {
+      const partner = await check({ principal: `${PARTNER}/analyst`, actions: ['kinesis:GetRecords'], resource: PAYMENTS });
+      assert.deepEqual(decisions(partner), ['kinesis:GetRecords allowed']);
+      const contractor = await check({ principal: `${PARTNER}/contractor`, actions: ['kinesis:GetRecords'], resource: PAYMENTS });
+      assert.deepEqual(decisions(contractor), ['kinesis:GetRecords explicitly-denied']);
+      assert.deepEqual(contractor.answers[0].statements.map((s) => `${s.sid} ${s.policy}`), ['NotTheContractor resource']);
+    });
+
+    it('shares an enhanced fan-out consumer across accounts: the stream policy for the stream, the consumer policy for the consumer', async () => {
+      const result = await check({ principal: `${PARTNER}/fraud-detector`, job: 'efo-consumer', resource: PAYMENTS, consumer: 'fraud:1700000000' });
+      assert.deepEqual(result.answers.filter((a) => a.decision !== 'allowed').map((a) => `${a.action} ${a.decision}`), []);
+      const subscribe = result.answers.find((a) => a.action === 'kinesis:SubscribeToShard');
+      assert.ok(subscribe?.statements.some((s) => s.sid === 'PartnerSubscribes'));
+      const other = await check({ principal: `${PARTNER}/analyst`, actions: ['kinesis:SubscribeToShard'], resource: `${PAYMENTS}/consumer/fraud:1700000000` });
+      assert.deepEqual(decisions(other), ['kinesis:SubscribeToShard implicitly-denied'], 'the consumer is shared with the fraud detector only');
+    });
+
+    it("asks every request of each job, for every KCL version", async () => {
+      const sizes: Record<string, number> = {};
+      for (const kclVersion of ['1.x', '2.x', '3.x']) {
+        await openPolicy('access/payments-app.json');
+        const result = await check({ job: 'kcl-consumer', kclVersion, resource: PAYMENTS, table: 'arn:aws:dynamodb:eu-west-1:111122223333:table/PaymentsApp' });
+        assert.deepEqual(result.answers.filter((a) => a.decision !== 'allowed').map((a) => a.action), [], kclVersion);
+        sizes[kclVersion] = result.answers.length;
+      }
+      assert.ok(sizes['1.x'] < sizes['2.x'] && sizes['2.x'] < sizes['3.x'], JSON.stringify(sizes));
+      for (const job of ['producer', 'efo-consumer']) {
+        await openPolicy('access/payments-app.json');
+        const result = await check({ job, resource: PAYMENTS });
+        assert.deepEqual(result.answers.filter((a) => a.decision !== 'allowed').map((a) => a.action), [], job);
+      }
+    });
+  });
 });

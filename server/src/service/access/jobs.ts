@@ -18,7 +18,10 @@ export interface JobTarget {
   stream: string;
   /** The KCL lease table's ARN, for a KCL consumer. */
   table?: string;
-  /** The enhanced fan-out consumer's name; every consumer of the stream when not given. */
+  /**
+   * The enhanced fan-out consumer: its ARN, its name and creation timestamp (`app:1700000000`), or
+   * its name alone (any consumer of that name); every consumer of the stream when not given.
+   */
   consumer?: string;
   kclVersion?: KclVersion;
 }
@@ -59,8 +62,9 @@ export function jobRequests(job: AccessJob, target: JobTarget): JobRequest[] {
     account: stream.account,
     stream: stream.resource.slice('stream/'.length),
     application: table ? table.resource.slice('table/'.length) : PLACEHOLDER_PARAMS.application,
-    consumer: target.consumer ?? '*',
+    consumer: consumerName(target.consumer),
   };
+  const consumerArn = exactConsumer(target.stream, target.consumer);
   const requests: JobRequest[] = [];
   for (const statement of statementsFor(ROLE_OF[job], params, target.kclVersion ?? '3.x')) {
     const actions = typeof statement.Action === 'string' ? [statement.Action] : statement.Action;
@@ -68,10 +72,25 @@ export function jobRequests(job: AccessJob, target: JobTarget): JobRequest[] {
     for (const resource of resources) {
       // The templates put the tables in the stream's region and account; the target's table says where it is.
       const written = table ? resource.replace(`:dynamodb:${stream.region}:${stream.account}:`, `:dynamodb:${table.region}:${table.account}:`) : resource;
-      for (const action of actions) requests.push({ action, resource: written, literal: !/[*?]/.test(written) || written === '*' });
+      // A consumer known to its creation timestamp is one resource, not a pattern.
+      const exact = consumerArn && written === `${target.stream}/consumer/${params.consumer}:*` ? consumerArn : written;
+      for (const action of actions) requests.push({ action, resource: exact, literal: !/[*?]/.test(exact) || exact === '*' });
     }
   }
   return mergeAlternatives(requests);
+}
+
+function consumerName(consumer: string | undefined): string {
+  if (!consumer) return '*';
+  const named = /\/consumer\/([^:/]+)/.exec(consumer)?.[1] ?? consumer;
+  return named.replace(/:\d+$/, '');
+}
+
+/** The consumer's ARN, when the target says its creation timestamp. */
+function exactConsumer(stream: string, consumer: string | undefined): string | undefined {
+  if (!consumer) return undefined;
+  if (consumer.startsWith('arn:')) return /:\d+$/.test(consumer) ? consumer : undefined;
+  return /^[^:/]+:\d+$/.test(consumer) ? `${stream}/consumer/${consumer}` : undefined;
 }
 
 /**
