@@ -151,6 +151,8 @@ export interface AccessStatement {
   effect: 'Allow' | 'Deny';
   policy: 'identity' | 'resource';
   conditional: boolean;
+  /** The conditions that decide, for a statement that applies only perhaps. */
+  conditions?: string[];
 }
 
 export interface AccessAnswer {

@@ -96,7 +96,9 @@ describe('kinesis-policy access', () => {
     file('tls.json', policy({ Action: 'kinesis:GetRecords', Resource: STREAM, Condition: { Bool: { 'aws:SecureTransport': 'true' }, StringEquals: { 'aws:SourceVpc': ['vpc-1', 'vpc-2'] } } }));
     const ask = ['--action', 'kinesis:GetRecords', '--resource', STREAM, '--identity-policy', 'tls.json'];
     assert.deepEqual(decisions(...ask), ['kinesis:GetRecords conditional']);
-    assert.equal(run(...ask).status, 1, 'open conditions are not an allow');
+    const open = run(...ask);
+    assert.equal(open.status, 1, 'open conditions are not an allow');
+    assert.match(open.stdout, /when Bool aws:SecureTransport: true\n.*when StringEquals aws:SourceVpc: vpc-1 or vpc-2/);
     assert.deepEqual(decisions(...ask, '--context', 'aws:SecureTransport=true'), ['kinesis:GetRecords conditional']);
     assert.deepEqual(decisions(...ask, '--context', 'aws:SecureTransport=true', '--context', 'aws:SourceVpc=vpc-2'), ['kinesis:GetRecords allowed']);
     assert.deepEqual(decisions(...ask, '--context', 'aws:SecureTransport=false', '--context', 'aws:SourceVpc=vpc-2'), ['kinesis:GetRecords implicitly-denied']);

@@ -82,6 +82,10 @@ export class AccessView implements vscode.TreeDataProvider<Node> {
         const item = new vscode.TreeItem(`${statement.effect}${statement.sid ? ` "${statement.sid}"` : ''}`);
         item.description = `${vscode.workspace.asRelativePath(uri)}:${statement.line} · ${statement.policy} policy${statement.conditional ? ' · under conditions' : ''}`;
         item.iconPath = new vscode.ThemeIcon(statement.effect === 'Deny' ? 'debug-breakpoint' : 'check');
+        if (statement.conditions?.length) {
+          item.description += ` · when ${statement.conditions.join(' and ')}`;
+          item.tooltip = `Applies only when ${statement.conditions.join(', and ')}. Give these keys in the request context to settle it.`;
+        }
         const at = new vscode.Position(statement.line - 1, 0);
         item.command = { title: 'Open the statement', command: 'vscode.open', arguments: [uri, { selection: new vscode.Range(at, at) }] };
         return item;

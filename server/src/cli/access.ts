@@ -76,6 +76,7 @@ export function formatAccessText(results: readonly AccessResult[], indent = ''):
     for (const s of r.statements) {
       const sid = s.sid ? ` "${s.sid}"` : '';
       lines.push(`${indent}  ${s.effect}${sid} at ${s.file}:${s.line} (${s.policy} policy${s.conditional ? ', only under conditions or for some of what is asked' : ''})`);
+      for (const condition of s.conditions ?? []) lines.push(`${indent}    when ${condition}`);
     }
   }
   const allowed = results.filter((r) => r.decision === 'allowed').length;

@@ -71,7 +71,9 @@ describe('Check Access', () => {
 
   it('leaves a condition open until the request context settles it', async () => {
     await openPolicy('access/tls-reader.json');
-    assert.deepEqual(decisions(await check({ actions: ['kinesis:GetRecords'], resource: STREAM })), ['kinesis:GetRecords conditional']);
+    const open = await check({ actions: ['kinesis:GetRecords'], resource: STREAM });
+    assert.deepEqual(decisions(open), ['kinesis:GetRecords conditional']);
+    assert.deepEqual((open.answers[0].statements[0] as { conditions?: string[] }).conditions, ['Bool aws:SecureTransport: true'], 'the keys and values that decide');
     await openPolicy('access/tls-reader.json');
     assert.deepEqual(decisions(await check({ actions: ['kinesis:GetRecords'], resource: STREAM, context: { 'aws:SecureTransport': 'true' } })), ['kinesis:GetRecords allowed']);
   });

@@ -22,6 +22,8 @@ export interface DecidingStatement {
   policy: 'identity' | 'resource';
   /** Whether it applies only under conditions, or to only some of what the request names. */
   conditional: boolean;
+  /** For a statement that applies only perhaps, the conditions that decide: `Bool aws:SecureTransport: true`. */
+  conditions?: string[];
 }
 
 export interface AccessResult {
@@ -91,12 +93,19 @@ function describe(match: StatementMatch): DecidingStatement {
   const before = policy.model.text.slice(0, statement.node.offset);
   let line = 1;
   for (let i = before.indexOf('\n'); i >= 0; i = before.indexOf('\n', i + 1)) line++;
+  const conditional = match.coverage !== 'all';
+  const conditions = conditional
+    ? (statement.condition?.clauses ?? []).flatMap((clause) =>
+        clause.keys.map((k) => `${clause.operator.value} ${k.key.value}: ${[...k.values.map((v) => v.value), ...k.scalars.map((n) => String(n.value))].join(' or ')}`),
+      )
+    : [];
   return {
     file: policy.source,
     line,
     ...(statement.sid ? { sid: statement.sid.value } : {}),
     effect: match.effect,
     policy: policy.kind,
-    conditional: match.coverage !== 'all',
+    conditional,
+    ...(conditions.length > 0 ? { conditions } : {}),
   };
 }
