@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
@@ -153,6 +153,9 @@ describe('kinesis-policy access', () => {
     assert.equal(run('--action', 'kinesis:GetRecords').status, 2, 'no resource');
     assert.equal(run('--job', 'kcl-consumer', '--resource', STREAM).status, 2, 'no lease table');
     assert.equal(run('--action', 'kinesis:GetRecords', '--resource', STREAM, '--context', 'novalue').status, 2);
+    assert.equal(run('--action', 'kinesis:GetRecords', '--resource', 'orders').status, 2, 'not an ARN');
+    assert.equal(run('--action', 'kinesis:GetRecords', '--resource', STREAM, '--principal', 'bob').status, 2, 'not a principal');
+    assert.equal(run('--job', 'cross-account-reader', '--resource', STREAM).status, 2, 'a cross-account job without the other account');
     const missing = run('--action', 'kinesis:GetRecords', '--resource', STREAM, '--identity-policy', 'nope.json');
     assert.equal(missing.status, 2);
     assert.match(missing.stderr, /cannot read nope\.json/);
@@ -196,8 +199,28 @@ describe('kinesis-policy test', () => {
     assert.deepEqual(sarif.runs[0].results.map((r) => [r.ruleId, r.locations[0].physicalLocation.region.startLine]), [['access-test/failed', json.tests[1].line]]);
   });
 
+  it('reads policy paths relative to the test file, absolute, or written with backslashes', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kinesis-access-paths-'));
+    mkdirSync(join(dir, 'tests', 'policies'), { recursive: true });
+    writeFileSync(join(dir, 'tests', 'policies', 'reader.json'), policy({ Action: 'kinesis:GetRecords', Resource: STREAM }));
+    const absolute = join(dir, 'tests', 'policies', 'reader.json');
+    const tests = (path: string) => ({
+      policies: { identity: { [`arn:aws:iam::${OWNER}:role/reader`]: [path] } },
+      tests: [{ name: 'reads', principal: `arn:aws:iam::${OWNER}:role/reader`, action: 'kinesis:GetRecords', resource: STREAM, expect: 'allowed' }],
+    });
+    for (const [name, path] of [['relative', 'policies/reader.json'], ['absolute', absolute], ['backslashes', 'policies\\reader.json']]) {
+      writeFileSync(join(dir, 'tests', 'paths.access.json'), JSON.stringify(tests(path)));
+      const result = run(dir, 'tests');
+      assert.equal(result.status, 0, `${name}: ${result.stdout}${result.stderr}`);
+    }
+  });
+
   it('exits 2 for a test file it cannot read as one, and for a folder without any', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kinesis-access-bad-'));
+    writeFileSync(join(dir, 'misspelt.access.json'), JSON.stringify({ tests: [{ name: 'typo', Principal: READER, action: 'kinesis:GetRecords', resource: STREAM, expect: 'denied' }] }));
+    const misspelt = run(dir, 'misspelt.access.json');
+    assert.equal(misspelt.status, 2);
+    assert.match(misspelt.stderr, /typo: "Principal" is not a key of a test/);
     writeFileSync(join(dir, 'bad.access.json'), JSON.stringify({ tests: [{ name: 'no expect', action: 'kinesis:GetRecords', resource: STREAM }] }));
     const bad = run(dir, '.');
     assert.equal(bad.status, 2);

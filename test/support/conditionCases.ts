@@ -133,4 +133,36 @@ export const CONDITION_CASES: PolicyCase[] = [
     expect: [],
     codes: CONDITION_CODES,
   },
+  {
+    name: 'keys and values IAM accepts that the data spells or types otherwise',
+    policy: {
+      Version: '2012-10-17',
+      Statement: [
+        { Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::reports/*', Condition: { StringEquals: { 's3:ExistingObjectTag/environment': 'production' } } },
+        { Effect: 'Deny', Action: 'glacier:DeleteArchive', Resource: 'arn:aws:glacier:us-east-1:111122223333:vaults/records', Condition: { NumericLessThan: { 'glacier:ArchiveAgeInDays': '365' } } },
+        { Effect: 'Allow', Action: 'kinesis:PutRecord', Resource: STREAM, Condition: { Bool: { 'aws:SecureTransport': 'False', 'aws:PrincipalIsAWSService': '${aws:ViaAWSService}' } } },
+      ],
+    },
+    expect: ['iam/condition-value-type: "False"'],
+    codes: CONDITION_CODES,
+  },
+  {
+    name: "a GitHub OIDC role's trust policy, as AWS documents it",
+    policy: {
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: { Federated: 'arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com' },
+          Action: 'sts:AssumeRoleWithWebIdentity',
+          Condition: {
+            StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' },
+            StringLike: { 'token.actions.githubusercontent.com:sub': 'repo:octo-org/octo-repo:*' },
+          },
+        },
+      ],
+    },
+    expect: [],
+    codes: CONDITION_CODES,
+  },
 ];

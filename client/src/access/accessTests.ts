@@ -47,7 +47,9 @@ export class AccessTestRunner implements vscode.Disposable {
     const text = document.getText();
     const policies: Record<string, string> = {};
     for (const path of policyPaths(text)) {
-      const uri = vscode.Uri.joinPath(document.uri, '..', path);
+      // As the command line reads them: relative to the test file, or absolute; "\\" as "/".
+      const written = path.split('\\').join('/');
+      const uri = /^(?:\/|[a-zA-Z]:\/)/.test(written) ? vscode.Uri.file(written) : vscode.Uri.joinPath(document.uri, '..', written);
       const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
       try {
         policies[path] = open ? open.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));

@@ -46,6 +46,12 @@ export function parseAccessArgs(args: readonly string[]): AccessOptions {
   if (actions.length === 0 && !values.job) throw new UsageError('Name an --action (or several), or a --job.');
   for (const action of actions) if (!/^[a-zA-Z0-9-]+:[a-zA-Z0-9*?]+$/.test(action)) throw new UsageError(`--action takes service:Action, such as kinesis:GetRecords, not "${action}".`);
   if (!values.resource) throw new UsageError('Name the --resource: the ARN the actions are on.');
+  if (values.resource !== '*' && !values.resource.startsWith('arn:')) throw new UsageError(`--resource takes an ARN (or * for an action that takes none), not "${values.resource}".`);
+  const principal = values.principal;
+  if (principal !== undefined && !/^\d{12}$/.test(principal) && !/^arn:[a-z-]+:(?:iam|sts)::\d{12}:/.test(principal)) {
+    throw new UsageError(`--principal takes a role, user or assumed-role ARN, or a 12-digit account id, not "${principal}".`);
+  }
+  if (values.job?.startsWith('cross-account') && principal === undefined) throw new UsageError(`--job ${values.job} asks for another account: give its --principal.`);
   return {
     format: oneOf('--format', values.format, ['text', 'json']),
     actions,
@@ -54,7 +60,7 @@ export function parseAccessArgs(args: readonly string[]): AccessOptions {
     resource: values.resource,
     table: values.table,
     consumer: values.consumer,
-    principal: values.principal,
+    principal,
     identityPolicies: values['identity-policy'],
     resourcePolicies: values['resource-policy'],
     context: parseContext(values.context),

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { parseAccessTestFile, runAccessTest, type AccessTestOutcome, type PolicyFile } from '../service/access';
 import { PolicyFileError, formatAccessText, readPolicyFile, resultJson } from './access';
 import type { AccessTestOptions } from './accessArgs';
@@ -42,7 +42,8 @@ function runFile(path: string): FileOutcome {
   // Policy paths are relative to the test file; each is read once.
   const loaded = new Map<string, PolicyFile>();
   const load = (written: string) => {
-    const full = join(dirname(path), written);
+    // Relative to the test file; an absolute path as it is; "\\" read as "/" so a file written on Windows runs anywhere.
+    const full = resolve(dirname(path), written.split('\\').join('/'));
     let policy = loaded.get(full);
     if (!policy) {
       policy = readPolicyFile(full, relative(process.cwd(), full) || full);

@@ -92,4 +92,24 @@ describe('decideAccess', () => {
       assert.equal(decide([identity], [share({ AWS: OTHER }), deny], { action: 'kinesis:GetRecords', principal: reader }).decision, 'explicitly-denied');
     });
   });
+
+  it('names no one with a wildcard inside a principal ARN, nor with a resource statement that has no principal', () => {
+    const wildcard = policyText({ Principal: { AWS: `arn:aws:iam::${OTHER}:role/*` }, Action: 'kinesis:GetRecords', Resource: STREAM });
+    const identity = policyText({ Action: 'kinesis:GetRecords', Resource: STREAM });
+    assert.equal(decide([identity], [wildcard], { action: 'kinesis:GetRecords', principal: `arn:aws:iam::${OTHER}:role/reader` }).decision, 'implicitly-denied');
+    const noPrincipal = policyText({ Action: 'kinesis:GetRecords', Resource: STREAM });
+    assert.equal(decide([identity], [noPrincipal], { action: 'kinesis:GetRecords', principal: `arn:aws:iam::${OTHER}:role/reader` }).decision, 'implicitly-denied');
+  });
+
+  it("does not read a role in NotPrincipal as its sessions: they must be listed to be left out", () => {
+    const role = `arn:aws:iam::${ACCOUNT}:role/admin`;
+    const session = `arn:aws:sts::${ACCOUNT}:assumed-role/admin/maintenance`;
+    const resource = policyText(
+      { Principal: { AWS: ACCOUNT }, Action: 'kinesis:GetRecords', Resource: STREAM },
+      { Effect: 'Deny', NotPrincipal: { AWS: role }, Action: 'kinesis:GetRecords', Resource: STREAM },
+    );
+    const identity = policyText({ Action: 'kinesis:GetRecords', Resource: STREAM });
+    assert.equal(decide([identity], [resource], { action: 'kinesis:GetRecords', principal: session }).decision, 'explicitly-denied');
+    assert.equal(decide([identity], [resource], { action: 'kinesis:GetRecords', principal: role }).decision, 'allowed');
+  });
 });

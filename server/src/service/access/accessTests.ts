@@ -90,6 +90,9 @@ export function parseAccessTestFile(text: string): { file?: AccessTestFile; prob
   return { file: { identity: maps.identity, resource: maps.resource, tests }, problems };
 }
 
+/** The keys a test may have. */
+const TEST_KEYS = ['name', 'principal', 'action', 'job', 'resource', 'table', 'consumer', 'kclVersion', 'context', 'expect'];
+
 function readTest(node: Node, at: (node: Node | undefined, message: string) => void): AccessTest | undefined {
   const value = getNodeValue(node) as Record<string, unknown> | null;
   if (node.type !== 'object' || !value) {
@@ -102,6 +105,9 @@ function readTest(node: Node, at: (node: Node | undefined, message: string) => v
     at(node, `${name}: ${message}`);
     return undefined;
   };
+  // A misspelt key ("Principal", "contxt") would otherwise change the question without a word.
+  const unknown = Object.keys(value).find((k) => !TEST_KEYS.includes(k));
+  if (unknown !== undefined) return problem(`"${unknown}" is not a key of a test; a test has ${TEST_KEYS.map((k) => `"${k}"`).join(', ')}.`);
   const resource = text('resource');
   if (!resource) return problem('"resource" is the ARN the test asks about.');
   const expect = value.expect;

@@ -215,9 +215,19 @@ function findKey(
   return byName.get(written.toLowerCase()) ?? keys.find((k) => templateFits(k.name, written));
 }
 
-/** `aws:ResourceTag/${TagKey}` fits `aws:ResourceTag/team`. */
+/**
+ * `aws:ResourceTag/${TagKey}` fits `aws:ResourceTag/team`; the reference writes some templates as
+ * `s3:ExistingObjectTag/<key>`, which fits `s3:ExistingObjectTag/environment` the same way.
+ */
 function templateFits(template: string, written: string): boolean {
-  const dollar = template.indexOf('${');
-  if (dollar < 0) return false;
-  return written.length > dollar && written.slice(0, dollar).toLowerCase() === template.slice(0, dollar).toLowerCase();
+  const at = templateStart(template);
+  if (at < 0) return false;
+  return written.length > at && written.slice(0, at).toLowerCase() === template.slice(0, at).toLowerCase();
+}
+
+/** Where a key template's placeholder starts (`${...}` or `<...>`); -1 for a plain key. */
+export function templateStart(name: string): number {
+  const dollar = name.indexOf('${');
+  const angle = /<[^<>]+>/.exec(name)?.index ?? -1;
+  return dollar < 0 ? angle : angle < 0 ? dollar : Math.min(dollar, angle);
 }

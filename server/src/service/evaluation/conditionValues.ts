@@ -67,8 +67,9 @@ export const FAMILY_TAKES: Record<OperatorFamily, string> = {
 export function valueFits(family: OperatorFamily, value: string): boolean {
   switch (family) {
     case 'Bool':
+      return /^(?:true|false)$/i.test(value) || hasPolicyVariable(value);
     case 'Null':
-      return value === 'true' || value === 'false';
+      return /^(?:true|false)$/i.test(value);
     case 'Date':
       return parseDate(value) !== undefined;
     case 'Numeric':
@@ -106,7 +107,7 @@ export function valueMatches(base: string, policy: string, request: string): boo
     case 'DateGreaterThanEquals':
       return compare(base, parseDate(policy), parseDate(request));
     case 'Bool':
-      return policy === request;
+      return policy.toLowerCase() === request.toLowerCase();
     case 'BinaryEquals':
       return policy === request;
     case 'IpAddress': {

@@ -54,7 +54,7 @@ function keyTruth(
   if (meaning.family === 'Null') {
     // "true": the key is absent; "false": it is present.
     const absent = requestValues.length === 0;
-    return truth(policyValues.some((v) => (v === 'true') === absent));
+    return truth(policyValues.some((v) => (v.toLowerCase() === 'true') === absent));
   }
   if (requestValues.length === 0) {
     if (meaning.ifExists || qualifier === 'ForAllValues') return 'true';

@@ -1,5 +1,5 @@
 import { parseArn } from '../catalog/arn';
-import { hasWildcard, wildcardMatcher } from '../catalog/wildcard';
+import { hasWildcard } from '../catalog/wildcard';
 import type { PrincipalElement } from '../policy/policyModel';
 import { listCoverage, type Coverage } from './patterns';
 
@@ -40,21 +40,23 @@ export function principalCoverage(element: PrincipalElement, principal: RequestP
   const negated = element.key === 'NotPrincipal';
   if (element.bare) return listCoverage([element.bare.value], (v) => (v === '*' ? 'all' : 'none'), negated);
   const values = element.entries.flatMap((entry) => entry.values.map((v) => ({ type: entry.type.value, value: v.value })));
-  return listCoverage(values, ({ type, value }) => (type === 'AWS' ? awsValueCoverage(value, principal) : principal ? 'none' : 'some'), negated);
+  return listCoverage(values, ({ type, value }) => (type === 'AWS' ? awsValueCoverage(value, principal, negated) : principal ? 'none' : 'some'), negated);
 }
 
-function awsValueCoverage(value: string, principal: RequestPrincipal | undefined): Coverage {
+function awsValueCoverage(value: string, principal: RequestPrincipal | undefined, negated = false): Coverage {
   if (value === '*') return 'all';
   const account = ACCOUNT_ID.test(value) ? value : rootAccount(value);
   if (!principal) return 'some';
   if (account !== undefined) return principal.account === undefined ? 'some' : principal.account === account ? 'all' : 'none';
   // A role or user: the principal itself, or some principal of an account that holds it.
   if (principal.accountOnly) return parseArn(value)?.account === principal.account ? 'some' : 'none';
-  if (hasWildcard(value)) return wildcardMatcher(value)(principal.text) ? 'all' : 'none';
+  // Only "*" is a wildcard in a principal: "role/*" names no one ("AWS JSON policy elements: Principal").
+  if (hasWildcard(value)) return 'none';
   if (value === principal.text) return 'all';
-  // A role names its sessions too: a role's name is unique in its account, whatever its path.
+  // A role names its sessions too: a role's name is unique in its account, whatever its path. Not
+  // in NotPrincipal, which must list the assumed-role session's ARN to leave it out ("NotPrincipal").
   const role = parseArn(value);
-  if (principal.sessionOf && role?.service === 'iam' && role.account === principal.account && role.resource.startsWith('role/')) {
+  if (!negated && principal.sessionOf && role?.service === 'iam' && role.account === principal.account && role.resource.startsWith('role/')) {
     return role.resource.split('/').at(-1) === principal.sessionOf ? 'all' : 'none';
   }
   return 'none';

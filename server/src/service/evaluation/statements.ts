@@ -88,7 +88,8 @@ export function statementApplies(compiled: CompiledStatement, request: Statement
   if (coverage === 'none') return coverage;
   const { statement } = compiled;
   const element = statement.principal ?? statement.notPrincipal;
-  if (request.checkPrincipal && element) coverage = narrower(coverage, principalCoverage(element, principal));
+  // In a resource policy, a statement names who it is for; IAM rejects one without a principal.
+  if (request.checkPrincipal) coverage = element ? narrower(coverage, principalCoverage(element, principal)) : 'none';
   if (coverage !== 'none' && statement.condition) coverage = narrower(coverage, conditionCoverage(statement.condition, request.context));
   return coverage;
 }

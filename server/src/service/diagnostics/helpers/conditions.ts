@@ -20,6 +20,17 @@ export function readClauses(statement: StatementModel): ReadClause[] {
 }
 
 /**
+ * The operator families that compare a key of the catalog's type, for the keys whose type the
+ * reference states reliably: every global key, and service keys typed other than String. Service
+ * keys typed String include numbers and dates the reference does not type (`glacier:ArchiveAgeInDays`,
+ * `ec2:SnapshotTime`): no family is ruled out for them (undefined).
+ */
+export function familiesForKey(type: string, global: boolean): readonly OperatorFamily[] | undefined {
+  if (!global && type.replace(/^ArrayOf/, '') === 'String') return undefined;
+  return familiesForKeyType(type);
+}
+
+/**
  * The operator families that compare a key of the catalog's type. AWS's pages allow more than the
  * type alone says, and these follow them: string operators on ARN keys and ARN operators on string
  * keys that hold ARNs (`aws:SourceVpcArn`), numeric operators on `aws:EpochTime`, string operators

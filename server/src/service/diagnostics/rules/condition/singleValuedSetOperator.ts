@@ -26,6 +26,8 @@ export const conditionSingleValuedSetOperator = statementRule({
         findings.push(
           at(key.node, `"${key.value}" holds a single value, so "${qualifier}:" has nothing to compare as a set; write "${operator.name}".${risk}`, {
             data: { key: key.value, qualifier, operator: operator.name },
+            // ForAnyValue on one value does what the plain operator does: a note, not a warning.
+            ...(qualifier === 'ForAnyValue' ? { severity: 'information' as const } : {}),
           }),
         );
       }

@@ -1,4 +1,4 @@
-import type { IamCatalog } from '../../../catalog/iamCatalog';
+import { templateStart, type IamCatalog } from '../../../catalog/iamCatalog';
 import { ALL_KINDS } from '../../engine/policyKind';
 import { at, type RuleFinding, statementRule } from '../../engine/rule';
 import { readClauses } from '../../helpers/conditions';
@@ -8,7 +8,8 @@ import { nearest } from '../../helpers/suggest';
  * A condition key the IAM data does not know. A request never carries it, so the condition never
  * holds (or, negated or with IfExists, always does). A misspelt global `aws:` key is an error; a
  * service key the data lacks is a warning, since services add keys before the data has them. Tag
- * keys (`aws:ResourceTag/${TagKey}`) take any tag name.
+ * keys (`aws:ResourceTag/${TagKey}`, `s3:ExistingObjectTag/<key>`) take any tag name; the keys of
+ * identity providers in trust policies (`accounts.google.com:aud`, `SAML:aud`) are not judged.
  */
 export const conditionUnknownKey = statementRule({
   code: 'iam/condition-unknown-key',
@@ -22,6 +23,9 @@ export const conditionUnknownKey = statementRule({
         if (written === '' || context.catalog.conditionKey(written)) continue;
         const colon = written.indexOf(':');
         const prefix = colon > 0 ? written.slice(0, colon).toLowerCase() : '';
+        // Keys of identity providers in trust policies: `token.actions.githubusercontent.com:sub`,
+        // `cognito-identity.amazonaws.com:aud`, `SAML:aud`. The IAM data does not list them.
+        if (prefix.includes('.') || prefix === 'saml') continue;
         const suggestion = nearest(written, candidates(context.catalog, prefix));
         const did = suggestion ? ` Did you mean "${suggestion}"?` : '';
         const data = { key: written, ...(suggestion ? { suggestion } : {}) };
@@ -58,5 +62,5 @@ export const conditionUnknownKey = statementRule({
 function candidates(catalog: IamCatalog, prefix: string): string[] {
   const service = prefix && prefix !== 'aws' ? catalog.service(prefix) : undefined;
   const names = service ? service.conditionKeys.map((k) => k.name) : catalog.globalConditionKeys().map((k) => k.name);
-  return names.filter((name) => !name.includes('${'));
+  return names.filter((name) => templateStart(name) < 0);
 }

@@ -3,7 +3,7 @@ import type { OperatorFamily } from '../../../catalog/conditionOperators';
 import { FAMILY_TAKES, valueFits } from '../../../evaluation/conditionValues';
 import { ALL_KINDS } from '../../engine/policyKind';
 import { at, type RuleFinding, statementRule } from '../../engine/rule';
-import { familiesForKeyType, readClauses } from '../../helpers/conditions';
+import { familiesForKey, readClauses } from '../../helpers/conditions';
 
 /**
  * A value that does not fit its operator (`Bool` with "yes", a `Date*` value that is not a date,
@@ -20,7 +20,7 @@ export const conditionValueType = statementRule({
       if (!operator || !meaning) continue;
       for (const entry of clause.keys) {
         const info = entry.key.value ? context.catalog.conditionKey(entry.key.value) : undefined;
-        const families = info ? familiesForKeyType(info.type) : undefined;
+        const families = info ? familiesForKey(info.type, info.global) : undefined;
         if (info && families && !families.includes(meaning.family)) {
           findings.push(
             at(entry.key.node, `"${operator.name}" compares ${meaning.family === 'IPAddress' ? 'IP addresses' : `${meaning.family} values`}, but "${entry.key.value}" holds ${info.type.replace(/^ArrayOf/, 'a list of ')} values: the condition never holds.`, {
@@ -33,7 +33,14 @@ export const conditionValueType = statementRule({
           findings.push(
             at(node, `"${operator.name}" takes ${FAMILY_TAKES[meaning.family]}, not ${written}: the condition never holds.`, { data: fixFor(meaning.family, written.replace(/^"|"$/g, '')) }),
           );
-        for (const value of entry.values) if (!valueFits(meaning.family, value.value)) report(value.node, JSON.stringify(value.value));
+        for (const value of entry.values) {
+          if (!valueFits(meaning.family, value.value)) report(value.node, JSON.stringify(value.value));
+          else if ((meaning.family === 'Bool' || meaning.family === 'Null') && /^(?:true|false)$/i.test(value.value) && !/^(?:true|false)$/.test(value.value)) {
+            // IAM reads "True" as true; its pages write the values in lower case.
+            const suggestion = value.value.toLowerCase();
+            findings.push(at(value.node, `Write "${suggestion}" as IAM's pages do; "${value.value}" reads the same.`, { severity: 'information', data: { suggestion } }));
+          }
+        }
         for (const scalar of entry.scalars) if (!scalarFits(meaning.family, scalar)) report(scalar, String(scalar.value));
       }
     }
