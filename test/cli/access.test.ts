@@ -102,6 +102,9 @@ describe('kinesis-policy access', () => {
     assert.deepEqual(decisions(...ask, '--context', 'aws:SecureTransport=true'), ['kinesis:GetRecords conditional']);
     assert.deepEqual(decisions(...ask, '--context', 'aws:SecureTransport=true', '--context', 'aws:SourceVpc=vpc-2'), ['kinesis:GetRecords allowed']);
     assert.deepEqual(decisions(...ask, '--context', 'aws:SecureTransport=false', '--context', 'aws:SourceVpc=vpc-2'), ['kinesis:GetRecords implicitly-denied']);
+    // A key the request does not have: IfExists passes, a plain operator fails.
+    file('vpce.json', policy({ Action: 'kinesis:GetRecords', Resource: STREAM, Condition: { StringEqualsIfExists: { 'aws:SourceVpce': 'vpce-1' } } }));
+    assert.deepEqual(decisions('--action', 'kinesis:GetRecords', '--resource', STREAM, '--identity-policy', 'vpce.json', '--absent', 'aws:SourceVpce'), ['kinesis:GetRecords allowed']);
   });
 
   it("asks every request of each job, for each KCL version, and lists what a policy lacks", () => {

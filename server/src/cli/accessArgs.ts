@@ -34,6 +34,7 @@ const ACCESS_OPTIONS = {
   'identity-policy': { type: 'string', multiple: true, default: [] as string[] },
   'resource-policy': { type: 'string', multiple: true, default: [] as string[] },
   context: { type: 'string', multiple: true, default: [] as string[] },
+  absent: { type: 'string', multiple: true, default: [] as string[] },
   format: { type: 'string', default: 'text' },
 } as const;
 
@@ -63,7 +64,7 @@ export function parseAccessArgs(args: readonly string[]): AccessOptions {
     principal,
     identityPolicies: values['identity-policy'],
     resourcePolicies: values['resource-policy'],
-    context: parseContext(values.context),
+    context: { ...parseContext(values.context), ...Object.fromEntries(values.absent.map((key) => [key, null])) },
   };
 }
 

@@ -58,6 +58,7 @@ it from the policies given.
   --resource-policy FILE       a policy attached to the resource (repeatable)
   --context KEY=VALUE          a condition key of the request, such as aws:SecureTransport=true
                                (repeatable; a key given twice has both values)
+  --absent KEY                 a condition key the request does not have (repeatable)
   --format text|json           output format (default: text)
 
 test: runs the access tests of *.access.json files (folders are searched for them).

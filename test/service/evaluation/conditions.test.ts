@@ -67,7 +67,21 @@ describe('conditions in the evaluation core', () => {
     assert.equal(under(deny, undefined, 'Deny'), 'conditional');
   });
 
-  it('leaves a value with a policy variable unsettled', () => {
-    assert.equal(under({ StringEquals: { 'aws:PrincipalTag/team': '${aws:username}' } }, { 'aws:PrincipalTag/team': 'data' }), 'conditional');
+  it('fills policy variables in from the context, and leaves them open where it says nothing', () => {
+    const same = { StringEquals: { 'aws:PrincipalTag/team': '${aws:username}' } };
+    assert.equal(under(same, { 'aws:PrincipalTag/team': 'data' }), 'conditional');
+    assert.equal(under(same, { 'aws:PrincipalTag/team': 'data', 'aws:username': 'data' }), 'allowed');
+    assert.equal(under(same, { 'aws:PrincipalTag/team': 'data', 'aws:username': 'bob' }), 'implicitly-denied');
+    const fallback = { StringEquals: { 'aws:PrincipalTag/team': "${aws:username, 'nobody'}" } };
+    assert.equal(under(fallback, { 'aws:PrincipalTag/team': 'nobody', 'aws:username': null }), 'allowed', 'the default of an absent key');
+  });
+
+  it('fills policy variables in resource ARNs from the context', () => {
+    const text = policyText({ Action: 'kinesis:GetRecords', Resource: 'arn:aws:kinesis:us-east-1:111122223333:stream/${aws:PrincipalTag/team}-*' });
+    const ask = (context?: RequestContext) =>
+      decide([text], [], { action: 'kinesis:GetRecords', resource: 'arn:aws:kinesis:us-east-1:111122223333:stream/orders-events', context }).decision;
+    assert.equal(ask(), 'conditional');
+    assert.equal(ask({ 'aws:PrincipalTag/team': 'orders' }), 'allowed');
+    assert.equal(ask({ 'aws:PrincipalTag/team': 'payments' }), 'implicitly-denied');
   });
 });

@@ -1,6 +1,7 @@
 import { operatorMeaning, parseConditionOperator } from '../catalog/conditionOperators';
 import type { ConditionElement, ConditionKeyEntry } from '../policy/policyModel';
-import { hasPolicyVariable, valueMatches } from './conditionValues';
+import { valueMatches } from './conditionValues';
+import { contextLookup, fillVariables, type ContextLookup } from './variables';
 import type { Coverage } from './patterns';
 
 /**
@@ -29,7 +30,7 @@ export function conditionCoverage(condition: ConditionElement, context: RequestC
     if (!operator || clause.body?.type !== 'object') return 'some';
     const meaning = operatorMeaning(operator);
     for (const entry of clause.keys) {
-      const truth = keyTruth(meaning, qualifier, entry, lookup(entry.key.value));
+      const truth = keyTruth(meaning, qualifier, entry, lookup(entry.key.value), lookup);
       if (truth === 'false') return 'none';
       if (truth === 'unknown') result = 'some';
     }
@@ -37,19 +38,18 @@ export function conditionCoverage(condition: ConditionElement, context: RequestC
   return result;
 }
 
-function contextLookup(context: RequestContext): (key: string) => string | readonly string[] | null | undefined {
-  const lower = new Map(Object.entries(context).map(([k, v]) => [k.toLowerCase(), v]));
-  return (key) => lower.get(key.toLowerCase());
-}
 
 function keyTruth(
   meaning: ReturnType<typeof operatorMeaning>,
   qualifier: string | undefined,
   entry: ConditionKeyEntry,
   known: string | readonly string[] | null | undefined,
+  lookup: ContextLookup,
 ): Truth {
-  const policyValues = [...entry.values.map((v) => v.value), ...entry.scalars.map((n) => String(n.value))];
-  if (entry.invalid.length > 0 || policyValues.some(hasPolicyVariable) || known === undefined) return 'unknown';
+  // Policy variables in the values are filled in from the context; one it cannot settle leaves it open.
+  const filled = [...entry.values.map((v) => v.value), ...entry.scalars.map((n) => String(n.value))].map((v) => fillVariables(v, lookup));
+  if (entry.invalid.length > 0 || filled.includes(undefined) || known === undefined) return 'unknown';
+  const policyValues = filled as string[];
   const requestValues = known === null ? [] : typeof known === 'string' ? [known] : [...known];
   if (meaning.family === 'Null') {
     // "true": the key is absent; "false": it is present.

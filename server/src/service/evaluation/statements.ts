@@ -3,6 +3,7 @@ import type { StatementModel } from '../policy/policyModel';
 import { listCoverage, narrower, resourceCoverage, type Coverage } from './patterns';
 import { principalCoverage, type RequestPrincipal } from './principals';
 import { conditionCoverage, type RequestContext } from './conditions';
+import { contextLookup, fillVariables } from './variables';
 
 /** A statement as the evaluation reads it: its effect, and matchers for its actions and resources. */
 export interface CompiledStatement {
@@ -63,6 +64,17 @@ export function resourcesCovered(compiled: CompiledStatement, resource: string, 
   return listCoverage(compiled.resources, (pattern) => resourceCoverage(pattern, resource, literal), compiled.negatedResources);
 }
 
+/**
+ * The statement with the policy variables of its resources filled in from the context, where the
+ * context settles them (`stream/${aws:PrincipalTag/team}-*` for a request by team "orders");
+ * otherwise as written, where the comparison reads a variable as unknown text.
+ */
+function withVariablesFilled(compiled: CompiledStatement, context: RequestContext | undefined): CompiledStatement {
+  if (!context || !compiled.resources?.some((r) => r.includes('${'))) return compiled;
+  const lookup = contextLookup(context);
+  return { ...compiled, resources: compiled.resources.map((r) => fillVariables(r, lookup) ?? r) };
+}
+
 /** A request as one statement sees it. */
 export interface StatementRequest {
   action: string;
@@ -84,7 +96,7 @@ export interface StatementRequest {
 export function statementApplies(compiled: CompiledStatement, request: StatementRequest): Coverage {
   const { action, resource, principal } = request;
   if (!takesAction(compiled, action)) return 'none';
-  let coverage = resourcesCovered(compiled, resource, request.literal);
+  let coverage = resourcesCovered(withVariablesFilled(compiled, request.context), resource, request.literal);
   if (coverage === 'none') return coverage;
   const { statement } = compiled;
   const element = statement.principal ?? statement.notPrincipal;
