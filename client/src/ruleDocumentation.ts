@@ -1,6 +1,7 @@
 import MarkdownIt from 'markdown-it';
 import * as vscode from 'vscode';
 import { COMMANDS, DIAGNOSTIC_SOURCE } from '../../common/src/commands';
+import { ruleSections } from '../../common/src/rulesMarkdown';
 
 const SHOW_RULE_DOCUMENTATION = COMMANDS.showRuleDocumentation;
 
@@ -93,26 +94,10 @@ ${body}
   }
 }
 
-/** Each rule's section of rules.md (from its `## \`code\`` heading to the next heading of that level), by code. */
+/** Each rule's section of rules.md, as Markdown, by code. */
 export function splitSections(markdown: string): Map<string, string> {
-  const sections = new Map<string, string>();
-  const lines = markdown.split(/\r?\n/);
-  let code: string | undefined;
-  let body: string[] = [];
-  const close = () => {
-    // The explicit anchors before each heading are for other renderers; this one has no raw HTML.
-    if (code) sections.set(code, body.filter((l) => !/^<a id="[^"]*"><\/a>$/.test(l)).join('\n').trim());
-  };
-  for (const line of lines) {
-    const heading = /^## (.*)$/.exec(line);
-    if (heading) {
-      close();
-      code = /^`([a-z0-9-]+\/[a-z0-9-]+)`$/.exec(heading[1])?.[1];
-      body = [line];
-    } else body.push(line);
-  }
-  close();
-  return sections;
+  // The explicit anchors before each heading are for other renderers; this one has no raw HTML.
+  return new Map([...ruleSections(markdown)].map(([code, blocks]) => [code, blocks.filter((b) => !/^<a id="[^"]*"><\/a>$/.test(b)).join('\n\n')]));
 }
 
 function escapeHtml(text: string): string {

@@ -1,3 +1,5 @@
+import { markdownBlocks } from '../../../common/src/rulesMarkdown';
+
 /** What docs/rules.md says of a rule, for tools that show rules outside the editor (SARIF). */
 export interface RuleDoc {
   /** The first sentence of the rule's description, in Markdown. */
@@ -21,7 +23,7 @@ export function readRuleDocs(markdown: string): Map<string, RuleDoc> {
     const doc = describe(section.blocks);
     if (doc) docs.set(section.code, { ...doc, anchor: section.anchor });
   };
-  for (const block of blocks(markdown)) {
+  for (const block of markdownBlocks(markdown)) {
     const heading = /^(#{1,6}) +(.*?)\s*#*$/.exec(block);
     if (heading) {
       const anchor = slugs.slug(heading[2]);
@@ -36,36 +38,6 @@ export function readRuleDocs(markdown: string): Map<string, RuleDoc> {
   }
   finish();
   return docs;
-}
-
-/** The paragraphs and other blocks of a Markdown text, code fences whole, headings on their own. */
-function blocks(markdown: string): string[] {
-  const result: string[] = [];
-  let current: string[] = [];
-  let fence = false;
-  const flush = () => {
-    if (current.length > 0) result.push(current.join('\n'));
-    current = [];
-  };
-  for (const line of markdown.replace(/\r\n?/g, '\n').split('\n')) {
-    if (/^\s*(```|~~~)/.test(line)) {
-      if (!fence) flush();
-      current.push(line);
-      fence = !fence;
-      if (!fence) flush();
-    } else if (fence) {
-      current.push(line);
-    } else if (line.trim() === '') {
-      flush();
-    } else if (/^#{1,6} /.test(line)) {
-      flush();
-      result.push(line);
-    } else {
-      current.push(line);
-    }
-  }
-  flush();
-  return result;
 }
 
 /** The description of a rule's section: its first paragraph of prose after the severity line. */
