@@ -2,7 +2,8 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DIAGNOSTIC_SOURCE } from '../../common/src/commands';
 import type { CheckAccessParams, CheckAccessResult, RunAccessTestsParams } from '../../common/src/protocol';
-import { checkAccess, jobRequests, jobTargetProblem, missingFixes, parseAccessTestFile, runAccessTest, type PolicyFile } from './service/access';
+import { checkAccess, jobRequests, jobTargetProblem, missingFixes, parseAccessTestFile, runAccessTest, type JobRequest, type PolicyFile } from './service/access';
+import { resourceCoverage } from './service/evaluation';
 import type { PolicyModel } from './service';
 
 /**
@@ -20,7 +21,7 @@ export function answerAccess(params: CheckAccessParams, parse: (text: string) =>
       }
       return [{ file: uri, model }];
     });
-  let requests;
+  let requests: JobRequest[];
   if (params.job) {
     const target = { stream: params.resource, table: params.table, consumer: params.consumer, kclVersion: params.kclVersion };
     const problem = jobTargetProblem(params.job, target);
@@ -30,7 +31,9 @@ export function answerAccess(params: CheckAccessParams, parse: (text: string) =>
     requests = (params.actions ?? []).map((action) => ({ action, resource: params.resource, literal: !/[*?]/.test(params.resource) || params.resource === '*' }));
   }
   const identity = load(params.identityPolicies);
-  const resource = load(params.resourcePolicies);
+  // A resource policy counts for the resources its statements name: one for `stream/orders` says
+  // nothing of `stream/orders-archive`, whose name merely starts the same.
+  const resource = load(params.resourcePolicies).filter((policy) => names(policy, requests));
   const results = checkAccess(identity, resource, { requests, principal: params.principal, context: params.context });
   return {
     answers: results.map(({ statements, ...rest }) => ({ ...rest, statements: statements.map(({ file, ...s }) => ({ uri: file, ...s })) })),
@@ -86,4 +89,13 @@ export function runAccessTestsFor(params: RunAccessTestsParams, parse: (text: st
     }
   }
   return { diagnostics, passed, failed };
+}
+
+/** Whether some statement of a resource policy names a resource the requests are on. */
+function names(policy: PolicyFile, requests: readonly JobRequest[]): boolean {
+  return policy.model.statements.some(
+    (statement) =>
+      statement.notResource !== undefined ||
+      (statement.resource?.values ?? []).some((pattern) => requests.some((r) => resourceCoverage(pattern.value, r.resource, r.literal) !== 'none')),
+  );
 }

@@ -55,9 +55,9 @@ export async function identityPoliciesFor(principal: string | undefined): Promis
 }
 
 /**
- * The resource policies of the resources a question is about: those `kinesisPolicy.access.
- * resourcePolicies` maps to them, and the workspace's stream and consumer policy files whose
- * statements name them.
+ * The resource policies that may be about the question's resources: those `kinesisPolicy.access.
+ * resourcePolicies` maps to them, and the workspace's stream and consumer policy files (the server
+ * keeps the ones whose statements name the resources).
  */
 export async function resourcePoliciesFor(resources: readonly string[]): Promise<PolicySource[]> {
   const globs = Object.entries(setting('resourcePolicies'))
@@ -68,8 +68,8 @@ export async function resourcePoliciesFor(resources: readonly string[]): Promise
   const sources = (await Promise.all([...configured, ...named.filter((u) => !configured.some((c) => c.toString() === u.toString()))].map(read))).filter(
     (s): s is PolicySource => s !== undefined,
   );
-  const isConfigured = new Set(configured.map((u) => u.toString()));
-  return sources.filter((s) => isConfigured.has(s.uri) || resources.some((arn) => s.text.includes(`"${arn}`)));
+  // The server keeps those whose statements name the resources, wildcards included.
+  return sources;
 }
 
 /** Stream, consumer and table ARNs the workspace's policies name, to offer as the resource. */
