@@ -1,5 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createLanguageService, DEFAULT_SETTINGS } from '../../server/src/service';
 import { parseArn } from '../../server/src/service/catalog/arn';
 import { loadCatalog, sharedCatalog } from '../support/catalog';
 
@@ -90,5 +92,17 @@ describe('IAM catalog', () => {
     assert.equal(catalog.conditionKey('dynamodb:LeadingKeys')?.type, 'ArrayOfString');
     assert.equal(catalog.conditionKey('kinesis:NoSuchKey'), undefined);
     assert.equal(catalog.conditionKey('nocolon'), undefined);
+  });
+
+  it('checks an "Action": "*" policy without reading every service', () => {
+    const { catalog, reads } = loadCatalog();
+    const service = createLanguageService({ catalog });
+    const text = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }, { Effect: 'Deny', NotAction: 's3:*', Resource: '*' }] });
+    const document = TextDocument.create('file:///star.json', 'json', 1, text);
+    const before = reads.length;
+    const diagnostics = service.doValidation(document, service.parsePolicy(document), { settings: DEFAULT_SETTINGS, rulesDocumentation: 'x' });
+    assert.ok(!diagnostics.some((d) => d.code === 'iam/unknown-action'));
+    // Only s3, for NotAction "s3:*": "*" covers actions without any service being read for it.
+    assert.deepEqual(reads.slice(before), ['s3']);
   });
 });

@@ -91,6 +91,27 @@ export class IamCatalog {
   }
 
   /**
+   * Whether an `Action` entry covers any action at all. Cheaper than `matchActions` for wildcards:
+   * `*` covers some without a service being loaded, and a wildcard in the service part stops at
+   * the first service with a match.
+   */
+  matchesAnyAction(pattern: string): boolean {
+    if (pattern === '*') return this.summaries.length > 0;
+    const colon = pattern.indexOf(':');
+    if (colon < 0) return false;
+    const servicePattern = pattern.slice(0, colon);
+    const actionPattern = pattern.slice(colon + 1);
+    const matches = wildcardMatcher(actionPattern);
+    const prefixes = hasWildcard(servicePattern) ? this.summaries.map((s) => s.prefix).filter(wildcardMatcher(servicePattern)) : [servicePattern];
+    for (const prefix of prefixes) {
+      const service = this.service(prefix);
+      if (!service) continue;
+      if (hasWildcard(actionPattern) ? service.actions.some((a) => matches(a.name)) : service.action(actionPattern) !== undefined) return true;
+    }
+    return false;
+  }
+
+  /**
    * Every action an `Action` entry covers: `kinesis:Get*`, `kinesis:GetRecords`, `*`.
    * A wildcard in the service part loads the services it matches.
    */

@@ -15,8 +15,14 @@ import type { DiagnosticSettings } from './settings';
 export interface ResolvedAction {
   value: PolicyString;
   wildcard: boolean;
-  /** Empty for unknown actions and for wildcards that match nothing. Shared: do not change it. */
-  actions: readonly ActionInfo[];
+  /** Whether it covers any action: false for unknown actions and wildcards that match nothing. */
+  known: boolean;
+  /**
+   * The actions it covers; empty for unknown actions and wildcards that match nothing. Worked out
+   * when first read: `*` covers every action of every service, which a rule that only asks
+   * `known` never loads. Shared: do not change it.
+   */
+  readonly actions: readonly ActionInfo[];
 }
 
 /** A `Resource` entry with its ARN fields and the resource type it names. */
@@ -66,11 +72,24 @@ export class RuleContext {
 
   /** The statement's `Action` entries resolved against the catalog, once per statement. */
   actionsOf(statement: StatementModel): readonly ResolvedAction[] {
-    return resolveOnce(this.memory.actions, statement, statement.action, (value) => ({
-      value,
-      wildcard: hasWildcard(value.value),
-      actions: this.actionsNamed(value.value),
-    }));
+    return resolveOnce(this.memory.actions, statement, statement.action, (value) => {
+      const wildcard = hasWildcard(value.value);
+      if (!wildcard) {
+        const actions = this.actionsNamed(value.value);
+        return { value, wildcard, known: actions.length > 0, actions };
+      }
+      let actions: readonly ActionInfo[] | undefined;
+      const named = (text: string) => this.actionsNamed(text);
+      return {
+        value,
+        wildcard,
+        known: this.catalog.matchesAnyAction(value.value),
+        get actions() {
+          actions ??= named(value.value);
+          return actions;
+        },
+      };
+    });
   }
 
   /** The statement's `Resource` entries with their ARNs parsed, once per statement. */

@@ -24,8 +24,9 @@ export const actionResourceMismatch = statementRule({
     // "*" covers everything; unreadable ARNs (invalid-arn's, empty-value's or placeholder's) say nothing here. A variable stands
     // for unknown text, but the parts around it still decide (see ResolvedResource.pattern).
     if (resources.length === 0 || resources.some((r) => r.pattern === '*' || !r.arn || unreadableResource(context, r.value.value))) return findings;
-    for (const { value, wildcard, actions } of context.actionsOf(statement)) {
-      if (wildcard || actions.length !== 1) continue;
+    // Wildcards are left out before their actions are read: `*` would load every service.
+    for (const { value, actions } of context.actionsOf(statement).filter((a) => !a.wildcard)) {
+      if (actions.length !== 1) continue;
       // In a Kinesis resource policy, resource-policy/resource-mismatch speaks for the shareable actions.
       if (context.kind === 'kinesis-resource' && actions[0].qualifiedName in SHAREABLE_ACTIONS) continue;
       const finding = mismatch(context, value, actions[0], actions[0].service.resourceTypesOf(actions[0]), resources);

@@ -29,7 +29,7 @@ export const redundantAction = statementRule({
   checkStatement(statement, context) {
     const findings: RuleFinding[] = [];
     // Unknown actions are iam/unknown-action's; only real actions and wildcards can be redundant.
-    const resolved = context.actionsOf(statement).filter((a) => a.actions.length > 0);
+    const resolved = context.actionsOf(statement).filter((a) => a.known);
     if (resolved.length < 2) return findings;
     // What makes two entries the same: the catalog action (found case-insensitively), or a wildcard's lowercase text.
     const keys = resolved.map((a) => (a.wildcard ? a.value.value.toLowerCase() : a.actions[0]));

@@ -20,8 +20,8 @@ export const unknownAction = statementRule({
         }),
       );
     };
-    for (const a of context.actionsOf(statement)) if (a.actions.length === 0) report(a.value);
-    for (const value of statement.notAction?.values ?? []) if (context.catalog.matchActions(value.value).length === 0) report(value);
+    for (const a of context.actionsOf(statement)) if (!a.known) report(a.value);
+    for (const value of statement.notAction?.values ?? []) if (!context.catalog.matchesAnyAction(value.value)) report(value);
     return findings;
   },
 });

@@ -19,8 +19,10 @@ export const broadDynamodbAccess = policyRule({
     const findings: RuleFinding[] = [];
     for (const statement of context.model.statements) {
       if (statement.effect?.value !== 'Allow') continue;
-      for (const { value, wildcard, actions } of context.actionsOf(statement)) {
-        if (!wildcard || !value.value.toLowerCase().startsWith('dynamodb:')) continue;
+      for (const entry of context.actionsOf(statement)) {
+        const { value } = entry;
+        if (!entry.wildcard || !value.value.toLowerCase().startsWith('dynamodb:')) continue;
+        const { actions } = entry;
         const extra = actions.length - actions.filter((a) => needed.includes(a.qualifiedName)).length;
         if (extra <= 0) continue;
         findings.push(

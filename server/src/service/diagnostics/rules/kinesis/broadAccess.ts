@@ -1,10 +1,11 @@
 import { parseArn } from '../../../catalog/arn';
 import type { ActionInfo } from '../../../catalog/serviceEntry';
+import { wildcardMatcher } from '../../../catalog/wildcard';
 import { globCovers, resourceCoverage } from '../../../evaluation';
 import { CONSUMER_MARKER_ACTION, KCL_STREAM_ACTIONS, PRODUCER_STREAM_ACTIONS, WRITE_ACTIONS } from '../../../kinesis/kinesisFacts';
 import type { PolicyString, StatementModel } from '../../../policy/policyModel';
 import { at, policyRule, type RuleFinding } from '../../engine/rule';
-import type { RuleContext } from '../../engine/ruleContext';
+import type { ResolvedAction, RuleContext } from '../../engine/ruleContext';
 import { kclSetVersion } from '../../helpers/leaseTables';
 
 /** Access levels that change streams rather than read them. */
@@ -48,12 +49,21 @@ export const broadAccess = policyRule({
 
 /** The Allow statement's action entries that change Kinesis streams, with those actions, when it is on every stream. */
 function broadEntries(context: RuleContext, statement: StatementModel): { value: PolicyString; actions: ActionInfo[] }[] {
-  if (statement.effect?.value !== 'Allow' || !statement.action) return [];
-  const entries = context
+  if (statement.effect?.value !== 'Allow' || !statement.action || !onEveryStream(statement)) return [];
+  return context
     .actionsOf(statement)
-    .map(({ value, actions }) => ({ value, actions: actions.filter((a) => a.service.prefix === 'kinesis' && CHANGING.has(a.accessLevel)) }))
+    .map((entry) => ({ value: entry.value, actions: kinesisActions(context, entry).filter((a) => CHANGING.has(a.accessLevel)) }))
     .filter((e) => e.actions.length > 0);
-  return entries.length > 0 && onEveryStream(statement) ? entries : [];
+}
+
+/** The Kinesis actions an entry covers, without loading other services for a wildcard such as `*`. */
+function kinesisActions(context: RuleContext, entry: ResolvedAction): readonly ActionInfo[] {
+  const text = entry.value.value;
+  if (text.toLowerCase().startsWith('kinesis:')) return entry.actions;
+  if (!entry.wildcard) return [];
+  const colon = text.indexOf(':');
+  const [service, action] = colon < 0 ? [text, '*'] : [text.slice(0, colon), text.slice(colon + 1)];
+  return wildcardMatcher(service)('kinesis') ? context.catalog.matchActions(`kinesis:${action}`) : [];
 }
 
 /**

@@ -21,8 +21,9 @@ export const resourceMismatch = statementRule({
     const resources = context.resourcesOf(statement);
     // Plain ARNs only: `*` and wildcards may cover either kind.
     const isWrong = (r: ResolvedResource, wanted: ResourceTypeInfo) => !r.wildcard && !unreadableResource(context, r.value.value) && context.resourceTypeOf(r) !== wanted;
-    for (const { value, wildcard, actions } of context.actionsOf(statement)) {
-      if (wildcard || actions.length !== 1) continue;
+    // Wildcards are left out before their actions are read: `*` would load every service.
+    for (const { value, actions } of context.actionsOf(statement).filter((a) => !a.wildcard)) {
+      if (actions.length !== 1) continue;
       const target = SHAREABLE_ACTIONS[actions[0].qualifiedName];
       if (!target) continue;
       const wanted = target === 'consumer' ? consumer : stream;

@@ -17,8 +17,9 @@ export const unsupportedAction = statementRule({
   kinds: ['kinesis-resource'],
   checkStatement(statement, context) {
     const findings: RuleFinding[] = [];
-    for (const { value, wildcard, actions } of context.actionsOf(statement)) {
-      if (wildcard || actions.length !== 1 || actions[0].qualifiedName in SHAREABLE_ACTIONS) continue;
+    // Wildcards are left out before their actions are read: `*` would load every service.
+    for (const { value, actions } of context.actionsOf(statement).filter((a) => !a.wildcard)) {
+      if (actions.length !== 1 || actions[0].qualifiedName in SHAREABLE_ACTIONS) continue;
       const name = actions[0].qualifiedName;
       findings.push(at(value.node, name + ALTERNATIVE, { data: { action: name } }));
     }
