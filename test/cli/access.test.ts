@@ -102,6 +102,16 @@ describe('kinesis-policy access', () => {
     assert.deepEqual(decisions(...ask, '--context', 'aws:SecureTransport=true'), ['kinesis:GetRecords conditional']);
     assert.deepEqual(decisions(...ask, '--context', 'aws:SecureTransport=true', '--context', 'aws:SourceVpc=vpc-2'), ['kinesis:GetRecords allowed']);
     assert.deepEqual(decisions(...ask, '--context', 'aws:SecureTransport=false', '--context', 'aws:SourceVpc=vpc-2'), ['kinesis:GetRecords implicitly-denied']);
+    // The principal and the resource settle the keys they say.
+    file('own-role.json', policy({ Action: 'kinesis:GetRecords', Resource: STREAM, Condition: { ArnEquals: { 'aws:PrincipalArn': `arn:aws:iam::${OWNER}:role/reader` }, StringEquals: { 'aws:ResourceAccount': OWNER, 'aws:RequestedRegion': 'eu-west-1' } } }));
+    assert.deepEqual(decisions('--action', 'kinesis:GetRecords', '--resource', STREAM, '--principal', `arn:aws:iam::${OWNER}:role/reader`, '--identity-policy', 'own-role.json'), ['kinesis:GetRecords allowed']);
+    assert.deepEqual(decisions('--action', 'kinesis:GetRecords', '--resource', STREAM, '--principal', `arn:aws:iam::${OWNER}:role/writer`, '--identity-policy', 'own-role.json'), ['kinesis:GetRecords implicitly-denied']);
+    // A policy variable of a key the request lacks matches nothing.
+    file('team.json', policy({ Action: 'kinesis:GetRecords', Resource: `arn:aws:kinesis:eu-west-1:${OWNER}:stream/\${aws:PrincipalTag/team}-*` }));
+    const team = ['--action', 'kinesis:GetRecords', '--resource', `arn:aws:kinesis:eu-west-1:${OWNER}:stream/red-orders`, '--identity-policy', 'team.json'];
+    assert.deepEqual(decisions(...team, '--context', 'aws:PrincipalTag/team=red'), ['kinesis:GetRecords allowed']);
+    assert.deepEqual(decisions(...team, '--absent', 'aws:PrincipalTag/team'), ['kinesis:GetRecords implicitly-denied']);
+    assert.deepEqual(decisions(...team), ['kinesis:GetRecords conditional']);
     // A key the request does not have: IfExists passes, a plain operator fails.
     file('vpce.json', policy({ Action: 'kinesis:GetRecords', Resource: STREAM, Condition: { StringEqualsIfExists: { 'aws:SourceVpce': 'vpce-1' } } }));
     assert.deepEqual(decisions('--action', 'kinesis:GetRecords', '--resource', STREAM, '--identity-policy', 'vpce.json', '--absent', 'aws:SourceVpce'), ['kinesis:GetRecords allowed']);
@@ -159,6 +169,11 @@ describe('kinesis-policy access', () => {
     assert.equal(run('--action', 'kinesis:GetRecords', '--resource', 'orders').status, 2, 'not an ARN');
     assert.equal(run('--action', 'kinesis:GetRecords', '--resource', STREAM, '--principal', 'bob').status, 2, 'not a principal');
     assert.equal(run('--job', 'cross-account-reader', '--resource', STREAM).status, 2, 'a cross-account job without the other account');
+    assert.equal(run('--action', 'kinesis:Get*', '--resource', STREAM).status, 2, 'one action at a time; a job for many');
+    const typo = run('--action', 'kinesis:GetRecordz', '--resource', STREAM);
+    assert.equal(typo.status, 2);
+    assert.match(typo.stderr, /kinesis:GetRecordz is not an action in the IAM data .* Did you mean kinesis:GetRecords\?/);
+    assert.equal(run('--action', 'kinesis:GetRecords', '--resource', STREAM, '--context', 'aws:SourceVpc=vpc-1', '--absent', 'aws:sourcevpc').status, 2, 'present and absent at once');
     const missing = run('--action', 'kinesis:GetRecords', '--resource', STREAM, '--identity-policy', 'nope.json');
     assert.equal(missing.status, 2);
     assert.match(missing.stderr, /cannot read nope\.json/);
@@ -221,6 +236,12 @@ describe('kinesis-policy test', () => {
   it('exits 2 for a test file it cannot read as one, and for a folder without any', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kinesis-access-bad-'));
     writeFileSync(join(dir, 'misspelt.access.json'), JSON.stringify({ tests: [{ name: 'typo', Principal: READER, action: 'kinesis:GetRecords', resource: STREAM, expect: 'denied' }] }));
+    writeFileSync(join(dir, 'cut.access.json'), '{"tests": [');
+    const cut = run(dir, 'cut.access.json');
+    assert.equal(cut.status, 2, 'a file cut short does not pass with the tests it still has');
+    assert.match(cut.stderr, /cut\.access\.json:1: Not valid JSON/);
+    writeFileSync(join(dir, 'names.access.json'), JSON.stringify({ tests: [{ name: 'bad principal', principal: 'bob', action: 'kinesis:GetRecords', resource: STREAM, expect: 'denied' }] }));
+    assert.match(run(dir, 'names.access.json').stderr, /bad principal: "principal" is a role, user or assumed-role ARN/);
     const misspelt = run(dir, 'misspelt.access.json');
     assert.equal(misspelt.status, 2);
     assert.match(misspelt.stderr, /typo: "Principal" is not a key of a test/);

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { checkAccess, jobRequests, jobTargetProblem, type AccessResult, type JobRequest, type PolicyFile } from '../service/access';
-import { parsePolicy } from '../service';
+import { parsePolicy, type IamCatalog } from '../service';
+import { nearest } from '../service/diagnostics/helpers/suggest';
+import { UsageError } from './usage';
 import type { AccessOptions } from './accessArgs';
 
 /** A policy file that cannot be used: it does not exist, is not JSON, or is not an IAM policy. */
@@ -28,7 +30,15 @@ export function accessRequests(options: Pick<AccessOptions, 'actions' | 'job' | 
 }
 
 /** `kinesis-policy access`: prints the answers; the exit status is 0 only when every request is allowed. */
-export function runAccess(options: AccessOptions, write: (text: string) => void): number {
+export function runAccess(options: AccessOptions, write: (text: string) => void, catalog: IamCatalog): number {
+  // An action the IAM data does not have is a typo to fix, not a request to answer.
+  for (const action of options.actions) {
+    if (catalog.action(action)) continue;
+    const colon = action.indexOf(':');
+    const service = catalog.service(action.slice(0, colon));
+    const suggestion = service ? nearest(action.slice(colon + 1), service.actions.map((a) => a.name)) : undefined;
+    throw new UsageError(`--action: ${action} is not an action in the IAM data (${catalog.dataDate}).${suggestion ? ` Did you mean ${service?.prefix}:${suggestion}?` : ''}`);
+  }
   const requests = accessRequests(options);
   if (typeof requests === 'string') throw new PolicyFileError(requests);
   const identity = options.identityPolicies.map((f) => readPolicyFile(f));

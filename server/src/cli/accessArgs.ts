@@ -45,7 +45,9 @@ export function parseAccessArgs(args: readonly string[]): AccessOptions {
   const actions = values.action;
   if (actions.length > 0 && values.job) throw new UsageError('Ask about --action or a --job, not both.');
   if (actions.length === 0 && !values.job) throw new UsageError('Name an --action (or several), or a --job.');
-  for (const action of actions) if (!/^[a-zA-Z0-9-]+:[a-zA-Z0-9*?]+$/.test(action)) throw new UsageError(`--action takes service:Action, such as kinesis:GetRecords, not "${action}".`);
+  for (const action of actions) {
+    if (!/^[a-zA-Z0-9-]+:[a-zA-Z0-9]+$/.test(action)) throw new UsageError(`--action takes one action, service:Action, such as kinesis:GetRecords, not "${action}"; for all a job needs, use --job.`);
+  }
   if (!values.resource) throw new UsageError('Name the --resource: the ARN the actions are on.');
   if (values.resource !== '*' && !values.resource.startsWith('arn:')) throw new UsageError(`--resource takes an ARN (or * for an action that takes none), not "${values.resource}".`);
   const principal = values.principal;
@@ -64,7 +66,7 @@ export function parseAccessArgs(args: readonly string[]): AccessOptions {
     principal,
     identityPolicies: values['identity-policy'],
     resourcePolicies: values['resource-policy'],
-    context: { ...parseContext(values.context), ...Object.fromEntries(values.absent.map((key) => [key, null])) },
+    context: contextOf(values.context, values.absent),
   };
 }
 
@@ -74,6 +76,14 @@ export function parseAccessTestArgs(args: readonly string[]): AccessTestOptions 
   const { values, positionals } = usage(() => parseNodeArgs({ args: [...args], options, allowPositionals: true, strict: true }));
   if (positionals.length === 0) throw new UsageError('Name at least one *.access.json file, or a folder of them.');
   return { format: oneOf('--format', values.format, ['text', 'json', 'sarif']), paths: positionals };
+}
+
+/** The request context of --context and --absent, which must not both name a key. */
+function contextOf(pairs: readonly string[], absent: readonly string[]): RequestContext {
+  const given = parseContext(pairs);
+  const both = absent.find((key) => Object.keys(given).some((k) => k.toLowerCase() === key.toLowerCase()));
+  if (both !== undefined) throw new UsageError(`${both} is given with --context and --absent: the request has it or not.`);
+  return { ...given, ...Object.fromEntries(absent.map((key) => [key, null])) };
 }
 
 /** `KEY=VALUE` pairs; a key given twice has both values, as a multivalued key does in a request. */

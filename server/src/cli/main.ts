@@ -40,10 +40,10 @@ function main(argv: readonly string[]): number {
     return 0;
   }
   try {
-    if (parsed.command === 'access') return runAccess(parsed.options, (text) => process.stdout.write(text));
+    if (parsed.command === 'access') return runAccess(parsed.options, (text) => process.stdout.write(text), new IamCatalog(nodeCatalogSource(join(__dirname, 'data'))));
     if (parsed.command === 'test') return runAccessTests(parsed.options, (text) => process.stdout.write(text), VERSION);
   } catch (error) {
-    if (!(error instanceof PolicyFileError)) throw error;
+    if (!(error instanceof PolicyFileError) && !(error instanceof UsageError)) throw error;
     process.stderr.write(`kinesis-policy: ${error.message}\n`);
     return 2;
   }

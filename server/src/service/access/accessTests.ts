@@ -1,4 +1,4 @@
-import { getNodeValue, parseTree, type Node } from 'jsonc-parser';
+import { getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { ACCESS_JOBS, KCL_VERSIONS, isOneOf, type AccessJob, type KclVersion } from '../../../../common/src/choices';
 import { wildcardMatcher } from '../catalog/wildcard';
 import type { RequestContext } from '../evaluation/conditions';
@@ -54,8 +54,14 @@ export interface AccessTestOutcome {
 /** Reads a test file; its problems instead when it is not one. */
 export function parseAccessTestFile(text: string): { file?: AccessTestFile; problems: AccessTestProblem[] } {
   const problems: AccessTestProblem[] = [];
-  const root = parseTree(text, [], { allowTrailingComma: false, disallowComments: false });
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: false });
   const at = (node: Node | undefined, message: string) => problems.push({ offset: node?.offset ?? 0, length: node?.length ?? 0, message });
+  // A file cut short or mistyped would otherwise run the tests it still has, and pass.
+  if (errors.length > 0) {
+    for (const e of errors) problems.push({ offset: e.offset, length: e.length, message: `Not valid JSON: ${printParseErrorCode(e.error)}.` });
+    return { problems };
+  }
   if (root?.type !== 'object') {
     at(root, 'An access-test file is an object with "policies" and "tests".');
     return { problems };
@@ -110,6 +116,11 @@ function readTest(node: Node, at: (node: Node | undefined, message: string) => v
   if (unknown !== undefined) return problem(`"${unknown}" is not a key of a test; a test has ${TEST_KEYS.map((k) => `"${k}"`).join(', ')}.`);
   const resource = text('resource');
   if (!resource) return problem('"resource" is the ARN the test asks about.');
+  if (resource !== '*' && !resource.startsWith('arn:')) return problem(`"resource" is an ARN, not "${resource}".`);
+  const principal = text('principal');
+  if (principal !== undefined && !/^\d{12}$/.test(principal) && !/^arn:[a-z-]+:(?:iam|sts)::\d{12}:/.test(principal)) {
+    return problem(`"principal" is a role, user or assumed-role ARN, or a 12-digit account id, not "${principal}".`);
+  }
   const expect = value.expect;
   if (expect !== 'allowed' && expect !== 'denied') return problem('"expect" is "allowed" or "denied".');
   const action = text('action');
@@ -122,7 +133,7 @@ function readTest(node: Node, at: (node: Node | undefined, message: string) => v
   if (context === null) return problem('"context" maps condition keys to a value, a list of values, or null for a key the request lacks.');
   const nameNode = node.children?.find((p) => p.children?.[0]?.value === 'name')?.children?.[1];
   const label = nameNode ? { offset: nameNode.offset, length: nameNode.length } : { offset: node.offset, length: 1 };
-  return { name, offset: node.offset, label, principal: text('principal'), action, job, resource, table: text('table'), consumer: text('consumer'), kclVersion, context, expect };
+  return { name, offset: node.offset, label, principal, action, job, resource, table: text('table'), consumer: text('consumer'), kclVersion, context, expect };
 }
 
 function readContext(value: unknown): RequestContext | undefined | null {

@@ -57,6 +57,8 @@ export function checkAccess(identity: readonly PolicyFile[], resource: readonly 
     // Without a principal, someone in the resource's own account asks: a resource policy naming
     // only other accounts does not speak for them.
     const principal = question.principal ?? ownAccount(request.resource);
+    // What the principal and the resource say of the request, unless the context says otherwise.
+    const context = { ...knownKeys(principal, request.resource), ...question.context };
     // Of actions that do the same job, the one the policies allow best answers.
     const answers = [request.action, ...(request.alternatives ?? [])].map((action) => ({
       action,
@@ -65,7 +67,7 @@ export function checkAccess(identity: readonly PolicyFile[], resource: readonly 
         resource: request.resource,
         literal: request.literal,
         principal,
-        context: question.context,
+        context,
       }),
     }));
     const { action, answer } = answers.reduce((best, next) => (RANK[next.answer.decision] < RANK[best.answer.decision] ? next : best));
@@ -78,6 +80,24 @@ export function checkAccess(identity: readonly PolicyFile[], resource: readonly 
       ...(request.alternatives ? { alternatives: [request.action, ...request.alternatives].filter((a) => a !== action) } : {}),
     };
   });
+}
+
+/**
+ * The global keys a request's principal and resource settle (IAM User Guide, "AWS global condition
+ * context keys"): `aws:PrincipalAccount`, `aws:PrincipalArn` (for an IAM user or role, not for a
+ * session, whose role's path the session ARN does not say), `aws:ResourceAccount`,
+ * `aws:RequestedRegion` (where the resource's ARN names a region).
+ */
+function knownKeys(principal: string | undefined, resource: string): Record<string, string> {
+  const keys: Record<string, string> = {};
+  const account = principal && /^\d{12}$/.test(principal) ? principal : principal ? parseArn(principal)?.account : undefined;
+  if (account && /^\d{12}$/.test(account)) keys['aws:PrincipalAccount'] = account;
+  const arn = principal ? parseArn(principal) : undefined;
+  if (arn?.service === 'iam' && /^(?:role|user)\//.test(arn.resource) && principal) keys['aws:PrincipalArn'] = principal;
+  const target = parseArn(resource);
+  if (target && /^\d{12}$/.test(target.account)) keys['aws:ResourceAccount'] = target.account;
+  if (target && /^[a-z]{2}(?:-[a-z]+)+-\d+$/.test(target.region)) keys['aws:RequestedRegion'] = target.region;
+  return keys;
 }
 
 function ownAccount(resource: string): string | undefined {

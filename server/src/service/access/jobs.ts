@@ -41,7 +41,7 @@ export function jobTargetProblem(job: AccessJob, target: JobTarget): string | un
   if (stream?.service !== 'kinesis' || !/^stream\/[^/]+$/.test(stream.resource)) return `the resource of a job is a stream ARN, not "${target.stream}"`;
   if (job === 'kcl-consumer') {
     const table = target.table ? parseArn(target.table) : undefined;
-    if (!table) return 'a KCL consumer needs its lease table: give its ARN with --table';
+    if (!table) return "a KCL consumer needs its lease table: give the table's ARN";
     if (table.service !== 'dynamodb' || !/^table\/[^/]+$/.test(table.resource)) return `the lease table is a DynamoDB table ARN, not "${target.table}"`;
   }
   return undefined;

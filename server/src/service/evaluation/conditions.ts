@@ -49,7 +49,8 @@ function keyTruth(
   // Policy variables in the values are filled in from the context; one it cannot settle leaves it open.
   const filled = [...entry.values.map((v) => v.value), ...entry.scalars.map((n) => String(n.value))].map((v) => fillVariables(v, lookup));
   if (entry.invalid.length > 0 || filled.includes(undefined) || known === undefined) return 'unknown';
-  const policyValues = filled as string[];
+  // A value whose variable names a key the request lacks matches nothing.
+  const policyValues = filled.filter((v): v is string => typeof v === 'string');
   const requestValues = known === null ? [] : typeof known === 'string' ? [known] : [...known];
   if (meaning.family === 'Null') {
     // "true": the key is absent; "false": it is present.

@@ -72,7 +72,13 @@ export function resourcesCovered(compiled: CompiledStatement, resource: string, 
 function withVariablesFilled(compiled: CompiledStatement, context: RequestContext | undefined): CompiledStatement {
   if (!context || !compiled.resources?.some((r) => r.includes('${'))) return compiled;
   const lookup = contextLookup(context);
-  return { ...compiled, resources: compiled.resources.map((r) => fillVariables(r, lookup) ?? r) };
+  const resources: string[] = [];
+  for (const written of compiled.resources) {
+    const filled = fillVariables(written, lookup);
+    // A variable of a key the request lacks: the pattern names nothing. One left open: as written.
+    if (filled !== null) resources.push(filled ?? written);
+  }
+  return { ...compiled, resources };
 }
 
 /** A request as one statement sees it. */

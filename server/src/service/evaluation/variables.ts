@@ -15,13 +15,15 @@ const VARIABLE = /\$\{([^}]*)\}/g;
  * The text with its policy variables (`${aws:username}`, `${aws:PrincipalTag/team, 'none'}`)
  * filled in from the request context (IAM User Guide, "IAM policy elements: Variables and tags"):
  * a key the context gives one value of is replaced by it; an absent key by the default the variable
- * names. Undefined when a variable cannot be settled: the key is unknown, has several values, is
- * absent without a default, or the variable is one of the escapes `${*}`, `${?}`, `${$}` (literal
- * characters that a pattern must not read as wildcards).
+ * names. Null when the request lacks a key and the variable names no default: the value then
+ * matches nothing. Undefined when a variable cannot be settled: the key is unknown or has several
+ * values, or the variable is one of the escapes `${*}`, `${?}`, `${$}` (literal characters that a
+ * pattern must not read as wildcards).
  */
-export function fillVariables(text: string, lookup: ContextLookup): string | undefined {
+export function fillVariables(text: string, lookup: ContextLookup): string | null | undefined {
   if (!text.includes('${')) return text;
   let settled = true;
+  let missing = false;
   const filled = text.replace(VARIABLE, (whole, inner: string) => {
     const match = /^\s*([^,\s]+)\s*(?:,\s*'([^']*)'\s*)?$/.exec(inner);
     if (!match || ['*', '?', '$'].includes(match[1])) {
@@ -31,8 +33,9 @@ export function fillVariables(text: string, lookup: ContextLookup): string | und
     const value = lookup(match[1]);
     if (typeof value === 'string') return value;
     if (value === null && match[2] !== undefined) return match[2];
-    settled = false;
+    if (value === null) missing = true;
+    else settled = false;
     return whole;
   });
-  return settled ? filled : undefined;
+  return !settled ? undefined : missing ? null : filled;
 }
