@@ -20,6 +20,7 @@ import {
   INSERT_KIND,
   knownNames,
   parsePolicy,
+  partitionOfRegion,
   PLACEHOLDER_PARAMS,
   placeholderSlots,
   policyFor,
@@ -184,7 +185,9 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   connection.onRequest(NewPolicyRequest.type, (params) => {
     const { role, kclVersion, ...names } = params;
     const defined = Object.fromEntries(Object.entries(names).filter(([, v]) => typeof v === 'string' && v !== ''));
-    return { text: `${JSON.stringify(policyFor(role, { ...PLACEHOLDER_PARAMS, ...defined }, kclVersion), null, 2)}\n` };
+    // The partition follows the region: arn:aws-cn: in cn-north-1, arn:aws-us-gov: in us-gov-west-1.
+    const partition = names.partition ?? (names.region ? partitionOfRegion(names.region) : undefined);
+    return { text: `${JSON.stringify(policyFor(role, { ...PLACEHOLDER_PARAMS, ...defined, ...(partition ? { partition } : {}) }, kclVersion), null, 2)}\n` };
   });
 
   connection.onNotification(DocumentAnswersNotification.type, ({ uri, streamEncrypted }) => {

@@ -57,6 +57,11 @@ describe('code actions over LSP', () => {
     assert.match(text, /"Sid": "KinesisProducer"/);
   });
 
+  it("renders a New Policy in a China region with the China partition", async () => {
+    const { text } = await client.connection.sendRequest(NewPolicyRequest.type, { role: 'producer', region: 'cn-north-1', account: '111122223333', stream: 'orders' });
+    assert.match(text, /"arn:aws-cn:kinesis:cn-north-1:111122223333:stream\/orders"/);
+  });
+
   it('renders a new policy for the New Policy command', async () => {
     const { text } = await client.connection.sendRequest(NewPolicyRequest.type, {
       role: 'kcl-consumer',

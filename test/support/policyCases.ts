@@ -210,6 +210,27 @@ export const POLICY_CASES: PolicyCase[] = [
     expect: ['kinesis/broad-access: "kinesis:*"'],
     codes: ['kinesis/broad-access'],
   },
+  {
+    name: "ARNs whose partition is not their region's (China, GovCloud), and ones that agree",
+    policy: {
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Action: 'kinesis:PutRecord',
+          Resource: [
+            'arn:aws:kinesis:cn-north-1:111122223333:stream/orders',
+            'arn:aws-cn:kinesis:us-east-1:111122223333:stream/orders',
+            'arn:aws-cn:kinesis:cn-northwest-1:111122223333:stream/orders',
+            'arn:aws-us-gov:kinesis:us-gov-west-1:111122223333:stream/orders',
+            'arn:aws:kinesis:*:111122223333:stream/orders',
+          ],
+        },
+      ],
+    },
+    expect: ['iam/invalid-arn: "arn:aws:kinesis:cn-north-1:111122223333:stream/orders"', 'iam/invalid-arn: "arn:aws-cn:kinesis:us-east-1:111122223333:stream/orders"'],
+    codes: ['iam/invalid-arn'],
+  },
   ...CONDITION_CASES,
 ];
 

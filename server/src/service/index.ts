@@ -12,3 +12,4 @@ export { FIX_ALL_KIND, FILL_PLACEHOLDERS_COMMAND, SHOW_RULE_DOCUMENTATION_COMMAN
 export { fillEdits, knownNames, placeholderSlots, type PlaceholderSlot } from './policy/names';
 export { INSERT_KIND } from './codeActions/insertActions';
 export { policyFor, PLACEHOLDER_PARAMS, type TemplateParams } from './templates/policyTemplates';
+export { partitionOfRegion, PARTITIONS } from './catalog/arn';

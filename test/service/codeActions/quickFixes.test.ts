@@ -238,4 +238,10 @@ describe('quick fixes', () => {
     const docs = actionsFor(text).filter((a) => a.command?.command === 'kinesisPolicy.showRuleDocumentation');
     assert.deepEqual(docs.map((a) => a.command?.arguments), [['resource-policy/wildcard-action']]);
   });
+
+  it("change an ARN's partition to its region's", () => {
+    const text = policy({ Effect: 'Allow', Action: 'kinesis:PutRecord', Resource: 'arn:aws:kinesis:cn-north-1:111122223333:stream/orders' });
+    const after = fixed(text, 'iam/invalid-arn', 'Change the partition to aws-cn');
+    assert.match(after, /"Resource": "arn:aws-cn:kinesis:cn-north-1:111122223333:stream\/orders"/);
+  });
 });

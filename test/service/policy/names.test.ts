@@ -98,4 +98,11 @@ describe('placeholders and the names in use', () => {
       ],
     );
   });
+
+  it("writes a region's partition with it: arn:aws-cn: for a China region", () => {
+    const model = parsePolicy(INSERTED);
+    const filled = apply(INSERTED, fillEdits(model, { REGION: 'cn-north-1', ACCOUNT_ID: '123456789012', STREAM_NAME: 'orders', APPLICATION_NAME: 'OrdersApp' }));
+    assert.match(filled, /"arn:aws-cn:kinesis:cn-north-1:123456789012:stream\/orders"/);
+    assert.match(filled, /"arn:aws-cn:dynamodb:cn-north-1:123456789012:table\/OrdersApp"/);
+  });
 });

@@ -81,3 +81,24 @@ function escapeRegex(text: string): string {
 
 /** The AWS partitions: commercial, China, GovCloud (US), the isolated regions, the European Sovereign Cloud. */
 export const PARTITIONS: readonly string[] = ['aws', 'aws-cn', 'aws-us-gov', 'aws-iso', 'aws-iso-b', 'aws-iso-e', 'aws-iso-f', 'aws-eusc'];
+
+/**
+ * Each partition's region names, the most specific first, as the AWS SDKs' partition data
+ * (`partitions.json`, its `regionRegex`) gives them: `cn-north-1` is in aws-cn, `us-gov-west-1`
+ * in aws-us-gov, `us-east-1` in aws.
+ */
+const REGION_PARTITIONS: readonly [RegExp, string][] = [
+  [/^cn-\w+-\d+$/, 'aws-cn'],
+  [/^us-gov-\w+-\d+$/, 'aws-us-gov'],
+  [/^us-isob-\w+-\d+$/, 'aws-iso-b'],
+  [/^us-isof-\w+-\d+$/, 'aws-iso-f'],
+  [/^us-iso-\w+-\d+$/, 'aws-iso'],
+  [/^eu-isoe-\w+-\d+$/, 'aws-iso-e'],
+  [/^eusc-de-\w+-\d+$/, 'aws-eusc'],
+  [/^(?:us|eu|ap|sa|ca|me|af|il|mx)-\w+-\d+$/, 'aws'],
+];
+
+/** The partition a region is in, for a region name of a known shape. */
+export function partitionOfRegion(region: string): string | undefined {
+  return REGION_PARTITIONS.find(([shape]) => shape.test(region))?.[1];
+}

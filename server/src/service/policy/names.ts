@@ -1,6 +1,6 @@
 import type { Node } from 'jsonc-parser';
 import { nameProblem, type NameKind } from '../../../../common/src/names';
-import { parseArn } from '../catalog/arn';
+import { parseArn, partitionOfRegion, PARTITIONS } from '../catalog/arn';
 import { PLACEHOLDERS, placeholdersIn } from '../templates/placeholders';
 import type { PolicyModel } from './policyModel';
 
@@ -89,6 +89,12 @@ export function fillEdits(model: PolicyModel, values: Readonly<Record<string, st
       const kind = kinds.get(name);
       if (value === undefined || !kind || nameProblem(kind, value)) continue;
       edits.push({ offset: node.offset + 1 + index, length: name.length, text: JSON.stringify(value).slice(1, -1) });
+      // A region in an ARN brings its partition: arn:aws-cn: for cn-north-1.
+      const partition = kind === 'region' ? partitionOfRegion(value) : undefined;
+      const written = /^arn:([a-z-]+):/.exec(raw)?.[1];
+      if (partition && written && written !== partition && PARTITIONS.includes(written) && raw.slice(0, index).split(':').length - 1 === 3) {
+        edits.push({ offset: node.offset + 1 + 'arn:'.length, length: written.length, text: partition });
+      }
     }
   }
   return edits;

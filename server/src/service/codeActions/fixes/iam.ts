@@ -94,3 +94,23 @@ export const renameSid: FixProvider = (context) => {
     },
   ];
 };
+
+/** An ARN whose partition is not its region's: writes the region's partition (`arn:aws-cn:` for cn-north-1). */
+export const fixPartition: FixProvider = (context) => {
+  const partition = typeof context.data.partition === 'string' ? context.data.partition : undefined;
+  if (!partition) return [];
+  return [
+    {
+      title: `Change the partition to ${partition}`,
+      preferred: true,
+      apply(tx) {
+        const { string: value } = policyAt(tx.model, context.offset);
+        const arn = value?.value;
+        if (!value || !arn?.startsWith('arn:')) return;
+        const end = arn.indexOf(':', 4);
+        if (end < 0) return;
+        tx.replace(value.node.offset, value.node.length, JSON.stringify(`arn:${partition}${arn.slice(end)}`));
+      },
+    },
+  ];
+};

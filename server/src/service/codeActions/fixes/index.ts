@@ -2,7 +2,7 @@ import { addDescribeAction, addKmsStatement, addLeaseTableActions, addMetricsSta
 import type { RuleCode } from '../../diagnostics/rules';
 import { addNullGuard, dropSetQualifier, fixBoolValue } from './conditions';
 import type { FixProvider } from './fix';
-import { fixEffect, removeEntry, renameSid, replaceWithSuggestion, setVersion } from './iam';
+import { fixEffect, fixPartition, removeEntry, renameSid, replaceWithSuggestion, setVersion } from './iam';
 import { addPrincipal, moveAction, removeAction, removePrincipal, replaceWildcardWithShareable } from './sharing';
 
 /** The quick fixes of each rule, by code; a rule without fixes is left out. */
@@ -29,6 +29,7 @@ export const FIX_PROVIDERS: Readonly<Partial<Record<RuleCode, FixProvider>>> = {
   'iam/unknown-action': replaceWithSuggestion,
   'iam/action-resource-mismatch': moveAction,
   'iam/invalid-principal': replaceWithSuggestion,
+  'iam/invalid-arn': fixPartition,
   'iam/unknown-key': replaceWithSuggestion,
   'iam/invalid-sid': replaceWithSuggestion,
   'iam/invalid-effect': fixEffect,

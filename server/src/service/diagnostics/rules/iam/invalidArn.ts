@@ -1,4 +1,4 @@
-import { parseArn, PARTITIONS, type ArnParts } from '../../../catalog/arn';
+import { parseArn, partitionOfRegion, PARTITIONS, type ArnParts } from '../../../catalog/arn';
 import { globsIntersect, templateGlob } from '../../../catalog/arnPatterns';
 import type { IamCatalog } from '../../../catalog/iamCatalog';
 import { hasWildcard } from '../../../catalog/wildcard';
@@ -24,7 +24,9 @@ export const invalidArn = statementRule({
         problem = arnProblem(context.catalog, text, arn ?? parseArn(text));
         problems.set(text, problem);
       }
-      if (problem) findings.push(at(value.node, `"${text}" is not a valid ARN: ${problem}`, { data: { arn: text } }));
+      const arnParts = arn ?? parseArn(text);
+      const partition = problem && arnParts ? partitionForRegion(arnParts) : undefined;
+      if (problem) findings.push(at(value.node, `"${text}" is not a valid ARN: ${problem}`, { data: { arn: text, ...(partition ? { partition } : {}) } }));
     };
     for (const resource of context.resourcesOf(statement)) check(resource.value, resource.arn);
     if (statement.notResource) for (const value of statement.notResource.values) check(value);
@@ -56,6 +58,8 @@ export function arnProblem(catalog: IamCatalog, text: string, arn = parseArn(tex
   if (!hasWildcard(arn.partition) && !PARTITIONS.includes(arn.partition)) {
     return `"${arn.partition}" is not an AWS partition (${PARTITIONS.slice(0, 3).join(', ')}, ...).`;
   }
+  const partition = partitionForRegion(arn);
+  if (partition) return `the region "${arn.region}" is in the ${partition} partition: the ARN begins arn:${partition}:, not arn:${arn.partition}:.`;
   if (arn.service === '') return 'the service field is empty.';
   if (arn.account !== '' && !hasWildcard(arn.account) && !/^(\d{12}|aws)$/.test(arn.account)) {
     return `the account "${arn.account}" must be a 12-digit account id.`;
@@ -68,6 +72,13 @@ export function arnProblem(catalog: IamCatalog, text: string, arn = parseArn(tex
   }
   if (arn.service === 'kinesis') return kinesisProblem(catalog, text, arn);
   return undefined;
+}
+
+/** The partition the ARN's region is in, when the ARN names another one. */
+function partitionForRegion(arn: ArnParts): string | undefined {
+  if (hasWildcard(arn.partition) || hasWildcard(arn.region) || !PARTITIONS.includes(arn.partition)) return undefined;
+  const expected = partitionOfRegion(arn.region);
+  return expected && expected !== arn.partition ? expected : undefined;
 }
 
 /** Whether an S3 ARN can name one of S3's Regional resources (access points, Batch Operations jobs, Storage Lens, ...). */
