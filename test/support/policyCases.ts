@@ -231,6 +231,22 @@ export const POLICY_CASES: PolicyCase[] = [
     expect: ['iam/invalid-arn: "arn:aws:kinesis:cn-north-1:111122223333:stream/orders"', 'iam/invalid-arn: "arn:aws-cn:kinesis:us-east-1:111122223333:stream/orders"'],
     codes: ['iam/invalid-arn'],
   },
+  {
+    name: 'a principal of another partition than the stream it is shared on',
+    policy: {
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: { AWS: ['arn:aws-cn:iam::444455556666:role/reader', 'arn:aws:iam::444455556666:role/reader', '444455556666'] },
+          Action: 'kinesis:GetRecords',
+          Resource: 'arn:aws-cn:kinesis:cn-north-1:111122223333:stream/orders',
+        },
+      ],
+    },
+    expect: ['iam/invalid-principal: "arn:aws:iam::444455556666:role/reader"'],
+    codes: ['iam/invalid-principal'],
+  },
   ...CONDITION_CASES,
 ];
 

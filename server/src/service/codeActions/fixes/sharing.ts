@@ -1,5 +1,5 @@
 import { getNodeValue } from 'jsonc-parser';
-import { parseArn } from '../../catalog/arn';
+import { parseArn, PARTITIONS } from '../../catalog/arn';
 import { SHAREABLE_ACTIONS } from '../../kinesis/kinesisFacts';
 import type { StatementModel } from '../../policy/policyModel';
 import { PLACEHOLDERS } from '../../templates/placeholders';
@@ -82,7 +82,9 @@ export const addPrincipal: FixProvider = (context) => [
     preferred: true,
     apply(tx) {
       const { statement } = policyAt(tx.model, context.offset);
-      if (statement) tx.set([...statementPath(tx.model, statement), 'Principal'], { AWS: `arn:aws:iam::${PLACEHOLDERS.otherAccount}:root` }, 2);
+      // In the statement's partition: an aws-cn stream is shared with an aws-cn account.
+      const partition = statement?.resource?.values.map((v) => parseArn(v.value)?.partition).find((p) => p !== undefined && PARTITIONS.includes(p)) ?? 'aws';
+      if (statement) tx.set([...statementPath(tx.model, statement), 'Principal'], { AWS: `arn:${partition}:iam::${PLACEHOLDERS.otherAccount}:root` }, 2);
     },
   },
 ];

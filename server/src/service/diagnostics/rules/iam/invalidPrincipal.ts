@@ -1,6 +1,6 @@
-import { PARTITIONS } from '../../../catalog/arn';
+import { parseArn, PARTITIONS } from '../../../catalog/arn';
 import { hasWildcard } from '../../../catalog/wildcard';
-import type { PrincipalElement } from '../../../policy/policyModel';
+import type { PrincipalElement, StatementModel } from '../../../policy/policyModel';
 import { placeholderIn } from '../../../templates/placeholders';
 import { at, type RuleFinding, statementRule } from '../../engine/rule';
 import { ALL_KINDS } from '../../engine/policyKind';
@@ -23,6 +23,7 @@ export const invalidPrincipal = statementRule({
   kinds: ALL_KINDS,
   checkStatement(statement) {
     const findings: RuleFinding[] = [];
+    const partition = resourcePartition(statement);
     const check = (element: PrincipalElement | undefined) => {
       if (!element) return;
       const kind = element.value?.type;
@@ -54,6 +55,19 @@ export const invalidPrincipal = statementRule({
       for (const entry of element.entries) {
         if (entry.type.value !== 'AWS') continue;
         for (const value of entry.values) {
+          const other = crossPartition(value.value, partition);
+          if (other) {
+            const suggestion = `arn:${partition}:${value.value.slice(`arn:${other}:`.length)}`;
+            findings.push(
+              at(
+                value.node,
+                `"${value.value}" is in the ${other} partition, but this statement's resources are in ${partition}: partitions do not share principals, ` +
+                  `and IAM rejects one it cannot find in the policy's partition. Did you mean ${suggestion}?`,
+                { data: { principal: value.value, suggestion } },
+              ),
+            );
+            continue;
+          }
           if (isValidAwsPrincipal(value.value) || placeholderIn(value.value)) continue;
           findings.push(
             at(
@@ -71,6 +85,18 @@ export const invalidPrincipal = statementRule({
     return findings;
   },
 });
+
+/** The one partition every resource of the statement names, if they name one. */
+function resourcePartition(statement: StatementModel): string | undefined {
+  const partitions = new Set((statement.resource?.values ?? []).map((v) => parseArn(v.value)?.partition).filter((p): p is string => p !== undefined && PARTITIONS.includes(p)));
+  return partitions.size === 1 ? [...partitions][0] : undefined;
+}
+
+/** A principal ARN's partition, when it is another known partition than the resources'. */
+function crossPartition(value: string, partition: string | undefined): string | undefined {
+  const other = partition ? /^arn:([a-z-]+):(?:iam|sts)::/.exec(value)?.[1] : undefined;
+  return other && other !== partition && PARTITIONS.includes(other) ? other : undefined;
+}
 
 function isValidAwsPrincipal(value: string): boolean {
   // Wildcards are valid IAM; Kinesis resource policies reject them under their own rule.
