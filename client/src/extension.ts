@@ -4,7 +4,7 @@ import { AccessChecker } from './access/accessChecker';
 import { AccessTestRunner } from './access/accessTests';
 import { AccessView, APPLY_ACCESS_FIX } from './access/accessView';
 import type { CheckAccessResult } from '../../common/src/protocol';
-import type { AccessQuestionInput } from './access/question';
+import type { AccessQuestion } from '../../common/src/access';
 import { DocumentAnswersStore } from './documentAnswers';
 import { reportEditorIndentation } from './editorIndentation';
 import { fillPlaceholders } from './fillPlaceholders';
@@ -65,7 +65,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Kinesi
     vscode.commands.registerCommand(COMMANDS.showRuleDocumentation, (code?: unknown) => ruleDocumentation.show(code)),
     accessChecker,
     vscode.window.createTreeView('kinesisPolicy.access', { treeDataProvider: accessView, showCollapseAll: true }),
-    vscode.commands.registerCommand(COMMANDS.checkAccess, (question?: AccessQuestionInput) => accessChecker.check(question)),
+    vscode.commands.registerCommand(COMMANDS.checkAccess, (question?: AccessQuestion) => accessChecker.check(question)),
     vscode.commands.registerCommand(APPLY_ACCESS_FIX, (fix: CheckAccessResult['fixes'][number]) => accessChecker.applyFix(fix)),
     vscode.commands.registerCommand(COMMANDS.restartServer, async () => {
       await languageClient.stop();

@@ -1,5 +1,6 @@
 import { NotificationType, RequestType, type Diagnostic, type TextEdit } from 'vscode-languageserver-protocol';
-import type { AccessJob, KclVersion, PolicyRole } from './choices';
+import type { AccessQuestion, AccessResult } from './access';
+import type { KclVersion, PolicyRole } from './choices';
 import type { NameKind } from './names';
 
 /**
@@ -126,46 +127,15 @@ export interface PolicySource {
   text: string;
 }
 
-export interface CheckAccessParams {
-  /** Who asks: a role, user or account ARN; none: the resource's own account. */
-  principal?: string;
-  /** The actions asked about, or a job whose every request is asked about. */
-  actions?: string[];
-  job?: AccessJob;
-  kclVersion?: KclVersion;
-  /** The resource; for a job, the stream. */
-  resource: string;
-  table?: string;
-  consumer?: string;
-  /** Condition keys of the request: a value, several, or null for a key it lacks. */
-  context?: Record<string, string | string[] | null>;
+/** An access question, with the policies the client read for it. */
+export interface CheckAccessParams extends AccessQuestion {
   identityPolicies: PolicySource[];
   resourcePolicies: PolicySource[];
 }
 
-export interface AccessStatement {
-  uri: string;
-  /** 1-based line of the statement. */
-  line: number;
-  sid?: string;
-  effect: 'Allow' | 'Deny';
-  policy: 'identity' | 'resource';
-  conditional: boolean;
-  /** The conditions that decide, for a statement that applies only perhaps. */
-  conditions?: string[];
-}
-
-export interface AccessAnswer {
-  action: string;
-  resource: string;
-  decision: 'allowed' | 'explicitly-denied' | 'implicitly-denied' | 'conditional';
-  statements: AccessStatement[];
-  crossAccount: boolean;
-  alternatives?: string[];
-}
-
 export interface CheckAccessResult {
-  answers: AccessAnswer[];
+  /** Each request's answer; its statements name their policies by URI. */
+  answers: AccessResult[];
   /** Why the question could not be asked (a job without its table...), or files that are not policies. */
   problems: string[];
   /** Edits that add what no policy allows: to the principal's policy, and across accounts to the resource's. */

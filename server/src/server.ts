@@ -10,7 +10,6 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentCache } from './documentCache';
 import { runSafe } from './runner';
-import { NAME_KINDS } from '../../common/src/names';
 import { CheckAccessRequest, RunAccessTestsRequest, DocumentAnswersNotification, EditorIndentationNotification, FillPlaceholdersRequest, KnownNamesRequest, NewPolicyRequest } from '../../common/src/protocol';
 import {
   createLanguageService,
@@ -18,7 +17,7 @@ import {
   FIX_ALL_KIND,
   IamCatalog,
   INSERT_KIND,
-  knownNames,
+  namesInUse,
   parsePolicy,
   partitionOfRegion,
   PLACEHOLDER_PARAMS,
@@ -205,12 +204,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       ...documents.all().filter((d) => d !== own && !tooLarge(d)).map((d) => models.get(d)),
       ...params.texts.filter((t) => t.length <= settings.maxFileSize).map((t) => parsePolicy(t)),
     ].filter((m) => m.isPolicy);
-    const first = ownModel ? knownNames([ownModel]) : {};
-    const rest = knownNames(others);
-    const names = Object.fromEntries(
-      NAME_KINDS.map((kind) => [kind, [...new Set([...(first[kind] ?? []), ...(rest[kind] ?? [])])]] as const).filter(([, values]) => values.length > 0),
-    );
-    return { names, placeholders: ownModel ? placeholderSlots(ownModel) : [] };
+    return { names: namesInUse(ownModel, others), placeholders: ownModel ? placeholderSlots(ownModel) : [] };
   });
 
   connection.onRequest(FillPlaceholdersRequest.type, (params) => {
@@ -222,8 +216,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     }));
   });
 
-  connection.onRequest(CheckAccessRequest.type, (params) => answerAccess(params, (text) => parsePolicy(text)));
-  connection.onRequest(RunAccessTestsRequest.type, (params) => runAccessTestsFor(params, (text) => parsePolicy(text)));
+  connection.onRequest(CheckAccessRequest.type, (params) => answerAccess(params));
+  connection.onRequest(RunAccessTestsRequest.type, (params) => runAccessTestsFor(params));
 
   documents.listen(connection);
   connection.listen();

@@ -27,7 +27,7 @@ describe('access over LSP', () => {
       resourcePolicies: [archive, { uri: 'file:///ws/broken.json', text: '{' }],
     });
     assert.deepEqual(result.answers.map((a) => [a.action, a.decision]), [['kinesis:GetRecords', 'implicitly-denied']]);
-    assert.deepEqual(result.problems, ['file:///ws/broken.json is not a readable IAM policy; it was left out.']);
+    assert.deepEqual(result.problems, ['file:///ws/broken.json is not valid JSON; it was left out.']);
     // Across accounts the missing half is the stream's policy; none applies, so there is none to add it to.
     assert.deepEqual(result.fixes, []);
     const same = await client.connection.sendRequest(CheckAccessRequest.type, {

@@ -2,8 +2,9 @@ import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { CheckAccessRequest, type CheckAccessResult, type PolicySource } from '../../../common/src/protocol';
 import type { AccessView } from './accessView';
-import { identityPoliciesFor, resourcePoliciesFor } from './policySources';
-import { askQuestion, type AccessQuestionInput } from './question';
+import { identityPoliciesFor, read, resourcePoliciesFor } from './policySources';
+import type { AccessQuestion } from '../../../common/src/access';
+import { askQuestion } from './question';
 
 /** How long edits settle before the question is asked again. */
 const RECHECK_DELAY_MS = 400;
@@ -14,7 +15,7 @@ const RECHECK_DELAY_MS = 400;
  * policies change.
  */
 export class AccessChecker implements vscode.Disposable {
-  private question: AccessQuestionInput | undefined;
+  private question: AccessQuestion | undefined;
   /** The identity policies taken from the editor that was active when the question was asked. */
   private pinnedIdentity: string[] | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -48,7 +49,7 @@ export class AccessChecker implements vscode.Disposable {
     return applied;
   }
 
-  async check(given?: AccessQuestionInput): Promise<CheckAccessResult | undefined> {
+  async check(given?: AccessQuestion): Promise<CheckAccessResult | undefined> {
     const question = given ?? (await askQuestion());
     if (!question) return undefined;
     this.question = question;
@@ -86,16 +87,6 @@ export class AccessChecker implements vscode.Disposable {
 }
 
 async function readAll(uris: readonly string[]): Promise<PolicySource[]> {
-  const sources = await Promise.all(
-    uris.map(async (uri): Promise<PolicySource | undefined> => {
-      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
-      if (open) return { uri, text: open.getText() };
-      try {
-        return { uri, text: new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.parse(uri))) };
-      } catch {
-        return undefined;
-      }
-    }),
-  );
+  const sources = await Promise.all(uris.map((uri) => read(vscode.Uri.parse(uri))));
   return sources.filter((s): s is PolicySource => s !== undefined);
 }

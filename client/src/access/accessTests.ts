@@ -2,6 +2,7 @@ import { parse } from 'jsonc-parser';
 import * as vscode from 'vscode';
 import { State, type BaseLanguageClient } from 'vscode-languageclient';
 import { RunAccessTestsRequest } from '../../../common/src/protocol';
+import { read } from './policySources';
 
 const DELAY_MS = 500;
 
@@ -50,12 +51,9 @@ export class AccessTestRunner implements vscode.Disposable {
       // As the command line reads them: relative to the test file, or absolute; "\\" as "/".
       const written = path.split('\\').join('/');
       const uri = /^(?:\/|[a-zA-Z]:\/)/.test(written) ? vscode.Uri.file(written) : vscode.Uri.joinPath(document.uri, '..', written);
-      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-      try {
-        policies[path] = open ? open.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-      } catch {
-        // Unreadable: the server says so on the tests that need it.
-      }
+      // Unreadable: the server says so on the tests that need it.
+      const source = await read(uri);
+      if (source) policies[path] = source.text;
     }
     try {
       const result = await this.client.sendRequest(RunAccessTestsRequest.type, { uri: document.uri.toString(), text, policies });

@@ -1,18 +1,18 @@
 import * as vscode from 'vscode';
-import type { AccessAnswer, AccessStatement, CheckAccessResult } from '../../../common/src/protocol';
-import type { AccessQuestionInput } from './question';
+import type { AccessQuestion, AccessResult, DecidingStatement } from '../../../common/src/access';
+import type { CheckAccessResult } from '../../../common/src/protocol';
 
 type Node =
-  | { kind: 'question'; question: AccessQuestionInput; answers: AccessAnswer[] }
-  | { kind: 'answer'; answer: AccessAnswer }
-  | { kind: 'statement'; statement: AccessStatement }
+  | { kind: 'question'; question: AccessQuestion; answers: AccessResult[] }
+  | { kind: 'answer'; answer: AccessResult }
+  | { kind: 'statement'; statement: DecidingStatement }
   | { kind: 'problem'; text: string }
   | { kind: 'fix'; fix: CheckAccessResult['fixes'][number] };
 
 /** The command a fix item runs (registered with the view, not in the palette). */
 export const APPLY_ACCESS_FIX = 'kinesisPolicy.applyAccessFix';
 
-const DECISION: Record<AccessAnswer['decision'], { text: string; icon: string; color?: string }> = {
+const DECISION: Record<AccessResult['decision'], { text: string; icon: string; color?: string }> = {
   allowed: { text: 'allowed', icon: 'pass', color: 'testing.iconPassed' },
   'explicitly-denied': { text: 'denied by an explicit Deny', icon: 'error', color: 'testing.iconFailed' },
   'implicitly-denied': { text: 'not allowed: no statement allows it', icon: 'circle-slash', color: 'testing.iconFailed' },
@@ -26,10 +26,10 @@ const DECISION: Record<AccessAnswer['decision'], { text: string; icon: string; c
 export class AccessView implements vscode.TreeDataProvider<Node> {
   private readonly changed = new vscode.EventEmitter<Node | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
-  private question: AccessQuestionInput | undefined;
+  private question: AccessQuestion | undefined;
   private result: CheckAccessResult = { answers: [], problems: [], fixes: [] };
 
-  show(question: AccessQuestionInput, result: CheckAccessResult): void {
+  show(question: AccessQuestion, result: CheckAccessResult): void {
     this.question = question;
     this.result = result;
     this.changed.fire(undefined);
@@ -78,7 +78,7 @@ export class AccessView implements vscode.TreeDataProvider<Node> {
       }
       case 'statement': {
         const { statement } = node;
-        const uri = vscode.Uri.parse(statement.uri);
+        const uri = vscode.Uri.parse(statement.file);
         const item = new vscode.TreeItem(`${statement.effect}${statement.sid ? ` "${statement.sid}"` : ''}`);
         item.description = `${vscode.workspace.asRelativePath(uri)}:${statement.line} · ${statement.policy} policy${statement.conditional ? ' · under conditions' : ''}`;
         item.iconPath = new vscode.ThemeIcon(statement.effect === 'Deny' ? 'debug-breakpoint' : 'check');

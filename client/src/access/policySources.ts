@@ -22,8 +22,8 @@ function names(key: string, arn: string): boolean {
   return pattern.test(arn);
 }
 
-/** The text of a file: the editor's, with unsaved changes, when it is open. */
-async function read(uri: vscode.Uri): Promise<PolicySource | undefined> {
+/** The text of a file: the editor's, with unsaved changes, when it is open; undefined when it cannot be read. */
+export async function read(uri: vscode.Uri): Promise<PolicySource | undefined> {
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
   if (open) return { uri: uri.toString(), text: open.getText() };
   try {

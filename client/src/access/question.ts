@@ -1,18 +1,7 @@
 import * as vscode from 'vscode';
+import { contextFromPairs, type AccessQuestion } from '../../../common/src/access';
 import { ACCESS_JOBS, KCL_VERSIONS, type AccessJob, type KclVersion } from '../../../common/src/choices';
 import { resourcesInWorkspace } from './policySources';
-
-/** An access question: who, what, on which resource, in which request context. */
-export interface AccessQuestionInput {
-  principal?: string;
-  actions?: string[];
-  job?: AccessJob;
-  kclVersion?: KclVersion;
-  resource: string;
-  table?: string;
-  consumer?: string;
-  context?: Record<string, string | string[] | null>;
-}
 
 const TITLE = 'Kinesis Policy: Check Access';
 
@@ -31,7 +20,7 @@ const JOB_LABELS: Record<AccessJob, string> = {
 };
 
 /** Asks for a question step by step; undefined when the user cancels. */
-export async function askQuestion(): Promise<AccessQuestionInput | undefined> {
+export async function askQuestion(): Promise<AccessQuestion | undefined> {
   const principal = await vscode.window.showInputBox({
     title: `${TITLE} (1 of 4)`,
     prompt: "Who asks: a role or user ARN, or an account id. Empty: someone in the resource's own account.",
@@ -92,18 +81,10 @@ function split(text: string): string[] {
   return text.split(/[\s,]+/).filter(Boolean);
 }
 
-/** `KEY=VALUE, KEY=VALUE`; a key given twice has both values. Undefined for text that is not that. */
-export function parseContext(text: string): Record<string, string | string[]> | undefined {
-  const context: Record<string, string | string[]> = {};
-  for (const pair of text.split(',').map((p) => p.trim()).filter(Boolean)) {
-    const equals = pair.indexOf('=');
-    if (equals <= 0) return undefined;
-    const key = pair.slice(0, equals).trim();
-    const value = pair.slice(equals + 1).trim();
-    const before = context[key];
-    context[key] = before === undefined ? value : [...(Array.isArray(before) ? before : [before]), value];
-  }
-  return context;
+/** `KEY=VALUE, KEY=VALUE` as a request context; undefined for text that is not that. */
+function parseContext(text: string): Record<string, string | string[]> | undefined {
+  const context = contextFromPairs(text.split(',').filter((p) => p.trim() !== ''));
+  return typeof context === 'string' ? undefined : context;
 }
 
 async function pickArn(arns: string[], title: string, placeHolder: string): Promise<string | undefined> {

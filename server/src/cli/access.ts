@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { checkAccess, jobRequests, jobTargetProblem, type AccessResult, type JobRequest, type PolicyFile } from '../service/access';
-import { parsePolicy, type IamCatalog } from '../service';
+import { checkAccess, policyFile, questionRequests, type AccessResult, type PolicyFile } from '../service/access';
+import type { IamCatalog } from '../service';
 import { nearest } from '../service/diagnostics/helpers/suggest';
 import { UsageError } from './usage';
 import type { AccessOptions } from './accessArgs';
@@ -16,30 +16,22 @@ export function readPolicyFile(file: string, shown = file): PolicyFile {
   } catch (error) {
     throw new PolicyFileError(`cannot read ${shown}: ${(error as Error).message}`);
   }
-  const model = parsePolicy(text);
-  if (model.syntaxErrors.length > 0) throw new PolicyFileError(`${shown} is not valid JSON`);
-  if (!model.isPolicy) throw new PolicyFileError(`${shown} is not an IAM policy`);
-  return { file: shown, model };
-}
-
-/** The requests of `access`: each --action on the resource, or every request of the --job. */
-export function accessRequests(options: Pick<AccessOptions, 'actions' | 'job' | 'resource' | 'table' | 'consumer' | 'kclVersion'>): JobRequest[] | string {
-  if (!options.job) return options.actions.map((action) => ({ action, resource: options.resource, literal: !/[*?]/.test(options.resource) || options.resource === '*' }));
-  const target = { stream: options.resource, table: options.table, consumer: options.consumer, kclVersion: options.kclVersion };
-  return jobTargetProblem(options.job, target) ?? jobRequests(options.job, target);
+  const policy = policyFile(shown, text);
+  if (typeof policy === 'string') throw new PolicyFileError(policy);
+  return policy;
 }
 
 /** `kinesis-policy access`: prints the answers; the exit status is 0 only when every request is allowed. */
 export function runAccess(options: AccessOptions, write: (text: string) => void, catalog: IamCatalog): number {
   // An action the IAM data does not have is a typo to fix, not a request to answer.
-  for (const action of options.actions) {
+  for (const action of options.actions ?? []) {
     if (catalog.action(action)) continue;
     const colon = action.indexOf(':');
     const service = catalog.service(action.slice(0, colon));
     const suggestion = service ? nearest(action.slice(colon + 1), service.actions.map((a) => a.name)) : undefined;
     throw new UsageError(`--action: ${action} is not an action in the IAM data (${catalog.dataDate}).${suggestion ? ` Did you mean ${service?.prefix}:${suggestion}?` : ''}`);
   }
-  const requests = accessRequests(options);
+  const requests = questionRequests(options);
   if (typeof requests === 'string') throw new PolicyFileError(requests);
   const identity = options.identityPolicies.map((f) => readPolicyFile(f));
   const resource = options.resourcePolicies.map((f) => readPolicyFile(f));

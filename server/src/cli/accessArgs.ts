@@ -1,21 +1,13 @@
 import { parseArgs as parseNodeArgs } from 'node:util';
-import { ACCESS_JOBS, KCL_VERSIONS, type AccessJob, type KclVersion } from '../../../common/src/choices';
-import type { RequestContext } from '../service/evaluation/conditions';
+import { contextFromPairs, type AccessQuestion, type ContextValues } from '../../../common/src/access';
+import { ACCESS_JOBS, KCL_VERSIONS } from '../../../common/src/choices';
 import { oneOf, usage, UsageError } from './usage';
 
-export interface AccessOptions {
+/** The question of `access`, with where its policies are and how to print the answers. */
+export interface AccessOptions extends AccessQuestion {
   format: 'text' | 'json';
-  /** The actions asked about, or a job whose every request is asked about. */
-  actions: string[];
-  job?: AccessJob;
-  kclVersion: KclVersion;
-  resource: string;
-  table?: string;
-  consumer?: string;
-  principal?: string;
   identityPolicies: string[];
   resourcePolicies: string[];
-  context: RequestContext;
 }
 
 export interface AccessTestOptions {
@@ -79,24 +71,12 @@ export function parseAccessTestArgs(args: readonly string[]): AccessTestOptions 
 }
 
 /** The request context of --context and --absent, which must not both name a key. */
-function contextOf(pairs: readonly string[], absent: readonly string[]): RequestContext {
-  const given = parseContext(pairs);
+function contextOf(pairs: readonly string[], absent: readonly string[]): ContextValues {
+  const given = contextFromPairs(pairs);
+  if (typeof given === 'string') throw new UsageError(`--context: ${given}`);
   const both = absent.find((key) => Object.keys(given).some((k) => k.toLowerCase() === key.toLowerCase()));
   if (both !== undefined) throw new UsageError(`${both} is given with --context and --absent: the request has it or not.`);
   return { ...given, ...Object.fromEntries(absent.map((key) => [key, null])) };
 }
 
-/** `KEY=VALUE` pairs; a key given twice has both values, as a multivalued key does in a request. */
-export function parseContext(pairs: readonly string[]): RequestContext {
-  const context: Record<string, string | string[]> = {};
-  for (const pair of pairs) {
-    const equals = pair.indexOf('=');
-    if (equals <= 0) throw new UsageError(`--context takes KEY=VALUE, such as aws:SecureTransport=true, not "${pair}".`);
-    const key = pair.slice(0, equals);
-    const value = pair.slice(equals + 1);
-    const before = context[key];
-    context[key] = before === undefined ? value : [...(Array.isArray(before) ? before : [before]), value];
-  }
-  return context;
-}
 

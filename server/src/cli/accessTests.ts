@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
-import { parseAccessTestFile, runAccessTest, type AccessTestOutcome, type PolicyFile } from '../service/access';
+import { lineOf, parseAccessTestFile, runAccessTest, type AccessTestOutcome, type PolicyFile } from '../service/access';
 import { PolicyFileError, formatAccessText, readPolicyFile, resultJson } from './access';
 import type { AccessTestOptions } from './accessArgs';
 import { collectFiles } from './files';
@@ -60,12 +60,6 @@ function runFile(path: string): FileOutcome {
     }
   });
   return { file: shown, text, outcomes };
-}
-
-function lineOf(text: string, offset: number): number {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  return line;
 }
 
 function decisionOf(outcome: AccessTestOutcome): string {

@@ -8,7 +8,7 @@ const ANALYTICS = 'arn:aws:iam::444455556666:role/order-analytics';
 interface Answer {
   action: string;
   decision: string;
-  statements: { uri: string; line: number; sid?: string; effect: string; policy: string }[];
+  statements: { file: string; line: number; sid?: string; effect: string; policy: string }[];
 }
 interface Result {
   answers: Answer[];
@@ -34,7 +34,7 @@ describe('Check Access', () => {
     const result = await check({ actions: ['kinesis:GetRecords', 'kinesis:PutRecord', 'kinesis:DeleteStream'], resource: STREAM });
     assert.deepEqual(decisions(result), ['kinesis:GetRecords allowed', 'kinesis:PutRecord explicitly-denied', 'kinesis:DeleteStream implicitly-denied']);
     assert.deepEqual(
-      result.answers.map((a) => a.statements.map((s) => `${s.uri.split('/').pop()}:${s.line} ${s.sid} ${s.effect}`)),
+      result.answers.map((a) => a.statements.map((s) => `${s.file.split('/').pop()}:${s.line} ${s.sid} ${s.effect}`)),
       [['reader.json:4 ReadOrders Allow'], ['reader.json:10 NoWrites Deny'], []],
     );
     // The view: a summary, then each answer with its statements under it.

@@ -1,9 +1,10 @@
 import { getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import { ACCESS_JOBS, KCL_VERSIONS, isOneOf, type AccessJob, type KclVersion } from '../../../../common/src/choices';
+import type { AccessQuestion } from '../../../../common/src/access';
+import { ACCESS_JOBS, KCL_VERSIONS, isOneOf, type AccessJob } from '../../../../common/src/choices';
 import { wildcardMatcher } from '../catalog/wildcard';
 import type { RequestContext } from '../evaluation/conditions';
 import { checkAccess, type AccessResult, type PolicyFile } from './checkAccess';
-import { jobRequests, jobTargetProblem, type JobRequest } from './jobs';
+import { questionRequests, type JobRequest } from './jobs';
 
 /**
  * Access tests: a `*.access.json` file says which policy files are attached to which principals
@@ -13,20 +14,12 @@ import { jobRequests, jobTargetProblem, type JobRequest } from './jobs';
  *  "tests": [{"name", "principal", "action" | "job", "resource", "context"?, "expect": "allowed" | "denied",
  *             "kclVersion"?, "table"?, "consumer"?}]}
  */
-export interface AccessTest {
+export interface AccessTest extends AccessQuestion {
   name: string;
   /** Where the test's object starts in the file. */
   offset: number;
   /** Where to point at the test: its name, or its opening brace. */
   label: { offset: number; length: number };
-  principal?: string;
-  action?: string;
-  job?: AccessJob;
-  resource: string;
-  table?: string;
-  consumer?: string;
-  kclVersion?: KclVersion;
-  context?: RequestContext;
   expect: 'allowed' | 'denied';
 }
 
@@ -133,7 +126,8 @@ function readTest(node: Node, at: (node: Node | undefined, message: string) => v
   if (context === null) return problem('"context" maps condition keys to a value, a list of values, or null for a key the request lacks.');
   const nameNode = node.children?.find((p) => p.children?.[0]?.value === 'name')?.children?.[1];
   const label = nameNode ? { offset: nameNode.offset, length: nameNode.length } : { offset: node.offset, length: 1 };
-  return { name, offset: node.offset, label, principal, action, job, resource, table: text('table'), consumer: text('consumer'), kclVersion, context, expect };
+  const asked = action === undefined ? { job: job as AccessJob } : { actions: [action] };
+  return { name, offset: node.offset, label, principal, ...asked, resource, table: text('table'), consumer: text('consumer'), kclVersion, context, expect };
 }
 
 function readContext(value: unknown): RequestContext | undefined | null {
@@ -149,21 +143,13 @@ function readContext(value: unknown): RequestContext | undefined | null {
   return context;
 }
 
-/** The requests a test makes, or why it cannot make them. */
-export function testRequests(test: AccessTest): JobRequest[] | string {
-  if (test.action) return [{ action: test.action, resource: test.resource, literal: !/[*?]/.test(test.resource) || test.resource === '*' }];
-  if (!test.job) return [];
-  const target = { stream: test.resource, table: test.table, consumer: test.consumer, kclVersion: test.kclVersion };
-  return jobTargetProblem(test.job, target) ?? jobRequests(test.job, target);
-}
-
 /**
  * Runs a test against the policies its file attaches: the principal's identity policies, and for
  * each request the resource policies of the ARNs that name its resource. `load` reads a policy file
  * (its path as the test file writes it).
  */
 export function runAccessTest(file: AccessTestFile, test: AccessTest, load: (path: string) => PolicyFile): AccessTestOutcome {
-  const requests = testRequests(test);
+  const requests = questionRequests(test);
   if (typeof requests === 'string') throw new Error(`${test.name}: ${requests}`);
   const identity = (test.principal ? (file.identity.get(test.principal) ?? []) : []).map(load);
   const results = requests.flatMap((request) => {

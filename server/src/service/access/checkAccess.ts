@@ -1,8 +1,12 @@
 import { parseArn } from '../catalog/arn';
-import { decideAccess, PolicyEvaluator, type Decision, type StatementMatch } from '../evaluation';
+import type { AccessResult, DecidingStatement, Decision } from '../../../../common/src/access';
+import { decideAccess, PolicyEvaluator, resourceCoverage, type StatementMatch } from '../evaluation';
 import type { RequestContext } from '../evaluation/conditions';
+import { parsePolicy } from '../policy/parsePolicy';
 import type { PolicyModel } from '../policy/policyModel';
 import type { JobRequest } from './jobs';
+
+export type { AccessResult, DecidingStatement };
 
 /** A policy file as the access checker reads it. */
 export interface PolicyFile {
@@ -11,33 +15,28 @@ export interface PolicyFile {
   model: PolicyModel;
 }
 
-/** A statement that decided an answer, where a person finds it. */
-export interface DecidingStatement {
-  file: string;
-  /** 1-based line of the statement's opening brace. */
-  line: number;
-  sid?: string;
-  effect: 'Allow' | 'Deny';
-  /** Which policy it is in: the principal's or the resource's. */
-  policy: 'identity' | 'resource';
-  /** Whether it applies only under conditions, or to only some of what the request names. */
-  conditional: boolean;
-  /** For a statement that applies only perhaps, the conditions that decide: `Bool aws:SecureTransport: true`. */
-  conditions?: string[];
+/** A policy file's model, or why it cannot be one: not JSON, or not an IAM policy. */
+export function policyFile(file: string, text: string): PolicyFile | string {
+  const model = parsePolicy(text);
+  if (model.syntaxErrors.length > 0) return `${file} is not valid JSON`;
+  if (!model.isPolicy) return `${file} is not an IAM policy`;
+  return { file, model };
 }
 
-export interface AccessResult {
-  action: string;
-  resource: string;
-  decision: Decision;
-  statements: DecidingStatement[];
-  /** Whether the principal's account is not the resource's: then both halves must allow. */
-  crossAccount: boolean;
-  /** Actions that would have done instead of `action`, for a job's request with alternatives. */
-  alternatives?: string[];
+/**
+ * Whether some statement of a resource policy names a resource the requests are on (a statement
+ * with `NotResource` names all but a few): only then does IAM evaluate it for them.
+ */
+export function namesResources(policy: PolicyFile, requests: readonly JobRequest[]): boolean {
+  return policy.model.statements.some(
+    (statement) =>
+      statement.notResource !== undefined ||
+      (statement.resource?.values ?? []).some((pattern) => requests.some((r) => resourceCoverage(pattern.value, r.resource, r.literal) !== 'none')),
+  );
 }
 
-export interface AccessQuestion {
+/** The requests to answer, and who asks them in which context. */
+export interface AccessRequests {
   requests: readonly JobRequest[];
   /** An account id or an IAM ARN; none: someone in the resource's own account. */
   principal?: string;
@@ -48,7 +47,7 @@ export interface AccessQuestion {
  * The answer to each request: allowed, explicitly denied, not allowed, or depending on what the
  * context leaves open, with the statements that decided it (see evaluation/decide.ts).
  */
-export function checkAccess(identity: readonly PolicyFile[], resource: readonly PolicyFile[], question: AccessQuestion): AccessResult[] {
+export function checkAccess(identity: readonly PolicyFile[], resource: readonly PolicyFile[], question: AccessRequests): AccessResult[] {
   const evaluators = (files: readonly PolicyFile[], kind: 'identity' | 'resource') =>
     files.map((f) => new PolicyEvaluator({ model: f.model, kind, source: f.file }));
   const identityEvaluators = evaluators(identity, 'identity');
@@ -105,14 +104,19 @@ function ownAccount(resource: string): string | undefined {
   return account && /^\d{12}$/.test(account) ? account : undefined;
 }
 
+/** The 1-based line of an offset of a text. */
+export function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
 /** Which answer is better for the caller, best first. */
 const RANK: Record<Decision, number> = { allowed: 0, conditional: 1, 'implicitly-denied': 2, 'explicitly-denied': 3 };
 
 function describe(match: StatementMatch): DecidingStatement {
   const { statement, policy } = match;
-  const before = policy.model.text.slice(0, statement.node.offset);
-  let line = 1;
-  for (let i = before.indexOf('\n'); i >= 0; i = before.indexOf('\n', i + 1)) line++;
+  const line = lineOf(policy.model.text, statement.node.offset);
   const conditional = match.coverage !== 'all';
   const conditions = conditional
     ? (statement.condition?.clauses ?? []).flatMap((clause) =>

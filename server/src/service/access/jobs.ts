@@ -1,3 +1,4 @@
+import type { AccessQuestion } from '../../../../common/src/access';
 import type { AccessJob, KclVersion, PolicyRole } from '../../../../common/src/choices';
 import { parseArn } from '../catalog/arn';
 import { DESCRIBE_ACTIONS } from '../kinesis/kinesisFacts';
@@ -34,6 +35,22 @@ const ROLE_OF: Record<AccessJob, PolicyRole> = {
   'cross-account-reader': 'cross-account-read',
   'cross-account-writer': 'cross-account-write',
 };
+
+/** Whether a resource is one resource (an ARN, or `*` for an action that takes none) rather than a pattern. */
+export function isLiteral(resource: string): boolean {
+  return resource === '*' || !/[*?]/.test(resource);
+}
+
+/**
+ * The requests a question makes: each action on the resource, or every request of the job; a
+ * string saying why not when the job's target does not fit it.
+ */
+export function questionRequests(question: AccessQuestion): JobRequest[] | string {
+  const { job, resource } = question;
+  if (!job) return (question.actions ?? []).map((action) => ({ action, resource, literal: isLiteral(resource) }));
+  const target = { stream: resource, table: question.table, consumer: question.consumer, kclVersion: question.kclVersion };
+  return jobTargetProblem(job, target) ?? jobRequests(job, target);
+}
 
 /** Why a job cannot be asked about this target, or undefined when it can. */
 export function jobTargetProblem(job: AccessJob, target: JobTarget): string | undefined {
@@ -74,7 +91,7 @@ export function jobRequests(job: AccessJob, target: JobTarget): JobRequest[] {
       const written = table ? resource.replace(`:dynamodb:${stream.region}:${stream.account}:`, `:dynamodb:${table.region}:${table.account}:`) : resource;
       // A consumer known to its creation timestamp is one resource, not a pattern.
       const exact = consumerArn && written === `${target.stream}/consumer/${params.consumer}:*` ? consumerArn : written;
-      for (const action of actions) requests.push({ action, resource: exact, literal: !/[*?]/.test(exact) || exact === '*' });
+      for (const action of actions) requests.push({ action, resource: exact, literal: isLiteral(exact) });
     }
   }
   return mergeAlternatives(requests);

@@ -12,9 +12,9 @@ import { applyInsert, insertActionsFor, INSERT_KIND } from './insertActions';
 import { isEmptyDocument } from './statements';
 import { policyAt } from '../policy/policyAt';
 import { PolicyTransaction, type Indentation } from './transaction';
+import { fillActions } from './fillActions';
 import type { KclVersion, PolicyRole } from '../../../../common/src/choices';
 import { COMMANDS } from '../../../../common/src/commands';
-import { placeholderSlots } from '../policy/names';
 
 /** What a code action needs to be resolved later: enough to recompute it on the current text. */
 export type CodeActionData =
@@ -37,8 +37,6 @@ export interface CodeActionOptions {
 }
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.kinesis-policy`;
-export const SHOW_RULE_DOCUMENTATION_COMMAND = COMMANDS.showRuleDocumentation;
-export const FILL_PLACEHOLDERS_COMMAND = COMMANDS.fillPlaceholders;
 const FIX_ALL_LIMIT = 200;
 
 /** Code actions for a range: quick fixes for its diagnostics, statements to insert, fix-all. Unresolved: no edits yet. */
@@ -59,13 +57,13 @@ export function getCodeActions(
         actions.push({ title: `Fix all ${code} problems in the file`, kind: CodeActionKind.QuickFix, data: { type: 'fixAll', uri: document.uri, code } satisfies CodeActionData });
       }
     }
-    actions.push(...fillActions(document, model, ours));
+    if (wellFormed(model)) actions.push(...fillActions(document.uri, model, ours));
     for (const diagnostic of ours) {
       actions.push({
         title: `Show documentation for ${String(diagnostic.code)}`,
         kind: CodeActionKind.QuickFix,
         diagnostics: [diagnostic],
-        command: { title: 'Show Rule Documentation', command: SHOW_RULE_DOCUMENTATION_COMMAND, arguments: [diagnostic.code] },
+        command: { title: 'Show Rule Documentation', command: COMMANDS.showRuleDocumentation, arguments: [diagnostic.code] },
       });
     }
   }
@@ -76,40 +74,6 @@ export function getCodeActions(
   }
   if (options.only?.some((k) => FIX_ALL_KIND.startsWith(k)) && model.isPolicy && wellFormed(model)) {
     actions.push({ title: 'Fix all Kinesis Policy problems', kind: FIX_ALL_KIND, data: { type: 'fixAll', uri: document.uri } satisfies CodeActionData });
-  }
-  return actions;
-}
-
-/**
- * "Fill in STREAM_NAME...": a command, since the value comes from the user (the client asks for
- * it, then has the server write it wherever the placeholder is); "Fill in all placeholders..."
- * asks for each in turn.
- */
-function fillActions(document: TextDocument, model: PolicyModel, diagnostics: readonly Diagnostic[]): CodeAction[] {
-  const onPlaceholders = diagnostics.filter((d) => d.code === 'iam/placeholder');
-  if (onPlaceholders.length === 0 || !wellFormed(model)) return [];
-  const actions: CodeAction[] = [];
-  const named = new Set<string>();
-  for (const diagnostic of onPlaceholders) {
-    const name = (diagnostic.data as { placeholder?: unknown } | undefined)?.placeholder;
-    if (typeof name !== 'string' || named.has(name)) continue;
-    named.add(name);
-    actions.push({
-      title: `Fill in ${name}...`,
-      kind: CodeActionKind.QuickFix,
-      diagnostics: [diagnostic],
-      isPreferred: true,
-      command: { title: `Fill in ${name}`, command: FILL_PLACEHOLDERS_COMMAND, arguments: [document.uri, name] },
-    });
-  }
-  const slots = placeholderSlots(model);
-  if (slots.length > 1) {
-    actions.push({
-      title: `Fill in all ${slots.length} placeholders...`,
-      kind: CodeActionKind.QuickFix,
-      diagnostics: onPlaceholders,
-      command: { title: 'Fill in all placeholders', command: FILL_PLACEHOLDERS_COMMAND, arguments: [document.uri] },
-    });
   }
   return actions;
 }

@@ -1,3 +1,4 @@
+import type { ContextValues } from '../../../../common/src/access';
 import { operatorMeaning, parseConditionOperator } from '../catalog/conditionOperators';
 import type { ConditionElement, ConditionKeyEntry } from '../policy/policyModel';
 import { valueMatches } from './conditionValues';
@@ -9,7 +10,7 @@ import type { Coverage } from './patterns';
  * does not have. Keys left out are unknown. Keys are matched without regard to case, as IAM
  * matches them.
  */
-export type RequestContext = Readonly<Record<string, string | readonly string[] | null>>;
+export type RequestContext = ContextValues;
 
 type Truth = 'true' | 'false' | 'unknown';
 

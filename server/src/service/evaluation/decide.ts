@@ -1,3 +1,4 @@
+import type { Decision } from '../../../../common/src/access';
 import { parseArn } from '../catalog/arn';
 import type { PolicyEvaluator, StatementMatch } from './policyEvaluator';
 import { requestPrincipal, type RequestPrincipal } from './principals';
@@ -7,7 +8,7 @@ import type { RequestContext } from './conditions';
  * What IAM would answer. `conditional`: an Allow or a Deny applies only if conditions hold (or
  * a pattern matches) that what is known of the request does not settle.
  */
-export type Decision = 'allowed' | 'explicitly-denied' | 'implicitly-denied' | 'conditional';
+export type { Decision };
 
 export interface AccessRequest {
   /** `service:Name`, e.g. `kinesis:GetRecords`. */

@@ -1,5 +1,5 @@
 import type { Node } from 'jsonc-parser';
-import { nameProblem, type NameKind } from '../../../../common/src/names';
+import { NAME_KINDS, nameProblem, type NameKind } from '../../../../common/src/names';
 import { parseArn, partitionOfRegion, PARTITIONS } from '../catalog/arn';
 import { PLACEHOLDERS, placeholdersIn } from '../templates/placeholders';
 import type { PolicyModel } from './policyModel';
@@ -98,6 +98,15 @@ export function fillEdits(model: PolicyModel, values: Readonly<Record<string, st
     }
   }
   return edits;
+}
+
+/** The names a document and other policies use, by kind: the document's own first, then the most used. */
+export function namesInUse(own: PolicyModel | undefined, others: readonly PolicyModel[]): Partial<Record<NameKind, string[]>> {
+  const first = own ? knownNames([own]) : {};
+  const rest = knownNames(others);
+  return Object.fromEntries(
+    NAME_KINDS.map((kind) => [kind, [...new Set([...(first[kind] ?? []), ...(rest[kind] ?? [])])]] as const).filter(([, values]) => values.length > 0),
+  );
 }
 
 /** Names a set of policies already use, each kind's most used first. */
