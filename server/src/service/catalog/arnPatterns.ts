@@ -46,6 +46,23 @@ export function templateGlob(type: ResourceTypeInfo): string {
   return glob;
 }
 
+/**
+ * An ARN holding policy variables or a template's values (`${aws:username}`, `${AWS::Region}`) as
+ * a glob of what it may be: a variable that is a whole field of the ARN's header (partition,
+ * service, region, account) takes no `:` or `/`, as those fields have none; elsewhere it is any
+ * text. So `arn:${AWS::Partition}:dynamodb:...:table/x` still is no IAM role.
+ */
+export function variablesAsGlob(text: string): string {
+  if (!text.includes('${')) return text;
+  const header = text.startsWith('arn:');
+  return text.replace(/\$\{[^}]*\}/g, (variable: string, at: number) => {
+    if (!header) return '*';
+    const field = text.slice(0, at).split(':').length - 1;
+    const whole = text[at - 1] === ':' && text[at + variable.length] === ':';
+    return whole && field >= 1 && field <= 4 ? SEGMENT : '*';
+  });
+}
+
 const intersectCache = new Map<string, boolean>();
 const INTERSECT_CACHE_LIMIT = 10_000;
 const MAX_GLOB_LENGTH = 2048;

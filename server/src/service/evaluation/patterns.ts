@@ -1,4 +1,4 @@
-import { globsIntersect } from '../catalog/arnPatterns';
+import { globsIntersect, variablesAsGlob } from '../catalog/arnPatterns';
 import { hasWildcard } from '../catalog/wildcard';
 
 /**
@@ -8,7 +8,7 @@ import { hasWildcard } from '../catalog/wildcard';
  */
 export type Coverage = 'all' | 'some' | 'none';
 
-/** A policy variable or a template's placeholder: text that is not known here. */
+/** A policy variable or a template's value: text that is not known here. */
 const VARIABLE = /\$\{[^}]*\}/g;
 
 /**
@@ -23,13 +23,13 @@ export function resourceCoverage(pattern: string, target: string, literal = fals
   if (pattern === '*') return 'all';
   if (literal) return literalCoverage(pattern, target);
   const patternHasVariable = pattern.includes('${');
-  const targetGlob = target.includes('${') ? target.replace(VARIABLE, '*') : target;
+  // For inclusion a variable is any text; for overlap, one that is a whole ARN header field has no `:`.
+  const targetStars = target.includes('${') ? target.replace(VARIABLE, '*') : target;
   if (!patternHasVariable) {
-    if (!hasWildcard(pattern) && !hasWildcard(targetGlob)) return pattern === targetGlob ? 'all' : 'none';
-    if (globCovers(pattern, targetGlob)) return 'all';
+    if (!hasWildcard(pattern) && !hasWildcard(targetStars)) return pattern === targetStars ? 'all' : 'none';
+    if (globCovers(pattern, targetStars)) return 'all';
   }
-  const patternGlob = patternHasVariable ? pattern.replace(VARIABLE, '*') : pattern;
-  return globsIntersect(patternGlob, targetGlob) ? 'some' : 'none';
+  return globsIntersect(variablesAsGlob(pattern), variablesAsGlob(target)) ? 'some' : 'none';
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Node } from 'jsonc-parser';
-import { describedFitsTypes } from '../../catalog/arnPatterns';
+import { describedFitsTypes, variablesAsGlob } from '../../catalog/arnPatterns';
 import { parseArn, type ArnParts } from '../../catalog/arn';
 import type { IamCatalog } from '../../catalog/iamCatalog';
 import type { ActionInfo, ResourceTypeInfo } from '../../catalog/serviceEntry';
@@ -30,10 +30,11 @@ export interface ResolvedResource {
   value: PolicyString;
   /**
    * The entry as an IAM wildcard pattern: a policy variable (`${aws:username}`) or a template's
-   * placeholder (`${region}`) stands for text not known here, `*`; the known parts still decide.
+   * value (`${AWS::Region}`) stands for text not known here (see `variablesAsGlob`); the known
+   * parts still decide.
    */
   pattern: string;
-  /** Whether the pattern has `*` or `?`: then it may name resources of several types. */
+  /** Whether the pattern has wildcards or variables: then it may name resources of several types. */
   wildcard: boolean;
   /** The ARN's fields; undefined when the entry is not an ARN: `*`, a typo. */
   arn: ArnParts | undefined;
@@ -95,8 +96,9 @@ export class RuleContext {
   /** The statement's `Resource` entries with their ARNs parsed, once per statement. */
   resourcesOf(statement: StatementModel): readonly ResolvedResource[] {
     return resolveOnce(this.memory.resources, statement, statement.resource, (value) => {
-      const pattern = value.value.includes('${') ? value.value.replace(/\$\{[^}]*\}/g, '*') : value.value;
-      return { value, pattern, wildcard: hasWildcard(pattern), arn: parseArn(value.value) };
+      const pattern = variablesAsGlob(value.value);
+      // A variable makes it a pattern, whichever wildcard stands for it.
+      return { value, pattern, wildcard: pattern !== value.value || hasWildcard(pattern), arn: parseArn(value.value) };
     });
   }
 
