@@ -96,6 +96,9 @@ describe('IAM rules', () => {
     assert.deepEqual(findings(policy({ Action: 'cloudwatch:PutMetricData' }), 'iam/action-resource-mismatch'), ['"cloudwatch:PutMetricData"']);
     const [metrics] = diagnose(policy({ Action: 'cloudwatch:PutMetricData' })).filter((d) => d.code === 'iam/action-resource-mismatch');
     assert.match(message(metrics), /^cloudwatch:PutMetricData is called without a resource by nearly every caller \(the KCL and the KPL among them\), so it is granted on "Resource": "\*"/);
+    // S3's resource types are optional in the data, but its callers name the bucket: no advice to use "*".
+    const [listBucket] = diagnose(policy({ Action: 's3:ListBucket', Resource: 'arn:aws:s3:::b/*' })).filter((d) => d.code === 'iam/action-resource-mismatch');
+    assert.match(message(listBucket), /^s3:ListBucket applies to s3 accesspoint or s3 bucket ARNs \(.+\), and none of this statement's resources is one, so it is granted nowhere/);
     assert.deepEqual((metrics.data as { expected: string[] }).expected, ['*', 'dataset']);
     const table = 'arn:aws:dynamodb:us-east-1:111122223333:table/app';
     assert.deepEqual(findings(policy({ Action: ['kinesis:GetRecords', 'dynamodb:GetItem'], Resource: table }), 'iam/action-resource-mismatch'), ['"kinesis:GetRecords"']);

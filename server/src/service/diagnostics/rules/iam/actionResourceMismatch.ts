@@ -1,6 +1,6 @@
 import { parseArn } from '../../../catalog/arn';
 import type { ActionInfo, ResourceTypeInfo } from '../../../catalog/serviceEntry';
-import { SHAREABLE_ACTIONS } from '../../../kinesis/kinesisFacts';
+import { METRICS_ACTION, SHAREABLE_ACTIONS } from '../../../kinesis/kinesisFacts';
 import type { PolicyString } from '../../../policy/policyModel';
 import { at, type RuleFinding, statementRule } from '../../engine/rule';
 import { type ResolvedResource, type RuleContext } from '../../engine/ruleContext';
@@ -55,8 +55,10 @@ function mismatch(
   const expected = types.map((t) => t.name);
   // A type is named by the service its ARNs belong to: sts:AssumeRole takes IAM role ARNs.
   const named = types.map((t) => `${parseArn(t.arn)?.service ?? action.service.prefix} ${t.name}`);
-  // An action whose resource types are all optional is called without one: "*" is what its callers need.
-  if (!(action.resourceTypes ?? []).some((t) => t.required)) {
+  // The metrics action's resource is optional and the KCL and the KPL call it without one: "*" is
+  // what they need. (The data marks other actions' types optional too, such as S3's, whose callers
+  // do name the bucket or object: for those a resource of another type is simply wrong.)
+  if (action.qualifiedName === METRICS_ACTION && !(action.resourceTypes ?? []).some((t) => t.required)) {
     return at(
       value.node,
       `${action.qualifiedName} is called without a resource by nearly every caller (the KCL and the KPL among them), so it is granted on "Resource": "*"; ` +
