@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { RULES } from '../../server/src/service';
 import { ROOT } from '../support/catalog';
-import { caseText, POLICY_CASES } from '../support/policyCases';
+import { caseText, missingDetails, POLICY_CASES, type Severity } from '../support/policyCases';
 
 const CLI = join(ROOT, 'dist', 'cli.js');
 
@@ -207,10 +207,12 @@ describe('kinesis-policy check: the policy cases', () => {
       writeFileSync(join(dir, `case-${i}.json`), text);
       const { stdout } = run(['check', '--format', 'json', '--kcl-version', c.kclVersion ?? 'auto', '--kind', c.policyKind ?? 'auto', `case-${i}.json`], dir);
       const lines = text.split('\n');
-      const found = (JSON.parse(stdout) as { code: string; range: { start: { line: number; character: number }; end: { character: number } } }[])
-        .filter((d) => c.codes.includes(d.code))
-        .map((d) => `${d.code}: ${lines[d.range.start.line].slice(d.range.start.character, d.range.end.character)}`);
+      const ours = (JSON.parse(stdout) as { code: string; severity: Severity; message: string; range: { start: { line: number; character: number }; end: { character: number } } }[]).filter((d) =>
+        c.codes.includes(d.code),
+      );
+      const found = ours.map((d) => `${d.code}: ${lines[d.range.start.line].slice(d.range.start.character, d.range.end.character)}`);
       assert.deepEqual(found.sort(), [...c.expect].sort());
+      assert.deepEqual(missingDetails(c, ours), []);
     });
   }
 });

@@ -13,6 +13,26 @@ export interface PolicyCase {
   expect: string[];
   /** The codes `expect` speaks for: any other code is not compared. */
   codes: string[];
+  /** What some finding of a code must also say: its severity, words of its message (the Deny it names). */
+  details?: { code: string; severity?: Severity; says?: string }[];
+}
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+/** LSP's severity numbers by name. */
+export const SEVERITY_NAMES: Record<number, Severity> = { 1: 'error', 2: 'warning', 3: 'information', 4: 'hint' };
+
+/** A finding as each runner reads it. */
+export interface FoundDetail {
+  code: string;
+  severity: Severity;
+  message: string;
+}
+
+/** The details of a case no finding bears out, as lines to compare with `[]`. */
+export function missingDetails(c: PolicyCase, found: readonly FoundDetail[]): string[] {
+  return (c.details ?? [])
+    .filter((d) => !found.some((f) => f.code === d.code && (!d.severity || f.severity === d.severity) && (!d.says || f.message.includes(d.says))))
+    .map((d) => `${d.code}${d.severity ? ` (${d.severity})` : ''}${d.says ? ` saying "${d.says}"` : ''}`);
 }
 
 import { CONDITION_CASES } from './conditionCases';
@@ -47,23 +67,27 @@ export const POLICY_CASES: PolicyCase[] = [
     policy: policy({ Action: 'kinesis:PutRecord', Resource: STREAM }, { Action: 'kinesis:DescribeStreamSummary', Resource: PAYMENTS }),
     expect: ['producer/missing-describe-stream: "kinesis:PutRecord"'],
     codes: ['producer/missing-describe-stream'],
+    // The seed's advice, not a failure at run time.
+    details: [{ code: 'producer/missing-describe-stream', severity: 'information', says: 'stream orders' }],
   },
   {
     name: 'a Deny on kinesis:Describe*',
     policy: policy(
       { Action: ['kinesis:GetRecords', 'kinesis:GetShardIterator', 'kinesis:DescribeStreamSummary', 'kinesis:ListShards'], Resource: STREAM },
-      { Effect: 'Deny', Action: 'kinesis:Describe*', Resource: '*' },
+      { Sid: 'NoDescribing', Effect: 'Deny', Action: 'kinesis:Describe*', Resource: '*' },
     ),
     expect: ['consumer/missing-describe-stream: "kinesis:GetRecords"'],
+    details: [{ code: 'consumer/missing-describe-stream', says: 'NoDescribing' }],
     codes: ['consumer/missing-describe-stream', 'consumer/incomplete-read', 'kcl/missing-list-shards'],
   },
   {
     name: 'a Deny on GetShardIterator under an allowed kinesis:Get*',
     policy: policy(
       { Action: ['kinesis:Get*', 'kinesis:DescribeStreamSummary', 'kinesis:ListShards'], Resource: STREAM },
-      { Effect: 'Deny', Action: 'kinesis:GetShardIterator', Resource: STREAM },
+      { Sid: 'NoIterators', Effect: 'Deny', Action: 'kinesis:GetShardIterator', Resource: STREAM },
     ),
     expect: ['consumer/incomplete-read: "kinesis:Get*"'],
+    details: [{ code: 'consumer/incomplete-read', says: 'NoIterators' }],
     codes: ['consumer/incomplete-read'],
   },
   {
@@ -72,9 +96,10 @@ export const POLICY_CASES: PolicyCase[] = [
       { Action: ['kinesis:GetRecords', 'kinesis:GetShardIterator', 'kinesis:DescribeStreamSummary', 'kinesis:ListShards'], Resource: STREAM },
       { Action: 'dynamodb:*', Resource: TABLE },
       METRICS,
-      { Effect: 'Deny', Action: 'dynamodb:DeleteItem', Resource: '*' },
+      { Sid: 'KeepLeases', Effect: 'Deny', Action: 'dynamodb:DeleteItem', Resource: '*' },
     ),
     expect: ['kcl/missing-lease-table-permissions: "kinesis:GetRecords"'],
+    details: [{ code: 'kcl/missing-lease-table-permissions', says: 'KeepLeases' }],
     codes: COMPLETENESS,
   },
   {
@@ -166,6 +191,51 @@ export const POLICY_CASES: PolicyCase[] = [
     codes: ['iam/invalid-statement'],
   },
   {
+    name: 'a policy with a Version and no Statement',
+    policy: { Version: '2012-10-17', Id: 'orders' },
+    expect: ['iam/invalid-statement: {'],
+    codes: ['iam/invalid-statement'],
+  },
+  {
+    name: 'an empty Statement',
+    policy: { Version: '2012-10-17', Statement: [] },
+    expect: ['iam/invalid-statement: []'],
+    codes: ['iam/invalid-statement'],
+  },
+  {
+    name: 'a Statement of strings',
+    policy: { Version: '2012-10-17', Statement: ['Allow', { Effect: 'Allow', Action: 'kinesis:ListStreams', Resource: '*' }] },
+    expect: ['iam/invalid-statement: "Allow"'],
+    codes: ['iam/invalid-statement'],
+  },
+  {
+    name: 'a KCL 3.x consumer without Query on the lease table index',
+    kclVersion: '3.x',
+    policy: policy(
+      { Action: ['kinesis:GetRecords', 'kinesis:GetShardIterator', 'kinesis:DescribeStreamSummary', 'kinesis:ListShards', 'kinesis:DescribeStream', 'kinesis:RegisterStreamConsumer'], Resource: STREAM },
+      { Action: [...LEASE, 'dynamodb:UpdateTable'], Resource: TABLE },
+      { Action: LEASE, Resource: [`${TABLE}-WorkerMetricStats`, `${TABLE}-CoordinatorState`] },
+      METRICS,
+    ),
+    expect: ['kcl/missing-lease-table-permissions: "kinesis:GetRecords"'],
+    codes: COMPLETENESS,
+    details: [{ code: 'kcl/missing-lease-table-permissions', severity: 'warning', says: 'dynamodb:Query' }],
+  },
+  {
+    name: 'a KCL 3.x consumer without the CoordinatorState table',
+    kclVersion: '3.x',
+    policy: policy(
+      { Action: ['kinesis:GetRecords', 'kinesis:GetShardIterator', 'kinesis:DescribeStreamSummary', 'kinesis:ListShards', 'kinesis:DescribeStream', 'kinesis:RegisterStreamConsumer'], Resource: STREAM },
+      { Action: [...LEASE, 'dynamodb:UpdateTable'], Resource: TABLE },
+      { Action: 'dynamodb:Query', Resource: `${TABLE}/index/*` },
+      { Action: LEASE, Resource: `${TABLE}-WorkerMetricStats` },
+      METRICS,
+    ),
+    expect: ['kcl/missing-lease-table-permissions: "kinesis:GetRecords"'],
+    codes: COMPLETENESS,
+    details: [{ code: 'kcl/missing-lease-table-permissions', severity: 'warning', says: 'OrdersApp-CoordinatorState' }],
+  },
+  {
     name: 'unknown keys, an invalid Sid, a key written twice',
     policy: `{
   "Version": "2012-10-17",
@@ -209,6 +279,47 @@ export const POLICY_CASES: PolicyCase[] = [
     policy: policy({ Action: ['kinesis:PutRecords', 'kinesis:DescribeStreamSummary', 'kinesis:ListShards'], Resource: STREAM }, { Action: 'kinesis:*', Resource: '*' }),
     expect: ['kinesis/broad-access: "kinesis:*"'],
     codes: ['kinesis/broad-access'],
+    details: [{ code: 'kinesis/broad-access', severity: 'information' }],
+  },
+  {
+    name: 'write and management actions on every stream in a consumer policy',
+    policy: policy(
+      { Action: ['kinesis:GetRecords', 'kinesis:GetShardIterator', 'kinesis:DescribeStreamSummary', 'kinesis:ListShards'], Resource: STREAM },
+      { Action: ['kinesis:PutRecord', 'kinesis:DeleteStream'], Resource: 'arn:aws:kinesis:*:*:*' },
+    ),
+    expect: ['kinesis/broad-access: "kinesis:PutRecord"', 'kinesis/broad-access: "kinesis:DeleteStream"'],
+    codes: ['kinesis/broad-access'],
+    details: [{ code: 'kinesis/broad-access', severity: 'information' }],
+  },
+  {
+    name: 'actions whose resources live in other services’ namespaces',
+    policy: policy(
+      { Action: 'ssm:StartSession', Resource: 'arn:aws:ec2:us-east-1:111122223333:instance/i-0123456789abcdef0' },
+      { Action: 'ds-data:ListUsers', Resource: 'arn:aws:ds:us-east-1:111122223333:directory/d-1234567890' },
+      { Action: 'redshift-data:ExecuteStatement', Resource: 'arn:aws:redshift-serverless:us-east-1:111122223333:workgroup/0a1b2c3d-4e5f-6789-abcd-ef0123456789' },
+      { Action: 'kafka-cluster:Connect', Resource: 'arn:aws:kafka:us-east-1:111122223333:cluster/orders/0a1b2c3d-4e5f-6789-abcd-ef0123456789-1' },
+    ),
+    expect: [],
+    codes: ['iam/action-resource-mismatch', 'iam/invalid-arn'],
+  },
+  {
+    name: 'Kinesis ARNs without an account, with names too long or of other characters, and an IAM ARN with a Region',
+    policy: policy({
+      Action: ['kinesis:DescribeStreamSummary', 'kinesis:DescribeStreamConsumer', 'sts:AssumeRole'],
+      Resource: [
+        'arn:aws:kinesis:us-east-1::stream/orders',
+        `arn:aws:kinesis:us-east-1:111122223333:stream/${'s'.repeat(129)}`,
+        'arn:aws:kinesis:us-east-1:111122223333:stream/orders/consumer/bad name:1525898737',
+        'arn:aws:iam:us-east-1:111122223333:role/reader',
+      ],
+    }),
+    expect: [
+      'iam/invalid-arn: "arn:aws:kinesis:us-east-1::stream/orders"',
+      `iam/invalid-arn: "arn:aws:kinesis:us-east-1:111122223333:stream/${'s'.repeat(129)}"`,
+      'iam/invalid-arn: "arn:aws:kinesis:us-east-1:111122223333:stream/orders/consumer/bad name:1525898737"',
+      'iam/invalid-arn: "arn:aws:iam:us-east-1:111122223333:role/reader"',
+    ],
+    codes: ['iam/invalid-arn'],
   },
   {
     name: "ARNs whose partition is not their region's (China, GovCloud), and ones that agree",
