@@ -40,6 +40,9 @@ const contexts = await Promise.all(
       external: ['vscode'],
       // ES module builds where packages have them: jsonc-parser's UMD build hides its requires.
       mainFields: ['module', 'main'],
+      // yaml's Node build requires `process` and `buffer` (for warnings and !!binary); its
+      // platform-neutral build needs neither.
+      alias: { yaml: './node_modules/yaml/browser/index.js' },
       // The command line's SARIF describes each rule from docs/rules.md and links to it in the repository.
       define: {
         SERVER_VERSION: JSON.stringify(version),

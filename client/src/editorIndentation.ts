@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { State, type BaseLanguageClient } from 'vscode-languageclient';
 import { EditorIndentationNotification } from '../../common/src/protocol';
 
-const LANGUAGES = new Set(['json', 'jsonc']);
+const LANGUAGES = new Set(['json', 'jsonc', 'yaml']);
 
 /**
  * Tells the server how each visible JSON editor indents (VS Code's own, after its detection from

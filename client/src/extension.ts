@@ -32,12 +32,12 @@ export interface KinesisPolicyApi {
 
 let client: WorkerLanguageClient | undefined;
 
-/** Starts the Kinesis Policy language server for JSON documents and registers the commands. */
+/** Starts the Kinesis Policy language server for JSON and YAML documents (policies and templates) and registers the commands. */
 export async function activate(context: vscode.ExtensionContext): Promise<KinesisPolicyApi> {
   const clientOptions: LanguageClientOptions = {
     // JSON in any scheme (files, unsaved editors, virtual workspaces): the server reads only what
     // the editor sends it, and answers only for documents that are IAM policies.
-    documentSelector: [{ language: 'json' }, { language: 'jsonc' }],
+    documentSelector: [{ language: 'json' }, { language: 'jsonc' }, { language: 'yaml' }],
     errorHandler: new RestartingErrorHandler(),
     middleware: {
       // A rule code opens its documentation in the editor (the server's links point at the file).

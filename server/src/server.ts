@@ -25,6 +25,7 @@ import {
   policyFor,
   type CatalogSource,
   type PolicyModel,
+  type TemplateDocument,
 } from './service';
 import { pathOf, patternKind, readSettings, settingsFor, type RawSettings, type ServerSettings } from './settings';
 import { ValidationScheduler, type Timers } from './validationScheduler';
@@ -58,6 +59,20 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     (document) => service.parsePolicy(document),
     (previous, document) => service.updatePolicy(previous, document),
   );
+  // Templates (CloudFormation, SAM, CDK output): their policies, found by the service's host layer.
+  const templates = new DocumentCache<TemplateDocument | undefined>((document) =>
+    service.parseTemplate(document, document.languageId === 'yaml' ? undefined : models.get(document)),
+  );
+  /** What a document holds for the features: a template's policies, or the document read as a policy. */
+  const hostOf = (document: TextDocument): { template: TemplateDocument } | { policy: PolicyModel } | undefined => {
+    if (document.languageId === 'yaml') {
+      const template = templates.get(document);
+      return template && { template };
+    }
+    const policy = models.get(document);
+    const template = policy.isPolicy ? undefined : templates.get(document);
+    return template ? { template } : { policy };
+  };
   let settings: ServerSettings = readSettings(undefined);
   /** What the user told New Policy about documents, by path (see DocumentAnswersNotification). */
   const answers = new Map<string, { streamEncrypted: boolean }>();
@@ -74,9 +89,15 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       kinds.report({ uri: document.uri });
       return fileTooLarge(document, settings.maxFileSize);
     }
-    const model = models.get(document);
+    const host = hostOf(document);
     yield;
     const documentSettings = settingsFor(document.uri, settings, answers);
+    if (!host || 'template' in host) {
+      kinds.report({ uri: document.uri });
+      if (!host) return [];
+      return service.templateDiagnostics(document, host.template, { settings: documentSettings, rulesDocumentation: runtime.rulesDocumentation });
+    }
+    const model = host.policy;
     const result = yield* service.validationSteps(document, model, { settings: documentSettings, rulesDocumentation: runtime.rulesDocumentation });
     kinds.report(policyKindStatus(document.uri, result, model, patternKind(document.uri, settings) !== undefined, documentSettings));
     return result.diagnostics;
@@ -128,6 +149,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   documents.onDidChangeContent((event) => validation.schedule(event.document));
   documents.onDidClose((event) => {
     models.delete(event.document.uri);
+    templates.delete(event.document.uri);
     validation.clear(event.document.uri);
     indentation.delete(event.document.uri);
     kinds.forget(event.document.uri);
@@ -136,7 +158,9 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   connection.onCompletion((params, token) =>
     runSafe(connection, token, 'Completion', null, () => {
       const document = documents.get(params.textDocument.uri);
-      return document && !tooLarge(document) ? service.doComplete(document, params.position, models.get(document)) : null;
+      const host = document && !tooLarge(document) ? hostOf(document) : undefined;
+      if (!document || !host) return null;
+      return 'template' in host ? service.templateCompletion(document, params.position, host.template) : service.doComplete(document, params.position, host.policy);
     }),
   );
 
@@ -145,7 +169,9 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   connection.onHover((params, token) =>
     runSafe(connection, token, 'Hover', null, () => {
       const document = documents.get(params.textDocument.uri);
-      return document && !tooLarge(document) ? service.doHover(document, params.position, models.get(document)) : null;
+      const host = document && !tooLarge(document) ? hostOf(document) : undefined;
+      if (!document || !host) return null;
+      return 'template' in host ? service.templateHover(document, params.position, host.template) : service.doHover(document, params.position, host.policy);
     }),
   );
 
@@ -164,8 +190,11 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   connection.onCodeAction((params, token) =>
     runSafe(connection, token, 'Code actions', null, () => {
       const document = documents.get(params.textDocument.uri);
-      if (!document || tooLarge(document)) return null;
-      const model = models.get(document);
+      const host = document && !tooLarge(document) ? hostOf(document) : undefined;
+      if (!document || !host) return null;
+      // A template's actions come resolved, their edits made in the template's own syntax.
+      if ('template' in host) return service.templateCodeActions(document, host.template, params.range, params.context.diagnostics, { ...actionOptions(document.uri), only: params.context.only });
+      const model = host.policy;
       const options = { ...actionOptions(document.uri), only: params.context.only, allDiagnostics: validation.current(document) };
       const actions = service.getCodeActions(document, model, params.context.diagnostics, options);
       // Clients that cannot resolve get the edits at once.
@@ -201,7 +230,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     // Only a policy's placeholders are ours to fill in.
     const ownModel = parsed?.isPolicy ? parsed : undefined;
     const others = [
-      ...documents.all().filter((d) => d !== own && !tooLarge(d)).map((d) => models.get(d)),
+      ...documents.all().filter((d) => d !== own && d.languageId !== 'yaml' && !tooLarge(d)).map((d) => models.get(d)),
       ...params.texts.filter((t) => t.length <= settings.maxFileSize).map((t) => parsePolicy(t)),
     ].filter((m) => m.isPolicy);
     return { names: namesInUse(ownModel, others), placeholders: ownModel ? placeholderSlots(ownModel) : [] };

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
@@ -153,12 +153,12 @@ describe('kinesis-policy check', () => {
     }
   });
 
-  it('exits 2 when the paths hold no JSON at all, and 0 with a note for JSON that is no policy', () => {
+  it('exits 2 when the paths hold no JSON or YAML at all, and 0 with a note for JSON that is no policy', () => {
     const empty = mkdtempSync(join(tmpdir(), 'kinesis-policy-empty-'));
     writeFileSync(join(empty, 'notes.txt'), 'not json');
     const none = run(['check', '.'], empty);
     assert.equal(none.status, 2);
-    assert.equal(none.stderr, 'kinesis-policy: no .json files in .\n');
+    assert.equal(none.stderr, 'kinesis-policy: no policy or template files (.json, .yaml, .yml, .template) in .\n');
     writeFileSync(join(empty, 'package.json'), '{"name": "x"}');
     const other = run(['check', '.'], empty);
     assert.equal(other.status, 0);
@@ -180,6 +180,41 @@ describe('kinesis-policy check: real-world policies', () => {
     assert.ok(checked.length >= 40, `${checked.length} policies`);
     const wrong = problems.filter((p) => p.severity === 'error' || p.code === 'iam/action-resource-mismatch' || p.code === 'iam/invalid-arn');
     assert.deepEqual(wrong.map((p) => `${p.file}: ${p.code}`), []);
+  });
+});
+
+describe('kinesis-policy check: templates', () => {
+  it('checks CloudFormation and SAM templates in YAML and JSON, CDK output included, in the same run as policy files', () => {
+    const templates = mkdtempSync(join(tmpdir(), 'kinesis-policy-templates-'));
+    mkdirSync(join(templates, 'cdk.out'));
+    for (const name of ['broken-producer.yaml', 'kcl-consumer.yaml']) copyFileSync(join(ROOT, 'test', 'fixtures', 'templates', name), join(templates, name));
+    copyFileSync(join(ROOT, 'test', 'fixtures', 'templates', 'producer.template.json'), join(templates, 'cdk.out', 'ProducerStack.template.json'));
+    writeFileSync(join(templates, 'producer.json'), PRODUCER);
+    writeFileSync(join(templates, 'docker-compose.yml'), 'services:\n  web:\n    image: nginx\n');
+    writeFileSync(join(templates, 'broken.yaml'), 'Resources:\n  A:\n    Type: AWS::IAM::Policy\n  bad: [unclosed\n');
+    const { status, stdout } = run(['check', '.'], templates);
+    assert.equal(status, 1);
+    const lines = stdout.trimEnd().split('\n');
+    assert.deepEqual(
+      lines.filter((l) => / (error|warning) /.test(l)).map((l) => l.split(' ').slice(0, 3).join(' ')),
+      [
+        'broken-producer.yaml:11:17 error iam/unknown-action',
+        'broken-producer.yaml:13:23 error iam/invalid-arn',
+        'cdk.out/ProducerStack.template.json:15:47 error iam/unknown-action',
+      ],
+    );
+    assert.match(stdout, /^cdk\.out\/ProducerStack\.template\.json:15:47 error iam\/unknown-action .*\(ProducerStack\/ProducerPolicy\/Resource\)$/m);
+    // 1 policy file, 1 + 3 + 2 policies in the templates; the compose file and the broken YAML hold none.
+    assert.equal(lines[lines.length - 1], '7 policies checked, 2 files skipped (not IAM policies): 3 errors, 0 warnings, 3 notes.');
+
+    const sarif = JSON.parse(run(['check', '--format', 'sarif', 'broken-producer.yaml'], templates).stdout) as {
+      runs: { results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: Record<string, number> } }[] }[] }[];
+    };
+    const unknown = sarif.runs[0].results.find((r) => r.ruleId === 'iam/unknown-action');
+    assert.deepEqual(unknown?.locations[0].physicalLocation, {
+      artifactLocation: { uri: 'broken-producer.yaml' },
+      region: { startLine: 11, startColumn: 17, endLine: 11, endColumn: 35 },
+    });
   });
 });
 

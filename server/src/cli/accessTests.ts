@@ -15,7 +15,7 @@ interface FileOutcome {
 export function runAccessTests(options: AccessTestOptions, write: (text: string) => void, version: string): number {
   let paths: string[];
   try {
-    paths = collectFiles(options.paths, '.access.json');
+    paths = collectFiles(options.paths, ['.access.json']);
   } catch (error) {
     throw new PolicyFileError((error as Error).message);
   }

@@ -29,13 +29,16 @@ export const USAGE = `Usage: kinesis-policy check [options] <files or folders...
        kinesis-policy access --job JOB --resource STREAM_ARN [--table TABLE_ARN] [options]
        kinesis-policy test [--format text|json|sarif] <*.access.json files or folders...>
 
-check: checks AWS IAM policies for Amazon Kinesis Data Streams. Folders are searched for .json
-files; JSON files that are not IAM policies are skipped.
+check: checks AWS IAM policies for Amazon Kinesis Data Streams: policy files, and the policies in
+CloudFormation and SAM templates (YAML or JSON, CDK output in cdk.out included). Folders are
+searched for .json, .yaml, .yml and .template files; files that hold no policy are skipped.
 
   --format text|json|sarif     output format (default: text)
   --kind auto|identity|resource|vpc-endpoint
-                               how to read the policies (default: auto: *.resource-policy.json, *.stream-policy.json and
-                               *.vpce-policy.json files by their names, others from their content)
+                               how to read policy files (default: auto: *.resource-policy.json,
+                               *.stream-policy.json, *.vpce-policy.json and *-endpoint-policy.json
+                               files by their names, others from their content); a template's
+                               policies are read as their place in it says
   --kcl-version auto|1.x|2.x|3.x|none
                                the KCL whose permissions consumers need (default: auto, what
                                every version needs, and a note on what KCL 3.x needs beyond it)

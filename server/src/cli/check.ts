@@ -1,6 +1,6 @@
 import { printParseErrorCode } from 'jsonc-parser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Range } from 'vscode-languageserver-types';
+import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import { DEFAULT_FILE_KINDS, type PolicyKindSetting } from '../../../common/src/choices';
 import { pathMatcher, type PathMatcher } from '../filePatterns';
 import { DEFAULT_SETTINGS, type PolicyLanguageService } from '../service';
@@ -18,14 +18,18 @@ export interface Problem {
 
 export interface FileResult {
   file: string;
-  isPolicy: boolean;
+  /** How many policies the file holds: one for a policy file, each one a template holds. */
+  policies: number;
   problems: Problem[];
 }
 
 export const SYNTAX_ERROR_CODE = 'json/syntax-error';
 const SEVERITY_NAMES: Record<number, Severity> = { 1: 'error', 2: 'warning', 3: 'information', 4: 'hint' };
 
-/** Checks one file's text with the same engine as the editor, plus its JSON syntax errors. */
+/**
+ * Checks one file's text with the same engine as the editor: a policy file (with its JSON syntax
+ * errors), or the policies of a CloudFormation or SAM template in JSON or YAML.
+ */
 export function checkText(
   service: PolicyLanguageService,
   file: string,
@@ -33,9 +37,15 @@ export function checkText(
   options: CheckOptions,
   rulesDocumentation: string,
 ): FileResult {
-  const document = TextDocument.create(`file:///${file}`, 'json', 1, text);
-  const model = service.parsePolicy(document);
-  if (!model.isPolicy) return { file, isPolicy: false, problems: [] };
+  const document = TextDocument.create(`file:///${file}`, isYamlFile(file, text) ? 'yaml' : 'json', 1, text);
+  const settings = { ...DEFAULT_SETTINGS, policyKind: kindOf(file, options.kind), kclVersion: options.kclVersion, rules: options.rules };
+  const model = document.languageId === 'yaml' ? undefined : service.parsePolicy(document);
+  if (!model?.isPolicy) {
+    const template = service.parseTemplate(document, model);
+    if (!template) return { file, policies: 0, problems: [] };
+    const diagnostics = service.templateDiagnostics(document, template, { settings, rulesDocumentation });
+    return { file, policies: template.policies.length, problems: sorted(problemsOf(file, diagnostics)) };
+  }
   const syntax: Problem[] = model.syntaxErrors.map((e) => ({
     file,
     range: { start: document.positionAt(e.offset), end: document.positionAt(e.offset + e.length) },
@@ -43,9 +53,17 @@ export function checkText(
     code: SYNTAX_ERROR_CODE,
     message: `JSON syntax error: ${words(printParseErrorCode(e.error))}.`,
   }));
-  const settings = { ...DEFAULT_SETTINGS, policyKind: kindOf(file, options.kind), kclVersion: options.kclVersion, rules: options.rules };
   const diagnostics = service.doValidation(document, model, { settings, rulesDocumentation });
-  const problems = diagnostics
+  return { file, policies: 1, problems: sorted([...syntax, ...problemsOf(file, diagnostics)]) };
+}
+
+/** YAML by its name; a `.template` file is YAML unless it starts as JSON does. */
+function isYamlFile(file: string, text: string): boolean {
+  return /\.ya?ml$/i.test(file) || (/\.template$/i.test(file) && !text.trimStart().startsWith('{'));
+}
+
+function problemsOf(file: string, diagnostics: readonly Diagnostic[]): Problem[] {
+  return diagnostics
     .filter((d) => d.severity !== 4) // hints are for the editor, not for CI
     .map((d) => ({
       file,
@@ -54,9 +72,10 @@ export function checkText(
       code: String(d.code),
       message: typeof d.message === 'string' ? d.message : d.message.value,
     }));
-  const byPosition = (a: Problem, b: Problem) =>
-    a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
-  return { file, isPolicy: true, problems: [...syntax, ...problems].sort(byPosition) };
+}
+
+function sorted(problems: Problem[]): Problem[] {
+  return problems.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 
 const FILE_KINDS: readonly [PathMatcher, PolicyKindSetting][] = [

@@ -8,8 +8,8 @@ export function formatText(results: FileResult[]): string {
   const problems = results.flatMap((r) => r.problems);
   const lines = problems.map((p) => `${p.file}:${p.range.start.line + 1}:${p.range.start.character + 1} ${p.severity} ${p.code} ${p.message}`);
   const count = (severity: string) => problems.filter((p) => p.severity === severity).length;
-  const policies = results.filter((r) => r.isPolicy).length;
-  const skipped = results.length - policies;
+  const policies = results.reduce((sum, r) => sum + r.policies, 0);
+  const skipped = results.filter((r) => r.policies === 0).length;
   lines.push(
     `${plural(policies, 'policy', 'policies')} checked${skipped > 0 ? `, ${plural(skipped, 'file')} skipped (not IAM policies)` : ''}: ` +
       `${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${plural(count('information'), 'note')}.`,

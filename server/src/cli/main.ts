@@ -5,7 +5,7 @@ import { nodeCatalogSource } from '../nodeCatalogSource';
 import { createLanguageService, IamCatalog } from '../service';
 import { parseArgs, USAGE, UsageError, type CheckOptions } from './args';
 import { checkText, type FileResult } from './check';
-import { collectFiles } from './files';
+import { CHECKED_SUFFIXES, collectFiles } from './files';
 import { formatJson, formatSarif, formatText } from './formats';
 import { readRuleDocs, rulesDocumentationWebUrl } from './rulesDocs';
 import { PolicyFileError, runAccess } from './access';
@@ -60,7 +60,7 @@ function check(options: CheckOptions): number {
   }
   // A wrong path in CI must not pass as "nothing wrong".
   if (files.length === 0) {
-    process.stderr.write(`kinesis-policy: no .json files in ${options.paths.join(', ')}\n`);
+    process.stderr.write(`kinesis-policy: no policy or template files (${CHECKED_SUFFIXES.join(', ')}) in ${options.paths.join(', ')}\n`);
     return 2;
   }
   const service = createLanguageService({ catalog: new IamCatalog(nodeCatalogSource(join(__dirname, 'data'))) });

@@ -13,3 +13,4 @@ export { fillEdits, knownNames, namesInUse, placeholderSlots, type PlaceholderSl
 export { INSERT_KIND } from './codeActions/insertActions';
 export { policyFor, PLACEHOLDER_PARAMS, type TemplateParams } from './templates/policyTemplates';
 export { partitionOfRegion, PARTITIONS } from './catalog/arn';
+export type { TemplateDocument, EmbeddedPolicy } from './hosts/templateHost';

@@ -9,6 +9,9 @@ import { ArnDefaultsMemory } from './policy/arnDefaults';
 import { parsePolicy } from './policy/parsePolicy';
 import type { PolicyModel } from './policy/policyModel';
 import { updatePolicy } from './policy/updatePolicy';
+import { jsonTemplate, yamlTemplate, type TemplateDocument } from './hosts/templateHost';
+import { templateCodeActions, templateCompletion, templateDiagnostics, templateHover } from './hosts/hostedFeatures';
+import type { Range } from 'vscode-languageserver-types';
 
 export interface LanguageServiceOptions {
   catalog: IamCatalog;
@@ -41,6 +44,18 @@ export interface PolicyLanguageService {
   /** Quick fixes, insertions and fix-all for the diagnostics in a range; resolve them for their edits. */
   getCodeActions(document: TextDocument, policy: PolicyModel, diagnostics: readonly Diagnostic[], options: CallerCodeActionOptions): CodeAction[];
   resolveCodeAction(document: TextDocument, policy: PolicyModel, action: CodeAction, options: CallerCodeActionOptions): CodeAction;
+  /**
+   * The CloudFormation or SAM template a document is, with its policies, or undefined for any other
+   * document. A YAML document is read as YAML; any other as JSON, from `policy` if it was parsed
+   * already (a policy file is no template).
+   */
+  parseTemplate(document: TextDocument, policy?: PolicyModel): TemplateDocument | undefined;
+  /** The features on a template's policies, with ranges and edits in the template (see `hosts/`). */
+  templateDiagnostics(document: TextDocument, template: TemplateDocument, options: ValidationOptions): Diagnostic[];
+  templateCompletion(document: TextDocument, position: Position, template: TemplateDocument): CompletionList | null;
+  templateHover(document: TextDocument, position: Position, template: TemplateDocument): Hover | null;
+  /** Resolved: each action has its edit, in the template's syntax. */
+  templateCodeActions(document: TextDocument, template: TemplateDocument, range: Range, diagnostics: readonly Diagnostic[], options: CallerCodeActionOptions): CodeAction[];
 }
 
 export function createLanguageService({ catalog }: LanguageServiceOptions): PolicyLanguageService {
@@ -48,7 +63,7 @@ export function createLanguageService({ catalog }: LanguageServiceOptions): Poli
   // no other service: each statement's resolved entries, findings and size, each model's ARN defaults.
   const memory = createValidationMemory();
   const arnDefaults = new ArnDefaultsMemory();
-  return {
+  const service: PolicyLanguageService = {
     catalog,
     parsePolicy: (document) => parsePolicy(document.getText()),
     updatePolicy: (previous, document) => updatePolicy(previous, document.getText()),
@@ -59,5 +74,15 @@ export function createLanguageService({ catalog }: LanguageServiceOptions): Poli
     validationSteps: (document, policy, options) => validationSteps(document, policy, catalog, memory, options),
     getCodeActions: (document, policy, diagnostics, options) => getCodeActions(document, policy, diagnostics, { ...options, catalog, memory }),
     resolveCodeAction: (document, policy, action, options) => resolveCodeAction(document, policy, action, { ...options, catalog, memory }),
+    parseTemplate: (document, policy) => {
+      if (document.languageId === 'yaml') return yamlTemplate(document);
+      const model = policy ?? parsePolicy(document.getText());
+      return model.isPolicy ? undefined : jsonTemplate(document, model.root);
+    },
+    templateDiagnostics: (document, template, options) => templateDiagnostics(service, document, template, options),
+    templateCompletion: (document, position, template) => templateCompletion(service, document, template, position),
+    templateHover: (document, position, template) => templateHover(service, document, template, position),
+    templateCodeActions: (document, template, range, diagnostics, options) => templateCodeActions(service, document, template, range, diagnostics, options),
   };
+  return service;
 }

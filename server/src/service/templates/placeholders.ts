@@ -35,3 +35,19 @@ export function placeholdersIn(value: string): PlaceholderAt[] {
 export function placeholderIn(value: string): string | undefined {
   return placeholdersIn(value)[0]?.name;
 }
+
+/**
+ * Whether a value holds a part that a template fills in when it is deployed: CloudFormation's
+ * `${AWS::AccountId}` and `${Parameter}` (and `${Resource.Attribute}`), as the template host writes
+ * them. IAM's own policy variables are `${service:key}` (`${aws:username}`, IAM User Guide,
+ * "IAM policy elements: Variables and tags") or `${*}`, `${?}`, `${$}`, and stay policy variables.
+ */
+export function templateValueIn(value: string): boolean {
+  for (const match of value.matchAll(/\$\{([^}]*)\}/g)) {
+    const name = match[1];
+    if (name.includes('::') || !/^[^:]+:[^:]/.test(name)) {
+      if (name !== '*' && name !== '?' && name !== '$') return true;
+    }
+  }
+  return false;
+}

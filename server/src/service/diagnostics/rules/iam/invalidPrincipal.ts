@@ -1,7 +1,7 @@
 import { parseArn, PARTITIONS } from '../../../catalog/arn';
 import { hasWildcard } from '../../../catalog/wildcard';
 import type { PrincipalElement, StatementModel } from '../../../policy/policyModel';
-import { placeholderIn } from '../../../templates/placeholders';
+import { placeholderIn, templateValueIn } from '../../../templates/placeholders';
 import { at, type RuleFinding, statementRule } from '../../engine/rule';
 import { ALL_KINDS } from '../../engine/policyKind';
 
@@ -55,6 +55,8 @@ export const invalidPrincipal = statementRule({
       for (const entry of element.entries) {
         if (entry.type.value !== 'AWS') continue;
         for (const value of entry.values) {
+          // A template's `!Sub 'arn:${AWS::Partition}:iam::${Account}:root'` is known only when deployed.
+          if (templateValueIn(value.value)) continue;
           const other = crossPartition(value.value, partition);
           if (other) {
             const suggestion = `arn:${partition}:${value.value.slice(`arn:${other}:`.length)}`;

@@ -1,0 +1,111 @@
+import type { PolicyKindSetting } from '../../../../../common/src/choices';
+import { intrinsicOf, type TemplateSymbols } from './intrinsics';
+import { entry, stringValue, type TemplateMap, type TemplateNode } from './templateTree';
+
+/**
+ * Where policy documents sit in a CloudFormation or SAM template, by resource type and property
+ * (CloudFormation resource reference; SAM specification, AWS::Serverless::Function `Policies`),
+ * and how each is read: an identity policy, a resource-based policy (Kinesis's own, a key policy,
+ * a role's trust policy: the checks tell them apart by content), or a VPC endpoint policy.
+ */
+/** A property name, or `EACH` for every item of a list. */
+const EACH = Symbol('each item');
+type Step = string | typeof EACH;
+
+interface Location {
+  /** Property path under `Properties`. */
+  path: readonly Step[];
+  kind: Exclude<PolicyKindSetting, 'auto'>;
+}
+
+const IDENTITY_POLICIES: Location = { path: ['Policies', EACH, 'PolicyDocument'], kind: 'identity' };
+const TRUST_POLICY: Location = { path: ['AssumeRolePolicyDocument'], kind: 'resource' };
+
+const LOCATIONS: Readonly<Record<string, readonly Location[]>> = {
+  'AWS::IAM::Policy': [{ path: ['PolicyDocument'], kind: 'identity' }],
+  'AWS::IAM::ManagedPolicy': [{ path: ['PolicyDocument'], kind: 'identity' }],
+  'AWS::IAM::RolePolicy': [{ path: ['PolicyDocument'], kind: 'identity' }],
+  'AWS::IAM::UserPolicy': [{ path: ['PolicyDocument'], kind: 'identity' }],
+  'AWS::IAM::GroupPolicy': [{ path: ['PolicyDocument'], kind: 'identity' }],
+  'AWS::IAM::Role': [IDENTITY_POLICIES, TRUST_POLICY],
+  'AWS::IAM::User': [IDENTITY_POLICIES],
+  'AWS::IAM::Group': [IDENTITY_POLICIES],
+  'AWS::Kinesis::ResourcePolicy': [{ path: ['ResourcePolicy'], kind: 'resource' }],
+  'AWS::KMS::Key': [{ path: ['KeyPolicy'], kind: 'resource' }],
+  'AWS::EC2::VPCEndpoint': [{ path: ['PolicyDocument'], kind: 'vpc-endpoint' }],
+  'AWS::S3::BucketPolicy': [{ path: ['PolicyDocument'], kind: 'resource' }],
+  'AWS::SQS::QueuePolicy': [{ path: ['PolicyDocument'], kind: 'resource' }],
+  'AWS::SNS::TopicPolicy': [{ path: ['PolicyDocument'], kind: 'resource' }],
+  // SAM: `Policies` is one policy document, or a list of documents, managed policy names and SAM
+  // policy templates; only the documents (maps with `Statement`) are policies written here.
+  'AWS::Serverless::Function': [{ path: ['Policies'], kind: 'identity' }, { path: ['Policies', EACH], kind: 'identity' }, TRUST_POLICY],
+};
+
+export interface PolicyLocation {
+  node: TemplateMap;
+  kind: Exclude<PolicyKindSetting, 'auto'>;
+  /** The resource's logical id and type. */
+  resource: string;
+  resourceType: string;
+  /** Where it is, for messages: `Properties.Policies[0].PolicyDocument`. */
+  path: string;
+  /** The construct path the CDK wrote into the resource's metadata, if any. */
+  cdkPath?: string;
+}
+
+/**
+ * Whether a document is a CloudFormation or SAM template: a format version, the SAM transform, or
+ * resources with `AWS::` types. Other JSON and YAML is not ours.
+ */
+export function isTemplate(root: TemplateNode | undefined): root is TemplateMap {
+  if (root?.type !== 'map') return false;
+  if (entry(root, 'AWSTemplateFormatVersion') !== undefined) return true;
+  const transform = entry(root, 'Transform');
+  const transforms = transform?.type === 'seq' ? transform.items.map(stringValue) : [stringValue(transform)];
+  if (transforms.some((t) => t?.startsWith('AWS::Serverless'))) return true;
+  const resources = entry(root, 'Resources');
+  return resources?.type === 'map' && resources.entries.some((e) => stringValue(entry(e.value, 'Type'))?.startsWith('AWS::'));
+}
+
+export function templateSymbols(root: TemplateMap): TemplateSymbols {
+  const resources = new Map<string, { type: string; properties: TemplateNode | undefined }>();
+  const section = entry(root, 'Resources');
+  for (const e of section?.type === 'map' ? section.entries : []) {
+    const type = stringValue(entry(e.value, 'Type'));
+    if (type) resources.set(e.key, { type, properties: entry(e.value, 'Properties') });
+  }
+  const parameters = entry(root, 'Parameters');
+  return { resources, parameters: new Set(parameters?.type === 'map' ? parameters.entries.map((e) => e.key) : []) };
+}
+
+/** Every policy document of the template, in the order they are written. */
+export function policyLocations(root: TemplateMap): PolicyLocation[] {
+  const found: PolicyLocation[] = [];
+  const section = entry(root, 'Resources');
+  for (const resource of section?.type === 'map' ? section.entries : []) {
+    const type = stringValue(entry(resource.value, 'Type'));
+    const properties = entry(resource.value, 'Properties');
+    if (!type || properties?.type !== 'map') continue;
+    const cdkPath = stringValue(entry(entry(resource.value, 'Metadata'), 'aws:cdk:path'));
+    for (const location of LOCATIONS[type] ?? []) {
+      for (const { node, path } of walk(properties, location.path, 'Properties')) {
+        if (node.type === 'map' && !intrinsicOf(node) && entry(node, 'Statement') !== undefined) {
+          found.push({ node, kind: location.kind, resource: resource.key, resourceType: type, path, ...(cdkPath ? { cdkPath } : {}) });
+        }
+      }
+    }
+  }
+  return found.sort((a, b) => a.node.start - b.node.start);
+}
+
+function* walk(node: TemplateNode | undefined, path: readonly Step[], at: string): Generator<{ node: TemplateNode; path: string }> {
+  if (!node) return;
+  if (path.length === 0) {
+    yield { node, path: at };
+    return;
+  }
+  const [step, ...rest] = path;
+  if (step === EACH) {
+    if (node.type === 'seq') for (const [i, item] of node.items.entries()) yield* walk(item, rest, `${at}[${i}]`);
+  } else yield* walk(entry(node, step), rest, `${at}.${step}`);
+}

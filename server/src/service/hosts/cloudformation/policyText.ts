@@ -1,0 +1,115 @@
+import { MapBuilder, type OffsetMap } from '../offsetMap';
+import { ifBranch, intrinsicOf, resolveString, UNKNOWN, type TemplateSymbols } from './intrinsics';
+import type { TemplateNode } from './templateTree';
+
+/**
+ * A policy found in a template, as the JSON text every feature reads, with the map from its
+ * offsets to the template's. Intrinsic functions become the strings they stand for
+ * (`intrinsics.ts`), so `!GetAtt Orders.Arn` is read as the stream ARN it is.
+ */
+export interface PolicyText {
+  text: string;
+  map: OffsetMap;
+}
+
+/**
+ * A policy in a JSON template: its text copied as it is, from the start of its line (blanked), so
+ * that offsets, columns and indentation inside it are the template's own and edits made on it
+ * hold in the template; only intrinsic functions are rewritten.
+ */
+export function copiedPolicy(host: string, node: TemplateNode, symbols: TemplateSymbols): PolicyText {
+  const out = new MapBuilder();
+  const lineStart = host.lastIndexOf('\n', node.start - 1) + 1;
+  out.write(host.slice(lineStart, node.start).replace(/[^\t]/g, ' '));
+  let cursor = node.start;
+  const visit = (n: TemplateNode) => {
+    const intrinsic = intrinsicOf(n);
+    const branch = intrinsic && ifBranch(intrinsic);
+    if (intrinsic && !(branch && branch.type !== 'scalar')) {
+      out.write(host.slice(cursor, n.start));
+      out.anchor(n.start, false);
+      out.write(JSON.stringify(resolveString(n, symbols) ?? UNKNOWN));
+      out.anchor(n.end, true);
+      cursor = n.end;
+      return;
+    }
+    if (branch) {
+      out.write(host.slice(cursor, n.start));
+      out.anchor(branch.start, true);
+      cursor = branch.start;
+      visit(branch);
+      out.write(host.slice(cursor, branch.end));
+      out.anchor(n.end, true);
+      cursor = n.end;
+      return;
+    }
+    if (n.type === 'map') for (const e of n.entries) if (e.value) visit(e.value);
+    if (n.type === 'seq') for (const item of n.items) visit(item);
+  };
+  out.anchor(node.start, true);
+  visit(node);
+  out.write(host.slice(cursor, node.end));
+  out.anchor(node.end, true);
+  return out.finish();
+}
+
+/**
+ * A policy in a YAML template, written as JSON: each string where its characters stand one for
+ * one in the YAML maps exactly (completion and hover inside it, and edits of it, land on the same
+ * characters); other values map by their ends.
+ */
+export function writtenPolicy(node: TemplateNode, symbols: TemplateSymbols): PolicyText {
+  const out = new MapBuilder();
+  const visit = (n: TemplateNode) => {
+    const intrinsic = intrinsicOf(n);
+    if (intrinsic) {
+      const branch = ifBranch(intrinsic);
+      if (branch && branch.type !== 'scalar') return visit(branch);
+      const value = resolveString(n, symbols) ?? UNKNOWN;
+      // `!Sub 'arn:${AWS::Partition}:...'` with nothing to replace is its own text.
+      const scalar = intrinsic.argument;
+      const same = scalar?.type === 'scalar' && scalar.value === value && intrinsic.name === 'Fn::Sub';
+      return writeString(value, n.start, n.end, same ? scalar.content : undefined);
+    }
+    if (n.type === 'map') {
+      out.anchor(n.start, false);
+      out.write('{');
+      n.entries.forEach((e, i) => {
+        if (i > 0) out.write(',');
+        writeString(e.key, e.keyNode.start, e.keyNode.end, e.keyNode.content);
+        out.write(':');
+        if (e.value) visit(e.value);
+        else out.write('null');
+      });
+      out.write('}');
+      out.anchor(n.end, false);
+    } else if (n.type === 'seq') {
+      out.anchor(n.start, false);
+      out.write('[');
+      n.items.forEach((item, i) => {
+        if (i > 0) out.write(',');
+        visit(item);
+      });
+      out.write(']');
+      out.anchor(n.end, false);
+    } else if (typeof n.value === 'string') writeString(n.value, n.start, n.end, n.content);
+    else {
+      out.anchor(n.start, false);
+      out.write(JSON.stringify(n.value));
+      out.anchor(n.end, false);
+    }
+  };
+  const writeString = (value: string, start: number, end: number, content: { start: number; end: number } | undefined) => {
+    const json = JSON.stringify(value);
+    out.anchor(start, false);
+    out.write('"');
+    // Its characters stand for themselves only where JSON needs no escapes for them either.
+    if (content && json.length === value.length + 2) out.anchor(content.start, true);
+    out.write(json.slice(1, -1));
+    if (content) out.anchor(content.end, false);
+    out.write('"');
+    out.anchor(end, false);
+  };
+  visit(node);
+  return out.finish();
+}

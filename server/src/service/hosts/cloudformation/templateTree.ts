@@ -1,0 +1,127 @@
+import type { Node as JsonNode } from 'jsonc-parser';
+import { isMap, isPair, isScalar, isSeq, type Node as YamlNode } from 'yaml';
+
+/**
+ * A template as a tree, the same for JSON and YAML: maps, sequences and scalars with where each
+ * lies in the document. YAML's short-form tags (`!Sub`, `!GetAtt`) stay on their nodes; the
+ * intrinsic functions are read from either form by `intrinsics.ts`.
+ */
+export type TemplateNode = TemplateMap | TemplateSeq | TemplateScalar;
+
+interface NodeBase {
+  start: number;
+  end: number;
+  /** A YAML tag such as `!Sub`, as written. */
+  tag?: string;
+}
+
+export interface TemplateEntry {
+  key: string;
+  /** The key as written. */
+  keyNode: TemplateScalar;
+  value: TemplateNode | undefined;
+}
+
+export interface TemplateMap extends NodeBase {
+  type: 'map';
+  entries: TemplateEntry[];
+  flow: boolean;
+}
+
+export interface TemplateSeq extends NodeBase {
+  type: 'seq';
+  items: TemplateNode[];
+  flow: boolean;
+}
+
+/** How a scalar is written: plain YAML, quoted, a block (`|`, `>`), or a JSON literal. */
+export type ScalarStyle = 'plain' | 'single' | 'double' | 'block' | 'json';
+
+export interface TemplateScalar extends NodeBase {
+  type: 'scalar';
+  value: string | number | boolean | null;
+  style: ScalarStyle;
+  /**
+   * Where the value's characters stand in the document one for one (a plain scalar, a quoted one
+   * without escapes), so that an offset inside it means the same character in both; else undefined.
+   */
+  content?: { start: number; end: number };
+}
+
+/** The entry's value of a map by key (the last one where a key is written twice, as CloudFormation reads it). */
+export function entry(node: TemplateNode | undefined, key: string): TemplateNode | undefined {
+  if (node?.type !== 'map') return undefined;
+  for (let i = node.entries.length - 1; i >= 0; i--) if (node.entries[i].key === key) return node.entries[i].value;
+  return undefined;
+}
+
+export function stringValue(node: TemplateNode | undefined): string | undefined {
+  return node?.type === 'scalar' && typeof node.value === 'string' && !node.tag ? node.value : undefined;
+}
+
+/** A template's tree from jsonc-parser's tree of the document. */
+export function fromJson(node: JsonNode, text: string): TemplateNode {
+  const end = node.offset + node.length;
+  if (node.type === 'object') {
+    const entries: TemplateEntry[] = [];
+    for (const property of node.children ?? []) {
+      const [key, value] = property.children ?? [];
+      if (key?.type !== 'string') continue;
+      entries.push({ key: String(key.value), keyNode: fromJson(key, text) as TemplateScalar, value: value && fromJson(value, text) });
+    }
+    return { type: 'map', start: node.offset, end, entries, flow: true };
+  }
+  if (node.type === 'array') return { type: 'seq', start: node.offset, end, items: (node.children ?? []).map((c) => fromJson(c, text)), flow: true };
+  if (node.type === 'string') {
+    const value = String(node.value);
+    const exact = text.slice(node.offset + 1, end - 1) === value;
+    return { type: 'scalar', start: node.offset, end, value, style: 'json', content: exact ? { start: node.offset + 1, end: end - 1 } : undefined };
+  }
+  const value = node.type === 'number' || node.type === 'boolean' ? (node.value as number | boolean) : null;
+  return { type: 'scalar', start: node.offset, end, value, style: 'json' };
+}
+
+/** A template's tree from the `yaml` library's document nodes; aliases and broken nodes are left out. */
+export function fromYaml(node: YamlNode | null | undefined, text: string): TemplateNode | undefined {
+  if (!node?.range) return undefined;
+  const [valueStart, end] = node.range;
+  const tag = node.tag?.startsWith('!') && !node.tag.startsWith('!!') ? node.tag : undefined;
+  // A tagged node starts at its tag (the library's range starts at the value).
+  const start = tag ? tagStart(text, tag, valueStart) : valueStart;
+  if (isMap(node)) {
+    const entries: TemplateEntry[] = [];
+    for (const pair of node.items) {
+      if (!isPair(pair) || !isScalar(pair.key)) continue;
+      const key = fromYaml(pair.key, text);
+      if (key?.type !== 'scalar') continue;
+      entries.push({ key: String(key.value), keyNode: key, value: fromYaml(pair.value as YamlNode | null, text) });
+    }
+    return { type: 'map', start, end, tag, entries, flow: node.flow === true };
+  }
+  if (isSeq(node)) {
+    const items = node.items.map((item) => fromYaml(item as YamlNode, text)).filter((n): n is TemplateNode => n !== undefined);
+    return { type: 'seq', start, end, tag, items, flow: node.flow === true };
+  }
+  if (isScalar(node)) {
+    const raw = node.value;
+    // CloudFormation reads unquoted dates (`Version: 2012-10-17`) as the strings they are written as.
+    // Anything else (a `!!binary` buffer, a YAML 1.1 date) is read as the text it is written as.
+    const value = typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean' || raw === null ? raw : text.slice(valueStart, end);
+    const style = STYLES[node.type ?? 'PLAIN'] ?? 'plain';
+    return { type: 'scalar', start, end, tag, value, style, content: contentOf(text, valueStart, end, style, value) };
+  }
+  return undefined;
+}
+
+function tagStart(text: string, tag: string, valueStart: number): number {
+  const at = text.lastIndexOf(tag, valueStart);
+  return at >= 0 && text.slice(at + tag.length, valueStart).trim() === '' ? at : valueStart;
+}
+
+const STYLES: Record<string, ScalarStyle> = { PLAIN: 'plain', QUOTE_SINGLE: 'single', QUOTE_DOUBLE: 'double', BLOCK_LITERAL: 'block', BLOCK_FOLDED: 'block' };
+
+function contentOf(text: string, start: number, end: number, style: ScalarStyle, value: unknown): { start: number; end: number } | undefined {
+  if (typeof value !== 'string') return undefined;
+  const inner = style === 'plain' ? { start, end } : style === 'single' || style === 'double' ? { start: start + 1, end: end - 1 } : undefined;
+  return inner && text.slice(inner.start, inner.end) === value ? inner : undefined;
+}

@@ -1,0 +1,175 @@
+import { parse as parseJson } from 'jsonc-parser';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextEdit } from 'vscode-languageserver-types';
+import { stringify } from 'yaml';
+import type { EmbeddedPolicy, TemplateDocument } from '../templateHost';
+import { intrinsicOf } from './intrinsics';
+import type { TemplateMap, TemplateNode, TemplateSeq } from './templateTree';
+import { yamlString } from './yamlScalars';
+
+/**
+ * An edit that changes a policy's structure (a statement added, an array element removed, a
+ * property added), made in a YAML template: the policy's value before and after the edit are
+ * compared along the template's own nodes, and the one place that differs is rewritten in YAML,
+ * block or flow as the template writes it there, keeping everything else (comments included).
+ */
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+interface Span {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export function structuralEdit(template: TemplateDocument, policy: EmbeddedPolicy, edits: TextEdit[]): Span | undefined {
+  const before = policy.document.getText();
+  const after = TextDocument.applyEdits(policy.document, edits);
+  const errors: unknown[] = [];
+  const oldValue = parseJson(before, errors as never, { allowTrailingComma: true }) as Json;
+  const newValue = parseJson(after, errors as never, { allowTrailingComma: true }) as Json;
+  if (errors.length > 0) return undefined;
+  const writer = new YamlWriter(template.text);
+  return writer.change(policy.node, oldValue, newValue, false);
+}
+
+class YamlWriter {
+  private readonly eol: string;
+
+  constructor(private readonly text: string) {
+    this.eol = text.includes('\r\n') ? '\r\n' : '\n';
+  }
+
+  change(node: TemplateNode, before: Json, after: Json, inFlow: boolean): Span | undefined {
+    if (equal(before, after)) return undefined;
+    // What an intrinsic function stands for is not ours to rewrite.
+    if (intrinsicOf(node)) return undefined;
+    if (node.type === 'map' && isObject(before) && isObject(after)) return this.changeMap(node, before, after, inFlow);
+    if (node.type === 'seq' && Array.isArray(before) && Array.isArray(after)) return this.changeSeq(node, before, after, inFlow);
+    return this.replace(node, after, inFlow);
+  }
+
+  private changeMap(node: TemplateMap, before: Record<string, Json>, after: Record<string, Json>, inFlow: boolean): Span | undefined {
+    const removed = Object.keys(before).filter((k) => !(k in after));
+    const added = Object.keys(after).filter((k) => !(k in before));
+    const changed = Object.keys(after).filter((k) => k in before && !equal(before[k], after[k]));
+    const flow = inFlow || node.flow;
+    if (removed.length === 0 && added.length === 0 && changed.length === 1) {
+      const entry = [...node.entries].reverse().find((e) => e.key === changed[0]);
+      return entry?.value ? this.change(entry.value, before[changed[0]], after[changed[0]], flow) : undefined;
+    }
+    if (removed.length === 0 && changed.length === 0 && added.length > 0 && node.entries.length > 0) {
+      const last = node.entries[node.entries.length - 1];
+      const end = this.contentEnd(last.value?.end ?? last.keyNode.end);
+      const addition = Object.fromEntries(added.map((k) => [k, after[k]]));
+      if (flow) return { start: end, end, text: added.map((k) => `, ${yamlString(k, 'plain', true)}: ${this.flowText(after[k])}`).join('') };
+      const indent = this.column(node.entries[0].keyNode.start);
+      return { start: end, end, text: this.eol + this.block(addition, indent) };
+    }
+    if (removed.length === 1 && added.length === 0 && changed.length === 0 && !flow) {
+      const entry = node.entries.find((e) => e.key === removed[0]);
+      return entry && this.removeLines(entry.keyNode.start, entry.value?.end ?? entry.keyNode.end);
+    }
+    return this.replace(node, after, inFlow);
+  }
+
+  private changeSeq(node: TemplateSeq, before: Json[], after: Json[], inFlow: boolean): Span | undefined {
+    const flow = inFlow || node.flow;
+    if (node.items.length !== before.length) return undefined;
+    if (before.length === after.length) {
+      const differing = before.flatMap((v, i) => (equal(v, after[i]) ? [] : [i]));
+      const item = differing.length === 1 ? node.items[differing[0]] : undefined;
+      return item ? this.change(item, before[differing[0]], after[differing[0]], flow) : this.replace(node, after, inFlow);
+    }
+    // Items added (or taken out) in one run, the others kept in their order.
+    let prefix = 0;
+    while (prefix < before.length && prefix < after.length && equal(before[prefix], after[prefix])) prefix++;
+    let suffix = 0;
+    while (suffix < before.length - prefix && suffix < after.length - prefix && equal(before[before.length - 1 - suffix], after[after.length - 1 - suffix])) suffix++;
+    if (prefix + suffix === before.length) return this.insertItems(node, prefix, after.slice(prefix, after.length - suffix), flow);
+    if (prefix + suffix === after.length && after.length > 0 && !flow) {
+      return this.removeLines(node.items[prefix].start, node.items[before.length - suffix - 1].end);
+    }
+    return this.replace(node, after, inFlow);
+  }
+
+  private insertItems(node: TemplateSeq, at: number, values: Json[], flow: boolean): Span | undefined {
+    if (flow) {
+      const texts = values.map((v) => this.flowText(v)).join(', ');
+      if (node.items.length === 0) return { start: node.start, end: node.end, text: `[${texts}]` };
+      const previous = node.items[at - 1];
+      return previous ? { start: previous.end, end: previous.end, text: `, ${texts}` } : { start: node.items[0].start, end: node.items[0].start, text: `${texts}, ` };
+    }
+    const dash = node.items.length > 0 ? this.dashColumn(node.items[0]) : undefined;
+    if (dash === undefined) return undefined;
+    const items = values.map((v) => this.block([v], dash)).join(this.eol + ' '.repeat(dash));
+    const next = node.items[at];
+    if (next) {
+      const position = this.lineStart(next.start) + dash;
+      return { start: position, end: position, text: items + this.eol + ' '.repeat(dash) };
+    }
+    const end = this.contentEnd(node.items[node.items.length - 1].end);
+    return { start: end, end, text: this.eol + ' '.repeat(dash) + items };
+  }
+
+  /** A whole node written anew: in flow style on one line, as JSON-like YAML that reads back as the value. */
+  private replace(node: TemplateNode, value: Json, inFlow: boolean): Span {
+    if (typeof value === 'string' && node.type === 'scalar') return { start: node.start, end: node.end, text: yamlString(value, node.style === 'json' ? 'plain' : node.style, inFlow) };
+    return { start: node.start, end: node.end, text: this.flowText(value) };
+  }
+
+  private flowText(value: Json): string {
+    if (typeof value === 'string') return yamlString(value, 'plain', true);
+    if (Array.isArray(value)) return `[${value.map((v) => this.flowText(v)).join(', ')}]`;
+    if (isObject(value)) return `{${Object.entries(value).map(([k, v]) => `${yamlString(k, 'plain', true)}: ${this.flowText(v)}`).join(', ')}}`;
+    return JSON.stringify(value);
+  }
+
+  /** A value in block style, its first line where the cursor is and the rest at `indent` columns. */
+  private block(value: Json, indent: number): string {
+    const lines = stringify(value, { indent: 2, lineWidth: 0, defaultStringType: 'PLAIN', defaultKeyType: 'PLAIN' }).replace(/\n$/, '').split('\n');
+    return lines.map((line, i) => (i === 0 ? line : ' '.repeat(indent) + line)).join(this.eol);
+  }
+
+  /** The lines from the one `start` is on through the one `end` is on, taken out whole. */
+  private removeLines(start: number, end: number): Span {
+    const from = this.lineStart(start);
+    const newline = this.text.indexOf('\n', Math.max(end - 1, from));
+    return { start: from, end: newline < 0 ? this.text.length : newline + 1, text: '' };
+  }
+
+  /** Where the text before `offset` ends, trailing blank space and line breaks left out. */
+  private contentEnd(offset: number): number {
+    let end = offset;
+    while (end > 0 && /\s/.test(this.text[end - 1])) end--;
+    return end;
+  }
+
+  private lineStart(offset: number): number {
+    return this.text.lastIndexOf('\n', offset - 1) + 1;
+  }
+
+  private column(offset: number): number {
+    return offset - this.lineStart(offset);
+  }
+
+  /** The column of the `-` that introduces a block sequence item, if it is on the item's line. */
+  private dashColumn(item: TemplateNode): number | undefined {
+    const before = this.text.slice(this.lineStart(item.start), item.start);
+    const dash = before.lastIndexOf('-');
+    return dash >= 0 && before.slice(dash + 1).trim() === '' ? dash : undefined;
+  }
+}
+
+function isObject(value: Json): value is Record<string, Json> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function equal(a: Json, b: Json): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => equal(v, b[i]));
+  if (isObject(a) && isObject(b)) {
+    const keys = Object.keys(a);
+    return keys.length === Object.keys(b).length && keys.every((k) => k in b && equal(a[k], b[k]));
+  }
+  return false;
+}

@@ -1,0 +1,80 @@
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { MarkupContent } from 'vscode-languageserver-protocol';
+import { parse as parseYaml } from 'yaml';
+
+/** YAML as CloudFormation writes it: short-form tags such as !Sub are not the library's to warn of. */
+const parse = (text: string): unknown => parseYaml(text, { logLevel: 'silent' });
+import { LspClient } from '../support/lspClient';
+
+const KCL = readFileSync('test/fixtures/templates/kcl-consumer.yaml', 'utf8');
+const BROKEN = readFileSync('test/fixtures/templates/broken-producer.yaml', 'utf8');
+const CDK = readFileSync('test/fixtures/templates/producer.template.json', 'utf8');
+
+describe('templates over LSP', () => {
+  let client: LspClient;
+  before(async () => {
+    ({ client } = await LspClient.start());
+  });
+  after(async () => {
+    await client.stop();
+  });
+
+  it('publishes the findings of a YAML template where they are written, and none for other YAML', async () => {
+    const uri = 'file:///ws/broken-producer.yaml';
+    await client.open(uri, BROKEN, 'yaml');
+    const { diagnostics } = await client.diagnostics(uri);
+    const document = TextDocument.create(uri, 'yaml', 1, BROKEN);
+    const found = diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${String(d.code)} ${document.getText(d.range)}`);
+    assert.ok(found.includes('11:17 iam/unknown-action kinesis:PutRecordz'), found.join('\n'));
+    assert.ok(found.includes('13:23 iam/invalid-arn arn:aws:kinesis:cn-north-1:111122223333:stream/orders'), found.join('\n'));
+
+    const compose = 'file:///ws/docker-compose.yaml';
+    await client.open(compose, 'services:\n  web:\n    image: nginx\n    command: ["kinesis:PutRecordz"]\n', 'yaml');
+    assert.deepEqual((await client.diagnostics(compose)).diagnostics, []);
+    const consumer = 'file:///ws/kcl-consumer.yaml';
+    await client.open(consumer, KCL, 'yaml');
+    assert.deepEqual(
+      (await client.diagnostics(consumer)).diagnostics.filter((d) => (d.severity ?? 1) <= 2),
+      [],
+      'the intrinsic functions of the KCL template raise no alarm',
+    );
+  });
+
+  it('hovers, completes and fixes in YAML, in the template’s own syntax', async () => {
+    const uri = 'file:///ws/broken-producer.yaml';
+    const document = TextDocument.create(uri, 'yaml', 1, BROKEN);
+    const hover = await client.hover(uri, document.positionAt(BROKEN.indexOf('kinesis:PutRecords') + 9));
+    assert.match((hover?.contents as MarkupContent).value, /PutRecords/);
+
+    const items = await client.completion(uri, document.positionAt(BROKEN.indexOf('kinesis:PutRecords') + 'kinesis:'.length));
+    const item = items.find((i) => i.label === 'kinesis:PutRecord');
+    assert.equal(item?.textEdit && 'newText' in item.textEdit ? item.textEdit.newText : undefined, 'kinesis:PutRecord');
+
+    const { diagnostics } = await client.diagnostics(uri);
+    const unknown = diagnostics.find((d) => d.code === 'iam/unknown-action')!;
+    const actions = await client.codeActions(uri, unknown.range, [unknown], ['quickfix']);
+    const fix = actions.find((a) => a.title === 'Change to kinesis:PutRecord');
+    assert.ok(fix?.edit, 'template actions come with their edits');
+    const fixed = TextDocument.applyEdits(document, fix.edit.changes?.[uri] ?? []);
+    assert.equal(fixed, BROKEN.replace('kinesis:PutRecordz', 'kinesis:PutRecord'));
+
+    const inserts = await client.codeActions(uri, unknown.range, [], ['refactor.insert']);
+    const producer = inserts.find((a) => a.title === 'Add Kinesis producer statement');
+    const inserted = TextDocument.applyEdits(document, producer?.edit?.changes?.[uri] ?? []);
+    assert.match(inserted, /\n {10}- Sid: KinesisProducer\n {12}Effect: Allow\n/);
+    assert.doesNotThrow(() => parse(inserted));
+  });
+
+  it('reads CDK output in JSON, naming the construct path', async () => {
+    const uri = 'file:///ws/cdk.out/ProducerStack.template.json';
+    await client.open(uri, CDK);
+    const { diagnostics } = await client.diagnostics(uri);
+    const unknown = diagnostics.find((d) => d.code === 'iam/unknown-action');
+    assert.ok(unknown);
+    assert.equal(TextDocument.create(uri, 'json', 1, CDK).getText(unknown.range), '"kinesis:PutRecordz"');
+    assert.match(typeof unknown.message === 'string' ? unknown.message : unknown.message.value, /\(ProducerStack\/ProducerPolicy\/Resource\)$/);
+  });
+});

@@ -1,0 +1,136 @@
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { parse as parseYaml } from 'yaml';
+
+/** YAML as CloudFormation writes it: short-form tags such as !Sub are not the library's to warn of. */
+const parse = (text: string): unknown => parseYaml(text, { logLevel: 'silent' });
+import { service } from '../../support/service';
+import { actionsFor, applied, OPTIONS, parsedTemplate, templateDiagnostics, templateDocument } from '../../support/templates';
+
+const fixture = (name: string) => readFileSync(`test/fixtures/templates/${name}`, 'utf8');
+
+const producer = (action: string, resource: string, extra = '') => `AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Producer:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      PolicyDocument:
+        Version: '2012-10-17'
+        Statement:
+          # Writes to the orders stream
+          - Effect: Allow
+            Action: ${action}
+            Resource: ${resource}${extra}
+`;
+
+/** The diagnostics of a code left after applying the fix, and the fix offered again. */
+function fixedTwice(text: string, code: string, title: string): string {
+  const { document, actions } = actionsFor(text, code);
+  const action = actions.find((a) => a.title === title);
+  assert.ok(action, `${title} among ${actions.map((a) => a.title).join(', ')}`);
+  const result = applied(document, action);
+  assert.doesNotThrow(() => parse(result), 'the result is YAML');
+  assert.ok(!templateDiagnostics(result).diagnostics.some((d) => d.code === code && d.message === action.diagnostics?.[0]?.message), 'fixed');
+  return result;
+}
+
+describe('quick fixes and inserts in templates', () => {
+  it('edit a plain YAML scalar in place, keeping the comment and the rest of the line', () => {
+    const text = producer('[kinesis:PutRecordz, kinesis:ListShards]  # and PutRecords?', 'arn:aws:kinesis:us-east-1:111122223333:stream/orders');
+    const result = fixedTwice(text, 'iam/unknown-action', 'Change to kinesis:PutRecord');
+    assert.equal(result, text.replace('kinesis:PutRecordz', 'kinesis:PutRecord'));
+  });
+
+  it('keep quotes and a !Sub tag where the fix changes the value', () => {
+    const quoted = producer("'kinesis:PutRecordz'", "'arn:aws:kinesis:cn-north-1:111122223333:stream/orders'");
+    assert.equal(fixedTwice(quoted, 'iam/unknown-action', 'Change to kinesis:PutRecord'), quoted.replace('PutRecordz', 'PutRecord'));
+    const sub = producer('kinesis:PutRecord', "!Sub 'arn:aws:kinesis:cn-north-1:${AWS::AccountId}:stream/orders'");
+    const { diagnostics } = templateDiagnostics(sub);
+    // The partition check reads the region the !Sub string names.
+    assert.ok(!diagnostics.some((d) => d.code === 'iam/invalid-arn'), 'an unknown account leaves the ARN to the template');
+    const literal = producer('kinesis:PutRecord', "!Sub 'arn:aws:kinesis:cn-north-1:111122223333:stream/orders'");
+    assert.equal(fixedTwice(literal, 'iam/invalid-arn', 'Change the partition to aws-cn'), literal.replace('arn:aws:', 'arn:aws-cn:'));
+  });
+
+  it('add an action to a block list and to a flow list in the list style of the template', () => {
+    const block = producer('\n              - kinesis:PutRecord', 'arn:aws:kinesis:us-east-1:111122223333:stream/orders');
+    assert.equal(
+      fixedTwice(block, 'producer/missing-describe-stream', 'Add kinesis:DescribeStreamSummary'),
+      block.replace('- kinesis:PutRecord', '- kinesis:PutRecord\n              - kinesis:DescribeStreamSummary'),
+    );
+    const flow = producer('[kinesis:PutRecord, kinesis:PutRecords]', 'arn:aws:kinesis:us-east-1:111122223333:stream/orders');
+    assert.equal(
+      fixedTwice(flow, 'producer/missing-describe-stream', 'Add kinesis:DescribeStreamSummary'),
+      flow.replace('kinesis:PutRecords]', 'kinesis:PutRecords, kinesis:DescribeStreamSummary]'),
+    );
+  });
+
+  it('insert whole statements as YAML blocks after the last one, comments kept', () => {
+    const text = producer('kinesis:ListStreams', "'*'");
+    const document = templateDocument(text);
+    const offset = text.indexOf('Effect');
+    const actions = service.templateCodeActions(document, parsedTemplate(document), { start: document.positionAt(offset), end: document.positionAt(offset) }, [], {
+      ...OPTIONS,
+      only: ['refactor.insert'],
+    });
+    const insert = actions.find((a) => a.title === 'Add KCL consumer statements (KCL 2.x)');
+    assert.ok(insert, actions.map((a) => a.title).join(', '));
+    const result = applied(document, insert);
+    assert.ok(result.startsWith(text.trimEnd()), 'the existing text is kept as it was');
+    const statements = (parse(result) as { Resources: { Producer: { Properties: { PolicyDocument: { Statement: { Sid?: string }[] } } } } }).Resources.Producer.Properties.PolicyDocument.Statement;
+    assert.deepEqual(statements.map((s) => s.Sid), [undefined, 'KclStream', 'KclEnhancedFanOut', 'KclLeaseTable', 'KclMetrics']);
+    assert.match(result, /\n {10}- Sid: KclStream\n {12}Effect: Allow\n {12}Action:\n {14}- kinesis:DescribeStream\n/);
+  });
+
+  it('edit a JSON template as a JSON policy file, indented as the template is', () => {
+    const text = fixture('producer.template.json');
+    const { document, actions } = actionsFor(text, 'iam/unknown-action');
+    const result = applied(document, actions.find((a) => a.title === 'Change to kinesis:PutRecord'));
+    assert.equal(result, text.replace('"kinesis:PutRecordz"', '"kinesis:PutRecord"'));
+    const describe = actionsFor(text, 'producer/missing-describe-stream');
+    const added = applied(describe.document, describe.actions.find((a) => a.title === 'Add kinesis:DescribeStreamSummary'));
+    assert.match(added, /"kinesis:ListShards", "kinesis:DescribeStreamSummary"\]|"kinesis:ListShards",\n\s+"kinesis:DescribeStreamSummary"/);
+    assert.doesNotThrow(() => JSON.parse(added) as unknown);
+  });
+
+  it('offer no edit of a value an intrinsic function stands for', () => {
+    // The ARN is known only in part, and the fix would have to rewrite the !Join.
+    const text = producer('kinesis:PutRecord', "!Join ['', ['arn:aws:kinesis:cn-north-1:111122223333:stream/', !Ref AWS::StackName]]");
+    const { document, diagnostics } = templateDiagnostics(text);
+    for (const diagnostic of diagnostics) {
+      const actions = service.templateCodeActions(document, parsedTemplate(document), diagnostic.range, [diagnostic], { ...OPTIONS, only: ['quickfix'] });
+      for (const action of actions.filter((a) => a.edit)) {
+        const result = applied(document, action);
+        assert.ok(result.includes("!Join ['', ['arn:aws:kinesis:cn-north-1:111122223333:stream/', !Ref AWS::StackName]]"), `${action.title} keeps the !Join`);
+      }
+    }
+  });
+});
+
+describe('completion in templates', () => {
+  it('completes an action in a YAML scalar without quotes, and in a JSON template with them', () => {
+    const text = producer('kinesis:PutRec', "'*'");
+    const document = templateDocument(text);
+    const position = document.positionAt(text.indexOf('kinesis:PutRec') + 'kinesis:PutRec'.length);
+    const list = service.templateCompletion(document, position, parsedTemplate(document));
+    const item = list?.items.find((i) => i.label === 'kinesis:PutRecords');
+    assert.ok(item?.textEdit && 'range' in item.textEdit);
+    assert.equal(item.textEdit.newText, 'kinesis:PutRecords');
+    assert.equal(document.getText().slice(document.offsetAt(item.textEdit.range.start), document.offsetAt(item.textEdit.range.end)), 'kinesis:PutRec');
+    assert.ok(!list?.items.some((i) => i.textEdit && 'range' in i.textEdit && i.textEdit.newText.includes('"')), 'no JSON is written into YAML');
+
+    const json = readFileSync('test/fixtures/templates/producer.template.json', 'utf8');
+    const jsonDocument = templateDocument(json, 'file:///ws/producer.template.json');
+    const at = jsonDocument.positionAt(json.indexOf('"kinesis:ListShards"') + '"kinesis:'.length);
+    const jsonItem = service.templateCompletion(jsonDocument, at, parsedTemplate(jsonDocument))?.items.find((i) => i.label === 'kinesis:ListStreams');
+    assert.equal(jsonItem?.textEdit && 'range' in jsonItem.textEdit ? jsonItem.textEdit.newText : undefined, '"kinesis:ListStreams"');
+  });
+
+  it('answers nothing outside policies, and nothing in YAML that is no template', () => {
+    const text = producer('kinesis:PutRecord', "'*'");
+    const document = templateDocument(text);
+    assert.equal(service.templateCompletion(document, document.positionAt(text.indexOf('ManagedPolicy')), parsedTemplate(document)), null);
+    assert.equal(service.templateHover(document, document.positionAt(text.indexOf('ManagedPolicy')), parsedTemplate(document)), null);
+  });
+});
