@@ -17,10 +17,10 @@ export interface ArnParts {
 /** The fields of an ARN, or undefined when `text` is not one. Reads up to the fifth colon only. */
 export function parseArn(text: string): ArnParts | undefined {
   if (!text.startsWith('arn:')) return undefined;
-  const c2 = text.indexOf(':', 4);
-  const c3 = c2 < 0 ? -1 : text.indexOf(':', c2 + 1);
-  const c4 = c3 < 0 ? -1 : text.indexOf(':', c3 + 1);
-  const c5 = c4 < 0 ? -1 : text.indexOf(':', c4 + 1);
+  const c2 = fieldEnd(text, 4);
+  const c3 = c2 < 0 ? -1 : fieldEnd(text, c2 + 1);
+  const c4 = c3 < 0 ? -1 : fieldEnd(text, c3 + 1);
+  const c5 = c4 < 0 ? -1 : fieldEnd(text, c4 + 1);
   if (c5 < 0) return undefined;
   return {
     partition: text.slice(4, c2),
@@ -29,6 +29,18 @@ export function parseArn(text: string): ArnParts | undefined {
     account: text.slice(c4 + 1, c5),
     resource: text.slice(c5 + 1),
   };
+}
+
+/**
+ * The colon that ends the ARN field starting at `from`, or -1. A colon inside a variable is not one:
+ * `${aws:PrincipalAccount}` (a policy variable), `${AWS::Region}` (a template's value).
+ */
+export function fieldEnd(text: string, from: number): number {
+  const colon = text.indexOf(':', from);
+  const variable = text.indexOf('${', from);
+  if (variable < 0 || colon < variable) return colon;
+  const close = text.indexOf('}', variable);
+  return close < 0 ? colon : fieldEnd(text, close + 1);
 }
 
 export interface ArnTemplate {

@@ -1,6 +1,6 @@
 import type { IamCatalog } from './iamCatalog';
 import type { ResourceTypeInfo } from './serviceEntry';
-import { parseArn } from './arn';
+import { fieldEnd, parseArn } from './arn';
 import { isSeparatorFree } from './resourceNames';
 import { hasWildcard } from './wildcard';
 
@@ -57,7 +57,8 @@ export function variablesAsGlob(text: string): string {
   const header = text.startsWith('arn:');
   return text.replace(/\$\{[^}]*\}/g, (variable: string, at: number) => {
     if (!header) return '*';
-    const field = text.slice(0, at).split(':').length - 1;
+    let field = 0;
+    for (let colon = fieldEnd(text, 0); colon >= 0 && colon < at; colon = fieldEnd(text, colon + 1)) field++;
     const whole = text[at - 1] === ':' && text[at + variable.length] === ':';
     return whole && field >= 1 && field <= 4 ? SEGMENT : '*';
   });
@@ -137,7 +138,7 @@ export interface ArnPatternInfo {
  * is `*`).
  */
 export function describeArnPattern(catalog: IamCatalog, text: string): ArnPatternInfo | undefined {
-  const service = text.split(':')[2];
+  const service = parseArn(text)?.service;
   const entry = service && !hasWildcard(service) ? catalog.service(service) : undefined;
   if (!entry) return undefined;
   const types = entry.resourceTypes.filter((t) => globsIntersect(text, templateGlob(t))).sort((a, b) => b.template.literalLength - a.template.literalLength);

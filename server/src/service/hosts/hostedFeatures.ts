@@ -1,44 +1,41 @@
-import { MarkupContent, type CodeAction, type CompletionItem, type CompletionList, type Diagnostic, type Hover, type Position, type Range, type TextEdit } from 'vscode-languageserver-types';
+import { MarkupContent, type CompletionItem, type CompletionList, type Diagnostic, type Hover, type Position, type Range } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { COMMANDS } from '../../../../common/src/commands';
-import type { CallerCodeActionOptions, PolicyLanguageService } from '../languageService';
+import type { PolicyLanguageService } from '../languageService';
 import type { ValidationOptions } from '../diagnostics/engine/validate';
+import type { OffsetMap } from './offsetMap';
+import { allViews, type HostView } from './views';
 import type { EmbeddedPolicy, TemplateDocument } from './templateHost';
-import { scalarAt, scalarEdit, valueStart, yamlString } from './cloudformation/yamlScalars';
-import { structuralEdit } from './cloudformation/yamlEdits';
-import { formattingOf } from '../codeActions/transaction';
+import { scalarAt, valueStart, yamlString } from './cloudformation/yamlScalars';
 import { intrinsicOf } from './cloudformation/intrinsics';
 import type { TemplateNode } from './cloudformation/templateTree';
 
 /**
  * Every feature on the policies of a template: each runs on the policy's own JSON document as on a
- * policy file, and its ranges and edits are mapped back into the template. What cannot be mapped
- * exactly (an edit of a value an intrinsic function stands for) is not offered.
+ * policy file (and the checks that judge a principal on its policies together), and the answers
+ * are mapped back into the template. Code actions are in `hostedActions.ts`.
  */
 
 /** The diagnostics of every policy in the template, where the template has them. */
 export function templateDiagnostics(service: PolicyLanguageService, host: TextDocument, template: TemplateDocument, options: ValidationOptions): Diagnostic[] {
-  return template.policies.flatMap((policy) => policyDiagnostics(service, policy, options).map((d) => hostDiagnostic(host, policy, d)));
+  return allViews(template).flatMap((view) => viewDiagnostics(service, view, options).map((d) => hostDiagnostic(host, view, d)));
 }
 
-function policyDiagnostics(service: PolicyLanguageService, policy: EmbeddedPolicy, options: ValidationOptions): Diagnostic[] {
-  // Where a policy sits says what it is: a role's policies are identity policies, whatever the settings say.
-  const settings = { ...options.settings, policyKind: policy.kind };
-  return service.doValidation(policy.document, policy.model, { ...options, settings });
+export function viewDiagnostics(service: PolicyLanguageService, view: HostView, options: ValidationOptions): Diagnostic[] {
+  return service.doValidation(view.document, view.model, { ...options, settings: view.settings(options.settings) });
 }
 
-function hostDiagnostic(host: TextDocument, policy: EmbeddedPolicy, d: Diagnostic): Diagnostic {
-  const mapped: Diagnostic = { ...d, range: hostRange(host, policy, d.range) };
-  if (policy.cdkPath) mapped.message = `${typeof d.message === 'string' ? d.message : d.message.value} (${policy.cdkPath})`;
+export function hostDiagnostic(host: TextDocument, view: HostView, d: Diagnostic): Diagnostic {
+  const mapped: Diagnostic = { ...d, range: hostRange(host, view, d.range) };
+  if (view.suffix) mapped.message = `${typeof d.message === 'string' ? d.message : d.message.value} (${view.suffix})`;
   if (d.relatedInformation) {
-    mapped.relatedInformation = d.relatedInformation.map((r) => (r.location.uri === host.uri ? { ...r, location: { uri: r.location.uri, range: hostRange(host, policy, r.location.range) } } : r));
+    mapped.relatedInformation = d.relatedInformation.map((r) => (r.location.uri === host.uri ? { ...r, location: { uri: r.location.uri, range: hostRange(host, view, r.location.range) } } : r));
   }
   return mapped;
 }
 
-function hostRange(host: TextDocument, policy: EmbeddedPolicy, range: Range): Range {
-  const start = policy.map.toHost(policy.document.offsetAt(range.start), 'start');
-  const end = Math.max(start, policy.map.toHost(policy.document.offsetAt(range.end), 'end'));
+export function hostRange(host: TextDocument, view: { document: TextDocument; map: OffsetMap }, range: Range): Range {
+  const start = view.map.toHost(view.document.offsetAt(range.start), 'start');
+  const end = Math.max(start, view.map.toHost(view.document.offsetAt(range.end), 'end'));
   return { start: host.positionAt(start), end: host.positionAt(end) };
 }
 
@@ -116,77 +113,3 @@ function hostItem(host: TextDocument, template: TemplateDocument, policy: Embedd
   return { ...item, filterText, textEdit: { range: valueRange, newText: text } };
 }
 
-/**
- * Code actions for a range of the template: those of the policy there, with their edits made in
- * the template's own syntax. They are resolved here, so that one whose edit cannot be made
- * exactly is not offered at all.
- */
-export function templateCodeActions(
-  service: PolicyLanguageService,
-  host: TextDocument,
-  template: TemplateDocument,
-  range: Range,
-  diagnostics: readonly Diagnostic[],
-  options: CallerCodeActionOptions,
-): CodeAction[] {
-  if (template.broken) return [];
-  // Without the editor's word, inserted JSON is indented as the template is.
-  const formatting = formattingOf(template.text);
-  const indentation = options.indentation ?? { tabSize: formatting.tabSize ?? 2, insertSpaces: formatting.insertSpaces !== false };
-  const wholeDocument = options.only?.some((k) => k.startsWith('source'));
-  const offset = host.offsetAt(range.start);
-  const policies = template.policies.filter((p) => wholeDocument || (p.node.start <= offset && offset <= p.node.end));
-  return policies.flatMap((policy) => {
-    const all = policyDiagnostics(service, policy, options);
-    const asked = all.filter((d) => diagnostics.some((h) => h.code === d.code && sameRange(h.range, hostRange(host, policy, d.range))));
-    const settings = { ...options.settings, policyKind: policy.kind };
-    const policyOptions = { ...options, settings, indentation, allDiagnostics: all };
-    return service.getCodeActions(policy.document, policy.model, asked, policyOptions).flatMap((action) => {
-      const hostDiagnostics = action.diagnostics?.map((d) => hostDiagnostic(host, policy, d));
-      if (action.command) return action.command.command === COMMANDS.fillPlaceholders ? [] : [{ ...action, diagnostics: hostDiagnostics }];
-      const edits = service.resolveCodeAction(policy.document, policy.model, action, policyOptions).edit?.changes?.[host.uri];
-      const mapped = edits && edits.length > 0 ? hostEdits(host, template, policy, edits) : undefined;
-      if (!mapped) return [];
-      return [{ title: action.title, kind: action.kind, isPreferred: action.isPreferred, diagnostics: hostDiagnostics, edit: { changes: { [host.uri]: mapped } } }];
-    });
-  });
-}
-
-function sameRange(a: Range, b: Range): boolean {
-  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
-}
-
-/** A policy's edits as edits of the template, or undefined where one cannot be made exactly. */
-function hostEdits(host: TextDocument, template: TemplateDocument, policy: EmbeddedPolicy, edits: TextEdit[]): TextEdit[] | undefined {
-  const out: TextEdit[] = [];
-  for (const edit of edits) {
-    const start = policy.document.offsetAt(edit.range.start);
-    const end = policy.document.offsetAt(edit.range.end);
-    const span = policy.map.exactSpan(start, end);
-    let made: { start: number; end: number; text: string } | undefined;
-    if (template.format === 'json') made = span && { ...span, text: edit.newText };
-    else {
-      const at = span && scalarAt(policy.node, span.start, span.end);
-      const text = jsonStringContent(edit.newText);
-      made = at && span && text !== undefined ? scalarEdit(at.scalar, span.start, span.end, text, at.inFlow) : structuralEdit(template, policy, edits);
-      if (made && !at) return [toTextEdit(host, made)];
-    }
-    if (!made) return undefined;
-    out.push(toTextEdit(host, made));
-  }
-  return out;
-}
-
-function toTextEdit(host: TextDocument, edit: { start: number; end: number; text: string }): TextEdit {
-  return { range: { start: host.positionAt(edit.start), end: host.positionAt(edit.end) }, newText: edit.text };
-}
-
-/** The text a JSON string would hold with these characters between its quotes; undefined if they are not such characters. */
-function jsonStringContent(text: string): string | undefined {
-  try {
-    const value: unknown = JSON.parse(`"${text}"`);
-    return typeof value === 'string' ? value : undefined;
-  } catch {
-    return undefined;
-  }
-}

@@ -4,9 +4,10 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parsePolicy } from '../policy/parsePolicy';
 import type { PolicyModel } from '../policy/policyModel';
 import { isTemplate, policyLocations, templateSymbols, type PolicyLocation } from './cloudformation/policyLocations';
-import { copiedPolicy, writtenPolicy } from './cloudformation/policyText';
-import type { TemplateSymbols } from './cloudformation/intrinsics';
-import { fromJson, fromYaml, type TemplateMap, type TemplateNode } from './cloudformation/templateTree';
+import { copiedPolicy, writtenPolicy, writtenStatements } from './cloudformation/policyText';
+import { principalPolicies } from './cloudformation/principals';
+import { resolveString, type TemplateSymbols } from './cloudformation/intrinsics';
+import { entry, fromJson, fromYaml, type TemplateMap, type TemplateNode } from './cloudformation/templateTree';
 import type { OffsetMap } from './offsetMap';
 
 /**
@@ -19,6 +20,23 @@ export interface EmbeddedPolicy extends PolicyLocation {
   document: TextDocument;
   model: PolicyModel;
   map: OffsetMap;
+  /**
+   * Whether the checks that judge a principal judge this policy alone: false for an identity
+   * policy whose principal has other policies in the template (see `principals`).
+   */
+  judgedAlone: boolean;
+}
+
+/** The identity policies of one principal of the template, written as one policy for the checks that judge what it can do. */
+export interface PrincipalView {
+  /** `role ConsumerRole`. */
+  label: string;
+  policies: EmbeddedPolicy[];
+  document: TextDocument;
+  model: PolicyModel;
+  map: OffsetMap;
+  /** The template's node of each statement of `model`, by index. */
+  statements: TemplateNode[];
 }
 
 export interface TemplateDocument {
@@ -28,6 +46,10 @@ export interface TemplateDocument {
   root: TemplateMap;
   symbols: TemplateSymbols;
   policies: EmbeddedPolicy[];
+  /** The principals with more than one identity policy in the template. */
+  principals: PrincipalView[];
+  /** The names of the DynamoDB tables the template creates (unknown ones as `${LogicalId}`). */
+  tables: string[];
   /** Whether the template's own syntax is broken (YAML errors): edits then wait for it to be fixed. */
   broken: boolean;
 }
@@ -70,10 +92,25 @@ function template(
   write: (node: TemplateNode, symbols: TemplateSymbols) => { text: string; map: OffsetMap },
 ): TemplateDocument {
   const symbols = templateSymbols(root);
-  const policies = policyLocations(root).map((location) => {
+  const policies: EmbeddedPolicy[] = policyLocations(root).map((location) => {
     const { text, map } = write(location.node, symbols);
     const policyDocument = TextDocument.create(document.uri, 'json', document.version, text);
-    return { ...location, document: policyDocument, model: parsePolicy(text), map };
+    return { ...location, document: policyDocument, model: parsePolicy(text), map, judgedAlone: true };
   });
-  return { format, text: document.getText(), root, symbols, policies, broken };
+  const seen = new Set<string>();
+  const principals: PrincipalView[] = [];
+  for (const group of principalPolicies(policies, symbols)) {
+    const key = group.policies.map((p) => p.node.start).join(',');
+    if (group.policies.length < 2 || !group.label || seen.has(key)) continue;
+    seen.add(key);
+    for (const policy of group.policies) policy.judgedAlone = false;
+    const { text, map, statements } = writtenStatements(group.policies.map((p) => p.node), symbols);
+    const view = TextDocument.create(document.uri, 'json', document.version, text);
+    principals.push({ label: group.label, policies: group.policies, document: view, model: parsePolicy(text), map, statements });
+  }
+  // A table without a TableName gets one from CloudFormation, unknown here: `${LogicalId}`, as `!Ref` reads.
+  const tables = [...symbols.resources]
+    .filter(([, r]) => r.type === 'AWS::DynamoDB::Table' || r.type === 'AWS::DynamoDB::GlobalTable')
+    .map(([name, r]) => resolveString(entry(r.properties, 'TableName'), symbols) ?? `\${${name}}`);
+  return { format, text: document.getText(), root, symbols, policies, principals, tables, broken };
 }

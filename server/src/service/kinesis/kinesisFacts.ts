@@ -61,6 +61,14 @@ export const LEASE_TABLE_ACTIONS: Readonly<Record<KclVersion, readonly string[]>
   '3.x': [...KCL_TABLE_ACTIONS, 'dynamodb:UpdateTable'],
 };
 
+/**
+ * The KCL creates a table only when it does not exist: it describes the table first and calls
+ * CreateTable only when DescribeTable finds none (`DynamoDBLeaseRefresher.createLeaseTableIfNotExists`
+ * in 2.x and 3.x, `DynamoDBLeaseManager` in 1.x). A table made beforehand (by a template) needs no
+ * CreateTable. [KCL]
+ */
+export const TABLE_CREATE_ACTION = 'dynamodb:CreateTable';
+
 /** KCL 3.x queries the lease table's index (`table/APP/index/*`): a table ARN does not cover its index. [KCL-IAM] */
 export const KCL3_INDEX_ACTIONS: readonly string[] = ['dynamodb:Query'];
 

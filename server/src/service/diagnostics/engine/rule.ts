@@ -25,6 +25,12 @@ export interface PolicyRule<Code extends string = string> {
   defaultSeverity: Exclude<RuleSeverity, 'off'>;
   /** The kinds of policy the rule checks. */
   kinds: readonly PolicyKind[];
+  /**
+   * `principal` for a rule that judges what the principal can do (a consumer's reads, a KCL
+   * application's tables): where the principal's identity policies are all known, as a role's in a
+   * template, it runs over them together rather than over each document.
+   */
+  judges?: 'principal';
   check(context: RuleContext): RuleFinding[];
   /**
    * For a rule that looks at one statement at a time: its findings in `statement`. They must

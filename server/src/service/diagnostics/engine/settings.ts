@@ -19,6 +19,11 @@ export interface DiagnosticSettings {
    * Policy asks); undefined when nobody said, and the KMS hint is shown.
    */
   streamEncrypted?: boolean;
+  /**
+   * Names of DynamoDB tables that exist before the application runs (a template creates them):
+   * the KCL needs no CreateTable on them.
+   */
+  existingTables?: readonly string[];
 }
 
 export const DEFAULT_SETTINGS: DiagnosticSettings = {

@@ -4,7 +4,9 @@ import {
   KCL3_EXTRA_TABLE_SUFFIXES,
   KCL3_INDEX_ACTIONS,
   LEASE_TABLE_ACTIONS,
+  TABLE_CREATE_ACTION,
 } from '../../kinesis/kinesisFacts';
+import { parseArn } from '../../catalog/arn';
 import type { StatementModel } from '../../policy/policyModel';
 import type { RuleContext } from '../engine/ruleContext';
 import { grantsOf } from './jobs';
@@ -82,6 +84,7 @@ function gapOn(context: RuleContext, version: KclVersion, table: string | undefi
   const lacking = (actions: readonly string[], resource: string | undefined) =>
     actions.filter((action) => {
       if (resource === undefined) return true;
+      if (action === TABLE_CREATE_ACTION && exists(context, resource)) return false;
       if (context.access.permits(action, resource)) return false;
       for (const deny of context.access.deniedBy(action, resource)) if (!deniedBy.includes(deny.statement)) deniedBy.push(deny.statement);
       return true;
@@ -98,6 +101,12 @@ function gapOn(context: RuleContext, version: KclVersion, table: string | undefi
       : [],
     deniedBy,
   };
+}
+
+/** Whether a table ARN names a table that exists before the application runs (see `existingTables`). */
+function exists(context: RuleContext, arn: string): boolean {
+  const name = /^table\/([^/]+)$/.exec(parseArn(arn)?.resource ?? '')?.[1];
+  return name !== undefined && (context.settings.existingTables ?? []).includes(name);
 }
 
 export function leaseGapSize(gap: LeaseGap): number {

@@ -21,6 +21,7 @@ export function missingDescribeStream<Code extends string>(spec: DescribeRuleSpe
     code: spec.code,
     defaultSeverity: spec.defaultSeverity,
     kinds: ['identity'],
+    judges: 'principal',
     check: (context) => gapFindings(context, spec.markers, [DESCRIBE_ACTIONS], spec),
   });
 }

@@ -1,6 +1,6 @@
 import { MapBuilder, type OffsetMap } from '../offsetMap';
 import { ifBranch, intrinsicOf, resolveString, UNKNOWN, type TemplateSymbols } from './intrinsics';
-import type { TemplateNode } from './templateTree';
+import { entry, type TemplateNode } from './templateTree';
 
 /**
  * A policy found in a template, as the JSON text every feature reads, with the map from its
@@ -59,26 +59,57 @@ export function copiedPolicy(host: string, node: TemplateNode, symbols: Template
  * characters); other values map by their ends.
  */
 export function writtenPolicy(node: TemplateNode, symbols: TemplateSymbols): PolicyText {
-  const out = new MapBuilder();
-  const visit = (n: TemplateNode) => {
+  const writer = new JsonWriter(symbols);
+  writer.visit(node);
+  return writer.out.finish();
+}
+
+/**
+ * The statements of several policies written as one policy, in the order the template has them:
+ * what a principal's policies allow together. `statements` are the template's nodes of the
+ * statements, in the order written.
+ */
+export function writtenStatements(policies: readonly TemplateNode[], symbols: TemplateSymbols): PolicyText & { statements: TemplateNode[] } {
+  const writer = new JsonWriter(symbols);
+  const statements: TemplateNode[] = [];
+  writer.out.write('{"Version":"2012-10-17","Statement":[');
+  for (const policy of policies) {
+    const list = entry(policy, 'Statement');
+    for (const statement of list?.type === 'seq' ? list.items : list ? [list] : []) {
+      if (statements.length > 0) writer.out.write(',');
+      statements.push(statement);
+      writer.visit(statement);
+    }
+  }
+  writer.out.write(']}');
+  return { ...writer.out.finish(), statements };
+}
+
+class JsonWriter {
+  readonly out = new MapBuilder();
+
+  constructor(private readonly symbols: TemplateSymbols) {}
+
+  visit(n: TemplateNode): void {
+    const { out } = this;
     const intrinsic = intrinsicOf(n);
     if (intrinsic) {
       const branch = ifBranch(intrinsic);
-      if (branch && branch.type !== 'scalar') return visit(branch);
-      const value = resolveString(n, symbols) ?? UNKNOWN;
+      if (branch && branch.type !== 'scalar') return this.visit(branch);
+      const value = resolveString(n, this.symbols) ?? UNKNOWN;
       // `!Sub 'arn:${AWS::Partition}:...'` with nothing to replace is its own text.
       const scalar = intrinsic.argument;
       const same = scalar?.type === 'scalar' && scalar.value === value && intrinsic.name === 'Fn::Sub';
-      return writeString(value, n.start, n.end, same ? scalar.content : undefined);
+      return this.writeString(value, n.start, n.end, same ? scalar.content : undefined);
     }
     if (n.type === 'map') {
       out.anchor(n.start, false);
       out.write('{');
       n.entries.forEach((e, i) => {
         if (i > 0) out.write(',');
-        writeString(e.key, e.keyNode.start, e.keyNode.end, e.keyNode.content);
+        this.writeString(e.key, e.keyNode.start, e.keyNode.end, e.keyNode.content);
         out.write(':');
-        if (e.value) visit(e.value);
+        if (e.value) this.visit(e.value);
         else out.write('null');
       });
       out.write('}');
@@ -88,18 +119,20 @@ export function writtenPolicy(node: TemplateNode, symbols: TemplateSymbols): Pol
       out.write('[');
       n.items.forEach((item, i) => {
         if (i > 0) out.write(',');
-        visit(item);
+        this.visit(item);
       });
       out.write(']');
       out.anchor(n.end, false);
-    } else if (typeof n.value === 'string') writeString(n.value, n.start, n.end, n.content);
+    } else if (typeof n.value === 'string') this.writeString(n.value, n.start, n.end, n.content);
     else {
       out.anchor(n.start, false);
       out.write(JSON.stringify(n.value));
       out.anchor(n.end, false);
     }
-  };
-  const writeString = (value: string, start: number, end: number, content: { start: number; end: number } | undefined) => {
+  }
+
+  private writeString(value: string, start: number, end: number, content: { start: number; end: number } | undefined): void {
+    const { out } = this;
     const json = JSON.stringify(value);
     out.anchor(start, false);
     out.write('"');
@@ -109,7 +142,5 @@ export function writtenPolicy(node: TemplateNode, symbols: TemplateSymbols): Pol
     if (content) out.anchor(content.end, false);
     out.write('"');
     out.anchor(end, false);
-  };
-  visit(node);
-  return out.finish();
+  }
 }

@@ -1,10 +1,10 @@
-import { parse as parseJson } from 'jsonc-parser';
+import { parse as parseJson, type ParseError } from 'jsonc-parser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextEdit } from 'vscode-languageserver-types';
 import { stringify } from 'yaml';
-import type { EmbeddedPolicy, TemplateDocument } from '../templateHost';
+import type { TemplateDocument } from '../templateHost';
 import { intrinsicOf } from './intrinsics';
-import type { TemplateMap, TemplateNode, TemplateSeq } from './templateTree';
+import { entry, type TemplateMap, type TemplateNode, type TemplateSeq } from './templateTree';
 import { yamlString } from './yamlScalars';
 
 /**
@@ -21,21 +21,46 @@ interface Span {
   text: string;
 }
 
-export function structuralEdit(template: TemplateDocument, policy: EmbeddedPolicy, edits: TextEdit[]): Span | undefined {
-  const before = policy.document.getText();
-  const after = TextDocument.applyEdits(policy.document, edits);
-  const errors: unknown[] = [];
-  const oldValue = parseJson(before, errors as never, { allowTrailingComma: true }) as Json;
-  const newValue = parseJson(after, errors as never, { allowTrailingComma: true }) as Json;
-  if (errors.length > 0) return undefined;
-  const writer = new YamlWriter(template.text);
-  return writer.change(policy.node, oldValue, newValue, false);
+/** An edit of one policy of the template, written in JSON as `document`: made on `root`, the policy's node. */
+export function structuralEdit(template: TemplateDocument, root: TemplateNode, document: TextDocument, edits: TextEdit[]): Span | undefined {
+  const values = beforeAndAfter(document, edits);
+  return values && new YamlWriter(template.text, template.format === 'json').change(root, values.before, values.after, false);
 }
 
+/**
+ * An edit of several policies written as one (a principal's, see `writtenStatements`): made on
+ * the statement it changes, or, for statements added, at the end of the last policy's list.
+ */
+export function statementsEdit(template: TemplateDocument, policies: readonly TemplateNode[], statements: readonly TemplateNode[], document: TextDocument, edits: TextEdit[]): Span | undefined {
+  const values = beforeAndAfter(document, edits);
+  const before = values && isObject(values.before) ? values.before.Statement : undefined;
+  const after = values && isObject(values.after) ? values.after.Statement : undefined;
+  if (!Array.isArray(before) || !Array.isArray(after) || before.length !== statements.length) return undefined;
+  const writer = new YamlWriter(template.text, template.format === 'json');
+  if (before.length === after.length) {
+    const differing = before.flatMap((v, i) => (equal(v, after[i]) ? [] : [i]));
+    return differing.length === 1 ? writer.change(statements[differing[0]], before[differing[0]], after[differing[0]], false) : undefined;
+  }
+  const list = policies.length > 0 ? entry(policies[policies.length - 1], 'Statement') : undefined;
+  if (after.length <= before.length || !before.every((v, i) => equal(v, after[i])) || list?.type !== 'seq') return undefined;
+  return writer.insertItems(list, list.items.length, after.slice(before.length), list.flow);
+}
+
+function beforeAndAfter(document: TextDocument, edits: TextEdit[]): { before: Json; after: Json } | undefined {
+  const errors: ParseError[] = [];
+  const before = parseJson(document.getText(), errors, { allowTrailingComma: true }) as Json;
+  const after = parseJson(TextDocument.applyEdits(document, edits), errors, { allowTrailingComma: true }) as Json;
+  return errors.length === 0 ? { before, after } : undefined;
+}
+
+/** Writes values into the template's text: YAML where it is YAML, JSON (YAML's flow style, quoted) in a JSON template. */
 class YamlWriter {
   private readonly eol: string;
 
-  constructor(private readonly text: string) {
+  constructor(
+    private readonly text: string,
+    private readonly json: boolean,
+  ) {
     this.eol = text.includes('\r\n') ? '\r\n' : '\n';
   }
 
@@ -61,7 +86,7 @@ class YamlWriter {
       const last = node.entries[node.entries.length - 1];
       const end = this.contentEnd(last.value?.end ?? last.keyNode.end);
       const addition = Object.fromEntries(added.map((k) => [k, after[k]]));
-      if (flow) return { start: end, end, text: added.map((k) => `, ${yamlString(k, 'plain', true)}: ${this.flowText(after[k])}`).join('') };
+      if (flow) return { start: end, end, text: added.map((k) => `, ${this.json ? JSON.stringify(k) : yamlString(k, 'plain', true)}: ${this.flowText(after[k])}`).join('') };
       const indent = this.column(node.entries[0].keyNode.start);
       return { start: end, end, text: this.eol + this.block(addition, indent) };
     }
@@ -92,7 +117,7 @@ class YamlWriter {
     return this.replace(node, after, inFlow);
   }
 
-  private insertItems(node: TemplateSeq, at: number, values: Json[], flow: boolean): Span | undefined {
+  insertItems(node: TemplateSeq, at: number, values: Json[], flow: boolean): Span | undefined {
     if (flow) {
       const texts = values.map((v) => this.flowText(v)).join(', ');
       if (node.items.length === 0) return { start: node.start, end: node.end, text: `[${texts}]` };
@@ -113,11 +138,13 @@ class YamlWriter {
 
   /** A whole node written anew: in flow style on one line, as JSON-like YAML that reads back as the value. */
   private replace(node: TemplateNode, value: Json, inFlow: boolean): Span {
+    if (this.json) return { start: node.start, end: node.end, text: JSON.stringify(value) };
     if (typeof value === 'string' && node.type === 'scalar') return { start: node.start, end: node.end, text: yamlString(value, node.style === 'json' ? 'plain' : node.style, inFlow) };
     return { start: node.start, end: node.end, text: this.flowText(value) };
   }
 
   private flowText(value: Json): string {
+    if (this.json) return JSON.stringify(value);
     if (typeof value === 'string') return yamlString(value, 'plain', true);
     if (Array.isArray(value)) return `[${value.map((v) => this.flowText(v)).join(', ')}]`;
     if (isObject(value)) return `{${Object.entries(value).map(([k, v]) => `${yamlString(k, 'plain', true)}: ${this.flowText(v)}`).join(', ')}}`;

@@ -11,6 +11,7 @@ export const incompleteRead = policyRule({
   code: 'consumer/incomplete-read',
   defaultSeverity: 'warning',
   kinds: ['identity'],
+  judges: 'principal',
   check: (context) =>
     [READ_ACTIONS, [...READ_ACTIONS].reverse()].flatMap(([present, missing]) =>
       gapFindings(context, [present], [[missing]], {

@@ -11,6 +11,7 @@ export const broadDynamodbAccess = policyRule({
   code: 'kcl/broad-dynamodb-access',
   defaultSeverity: 'information',
   kinds: ['identity'],
+  judges: 'principal',
   check(context) {
     const version = context.settings.kclVersion;
     if (version === 'none' || !kclApplies(context)) return [];

@@ -14,6 +14,7 @@ export const missingLeaseTablePermissions = policyRule({
   code: 'kcl/missing-lease-table-permissions',
   defaultSeverity: 'warning',
   kinds: ['identity'],
+  judges: 'principal',
   check(context) {
     const setting = context.settings.kclVersion;
     if (setting === 'none' || !kclApplies(context)) return [];

@@ -13,6 +13,7 @@ export const kclMissingListShards = policyRule({
   code: 'kcl/missing-list-shards',
   defaultSeverity: 'warning',
   kinds: ['identity'],
+  judges: 'principal',
   check(context) {
     if (!kclApplies(context)) return [];
     const kcl = showsKclUse(context);

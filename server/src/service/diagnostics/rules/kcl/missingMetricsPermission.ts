@@ -8,6 +8,7 @@ export const missingMetricsPermission = policyRule({
   code: 'kcl/missing-metrics-permission',
   defaultSeverity: 'warning',
   kinds: ['identity'],
+  judges: 'principal',
   check(context) {
     if (!kclApplies(context)) return [];
     // The action takes no resource: IAM evaluates it against the resource "*" itself.

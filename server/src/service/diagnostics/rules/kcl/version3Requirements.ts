@@ -13,6 +13,7 @@ export const version3Requirements = policyRule({
   code: 'kcl/version-3-requirements',
   defaultSeverity: 'information',
   kinds: ['identity'],
+  judges: 'principal',
   check(context) {
     if (context.settings.kclVersion !== 'auto' || !kclApplies(context)) return [];
     const site = context.grantSite(CONSUMER_MARKER_ACTION);

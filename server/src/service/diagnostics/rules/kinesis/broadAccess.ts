@@ -21,6 +21,7 @@ export const broadAccess = policyRule({
   code: 'kinesis/broad-access',
   defaultSeverity: 'information',
   kinds: ['identity'],
+  judges: 'principal',
   check(context) {
     const findings: RuleFinding[] = [];
     if (!WRITE_ACTIONS.some((a) => context.access.isGranted(a)) && !context.access.isGranted(CONSUMER_MARKER_ACTION)) return findings;

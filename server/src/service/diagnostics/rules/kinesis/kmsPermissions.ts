@@ -10,6 +10,7 @@ export const kmsPermissions = policyRule({
   code: 'kinesis/kms-permissions',
   defaultSeverity: 'hint',
   kinds: ['identity'],
+  judges: 'principal',
   check(context) {
     if (context.settings.streamEncrypted === false) return [];
     const findings: RuleFinding[] = [];

@@ -14,6 +14,7 @@ export const producerMissingListShards = policyRule({
   code: 'producer/missing-list-shards',
   defaultSeverity: 'warning',
   kinds: ['identity'],
+  judges: 'principal',
   check(context) {
     if (!context.access.isGranted(PUT_RECORDS) || !context.access.isGranted(METRICS_ACTION)) return [];
     // In a consumer's policy the metrics may be the KCL's, and the writer an SDK one: only a note then.

@@ -1,0 +1,87 @@
+import { intrinsicOf, type TemplateSymbols } from './intrinsics';
+import type { PolicyLocation } from './policyLocations';
+import { entry, stringValue, type TemplateNode } from './templateTree';
+
+/**
+ * Whose identity policies a template's policies are: a role's permissions are all its policies
+ * together (its own `Policies`, every `AWS::IAM::Policy` or `ManagedPolicy` that names it in
+ * `Roles`, the managed policies of its `ManagedPolicyArns`, a SAM function's `Policies`), and the
+ * checks that judge what a principal can do judge them together (IAM User Guide, "Policy
+ * evaluation logic": within an account, the principal's identity-based policies are evaluated
+ * together).
+ */
+export interface PrincipalPolicies<P extends PolicyLocation = PolicyLocation> {
+  /** `role ConsumerRole`, or undefined for a policy attached to nothing the template creates. */
+  label: string | undefined;
+  policies: P[];
+}
+
+const PRINCIPAL_TYPES: Readonly<Record<string, string>> = {
+  'AWS::IAM::Role': 'role',
+  'AWS::IAM::User': 'user',
+  'AWS::IAM::Group': 'group',
+  'AWS::Serverless::Function': 'the role of function',
+};
+
+/** Properties of a policy resource that name the principals it is attached to. */
+const ATTACHMENTS: Readonly<Record<string, readonly string[]>> = {
+  'AWS::IAM::Policy': ['Roles', 'Users', 'Groups'],
+  'AWS::IAM::ManagedPolicy': ['Roles', 'Users', 'Groups'],
+  'AWS::IAM::RolePolicy': ['RoleName'],
+  'AWS::IAM::UserPolicy': ['UserName'],
+  'AWS::IAM::GroupPolicy': ['GroupName'],
+};
+
+/** The identity policies of a template grouped by the principal they belong to, in document order. */
+export function principalPolicies<P extends PolicyLocation>(locations: readonly P[], symbols: TemplateSymbols): PrincipalPolicies<P>[] {
+  const byPrincipal = new Map<string, P[]>();
+  const alone: P[] = [];
+  const add = (principal: string, policy: P) => {
+    const list = byPrincipal.get(principal) ?? [];
+    if (!list.includes(policy)) list.push(policy);
+    byPrincipal.set(principal, list);
+  };
+  for (const policy of locations) {
+    if (policy.kind !== 'identity') continue;
+    const owners = ownersOf(policy, symbols);
+    if (owners.length === 0) alone.push(policy);
+    for (const owner of owners) add(owner, policy);
+  }
+  const groups: PrincipalPolicies<P>[] = [...byPrincipal].map(([principal, policies]) => ({
+    label: `${PRINCIPAL_TYPES[symbols.resources.get(principal)?.type ?? ''] ?? 'principal'} ${principal}`,
+    policies: policies.sort((a, b) => a.node.start - b.node.start),
+  }));
+  return [...groups, ...alone.map((policy) => ({ label: undefined, policies: [policy] }))];
+}
+
+function ownersOf(policy: PolicyLocation, symbols: TemplateSymbols): string[] {
+  if (PRINCIPAL_TYPES[policy.resourceType]) return [policy.resource];
+  const properties = symbols.resources.get(policy.resource)?.properties;
+  const owners = (ATTACHMENTS[policy.resourceType] ?? []).flatMap((key) => principalsNamed(entry(properties, key), symbols));
+  // A managed policy is also attached by the roles that list it in ManagedPolicyArns.
+  if (policy.resourceType === 'AWS::IAM::ManagedPolicy') {
+    for (const [name, resource] of symbols.resources) {
+      const arns = entry(resource.properties, 'ManagedPolicyArns');
+      if (PRINCIPAL_TYPES[resource.type] && arns?.type === 'seq' && arns.items.some((item) => refersTo(item) === policy.resource)) owners.push(name);
+    }
+  }
+  return [...new Set(owners)];
+}
+
+/** The template's principals a list (or one value) names: by `!Ref`, or by the name its own property gives it. */
+function principalsNamed(node: TemplateNode | undefined, symbols: TemplateSymbols): string[] {
+  const items = node?.type === 'seq' ? node.items : node ? [node] : [];
+  return items.flatMap((item) => {
+    const ref = refersTo(item);
+    if (ref !== undefined) return symbols.resources.has(ref) ? [ref] : [];
+    const name = stringValue(item);
+    const named = [...symbols.resources].find(([, r]) => PRINCIPAL_TYPES[r.type] && ['RoleName', 'UserName', 'GroupName'].some((k) => stringValue(entry(r.properties, k)) === name));
+    return named ? [named[0]] : [];
+  });
+}
+
+/** The logical id a `!Ref` names. */
+function refersTo(node: TemplateNode): string | undefined {
+  const intrinsic = intrinsicOf(node);
+  return intrinsic?.name === 'Ref' ? stringValue(intrinsic.argument) : undefined;
+}

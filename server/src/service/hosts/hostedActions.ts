@@ -1,0 +1,88 @@
+import type { CodeAction, Diagnostic, Range, TextEdit } from 'vscode-languageserver-types';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { COMMANDS } from '../../../../common/src/commands';
+import type { CallerCodeActionOptions, PolicyLanguageService } from '../languageService';
+import { formattingOf } from '../codeActions/transaction';
+import { scalarAt, scalarEdit } from './cloudformation/yamlScalars';
+import { hostDiagnostic, hostRange, viewDiagnostics } from './hostedFeatures';
+import type { TemplateDocument } from './templateHost';
+import { allViews, viewsAt, type HostView } from './views';
+
+/**
+ * Code actions for a range of the template: those of the policy there, with their edits made in
+ * the template's own syntax. They are resolved here, so that one whose edit cannot be made
+ * exactly is not offered at all.
+ */
+export function templateCodeActions(
+  service: PolicyLanguageService,
+  host: TextDocument,
+  template: TemplateDocument,
+  range: Range,
+  diagnostics: readonly Diagnostic[],
+  options: CallerCodeActionOptions,
+): CodeAction[] {
+  if (template.broken) return [];
+  // Without the editor's word, inserted JSON is indented as the template is.
+  const formatting = formattingOf(template.text);
+  const indentation = options.indentation ?? { tabSize: formatting.tabSize ?? 2, insertSpaces: formatting.insertSpaces !== false };
+  const wholeDocument = options.only?.some((k) => k.startsWith('source'));
+  const views = wholeDocument ? allViews(template) : viewsAt(template, host.offsetAt(range.start));
+  return views.flatMap((view, i) => {
+    const all = viewDiagnostics(service, view, options);
+    const asked = all.filter((d) => diagnostics.some((h) => h.code === d.code && sameRange(h.range, hostRange(host, view, d.range))));
+    const viewOptions = { ...options, settings: view.settings(options.settings), indentation, allDiagnostics: all };
+    // Statements to insert are offered once, by the first view: a principal's view offers its fixes only.
+    const actions = service.getCodeActions(view.document, view.model, asked, viewOptions).filter((a) => i === 0 || (a.diagnostics?.length ?? 0) > 0);
+    return actions.flatMap((action) => {
+      const hostDiagnostics = action.diagnostics?.map((d) => hostDiagnostic(host, view, d));
+      if (action.command) return action.command.command === COMMANDS.fillPlaceholders ? [] : [{ ...action, diagnostics: hostDiagnostics }];
+      const edits = service.resolveCodeAction(view.document, view.model, action, viewOptions).edit?.changes?.[host.uri];
+      const mapped = edits && edits.length > 0 ? hostEdits(host, template, view, edits) : undefined;
+      if (!mapped) return [];
+      return [{ title: action.title, kind: action.kind, isPreferred: action.isPreferred, diagnostics: hostDiagnostics, edit: { changes: { [host.uri]: mapped } } }];
+    });
+  });
+}
+
+function sameRange(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}
+
+/**
+ * A view's edits as edits of the template, or undefined where one cannot be made exactly: in a
+ * JSON template, text copied exactly is edited as it is; in YAML, a string is edited in its
+ * scalar's own style; anything else is a change of structure, written by `yamlEdits.ts`.
+ */
+function hostEdits(host: TextDocument, template: TemplateDocument, view: HostView, edits: TextEdit[]): TextEdit[] | undefined {
+  const out: TextEdit[] = [];
+  for (const edit of edits) {
+    const span = view.map.exactSpan(view.document.offsetAt(edit.range.start), view.document.offsetAt(edit.range.end));
+    const at = span && view.nodes.map((n) => scalarAt(n, span.start, span.end)).find((found) => found !== undefined);
+    const text = jsonStringContent(edit.newText);
+    let made: { start: number; end: number; text: string } | undefined;
+    if (span && view.copied) made = { ...span, text: edit.newText };
+    else if (span && at && text !== undefined) made = template.format === 'json' ? { ...span, text: edit.newText } : scalarEdit(at.scalar, span.start, span.end, text, at.inFlow);
+    else {
+      // A change of structure: made from the whole of the view's change, as one edit.
+      const whole = view.structural(edits);
+      return whole && [toTextEdit(host, whole)];
+    }
+    if (!made) return undefined;
+    out.push(toTextEdit(host, made));
+  }
+  return out;
+}
+
+function toTextEdit(host: TextDocument, edit: { start: number; end: number; text: string }): TextEdit {
+  return { range: { start: host.positionAt(edit.start), end: host.positionAt(edit.end) }, newText: edit.text };
+}
+
+/** The text a JSON string would hold with these characters between its quotes; undefined if they are not such characters. */
+function jsonStringContent(text: string): string | undefined {
+  try {
+    const value: unknown = JSON.parse(`"${text}"`);
+    return typeof value === 'string' ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}

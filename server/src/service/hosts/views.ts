@@ -1,0 +1,82 @@
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextEdit } from 'vscode-languageserver-types';
+import type { PolicyKindSetting } from '../../../../common/src/choices';
+import type { DiagnosticSettings } from '../diagnostics/engine/settings';
+import { RULES } from '../diagnostics/rules';
+import type { PolicyModel } from '../policy/policyModel';
+import type { OffsetMap } from './offsetMap';
+import type { TemplateNode } from './cloudformation/templateTree';
+import { statementsEdit, structuralEdit } from './cloudformation/yamlEdits';
+import type { EmbeddedPolicy, PrincipalView, TemplateDocument } from './templateHost';
+
+/**
+ * What the features run on in a template: a JSON document standing for part of it (one policy,
+ * or a principal's policies together), with how to map its answers back into the template.
+ */
+export interface HostView {
+  document: TextDocument;
+  model: PolicyModel;
+  map: OffsetMap;
+  /** The template's nodes this view's text was written from: where its strings are. */
+  nodes: readonly TemplateNode[];
+  /** Whether the text is the template's own, copied (a JSON template's policy): then any span copied exactly can be edited as it is. */
+  copied: boolean;
+  /** The settings the rules run with here. */
+  settings(settings: DiagnosticSettings): DiagnosticSettings;
+  /** Said after each message: whose policies were judged, where the CDK put them. */
+  suffix?: string;
+  /** An edit of this view that changes the policy's structure, made in the template, if it can be. */
+  structural(edits: TextEdit[]): { start: number; end: number; text: string } | undefined;
+}
+
+/** The rules that judge what a principal can do (see `PolicyRule.judges`). */
+const PRINCIPAL_CODES = new Set<string>(RULES.filter((r) => r.judges === 'principal').map((r) => r.code));
+
+export function policyView(template: TemplateDocument, policy: EmbeddedPolicy): HostView {
+  return {
+    document: policy.document,
+    model: policy.model,
+    map: policy.map,
+    nodes: [policy.node],
+    copied: template.format === 'json',
+    // Where a policy sits says what it is; a role's policies with others are judged with them (principalView).
+    settings: (settings) => withKind(template, settings, policy.kind, policy.kind === 'identity' && !policy.judgedAlone ? (code) => PRINCIPAL_CODES.has(code) : () => false),
+    suffix: policy.cdkPath,
+    structural: (edits) => structuralEdit(template, policy.node, policy.document, edits),
+  };
+}
+
+export function principalView(template: TemplateDocument, view: PrincipalView): HostView {
+  const nodes = view.policies.map((p) => p.node);
+  return {
+    document: view.document,
+    model: view.model,
+    map: view.map,
+    nodes,
+    copied: false,
+    settings: (settings) => withKind(template, settings, 'identity', (code) => !PRINCIPAL_CODES.has(code)),
+    suffix: `${view.label}, with all its policies`,
+    structural: (edits) => statementsEdit(template, nodes, view.statements, view.document, edits),
+  };
+}
+
+/** Every view of the template: each policy, and each principal with several. */
+export function allViews(template: TemplateDocument): HostView[] {
+  return [...template.policies.map((p) => policyView(template, p)), ...template.principals.map((v) => principalView(template, v))];
+}
+
+/** The views with a policy at this offset of the template. */
+export function viewsAt(template: TemplateDocument, offset: number): HostView[] {
+  const here = template.policies.filter((p) => p.node.start <= offset && offset <= p.node.end);
+  return [
+    ...here.map((p) => policyView(template, p)),
+    ...template.principals.filter((v) => v.policies.some((p) => here.includes(p))).map((v) => principalView(template, v)),
+  ];
+}
+
+/** The settings in a template: the kind its place gives a policy, some rules off, the tables the template makes. */
+function withKind(template: TemplateDocument, settings: DiagnosticSettings, kind: Exclude<PolicyKindSetting, 'auto'>, off: (code: string) => boolean): DiagnosticSettings {
+  const rules = { ...settings.rules };
+  for (const rule of RULES) if (off(rule.code)) rules[rule.code] = 'off';
+  return { ...settings, policyKind: kind, rules, existingTables: template.tables };
+}
