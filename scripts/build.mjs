@@ -4,7 +4,7 @@
 //   dist/cli.js        the command-line checker, when its entry exists
 // Flags: --production minifies without source maps; --watch rebuilds on change.
 import * as esbuild from 'esbuild';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildData } from './build-data.mjs';
@@ -25,6 +25,11 @@ if (production) for (const b of bundles) rmSync(join(root, `${b.out}.map`), { fo
 
 const data = buildData();
 if (data.built) console.log(`IAM data: ${data.services} services written to ${data.outDir}`);
+// SAM's policy templates are bundled into the server (server/data/sam-policy-templates): their
+// Apache 2.0 licence and notice ship beside the other data.
+for (const file of ['LICENSE', 'NOTICE']) {
+  copyFileSync(join(root, 'server', 'data', 'sam-policy-templates', file), join(data.outDir, `${file}.sam-policy-templates.txt`));
+}
 
 const contexts = await Promise.all(
   bundles.map((b) =>

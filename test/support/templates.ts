@@ -48,3 +48,8 @@ export function applied(document: TextDocument, action: CodeAction | undefined):
   if (edits.length === 0) throw new Error(`No edit in ${action?.title ?? 'a missing action'}`);
   return TextDocument.applyEdits(document, edits);
 }
+
+/** A diagnostic's message as text. */
+export function messageText(d: Diagnostic): string {
+  return typeof d.message === 'string' ? d.message : d.message.value;
+}

@@ -81,6 +81,7 @@ describe('policies in CloudFormation and SAM templates', () => {
         'Share Properties.ResourcePolicy resource',
         'Key Properties.KeyPolicy resource',
         'Endpoint Properties.PolicyDocument vpc-endpoint',
+        'Function Properties.Policies[1].KinesisStreamReadPolicy identity',
         'Function Properties.Policies[2] identity',
         'OneDocument Properties.Policies identity',
       ],

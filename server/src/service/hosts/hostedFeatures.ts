@@ -1,4 +1,4 @@
-import { MarkupContent, type CompletionItem, type CompletionList, type Diagnostic, type Hover, type Position, type Range } from 'vscode-languageserver-types';
+import { DiagnosticSeverity, MarkupContent, type CompletionItem, type CompletionList, type Diagnostic, type Hover, type Position, type Range } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { PolicyLanguageService } from '../languageService';
 import type { ValidationOptions } from '../diagnostics/engine/validate';
@@ -26,6 +26,8 @@ export function viewDiagnostics(service: PolicyLanguageService, view: HostView, 
 
 export function hostDiagnostic(host: TextDocument, view: HostView, d: Diagnostic): Diagnostic {
   const mapped: Diagnostic = { ...d, range: hostRange(host, view, d.range) };
+  // Errors and warnings that policies out of sight may answer are notes.
+  if (view.uncertain && (d.severity === undefined || d.severity < DiagnosticSeverity.Information)) mapped.severity = DiagnosticSeverity.Information;
   if (view.suffix) mapped.message = `${typeof d.message === 'string' ? d.message : d.message.value} (${view.suffix})`;
   if (d.relatedInformation) {
     mapped.relatedInformation = d.relatedInformation.map((r) => (r.location.uri === host.uri ? { ...r, location: { uri: r.location.uri, range: hostRange(host, view, r.location.range) } } : r));
@@ -42,12 +44,14 @@ export function hostRange(host: TextDocument, view: { document: TextDocument; ma
 /** The policy at a position of the template, and the position in it, where the two correspond exactly. */
 function policyAt(host: TextDocument, template: TemplateDocument, position: Position): { policy: EmbeddedPolicy; position: Position } | undefined {
   const offset = host.offsetAt(position);
-  const policy = template.policies.find((p) => p.node.start <= offset && offset <= p.node.end);
+  const policy = template.policies.find((p) => !p.node.synthetic && p.node.start <= offset && offset <= p.node.end);
   const json = policy?.map.toJson(offset);
   return policy && json !== undefined ? { policy, position: policy.document.positionAt(json) } : undefined;
 }
 
 export function templateHover(service: PolicyLanguageService, host: TextDocument, template: TemplateDocument, position: Position): Hover | null {
+  const sam = samTemplateHover(host, template, host.offsetAt(position));
+  if (sam) return sam;
   const at: { policy: EmbeddedPolicy; position: Position; intrinsic?: IntrinsicSpan } | undefined = policyAt(host, template, position) ?? intrinsicAt(host, template, position);
   const hover = at && service.doHover(at.policy.document, at.position, at.policy.model);
   if (!at || (!hover && !at.intrinsic)) return null;
@@ -64,6 +68,18 @@ interface IntrinsicSpan {
   json: [number, number];
 }
 
+/** On a SAM policy template's name: what it is for, and the policy it expands to with the function's values. */
+function samTemplateHover(host: TextDocument, template: TemplateDocument, offset: number): Hover | undefined {
+  const policy = template.policies.find((p) => p.samTemplate && p.samTemplate.key.start <= offset && offset <= p.samTemplate.key.end);
+  if (!policy?.samTemplate) return undefined;
+  const { name, description, key } = policy.samTemplate;
+  const expanded = JSON.stringify(JSON.parse(policy.document.getText()), null, 2);
+  return {
+    contents: { kind: 'markdown', value: `**SAM policy template \`${name}\`**: ${description}.\n\nIt grants, with this function's values:\n\n\`\`\`json\n${expanded}\n\`\`\`` },
+    range: { start: host.positionAt(key.start), end: host.positionAt(key.end) },
+  };
+}
+
 const INTRINSIC_NOTE = 'what the template says of the value; `${...}` is known only when the stack is deployed, and is read as any text.';
 
 /** An intrinsic function under the position, read at the start of the string it stands for. */
@@ -73,7 +89,7 @@ function intrinsicAt(
   position: Position,
 ): { policy: EmbeddedPolicy; position: Position; intrinsic: IntrinsicSpan } | undefined {
   const offset = host.offsetAt(position);
-  const policy = template.policies.find((p) => p.node.start <= offset && offset <= p.node.end);
+  const policy = template.policies.find((p) => !p.node.synthetic && p.node.start <= offset && offset <= p.node.end);
   let node: TemplateNode | undefined = policy?.node;
   while (node && !intrinsicOf(node)) {
     const children: TemplateNode[] = node.type === 'map' ? node.entries.flatMap((e) => (e.value ? [e.value] : [])) : node.type === 'seq' ? node.items : [];

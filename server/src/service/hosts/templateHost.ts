@@ -32,6 +32,8 @@ export interface PrincipalView {
   /** `role ConsumerRole`. */
   label: string;
   policies: EmbeddedPolicy[];
+  /** Its policies the template does not hold (see `PrincipalPolicies.unknown`). */
+  unknown: string[];
   document: TextDocument;
   model: PolicyModel;
   map: OffsetMap;
@@ -46,7 +48,7 @@ export interface TemplateDocument {
   root: TemplateMap;
   symbols: TemplateSymbols;
   policies: EmbeddedPolicy[];
-  /** The principals with more than one identity policy in the template. */
+  /** The principals with more than one identity policy in the template, or with policies it does not hold. */
   principals: PrincipalView[];
   /** The names of the DynamoDB tables the template creates (unknown ones as `${LogicalId}`). */
   tables: string[];
@@ -63,7 +65,8 @@ export function jsonTemplate(document: TextDocument, root: JsonNode | undefined)
   const text = document.getText();
   const tree = fromJson(root, text);
   if (!isTemplate(tree)) return undefined;
-  return template(document, 'json', tree, false, (node, symbols) => copiedPolicy(text, node, symbols));
+  // A SAM policy template's statements are made, not written: they are written out as JSON.
+  return template(document, 'json', tree, false, (node, symbols) => (node.synthetic ? writtenPolicy(node, symbols) : copiedPolicy(text, node, symbols)));
 }
 
 /** A YAML document's template; undefined when it is no template. */
@@ -101,12 +104,14 @@ function template(
   const principals: PrincipalView[] = [];
   for (const group of principalPolicies(policies, symbols)) {
     const key = group.policies.map((p) => p.node.start).join(',');
-    if (group.policies.length < 2 || !group.label || seen.has(key)) continue;
+    // A principal with one written policy is judged by it alone, unless policies the template does not hold may add to it.
+    const alone = group.policies.length < 2 && group.unknown.length === 0 && !group.policies[0].node.synthetic;
+    if (alone || !group.label || seen.has(key)) continue;
     seen.add(key);
     for (const policy of group.policies) policy.judgedAlone = false;
     const { text, map, statements } = writtenStatements(group.policies.map((p) => p.node), symbols);
     const view = TextDocument.create(document.uri, 'json', document.version, text);
-    principals.push({ label: group.label, policies: group.policies, document: view, model: parsePolicy(text), map, statements });
+    principals.push({ label: group.label, policies: group.policies, unknown: group.unknown, document: view, model: parsePolicy(text), map, statements });
   }
   // A table without a TableName gets one from CloudFormation, unknown here: `${LogicalId}`, as `!Ref` reads.
   const tables = [...symbols.resources]

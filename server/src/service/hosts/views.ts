@@ -25,6 +25,11 @@ export interface HostView {
   settings(settings: DiagnosticSettings): DiagnosticSettings;
   /** Said after each message: whose policies were judged, where the CDK put them. */
   suffix?: string;
+  /**
+   * Whether the findings are notes at most: what the principal lacks may be granted by policies
+   * the template does not hold.
+   */
+  uncertain?: boolean;
   /** An edit of this view that changes the policy's structure, made in the template, if it can be. */
   structural(edits: TextEdit[]): { start: number; end: number; text: string } | undefined;
 }
@@ -38,11 +43,14 @@ export function policyView(template: TemplateDocument, policy: EmbeddedPolicy): 
     model: policy.model,
     map: policy.map,
     nodes: [policy.node],
-    copied: template.format === 'json',
+    copied: template.format === 'json' && !policy.node.synthetic,
     // Where a policy sits says what it is; a role's policies with others are judged with them (principalView).
-    settings: (settings) => withKind(template, settings, policy.kind, policy.kind === 'identity' && !policy.judgedAlone ? (code) => PRINCIPAL_CODES.has(code) : () => false),
+    // SAM's own statements are not the user's to answer for: they count only in their principal's view.
+    settings: (settings) =>
+      withKind(template, settings, policy.kind, policy.node.synthetic ? () => true : policy.kind === 'identity' && !policy.judgedAlone ? (code) => PRINCIPAL_CODES.has(code) : () => false),
     suffix: policy.cdkPath,
-    structural: (edits) => structuralEdit(template, policy.node, policy.document, edits),
+    // A SAM policy template's statements are SAM's: nothing in them is edited.
+    structural: (edits) => (policy.node.synthetic ? undefined : structuralEdit(template, policy.node, policy.document, edits)),
   };
 }
 
@@ -55,7 +63,11 @@ export function principalView(template: TemplateDocument, view: PrincipalView): 
     nodes,
     copied: false,
     settings: (settings) => withKind(template, settings, 'identity', (code) => !PRINCIPAL_CODES.has(code)),
-    suffix: `${view.label}, with all its policies`,
+    suffix:
+      view.unknown.length === 0
+        ? `${view.label}, with all its policies`
+        : `${view.label}, with all its policies but ${view.unknown.join(', ')}, which the template does not hold and which may grant this`,
+    uncertain: view.unknown.length > 0,
     structural: (edits) => statementsEdit(template, nodes, view.statements, view.document, edits),
   };
 }

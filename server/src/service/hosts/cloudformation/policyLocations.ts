@@ -1,5 +1,6 @@
 import type { PolicyKindSetting } from '../../../../../common/src/choices';
 import { intrinsicOf, type TemplateSymbols } from './intrinsics';
+import { expandSamTemplate, samTemplateItem } from './samPolicyTemplates';
 import { entry, stringValue, type TemplateMap, type TemplateNode } from './templateTree';
 
 /**
@@ -39,7 +40,11 @@ const LOCATIONS: Readonly<Record<string, readonly Location[]>> = {
   // SAM: `Policies` is one policy document, or a list of documents, managed policy names and SAM
   // policy templates; only the documents (maps with `Statement`) are policies written here.
   'AWS::Serverless::Function': [{ path: ['Policies'], kind: 'identity' }, { path: ['Policies', EACH], kind: 'identity' }, TRUST_POLICY],
+  'AWS::Serverless::StateMachine': [{ path: ['Policies'], kind: 'identity' }, { path: ['Policies', EACH], kind: 'identity' }],
 };
+
+/** The resource types whose `Policies` may name SAM policy templates. */
+const SAM_POLICY_OWNERS = new Set(['AWS::Serverless::Function', 'AWS::Serverless::StateMachine']);
 
 export interface PolicyLocation {
   node: TemplateMap;
@@ -51,6 +56,8 @@ export interface PolicyLocation {
   path: string;
   /** The construct path the CDK wrote into the resource's metadata, if any. */
   cdkPath?: string;
+  /** For a SAM policy template: its name and where the name is written (`node` is its expansion, made there). */
+  samTemplate?: { name: string; description: string; key: { start: number; end: number } };
 }
 
 /**
@@ -93,6 +100,17 @@ export function policyLocations(root: TemplateMap): PolicyLocation[] {
           found.push({ node, kind: location.kind, resource: resource.key, resourceType: type, path, ...(cdkPath ? { cdkPath } : {}) });
         }
       }
+    }
+    if (SAM_POLICY_OWNERS.has(type)) {
+      const policies = entry(properties, 'Policies');
+      (policies?.type === 'seq' ? policies.items : policies ? [policies] : []).forEach((item, i) => {
+        const sam = samTemplateItem(item);
+        if (!sam) return;
+        const node = expandSamTemplate(sam.template, sam.parameters, sam.key);
+        if (node.type !== 'map') return;
+        const path = `Properties.Policies${policies?.type === 'seq' ? `[${i}]` : ''}.${sam.name}`;
+        found.push({ node, kind: 'identity', resource: resource.key, resourceType: type, path, samTemplate: { name: sam.name, description: sam.template.Description, key: sam.key } });
+      });
     }
   }
   return found.sort((a, b) => a.node.start - b.node.start);

@@ -87,10 +87,26 @@ export function writtenStatements(policies: readonly TemplateNode[], symbols: Te
 
 class JsonWriter {
   readonly out = new MapBuilder();
+  /** How deep inside made-up nodes the writer is: they map as a whole to where they were made from. */
+  private synthetic = 0;
 
   constructor(private readonly symbols: TemplateSymbols) {}
 
   visit(n: TemplateNode): void {
+    if (n.synthetic && this.synthetic === 0) {
+      this.out.anchor(n.start, false);
+      this.synthetic++;
+      this.visitNode(n);
+      this.synthetic--;
+      this.out.anchor(n.end, false);
+    } else this.visitNode(n);
+  }
+
+  private anchor(host: number, exact: boolean): void {
+    if (this.synthetic === 0) this.out.anchor(host, exact);
+  }
+
+  private visitNode(n: TemplateNode): void {
     const { out } = this;
     const intrinsic = intrinsicOf(n);
     if (intrinsic) {
@@ -103,7 +119,7 @@ class JsonWriter {
       return this.writeString(value, n.start, n.end, same ? scalar.content : undefined);
     }
     if (n.type === 'map') {
-      out.anchor(n.start, false);
+      this.anchor(n.start, false);
       out.write('{');
       n.entries.forEach((e, i) => {
         if (i > 0) out.write(',');
@@ -113,34 +129,34 @@ class JsonWriter {
         else out.write('null');
       });
       out.write('}');
-      out.anchor(n.end, false);
+      this.anchor(n.end, false);
     } else if (n.type === 'seq') {
-      out.anchor(n.start, false);
+      this.anchor(n.start, false);
       out.write('[');
       n.items.forEach((item, i) => {
         if (i > 0) out.write(',');
         this.visit(item);
       });
       out.write(']');
-      out.anchor(n.end, false);
+      this.anchor(n.end, false);
     } else if (typeof n.value === 'string') this.writeString(n.value, n.start, n.end, n.content);
     else {
-      out.anchor(n.start, false);
+      this.anchor(n.start, false);
       out.write(JSON.stringify(n.value));
-      out.anchor(n.end, false);
+      this.anchor(n.end, false);
     }
   }
 
   private writeString(value: string, start: number, end: number, content: { start: number; end: number } | undefined): void {
     const { out } = this;
     const json = JSON.stringify(value);
-    out.anchor(start, false);
+    this.anchor(start, false);
     out.write('"');
     // Its characters stand for themselves only where JSON needs no escapes for them either.
-    if (content && json.length === value.length + 2) out.anchor(content.start, true);
+    if (content && json.length === value.length + 2) this.anchor(content.start, true);
     out.write(json.slice(1, -1));
-    if (content) out.anchor(content.end, false);
+    if (content) this.anchor(content.end, false);
     out.write('"');
-    out.anchor(end, false);
+    this.anchor(end, false);
   }
 }

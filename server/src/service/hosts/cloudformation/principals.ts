@@ -1,4 +1,4 @@
-import { intrinsicOf, type TemplateSymbols } from './intrinsics';
+import { intrinsicOf, resolveString, type TemplateSymbols } from './intrinsics';
 import type { PolicyLocation } from './policyLocations';
 import { entry, stringValue, type TemplateNode } from './templateTree';
 
@@ -14,6 +14,11 @@ export interface PrincipalPolicies<P extends PolicyLocation = PolicyLocation> {
   /** `role ConsumerRole`, or undefined for a policy attached to nothing the template creates. */
   label: string | undefined;
   policies: P[];
+  /**
+   * The principal's policies the template does not hold (AWS managed policies, policies made
+   * elsewhere), as the template names them: what they grant is not known here.
+   */
+  unknown: string[];
 }
 
 const PRINCIPAL_TYPES: Readonly<Record<string, string>> = {
@@ -21,6 +26,7 @@ const PRINCIPAL_TYPES: Readonly<Record<string, string>> = {
   'AWS::IAM::User': 'user',
   'AWS::IAM::Group': 'group',
   'AWS::Serverless::Function': 'the role of function',
+  'AWS::Serverless::StateMachine': 'the role of state machine',
 };
 
 /** Properties of a policy resource that name the principals it is attached to. */
@@ -50,8 +56,24 @@ export function principalPolicies<P extends PolicyLocation>(locations: readonly 
   const groups: PrincipalPolicies<P>[] = [...byPrincipal].map(([principal, policies]) => ({
     label: `${PRINCIPAL_TYPES[symbols.resources.get(principal)?.type ?? ''] ?? 'principal'} ${principal}`,
     policies: policies.sort((a, b) => a.node.start - b.node.start),
+    unknown: unknownPolicies(principal, symbols),
   }));
-  return [...groups, ...alone.map((policy) => ({ label: undefined, policies: [policy] }))];
+  return [...groups, ...alone.map((policy) => ({ label: undefined, policies: [policy], unknown: [] }))];
+}
+
+/** A principal's policies that are not in the template: managed policy ARNs, a SAM function's managed policy names. */
+function unknownPolicies(principal: string, symbols: TemplateSymbols): string[] {
+  const resource = symbols.resources.get(principal);
+  const managed = entry(resource?.properties, 'ManagedPolicyArns');
+  const samPolicies = resource?.type.startsWith('AWS::Serverless::') ? entry(resource.properties, 'Policies') : undefined;
+  const items = [...(managed?.type === 'seq' ? managed.items : []), ...(samPolicies?.type === 'seq' ? samPolicies.items : samPolicies ? [samPolicies] : [])];
+  return items.flatMap((item) => {
+    const ref = refersTo(item);
+    if (ref !== undefined && symbols.resources.get(ref)?.type === 'AWS::IAM::ManagedPolicy') return [];
+    // Policy documents and SAM policy templates are read; names, ARNs and intrinsic functions are not.
+    if (item.type === 'map' && !intrinsicOf(item)) return [];
+    return [resolveString(item, symbols) ?? 'a policy'];
+  });
 }
 
 function ownersOf(policy: PolicyLocation, symbols: TemplateSymbols): string[] {

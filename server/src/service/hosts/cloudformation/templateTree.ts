@@ -13,6 +13,11 @@ interface NodeBase {
   end: number;
   /** A YAML tag such as `!Sub`, as written. */
   tag?: string;
+  /**
+   * Not written in the template but made from it (a SAM policy template's statements): the node
+   * stands at the place it was made from, and is never edited.
+   */
+  synthetic?: boolean;
 }
 
 export interface TemplateEntry {

@@ -41,7 +41,8 @@ export function statementsEdit(template: TemplateDocument, policies: readonly Te
     const differing = before.flatMap((v, i) => (equal(v, after[i]) ? [] : [i]));
     return differing.length === 1 ? writer.change(statements[differing[0]], before[differing[0]], after[differing[0]], false) : undefined;
   }
-  const list = policies.length > 0 ? entry(policies[policies.length - 1], 'Statement') : undefined;
+  const written = policies.filter((p) => !p.synthetic);
+  const list = written.length > 0 ? entry(written[written.length - 1], 'Statement') : undefined;
   if (after.length <= before.length || !before.every((v, i) => equal(v, after[i])) || list?.type !== 'seq') return undefined;
   return writer.insertItems(list, list.items.length, after.slice(before.length), list.flow);
 }
@@ -66,8 +67,8 @@ class YamlWriter {
 
   change(node: TemplateNode, before: Json, after: Json, inFlow: boolean): Span | undefined {
     if (equal(before, after)) return undefined;
-    // What an intrinsic function stands for is not ours to rewrite.
-    if (intrinsicOf(node)) return undefined;
+    // What an intrinsic function stands for is not ours to rewrite, nor what SAM makes.
+    if (intrinsicOf(node) || node.synthetic) return undefined;
     if (node.type === 'map' && isObject(before) && isObject(after)) return this.changeMap(node, before, after, inFlow);
     if (node.type === 'seq' && Array.isArray(before) && Array.isArray(after)) return this.changeSeq(node, before, after, inFlow);
     return this.replace(node, after, inFlow);
