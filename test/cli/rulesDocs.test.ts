@@ -21,8 +21,8 @@ describe('the rules of docs/rules.md, as SARIF describes them', () => {
       assert.doesNotMatch(doc.summary, /^\*\*Severity/, code);
     }
     assert.deepEqual(docs.get('iam/duplicate-sid'), {
-      summary: 'Statement ids must be unique within a policy.',
-      description: 'Statement ids must be unique within a policy.',
+      summary: 'Statement ids must be unique within an IAM policy.',
+      description: "Statement ids must be unique within an IAM policy. Other services' resource-based policies set their own rules (S3 accepts a bucket policy that repeats a Sid), so those are not judged.",
       anchor: 'iamduplicate-sid',
     });
     assert.equal(

@@ -358,6 +358,52 @@ export const POLICY_CASES: PolicyCase[] = [
     expect: ['iam/invalid-principal: "arn:aws:iam::444455556666:role/reader"'],
     codes: ['iam/invalid-principal'],
   },
+  {
+    name: 'a wildcard that matches across the colons of an ARN',
+    policy: policy({ Action: ['sns:Publish', 'logs:PutLogEvents'], Resource: ['arn:aws:sns:*:*', 'arn:aws:logs:*'] }),
+    expect: [],
+    codes: ['iam/invalid-arn'],
+  },
+  {
+    name: 'tag keys written into service keys the reference spells with tag-key or a trailing slash',
+    policy: policy(
+      { Action: 'secretsmanager:GetSecretValue', Resource: '*', Condition: { StringEquals: { 'secretsmanager:ResourceTag/App': 'orders' } } },
+      { Action: 'glacier:DeleteArchive', Resource: '*', Condition: { StringEquals: { 'glacier:ResourceTag/App': 'orders' } } },
+      { Action: 'sagemaker:DescribeModel', Resource: '*', Condition: { StringEquals: { 'sagemaker:ResourceTag/App': 'orders' } } },
+    ),
+    expect: [],
+    codes: ['iam/condition-unknown-key', 'iam/condition-key-not-applicable'],
+  },
+  {
+    name: 'every action on something that is no stream reads no stream',
+    policy: policy({ Action: '*', Resource: 'arn:aws:quicksight:us-east-1:111122223333:dataset/*' }),
+    expect: [],
+    codes: COMPLETENESS,
+  },
+  {
+    name: "an auditor's read-only access is no KCL application",
+    policy: policy({ Action: ['kinesis:Get*', 'kinesis:Describe*', 'kinesis:List*', 'dynamodb:GetItem', 'dynamodb:Describe*', 'cloudwatch:Get*'], Resource: '*' }),
+    expect: ['kcl/missing-lease-table-permissions: "kinesis:Get*"', 'kcl/missing-metrics-permission: "kinesis:Get*"'],
+    // Said, in case it is a consumer, but as notes: nothing shows a KCL application.
+    details: [
+      { code: 'kcl/missing-lease-table-permissions', severity: 'information' },
+      { code: 'kcl/missing-metrics-permission', severity: 'information' },
+    ],
+    codes: COMPLETENESS,
+  },
+  {
+    name: 'a Sid written twice in a bucket policy, which S3 accepts',
+    policyKind: 'resource',
+    policy: {
+      Version: '2012-10-17',
+      Statement: [
+        { Sid: 'Read', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::444455556666:root' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' },
+        { Sid: 'Read', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::444455556666:root' }, Action: 's3:ListBucket', Resource: 'arn:aws:s3:::b' },
+      ],
+    },
+    expect: [],
+    codes: ['iam/duplicate-sid'],
+  },
   ...CONDITION_CASES,
 ];
 

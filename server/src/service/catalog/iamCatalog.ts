@@ -240,15 +240,22 @@ function findKey(
  * `aws:ResourceTag/${TagKey}` fits `aws:ResourceTag/team`; the reference writes some templates as
  * `s3:ExistingObjectTag/<key>`, which fits `s3:ExistingObjectTag/environment` the same way.
  */
-function templateFits(template: string, written: string): boolean {
+export function templateFits(template: string, written: string): boolean {
   const at = templateStart(template);
   if (at < 0) return false;
   return written.length > at && written.slice(0, at).toLowerCase() === template.slice(0, at).toLowerCase();
 }
 
-/** Where a key template's placeholder starts (`${...}` or `<...>`); -1 for a plain key. */
+/**
+ * Where a key template's placeholder starts (`${...}` or `<...>`); -1 for a plain key. The
+ * reference also writes a tag key as the words `tag-key` (`secretsmanager:ResourceTag/tag-key`)
+ * or leaves it out (`glacier:ResourceTag/`): those stand for any tag key too.
+ */
 export function templateStart(name: string): number {
   const dollar = name.indexOf('${');
   const angle = /<[^<>]+>/.exec(name)?.index ?? -1;
-  return dollar < 0 ? angle : angle < 0 ? dollar : Math.min(dollar, angle);
+  const written = dollar < 0 ? angle : angle < 0 ? dollar : Math.min(dollar, angle);
+  if (written >= 0) return written;
+  if (/Tag\/tag-key$/i.test(name)) return name.length - 'tag-key'.length;
+  return /Tag\/$/i.test(name) ? name.length : -1;
 }

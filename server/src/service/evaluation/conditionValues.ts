@@ -1,6 +1,7 @@
 import ipaddr from 'ipaddr.js';
 import type { OperatorFamily } from '../catalog/conditionOperators';
 import { caseSensitiveMatcher, wildcardMatcher } from '../catalog/wildcard';
+import { templateValueIn } from '../templates/placeholders';
 
 /**
  * The values condition operators compare, read as IAM reads them (IAM User Guide, "IAM JSON
@@ -65,6 +66,8 @@ export const FAMILY_TAKES: Record<OperatorFamily, string> = {
  * that allow them.
  */
 export function valueFits(family: OperatorFamily, value: string): boolean {
+  // A template's value (`!Ref Parameter`) is known only when the stack is deployed.
+  if (templateValueIn(value)) return true;
   switch (family) {
     case 'Bool':
       return /^(?:true|false)$/i.test(value) || hasPolicyVariable(value);

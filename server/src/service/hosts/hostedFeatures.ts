@@ -37,7 +37,10 @@ export function hostDiagnostic(host: TextDocument, view: HostView, d: Diagnostic
 
 export function hostRange(host: TextDocument, view: { document: TextDocument; map: OffsetMap }, range: Range): Range {
   const start = view.map.toHost(view.document.offsetAt(range.start), 'start');
-  const end = Math.max(start, view.map.toHost(view.document.offsetAt(range.end), 'end'));
+  let end = Math.max(start, view.map.toHost(view.document.offsetAt(range.end), 'end'));
+  // A finding on a block map as a whole (a policy without "Version") starts where its first key
+  // does: it is shown on that key rather than as a point.
+  if (end === start && range.end.character !== range.start.character) end = start + (/^[^\s:]*/.exec(host.getText().slice(start, start + 200))?.[0].length ?? 0);
   return { start: host.positionAt(start), end: host.positionAt(end) };
 }
 

@@ -5,7 +5,7 @@ import { parsePolicy } from '../policy/parsePolicy';
 import type { PolicyModel } from '../policy/policyModel';
 import { isTemplate, policyLocations, templateSymbols, type PolicyLocation } from './cloudformation/policyLocations';
 import { copiedPolicy, writtenPolicy, writtenStatements } from './cloudformation/policyText';
-import { principalPolicies } from './cloudformation/principals';
+import { lambdaRoles, ownersOf, principalPolicies } from './cloudformation/principals';
 import { resolveString, type TemplateSymbols } from './cloudformation/intrinsics';
 import { entry, fromJson, fromYaml, type TemplateMap, type TemplateNode } from './cloudformation/templateTree';
 import type { OffsetMap } from './offsetMap';
@@ -25,6 +25,8 @@ export interface EmbeddedPolicy extends PolicyLocation {
    * policy whose principal has other policies in the template (see `principals`).
    */
   judgedAlone: boolean;
+  /** Whether it belongs only to Lambda functions' roles. */
+  lambda: boolean;
 }
 
 /** The identity policies of one principal of the template, written as one policy for the checks that judge what it can do. */
@@ -34,6 +36,8 @@ export interface PrincipalView {
   policies: EmbeddedPolicy[];
   /** Its policies the template does not hold (see `PrincipalPolicies.unknown`). */
   unknown: string[];
+  /** Whether it is a Lambda function's role. */
+  lambda: boolean;
   document: TextDocument;
   model: PolicyModel;
   map: OffsetMap;
@@ -66,39 +70,44 @@ export function jsonTemplate(document: TextDocument, root: JsonNode | undefined)
   const tree = fromJson(root, text);
   if (!isTemplate(tree)) return undefined;
   // A SAM policy template's statements are made, not written: they are written out as JSON.
-  return template(document, 'json', tree, false, (node, symbols) => (node.synthetic ? writtenPolicy(node, symbols) : copiedPolicy(text, node, symbols)));
+  return template(document, 'json', tree, [], (node, symbols) => (node.synthetic ? writtenPolicy(node, symbols) : copiedPolicy(text, node, symbols)));
 }
 
 /** A YAML document's template; undefined when it is no template. */
 export function yamlTemplate(document: TextDocument): TemplateDocument | undefined {
   const text = document.getText();
   let tree: TemplateNode | undefined;
-  let broken: boolean;
+  let errors: number[];
   try {
     // Keys written twice are CloudFormation's error to report, not a reason to read nothing; short-form
     // tags (!Sub) are kept on their nodes, and the library says nothing of them on the console.
     const parsed = parseDocument(text, { uniqueKeys: false, prettyErrors: false, strict: false, logLevel: 'silent' });
-    tree = fromYaml(parsed.contents, text);
-    broken = parsed.errors.length > 0;
+    tree = fromYaml(parsed.contents, text, parsed);
+    errors = parsed.errors.map((e) => e.pos[0]);
   } catch {
     return undefined;
   }
   if (!isTemplate(tree)) return undefined;
-  return template(document, 'yaml', tree, broken, (node, symbols) => writtenPolicy(node, symbols));
+  return template(document, 'yaml', tree, errors, (node, symbols) => writtenPolicy(node, symbols));
 }
 
 function template(
   document: TextDocument,
   format: 'json' | 'yaml',
   root: TemplateMap,
-  broken: boolean,
+  errors: readonly number[],
   write: (node: TemplateNode, symbols: TemplateSymbols) => { text: string; map: OffsetMap },
 ): TemplateDocument {
   const symbols = templateSymbols(root);
-  const policies: EmbeddedPolicy[] = policyLocations(root).map((location) => {
+  // Where the YAML is broken a policy may be read as other than written: such policies wait for it
+  // to be mended (the YAML extension, or the editor, points at the error).
+  const readable = policyLocations(root).filter((location) => !errors.some((at) => location.node.start <= at && at <= location.node.end));
+  const lambda = lambdaRoles(symbols);
+  const policies: EmbeddedPolicy[] = readable.map((location) => {
     const { text, map } = write(location.node, symbols);
     const policyDocument = TextDocument.create(document.uri, 'json', document.version, text);
-    return { ...location, document: policyDocument, model: parsePolicy(text), map, judgedAlone: true };
+    const owners = location.kind === 'identity' ? ownersOf(location, symbols) : [];
+    return { ...location, document: policyDocument, model: parsePolicy(text), map, judgedAlone: true, lambda: owners.length > 0 && owners.every((o) => lambda.has(o)) };
   });
   const seen = new Set<string>();
   const principals: PrincipalView[] = [];
@@ -111,11 +120,12 @@ function template(
     for (const policy of group.policies) policy.judgedAlone = false;
     const { text, map, statements } = writtenStatements(group.policies.map((p) => p.node), symbols);
     const view = TextDocument.create(document.uri, 'json', document.version, text);
-    principals.push({ label: group.label, policies: group.policies, unknown: group.unknown, document: view, model: parsePolicy(text), map, statements });
+    const owner = group.policies.map((p) => ownersOf(p, symbols)).reduce((common, owners) => common.filter((o) => owners.includes(o)));
+    principals.push({ label: group.label, policies: group.policies, unknown: group.unknown, lambda: owner.some((o) => lambda.has(o)), document: view, model: parsePolicy(text), map, statements });
   }
   // A table without a TableName gets one from CloudFormation, unknown here: `${LogicalId}`, as `!Ref` reads.
   const tables = [...symbols.resources]
     .filter(([, r]) => r.type === 'AWS::DynamoDB::Table' || r.type === 'AWS::DynamoDB::GlobalTable')
     .map(([name, r]) => resolveString(entry(r.properties, 'TableName'), symbols) ?? `\${${name}}`);
-  return { format, text: document.getText(), root, symbols, policies, principals, tables, broken };
+  return { format, text: document.getText(), root, symbols, policies, principals, tables, broken: errors.length > 0 };
 }

@@ -46,8 +46,10 @@ export function policyView(template: TemplateDocument, policy: EmbeddedPolicy): 
     copied: template.format === 'json' && !policy.node.synthetic,
     // Where a policy sits says what it is; a role's policies with others are judged with them (principalView).
     // SAM's own statements are not the user's to answer for: they count only in their principal's view.
-    settings: (settings) =>
-      withKind(template, settings, policy.kind, policy.node.synthetic ? () => true : policy.kind === 'identity' && !policy.judgedAlone ? (code) => PRINCIPAL_CODES.has(code) : () => false),
+    settings: (settings) => ({
+      ...withKind(template, settings, policy.kind, policy.node.synthetic ? () => true : policy.kind === 'identity' && !policy.judgedAlone ? (code) => PRINCIPAL_CODES.has(code) : () => false),
+      lambdaRole: policy.lambda,
+    }),
     suffix: policy.cdkPath,
     // A SAM policy template's statements are SAM's: nothing in them is edited.
     structural: (edits) => (policy.node.synthetic ? undefined : structuralEdit(template, policy.node, policy.document, edits)),
@@ -62,7 +64,7 @@ export function principalView(template: TemplateDocument, view: PrincipalView): 
     map: view.map,
     nodes,
     copied: false,
-    settings: (settings) => withKind(template, settings, 'identity', (code) => !PRINCIPAL_CODES.has(code)),
+    settings: (settings) => ({ ...withKind(template, settings, 'identity', (code) => !PRINCIPAL_CODES.has(code)), lambdaRole: view.lambda }),
     suffix:
       view.unknown.length === 0
         ? `${view.label}, with all its policies`

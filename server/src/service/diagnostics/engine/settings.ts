@@ -24,6 +24,11 @@ export interface DiagnosticSettings {
    * the KCL needs no CreateTable on them.
    */
   existingTables?: readonly string[];
+  /**
+   * Whether the policies are a Lambda function's role's (a template says so): Lambda reads the
+   * stream for the function, which keeps no lease table, so the KCL checks do not speak to it.
+   */
+  lambdaRole?: boolean;
 }
 
 export const DEFAULT_SETTINGS: DiagnosticSettings = {

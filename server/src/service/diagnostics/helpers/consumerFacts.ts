@@ -1,22 +1,28 @@
 import { CONSUMER_MARKER_ACTION } from '../../kinesis/kinesisFacts';
 import type { RuleContext } from '../engine/ruleContext';
+import { grantsOf } from './jobs';
 
-/** Whether the policy grants `kinesis:GetRecords`, wildcards included: then it is a consumer's. */
+/**
+ * Whether the policy grants `kinesis:GetRecords` (wildcards included) on something that can be a
+ * stream: then it is a consumer's. `"Action": "*"` on a QuickSight dataset reads no stream.
+ */
 export function isConsumer(context: RuleContext): boolean {
-  return context.access.isGranted(CONSUMER_MARKER_ACTION);
+  return grantsOf(context, CONSUMER_MARKER_ACTION).length > 0;
 }
 
 /**
- * Whether the policy shows it belongs to a KCL application: it grants some DynamoDB or
- * CloudWatch access, or the settings say every consumer uses the KCL.
+ * What a KCL application writes besides the stream: its lease table and its metrics. Reading
+ * DynamoDB or CloudWatch (`Get*`, `Describe*`), as an auditor's policy does, shows no KCL.
+ */
+const KCL_SIGNS = ['dynamodb:CreateTable', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'cloudwatch:PutMetricData'];
+
+/**
+ * Whether the policy shows it belongs to a KCL application: it writes to DynamoDB or CloudWatch
+ * metrics, or the settings say every consumer uses the KCL.
  */
 export function showsKclUse(context: RuleContext): boolean {
   if (context.settings.assumeKcl) return true;
-  return context.model.statements.some(
-    (s) =>
-      s.effect?.value === 'Allow' &&
-      (s.action?.values ?? []).some((v) => v.value === '*' || /^(dynamodb|cloudwatch):/i.test(v.value)),
-  );
+  return KCL_SIGNS.some((action) => context.access.isGranted(action));
 }
 
 /**
@@ -25,7 +31,10 @@ export function showsKclUse(context: RuleContext): boolean {
  * nothing that shows the KCL. Lambda reads the stream for the function; it keeps no lease table.
  */
 export function isLambdaReader(context: RuleContext): boolean {
-  if (context.settings.assumeKcl || showsKclUse(context)) return false;
+  if (context.settings.assumeKcl) return false;
+  // A template says whose the policy is: a Lambda function's role, whatever else it writes to.
+  if (context.settings.lambdaRole) return true;
+  if (showsKclUse(context)) return false;
   return LAMBDA_LOG_ACTIONS.some((action) => context.access.isGranted(action));
 }
 

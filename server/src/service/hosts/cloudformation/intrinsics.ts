@@ -43,7 +43,8 @@ export function ifBranch(intrinsic: Intrinsic): TemplateNode | undefined {
   return branches.find((b) => !isNoValue(b));
 }
 
-function isNoValue(node: TemplateNode): boolean {
+/** `!Ref AWS::NoValue`: CloudFormation leaves out the property or list item it stands in. */
+export function isNoValue(node: TemplateNode): boolean {
   const intrinsic = intrinsicOf(node);
   return intrinsic?.name === 'Ref' && stringValue(intrinsic.argument) === 'AWS::NoValue';
 }
@@ -78,8 +79,9 @@ export function resolveString(node: TemplateNode | undefined, symbols: TemplateS
     }
     case 'Fn::If': {
       if (argument?.type !== 'seq') return UNKNOWN;
-      const [a, b] = argument.items.slice(1, 3).map((branch) => resolveString(branch, symbols, depth + 1));
-      return a !== undefined && a === b ? a : UNKNOWN;
+      // A branch that is AWS::NoValue leaves the value out: the other is the value, when there is one.
+      const values = argument.items.slice(1, 3).filter((branch) => !isNoValue(branch)).map((branch) => resolveString(branch, symbols, depth + 1));
+      return values.length > 0 && values.every((v) => v !== undefined && v === values[0]) ? values[0] : UNKNOWN;
     }
     default:
       // Fn::ImportValue, Fn::Select, Fn::FindInMap, Fn::Base64, Fn::GetAZs, Fn::Split ...: known only when deployed.

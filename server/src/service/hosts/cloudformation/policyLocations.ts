@@ -1,5 +1,5 @@
 import type { PolicyKindSetting } from '../../../../../common/src/choices';
-import { intrinsicOf, type TemplateSymbols } from './intrinsics';
+import { intrinsicOf, isNoValue, type TemplateSymbols } from './intrinsics';
 import { expandSamTemplate, samTemplateItem } from './samPolicyTemplates';
 import { entry, stringValue, type TemplateMap, type TemplateNode } from './templateTree';
 
@@ -103,8 +103,8 @@ export function policyLocations(root: TemplateMap): PolicyLocation[] {
     }
     if (SAM_POLICY_OWNERS.has(type)) {
       const policies = entry(properties, 'Policies');
-      (policies?.type === 'seq' ? policies.items : policies ? [policies] : []).forEach((item, i) => {
-        const sam = samTemplateItem(item);
+      (policies?.type === 'seq' ? policies.items : policies ? [policies] : []).forEach((written, i) => {
+        const sam = alternatives(written).map(samTemplateItem).find((t) => t !== undefined);
         if (!sam) return;
         const node = expandSamTemplate(sam.template, sam.parameters, sam.key);
         if (node.type !== 'map') return;
@@ -118,6 +118,12 @@ export function policyLocations(root: TemplateMap): PolicyLocation[] {
 
 function* walk(node: TemplateNode | undefined, path: readonly Step[], at: string): Generator<{ node: TemplateNode; path: string }> {
   if (!node) return;
+  // `!If [Condition, A, B]`: either may be deployed, so both are read (AWS::NoValue is nothing).
+  const options = alternatives(node);
+  if (options.length !== 1 || options[0] !== node) {
+    for (const [i, branch] of options.entries()) yield* walk(branch, path, i === 0 ? at : `${at} (else)`);
+    return;
+  }
   if (path.length === 0) {
     yield { node, path: at };
     return;
@@ -126,4 +132,11 @@ function* walk(node: TemplateNode | undefined, path: readonly Step[], at: string
   if (step === EACH) {
     if (node.type === 'seq') for (const [i, item] of node.items.entries()) yield* walk(item, rest, `${at}[${i}]`);
   } else yield* walk(entry(node, step), rest, `${at}.${step}`);
+}
+
+/** What a node may be when deployed: the branches of an `Fn::If` other than AWS::NoValue, or the node itself. */
+function alternatives(node: TemplateNode): TemplateNode[] {
+  const intrinsic = intrinsicOf(node);
+  if (intrinsic?.name !== 'Fn::If' || intrinsic.argument?.type !== 'seq') return [node];
+  return intrinsic.argument.items.slice(1, 3).filter((branch) => !isNoValue(branch));
 }

@@ -1,5 +1,5 @@
 import { MapBuilder, type OffsetMap } from '../offsetMap';
-import { ifBranch, intrinsicOf, resolveString, UNKNOWN, type TemplateSymbols } from './intrinsics';
+import { ifBranch, intrinsicOf, isNoValue, resolveString, UNKNOWN, type TemplateSymbols } from './intrinsics';
 import { entry, type TemplateNode } from './templateTree';
 
 /**
@@ -75,7 +75,7 @@ export function writtenStatements(policies: readonly TemplateNode[], symbols: Te
   writer.out.write('{"Version":"2012-10-17","Statement":[');
   for (const policy of policies) {
     const list = entry(policy, 'Statement');
-    for (const statement of list?.type === 'seq' ? list.items : list ? [list] : []) {
+    for (const statement of list?.type === 'seq' ? list.items.filter((item) => !isNoValue(item)) : list ? [list] : []) {
       if (statements.length > 0) writer.out.write(',');
       statements.push(statement);
       writer.visit(statement);
@@ -121,22 +121,27 @@ class JsonWriter {
     if (n.type === 'map') {
       this.anchor(n.start, false);
       out.write('{');
-      n.entries.forEach((e, i) => {
-        if (i > 0) out.write(',');
-        this.writeString(e.key, e.keyNode.start, e.keyNode.end, e.keyNode.content);
-        out.write(':');
-        if (e.value) this.visit(e.value);
-        else out.write('null');
-      });
+      // What AWS::NoValue stands in is left out, as CloudFormation leaves it out.
+      n.entries
+        .filter((e) => !(e.value && isNoValue(e.value)))
+        .forEach((e, i) => {
+          if (i > 0) out.write(',');
+          this.writeString(e.key, e.keyNode.start, e.keyNode.end, e.keyNode.content);
+          out.write(':');
+          if (e.value) this.visit(e.value);
+          else out.write('null');
+        });
       out.write('}');
       this.anchor(n.end, false);
     } else if (n.type === 'seq') {
       this.anchor(n.start, false);
       out.write('[');
-      n.items.forEach((item, i) => {
-        if (i > 0) out.write(',');
-        this.visit(item);
-      });
+      n.items
+        .filter((item) => !isNoValue(item))
+        .forEach((item, i) => {
+          if (i > 0) out.write(',');
+          this.visit(item);
+        });
       out.write(']');
       this.anchor(n.end, false);
     } else if (typeof n.value === 'string') this.writeString(n.value, n.start, n.end, n.content);

@@ -76,7 +76,8 @@ function unknownPolicies(principal: string, symbols: TemplateSymbols): string[] 
   });
 }
 
-function ownersOf(policy: PolicyLocation, symbols: TemplateSymbols): string[] {
+/** The template's principals a policy is attached to (logical ids). */
+export function ownersOf(policy: PolicyLocation, symbols: TemplateSymbols): string[] {
   if (PRINCIPAL_TYPES[policy.resourceType]) return [policy.resource];
   const properties = symbols.resources.get(policy.resource)?.properties;
   const owners = (ATTACHMENTS[policy.resourceType] ?? []).flatMap((key) => principalsNamed(entry(properties, key), symbols));
@@ -88,6 +89,27 @@ function ownersOf(policy: PolicyLocation, symbols: TemplateSymbols): string[] {
     }
   }
   return [...new Set(owners)];
+}
+
+/**
+ * The principals that are Lambda functions' roles: a SAM function's own role, and the roles a
+ * function names in `Role` (`!GetAtt ReaderRole.Arn`).
+ */
+export function lambdaRoles(symbols: TemplateSymbols): Set<string> {
+  const roles = new Set<string>();
+  for (const [name, resource] of symbols.resources) {
+    if (resource.type !== 'AWS::Lambda::Function' && resource.type !== 'AWS::Serverless::Function') continue;
+    const role = entry(resource.properties, 'Role');
+    if (!role) {
+      if (resource.type === 'AWS::Serverless::Function') roles.add(name);
+      continue;
+    }
+    const arn = resolveString(role, symbols) ?? '';
+    for (const [other, r] of symbols.resources) if (r.type === 'AWS::IAM::Role' && arn.includes(`:role/\${${other}}`)) roles.add(other);
+    const named = /:role\/([^/}]+)$/.exec(arn)?.[1];
+    for (const [other, r] of symbols.resources) if (r.type === 'AWS::IAM::Role' && named !== undefined && stringValue(entry(r.properties, 'RoleName')) === named) roles.add(other);
+  }
+  return roles;
 }
 
 /** The template's principals a list (or one value) names: by `!Ref`, or by the name its own property gives it. */

@@ -1,6 +1,6 @@
 import TEMPLATES from '../../../../data/sam-policy-templates/policy_templates.json';
 import { intrinsicOf } from './intrinsics';
-import { entry, type TemplateNode } from './templateTree';
+import { entry, madeAt, type TemplateNode } from './templateTree';
 
 /**
  * SAM's policy templates (`KinesisStreamReadPolicy: {StreamName: orders}` in a function's
@@ -32,7 +32,7 @@ export function expandSamTemplate(template: SamPolicyTemplate, parameters: Templ
       const [only] = fields;
       if (fields.length === 1 && only[0] === 'Ref' && typeof only[1] === 'string' && Object.hasOwn(template.Parameters, only[1])) {
         const given = entry(parameters, only[1]);
-        return given ? copy(given, at) : { type: 'scalar', ...at, synthetic: true, value: `\${${only[1]}}`, style: 'json' };
+        return given ? madeAt(given, at) : { type: 'scalar', ...at, synthetic: true, value: `\${${only[1]}}`, style: 'json' };
       }
       return {
         type: 'map',
@@ -61,10 +61,4 @@ export function samTemplateItem(item: TemplateNode): { name: string; template: S
   return template && { name: only.key, template, parameters: only.value, key: { start: only.keyNode.start, end: only.keyNode.end } };
 }
 
-/** A node copied to stand at `at`, its tags (intrinsic functions) kept. */
-function copy(node: TemplateNode, at: { start: number; end: number }): TemplateNode {
-  if (node.type === 'map') return { ...node, ...at, synthetic: true, entries: node.entries.map((e) => ({ key: e.key, keyNode: { ...e.keyNode, ...at, synthetic: true, content: undefined }, value: e.value && copy(e.value, at) })) };
-  if (node.type === 'seq') return { ...node, ...at, synthetic: true, items: node.items.map((i) => copy(i, at)) };
-  return { ...node, ...at, synthetic: true, content: undefined };
-}
 

@@ -1,5 +1,5 @@
 import type { Node as JsonNode } from 'jsonc-parser';
-import { isMap, isPair, isScalar, isSeq, type Node as YamlNode } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node as YamlNode } from 'yaml';
 
 /**
  * A template as a tree, the same for JSON and YAML: maps, sequences and scalars with where each
@@ -86,8 +86,16 @@ export function fromJson(node: JsonNode, text: string): TemplateNode {
   return { type: 'scalar', start: node.offset, end, value, style: 'json' };
 }
 
-/** A template's tree from the `yaml` library's document nodes; aliases and broken nodes are left out. */
-export function fromYaml(node: YamlNode | null | undefined, text: string): TemplateNode | undefined {
+/**
+ * A template's tree from the `yaml` library's document nodes; broken nodes are left out. An alias
+ * (`*statement`) stands for its anchor's node, made at the alias (`sam deploy` and `aws
+ * cloudformation package` expand aliases before CloudFormation reads the template).
+ */
+export function fromYaml(node: YamlNode | null | undefined, text: string, document?: Document, depth = 0): TemplateNode | undefined {
+  if (isAlias(node) && document && node.range && depth < MAX_ALIAS_DEPTH) {
+    const target = fromYaml(node.resolve(document), text, document, depth + 1);
+    return target && madeAt(target, { start: node.range[0], end: node.range[1] });
+  }
   if (!node?.range) return undefined;
   const [valueStart, end] = node.range;
   const tag = node.tag?.startsWith('!') && !node.tag.startsWith('!!') ? node.tag : undefined;
@@ -99,12 +107,22 @@ export function fromYaml(node: YamlNode | null | undefined, text: string): Templ
       if (!isPair(pair) || !isScalar(pair.key)) continue;
       const key = fromYaml(pair.key, text);
       if (key?.type !== 'scalar') continue;
-      entries.push({ key: String(key.value), keyNode: key, value: fromYaml(pair.value as YamlNode | null, text) });
+      const value = fromYaml(pair.value as YamlNode | null, text, document, depth);
+      // A merge key (`<<: *base`, YAML 1.1, which the SAM CLI reads) brings in the entries of the
+      // maps it names that this map does not write itself.
+      if (key.value === '<<' && key.style === 'plain' && value) {
+        const own = new Set(node.items.map((p) => (isPair(p) && isScalar(p.key) ? String(p.key.value) : '')));
+        for (const merged of value.type === 'seq' ? value.items : [value]) {
+          if (merged.type === 'map') for (const e of merged.entries) if (!own.has(e.key)) entries.push(e);
+        }
+        continue;
+      }
+      entries.push({ key: String(key.value), keyNode: key, value });
     }
     return { type: 'map', start, end, tag, entries, flow: node.flow === true };
   }
   if (isSeq(node)) {
-    const items = node.items.map((item) => fromYaml(item as YamlNode, text)).filter((n): n is TemplateNode => n !== undefined);
+    const items = node.items.map((item) => fromYaml(item as YamlNode, text, document, depth)).filter((n): n is TemplateNode => n !== undefined);
     return { type: 'seq', start, end, tag, items, flow: node.flow === true };
   }
   if (isScalar(node)) {
@@ -121,6 +139,16 @@ export function fromYaml(node: YamlNode | null | undefined, text: string): Templ
 function tagStart(text: string, tag: string, valueStart: number): number {
   const at = text.lastIndexOf(tag, valueStart);
   return at >= 0 && text.slice(at + tag.length, valueStart).trim() === '' ? at : valueStart;
+}
+
+/** Aliases of aliases followed at most this deep. */
+const MAX_ALIAS_DEPTH = 8;
+
+/** A node copied to stand at `at`, made from the template rather than written there (see `synthetic`). */
+export function madeAt(node: TemplateNode, at: { start: number; end: number }): TemplateNode {
+  if (node.type === 'map') return { ...node, ...at, synthetic: true, entries: node.entries.map((e) => ({ key: e.key, keyNode: { ...e.keyNode, ...at, synthetic: true, content: undefined }, value: e.value && madeAt(e.value, at) })) };
+  if (node.type === 'seq') return { ...node, ...at, synthetic: true, items: node.items.map((i) => madeAt(i, at)) };
+  return { ...node, ...at, synthetic: true, content: undefined };
 }
 
 const STYLES: Record<string, ScalarStyle> = { PLAIN: 'plain', QUOTE_SINGLE: 'single', QUOTE_DOUBLE: 'double', BLOCK_LITERAL: 'block', BLOCK_FOLDED: 'block' };

@@ -1,6 +1,7 @@
 import { ALL_KINDS } from '../../engine/policyKind';
 import { at, type RuleFinding, statementRule } from '../../engine/rule';
 import { readClauses, statementKeys } from '../../helpers/conditions';
+import { templateFits, type IamCatalog } from '../../../catalog/iamCatalog';
 
 /**
  * A service's condition key that none of the statement's actions (nor the resource types they
@@ -24,6 +25,10 @@ export const conditionKeyNotApplicable = statementRule({
       for (const { key } of clause.keys) {
         const info = context.catalog.conditionKey(key.value);
         if (!info || info.global || supported.has(info.name.toLowerCase())) continue;
+        // A tag key written in (`sagemaker:ResourceTag/App`) fits the template a resource type lists.
+        if ([...supported].some((name) => templateFits(name, key.value))) continue;
+        // A key the reference attaches to no action or resource type of its service: it does not say where it applies.
+        if (!attachedInService(context.catalog, info.name)) continue;
         const always = meaning && (meaning.ifExists || meaning.negated);
         const effect =
           meaning?.family === 'Null'
@@ -43,3 +48,12 @@ export const conditionKeyNotApplicable = statementRule({
     return findings;
   },
 });
+
+/** Whether some action or resource type of the key's service lists the key. */
+function attachedInService(catalog: IamCatalog, name: string): boolean {
+  const service = catalog.service(name.slice(0, name.indexOf(':')));
+  if (!service) return false;
+  const lower = name.toLowerCase();
+  const listed = (keys: readonly string[] | undefined) => (keys ?? []).some((k) => k.toLowerCase() === lower);
+  return service.actions.some((a) => listed(a.conditionKeys)) || service.resourceTypes.some((t) => listed(t.conditionKeys));
+}

@@ -1,11 +1,14 @@
 import { at, policyRule, type RuleFinding } from '../../engine/rule';
-import { ALL_KINDS } from '../../engine/policyKind';
 
-/** Statement ids must be unique within a policy. */
+/**
+ * Statement ids must be unique within an IAM policy (IAM User Guide, "IAM JSON policy elements:
+ * Sid"). Other services' resource-based policies set their own rules, and S3 accepts a bucket
+ * policy that repeats a Sid: those are not judged.
+ */
 export const duplicateSid = policyRule({
   code: 'iam/duplicate-sid',
   defaultSeverity: 'error',
-  kinds: ALL_KINDS,
+  kinds: ['identity', 'kinesis-resource'],
   check(context) {
     const seen = new Map<string, number>();
     const findings: RuleFinding[] = [];

@@ -50,6 +50,9 @@ export function unreadableResource(context: RuleContext, text: string): boolean 
 export function arnProblem(catalog: IamCatalog, text: string, arn = parseArn(text)): string | undefined {
   // Everything, policy variables, placeholders, and empty strings (iam/empty-value's).
   if (text === '*' || text.includes('${') || text.trim() === '' || placeholderIn(text)) return undefined;
+  // A `*` matches across colons (IAM User Guide, "IAM JSON policy elements: Resource"):
+  // `arn:aws:sns:*:*` and `arn:aws:logs:*` name every resource of the service.
+  if (!arn && text.startsWith('arn:') && /\*[^:]*$/.test(text)) return undefined;
   if (!arn) {
     return text.startsWith('arn:')
       ? 'an ARN has six colon-separated fields, arn:partition:service:region:account:resource.'

@@ -1,5 +1,6 @@
 import { at, type RuleFinding, statementRule } from '../../engine/rule';
 import { ALL_KINDS } from '../../engine/policyKind';
+import { templateValueIn } from '../../../templates/placeholders';
 
 /** `Effect` is required and is exactly `Allow` or `Deny`, with that capitalisation. */
 export const invalidEffect = statementRule({
@@ -17,7 +18,8 @@ export const invalidEffect = statementRule({
         message: 'This statement has no "Effect": add "Effect": "Allow" or "Effect": "Deny".',
         data: { statement: statement.index },
       });
-    } else if (effect?.value !== 'Allow' && effect?.value !== 'Deny') {
+    } else if (effect?.value !== 'Allow' && effect?.value !== 'Deny' && !(effect && templateValueIn(effect.value))) {
+      // (A template's `!If [IsProd, Allow, Deny]` is known only when the stack is deployed.)
       const written = effect?.value;
       const fixed = written && ['allow', 'deny'].includes(written.toLowerCase()) ? written[0].toUpperCase() + written.slice(1).toLowerCase() : undefined;
       findings.push(

@@ -1,6 +1,7 @@
 import type { IamCatalog } from '../../../catalog/iamCatalog';
 import type { PolicyString } from '../../../policy/policyModel';
 import { nearest } from '../../helpers/suggest';
+import { templateValueIn } from '../../../templates/placeholders';
 import { at, type RuleFinding, statementRule } from '../../engine/rule';
 import { ALL_KINDS } from '../../engine/policyKind';
 
@@ -12,7 +13,8 @@ export const unknownAction = statementRule({
   checkStatement(statement, context) {
     const findings: RuleFinding[] = [];
     const report = (value: PolicyString) => {
-      if (value.value === '*' || value.value === '') return;
+      // A template's value (`!Ref ActionsParameter`) is known only when the stack is deployed.
+      if (value.value === '*' || value.value === '' || templateValueIn(value.value)) return;
       const suggestion = suggestAction(context.catalog, value.value);
       findings.push(
         at(value.node, describe(context.catalog, value.value) + (suggestion ? ` Did you mean ${suggestion}?` : ''), {
