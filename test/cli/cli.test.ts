@@ -4,7 +4,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
-import { RULES } from '../../server/src/service';
+import { RULES, TEMPLATE_CHECKS } from '../../server/src/service';
 import { ROOT } from '../support/catalog';
 import { caseText, missingDetails, POLICY_CASES, type Severity } from '../support/policyCases';
 
@@ -121,7 +121,7 @@ describe('kinesis-policy check', () => {
     );
     assert.equal(wildcardAction.shortDescription.markdown, 'Kinesis rejects `*` and `?` in the `Action` of a stream or consumer policy: sharing is least-privilege by design, so `PutResourcePolicy` fails.');
     assert.ok(wildcardAction.fullDescription.text.startsWith(wildcardAction.shortDescription.text));
-    assert.deepEqual(rules.map((r) => r.id), [...RULES.map((r) => r.code), 'json/syntax-error']);
+    assert.deepEqual(rules.map((r) => r.id), [...RULES.map((r) => r.code), ...TEMPLATE_CHECKS.map((c) => c.code), 'json/syntax-error']);
     for (const rule of rules) {
       assert.ok(rule.shortDescription.text.length > 20 && !rule.shortDescription.text.includes(rule.id), `${rule.id}: "${rule.shortDescription.text}"`);
       assert.match(rule.shortDescription.text, /^\S.*[.]$/s, rule.id);

@@ -1,6 +1,6 @@
 import { parseArgs as parseNodeArgs } from 'node:util';
 import { ACCESS_JOBS, KCL_VERSION_SETTINGS, POLICY_KIND_SETTINGS, RULE_SEVERITIES, type KclVersionSetting, type PolicyKindSetting, type RuleSeverity } from '../../../common/src/choices';
-import { RULES } from '../service';
+import { RULES, TEMPLATE_CHECKS } from '../service';
 import { parseAccessArgs, parseAccessTestArgs, type AccessOptions, type AccessTestOptions } from './accessArgs';
 import { oneOf, usage, UsageError } from './usage';
 
@@ -98,7 +98,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   const rules: Record<string, RuleSeverity> = {};
   for (const spec of values.rule) {
     const [code, severity] = spec.split('=');
-    if (!RULES.some((r) => r.code === code)) throw new UsageError(`--rule: unknown rule "${code}".`);
+    if (![...RULES, ...TEMPLATE_CHECKS].some((r) => r.code === code)) throw new UsageError(`--rule: unknown rule "${code}".`);
     rules[code] = oneOf('--rule', severity ?? '', RULE_SEVERITIES);
   }
   if (positionals.length === 0) throw new UsageError('Name at least one file or folder to check.');

@@ -1,4 +1,4 @@
-import { RULES } from '../service';
+import { RULES, TEMPLATE_CHECKS } from '../service';
 import type { FileResult, Problem } from './check';
 import { SYNTAX_ERROR_CODE } from './check';
 import { githubAnchor, plainText, type RuleDoc } from './rulesDocs';
@@ -39,7 +39,7 @@ const SYNTAX_ERROR_DOC = { summary: 'The policy is not valid JSON.', description
 /** SARIF 2.1.0, for code-scanning services. */
 export function formatSarif(results: FileResult[], tool: SarifTool): string {
   const rules = [
-    ...RULES.map((r) => {
+    ...[...RULES, ...TEMPLATE_CHECKS].map((r) => {
       const doc = tool.ruleDocs.get(r.code) ?? { summary: r.code, description: r.code, anchor: githubAnchor(`\`${r.code}\``) };
       const helpUri = tool.rulesDocumentationUrl === undefined ? undefined : `${tool.rulesDocumentationUrl}#${doc.anchor}`;
       return { id: r.code, level: SARIF_LEVELS[r.defaultSeverity], doc, helpUri };

@@ -7,6 +7,7 @@ export { DEFAULT_SETTINGS, type DiagnosticSettings } from './diagnostics/engine/
 export type { RuleSeverity } from './diagnostics/engine/settings';
 export type { PolicyKind } from './diagnostics/engine/policyKind';
 export { RULES, type RuleCode } from './diagnostics/rules';
+export { TEMPLATE_CHECKS, type TemplateCheckCode } from './hosts/cloudformation/checks';
 export { parsePolicy } from './policy/parsePolicy';
 export { FIX_ALL_KIND, type CodeActionData } from './codeActions';
 export { fillEdits, knownNames, namesInUse, placeholderSlots, type PlaceholderSlot } from './policy/names';

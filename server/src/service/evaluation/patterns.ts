@@ -20,7 +20,7 @@ const VARIABLE = /\$\{[^}]*\}/g;
  * still decide (`arn:aws:dynamodb:${region}:${account}:table/x` is no role ARN).
  */
 export function resourceCoverage(pattern: string, target: string, literal = false): Coverage {
-  if (pattern === '*') return 'all';
+  if (pattern === '*' || pattern === target) return 'all';
   if (literal) return literalCoverage(pattern, target);
   const patternHasVariable = pattern.includes('${');
   // For inclusion a variable is any text; for overlap, one that is a whole ARN header field has no `:`.

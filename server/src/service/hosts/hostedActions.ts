@@ -1,4 +1,5 @@
-import type { CodeAction, Diagnostic, Range, TextEdit } from 'vscode-languageserver-types';
+import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
+import { templateCheckActions } from './hostedChecks';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { COMMANDS } from '../../../../common/src/commands';
 import type { CallerCodeActionOptions, PolicyLanguageService } from '../languageService';
@@ -26,8 +27,9 @@ export function templateCodeActions(
   const formatting = formattingOf(template.text);
   const indentation = options.indentation ?? { tabSize: formatting.tabSize ?? 2, insertSpaces: formatting.insertSpaces !== false };
   const wholeDocument = options.only?.some((k) => k.startsWith('source'));
+  const checks = !options.only || options.only.some((k) => CodeActionKind.QuickFix.startsWith(k)) ? templateCheckActions(host, diagnostics) : [];
   const views = wholeDocument ? allViews(template) : viewsAt(template, host.offsetAt(range.start));
-  return views.flatMap((view, i) => {
+  return [...checks, ...views.flatMap((view, i) => {
     const all = viewDiagnostics(service, view, options);
     const asked = all.filter((d) => diagnostics.some((h) => h.code === d.code && sameRange(h.range, hostRange(host, view, d.range))));
     const viewOptions = { ...options, settings: view.settings(options.settings), indentation, allDiagnostics: all };
@@ -41,7 +43,7 @@ export function templateCodeActions(
       if (!mapped) return [];
       return [{ title: action.title, kind: action.kind, isPreferred: action.isPreferred, diagnostics: hostDiagnostics, edit: { changes: { [host.uri]: mapped } } }];
     });
-  });
+  })];
 }
 
 function sameRange(a: Range, b: Range): boolean {

@@ -4,6 +4,7 @@ import type { PolicyLanguageService } from '../languageService';
 import type { ValidationOptions } from '../diagnostics/engine/validate';
 import type { OffsetMap } from './offsetMap';
 import { allViews, type HostView } from './views';
+import { templateCheckDiagnostics } from './hostedChecks';
 import type { EmbeddedPolicy, TemplateDocument } from './templateHost';
 import { scalarAt, valueStart, yamlString } from './cloudformation/yamlScalars';
 import { intrinsicOf } from './cloudformation/intrinsics';
@@ -17,7 +18,11 @@ import type { TemplateNode } from './cloudformation/templateTree';
 
 /** The diagnostics of every policy in the template, where the template has them. */
 export function templateDiagnostics(service: PolicyLanguageService, host: TextDocument, template: TemplateDocument, options: ValidationOptions): Diagnostic[] {
-  return allViews(template).flatMap((view) => viewDiagnostics(service, view, options).map((d) => hostDiagnostic(host, view, d)));
+  const checks = templateCheckDiagnostics(host, template, options);
+  // One mistake, one finding: a `!Ref` where an ARN belongs is the template check's, not iam/invalid-arn's.
+  const refs = checks.filter((d) => d.code === 'template/ref-not-arn').map((d) => host.offsetAt(d.range.start));
+  const policies = allViews(template).flatMap((view) => viewDiagnostics(service, view, options).map((d) => hostDiagnostic(host, view, d)));
+  return [...policies.filter((d) => !(d.code === 'iam/invalid-arn' && refs.includes(host.offsetAt(d.range.start)))), ...checks];
 }
 
 export function viewDiagnostics(service: PolicyLanguageService, view: HostView, options: ValidationOptions): Diagnostic[] {

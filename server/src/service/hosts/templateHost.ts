@@ -27,6 +27,8 @@ export interface EmbeddedPolicy extends PolicyLocation {
   judgedAlone: boolean;
   /** Whether it belongs only to Lambda functions' roles. */
   lambda: boolean;
+  /** The template's principals it is attached to (logical ids); none for a resource-based policy. */
+  owners: string[];
 }
 
 /** The identity policies of one principal of the template, written as one policy for the checks that judge what it can do. */
@@ -107,7 +109,7 @@ function template(
     const { text, map } = write(location.node, symbols);
     const policyDocument = TextDocument.create(document.uri, 'json', document.version, text);
     const owners = location.kind === 'identity' ? ownersOf(location, symbols) : [];
-    return { ...location, document: policyDocument, model: parsePolicy(text), map, judgedAlone: true, lambda: owners.length > 0 && owners.every((o) => lambda.has(o)) };
+    return { ...location, document: policyDocument, model: parsePolicy(text), map, judgedAlone: true, lambda: owners.length > 0 && owners.every((o) => lambda.has(o)), owners };
   });
   const seen = new Set<string>();
   const principals: PrincipalView[] = [];

@@ -14,6 +14,12 @@ import type { KclVersion } from '../../../../common/src/choices';
  * - [KCL-TABLES] Kinesis Data Streams Developer Guide, "DynamoDB metadata tables and load
  *   balancing in KCL": the three tables of KCL 3.x and the single table format of 3.5.
  * - [KPL] Kinesis Producer Library README and source (`shard_map.cc` lists shards with ListShards).
+ * - [LAMBDA-KINESIS] AWS Lambda Developer Guide, "Process Amazon Kinesis Data Streams records with
+ *   Lambda": the execution role's permissions for an event source mapping, and for an enhanced
+ *   fan-out consumer.
+ * - [KDS-ENCRYPTION] Kinesis Data Streams Developer Guide, "Permissions to use user-generated KMS
+ *   keys": producers need kms:GenerateDataKey, consumers kms:Decrypt, on the stream's key; the
+ *   AWS managed key alias/aws/kinesis needs no grant.
  * - [KDS-SHARING] Kinesis Data Streams Developer Guide, "Share access using resource-based policies":
  *   cross-account Lambda consumers need kinesis:DescribeStream in the stream's policy. The older
  *   page [KDS-IAM] lists eight shareable actions without it; the current guide wins.
@@ -82,6 +88,24 @@ export const KCL3_EXTRA_TABLE_ACTIONS: readonly string[] = KCL_TABLE_ACTIONS;
 
 /** The KCL and the KPL publish their metrics to CloudWatch; the action takes no resource. [KDS-TUTORIAL] [KPL] */
 export const METRICS_ACTION = 'cloudwatch:PutMetricData';
+
+/** What Lambda calls on a stream for an event source mapping, with the function's execution role. [LAMBDA-KINESIS] */
+export const LAMBDA_STREAM_ACTIONS: readonly string[] = [
+  'kinesis:DescribeStream',
+  'kinesis:DescribeStreamSummary',
+  'kinesis:GetRecords',
+  'kinesis:GetShardIterator',
+  'kinesis:ListShards',
+];
+
+/** And on an enhanced fan-out consumer, when the mapping reads through one. [LAMBDA-KINESIS] */
+export const LAMBDA_CONSUMER_ACTIONS: readonly string[] = ['kinesis:SubscribeToShard'];
+
+/** The AWS managed key of Kinesis: streams encrypted with it need no KMS grant. [KDS-ENCRYPTION] */
+export const KINESIS_MANAGED_KEY = 'alias/aws/kinesis';
+
+/** What a producer and a consumer need on a stream's own KMS key. [KDS-ENCRYPTION] */
+export const STREAM_KEY_ACTIONS = { producer: 'kms:GenerateDataKey', consumer: 'kms:Decrypt' } as const;
 
 /** A consumer reads with these two: one is no use without the other. [KDS-TUTORIAL] */
 export const READ_ACTIONS: readonly string[] = ['kinesis:GetRecords', 'kinesis:GetShardIterator'];

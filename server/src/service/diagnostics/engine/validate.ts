@@ -12,7 +12,7 @@ import type { DiagnosticSettings, RuleSeverity } from './settings';
 
 export { DIAGNOSTIC_SOURCE };
 
-const SEVERITIES: Readonly<Record<Exclude<RuleSeverity, 'off'>, DiagnosticSeverity>> = {
+export const SEVERITIES: Readonly<Record<Exclude<RuleSeverity, 'off'>, DiagnosticSeverity>> = {
   error: DiagnosticSeverity.Error,
   warning: DiagnosticSeverity.Warning,
   information: DiagnosticSeverity.Information,

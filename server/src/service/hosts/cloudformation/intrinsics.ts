@@ -106,6 +106,11 @@ function refValue(name: string, symbols: TemplateSymbols, depth: number): string
   return values?.ref ? fill(values.ref, name, symbols, depth) : `\${${name}}`;
 }
 
+/** What `!GetAtt Resource.Attribute` gives (see `resolveString`). */
+export function attributeOf(resource: string, attribute: string, symbols: TemplateSymbols): string {
+  return getAttValue(resource, attribute, symbols, 0);
+}
+
 function getAttValue(name: string, attribute: string, symbols: TemplateSymbols, depth: number): string {
   const resource = symbols.resources.get(name);
   const template = resource && RESOURCE_VALUES[resource.type]?.attributes[attribute];
@@ -118,8 +123,9 @@ function fill(template: string, name: string, symbols: TemplateSymbols, depth: n
   const values = resource && RESOURCE_VALUES[resource.type];
   const property = (key: string | undefined) => (key ? resolveString(entry(resource?.properties, key), symbols, depth + 1) : undefined);
   const ownName = () => property(values?.nameProperty) ?? `\${${name}}`;
-  return template.replace(/\{(name|consumerArn|streamArn)\}/g, (_m, part: string) => {
+  return template.replace(/\{(name|id|url|consumerArn|streamArn)\}/g, (_m, part: string) => {
     if (part === 'name') return ownName();
+    if (part === 'id' || part === 'url') return `\${${name}}`;
     const stream = property('StreamARN') ?? UNKNOWN;
     return part === 'streamArn' ? stream : `${stream}/consumer/${ownName()}:${UNKNOWN}`;
   });

@@ -62,7 +62,7 @@ export function principalPolicies<P extends PolicyLocation>(locations: readonly 
 }
 
 /** A principal's policies that are not in the template: managed policy ARNs, a SAM function's managed policy names. */
-function unknownPolicies(principal: string, symbols: TemplateSymbols): string[] {
+export function unknownPolicies(principal: string, symbols: TemplateSymbols): string[] {
   const resource = symbols.resources.get(principal);
   const managed = entry(resource?.properties, 'ManagedPolicyArns');
   const samPolicies = resource?.type.startsWith('AWS::Serverless::') ? entry(resource.properties, 'Policies') : undefined;
@@ -97,19 +97,30 @@ export function ownersOf(policy: PolicyLocation, symbols: TemplateSymbols): stri
  */
 export function lambdaRoles(symbols: TemplateSymbols): Set<string> {
   const roles = new Set<string>();
-  for (const [name, resource] of symbols.resources) {
-    if (resource.type !== 'AWS::Lambda::Function' && resource.type !== 'AWS::Serverless::Function') continue;
-    const role = entry(resource.properties, 'Role');
-    if (!role) {
-      if (resource.type === 'AWS::Serverless::Function') roles.add(name);
-      continue;
-    }
-    const arn = resolveString(role, symbols) ?? '';
-    for (const [other, r] of symbols.resources) if (r.type === 'AWS::IAM::Role' && arn.includes(`:role/\${${other}}`)) roles.add(other);
-    const named = /:role\/([^/}]+)$/.exec(arn)?.[1];
-    for (const [other, r] of symbols.resources) if (r.type === 'AWS::IAM::Role' && named !== undefined && stringValue(entry(r.properties, 'RoleName')) === named) roles.add(other);
+  for (const name of symbols.resources.keys()) {
+    const role = functionRole(name, symbols);
+    if (role) roles.add(role);
   }
   return roles;
+}
+
+/**
+ * The principal whose permissions a function of the template runs with: the role its `Role`
+ * names, if the template makes it, or a SAM function's own role. Undefined for a role made
+ * elsewhere, or for what is no function.
+ */
+export function functionRole(name: string, symbols: TemplateSymbols): string | undefined {
+  const resource = symbols.resources.get(name);
+  if (resource?.type !== 'AWS::Lambda::Function' && resource?.type !== 'AWS::Serverless::Function') return undefined;
+  const role = entry(resource.properties, 'Role');
+  if (!role) return resource.type === 'AWS::Serverless::Function' ? name : undefined;
+  const arn = resolveString(role, symbols) ?? '';
+  const named = /:role\/(?:.*\/)?([^/]+)$/.exec(arn)?.[1];
+  for (const [other, r] of symbols.resources) {
+    if (r.type !== 'AWS::IAM::Role') continue;
+    if (named === `\${${other}}` || (named !== undefined && stringValue(entry(r.properties, 'RoleName')) === named)) return other;
+  }
+  return undefined;
 }
 
 /** The template's principals a list (or one value) names: by `!Ref`, or by the name its own property gives it. */

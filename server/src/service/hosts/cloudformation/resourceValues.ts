@@ -3,7 +3,8 @@
  * CloudFormation resource reference documents them ("Return values" of each type,
  * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-template-resource-type-ref.html).
  * `{name}` is the resource's name: its name property where the template writes one, else unknown
- * (CloudFormation makes one up); `${...}` stays an unknown segment, as a policy variable does.
+ * (CloudFormation makes one up); `{id}` an id the service makes and `{url}` a queue's URL, unknown; all are written
+ * `${LogicalId}`, and `${...}` stays an unknown segment, as a policy variable does.
  */
 export interface ResourceValues {
   /** The property that names the resource, if the type has one. */
@@ -32,8 +33,8 @@ export const RESOURCE_VALUES: Readonly<Record<string, ResourceValues>> = {
   'AWS::IAM::Role': { nameProperty: 'RoleName', ref: '{name}', attributes: { Arn: 'arn:${AWS::Partition}:iam::${AWS::AccountId}:role/{name}', RoleId: '${unknown}' } },
   'AWS::IAM::User': { nameProperty: 'UserName', ref: '{name}', attributes: { Arn: 'arn:${AWS::Partition}:iam::${AWS::AccountId}:user/{name}' } },
   'AWS::IAM::ManagedPolicy': { nameProperty: 'ManagedPolicyName', ref: 'arn:${AWS::Partition}:iam::${AWS::AccountId}:policy/{name}', attributes: { PolicyArn: 'arn:${AWS::Partition}:iam::${AWS::AccountId}:policy/{name}' } },
-  // AWS::KMS::Key: Ref is the key id; Arn the key ARN.
-  'AWS::KMS::Key': { ref: '${unknown}', attributes: { Arn: REGIONAL('kms', 'key/${unknown}'), KeyId: '${unknown}' } },
+  // AWS::KMS::Key: Ref is the key id; Arn the key ARN. The id is made by KMS: `${LogicalId}` here.
+  'AWS::KMS::Key': { ref: '{id}', attributes: { Arn: REGIONAL('kms', 'key/{id}'), KeyId: '{id}' } },
   'AWS::KMS::Alias': { nameProperty: 'AliasName', ref: '{name}', attributes: {} },
   // AWS::Lambda::Function: Ref is the function name; Arn the function ARN.
   'AWS::Lambda::Function': { nameProperty: 'FunctionName', ref: '{name}', attributes: { Arn: REGIONAL('lambda', 'function:{name}') } },
@@ -41,7 +42,7 @@ export const RESOURCE_VALUES: Readonly<Record<string, ResourceValues>> = {
   // AWS::S3::Bucket: Ref is the bucket name; Arn the bucket ARN (no region, no account).
   'AWS::S3::Bucket': { nameProperty: 'BucketName', ref: '{name}', attributes: { Arn: 'arn:${AWS::Partition}:s3:::{name}' } },
   // AWS::SQS::Queue: Ref is the queue URL; Arn the queue ARN. AWS::SNS::Topic: Ref is the topic ARN.
-  'AWS::SQS::Queue': { nameProperty: 'QueueName', ref: '${unknown}', attributes: { Arn: REGIONAL('sqs', '{name}') } },
+  'AWS::SQS::Queue': { nameProperty: 'QueueName', ref: '{url}', attributes: { Arn: REGIONAL('sqs', '{name}') } },
   'AWS::SNS::Topic': { nameProperty: 'TopicName', ref: REGIONAL('sns', '{name}'), attributes: { TopicArn: REGIONAL('sns', '{name}') } },
   // AWS::Logs::LogGroup: Ref is the name; Arn ends in `:*`.
   'AWS::Logs::LogGroup': { nameProperty: 'LogGroupName', ref: '{name}', attributes: { Arn: REGIONAL('logs', 'log-group:{name}:*') } },

@@ -1,0 +1,65 @@
+import { intrinsicOf } from '../intrinsics';
+import { RESOURCE_VALUES } from '../resourceValues';
+import { entry, stringValue, type TemplateNode } from '../templateTree';
+import { templateCheck, type TemplateFinding } from './check';
+
+/**
+ * `Resource: !Ref Stream` names the stream by its name, which is what `!Ref` gives for a stream, a
+ * table, a role, a function or a bucket (a KMS key's id, a queue's URL; CloudFormation resource
+ * reference, "Return values"):
+ * IAM takes only ARNs (or `*`) in `Resource` and rejects the policy. `!GetAtt Stream.Arn` is meant.
+ */
+export const refNotArn = templateCheck({
+  code: 'template/ref-not-arn',
+  defaultSeverity: 'error',
+  check({ template }) {
+    const findings: TemplateFinding[] = [];
+    for (const policy of template.policies) {
+      if (policy.node.synthetic) continue;
+      const list = entry(policy.node, 'Statement');
+      for (const statement of list?.type === 'seq' ? list.items : list ? [list] : []) {
+        for (const key of ['Resource', 'NotResource']) {
+          const value = entry(statement, key);
+          for (const item of value?.type === 'seq' ? value.items : value ? [value] : []) {
+            const finding = refOfName(item, template.symbols.resources, template.text, template.format);
+            if (finding) findings.push(finding);
+          }
+        }
+      }
+    }
+    return findings;
+  },
+});
+
+function refOfName(
+  node: TemplateNode,
+  resources: ReadonlyMap<string, { type: string }>,
+  text: string,
+  format: 'json' | 'yaml',
+): TemplateFinding | undefined {
+  const intrinsic = intrinsicOf(node);
+  const name = intrinsic?.name === 'Ref' ? stringValue(intrinsic.argument) : undefined;
+  const type = name === undefined ? undefined : resources.get(name)?.type;
+  const values = type === undefined ? undefined : RESOURCE_VALUES[type];
+  const gives = values?.ref === '{name}' ? 'name' : values?.ref === '{id}' ? 'id' : values?.ref === '{url}' ? 'URL' : undefined;
+  if (!name || !type || !values || !gives) return undefined;
+  const attribute = Object.entries(values.attributes).find(([, v]) => v.startsWith('arn:') || v === '{consumerArn}')?.[0];
+  const kind = (type.split('::').pop() ?? type).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  const replacement = attribute === undefined ? undefined : written(node, text, format, name, attribute);
+  return {
+    start: node.start,
+    end: node.end,
+    message:
+      `!Ref ${name} gives the ${kind}'s ${gives}, not its ARN, and IAM takes only ARNs (or "*") in a Resource: it rejects the policy.` +
+      (attribute ? ` Use !GetAtt ${name}.${attribute}.` : ''),
+    fix: replacement === undefined ? undefined : { title: `Change to !GetAtt ${name}.${attribute}`, start: node.start, end: node.end, text: replacement },
+  };
+}
+
+/** `!GetAtt Name.Attribute` as the template writes intrinsic functions where the `!Ref` is. */
+function written(node: TemplateNode, text: string, format: 'json' | 'yaml', name: string, attribute: string): string {
+  if (format === 'json') return `{ "Fn::GetAtt": ["${name}", "${attribute}"] }`;
+  if (node.tag) return `!GetAtt ${name}.${attribute}`;
+  // The long form, `Ref: Stream` on its own line or `{Ref: Stream}`.
+  return text.slice(node.start, node.end).trimStart().startsWith('{') ? `{Fn::GetAtt: [${name}, ${attribute}]}` : `Fn::GetAtt: [${name}, ${attribute}]`;
+}

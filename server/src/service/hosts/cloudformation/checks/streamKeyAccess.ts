@@ -1,0 +1,59 @@
+import { KINESIS_MANAGED_KEY, STREAM_KEY_ACTIONS } from '../../../kinesis/kinesisFacts';
+import { attributeOf, intrinsicOf, resolveString, type TemplateSymbols } from '../intrinsics';
+import { entry, stringValue, type TemplateNode } from '../templateTree';
+import { templateCheck, unseenPolicies, type TemplateFinding } from './check';
+
+/**
+ * A stream the template encrypts with its own KMS key (`StreamEncryption`) can be written only by
+ * principals that may kms:GenerateDataKey on the key, and read only by those that may kms:Decrypt
+ * it. The template's principals that write to or read the stream are checked; the AWS managed key
+ * alias/aws/kinesis needs no grant. [KDS-ENCRYPTION]
+ */
+export const streamKeyAccess = templateCheck({
+  code: 'template/stream-key-access',
+  defaultSeverity: 'warning',
+  check({ template, access }) {
+    const findings: TemplateFinding[] = [];
+    const { symbols } = template;
+    for (const [name, resource] of symbols.resources) {
+      if (resource.type !== 'AWS::Kinesis::Stream') continue;
+      const encryption = entry(resource.properties, 'StreamEncryption');
+      const keyNode = entry(encryption, 'KeyId');
+      if (stringValue(entry(encryption, 'EncryptionType')) !== 'KMS' || !keyNode) continue;
+      const key = keyArn(keyNode, symbols);
+      if (!key) continue;
+      const stream = attributeOf(name, 'Arn', symbols);
+      for (const principal of access.principals()) {
+        const lacks = (['producer', 'consumer'] as const).flatMap((job) => {
+          const marker = job === 'producer' ? 'kinesis:PutRecords' : 'kinesis:GetRecords';
+          const alternative = job === 'producer' ? 'kinesis:PutRecord' : undefined;
+          const does = access.allows(principal, marker, stream) || (alternative !== undefined && access.allows(principal, alternative, stream));
+          const action = STREAM_KEY_ACTIONS[job];
+          return does && access.denied(principal, [{ action, resource: key, literal: false }]).length > 0 ? [{ job, action }] : [];
+        });
+        if (lacks.length === 0) continue;
+        const { note, severity } = unseenPolicies(access.unknown(principal));
+        const doing = lacks.map((l) => (l.job === 'producer' ? 'writes to' : 'reads')).join(' and ');
+        findings.push({
+          start: keyNode.start,
+          end: keyNode.end,
+          severity,
+          message:
+            `Stream ${name} is encrypted with this key, and ${principal} ${doing} it but cannot ${lacks.map((l) => l.action).join(' or ')} on the key${note}: ` +
+            `its ${lacks.map((l) => (l.job === 'producer' ? 'writes' : 'reads')).join(' and ')} fail. Grant ${lacks.map((l) => l.action).join(' and ')} on the key to ${principal}.`,
+        });
+      }
+    }
+    return findings;
+  },
+});
+
+/** The key's ARN as policies name it, or undefined for the AWS managed key, an alias, or what cannot be told. */
+function keyArn(node: TemplateNode, symbols: TemplateSymbols): string | undefined {
+  const intrinsic = intrinsicOf(node);
+  const named = intrinsic?.name === 'Ref' ? stringValue(intrinsic.argument) : intrinsic?.name === 'Fn::GetAtt' ? (stringValue(intrinsic.argument) ?? '').split('.')[0] : undefined;
+  if (named && symbols.resources.get(named)?.type === 'AWS::KMS::Key') return `arn:\${AWS::Partition}:kms:\${AWS::Region}:\${AWS::AccountId}:key/\${${named}}`;
+  const written = resolveString(node, symbols);
+  if (!written || written.includes(KINESIS_MANAGED_KEY) || written.includes(':alias/') || written.startsWith('alias/')) return undefined;
+  return written.startsWith('arn:') && written.includes(':key/') ? written : undefined;
+}

@@ -1,0 +1,49 @@
+import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
+import { CodeActionKind } from 'vscode-languageserver-types';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { COMMANDS } from '../../../../common/src/commands';
+import { DIAGNOSTIC_SOURCE, SEVERITIES, type ValidationOptions } from '../diagnostics/engine/validate';
+import { PrincipalAccess, TEMPLATE_CHECKS } from './cloudformation/checks';
+import type { TemplateDocument } from './templateHost';
+
+/** The checks of the template across its resources, as diagnostics (see `cloudformation/checks/`). */
+export function templateCheckDiagnostics(host: TextDocument, template: TemplateDocument, options: ValidationOptions): Diagnostic[] {
+  const { settings } = options;
+  if (!settings.enable) return [];
+  const access = new PrincipalAccess(template);
+  return TEMPLATE_CHECKS.flatMap((check) => {
+    const configured = settings.rules[check.code];
+    if (configured === 'off') return [];
+    return check.check({ template, access }).map(
+      (finding): Diagnostic => ({
+        range: { start: host.positionAt(finding.start), end: host.positionAt(finding.end) },
+        severity: SEVERITIES[configured ?? finding.severity ?? check.defaultSeverity],
+        code: check.code,
+        codeDescription: { href: `${options.rulesDocumentation}#${check.code}` },
+        source: DIAGNOSTIC_SOURCE,
+        message: finding.message,
+        ...(finding.fix ? { data: { fix: finding.fix } } : {}),
+      }),
+    );
+  });
+}
+
+const CODES = new Set<string>(TEMPLATE_CHECKS.map((c) => c.code));
+
+/** The quick fixes and documentation of the template checks' diagnostics the editor asks about. */
+export function templateCheckActions(host: TextDocument, diagnostics: readonly Diagnostic[]): CodeAction[] {
+  return diagnostics
+    .filter((d) => d.source === DIAGNOSTIC_SOURCE && CODES.has(String(d.code)))
+    .flatMap((diagnostic) => {
+      const fix = (diagnostic.data as { fix?: { title: string; start: number; end: number; text: string } } | undefined)?.fix;
+      const documentation: CodeAction = {
+        title: `Show documentation for ${String(diagnostic.code)}`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        command: { title: 'Show Rule Documentation', command: COMMANDS.showRuleDocumentation, arguments: [diagnostic.code] },
+      };
+      if (!fix || host.getText().slice(fix.start, fix.end).length !== fix.end - fix.start) return [documentation];
+      const edit = { range: { start: host.positionAt(fix.start), end: host.positionAt(fix.end) }, newText: fix.text };
+      return [{ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: true, edit: { changes: { [host.uri]: [edit] } } }, documentation];
+    });
+}

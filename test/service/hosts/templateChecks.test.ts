@@ -1,0 +1,131 @@
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { service } from '../../support/service';
+import { applied, covered, messageText, OPTIONS, parsedTemplate, templateDiagnostics, templateDocument } from '../../support/templates';
+
+const STREAM = `  Orders:
+    Type: AWS::Kinesis::Stream
+    Properties: {Name: orders, ShardCount: 1}
+`;
+
+const ROLE = (actions: string, extra = '') => `  ReaderRole:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Version: '2012-10-17'
+        Statement: [{Effect: Allow, Principal: {Service: lambda.amazonaws.com}, Action: sts:AssumeRole}]
+${extra}      Policies:
+        - PolicyName: read
+          PolicyDocument:
+            Version: '2012-10-17'
+            Statement:
+              - Effect: Allow
+                Action: [${actions}]
+                Resource: !GetAtt Orders.Arn
+`;
+
+const MAPPING = (source: string) => `  Reader:
+    Type: AWS::Lambda::Function
+    Properties:
+      Role: !GetAtt ReaderRole.Arn
+      Runtime: python3.12
+      Handler: app.handler
+      Code: {ZipFile: 'def handler(e, c): pass'}
+  Mapping:
+    Type: AWS::Lambda::EventSourceMapping
+    Properties:
+      FunctionName: !Ref Reader
+      EventSourceArn: ${source}
+      StartingPosition: LATEST
+`;
+
+const findings = (text: string, code: string) => templateDiagnostics(text).diagnostics.filter((d) => d.code === code);
+
+describe('checks across a template’s resources', () => {
+  it('template/ref-not-arn: a !Ref that gives a name where an ARN belongs, fixed to !GetAtt, and reported once', () => {
+    const text = `Resources:\n${STREAM}${ROLE('kinesis:ListShards').replace('Resource: !GetAtt Orders.Arn', 'Resource: !Ref Orders')}`;
+    const { document, diagnostics } = templateDiagnostics(text);
+    const [ref] = diagnostics.filter((d) => d.code === 'template/ref-not-arn');
+    assert.equal(covered(document, ref), '!Ref Orders');
+    assert.equal(messageText(ref), `!Ref Orders gives the stream's name, not its ARN, and IAM takes only ARNs (or "*") in a Resource: it rejects the policy. Use !GetAtt Orders.Arn.`);
+    assert.ok(!diagnostics.some((d) => d.code === 'iam/invalid-arn'), 'not also an invalid ARN');
+    const actions = service.templateCodeActions(document, parsedTemplate(document), ref.range, [ref], { ...OPTIONS, only: ['quickfix'] });
+    assert.equal(applied(document, actions.find((a) => a.title === 'Change to !GetAtt Orders.Arn')), text.replace('Resource: !Ref Orders', 'Resource: !GetAtt Orders.Arn'));
+
+    const json = JSON.stringify({ Resources: { Orders: { Type: 'AWS::Kinesis::Stream' }, P: { Type: 'AWS::IAM::Policy', Properties: { PolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'kinesis:ListShards', Resource: { Ref: 'Orders' } }] } } } } }, null, 2);
+    const jsonDocument = templateDocument(json, 'file:///ws/t.json');
+    const [jsonRef] = service.templateDiagnostics(jsonDocument, parsedTemplate(jsonDocument), OPTIONS).filter((d) => d.code === 'template/ref-not-arn');
+    const fix = service.templateCodeActions(jsonDocument, parsedTemplate(jsonDocument), jsonRef.range, [jsonRef], { ...OPTIONS, only: ['quickfix'] }).find((a) => a.edit);
+    assert.deepEqual((JSON.parse(applied(jsonDocument, fix)) as { Resources: { P: { Properties: { PolicyDocument: { Statement: { Resource: unknown }[] } } } } }).Resources.P.Properties.PolicyDocument.Statement[0].Resource, { 'Fn::GetAtt': ['Orders', 'Arn'] });
+  });
+
+  it('template/lambda-cannot-read: what a function’s role lacks to read the stream its mapping names', () => {
+    const text = `Resources:\n${STREAM}${ROLE('kinesis:GetRecords, kinesis:GetShardIterator, kinesis:DescribeStreamSummary')}${MAPPING('!GetAtt Orders.Arn')}`;
+    const { document, diagnostics } = templateDiagnostics(text);
+    const [finding] = diagnostics.filter((d) => d.code === 'template/lambda-cannot-read');
+    assert.equal(covered(document, finding), '!GetAtt Orders.Arn');
+    assert.equal(finding.severity, DiagnosticSeverity.Warning);
+    assert.match(messageText(finding), /^Lambda reads this stream for function Reader with its role ReaderRole, which cannot kinesis:DescribeStream, kinesis:ListShards on it: the event source mapping fails\./);
+    const complete = text.replace('kinesis:DescribeStreamSummary]', 'kinesis:DescribeStreamSummary, kinesis:DescribeStream, kinesis:ListShards]');
+    assert.deepEqual(findings(complete, 'template/lambda-cannot-read'), []);
+    // A managed policy the template does not hold may grant it: a note that names it.
+    const managed = text.replace('      Policies:', '      ManagedPolicyArns: [arn:aws:iam::aws:policy/service-role/AWSLambdaKinesisExecutionRole]\n      Policies:');
+    const [note] = findings(managed, 'template/lambda-cannot-read');
+    assert.equal(note.severity, DiagnosticSeverity.Information);
+    assert.match(messageText(note), /unless arn:aws:iam::aws:policy\/service-role\/AWSLambdaKinesisExecutionRole, which the template does not hold, grants it/);
+  });
+
+  it('template/lambda-cannot-read: an enhanced fan-out consumer needs SubscribeToShard on the consumer, and SAM events count', () => {
+    const consumer = `  Fanout:
+    Type: AWS::Kinesis::StreamConsumer
+    Properties: {ConsumerName: reader, StreamARN: !GetAtt Orders.Arn}
+`;
+    const all = 'kinesis:GetRecords, kinesis:GetShardIterator, kinesis:DescribeStreamSummary, kinesis:DescribeStream, kinesis:ListShards';
+    const text = `Resources:\n${STREAM}${consumer}${ROLE(all)}${MAPPING('!GetAtt Fanout.ConsumerARN')}`;
+    const [finding] = findings(text, 'template/lambda-cannot-read');
+    assert.match(messageText(finding), /cannot kinesis:SubscribeToShard on it/);
+
+    const sam = `Transform: AWS::Serverless-2016-10-31
+Resources:
+${STREAM}  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: python3.12
+      Handler: app.handler
+      Events:
+        Orders:
+          Type: Kinesis
+          Properties: {Stream: !GetAtt Orders.Arn, StartingPosition: LATEST}
+`;
+    assert.match(messageText(findings(sam, 'template/lambda-cannot-read')[0]), /^Lambda reads this stream for function Fn with its role, which cannot kinesis:DescribeStream, kinesis:DescribeStreamSummary, kinesis:GetRecords, kinesis:GetShardIterator, kinesis:ListShards on it/);
+    assert.deepEqual(findings(sam.replace('      Events:', '      Policies: [KinesisStreamReadPolicy: {StreamName: !Ref Orders}, {Version: "2012-10-17", Statement: [{Effect: Allow, Action: kinesis:ListShards, Resource: !GetAtt Orders.Arn}]}]\n      Events:'), 'template/lambda-cannot-read'), []);
+  });
+
+  it('template/stream-key-access: readers need kms:Decrypt on the stream’s own key; the AWS managed key needs nothing', () => {
+    const encrypted = (key: string) => `Resources:
+  StreamKey:
+    Type: AWS::KMS::Key
+  Orders:
+    Type: AWS::Kinesis::Stream
+    Properties:
+      ShardCount: 1
+      StreamEncryption: {EncryptionType: KMS, KeyId: ${key}}
+${ROLE('kinesis:GetRecords, kinesis:GetShardIterator, kinesis:DescribeStreamSummary, kinesis:ListShards')}`;
+    const text = encrypted('!Ref StreamKey');
+    const { document, diagnostics } = templateDiagnostics(text);
+    const [finding] = diagnostics.filter((d) => d.code === 'template/stream-key-access');
+    assert.equal(covered(document, finding), '!Ref StreamKey');
+    assert.match(messageText(finding), /^Stream Orders is encrypted with this key, and ReaderRole reads it but cannot kms:Decrypt on the key/);
+    const granted = text.replace('Resource: !GetAtt Orders.Arn', 'Resource: !GetAtt Orders.Arn\n              - Effect: Allow\n                Action: kms:Decrypt\n                Resource: !GetAtt StreamKey.Arn');
+    assert.deepEqual(findings(granted, 'template/stream-key-access'), []);
+    assert.deepEqual(findings(encrypted('alias/aws/kinesis'), 'template/stream-key-access'), []);
+  });
+
+  it('are turned off and made louder by the same rule settings', () => {
+    const text = `Resources:\n${STREAM}${ROLE('kinesis:ListShards').replace('Resource: !GetAtt Orders.Arn', 'Resource: !Ref Orders')}`;
+    const document = templateDocument(text);
+    const off = service.templateDiagnostics(document, parsedTemplate(document), { ...OPTIONS, settings: { ...OPTIONS.settings, rules: { 'template/ref-not-arn': 'off' } } });
+    assert.ok(!off.some((d) => d.code === 'template/ref-not-arn'));
+  });
+});
