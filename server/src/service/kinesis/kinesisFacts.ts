@@ -101,6 +101,13 @@ export const LAMBDA_STREAM_ACTIONS: readonly string[] = [
 /** And on an enhanced fan-out consumer, when the mapping reads through one. [LAMBDA-KINESIS] */
 export const LAMBDA_CONSUMER_ACTIONS: readonly string[] = ['kinesis:SubscribeToShard'];
 
+/**
+ * AWS managed policies that grant nothing the Kinesis checks ask about: AWSLambdaBasicExecutionRole
+ * grants only logs:CreateLogGroup, logs:CreateLogStream and logs:PutLogEvents (AWS Managed Policy
+ * Reference, "AWSLambdaBasicExecutionRole"). A role with one is judged as if it had none.
+ */
+export const LOGS_ONLY_MANAGED_POLICIES: readonly string[] = ['AWSLambdaBasicExecutionRole'];
+
 /** The AWS managed key of Kinesis: streams encrypted with it need no KMS grant. [KDS-ENCRYPTION] */
 export const KINESIS_MANAGED_KEY = 'alias/aws/kinesis';
 

@@ -1,3 +1,4 @@
+import { LOGS_ONLY_MANAGED_POLICIES } from '../../kinesis/kinesisFacts';
 import { intrinsicOf, resolveString, type TemplateSymbols } from './intrinsics';
 import type { PolicyLocation } from './policyLocations';
 import { entry, stringValue, type TemplateNode } from './templateTree';
@@ -67,13 +68,34 @@ export function unknownPolicies(principal: string, symbols: TemplateSymbols): st
   const managed = entry(resource?.properties, 'ManagedPolicyArns');
   const samPolicies = resource?.type.startsWith('AWS::Serverless::') ? entry(resource.properties, 'Policies') : undefined;
   const items = [...(managed?.type === 'seq' ? managed.items : []), ...(samPolicies?.type === 'seq' ? samPolicies.items : samPolicies ? [samPolicies] : [])];
-  return items.flatMap((item) => {
+  const unknown = [...samAddedPolicies(principal, symbols), ...items.flatMap((item) => {
     const ref = refersTo(item);
     if (ref !== undefined && symbols.resources.get(ref)?.type === 'AWS::IAM::ManagedPolicy') return [];
     // Policy documents and SAM policy templates are read; names, ARNs and intrinsic functions are not.
     if (item.type === 'map' && !intrinsicOf(item)) return [];
     return [resolveString(item, symbols) ?? 'a policy'];
-  });
+  })];
+  // Policies known to grant only CloudWatch Logs say nothing the checks ask about.
+  return unknown.filter((name) => !LOGS_ONLY_MANAGED_POLICIES.some((logs) => name === logs || name.startsWith(`${logs} `) || name.endsWith(`/${logs}`)));
+}
+
+/**
+ * The managed policies SAM attaches to the role it makes for a function (a SAM function without
+ * `Role`): the basic execution role, and one per stream or queue event (the SAM translator,
+ * `samtranslator/model/eventsources/pull.py`, `PullEventSource._link_policy`).
+ */
+export const SAM_EVENT_POLICIES: Readonly<Record<string, string>> = {
+  Kinesis: 'AWSLambdaKinesisExecutionRole',
+  DynamoDB: 'AWSLambdaDynamoDBExecutionRole',
+  SQS: 'AWSLambdaSQSQueueExecutionRole',
+};
+
+function samAddedPolicies(principal: string, symbols: TemplateSymbols): string[] {
+  const resource = symbols.resources.get(principal);
+  if (resource?.type !== 'AWS::Serverless::Function' || entry(resource.properties, 'Role')) return [];
+  const events = entry(resource.properties, 'Events');
+  const added = (events?.type === 'map' ? events.entries : []).flatMap((e) => SAM_EVENT_POLICIES[stringValue(entry(e.value, 'Type')) ?? ''] ?? []);
+  return [...new Set(['AWSLambdaBasicExecutionRole', ...added])].map((name) => `${name} (added by SAM)`);
 }
 
 /** The template's principals a policy is attached to (logical ids). */

@@ -53,7 +53,9 @@ function eventSources(symbols: TemplateSymbols): { fn: string; source: TemplateN
       const source = entry(resource.properties, 'EventSourceArn');
       if (fn && source) sources.push({ fn, source });
     }
-    if (resource.type === 'AWS::Serverless::Function') {
+    // SAM gives a function without a Role a role of its own with AWSLambdaKinesisExecutionRole
+    // for its Kinesis events (see SAM_EVENT_POLICIES): that role can read any stream.
+    if (resource.type === 'AWS::Serverless::Function' && entry(resource.properties, 'Role')) {
       const events = entry(resource.properties, 'Events');
       for (const event of events?.type === 'map' ? events.entries : []) {
         if (stringValue(entry(event.value, 'Type')) !== 'Kinesis') continue;
