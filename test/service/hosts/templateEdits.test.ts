@@ -127,6 +127,34 @@ describe('completion in templates', () => {
     assert.equal(jsonItem?.textEdit && 'range' in jsonItem.textEdit ? jsonItem.textEdit.newText : undefined, '"kinesis:ListStreams"');
   });
 
+  it('offers the template’s own resources first in a Resource: !GetAtt and !Sub, in YAML and JSON', () => {
+    const stream = `  Orders:\n    Type: AWS::Kinesis::Stream\n    Properties: {ShardCount: 1}\n  Leases:\n    Type: AWS::DynamoDB::Table\n`;
+    const text = producer('kinesis:PutRecord', 'Ord').replace('Resources:\n', `Resources:\n${stream}`);
+    const document = templateDocument(text);
+    const at = document.positionAt(text.lastIndexOf('Ord') + 3);
+    const items = service.templateCompletion(document, at, parsedTemplate(document))?.items ?? [];
+    const ranked = [...items].sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label)).map((i) => i.label);
+    assert.deepEqual(ranked.slice(0, 2), ['!GetAtt Orders.Arn', "!Sub 'arn:${AWS::Partition}:kinesis:${AWS::Region}:${AWS::AccountId}:stream/${Orders}'"]);
+    assert.ok(ranked.indexOf('!GetAtt Leases.Arn') > 1, 'a table comes after the streams for Kinesis actions');
+    const getAtt = items.find((i) => i.label === '!GetAtt Orders.Arn');
+    const edit = getAtt?.textEdit && 'range' in getAtt.textEdit ? getAtt.textEdit : undefined;
+    assert.equal(edit && document.getText(edit.range), 'Ord');
+    assert.equal(edit?.newText, '!GetAtt Orders.Arn');
+
+    const empty = text.replace('Resource: Ord', 'Resource: ');
+    const emptyDocument = templateDocument(empty);
+    const cursor = emptyDocument.positionAt(empty.indexOf('Resource: ') + 'Resource: '.length);
+    assert.ok(service.templateCompletion(emptyDocument, cursor, parsedTemplate(emptyDocument))?.items.some((i) => i.label === '!GetAtt Orders.Arn'));
+
+    const json = JSON.stringify({ Resources: { Orders: { Type: 'AWS::Kinesis::Stream' }, P: { Type: 'AWS::IAM::Policy', Properties: { PolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'kinesis:PutRecord', Resource: '' }] } } } } }, null, 2);
+    const jsonDocument = templateDocument(json, 'file:///ws/t.json');
+    const inside = jsonDocument.positionAt(json.indexOf('"Resource": ""') + '"Resource": "'.length);
+    const jsonItem = service.templateCompletion(jsonDocument, inside, parsedTemplate(jsonDocument))?.items.find((i) => i.label === '!GetAtt Orders.Arn');
+    const jsonEdit = jsonItem?.textEdit && 'range' in jsonItem.textEdit ? jsonItem.textEdit : undefined;
+    assert.equal(jsonEdit && jsonDocument.getText(jsonEdit.range), '""');
+    assert.equal(jsonEdit?.newText, '{ "Fn::GetAtt": ["Orders", "Arn"] }');
+  });
+
   it('answers nothing outside policies, and nothing in YAML that is no template', () => {
     const text = producer('kinesis:PutRecord', "'*'");
     const document = templateDocument(text);

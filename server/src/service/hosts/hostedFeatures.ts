@@ -5,6 +5,7 @@ import type { ValidationOptions } from '../diagnostics/engine/validate';
 import type { OffsetMap } from './offsetMap';
 import { allViews, type HostView } from './views';
 import { templateCheckDiagnostics } from './hostedChecks';
+import { templateResourceItems } from './resourceCompletion';
 import type { EmbeddedPolicy, TemplateDocument } from './templateHost';
 import { scalarAt, valueStart, yamlString } from './cloudformation/yamlScalars';
 import { intrinsicOf } from './cloudformation/intrinsics';
@@ -112,9 +113,11 @@ function intrinsicAt(
 export function templateCompletion(service: PolicyLanguageService, host: TextDocument, template: TemplateDocument, position: Position): CompletionList | null {
   const at = policyAt(host, template, position);
   const list = at && service.doComplete(at.policy.document, at.position, at.policy.model);
-  if (!list || !at) return null;
-  const items = list.items.flatMap((item) => hostItem(host, template, at.policy, item) ?? []);
-  return { ...list, items };
+  const own = templateResourceItems(host, template, host.offsetAt(position));
+  // The template's own resources come before what the policy language offers.
+  const policyItems = list && at ? list.items.flatMap((item) => hostItem(host, template, at.policy, item) ?? []) : [];
+  const items = [...own.map((i) => ({ ...i, sortText: `0${i.sortText ?? i.label}` })), ...policyItems.map((i) => ({ ...i, sortText: `1${i.sortText ?? i.label}` }))];
+  return items.length > 0 ? { isIncomplete: list?.isIncomplete ?? false, items } : null;
 }
 
 /** A completion item written for the template: as it is in JSON, as a YAML scalar in YAML (items that write JSON structure are left out there). */
