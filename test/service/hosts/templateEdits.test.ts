@@ -6,7 +6,8 @@ import { parse as parseYaml } from 'yaml';
 /** YAML as CloudFormation writes it: short-form tags such as !Sub are not the library's to warn of. */
 const parse = (text: string): unknown => parseYaml(text, { logLevel: 'silent' });
 import { service } from '../../support/service';
-import { actionsFor, applied, OPTIONS, parsedTemplate, templateDiagnostics, templateDocument } from '../../support/templates';
+import { actionsFor, alarms, applied, OPTIONS, parsedTemplate, templateDiagnostics, templateDocument } from '../../support/templates';
+import { templateString } from '../../../server/src/service/hosts/cloudformation/writtenValues';
 
 const fixture = (name: string) => readFileSync(`test/fixtures/templates/${name}`, 'utf8');
 
@@ -81,6 +82,33 @@ describe('quick fixes and inserts in templates', () => {
     const statements = (parse(result) as { Resources: { Producer: { Properties: { PolicyDocument: { Statement: { Sid?: string }[] } } } } }).Resources.Producer.Properties.PolicyDocument.Statement;
     assert.deepEqual(statements.map((s) => s.Sid), [undefined, 'KclStream', 'KclEnhancedFanOut', 'KclLeaseTable', 'KclMetrics']);
     assert.match(result, /\n {10}- Sid: KclStream\n {12}Effect: Allow\n {12}Action:\n {14}- kinesis:DescribeStream\n/);
+  });
+
+  it('write the stack’s own values into what they insert, as !Sub (Fn::Sub in JSON), never as literal ${...}', () => {
+    const text = readFileSync('test/fixtures/templates/kcl-consumer.yaml', 'utf8');
+    const document = templateDocument(text);
+    const offset = text.indexOf('kinesis:GetRecords');
+    const actions = service.templateCodeActions(document, parsedTemplate(document), { start: document.positionAt(offset), end: document.positionAt(offset) }, [], { ...OPTIONS, only: ['refactor.insert'] });
+    const result = applied(document, actions.find((a) => a.title === 'Add Kinesis producer statement'));
+    assert.match(result, /\n {16}Resource: !Sub 'arn:\$\{AWS::Partition\}:kinesis:\$\{AWS::Region\}:\$\{AWS::AccountId\}:stream\/orders'\n/);
+    assert.ok(!/^\s+Resource: arn:\$\{/m.test(result), 'no ${...} outside a !Sub');
+    assert.deepEqual(alarms(result).filter((a) => /invalid-arn|unknown/.test(a)), []);
+
+    const json = readFileSync('test/fixtures/templates/producer.template.json', 'utf8');
+    const jsonDocument = templateDocument(json, 'file:///ws/producer.template.json');
+    const at = json.indexOf('"kinesis:ListShards"');
+    const jsonActions = service.templateCodeActions(jsonDocument, parsedTemplate(jsonDocument), { start: jsonDocument.positionAt(at), end: jsonDocument.positionAt(at) }, [], { ...OPTIONS, only: ['refactor.insert'] });
+    const jsonResult = applied(jsonDocument, jsonActions.find((a) => a.title === 'Add Kinesis producer statement'));
+    const statements = (JSON.parse(jsonResult) as { Resources: { ProducerPolicy: { Properties: { PolicyDocument: { Statement: { Resource: unknown }[] } } } } }).Resources.ProducerPolicy.Properties.PolicyDocument.Statement;
+    // The region and account are the stack's; the stream is left to fill in (iam/placeholder points at it).
+    assert.deepEqual(statements[statements.length - 1].Resource, { 'Fn::Sub': 'arn:aws:kinesis:${AWS::Region}:${AWS::AccountId}:stream/STREAM_NAME' });
+  });
+
+  it('escape IAM’s own variables inside the !Sub they write', () => {
+    assert.deepEqual(templateString('arn:aws:s3:::bucket/${aws:username}/*'), { text: 'arn:aws:s3:::bucket/${aws:username}/*', sub: false });
+    assert.deepEqual(templateString('arn:${AWS::Partition}:s3:::bucket/${aws:username}/*'), { text: 'arn:${AWS::Partition}:s3:::bucket/${!aws:username}/*', sub: true });
+    assert.deepEqual(templateString('arn:aws:kinesis:REGION:ACCOUNT_ID:stream/orders'), { text: 'arn:aws:kinesis:${AWS::Region}:${AWS::AccountId}:stream/orders', sub: true });
+    assert.equal(templateString('arn:aws:kinesis:${AWS::Region}:${AWS::AccountId}:stream/${unknown}'), undefined);
   });
 
   it('edit a JSON template as a JSON policy file, indented as the template is', () => {

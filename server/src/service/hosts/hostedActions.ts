@@ -5,6 +5,7 @@ import { COMMANDS } from '../../../../common/src/commands';
 import type { CallerCodeActionOptions, PolicyLanguageService } from '../languageService';
 import { formattingOf } from '../codeActions/transaction';
 import { scalarAt, scalarEdit } from './cloudformation/yamlScalars';
+import { templateJson } from './cloudformation/writtenValues';
 import { hostDiagnostic, hostRange, viewDiagnostics } from './hostedFeatures';
 import type { TemplateDocument } from './templateHost';
 import { allViews, viewsAt, type HostView } from './views';
@@ -62,7 +63,12 @@ function hostEdits(host: TextDocument, template: TemplateDocument, view: HostVie
     const at = span && view.nodes.map((n) => scalarAt(n, span.start, span.end)).find((found) => found !== undefined);
     const text = jsonStringContent(edit.newText);
     let made: { start: number; end: number; text: string } | undefined;
-    if (span && view.copied) made = { ...span, text: edit.newText };
+    if (span && view.copied) {
+      // New strings that hold the stack's values are written as Fn::Sub.
+      const text = templateJson(edit.newText);
+      if (text === undefined) return undefined;
+      made = { ...span, text };
+    }
     else if (span && at && text !== undefined) made = template.format === 'json' ? { ...span, text: edit.newText } : scalarEdit(at.scalar, span.start, span.end, text, at.inFlow);
     else {
       // A change of structure: made from the whole of the view's change, as one edit.

@@ -1,11 +1,12 @@
 import { parse as parseJson, type ParseError } from 'jsonc-parser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextEdit } from 'vscode-languageserver-types';
-import { stringify } from 'yaml';
+import { Document, visit } from 'yaml';
 import type { TemplateDocument } from '../templateHost';
 import { intrinsicOf } from './intrinsics';
 import { entry, type TemplateMap, type TemplateNode, type TemplateSeq } from './templateTree';
 import { yamlString } from './yamlScalars';
+import { templateString } from './writtenValues';
 
 /**
  * An edit that changes a policy's structure (a statement added, an array element removed, a
@@ -21,10 +22,22 @@ interface Span {
   text: string;
 }
 
+/** A value that holds something not known here (`${unknown}`), which cannot be written back. */
+class Unwritable extends Error {}
+
 /** An edit of one policy of the template, written in JSON as `document`: made on `root`, the policy's node. */
 export function structuralEdit(template: TemplateDocument, root: TemplateNode, document: TextDocument, edits: TextEdit[]): Span | undefined {
   const values = beforeAndAfter(document, edits);
-  return values && new YamlWriter(template.text, template.format === 'json').change(root, values.before, values.after, false);
+  return values && writing(() => new YamlWriter(template.text, template.format === 'json').change(root, values.before, values.after, false));
+}
+
+function writing(write: () => Span | undefined): Span | undefined {
+  try {
+    return write();
+  } catch (error) {
+    if (error instanceof Unwritable) return undefined;
+    throw error;
+  }
 }
 
 /**
@@ -39,12 +52,12 @@ export function statementsEdit(template: TemplateDocument, policies: readonly Te
   const writer = new YamlWriter(template.text, template.format === 'json');
   if (before.length === after.length) {
     const differing = before.flatMap((v, i) => (equal(v, after[i]) ? [] : [i]));
-    return differing.length === 1 ? writer.change(statements[differing[0]], before[differing[0]], after[differing[0]], false) : undefined;
+    return differing.length === 1 ? writing(() => writer.change(statements[differing[0]], before[differing[0]], after[differing[0]], false)) : undefined;
   }
   const written = policies.filter((p) => !p.synthetic);
   const list = written.length > 0 ? entry(written[written.length - 1], 'Statement') : undefined;
   if (after.length <= before.length || !before.every((v, i) => equal(v, after[i])) || list?.type !== 'seq') return undefined;
-  return writer.insertItems(list, list.items.length, after.slice(before.length), list.flow);
+  return writing(() => writer.insertItems(list, list.items.length, after.slice(before.length), list.flow));
 }
 
 function beforeAndAfter(document: TextDocument, edits: TextEdit[]): { before: Json; after: Json } | undefined {
@@ -139,22 +152,47 @@ class YamlWriter {
 
   /** A whole node written anew: in flow style on one line, as JSON-like YAML that reads back as the value. */
   private replace(node: TemplateNode, value: Json, inFlow: boolean): Span {
-    if (this.json) return { start: node.start, end: node.end, text: JSON.stringify(value) };
-    if (typeof value === 'string' && node.type === 'scalar') return { start: node.start, end: node.end, text: yamlString(value, node.style === 'json' ? 'plain' : node.style, inFlow) };
+    if (typeof value === 'string' && node.type === 'scalar' && !this.json) {
+      const written = this.stringText(value, true);
+      return { start: node.start, end: node.end, text: written.startsWith('!') ? written : yamlString(value, node.style === 'json' ? 'plain' : node.style, inFlow) };
+    }
     return { start: node.start, end: node.end, text: this.flowText(value) };
   }
 
   private flowText(value: Json): string {
-    if (this.json) return JSON.stringify(value);
-    if (typeof value === 'string') return yamlString(value, 'plain', true);
+    if (typeof value === 'string') return this.stringText(value, true);
     if (Array.isArray(value)) return `[${value.map((v) => this.flowText(v)).join(', ')}]`;
-    if (isObject(value)) return `{${Object.entries(value).map(([k, v]) => `${yamlString(k, 'plain', true)}: ${this.flowText(v)}`).join(', ')}}`;
+    if (isObject(value)) {
+      const key = (k: string) => (this.json ? JSON.stringify(k) : yamlString(k, 'plain', true));
+      return `{${Object.entries(value).map(([k, v]) => `${key(k)}: ${this.flowText(v)}`).join(', ')}}`;
+    }
     return JSON.stringify(value);
+  }
+
+  /** A string as the template writes it: the stack's values in a `!Sub` (see `templateString`). */
+  private stringText(value: string, inFlow: boolean): string {
+    const written = templateString(value);
+    if (!written) throw new Unwritable();
+    if (this.json) return written.sub ? `{ "Fn::Sub": ${JSON.stringify(written.text)} }` : JSON.stringify(written.text);
+    return written.sub ? `!Sub '${written.text.replace(/'/g, "''")}'` : yamlString(written.text, 'plain', inFlow);
   }
 
   /** A value in block style, its first line where the cursor is and the rest at `indent` columns. */
   private block(value: Json, indent: number): string {
-    const lines = stringify(value, { indent: 2, lineWidth: 0, defaultStringType: 'PLAIN', defaultKeyType: 'PLAIN' }).replace(/\n$/, '').split('\n');
+    const document = new Document(value);
+    visit(document, {
+      Scalar(_key, node) {
+        if (typeof node.value !== 'string') return;
+        const written = templateString(node.value);
+        if (!written) throw new Unwritable();
+        node.value = written.text;
+        if (written.sub) {
+          node.tag = '!Sub';
+          node.type = 'QUOTE_SINGLE';
+        }
+      },
+    });
+    const lines = document.toString({ indent: 2, lineWidth: 0, defaultStringType: 'PLAIN', defaultKeyType: 'PLAIN' }).replace(/\n$/, '').split('\n');
     return lines.map((line, i) => (i === 0 ? line : ' '.repeat(indent) + line)).join(this.eol);
   }
 
