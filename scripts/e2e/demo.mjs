@@ -40,11 +40,14 @@ const server = await startCodeServer({ stateDir, port });
 // Ctrl+C is how the demo ends: the signal handler stops code-server and exits with this code.
 process.exitCode = 0;
 
-// It opens on the access tests of the cross-account example, run as they are edited.
+// It opens on the CloudFormation template with its planted mistakes, and on the access tests of the
+// cross-account example, run as they are edited.
+const template = join(examples, 'templates', 'orders-consumer.yaml');
 const accessTests = join(examples, 'cross-account', 'orders.access.json');
-console.log(`\nKinesis Policy demo: ${workbenchUrl(server, examples, [['openFile', remoteUri(server, accessTests)]])}`);
+const opened = [template, accessTests].map((file) => ['openFile', remoteUri(server, file)]);
+console.log(`\nKinesis Policy demo: ${workbenchUrl(server, examples, opened)}`);
 console.log(`It opens a copy of examples/ in ${examples}, made afresh at each start: edit freely.`);
-console.log('Open a policy, hover an action, type after "kinesis:", or run Kinesis Policy: Check Access. Ctrl+C stops it.\n');
+console.log('Open a policy or a template, hover an action, type after "kinesis:", or run Kinesis Policy: Check Access. Ctrl+C stops it.\n');
 const code = await server.exited;
 if (!server.stopping) {
   step(`code-server exited by itself (${code}); its log: ${join(stateDir, 'code-server.log')}`);

@@ -1,6 +1,6 @@
 // UI smoke test through Chromium, on the installed .vsix: what a person sees. Opens a policy,
 // types after "kinesis:", completes, hovers, opens a quick fix and inserts the KCL consumer
-// statements, and saves screenshots of each. `npm run test:ui` writes them to docs/images/
+// statements, a finding in a YAML template, and saves screenshots of each. `npm run test:ui` writes them to docs/images/
 // (the README shows them).
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -91,6 +91,17 @@ export async function runUiSmoke({ screenshotsDir }) {
     await page.screenshot({ path: join(screenshotsDir, 'quick-fix.png') });
     await page.keyboard.press('Escape');
     await fixes.waitFor({ ...WAIT, state: 'hidden' });
+
+    // A CloudFormation template: the finding sits on the action in the YAML.
+    await openFile(page, 'orders.yaml');
+    await page.locator('.squiggly-error').first().waitFor(WAIT);
+    await page.locator('.view-line span', { hasText: 'kinesis:PutRecordz' }).last().hover();
+    const problem = page.locator('.monaco-hover', { hasText: 'Did you mean kinesis:PutRecord' });
+    await settled(problem);
+    check('a YAML template shows the finding on its action, with its rule code');
+    await page.screenshot({ path: join(screenshotsDir, 'template.png') });
+    await page.mouse.move(0, 0);
+    await page.keyboard.press('Escape');
 
     // Tall enough for the whole policy once the three statements are in.
     await page.setViewportSize({ width: 1100, height: 1000 });

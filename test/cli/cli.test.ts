@@ -184,6 +184,19 @@ describe('kinesis-policy check: real-world policies', () => {
 });
 
 describe('kinesis-policy check: templates', () => {
+  it('finds the two mistakes planted in the example template, and nothing else loud', () => {
+    const { status, stdout } = run(['check', 'examples/templates'], ROOT);
+    assert.equal(status, 1);
+    assert.deepEqual(
+      stdout.split('\n').filter((l) => / (error|warning) /.test(l)).map((l) => l.split(' ').slice(0, 3).join(' ')),
+      [
+        'examples/templates/orders-consumer.yaml:61:21 error iam/unknown-action',
+        'examples/templates/orders-consumer.yaml:62:21 warning consumer/incomplete-read',
+        'examples/templates/orders-consumer.yaml:91:21 error resource-policy/wildcard-action',
+      ],
+    );
+  });
+
   it('checks CloudFormation and SAM templates in YAML and JSON, CDK output included, in the same run as policy files', () => {
     const templates = mkdtempSync(join(tmpdir(), 'kinesis-policy-templates-'));
     mkdirSync(join(templates, 'cdk.out'));

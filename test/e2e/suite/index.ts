@@ -6,7 +6,7 @@ import { join } from 'node:path';
 // restart, which needs the bundled client. Crash recovery runs last: it stops the server on
 // purpose, and the output check is about the scenarios that should not.
 const SUITES = {
-  dev: ['activation', 'completion', 'hover', 'diagnostics', 'codeActions', 'newcomer', 'snippets', 'commands', 'statusBar', 'access', 'otherJson', 'output', 'recovery'],
+  dev: ['activation', 'completion', 'hover', 'diagnostics', 'codeActions', 'newcomer', 'snippets', 'commands', 'statusBar', 'access', 'templates', 'otherJson', 'output', 'recovery'],
   vsix: ['activation', 'packaged', 'output', 'recovery'],
 };
 
