@@ -60,8 +60,10 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     (previous, document) => service.updatePolicy(previous, document),
   );
   // Templates (CloudFormation, SAM, CDK output): their policies, found by the service's host layer.
-  const templates = new DocumentCache<TemplateDocument | undefined>((document) =>
-    service.parseTemplate(document, document.languageId === 'yaml' ? undefined : models.get(document)),
+  const templates = new DocumentCache<TemplateDocument | undefined>(
+    (document) => service.parseTemplate(document, document.languageId === 'yaml' ? undefined : models.get(document)),
+    // A YAML template's next version keeps the resources an edit did not touch.
+    (previous, document) => (previous ? service.updateTemplate(previous, document) : undefined),
   );
   /** What a document holds for the features: a template's policies, or the document read as a policy. */
   const hostOf = (document: TextDocument): { template: TemplateDocument } | { policy: PolicyModel } | undefined => {

@@ -51,6 +51,12 @@ export interface PolicyLanguageService {
    * already (a policy file is no template).
    */
   parseTemplate(document: TextDocument, policy?: PolicyModel): TemplateDocument | undefined;
+  /**
+   * A YAML template's next version made from `previous`, the template of an earlier one: the
+   * resources whose text is unchanged are kept, moved. `previous` must not be read again. Undefined
+   * where that cannot be done (parse the document then).
+   */
+  updateTemplate(previous: TemplateDocument, document: TextDocument): TemplateDocument | undefined;
   /** The features on a template's policies, with ranges and edits in the template (see `hosts/`). */
   templateDiagnostics(document: TextDocument, template: TemplateDocument, options: ValidationOptions): Diagnostic[];
   templateCompletion(document: TextDocument, position: Position, template: TemplateDocument): CompletionList | null;
@@ -80,6 +86,7 @@ export function createLanguageService({ catalog }: LanguageServiceOptions): Poli
       const model = policy ?? parsePolicy(document.getText());
       return model.isPolicy ? undefined : jsonTemplate(document, model.root);
     },
+    updateTemplate: (previous, document) => (document.languageId === 'yaml' && previous.format === 'yaml' ? yamlTemplate(document, previous) : undefined),
     templateDiagnostics: (document, template, options) => templateDiagnostics(service, document, template, options),
     templateCompletion: (document, position, template) => templateCompletion(service, document, template, position),
     templateHover: (document, position, template) => templateHover(service, document, template, position),

@@ -6,7 +6,7 @@ import type { CallerCodeActionOptions, PolicyLanguageService } from '../language
 import { formattingOf } from '../codeActions/transaction';
 import { scalarAt, scalarEdit } from './cloudformation/yamlScalars';
 import { templateJson } from './cloudformation/writtenValues';
-import { hostDiagnostic, hostRange, viewDiagnostics } from './hostedFeatures';
+import { hostDiagnostic, hostRange, runKey, viewDiagnostics } from './hostedFeatures';
 import type { TemplateDocument } from './templateHost';
 import { allViews, viewsAt, type HostView } from './views';
 
@@ -31,7 +31,7 @@ export function templateCodeActions(
   const checks = !options.only || options.only.some((k) => CodeActionKind.QuickFix.startsWith(k)) ? templateCheckActions(host, diagnostics) : [];
   const views = wholeDocument ? allViews(template) : viewsAt(template, host.offsetAt(range.start));
   return [...checks, ...views.flatMap((view, i) => {
-    const all = viewDiagnostics(service, view, options);
+    const all = viewDiagnostics(service, view, options, runKey(template, options));
     const asked = all.filter((d) => diagnostics.some((h) => h.code === d.code && sameRange(h.range, hostRange(host, view, d.range))));
     const viewOptions = { ...options, settings: view.settings(options.settings), indentation, allDiagnostics: all };
     // Statements to insert are offered once, by the first view: a principal's view offers its fixes only.

@@ -22,12 +22,27 @@ export function templateDiagnostics(service: PolicyLanguageService, host: TextDo
   const checks = templateCheckDiagnostics(host, template, options);
   // One mistake, one finding: a `!Ref` where an ARN belongs is the template check's, not iam/invalid-arn's.
   const refs = checks.filter((d) => d.code === 'template/ref-not-arn').map((d) => host.offsetAt(d.range.start));
-  const policies = allViews(template).flatMap((view) => viewDiagnostics(service, view, options).map((d) => hostDiagnostic(host, view, d)));
+  const run = runKey(template, options);
+  const policies = allViews(template).flatMap((view) => viewDiagnostics(service, view, options, run).map((d) => hostDiagnostic(host, view, d)));
   return [...policies.filter((d) => !(d.code === 'iam/invalid-arn' && refs.includes(host.offsetAt(d.range.start)))), ...checks];
 }
 
-export function viewDiagnostics(service: PolicyLanguageService, view: HostView, options: ValidationOptions): Diagnostic[] {
-  return service.doValidation(view.document, view.model, { ...options, settings: view.settings(options.settings) });
+/**
+ * A view's diagnostics, in its own text. A policy kept from an earlier version of the template
+ * (see `yamlTemplate`) and checked with the same settings has the same ones: they are kept with it.
+ */
+export function viewDiagnostics(service: PolicyLanguageService, view: HostView, options: ValidationOptions, run = runKey(undefined, options)): Diagnostic[] {
+  const key = view.memo ? `${run}|${view.memo.key}` : undefined;
+  const kept = view.memo?.holder.checked;
+  if (kept && kept.key === key) return kept.diagnostics;
+  const diagnostics = service.doValidation(view.document, view.model, { ...options, settings: view.settings(options.settings) });
+  if (view.memo && key) view.memo.holder.checked = { key, diagnostics };
+  return diagnostics;
+}
+
+/** What a check of the template's policies depends on beyond each policy: the settings and the tables the template makes. */
+export function runKey(template: TemplateDocument | undefined, options: ValidationOptions): string {
+  return JSON.stringify([options.settings, options.rulesDocumentation, template?.tables ?? null]);
 }
 
 export function hostDiagnostic(host: TextDocument, view: HostView, d: Diagnostic): Diagnostic {

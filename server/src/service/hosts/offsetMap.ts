@@ -12,11 +12,23 @@ export interface Anchor {
 }
 
 export class OffsetMap {
+  /** How far the host text has moved since the anchors were made (an edit before the policy). */
+  private moved = 0;
+
   /** `anchors` sorted by `json` (and so by `host`). */
   constructor(private readonly anchors: readonly Anchor[]) {}
 
+  /** Moves every host offset by `delta`: the policy's text moved in the template, unchanged. */
+  shift(delta: number): void {
+    this.moved += delta;
+  }
+
   /** The host offset of a JSON offset; inside an inexact stretch, its start (or, for `end`, its end). */
   toHost(json: number, side: 'start' | 'end' = 'start'): number {
+    return this.hostOf(json, side) + this.moved;
+  }
+
+  private hostOf(json: number, side: 'start' | 'end'): number {
     const i = this.lastAt((a) => a.json <= json);
     if (i < 0) return this.anchors[0]?.host ?? 0;
     const anchor = this.anchors[i];
@@ -29,7 +41,8 @@ export class OffsetMap {
    * The JSON offset of a host offset, where the host text there was copied exactly (its ends
    * included: the cursor at the end of a word is in the word); else undefined.
    */
-  toJson(host: number): number | undefined {
+  toJson(moved: number): number | undefined {
+    const host = moved - this.moved;
     const i = this.lastAt((a) => a.host <= host);
     // Anchors that share a host offset: the exact stretch ending there comes first in the text.
     for (let k = i; k >= 0 && k >= i - 3; k--) {
@@ -52,7 +65,7 @@ export class OffsetMap {
       const anchor = this.anchors[k];
       const next = this.anchors[k + 1];
       if (anchor?.exact && start >= anchor.json && (!next || end <= next.json)) {
-        return { start: anchor.host + (start - anchor.json), end: anchor.host + (end - anchor.json) };
+        return { start: anchor.host + (start - anchor.json) + this.moved, end: anchor.host + (end - anchor.json) + this.moved };
       }
     }
     return undefined;

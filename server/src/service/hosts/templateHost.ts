@@ -1,5 +1,4 @@
 import type { Node as JsonNode } from 'jsonc-parser';
-import { parseDocument } from 'yaml';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parsePolicy } from '../policy/parsePolicy';
 import type { PolicyModel } from '../policy/policyModel';
@@ -7,7 +6,10 @@ import { isTemplate, policyLocations, templateSymbols, type PolicyLocation } fro
 import { copiedPolicy, writtenPolicy, writtenStatements } from './cloudformation/policyText';
 import { lambdaRoles, ownersOf, principalPolicies } from './cloudformation/principals';
 import { resolveString, type TemplateSymbols } from './cloudformation/intrinsics';
-import { entry, fromJson, fromYaml, type TemplateMap, type TemplateNode } from './cloudformation/templateTree';
+import { entry, fromJson, type TemplateMap, type TemplateNode } from './cloudformation/templateTree';
+import { parseYamlTemplate, type ResourceBlock } from './cloudformation/yamlBlocks';
+import { RESOURCE_VALUES } from './cloudformation/resourceValues';
+import type { Diagnostic } from 'vscode-languageserver-types';
 import type { OffsetMap } from './offsetMap';
 
 /**
@@ -29,6 +31,10 @@ export interface EmbeddedPolicy extends PolicyLocation {
   lambda: boolean;
   /** The template's principals it is attached to (logical ids); none for a resource-based policy. */
   owners: string[];
+  /** Where the policy's node started when `map` was last aligned with the template. */
+  alignedAt: number;
+  /** The diagnostics of its last check, and what they were checked with (see `viewDiagnostics`). */
+  checked?: { key: string; diagnostics: Diagnostic[] };
 }
 
 /** The identity policies of one principal of the template, written as one policy for the checks that judge what it can do. */
@@ -60,6 +66,10 @@ export interface TemplateDocument {
   tables: string[];
   /** Whether the template's own syntax is broken (YAML errors): edits then wait for it to be fixed. */
   broken: boolean;
+  /** A YAML template's resource blocks, kept for the next version (see `yamlBlocks.ts`). */
+  blocks?: ResourceBlock[];
+  /** What the intrinsic functions of its policies were read with (see `symbolsKey`). */
+  symbolsKey: string;
 }
 
 /** Languages whose documents may be templates. */
@@ -75,22 +85,24 @@ export function jsonTemplate(document: TextDocument, root: JsonNode | undefined)
   return template(document, 'json', tree, [], (node, symbols) => (node.synthetic ? writtenPolicy(node, symbols) : copiedPolicy(text, node, symbols)));
 }
 
-/** A YAML document's template; undefined when it is no template. */
-export function yamlTemplate(document: TextDocument): TemplateDocument | undefined {
+/**
+ * A YAML document's template; undefined when it is no template. With the template of an earlier
+ * version (which must not be read again), the resources whose text is unchanged are kept, with
+ * their policies and those policies' last diagnostics.
+ */
+export function yamlTemplate(document: TextDocument, previous?: TemplateDocument): TemplateDocument | undefined {
   const text = document.getText();
-  let tree: TemplateNode | undefined;
-  let errors: number[];
+  let parsed: ReturnType<typeof parseYamlTemplate>;
   try {
-    // Keys written twice are CloudFormation's error to report, not a reason to read nothing; short-form
-    // tags (!Sub) are kept on their nodes, and the library says nothing of them on the console.
-    const parsed = parseDocument(text, { uniqueKeys: false, prettyErrors: false, strict: false, logLevel: 'silent' });
-    tree = fromYaml(parsed.contents, text, parsed);
-    errors = parsed.errors.map((e) => e.pos[0]);
+    parsed = parseYamlTemplate(text, previous?.blocks);
   } catch {
     return undefined;
   }
-  if (!isTemplate(tree)) return undefined;
-  return template(document, 'yaml', tree, errors, (node, symbols) => writtenPolicy(node, symbols));
+  if (!isTemplate(parsed.root)) return undefined;
+  const kept = new Map<TemplateNode, EmbeddedPolicy>(previous?.policies.map((p) => [p.node, p]));
+  const made = template(document, 'yaml', parsed.root, parsed.errors, (node, symbols) => writtenPolicy(node, symbols), previous && { symbolsKey: previous.symbolsKey, policies: kept });
+  made.blocks = parsed.blocks;
+  return made;
 }
 
 function template(
@@ -99,17 +111,28 @@ function template(
   root: TemplateMap,
   errors: readonly number[],
   write: (node: TemplateNode, symbols: TemplateSymbols) => { text: string; map: OffsetMap },
+  previous?: { symbolsKey: string; policies: ReadonlyMap<TemplateNode, EmbeddedPolicy> },
 ): TemplateDocument {
   const symbols = templateSymbols(root);
+  const key = symbolsKey(symbols);
+  // Policies of unchanged resources read the same only if what their intrinsic functions name did not change.
+  const kept = previous && previous.symbolsKey === key ? previous.policies : undefined;
   // Where the YAML is broken a policy may be read as other than written: such policies wait for it
   // to be mended (the YAML extension, or the editor, points at the error).
   const readable = policyLocations(root).filter((location) => !errors.some((at) => location.node.start <= at && at <= location.node.end));
   const lambda = lambdaRoles(symbols);
   const policies: EmbeddedPolicy[] = readable.map((location) => {
+    const owners = location.kind === 'identity' ? ownersOf(location, symbols) : [];
+    const lambdaOnly = owners.length > 0 && owners.every((o) => lambda.has(o));
+    // A policy of an unchanged resource, read with the same symbols, is the same policy moved.
+    const same = kept?.get(location.node);
+    if (same) {
+      same.map.shift(location.node.start - same.alignedAt);
+      return Object.assign(same, location, { judgedAlone: true, lambda: lambdaOnly, owners, alignedAt: location.node.start });
+    }
     const { text, map } = write(location.node, symbols);
     const policyDocument = TextDocument.create(document.uri, 'json', document.version, text);
-    const owners = location.kind === 'identity' ? ownersOf(location, symbols) : [];
-    return { ...location, document: policyDocument, model: parsePolicy(text), map, judgedAlone: true, lambda: owners.length > 0 && owners.every((o) => lambda.has(o)), owners };
+    return { ...location, document: policyDocument, model: parsePolicy(text), map, judgedAlone: true, lambda: lambdaOnly, owners, alignedAt: location.node.start };
   });
   const seen = new Set<string>();
   const principals: PrincipalView[] = [];
@@ -129,5 +152,28 @@ function template(
   const tables = [...symbols.resources]
     .filter(([, r]) => r.type === 'AWS::DynamoDB::Table' || r.type === 'AWS::DynamoDB::GlobalTable')
     .map(([name, r]) => resolveString(entry(r.properties, 'TableName'), symbols) ?? `\${${name}}`);
-  return { format, text: document.getText(), root, symbols, policies, principals, tables, broken: errors.length > 0 };
+  return { format, text: document.getText(), root, symbols, policies, principals, tables, broken: errors.length > 0, symbolsKey: key };
+}
+
+/**
+ * What reading an intrinsic function depends on beyond its own text: each resource's logical id,
+ * type and the properties `resourceValues.ts` names it by, and the parameters. Policies read with
+ * the same key read the same.
+ */
+function symbolsKey(symbols: TemplateSymbols): string {
+  const parts: string[] = [...symbols.parameters];
+  for (const [name, resource] of symbols.resources) {
+    const values = RESOURCE_VALUES[resource.type];
+    const named = [values?.nameProperty, 'StreamARN'].map((k) => (k ? JSON.stringify(stripPlaces(entry(resource.properties, k))) : '')).join(',');
+    parts.push(`${name}:${resource.type}:${named}`);
+  }
+  return parts.join('\n');
+}
+
+/** A node's value without where it stands, for comparing what it says. */
+function stripPlaces(node: TemplateNode | undefined): unknown {
+  if (!node) return null;
+  if (node.type === 'scalar') return [node.tag ?? '', node.value];
+  if (node.type === 'seq') return [node.tag ?? '', node.items.map(stripPlaces)];
+  return [node.tag ?? '', node.entries.map((e) => [e.key, stripPlaces(e.value)])];
 }

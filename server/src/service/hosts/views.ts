@@ -32,6 +32,8 @@ export interface HostView {
   uncertain?: boolean;
   /** An edit of this view that changes the policy's structure, made in the template, if it can be. */
   structural(edits: TextEdit[]): { start: number; end: number; text: string } | undefined;
+  /** Where a policy's last diagnostics are kept, with what decided them beyond the run's settings. */
+  memo?: { holder: EmbeddedPolicy; key: string };
 }
 
 /** The rules that judge what a principal can do (see `PolicyRule.judges`). */
@@ -51,6 +53,7 @@ export function policyView(template: TemplateDocument, policy: EmbeddedPolicy): 
       lambdaRole: policy.lambda,
     }),
     suffix: policy.cdkPath,
+    memo: { holder: policy, key: `${policy.kind}|${policy.judgedAlone}|${policy.lambda}` },
     // A SAM policy template's statements are SAM's: nothing in them is edited.
     structural: (edits) => (policy.node.synthetic ? undefined : structuralEdit(template, policy.node, policy.document, edits)),
   };

@@ -1,0 +1,69 @@
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TemplateDocument } from '../../../server/src/service';
+import { service } from '../../support/service';
+import { OPTIONS } from '../../support/templates';
+
+/** A small deterministic generator (mulberry32), so that a failure can be replayed. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const INSERTS = [' ', 'a', 'z', ':', '\n', '- ', '!', "'", 'Z', '\n      ', 'kinesis:'];
+
+/** What a template reads as, for comparing two ways of getting there. */
+function reading(document: TextDocument, template: TemplateDocument | undefined) {
+  if (!template) return undefined;
+  return {
+    policies: template.policies.map((p) => `${p.resource} ${p.path} ${p.kind} ${p.node.start}-${p.node.end}\n${p.document.getText()}`),
+    principals: template.principals.map((p) => `${p.label}\n${p.document.getText()}`),
+    diagnostics: service.templateDiagnostics(document, template, OPTIONS).map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${String(d.code)} ${typeof d.message === 'string' ? d.message : d.message.value}`),
+    hover: template.policies.slice(0, 3).map((p) => JSON.stringify(service.templateHover(document, document.positionAt(p.node.start + 5), template))),
+  };
+}
+
+describe('a YAML template kept across edits', () => {
+  // The small template's random edits soon break its heading, and it stops being a template.
+  for (const [fixture, least] of [['kcl-consumer.yaml', 100], ['broken-producer.yaml', 0]] as const) {
+    it(`reads after each edit as a fresh parse does: ${fixture}, 150 random edits`, () => {
+      const next = random(fixture.length * 7919);
+      let text = readFileSync(`test/fixtures/templates/${fixture}`, 'utf8');
+      let document = TextDocument.create('file:///ws/t.yaml', 'yaml', 1, text);
+      let kept = service.parseTemplate(document);
+      let reused = 0;
+      for (let step = 0; step < 150; step++) {
+        const at = Math.floor(next() * text.length);
+        const removed = next() < 0.4 ? Math.floor(next() * 4) : 0;
+        const inserted = removed > 0 && next() < 0.5 ? '' : INSERTS[Math.floor(next() * INSERTS.length)];
+        text = text.slice(0, at) + inserted + text.slice(at + removed);
+        document = TextDocument.create('file:///ws/t.yaml', 'yaml', step + 2, text);
+        const fresh = service.parseTemplate(document);
+        const updated = kept ? service.updateTemplate(kept, document) : undefined;
+        if (updated) reused++;
+        const incremental = updated ?? service.parseTemplate(document);
+        assert.deepEqual(reading(document, incremental), reading(document, fresh), `after edit ${step} at ${at}: ${JSON.stringify(inserted)} for ${removed}`);
+        kept = incremental;
+      }
+      assert.ok(reused >= least, `the template was kept across edits (${reused} of 150)`);
+    });
+  }
+
+  it('keeps the policies of the resources an edit does not touch, moved', () => {
+    const text = readFileSync('test/fixtures/templates/kcl-consumer.yaml', 'utf8');
+    const before = service.parseTemplate(TextDocument.create('file:///ws/t.yaml', 'yaml', 1, text))!;
+    const share = before.policies.find((p) => p.resource === 'OrdersStreamPolicy');
+    const edited = text.replace('ShardCount: 2', 'ShardCount: 20');
+    const after = service.updateTemplate(before, TextDocument.create('file:///ws/t.yaml', 'yaml', 2, edited))!;
+    assert.equal(after.policies.find((p) => p.resource === 'OrdersStreamPolicy'), share, 'the same policy object');
+    assert.equal(share?.map.toHost(share.document.getText().indexOf('kinesis:GetRecords')), edited.lastIndexOf('kinesis:GetRecords'));
+  });
+});
