@@ -162,3 +162,110 @@ export function benchDocument(size) {
     sidEnd: positionAt(text, sidEnd),
   };
 }
+
+/** The template of the benchmark: a CloudFormation stack of about 1 MB, in YAML. */
+export const TEMPLATE_SIZE = { name: 'YAML 1MB', bytes: 1024 * 1024 };
+
+/**
+ * One resource group of the template: a stream, its KCL application's lease table, the consumer's
+ * role with its policy (intrinsic functions in its ARNs), and the stream's resource policy.
+ */
+function templateResources(i) {
+  return `  Stream${i}:
+    Type: AWS::Kinesis::Stream
+    Properties:
+      Name: stream-${i}
+      ShardCount: 2
+  Table${i}:
+    Type: AWS::DynamoDB::Table
+    Properties:
+      TableName: app-${i}
+      BillingMode: PAY_PER_REQUEST
+      KeySchema: [{AttributeName: leaseKey, KeyType: HASH}]
+      AttributeDefinitions: [{AttributeName: leaseKey, AttributeType: S}]
+  Role${i}:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Version: '2012-10-17'
+        Statement:
+          - Effect: Allow
+            Principal: {Service: ecs-tasks.amazonaws.com}
+            Action: sts:AssumeRole
+      Policies:
+        - PolicyName: consumer-${i}
+          PolicyDocument:
+            Version: '2012-10-17'
+            Statement:
+              - Sid: Read
+                Effect: Allow
+                Action:
+                  - kinesis:GetRecords
+                  - kinesis:GetShardIterator
+                  - kinesis:DescribeStreamSummary
+                  - kinesis:ListShards
+                Resource: !GetAtt Stream${i}.Arn
+              - Sid: Leases
+                Effect: Allow
+                Action: [dynamodb:DescribeTable, dynamodb:GetItem, dynamodb:PutItem, dynamodb:UpdateItem, dynamodb:DeleteItem, dynamodb:Scan]
+                Resource: !Sub 'arn:\${AWS::Partition}:dynamodb:\${AWS::Region}:\${AWS::AccountId}:table/\${Table${i}}'
+              - Sid: Metrics
+                Effect: Allow
+                Action: cloudwatch:PutMetricData
+                Resource: '*'
+  Share${i}:
+    Type: AWS::Kinesis::ResourcePolicy
+    Properties:
+      ResourceArn: !GetAtt Stream${i}.Arn
+      ResourcePolicy:
+        Version: '2012-10-17'
+        Statement:
+          - Effect: Allow
+            Principal: {AWS: !Sub 'arn:\${AWS::Partition}:iam::\${PartnerAccount}:root'}
+            Action: [kinesis:GetRecords, kinesis:GetShardIterator, kinesis:DescribeStreamSummary, kinesis:ListShards]
+            Resource: !GetAtt Stream${i}.Arn
+`;
+}
+
+/** The resource the measurements act on, in the middle of the template: its Action list ends in a name being typed. */
+const TYPED_RESOURCE = `  TypedRole:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      PolicyDocument:
+        Version: '2012-10-17'
+        Statement:
+          - Sid: TypedLast
+            Effect: Allow
+            Action: [kinesis:GetRecords, 'kinesis:']
+            Resource: !GetAtt Stream0.Arn
+`;
+
+/** The benchmark template, with the places the measurements act on (in a resource in its middle). */
+export function benchTemplate() {
+  const head = "AWSTemplateFormatVersion: '2010-09-09'\nDescription: A large stack for the benchmark.\nParameters:\n  PartnerAccount: {Type: String}\nResources:\n";
+  const groups = [];
+  let length = head.length + TYPED_RESOURCE.length;
+  for (let i = 0; ; i++) {
+    const group = templateResources(i);
+    if (length + group.length > TEMPLATE_SIZE.bytes) break;
+    groups.push(group);
+    length += group.length;
+  }
+  const middle = Math.floor(groups.length / 2);
+  const text = head + groups.slice(0, middle).join('') + TYPED_RESOURCE + groups.slice(middle).join('');
+  const typed = text.indexOf("'kinesis:'") + "'kinesis:".length;
+  const hover = text.indexOf('kinesis:GetRecords', text.indexOf('TypedLast')) + 'kinesis:Get'.length;
+  const sidEnd = text.indexOf('Sid: TypedLast') + 'Sid: TypedLast'.length;
+  return {
+    name: TEMPLATE_SIZE.name,
+    uri: 'file:///bench/stack.yaml',
+    languageId: 'yaml',
+    text,
+    bytes: Buffer.byteLength(text),
+    statements: (text.match(/Effect: /g) ?? []).length,
+    resources: (text.match(/^ {4}Type: /gm) ?? []).length,
+    completion: positionAt(text, typed),
+    hover: positionAt(text, hover),
+    sidEnd: positionAt(text, sidEnd),
+  };
+}

@@ -79,7 +79,7 @@ class SessionSteps {
     const { session, out } = this;
     const from = session.published.length;
     const t = now();
-    await session.open(this.uri, this.doc.text);
+    await session.open(this.uri, this.doc.text, this.doc.languageId);
     const opened = await session.nextPublish(this.forVersion(1), from);
     out.openToDiagnosticsMs = ms(t, opened.at);
     out.diagnostics = opened.params.diagnostics.length;

@@ -57,6 +57,25 @@ function sizeRows(results, size) {
   ];
 }
 
+function templateRows(results, name) {
+  const o = results.figures.ours?.[name];
+  const count = (v) => (v === undefined ? '–' : String(Math.round(v)));
+  return [
+    ['Open to first diagnostics', fmtMs(o?.openToDiagnosticsMs)],
+    ['Edit to diagnostics, wall with debounce, p50', fmtMs(o?.editToDiagnosticsMs.p50)],
+    ['  the same, p95', fmtMs(o?.editToDiagnosticsMs.p95)],
+    ['Edit to diagnostics, debounce 0 (validation), p50', fmtMs(o?.pureValidationMs?.p50)],
+    ['Completion, no edit before, p50', fmtMs(o?.completionMs.p50)],
+    ['Completion right after an edit, p50', fmtMs(o?.typedCompletionMs.p50)],
+    ['  p95', fmtMs(o?.typedCompletionMs.p95)],
+    ['  items', count(o?.typedCompletionItems)],
+    ['Hover, p50', fmtMs(o?.hoverMs.p50)],
+    ['Burst of 5 edits 50 ms apart: validations', count(o?.burstValidations.max)],
+    ['Peak memory (VmHWM), MB', o?.peakMemoryMb === undefined ? '–' : num(o.peakMemoryMb, 0)],
+    ['Diagnostics published', count(o?.diagnostics)],
+  ];
+}
+
 function growthRows(results) {
   const g = results.growth;
   const k = (v) => (v === undefined ? '–' : num(v, 2));
@@ -139,6 +158,10 @@ function sections(results) {
     ...results.documents.map((d) => ({
       title: `${d.name}: ${docs[d.name].bytes.toLocaleString('en')} bytes, ${d.statements} statements (floor: parseTree p50 ${fmtMs(results.floor[d.name].p50)} ms)`,
       rows: [HEADER, ...sizeRows(results, d.name)],
+    })),
+    ...(results.templates ?? []).map((d) => ({
+      title: `${d.name} CloudFormation template: ${d.bytes.toLocaleString('en')} bytes, ${d.resources} resources, ${d.statements} statements (kinesis-policy alone: the JSON server reads no YAML)`,
+      rows: [['Figure', 'kinesis-policy'], ...templateRows(results, d.name)],
     })),
     ...(results.documents.length >= 2
       ? [{ title: 'Growth: exponent of time against size, 1 KB to 2 MB (in brackets: 200 KB to 2 MB alone)', rows: growthRows(results) }]

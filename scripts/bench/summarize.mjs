@@ -49,7 +49,7 @@ function growthOf(documents, series) {
   };
 }
 
-export function summarize({ documents, servers, sessions, floor }) {
+export function summarize({ documents, templates = [], servers, sessions, floor }) {
   const figures = {};
   for (const server of servers) {
     figures[server.key] = {};
@@ -57,6 +57,11 @@ export function summarize({ documents, servers, sessions, floor }) {
       const mine = sessions.filter((s) => s.server === server.name && s.document === d.name);
       figures[server.key][d.name] = figuresOf(mine, server.debounceMs);
     }
+  }
+  // Templates are measured on ours alone.
+  for (const d of templates) {
+    const ours = servers[0];
+    figures[ours.key][d.name] = figuresOf(sessions.filter((s) => s.server === ours.name && s.document === d.name), ours.debounceMs);
   }
   const floorFigures = Object.fromEntries(Object.entries(floor).map(([name, times]) => [name, summary(times)]));
   const start = Object.fromEntries(servers.map((s) => [s.key, summary(sessions.filter((x) => x.server === s.name).map((x) => x.startMs))]));
@@ -67,7 +72,7 @@ export function summarize({ documents, servers, sessions, floor }) {
     growth[server.key] = {
       openToDiagnostics: growthOf(documents, (n) => f[n].openToDiagnosticsMs),
       editWork: growthOf(documents, (n) => f[n].editWorkMs),
-      pureValidation: f[documents[0].name].pureValidationMs ? growthOf(documents, (n) => f[n].pureValidationMs.p50) : undefined,
+      pureValidation: documents.length > 0 && f[documents[0].name].pureValidationMs ? growthOf(documents, (n) => f[n].pureValidationMs.p50) : undefined,
       completion: growthOf(documents, (n) => f[n].completionMs.p50),
       typedCompletion: growthOf(documents, (n) => f[n].typedCompletionMs.p50),
     };
@@ -77,6 +82,7 @@ export function summarize({ documents, servers, sessions, floor }) {
   return {
     servers: servers.map(({ key, name, debounceMs }) => ({ key, name, debounceMs })),
     documents: documents.map(({ name, bytes, statements, uri }) => ({ name, bytes, statements, uri })),
+    templates: templates.map(({ name, bytes, statements, resources, uri }) => ({ name, bytes, statements, resources, uri })),
     start,
     figures,
     floor: floorFigures,

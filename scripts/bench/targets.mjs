@@ -28,6 +28,13 @@ const TARGETS = [
   { label: 'Growth exponent, diagnostics (debounce 0), 1 KB to 2 MB', unit: '', limit: 1.1, measure: (r) => allSizes(r) && r.growth.ours.pureValidation?.exponent },
   { label: 'Growth exponent, completion right after an edit, 1 KB to 2 MB', unit: '', limit: 1.1, measure: (r) => allSizes(r) && r.growth.ours.typedCompletion.exponent },
   { label: 'Growth exponent, completion with no edit, 1 KB to 2 MB', unit: '', limit: 1.1, measure: (r) => allSizes(r) && r.growth.ours.completion.exponent },
+  { label: 'Completion right after an edit, p50, 1 MB YAML template', unit: 'ms', limit: 10, measure: (r) => ours(r, 'YAML 1MB')?.typedCompletionMs.p50 },
+  {
+    label: "Edit to diagnostics (wall, with debounce), 1 MB YAML template: at most half the JSON server's at 2 MB",
+    unit: 'ms',
+    measure: (r) => ours(r, 'YAML 1MB')?.editToDiagnosticsMs.p50,
+    limitOf: (r) => (json(r, '2MB') ? json(r, '2MB').editToDiagnosticsMs.p50 / 2 : undefined),
+  },
   {
     label: 'A burst of 5 quick edits costs one validation (worst run, any size)',
     unit: 'validations',

@@ -148,6 +148,15 @@ describe('completion in templates', () => {
     assert.equal(document.getText().slice(document.offsetAt(item.textEdit.range.start), document.offsetAt(item.textEdit.range.end)), 'kinesis:PutRec');
     assert.ok(!list?.items.some((i) => i.textEdit && 'range' in i.textEdit && i.textEdit.newText.includes('"')), 'no JSON is written into YAML');
 
+    // A quoted scalar in a flow list is replaced whole, in its own quotes.
+    const quoted = producer("[kinesis:GetRecords, 'kinesis:']", "'*'");
+    const quotedDocument = templateDocument(quoted);
+    const inside = quotedDocument.positionAt(quoted.indexOf("'kinesis:'") + "'kinesis:".length);
+    const quotedItem = service.templateCompletion(quotedDocument, inside, parsedTemplate(quotedDocument))?.items.find((i) => i.label === 'kinesis:PutRecords');
+    const quotedEdit = quotedItem?.textEdit && 'range' in quotedItem.textEdit ? quotedItem.textEdit : undefined;
+    assert.equal(quotedEdit && quotedDocument.getText(quotedEdit.range), "'kinesis:'");
+    assert.equal(quotedEdit?.newText, "'kinesis:PutRecords'");
+
     const json = readFileSync('test/fixtures/templates/producer.template.json', 'utf8');
     const jsonDocument = templateDocument(json, 'file:///ws/producer.template.json');
     const at = jsonDocument.positionAt(json.indexOf('"kinesis:ListShards"') + '"kinesis:'.length);

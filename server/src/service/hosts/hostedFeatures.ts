@@ -7,7 +7,7 @@ import { allViews, type HostView } from './views';
 import { templateCheckDiagnostics } from './hostedChecks';
 import { templateResourceItems } from './resourceCompletion';
 import type { EmbeddedPolicy, TemplateDocument } from './templateHost';
-import { scalarAt, valueStart, yamlString } from './cloudformation/yamlScalars';
+import { scalarOver, valueStart, yamlString } from './cloudformation/yamlScalars';
 import { intrinsicOf } from './cloudformation/intrinsics';
 import type { TemplateNode } from './cloudformation/templateTree';
 
@@ -143,10 +143,9 @@ function hostItem(host: TextDocument, template: TemplateDocument, policy: Embedd
   if (template.format === 'json') return { ...item, textEdit: { range, newText: edit.newText } };
   const quoted = /^"((?:[^"\\]|\\.)*)"$/.exec(edit.newText);
   if (!quoted) return undefined;
-  const start = host.offsetAt(range.start);
-  const at = scalarAt(policy.node, start, start);
-  const scalar = at?.scalar;
-  if (!scalar || scalar.start !== start || host.offsetAt(range.end) !== scalar.end) return undefined;
+  // The item replaces a whole string: in YAML, the whole scalar it is written as.
+  const scalar = scalarOver(policy.node, host.offsetAt(range.start), host.offsetAt(range.end));
+  if (!scalar?.content) return undefined;
   const content = quoted[1];
   const text = scalar.style === 'single' ? yamlString(content, 'single') : scalar.style === 'double' ? `"${content}"` : content;
   const filterText = item.filterText?.replace(/^"|"$/g, '');

@@ -44,14 +44,23 @@ const OPTIONS = { uniqueKeys: false, prettyErrors: false, strict: false, logLeve
 export function parseYamlTemplate(text: string, previous?: readonly ResourceBlock[]): YamlTree {
   const layout = resourceLayout(text);
   if (!layout) return whole(text);
-  // Kept blocks are found by length, then compared where they stand, without copying the text.
-  const reusable = new Map<number, ResourceBlock[]>();
-  for (const block of previous ?? []) reusable.set(block.text.length, [...(reusable.get(block.text.length) ?? []), block]);
+  // Kept blocks are compared where they stand, without copying the text: first the previous
+  // version's next block in order (an edit changes one or two), then any of the same length.
+  const old = previous ?? [];
+  const used = new Set<ResourceBlock>();
+  let byLength: Map<number, ResourceBlock[]> | undefined;
+  let next = 0;
+  const same = (block: ResourceBlock | undefined, start: number, end: number) =>
+    block !== undefined && !used.has(block) && block.text.length === end - start && text.startsWith(block.text, start);
   const blocks = layout.blocks.map(({ start, end }) => {
-    const candidates = reusable.get(end - start) ?? [];
-    const at = candidates.findIndex((b) => text.startsWith(b.text, start));
-    if (at < 0) return parseBlock(text.slice(start, end), start);
-    const [kept] = candidates.splice(at, 1);
+    let kept = [old[next], old[next + 1]].find((b) => same(b, start, end));
+    if (!kept) {
+      byLength ??= lengths(old);
+      kept = byLength.get(end - start)?.find((b) => same(b, start, end));
+    }
+    if (!kept) return parseBlock(text.slice(start, end), start);
+    used.add(kept);
+    next = old.indexOf(kept, next) + 1 || next;
     return moved(kept, start);
   });
   const header = parseAt(text.slice(0, layout.sectionStart), 0);
@@ -67,6 +76,16 @@ export function parseYamlTemplate(text: string, previous?: readonly ResourceBloc
   const entries = header.root.entries.map((e) => (e.key === 'Resources' ? { ...e, value: resources } : e));
   const root: TemplateMap = { ...header.root, end: Math.max(header.root.end, resources.end, trailer.root?.end ?? 0), entries: [...entries, ...(trailer.root?.type === 'map' ? trailer.root.entries : [])] };
   return { root, errors: [...header.errors, ...blocks.flatMap((b) => b.errors), ...trailer.errors], blocks };
+}
+
+function lengths(blocks: readonly ResourceBlock[]): Map<number, ResourceBlock[]> {
+  const byLength = new Map<number, ResourceBlock[]>();
+  for (const block of blocks) {
+    const list = byLength.get(block.text.length);
+    if (list) list.push(block);
+    else byLength.set(block.text.length, [block]);
+  }
+  return byLength;
 }
 
 function whole(text: string): YamlTree {

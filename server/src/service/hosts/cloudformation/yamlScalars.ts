@@ -35,6 +35,18 @@ export function scalarAt(node: TemplateNode, start: number, end: number, inFlow 
   return undefined;
 }
 
+/** The scalar written exactly over `[start, end)` of the document (its quotes and tag included), if one is. */
+export function scalarOver(node: TemplateNode, start: number, end: number): TemplateScalar | undefined {
+  if (start < node.start || end > node.end) return undefined;
+  if (node.type === 'scalar') return node.start === start && node.end === end ? node : undefined;
+  const children = node.type === 'map' ? node.entries.flatMap((e) => (e.value ? [e.keyNode, e.value] : [e.keyNode])) : node.items;
+  for (const child of children) {
+    const found = scalarOver(child, start, end);
+    if (found) return found;
+  }
+  return undefined;
+}
+
 /**
  * The edit that puts `replacement` over `[start, end)` inside a scalar's characters: the same span
  * when the result still reads back as intended in the scalar's style, else the whole scalar
