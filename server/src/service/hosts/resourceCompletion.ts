@@ -67,8 +67,10 @@ function subText(pattern: string, name: string, ref: string | undefined): string
  */
 function resourceValueAt(host: TextDocument, template: TemplateDocument, offset: number): { statement: TemplateNode; value?: TemplateNode } | undefined {
   const text = host.getText();
-  for (const policy of template.policies) {
-    if (policy.node.synthetic) continue;
+  // The policy the cursor is in, or the last to start before it (a key written last, with no value yet, ends before the cursor).
+  let policy: (typeof template.policies)[number] | undefined;
+  for (const p of template.policies) if (!p.node.synthetic && p.node.start <= offset) policy = p;
+  if (policy) {
     const list = entry(policy.node, 'Statement');
     for (const statement of list?.type === 'seq' ? list.items : list ? [list] : []) {
       for (const key of ['Resource', 'NotResource']) {

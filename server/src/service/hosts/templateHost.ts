@@ -2,12 +2,12 @@ import type { Node as JsonNode } from 'jsonc-parser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parsePolicy } from '../policy/parsePolicy';
 import type { PolicyModel } from '../policy/policyModel';
-import { isTemplate, policyLocations, templateSymbols, type PolicyLocation } from './cloudformation/policyLocations';
+import { isTemplate, policyLocations, resourceLocations, templateSymbols, type PolicyLocation } from './cloudformation/policyLocations';
 import { copiedPolicy, writtenPolicy, writtenStatements } from './cloudformation/policyText';
 import { lambdaRoles, ownersOf, principalPolicies } from './cloudformation/principals';
 import { resolveString, type TemplateSymbols } from './cloudformation/intrinsics';
-import { entry, fromJson, type TemplateMap, type TemplateNode } from './cloudformation/templateTree';
-import { parseYamlTemplate, type ResourceBlock } from './cloudformation/yamlBlocks';
+import { entry, fromJson, stringValue, type TemplateEntry, type TemplateMap, type TemplateNode } from './cloudformation/templateTree';
+import { parseYamlTemplate, type ResourceBlock, type YamlTree } from './cloudformation/yamlBlocks';
 import { RESOURCE_VALUES } from './cloudformation/resourceValues';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { OffsetMap } from './offsetMap';
@@ -66,10 +66,21 @@ export interface TemplateDocument {
   tables: string[];
   /** Whether the template's own syntax is broken (YAML errors): edits then wait for it to be fixed. */
   broken: boolean;
-  /** A YAML template's resource blocks, kept for the next version (see `yamlBlocks.ts`). */
+  /** A YAML template's resource blocks and header, kept for the next version (see `yamlBlocks.ts`). */
   blocks?: ResourceBlock[];
+  yamlHeader?: YamlTree['header'];
+  yamlLayout?: YamlTree['layout'];
   /** What the intrinsic functions of its policies were read with (see `symbolsKey`). */
   symbolsKey: string;
+  /** What was read of each resource, for a next version that keeps it (see `ResourceMemo`). */
+  memo: Map<TemplateEntry, ResourceMemo>;
+}
+
+/** What is read of one resource alone: kept with it while its text is unchanged. */
+interface ResourceMemo {
+  locations: PolicyLocation[];
+  /** Its part of `symbolsKey`. */
+  key: string;
 }
 
 /** Languages whose documents may be templates. */
@@ -94,14 +105,16 @@ export function yamlTemplate(document: TextDocument, previous?: TemplateDocument
   const text = document.getText();
   let parsed: ReturnType<typeof parseYamlTemplate>;
   try {
-    parsed = parseYamlTemplate(text, previous?.blocks);
+    parsed = parseYamlTemplate(text, previous && { text: previous.text, blocks: previous.blocks, header: previous.yamlHeader, layout: previous.yamlLayout });
   } catch {
     return undefined;
   }
   if (!isTemplate(parsed.root)) return undefined;
   const kept = new Map<TemplateNode, EmbeddedPolicy>(previous?.policies.map((p) => [p.node, p]));
-  const made = template(document, 'yaml', parsed.root, parsed.errors, (node, symbols) => writtenPolicy(node, symbols), previous && { symbolsKey: previous.symbolsKey, policies: kept });
+  const made = template(document, 'yaml', parsed.root, parsed.errors, (node, symbols) => writtenPolicy(node, symbols), previous && { symbolsKey: previous.symbolsKey, policies: kept, memo: previous.memo });
   made.blocks = parsed.blocks;
+  made.yamlHeader = parsed.header;
+  made.yamlLayout = parsed.layout;
   return made;
 }
 
@@ -111,15 +124,23 @@ function template(
   root: TemplateMap,
   errors: readonly number[],
   write: (node: TemplateNode, symbols: TemplateSymbols) => { text: string; map: OffsetMap },
-  previous?: { symbolsKey: string; policies: ReadonlyMap<TemplateNode, EmbeddedPolicy> },
+  previous?: { symbolsKey: string; policies: ReadonlyMap<TemplateNode, EmbeddedPolicy>; memo: ReadonlyMap<TemplateEntry, ResourceMemo> },
 ): TemplateDocument {
   const symbols = templateSymbols(root);
-  const key = symbolsKey(symbols);
+  const memo = new Map<TemplateEntry, ResourceMemo>();
+  const resources = entry(root, 'Resources');
+  for (const resource of resources?.type === 'map' ? resources.entries : []) {
+    // A SAM policy template's statements are made at its name: they move with the text, so are made again.
+    const kept = previous?.memo.get(resource);
+    memo.set(resource, kept && !kept.locations.some((l) => l.node.synthetic) ? kept : { locations: resourceLocations(resource), key: resourceKey(resource) });
+  }
+  const key = [...symbols.parameters, ...[...memo.values()].map((m) => m.key)].join('\n');
   // Policies of unchanged resources read the same only if what their intrinsic functions name did not change.
   const kept = previous && previous.symbolsKey === key ? previous.policies : undefined;
   // Where the YAML is broken a policy may be read as other than written: such policies wait for it
   // to be mended (the YAML extension, or the editor, points at the error).
-  const readable = policyLocations(root).filter((location) => !errors.some((at) => location.node.start <= at && at <= location.node.end));
+  const located = policyLocations(root, (resource) => memo.get(resource)?.locations ?? resourceLocations(resource));
+  const readable = errors.length === 0 ? located : located.filter((location) => !errors.some((at) => location.node.start <= at && at <= location.node.end));
   const lambda = lambdaRoles(symbols);
   const policies: EmbeddedPolicy[] = readable.map((location) => {
     const owners = location.kind === 'identity' ? ownersOf(location, symbols) : [];
@@ -136,7 +157,7 @@ function template(
   });
   const seen = new Set<string>();
   const principals: PrincipalView[] = [];
-  for (const group of principalPolicies(policies, symbols)) {
+  for (const group of principalPolicies(policies, symbols, (p) => p.owners)) {
     const key = group.policies.map((p) => p.node.start).join(',');
     // A principal with one written policy is judged by it alone, unless policies the template does not hold may add to it.
     const alone = group.policies.length < 2 && group.unknown.length === 0 && !group.policies[0].node.synthetic;
@@ -145,29 +166,26 @@ function template(
     for (const policy of group.policies) policy.judgedAlone = false;
     const { text, map, statements } = writtenStatements(group.policies.map((p) => p.node), symbols);
     const view = TextDocument.create(document.uri, 'json', document.version, text);
-    const owner = group.policies.map((p) => ownersOf(p, symbols)).reduce((common, owners) => common.filter((o) => owners.includes(o)));
+    const owner = group.policies.map((p) => p.owners).reduce((common, owners) => common.filter((o) => owners.includes(o)));
     principals.push({ label: group.label, policies: group.policies, unknown: group.unknown, lambda: owner.some((o) => lambda.has(o)), document: view, model: parsePolicy(text), map, statements });
   }
   // A table without a TableName gets one from CloudFormation, unknown here: `${LogicalId}`, as `!Ref` reads.
   const tables = [...symbols.resources]
     .filter(([, r]) => r.type === 'AWS::DynamoDB::Table' || r.type === 'AWS::DynamoDB::GlobalTable')
     .map(([name, r]) => resolveString(entry(r.properties, 'TableName'), symbols) ?? `\${${name}}`);
-  return { format, text: document.getText(), root, symbols, policies, principals, tables, broken: errors.length > 0, symbolsKey: key };
+  return { format, text: document.getText(), root, symbols, policies, principals, tables, broken: errors.length > 0, symbolsKey: key, memo };
 }
 
 /**
- * What reading an intrinsic function depends on beyond its own text: each resource's logical id,
- * type and the properties `resourceValues.ts` names it by, and the parameters. Policies read with
- * the same key read the same.
+ * What reading an intrinsic function depends on of a resource beyond its own text: its logical
+ * id, type and the properties `resourceValues.ts` names it by. With the parameters, these make the
+ * template's `symbolsKey`: policies read with the same key read the same.
  */
-function symbolsKey(symbols: TemplateSymbols): string {
-  const parts: string[] = [...symbols.parameters];
-  for (const [name, resource] of symbols.resources) {
-    const values = RESOURCE_VALUES[resource.type];
-    const named = [values?.nameProperty, 'StreamARN'].map((k) => (k ? JSON.stringify(stripPlaces(entry(resource.properties, k))) : '')).join(',');
-    parts.push(`${name}:${resource.type}:${named}`);
-  }
-  return parts.join('\n');
+function resourceKey(resource: TemplateEntry): string {
+  const type = stringValue(entry(resource.value, 'Type')) ?? '';
+  const properties = entry(resource.value, 'Properties');
+  const named = [RESOURCE_VALUES[type]?.nameProperty, 'StreamARN'].map((k) => (k ? JSON.stringify(stripPlaces(entry(properties, k))) : '')).join(',');
+  return `${resource.key}:${type}:${named}`;
 }
 
 /** A node's value without where it stands, for comparing what it says. */

@@ -1,7 +1,7 @@
 import type { PolicyKindSetting } from '../../../../../common/src/choices';
 import { intrinsicOf, isNoValue, type TemplateSymbols } from './intrinsics';
 import { expandSamTemplate, samTemplateItem } from './samPolicyTemplates';
-import { entry, stringValue, type TemplateMap, type TemplateNode } from './templateTree';
+import { entry, stringValue, type TemplateEntry, type TemplateMap, type TemplateNode } from './templateTree';
 
 /**
  * Where policy documents sit in a CloudFormation or SAM template, by resource type and property
@@ -85,35 +85,42 @@ export function templateSymbols(root: TemplateMap): TemplateSymbols {
   return { resources, parameters: new Set(parameters?.type === 'map' ? parameters.entries.map((e) => e.key) : []) };
 }
 
-/** Every policy document of the template, in the order they are written. */
-export function policyLocations(root: TemplateMap): PolicyLocation[] {
-  const found: PolicyLocation[] = [];
+/**
+ * Every policy document of the template, in the order they are written. `locate` reads one
+ * resource's (a caller may keep them for resources it knows unchanged).
+ */
+export function policyLocations(root: TemplateMap, locate: (resource: TemplateEntry) => PolicyLocation[] = resourceLocations): PolicyLocation[] {
   const section = entry(root, 'Resources');
-  for (const resource of section?.type === 'map' ? section.entries : []) {
-    const type = stringValue(entry(resource.value, 'Type'));
-    const properties = entry(resource.value, 'Properties');
-    if (!type || properties?.type !== 'map') continue;
-    const cdkPath = stringValue(entry(entry(resource.value, 'Metadata'), 'aws:cdk:path'));
-    for (const location of LOCATIONS[type] ?? []) {
-      for (const { node, path } of walk(properties, location.path, 'Properties')) {
-        if (node.type === 'map' && !intrinsicOf(node) && entry(node, 'Statement') !== undefined) {
-          found.push({ node, kind: location.kind, resource: resource.key, resourceType: type, path, ...(cdkPath ? { cdkPath } : {}) });
-        }
+  const found = (section?.type === 'map' ? section.entries : []).flatMap((resource) => locate(resource));
+  return found.sort((a, b) => a.node.start - b.node.start);
+}
+
+/** The policy documents of one resource of the template. */
+export function resourceLocations(resource: TemplateEntry): PolicyLocation[] {
+  const found: PolicyLocation[] = [];
+  const type = stringValue(entry(resource.value, 'Type'));
+  const properties = entry(resource.value, 'Properties');
+  if (!type || properties?.type !== 'map') return found;
+  const cdkPath = stringValue(entry(entry(resource.value, 'Metadata'), 'aws:cdk:path'));
+  for (const location of LOCATIONS[type] ?? []) {
+    for (const { node, path } of walk(properties, location.path, 'Properties')) {
+      if (node.type === 'map' && !intrinsicOf(node) && entry(node, 'Statement') !== undefined) {
+        found.push({ node, kind: location.kind, resource: resource.key, resourceType: type, path, ...(cdkPath ? { cdkPath } : {}) });
       }
     }
-    if (SAM_POLICY_OWNERS.has(type)) {
-      const policies = entry(properties, 'Policies');
-      (policies?.type === 'seq' ? policies.items : policies ? [policies] : []).forEach((written, i) => {
-        const sam = alternatives(written).map(samTemplateItem).find((t) => t !== undefined);
-        if (!sam) return;
-        const node = expandSamTemplate(sam.template, sam.parameters, sam.key);
-        if (node.type !== 'map') return;
-        const path = `Properties.Policies${policies?.type === 'seq' ? `[${i}]` : ''}.${sam.name}`;
-        found.push({ node, kind: 'identity', resource: resource.key, resourceType: type, path, samTemplate: { name: sam.name, description: sam.template.Description, key: sam.key } });
-      });
-    }
   }
-  return found.sort((a, b) => a.node.start - b.node.start);
+  if (SAM_POLICY_OWNERS.has(type)) {
+    const policies = entry(properties, 'Policies');
+    (policies?.type === 'seq' ? policies.items : policies ? [policies] : []).forEach((written, i) => {
+      const sam = alternatives(written).map(samTemplateItem).find((t) => t !== undefined);
+      if (!sam) return;
+      const node = expandSamTemplate(sam.template, sam.parameters, sam.key);
+      if (node.type !== 'map') return;
+      const path = `Properties.Policies${policies?.type === 'seq' ? `[${i}]` : ''}.${sam.name}`;
+      found.push({ node, kind: 'identity', resource: resource.key, resourceType: type, path, samTemplate: { name: sam.name, description: sam.template.Description, key: sam.key } });
+    });
+  }
+  return found;
 }
 
 function* walk(node: TemplateNode | undefined, path: readonly Step[], at: string): Generator<{ node: TemplateNode; path: string }> {

@@ -40,7 +40,11 @@ const ATTACHMENTS: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** The identity policies of a template grouped by the principal they belong to, in document order. */
-export function principalPolicies<P extends PolicyLocation>(locations: readonly P[], symbols: TemplateSymbols): PrincipalPolicies<P>[] {
+export function principalPolicies<P extends PolicyLocation>(
+  locations: readonly P[],
+  symbols: TemplateSymbols,
+  owned: (policy: P) => string[] = (policy) => ownersOf(policy, symbols),
+): PrincipalPolicies<P>[] {
   const byPrincipal = new Map<string, P[]>();
   const alone: P[] = [];
   const add = (principal: string, policy: P) => {
@@ -50,7 +54,7 @@ export function principalPolicies<P extends PolicyLocation>(locations: readonly 
   };
   for (const policy of locations) {
     if (policy.kind !== 'identity') continue;
-    const owners = ownersOf(policy, symbols);
+    const owners = owned(policy);
     if (owners.length === 0) alone.push(policy);
     for (const owner of owners) add(owner, policy);
   }

@@ -24,6 +24,26 @@ export interface YamlTree {
   errors: number[];
   /** The resource blocks, when the template was read block by block. */
   blocks?: ResourceBlock[];
+  /** The text before the resources, and what it was read as. */
+  header?: { text: string; root: TemplateNode | undefined; errors: number[] };
+  layout?: Layout;
+}
+
+/** What an earlier version was read as: its text, its blocks, its header and where its resources were. */
+export interface PreviousYaml {
+  text: string;
+  blocks?: readonly ResourceBlock[];
+  header?: YamlTree['header'];
+  layout?: Layout;
+}
+
+/** Where the `Resources` section and its resources are. */
+interface Layout {
+  sectionStart: number;
+  sectionEnd: number;
+  /** The resources' indentation. */
+  indent: number;
+  blocks: { start: number; end: number }[];
 }
 
 /**
@@ -41,29 +61,43 @@ const CUSTOM_TAGS: Tags = SHORT_FORMS.flatMap((name): Tags => [
 const OPTIONS = { uniqueKeys: false, prettyErrors: false, strict: false, logLevel: 'silent', customTags: CUSTOM_TAGS } as const;
 
 /** The template's tree, reusing the blocks of `previous` whose text is unchanged (they are moved in place). */
-export function parseYamlTemplate(text: string, previous?: readonly ResourceBlock[]): YamlTree {
-  const layout = resourceLayout(text);
+export function parseYamlTemplate(text: string, before?: PreviousYaml): YamlTree {
+  // Where the texts differ: blocks wholly before the first difference, or wholly after the last,
+  // are the same text (moved by the change in length), without comparing them.
+  const changed = before ? difference(before.text, text) : undefined;
+  const layout = (before?.layout && changed && relayout(before.layout, changed, text)) ?? resourceLayout(text);
   if (!layout) return whole(text);
+  const previous = before?.blocks;
   // Kept blocks are compared where they stand, without copying the text: first the previous
   // version's next block in order (an edit changes one or two), then any of the same length.
   const old = previous ?? [];
   const used = new Set<ResourceBlock>();
   let byLength: Map<number, ResourceBlock[]> | undefined;
   let next = 0;
-  const same = (block: ResourceBlock | undefined, start: number, end: number) =>
-    block !== undefined && !used.has(block) && block.text.length === end - start && text.startsWith(block.text, start);
-  const blocks = layout.blocks.map(({ start, end }) => {
-    let kept = [old[next], old[next + 1]].find((b) => same(b, start, end));
-    if (!kept) {
+  const same = (block: ResourceBlock | undefined, start: number, end: number): block is ResourceBlock =>
+    block !== undefined && block.text.length === end - start && !used.has(block) && text.startsWith(block.text, start);
+  const blocks: ResourceBlock[] = [];
+  for (const { start, end } of layout.blocks) {
+    let kept: ResourceBlock | undefined;
+    const candidate = old[next];
+    if (changed && candidate && !used.has(candidate) && candidate.text.length === end - start && unchanged(candidate, start, changed)) kept = old[next++];
+    else if (same(old[next], start, end)) kept = old[next++];
+    else if (same(old[next + 1], start, end)) {
+      kept = old[next + 1];
+      next += 2;
+    } else {
       byLength ??= lengths(old);
       kept = byLength.get(end - start)?.find((b) => same(b, start, end));
     }
-    if (!kept) return parseBlock(text.slice(start, end), start);
+    if (!kept) {
+      blocks.push(parseBlock(text.slice(start, end), start));
+      continue;
+    }
     used.add(kept);
-    next = old.indexOf(kept, next) + 1 || next;
-    return moved(kept, start);
-  });
-  const header = parseAt(text.slice(0, layout.sectionStart), 0);
+    blocks.push(moved(kept, start));
+  }
+  const headerText = text.slice(0, layout.sectionStart);
+  const header = before?.header?.text === headerText ? before.header : { text: headerText, ...parseAt(headerText, 0) };
   const trailer = parseAt(text.slice(layout.sectionEnd), layout.sectionEnd);
   if (header.root?.type !== 'map' || (trailer.root !== undefined && trailer.root.type !== 'map')) return whole(text);
   const resources: TemplateMap = {
@@ -75,7 +109,72 @@ export function parseYamlTemplate(text: string, previous?: readonly ResourceBloc
   };
   const entries = header.root.entries.map((e) => (e.key === 'Resources' ? { ...e, value: resources } : e));
   const root: TemplateMap = { ...header.root, end: Math.max(header.root.end, resources.end, trailer.root?.end ?? 0), entries: [...entries, ...(trailer.root?.type === 'map' ? trailer.root.entries : [])] };
-  return { root, errors: [...header.errors, ...blocks.flatMap((b) => b.errors), ...trailer.errors], blocks };
+  return { root, errors: [...header.errors, ...blocks.flatMap((b) => b.errors), ...trailer.errors], blocks, header, layout };
+}
+
+/**
+ * The layout after a change inside the resources, from the one before: the resources before the
+ * changed lines stay, those after move by the change in length, and only the changed lines are
+ * read again. Undefined where the change may alter more (it reaches outside the section, or its
+ * lines hold what `resourceLayout` does not follow): read the whole layout then.
+ */
+function relayout(old: Layout, changed: Difference, text: string): Layout | undefined {
+  const oldEnd = changed.oldLength - changed.suffix;
+  const first = old.blocks[0]?.start ?? old.sectionStart;
+  if (changed.start <= first || oldEnd >= old.sectionEnd) return undefined;
+  // The changed lines, whole, in the new text.
+  const from = text.lastIndexOf('\n', changed.start - 1) + 1;
+  const newEnd = oldEnd + changed.delta;
+  const lineEnd = text.indexOf('\n', newEnd);
+  const to = lineEnd < 0 ? text.length : lineEnd;
+  const lines = text.slice(from, to);
+  if (/(^|[\s[{,])[&*][^\s,[\]{}]/.test(lines) || /^(---|\.\.\.)\s*$/m.test(lines) || lines.includes('\t')) return undefined;
+  const starts: number[] = [];
+  const indentOf = /^( *)[^ \r\n#]/gm;
+  for (let m = indentOf.exec(lines); m; m = indentOf.exec(lines)) {
+    const column = m[1].length;
+    if (column < old.indent) return undefined;
+    if (column === old.indent) starts.push(from + m.index);
+  }
+  const oldFrom = from;
+  const oldTo = to - changed.delta;
+  const kept = old.blocks.map((b) => b.start);
+  const all = [...kept.filter((s) => s < oldFrom), ...starts, ...kept.filter((s) => s > oldTo).map((s) => s + changed.delta)];
+  if (all.length === 0) return undefined;
+  const sectionEnd = old.sectionEnd + changed.delta;
+  return { sectionStart: all[0], sectionEnd, indent: old.indent, blocks: all.map((start, i) => ({ start, end: all[i + 1] ?? sectionEnd })) };
+}
+
+/**
+ * The first offset where two texts differ, and how long the common end is: compared a chunk at a
+ * time (each comparison is the engine's), then character by character within the chunk.
+ */
+interface Difference {
+  /** The first offset where the texts differ. */
+  start: number;
+  /** How many characters at their ends are the same. */
+  suffix: number;
+  oldLength: number;
+  delta: number;
+}
+
+function difference(a: string, b: string): Difference {
+  const CHUNK = 65536;
+  let start = 0;
+  const shortest = Math.min(a.length, b.length);
+  while (start + CHUNK <= shortest && a.slice(start, start + CHUNK) === b.slice(start, start + CHUNK)) start += CHUNK;
+  while (start < shortest && a.charCodeAt(start) === b.charCodeAt(start)) start++;
+  let suffix = 0;
+  const room = shortest - start;
+  while (suffix + CHUNK <= room && a.slice(a.length - suffix - CHUNK, a.length - suffix) === b.slice(b.length - suffix - CHUNK, b.length - suffix)) suffix += CHUNK;
+  while (suffix < room && a.charCodeAt(a.length - suffix - 1) === b.charCodeAt(b.length - suffix - 1)) suffix++;
+  return { start, suffix, oldLength: a.length, delta: b.length - a.length };
+}
+
+/** Whether a previous block, to stand at `start`, lies wholly in the text both versions share. */
+function unchanged(block: ResourceBlock, start: number, changed: Difference): boolean {
+  // Before the first difference, where it was; or within the common end, moved by the change in length.
+  return (block.end <= changed.start && start === block.start) || (block.start >= changed.oldLength - changed.suffix && start === block.start + changed.delta);
 }
 
 function lengths(blocks: readonly ResourceBlock[]): Map<number, ResourceBlock[]> {
@@ -106,16 +205,18 @@ function parseBlock(text: string, start: number): ResourceBlock {
   return { start, end: start + text.length, text, entries: root?.type === 'map' ? root.entries : [], errors };
 }
 
-/** A kept block moved to `start`: its nodes are moved in place (the previous tree is not read again). */
+/** A kept block moved to `start`, in place with its nodes (the previous version is not read again). */
 function moved(block: ResourceBlock, start: number): ResourceBlock {
   const delta = start - block.start;
-  if (delta !== 0) {
-    for (const e of block.entries) {
-      shift(e.keyNode, delta);
-      if (e.value) shift(e.value, delta);
-    }
+  if (delta === 0) return block;
+  for (const e of block.entries) {
+    shift(e.keyNode, delta);
+    if (e.value) shift(e.value, delta);
   }
-  return { ...block, start, end: block.end + delta, errors: block.errors.map((e) => e + delta) };
+  block.start = start;
+  block.end += delta;
+  if (block.errors.length > 0) block.errors = block.errors.map((e) => e + delta);
+  return block;
 }
 
 function shift(node: TemplateNode, delta: number): void {
@@ -139,7 +240,7 @@ function shift(node: TemplateNode, delta: number): void {
  * style, its entries at one indentation. Undefined when the text has what crosses blocks
  * (anchors, aliases, merge keys, document markers) or another shape.
  */
-function resourceLayout(text: string): { sectionStart: number; sectionEnd: number; blocks: { start: number; end: number }[] } | undefined {
+function resourceLayout(text: string): Layout | undefined {
   if (/(^|[\s[{,])[&*][^\s,[\]{}]/.test(text) || /^(---|\.\.\.)\s*$/m.test(text) || text.includes('\t')) return undefined;
   const heading = /^Resources:[ ]*(#.*)?\r?\n/m.exec(text);
   if (!heading) return undefined;
@@ -158,7 +259,7 @@ function resourceLayout(text: string): { sectionStart: number; sectionEnd: numbe
   for (let m = entry.exec(text); m && m.index < sectionEnd; m = entry.exec(text)) starts.push(m.index);
   // A block runs from its key's line to the next key's (comment lines before a key belong to the block above).
   const blocks = starts.map((start, i) => ({ start, end: starts[i + 1] ?? sectionEnd }));
-  return { sectionStart: starts[0], sectionEnd, blocks };
+  return { sectionStart: starts[0], sectionEnd, indent, blocks };
 }
 
 function findFrom(pattern: RegExp, text: string, from: number): RegExpExecArray | null {
