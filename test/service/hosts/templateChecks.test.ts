@@ -104,6 +104,21 @@ ${STREAM}  Fn:
     assert.match(messageText(findings(ownRole, 'template/lambda-cannot-read')[0]), /^Lambda reads this stream for function Fn with its role ReaderRole, which cannot kinesis:DescribeStream, kinesis:DescribeStreamSummary, kinesis:ListShards on it/);
   });
 
+  it('template/consumer-cannot-subscribe: a role that names a registered consumer needs SubscribeToShard on it', () => {
+    const consumer = `  Fanout:
+    Type: AWS::Kinesis::StreamConsumer
+    Properties: {ConsumerName: analytics, StreamARN: !GetAtt Orders.Arn}
+`;
+    const text = `Resources:\n${STREAM}${consumer}${ROLE('kinesis:DescribeStreamConsumer').replace('Resource: !GetAtt Orders.Arn', 'Resource: !GetAtt Fanout.ConsumerARN')}`;
+    const { document, diagnostics } = templateDiagnostics(text);
+    const [finding] = diagnostics.filter((d) => d.code === 'template/consumer-cannot-subscribe');
+    assert.equal(covered(document, finding), '!GetAtt Fanout.ConsumerARN');
+    assert.match(messageText(finding), /^ReaderRole names the enhanced fan-out consumer Fanout but cannot kinesis:SubscribeToShard on it/);
+    assert.deepEqual(findings(text.replace('[kinesis:DescribeStreamConsumer]', '[kinesis:DescribeStreamConsumer, kinesis:SubscribeToShard]'), 'template/consumer-cannot-subscribe'), []);
+    // !Ref of a consumer is its ARN too.
+    assert.equal(findings(text.replace('!GetAtt Fanout.ConsumerARN', '!Ref Fanout'), 'template/consumer-cannot-subscribe').length, 1);
+  });
+
   it('template/stream-key-access: readers need kms:Decrypt on the stream’s own key; the AWS managed key needs nothing', () => {
     const encrypted = (key: string) => `Resources:
   StreamKey:

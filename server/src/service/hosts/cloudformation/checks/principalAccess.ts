@@ -1,6 +1,6 @@
 import { checkAccess } from '../../../access/checkAccess';
 import type { JobRequest } from '../../../access/jobs';
-import type { TemplateDocument } from '../../templateHost';
+import type { EmbeddedPolicy, TemplateDocument } from '../../templateHost';
 import { unknownPolicies } from '../principals';
 
 /**
@@ -13,7 +13,12 @@ export class PrincipalAccess {
 
   /** The requests the principal's policies in the template do not allow, or explicitly deny. */
   denied(principal: string, requests: readonly JobRequest[]): JobRequest[] {
-    const files = this.template.policies.filter((p) => p.owners.includes(principal)).map((p) => ({ file: `${p.resource} ${p.path}`, model: p.model }));
+    return this.deniedBy(this.template.policies.filter((p) => p.owners.includes(principal)), requests);
+  }
+
+  /** The requests these policies together do not allow, or explicitly deny. */
+  deniedBy(policies: readonly EmbeddedPolicy[], requests: readonly JobRequest[]): JobRequest[] {
+    const files = policies.map((p) => ({ file: `${p.resource} ${p.path}`, model: p.model }));
     const answers = checkAccess(files, [], { requests });
     return requests.filter((_r, i) => answers[i].decision === 'implicitly-denied' || answers[i].decision === 'explicitly-denied');
   }

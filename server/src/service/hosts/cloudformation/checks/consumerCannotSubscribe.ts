@@ -1,0 +1,55 @@
+import { EFO_CONSUMER_ACTIONS } from '../../../kinesis/kinesisFacts';
+import { attributeOf, resolveString } from '../intrinsics';
+import { entry, type TemplateNode } from '../templateTree';
+import { templateCheck, unseenPolicies, type TemplateFinding } from './check';
+
+/**
+ * An enhanced fan-out consumer the template registers (`AWS::Kinesis::StreamConsumer`) is read
+ * by subscribing to it: a principal whose policy names the consumer needs kinesis:SubscribeToShard
+ * and kinesis:DescribeStreamConsumer on it, or it cannot read through it. [KDS-TUTORIAL] [KCL-IAM]
+ */
+export const consumerCannotSubscribe = templateCheck({
+  code: 'template/consumer-cannot-subscribe',
+  defaultSeverity: 'warning',
+  check({ template, access }) {
+    const findings: TemplateFinding[] = [];
+    const { symbols } = template;
+    for (const [name, resource] of symbols.resources) {
+      if (resource.type !== 'AWS::Kinesis::StreamConsumer') continue;
+      const consumer = attributeOf(name, 'ConsumerARN', symbols);
+      for (const policy of template.policies) {
+        if (policy.kind !== 'identity' || policy.node.synthetic) continue;
+        const site = namingValue(policy.node, consumer, symbols);
+        if (!site) continue;
+        const requests = EFO_CONSUMER_ACTIONS.map((action) => ({ action, resource: consumer, literal: false }));
+        // Its principals, each with all its policies; a policy attached to none of the template's, alone.
+        const judged = policy.owners.length > 0 ? policy.owners.map((principal) => ({ who: principal, missing: access.denied(principal, requests), unknown: access.unknown(principal) })) : [{ who: 'This policy', missing: access.deniedBy([policy], requests), unknown: [] }];
+        for (const { who, missing, unknown } of judged) {
+          if (missing.length === 0) continue;
+          const { note, severity } = unseenPolicies(unknown);
+          findings.push({
+            start: site.start,
+            end: site.end,
+            severity,
+            message:
+              `${who} names the enhanced fan-out consumer ${name} but cannot ${missing.map((m) => m.action).join(' or ')} on it${note}: ` +
+              `it reads through the consumer by subscribing to its shards. Grant ${EFO_CONSUMER_ACTIONS.join(' and ')} on the consumer.`,
+          });
+        }
+      }
+    }
+    return findings;
+  },
+});
+
+/** The first `Resource` value of a policy that reads as the consumer's ARN. */
+function namingValue(policy: TemplateNode, consumer: string, symbols: Parameters<typeof resolveString>[1]): TemplateNode | undefined {
+  const list = entry(policy, 'Statement');
+  for (const statement of list?.type === 'seq' ? list.items : list ? [list] : []) {
+    const value = entry(statement, 'Resource');
+    for (const item of value?.type === 'seq' ? value.items : value ? [value] : []) {
+      if (resolveString(item, symbols) === consumer) return item;
+    }
+  }
+  return undefined;
+}
