@@ -89,13 +89,17 @@ export const KCL3_EXTRA_TABLE_ACTIONS: readonly string[] = KCL_TABLE_ACTIONS;
 /** The KCL and the KPL publish their metrics to CloudWatch; the action takes no resource. [KDS-TUTORIAL] [KPL] */
 export const METRICS_ACTION = 'cloudwatch:PutMetricData';
 
-/** What Lambda calls on a stream for an event source mapping, with the function's execution role. [LAMBDA-KINESIS] */
-export const LAMBDA_STREAM_ACTIONS: readonly string[] = [
-  'kinesis:DescribeStream',
-  'kinesis:DescribeStreamSummary',
-  'kinesis:GetRecords',
-  'kinesis:GetShardIterator',
-  'kinesis:ListShards',
+/**
+ * What Lambda calls on a stream for an event source mapping, with the function's execution role,
+ * each with the actions that do its job as well. [LAMBDA-KINESIS] lists DescribeStream,
+ * DescribeStreamSummary, GetRecords, GetShardIterator and ListShards; AWS's own serverless
+ * patterns run mappings whose roles have DescribeStream without DescribeStreamSummary or
+ * ListShards, so only a role that can neither describe the stream nor read it is reported.
+ */
+export const LAMBDA_STREAM_ACTIONS: readonly { action: string; alternatives?: string[] }[] = [
+  { action: 'kinesis:DescribeStream', alternatives: ['kinesis:DescribeStreamSummary'] },
+  { action: 'kinesis:GetRecords' },
+  { action: 'kinesis:GetShardIterator' },
 ];
 
 /** And on an enhanced fan-out consumer, when the mapping reads through one. [LAMBDA-KINESIS] */
@@ -107,6 +111,24 @@ export const LAMBDA_CONSUMER_ACTIONS: readonly string[] = ['kinesis:SubscribeToS
  * Reference, "AWSLambdaBasicExecutionRole"). A role with one is judged as if it had none.
  */
 export const LOGS_ONLY_MANAGED_POLICIES: readonly string[] = ['AWSLambdaBasicExecutionRole'];
+
+/**
+ * The Kinesis actions AWSLambdaKinesisExecutionRole grants, on `"*"` (AWS Managed Policy
+ * Reference, "AWSLambdaKinesisExecutionRole", version 2); the rest is CloudWatch Logs. A role with
+ * it can do what Lambda needs on any stream.
+ */
+export const LAMBDA_KINESIS_MANAGED_POLICY = {
+  name: 'AWSLambdaKinesisExecutionRole',
+  actions: [
+    'kinesis:DescribeStream',
+    'kinesis:DescribeStreamSummary',
+    'kinesis:GetRecords',
+    'kinesis:GetShardIterator',
+    'kinesis:ListShards',
+    'kinesis:ListStreams',
+    'kinesis:SubscribeToShard',
+  ],
+} as const;
 
 /** The AWS managed key of Kinesis: streams encrypted with it need no KMS grant. [KDS-ENCRYPTION] */
 export const KINESIS_MANAGED_KEY = 'alias/aws/kinesis';

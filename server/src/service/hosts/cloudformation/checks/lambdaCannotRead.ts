@@ -1,5 +1,5 @@
 import { parseArn } from '../../../catalog/arn';
-import { LAMBDA_CONSUMER_ACTIONS, LAMBDA_STREAM_ACTIONS } from '../../../kinesis/kinesisFacts';
+import { LAMBDA_CONSUMER_ACTIONS, LAMBDA_KINESIS_MANAGED_POLICY, LAMBDA_STREAM_ACTIONS } from '../../../kinesis/kinesisFacts';
 import { intrinsicOf, resolveString, type TemplateSymbols } from '../intrinsics';
 import { functionRole } from '../principals';
 import { entry, stringValue, type TemplateNode } from '../templateTree';
@@ -7,9 +7,9 @@ import { templateCheck, unseenPolicies, type TemplateFinding } from './check';
 
 /**
  * A Lambda function that reads a Kinesis stream (an `AWS::Lambda::EventSourceMapping`, or a SAM
- * function's `Kinesis` event) reads it with its execution role: the role needs the stream actions
- * Lambda calls, and SubscribeToShard on an enhanced fan-out consumer it reads through. Without
- * them the mapping fails. [LAMBDA-KINESIS]
+ * function's `Kinesis` event) reads it with its execution role: the role needs to describe the
+ * stream and read its shards, and SubscribeToShard on an enhanced fan-out consumer it reads
+ * through. Without them the mapping fails. [LAMBDA-KINESIS]
  */
 export const lambdaCannotRead = templateCheck({
   code: 'template/lambda-cannot-read',
@@ -24,19 +24,23 @@ export const lambdaCannotRead = templateCheck({
       const consumer = arn.includes('/consumer/') ? arn : undefined;
       const stream = consumer ? consumer.slice(0, consumer.indexOf('/consumer/')) : arn;
       const requests = [
-        ...LAMBDA_STREAM_ACTIONS.map((action) => ({ action, resource: stream, literal: false })),
+        ...LAMBDA_STREAM_ACTIONS.map((request) => ({ ...request, resource: stream, literal: false })),
         ...(consumer ? LAMBDA_CONSUMER_ACTIONS.map((action) => ({ action, resource: consumer, literal: false })) : []),
       ];
-      const missing = access.denied(role, requests);
+      // AWSLambdaKinesisExecutionRole is published: what it grants is known, whatever the template holds.
+      const unknown = access.unknown(role);
+      const managed = unknown.filter((name) => name === LAMBDA_KINESIS_MANAGED_POLICY.name || name.startsWith(`${LAMBDA_KINESIS_MANAGED_POLICY.name} `) || name.endsWith(`/${LAMBDA_KINESIS_MANAGED_POLICY.name}`));
+      const granted: readonly string[] = managed.length > 0 ? LAMBDA_KINESIS_MANAGED_POLICY.actions : [];
+      const missing = access.denied(role, requests).filter((r) => ![r.action, ...(r.alternatives ?? [])].some((a) => granted.includes(a)));
       if (missing.length === 0) continue;
-      const { note, severity } = unseenPolicies(access.unknown(role));
+      const { note, severity } = unseenPolicies(unknown.filter((name) => !managed.includes(name)));
       const whose = role === fn ? `its role` : `its role ${role}`;
       findings.push({
         start: source.start,
         end: source.end,
         severity,
         message:
-          `Lambda reads this stream for function ${fn} with ${whose}, which cannot ${missing.map((m) => m.action).join(', ')} on it${note}: ` +
+          `Lambda reads this stream for function ${fn} with ${whose}, which cannot ${missing.map((m) => [m.action, ...(m.alternatives ?? [])].join(' or ')).join(', ')} on it${note}: ` +
           'the event source mapping fails. Grant them to the role (the AWSLambdaKinesisExecutionRole managed policy has them).',
       });
     }
