@@ -60,10 +60,13 @@ export interface TemplateDocument {
   root: TemplateMap;
   symbols: TemplateSymbols;
   policies: EmbeddedPolicy[];
-  /** The principals with more than one identity policy in the template, or with policies it does not hold. */
-  principals: PrincipalView[];
+  /**
+   * The principals with more than one identity policy in the template, or with policies it does
+   * not hold. Read it before the policies' `judgedAlone` and `lambda`: it sets them.
+   */
+  readonly principals: PrincipalView[];
   /** The names of the DynamoDB tables the template creates (unknown ones as `${LogicalId}`). */
-  tables: string[];
+  readonly tables: string[];
   /** Whether the template's own syntax is broken (YAML errors): edits then wait for it to be fixed. */
   broken: boolean;
   /** A YAML template's resource blocks and header, kept for the next version (see `yamlBlocks.ts`). */
@@ -141,20 +144,52 @@ function template(
   // to be mended (the YAML extension, or the editor, points at the error).
   const located = policyLocations(root, (resource) => memo.get(resource)?.locations ?? resourceLocations(resource));
   const readable = errors.length === 0 ? located : located.filter((location) => !errors.some((at) => location.node.start <= at && at <= location.node.end));
-  const lambda = lambdaRoles(symbols);
   const policies: EmbeddedPolicy[] = readable.map((location) => {
     const owners = location.kind === 'identity' ? ownersOf(location, symbols) : [];
-    const lambdaOnly = owners.length > 0 && owners.every((o) => lambda.has(o));
     // A policy of an unchanged resource, read with the same symbols, is the same policy moved.
     const same = kept?.get(location.node);
     if (same) {
       same.map.shift(location.node.start - same.alignedAt);
-      return Object.assign(same, location, { judgedAlone: true, lambda: lambdaOnly, owners, alignedAt: location.node.start });
+      return Object.assign(same, location, { judgedAlone: true, lambda: false, owners, alignedAt: location.node.start });
     }
     const { text, map } = write(location.node, symbols);
     const policyDocument = TextDocument.create(document.uri, 'json', document.version, text);
-    return { ...location, document: policyDocument, model: parsePolicy(text), map, judgedAlone: true, lambda: lambdaOnly, owners, alignedAt: location.node.start };
+    return { ...location, document: policyDocument, model: parsePolicy(text), map, judgedAlone: true, lambda: false, owners, alignedAt: location.node.start };
   });
+  // What only the checks read is worked out when first read: completion and hover after an edit need none of it.
+  let principals: PrincipalView[] | undefined;
+  let tables: string[] | undefined;
+  return {
+    format,
+    text: document.getText(),
+    root,
+    symbols,
+    policies,
+    get principals() {
+      principals ??= groupPrincipals(document, policies, symbols);
+      return principals;
+    },
+    get tables() {
+      // A table without a TableName gets one from CloudFormation, unknown here: `${LogicalId}`, as `!Ref` reads.
+      tables ??= [...symbols.resources]
+        .filter(([, r]) => r.type === 'AWS::DynamoDB::Table' || r.type === 'AWS::DynamoDB::GlobalTable')
+        .map(([name, r]) => resolveString(entry(r.properties, 'TableName'), symbols) ?? `\${${name}}`);
+      return tables;
+    },
+    broken: errors.length > 0,
+    symbolsKey: key,
+    memo,
+  };
+}
+
+/**
+ * The principals with several identity policies (or policies the template does not hold), each
+ * written as one policy; each policy learns whether it is judged alone and whether it is only a
+ * Lambda function's role's.
+ */
+function groupPrincipals(document: TextDocument, policies: EmbeddedPolicy[], symbols: TemplateSymbols): PrincipalView[] {
+  const lambda = lambdaRoles(symbols);
+  for (const policy of policies) policy.lambda = policy.owners.length > 0 && policy.owners.every((o) => lambda.has(o));
   const seen = new Set<string>();
   const principals: PrincipalView[] = [];
   for (const group of principalPolicies(policies, symbols, (p) => p.owners)) {
@@ -169,11 +204,7 @@ function template(
     const owner = group.policies.map((p) => p.owners).reduce((common, owners) => common.filter((o) => owners.includes(o)));
     principals.push({ label: group.label, policies: group.policies, unknown: group.unknown, lambda: owner.some((o) => lambda.has(o)), document: view, model: parsePolicy(text), map, statements });
   }
-  // A table without a TableName gets one from CloudFormation, unknown here: `${LogicalId}`, as `!Ref` reads.
-  const tables = [...symbols.resources]
-    .filter(([, r]) => r.type === 'AWS::DynamoDB::Table' || r.type === 'AWS::DynamoDB::GlobalTable')
-    .map(([name, r]) => resolveString(entry(r.properties, 'TableName'), symbols) ?? `\${${name}}`);
-  return { format, text: document.getText(), root, symbols, policies, principals, tables, broken: errors.length > 0, symbolsKey: key, memo };
+  return principals;
 }
 
 /**

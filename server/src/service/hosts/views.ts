@@ -79,15 +79,18 @@ export function principalView(template: TemplateDocument, view: PrincipalView): 
 
 /** Every view of the template: each policy, and each principal with several. */
 export function allViews(template: TemplateDocument): HostView[] {
-  return [...template.policies.map((p) => policyView(template, p)), ...template.principals.map((v) => principalView(template, v))];
+  // The principals first: grouping them tells each policy whether it is judged alone.
+  const principals = template.principals;
+  return [...template.policies.map((p) => policyView(template, p)), ...principals.map((v) => principalView(template, v))];
 }
 
 /** The views with a policy at this offset of the template. */
 export function viewsAt(template: TemplateDocument, offset: number): HostView[] {
+  const principals = template.principals;
   const here = template.policies.filter((p) => p.node.start <= offset && offset <= p.node.end);
   return [
     ...here.map((p) => policyView(template, p)),
-    ...template.principals.filter((v) => v.policies.some((p) => here.includes(p))).map((v) => principalView(template, v)),
+    ...principals.filter((v) => v.policies.some((p) => here.includes(p))).map((v) => principalView(template, v)),
   ];
 }
 
