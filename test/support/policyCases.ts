@@ -359,6 +359,20 @@ export const POLICY_CASES: PolicyCase[] = [
     codes: ['iam/invalid-principal'],
   },
   {
+    name: 'a KCL 3.x consumer whose metadata tables lack only Scan, told so by name',
+    kclVersion: '3.x',
+    policy: policy(
+      { Action: ['kinesis:GetRecords', 'kinesis:GetShardIterator', 'kinesis:DescribeStreamSummary', 'kinesis:ListShards', 'kinesis:DescribeStream', 'kinesis:RegisterStreamConsumer'], Resource: STREAM },
+      { Action: [...LEASE, 'dynamodb:UpdateTable'], Resource: TABLE },
+      { Action: 'dynamodb:Query', Resource: `${TABLE}/index/*` },
+      { Action: LEASE.filter((a) => a !== 'dynamodb:Scan'), Resource: [`${TABLE}-WorkerMetricStats`, `${TABLE}-CoordinatorState`] },
+      METRICS,
+    ),
+    expect: ['kcl/missing-lease-table-permissions: "kinesis:GetRecords"'],
+    codes: COMPLETENESS,
+    details: [{ code: 'kcl/missing-lease-table-permissions', says: 'dynamodb:Scan on OrdersApp-WorkerMetricStats and OrdersApp-CoordinatorState' }],
+  },
+  {
     name: 'a wildcard that matches across the colons of an ARN',
     policy: policy({ Action: ['sns:Publish', 'logs:PutLogEvents'], Resource: ['arn:aws:sns:*:*', 'arn:aws:logs:*'] }),
     expect: [],

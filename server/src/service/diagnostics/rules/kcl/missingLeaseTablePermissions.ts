@@ -52,8 +52,14 @@ export function leaseParts(gap: LeaseGap): string {
   if (gap.lease.length > 0) parts.push(`${gap.lease.join(', ')} on ${table}`);
   if (gap.index.length > 0) parts.push(`${gap.index.join(', ')} on ${gap.table ? "the table's index" : 'its index'} (table/APP/index/*)`);
   if (gap.extraTables.length > 0) {
-    const names = gap.extraTables.map((t) => describeResources([t.table], 'table').replace(/^table /, ''));
-    parts.push(`${KCL3_EXTRA_TABLE_ACTIONS.length} table actions on ${names.join(' and ')} (unless it keeps them in the lease table, as KCL 3.5's single table format does)`);
+    // Every table lacking the same actions: name them, or count them when it is all seven.
+    const groups = new Map<string, string[]>();
+    for (const t of gap.extraTables) {
+      const lacking = t.missing.length === KCL3_EXTRA_TABLE_ACTIONS.length ? `${KCL3_EXTRA_TABLE_ACTIONS.length} table actions` : t.missing.join(', ');
+      groups.set(lacking, [...(groups.get(lacking) ?? []), describeResources([t.table], 'table').replace(/^table /, '')]);
+    }
+    const said = [...groups].map(([lacking, names]) => `${lacking} on ${names.join(' and ')}`).join('; ');
+    parts.push(`${said} (unless it keeps them in the lease table, as KCL 3.5's single table format does)`);
   }
   return parts.join('; ');
 }
