@@ -1,0 +1,111 @@
+/**
+ * Where a YAML template's resources are, read from its lines: the `Resources` section and one
+ * block of lines per resource, at one indentation; and, after an edit, from the layout before it
+ * and the stretch of text the edit changed.
+ */
+
+/** Where the `Resources` section and its resources are. */
+export interface Layout {
+  sectionStart: number;
+  sectionEnd: number;
+  /** The resources' indentation. */
+  indent: number;
+  blocks: { start: number; end: number }[];
+}
+
+/**
+ * The layout after a change inside the resources, from the one before: the resources before the
+ * changed lines stay, those after move by the change in length, and only the changed lines are
+ * read again. Undefined where the change may alter more (it reaches outside the section, or its
+ * lines hold what `resourceLayout` does not follow): read the whole layout then.
+ */
+export function relayout(old: Layout, changed: Difference, text: string): Layout | undefined {
+  const oldEnd = changed.oldLength - changed.suffix;
+  const first = old.blocks[0]?.start ?? old.sectionStart;
+  if (changed.start <= first || oldEnd >= old.sectionEnd) return undefined;
+  // The changed lines, whole, in the new text.
+  const from = text.lastIndexOf('\n', changed.start - 1) + 1;
+  const newEnd = oldEnd + changed.delta;
+  const lineEnd = text.indexOf('\n', newEnd);
+  const to = lineEnd < 0 ? text.length : lineEnd;
+  const lines = text.slice(from, to);
+  if (/(^|[\s[{,])[&*][^\s,[\]{}]/.test(lines) || /^(---|\.\.\.)\s*$/m.test(lines) || lines.includes('\t')) return undefined;
+  const starts: number[] = [];
+  const indentOf = /^( *)[^ \r\n#]/gm;
+  for (let m = indentOf.exec(lines); m; m = indentOf.exec(lines)) {
+    const column = m[1].length;
+    if (column < old.indent) return undefined;
+    if (column === old.indent) starts.push(from + m.index);
+  }
+  const oldFrom = from;
+  const oldTo = to - changed.delta;
+  const kept = old.blocks.map((b) => b.start);
+  const all = [...kept.filter((s) => s < oldFrom), ...starts, ...kept.filter((s) => s > oldTo).map((s) => s + changed.delta)];
+  if (all.length === 0) return undefined;
+  const sectionEnd = old.sectionEnd + changed.delta;
+  return { sectionStart: all[0], sectionEnd, indent: old.indent, blocks: all.map((start, i) => ({ start, end: all[i + 1] ?? sectionEnd })) };
+}
+
+/**
+ * The first offset where two texts differ, and how long the common end is: compared a chunk at a
+ * time (each comparison is the engine's), then character by character within the chunk.
+ */
+export interface Difference {
+  /** The first offset where the texts differ. */
+  start: number;
+  /** How many characters at their ends are the same. */
+  suffix: number;
+  oldLength: number;
+  delta: number;
+}
+
+export function difference(a: string, b: string): Difference {
+  const CHUNK = 65536;
+  let start = 0;
+  const shortest = Math.min(a.length, b.length);
+  while (start + CHUNK <= shortest && a.slice(start, start + CHUNK) === b.slice(start, start + CHUNK)) start += CHUNK;
+  while (start < shortest && a.charCodeAt(start) === b.charCodeAt(start)) start++;
+  let suffix = 0;
+  const room = shortest - start;
+  while (suffix + CHUNK <= room && a.slice(a.length - suffix - CHUNK, a.length - suffix) === b.slice(b.length - suffix - CHUNK, b.length - suffix)) suffix += CHUNK;
+  while (suffix < room && a.charCodeAt(a.length - suffix - 1) === b.charCodeAt(b.length - suffix - 1)) suffix++;
+  return { start, suffix, oldLength: a.length, delta: b.length - a.length };
+}
+
+/** Whether a previous block, to stand at `start`, lies wholly in the text both versions share. */
+export function unchanged(block: { start: number; end: number }, start: number, changed: Difference): boolean {
+  // Before the first difference, where it was; or within the common end, moved by the change in length.
+  return (block.end <= changed.start && start === block.start) || (block.start >= changed.oldLength - changed.suffix && start === block.start + changed.delta);
+}
+
+/**
+ * Where the `Resources` section and its resources are: a top-level `Resources:` key in block
+ * style, its entries at one indentation. Undefined when the text has what crosses blocks
+ * (anchors, aliases, merge keys, document markers) or another shape.
+ */
+export function resourceLayout(text: string): Layout | undefined {
+  if (/(^|[\s[{,])[&*][^\s,[\]{}]/.test(text) || /^(---|\.\.\.)\s*$/m.test(text) || text.includes('\t')) return undefined;
+  const heading = /^Resources:[ ]*(#.*)?\r?\n/m.exec(text);
+  if (!heading) return undefined;
+  const from = heading.index + heading[0].length;
+  // The section ends at the next key at column 0; its entries are the lines at its first line's indentation.
+  const sectionEnd = findFrom(/^[^\s#]/gm, text, from)?.index ?? text.length;
+  const first = findFrom(/^( +)[^ \r\n#]/gm, text, from);
+  if (!first || first.index >= sectionEnd) return undefined;
+  const indent = first[1].length;
+  // A line less indented than the entries (but not at column 0) is a shape this reading does not follow.
+  const outdented = indent > 1 ? findFrom(new RegExp(`^ {1,${indent - 1}}[^ \\r\\n#]`, 'gm'), text, from) : undefined;
+  if (outdented && outdented.index < sectionEnd) return undefined;
+  const starts: number[] = [];
+  const entry = new RegExp(`^ {${indent}}[^ \\r\\n#]`, 'gm');
+  entry.lastIndex = from;
+  for (let m = entry.exec(text); m && m.index < sectionEnd; m = entry.exec(text)) starts.push(m.index);
+  // A block runs from its key's line to the next key's (comment lines before a key belong to the block above).
+  const blocks = starts.map((start, i) => ({ start, end: starts[i + 1] ?? sectionEnd }));
+  return { sectionStart: starts[0], sectionEnd, indent, blocks };
+}
+
+function findFrom(pattern: RegExp, text: string, from: number): RegExpExecArray | null {
+  pattern.lastIndex = from;
+  return pattern.exec(text);
+}
