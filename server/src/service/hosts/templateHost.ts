@@ -3,8 +3,9 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parsePolicy } from '../policy/parsePolicy';
 import type { PolicyModel } from '../policy/policyModel';
 import { isTemplate, policyLocations, resourceLocations, templateSymbols, type PolicyLocation } from './cloudformation/policyLocations';
-import { copiedPolicy, writtenPolicy, writtenStatements } from './cloudformation/policyText';
-import { lambdaRoles, ownersOf, principalPolicies } from './cloudformation/principals';
+import { copiedPolicy, writtenPolicy } from './cloudformation/policyText';
+import { ownersOf } from './cloudformation/principals';
+import { principalViews } from './principalViews';
 import { resolveString, type TemplateSymbols } from './cloudformation/intrinsics';
 import { entry, fromJson, stringValue, type TemplateEntry, type TemplateMap, type TemplateNode } from './cloudformation/templateTree';
 import { parseYamlTemplate, type ResourceBlock, type YamlTree } from './cloudformation/yamlBlocks';
@@ -166,7 +167,7 @@ function template(
     symbols,
     policies,
     get principals() {
-      principals ??= groupPrincipals(document, policies, symbols);
+      principals ??= principalViews(document, policies, symbols);
       return principals;
     },
     get tables() {
@@ -180,31 +181,6 @@ function template(
     symbolsKey: key,
     memo,
   };
-}
-
-/**
- * The principals with several identity policies (or policies the template does not hold), each
- * written as one policy; each policy learns whether it is judged alone and whether it is only a
- * Lambda function's role's.
- */
-function groupPrincipals(document: TextDocument, policies: EmbeddedPolicy[], symbols: TemplateSymbols): PrincipalView[] {
-  const lambda = lambdaRoles(symbols);
-  for (const policy of policies) policy.lambda = policy.owners.length > 0 && policy.owners.every((o) => lambda.has(o));
-  const seen = new Set<string>();
-  const principals: PrincipalView[] = [];
-  for (const group of principalPolicies(policies, symbols, (p) => p.owners)) {
-    const key = group.policies.map((p) => p.node.start).join(',');
-    // A principal with one written policy is judged by it alone, unless policies the template does not hold may add to it.
-    const alone = group.policies.length < 2 && group.unknown.length === 0 && !group.policies[0].node.synthetic;
-    if (alone || !group.label || seen.has(key)) continue;
-    seen.add(key);
-    for (const policy of group.policies) policy.judgedAlone = false;
-    const { text, map, statements } = writtenStatements(group.policies.map((p) => p.node), symbols);
-    const view = TextDocument.create(document.uri, 'json', document.version, text);
-    const owner = group.policies.map((p) => p.owners).reduce((common, owners) => common.filter((o) => owners.includes(o)));
-    principals.push({ label: group.label, policies: group.policies, unknown: group.unknown, lambda: owner.some((o) => lambda.has(o)), document: view, model: parsePolicy(text), map, statements });
-  }
-  return principals;
 }
 
 /**
