@@ -3,7 +3,7 @@ import { parsePolicy } from '../policy/parsePolicy';
 import type { TemplateSymbols } from './cloudformation/intrinsics';
 import { writtenStatements } from './cloudformation/policyText';
 import { lambdaRoles, principalPolicies } from './cloudformation/principals';
-import type { EmbeddedPolicy, PrincipalView } from './templateHost';
+import type { EmbeddedPolicy, PrincipalView } from './hostModel';
 
 /**
  * The principals with several identity policies (or policies the template does not hold), each

@@ -3,7 +3,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseArn } from '../catalog/arn';
 import { attributeOf } from './cloudformation/intrinsics';
 import { RESOURCE_VALUES } from './cloudformation/resourceValues';
-import { entry, stringValue, type TemplateNode } from './cloudformation/templateTree';
+import { entry, isEmptyValue, stringValue, type TemplateNode } from './cloudformation/templateTree';
 import { valueStart } from './cloudformation/yamlScalars';
 import type { TemplateDocument } from './templateHost';
 
@@ -76,7 +76,7 @@ function resourceValueAt(host: TextDocument, template: TemplateDocument, offset:
       for (const key of ['Resource', 'NotResource']) {
         // `Resource: |` with nothing written yet: the map's range may end before the cursor.
         const written = statement.type === 'map' ? statement.entries.find((e) => e.key === key) : undefined;
-        if (written && !written.value && offset > written.keyNode.end && !text.slice(written.keyNode.end, offset).includes('\n')) return { statement };
+        if (written && isEmptyValue(written.value) && offset > written.keyNode.end && !text.slice(written.keyNode.end, offset).includes('\n')) return { statement };
         if (offset < statement.start || offset > statement.end) continue;
         const value = entry(statement, key);
         for (const item of value?.type === 'seq' ? value.items : value ? [value] : []) {

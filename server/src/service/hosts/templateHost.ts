@@ -1,91 +1,18 @@
 import type { Node as JsonNode } from 'jsonc-parser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parsePolicy } from '../policy/parsePolicy';
-import type { PolicyModel } from '../policy/policyModel';
-import { isTemplate, policyLocations, resourceLocations, templateSymbols, type PolicyLocation } from './cloudformation/policyLocations';
+import { isTemplate, policyLocations, resourceLocations, templateSymbols } from './cloudformation/policyLocations';
 import { copiedPolicy, writtenPolicy } from './cloudformation/policyText';
 import { ownersOf } from './cloudformation/principals';
 import { principalViews } from './principalViews';
 import { resolveString, type TemplateSymbols } from './cloudformation/intrinsics';
 import { entry, fromJson, stringValue, type TemplateEntry, type TemplateMap, type TemplateNode } from './cloudformation/templateTree';
-import { parseYamlTemplate, type ResourceBlock, type YamlTree } from './cloudformation/yamlBlocks';
+import { parseYamlTemplate } from './cloudformation/yamlBlocks';
 import { RESOURCE_VALUES } from './cloudformation/resourceValues';
-import type { Diagnostic } from 'vscode-languageserver-types';
 import type { OffsetMap } from './offsetMap';
+import type { EmbeddedPolicy, PrincipalView, ResourceMemo, TemplateDocument } from './hostModel';
 
-/**
- * The host layer: finds the policies in a document that holds them (a CloudFormation or SAM
- * template in JSON or YAML, or CDK output) and gives each as a policy document of its own, which
- * every feature reads as it reads a policy file; `hostedFeatures.ts` maps the answers back.
- */
-export interface EmbeddedPolicy extends PolicyLocation {
-  /** The policy as a JSON document of its own (same URI as the template). */
-  document: TextDocument;
-  model: PolicyModel;
-  map: OffsetMap;
-  /**
-   * Whether the checks that judge a principal judge this policy alone: false for an identity
-   * policy whose principal has other policies in the template (see `principals`).
-   */
-  judgedAlone: boolean;
-  /** Whether it belongs only to Lambda functions' roles. */
-  lambda: boolean;
-  /** The template's principals it is attached to (logical ids); none for a resource-based policy. */
-  owners: string[];
-  /** Where the policy's node started when `map` was last aligned with the template. */
-  alignedAt: number;
-  /** The diagnostics of its last check, and what they were checked with (see `viewDiagnostics`). */
-  checked?: { key: string; diagnostics: Diagnostic[] };
-}
-
-/** The identity policies of one principal of the template, written as one policy for the checks that judge what it can do. */
-export interface PrincipalView {
-  /** `role ConsumerRole`. */
-  label: string;
-  policies: EmbeddedPolicy[];
-  /** Its policies the template does not hold (see `PrincipalPolicies.unknown`). */
-  unknown: string[];
-  /** Whether it is a Lambda function's role. */
-  lambda: boolean;
-  document: TextDocument;
-  model: PolicyModel;
-  map: OffsetMap;
-  /** The template's node of each statement of `model`, by index. */
-  statements: TemplateNode[];
-}
-
-export interface TemplateDocument {
-  format: 'json' | 'yaml';
-  /** The template's text. */
-  text: string;
-  root: TemplateMap;
-  symbols: TemplateSymbols;
-  policies: EmbeddedPolicy[];
-  /**
-   * The principals with more than one identity policy in the template, or with policies it does
-   * not hold. Read it before the policies' `judgedAlone` and `lambda`: it sets them.
-   */
-  readonly principals: PrincipalView[];
-  /** The names of the DynamoDB tables the template creates (unknown ones as `${LogicalId}`). */
-  readonly tables: string[];
-  /** Whether the template's own syntax is broken (YAML errors): edits then wait for it to be fixed. */
-  broken: boolean;
-  /** A YAML template's resource blocks and header, kept for the next version (see `yamlBlocks.ts`). */
-  blocks?: ResourceBlock[];
-  yamlHeader?: YamlTree['header'];
-  yamlLayout?: YamlTree['layout'];
-  /** What the intrinsic functions of its policies were read with (see `symbolsKey`). */
-  symbolsKey: string;
-  /** What was read of each resource, for a next version that keeps it (see `ResourceMemo`). */
-  memo: Map<TemplateEntry, ResourceMemo>;
-}
-
-/** What is read of one resource alone: kept with it while its text is unchanged. */
-interface ResourceMemo {
-  locations: PolicyLocation[];
-  /** Its part of `symbolsKey`. */
-  key: string;
-}
+export type { EmbeddedPolicy, PrincipalView, TemplateDocument } from './hostModel';
 
 /** Languages whose documents may be templates. */
 export const TEMPLATE_LANGUAGES = ['yaml', 'json', 'jsonc'] as const;

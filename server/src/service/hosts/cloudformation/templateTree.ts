@@ -60,6 +60,11 @@ export function entry(node: TemplateNode | undefined, key: string): TemplateNode
   return undefined;
 }
 
+/** Whether a key has no value written (`Resource:` and nothing after it): YAML reads an empty null. */
+export function isEmptyValue(node: TemplateNode | undefined): boolean {
+  return !node || (node.type === 'scalar' && node.value === null && node.start === node.end);
+}
+
 export function stringValue(node: TemplateNode | undefined): string | undefined {
   return node?.type === 'scalar' && typeof node.value === 'string' && !node.tag ? node.value : undefined;
 }
@@ -97,7 +102,9 @@ export function fromYaml(node: YamlNode | null | undefined, text: string, docume
     return target && madeAt(target, { start: node.range[0], end: node.range[1] });
   }
   if (!node?.range) return undefined;
-  const [valueStart, end] = node.range;
+  const [valueStart, valueEnd] = node.range;
+  // A block collection's range runs through its last line break: it ends where its text does.
+  const end = (isMap(node) || isSeq(node)) && !node.flow ? textEnd(text, valueStart, valueEnd) : valueEnd;
   const tag = node.tag?.startsWith('!') && !node.tag.startsWith('!!') ? node.tag : undefined;
   // A tagged node starts at its tag (the library's range starts at the value).
   const start = tag ? tagStart(text, tag, valueStart) : valueStart;
@@ -134,6 +141,12 @@ export function fromYaml(node: YamlNode | null | undefined, text: string, docume
     return { type: 'scalar', start, end, tag, value, style, content: contentOf(text, valueStart, end, style, value) };
   }
   return undefined;
+}
+
+function textEnd(text: string, start: number, end: number): number {
+  let at = end;
+  while (at > start && /\s/.test(text[at - 1])) at--;
+  return at;
 }
 
 function tagStart(text: string, tag: string, valueStart: number): number {

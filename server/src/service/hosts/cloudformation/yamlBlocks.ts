@@ -1,5 +1,5 @@
 import { parseDocument, type Tags } from 'yaml';
-import { fromYaml, type TemplateEntry, type TemplateMap, type TemplateNode } from './templateTree';
+import { fromYaml, isEmptyValue, type TemplateEntry, type TemplateMap, type TemplateNode } from './templateTree';
 import { difference, relayout, resourceLayout, unchanged, type Layout } from './yamlLayout';
 
 /**
@@ -92,7 +92,10 @@ export function parseYamlTemplate(text: string, before?: PreviousYaml): YamlTree
   const headerText = text.slice(0, layout.sectionStart);
   const header = before?.header?.text === headerText ? before.header : { text: headerText, ...parseAt(headerText, 0) };
   const trailer = parseAt(text.slice(layout.sectionEnd), layout.sectionEnd);
-  if (header.root?.type !== 'map' || (trailer.root !== undefined && trailer.root.type !== 'map')) return whole(text);
+  // What the blocks do not hold must read as they are read whole: lines left between `Resources:` and
+  // the first resource (its key line deleted, say) would belong to no block.
+  const heading = header.root?.type === 'map' ? header.root.entries.find((e) => e.key === 'Resources') : undefined;
+  if (header.root?.type !== 'map' || !heading || !isEmptyValue(heading.value) || (trailer.root !== undefined && trailer.root.type !== 'map')) return whole(text);
   const resources: TemplateMap = {
     type: 'map',
     start: blocks[0]?.start ?? layout.sectionStart,

@@ -102,7 +102,8 @@ class YamlWriter {
       const addition = Object.fromEntries(added.map((k) => [k, after[k]]));
       if (flow) return { start: end, end, text: added.map((k) => `, ${this.json ? JSON.stringify(k) : yamlString(k, 'plain', true)}: ${this.flowText(after[k])}`).join('') };
       const indent = this.column(node.entries[0].keyNode.start);
-      return { start: end, end, text: this.eol + this.block(addition, indent) };
+      const at = this.lineEnd(end);
+      return { start: at, end: at, text: this.eol + ' '.repeat(indent) + this.block(addition, indent) };
     }
     if (removed.length === 1 && added.length === 0 && changed.length === 0 && !flow) {
       const entry = node.entries.find((e) => e.key === removed[0]);
@@ -146,12 +147,18 @@ class YamlWriter {
       const position = this.lineStart(next.start) + dash;
       return { start: position, end: position, text: items + this.eol + ' '.repeat(dash) };
     }
-    const end = this.contentEnd(node.items[node.items.length - 1].end);
+    // After the last item's line, its comment included.
+    const end = this.lineEnd(this.contentEnd(node.items[node.items.length - 1].end));
     return { start: end, end, text: this.eol + ' '.repeat(dash) + items };
   }
 
-  /** A whole node written anew: in flow style on one line, as JSON-like YAML that reads back as the value. */
+  /**
+   * A whole node written anew: in flow style on one line, as JSON-like YAML that reads back as the
+   * value. Not where the node holds what its value cannot write back: an intrinsic function (read
+   * as the value it stands for), an alias or anchor, what SAM made.
+   */
   private replace(node: TemplateNode, value: Json, inFlow: boolean): Span {
+    if (!this.rewritable(node)) throw new Unwritable();
     if (typeof value === 'string' && node.type === 'scalar' && !this.json) {
       const written = this.stringText(value, true);
       return { start: node.start, end: node.end, text: written.startsWith('!') ? written : yamlString(value, node.style === 'json' ? 'plain' : node.style, inFlow) };
@@ -201,6 +208,19 @@ class YamlWriter {
     const from = this.lineStart(start);
     const newline = this.text.indexOf('\n', Math.max(end - 1, from));
     return { start: from, end: newline < 0 ? this.text.length : newline + 1, text: '' };
+  }
+
+  private rewritable(node: TemplateNode): boolean {
+    if (node.synthetic || intrinsicOf(node) || /(^|[\s[{,])[&*][^\s,[\]{}]/.test(this.text.slice(node.start, node.end))) return false;
+    if (node.type === 'map') return node.entries.every((e) => !e.value || this.rewritable(e.value));
+    return node.type === 'seq' ? node.items.every((i) => this.rewritable(i)) : true;
+  }
+
+  /** The end of the line `offset` is on, before its line break. */
+  private lineEnd(offset: number): number {
+    const newline = this.text.indexOf('\n', offset);
+    const end = newline < 0 ? this.text.length : newline;
+    return this.text[end - 1] === '\r' ? end - 1 : end;
   }
 
   /** Where the text before `offset` ends, trailing blank space and line breaks left out. */
