@@ -121,7 +121,7 @@ describe('kinesis-policy check', () => {
     );
     assert.equal(wildcardAction.shortDescription.markdown, 'Kinesis rejects `*` and `?` in the `Action` of a stream or consumer policy: sharing is least-privilege by design, so `PutResourcePolicy` fails.');
     assert.ok(wildcardAction.fullDescription.text.startsWith(wildcardAction.shortDescription.text));
-    assert.deepEqual(rules.map((r) => r.id), [...RULES.map((r) => r.code), ...TEMPLATE_CHECKS.map((c) => c.code), 'json/syntax-error']);
+    assert.deepEqual(rules.map((r) => r.id), [...RULES.map((r) => r.code), ...TEMPLATE_CHECKS.map((c) => c.code), 'json/syntax-error', 'yaml/syntax-error']);
     for (const rule of rules) {
       assert.ok(rule.shortDescription.text.length > 20 && !rule.shortDescription.text.includes(rule.id), `${rule.id}: "${rule.shortDescription.text}"`);
       assert.match(rule.shortDescription.text, /^\S.*[.]$/s, rule.id);
@@ -213,12 +213,14 @@ describe('kinesis-policy check: templates', () => {
       [
         'broken-producer.yaml:11:17 error iam/unknown-action',
         'broken-producer.yaml:13:23 error iam/invalid-arn',
+        'broken.yaml:5:1 error yaml/syntax-error',
         'cdk.out/ProducerStack.template.json:15:47 error iam/unknown-action',
       ],
     );
     assert.match(stdout, /^cdk\.out\/ProducerStack\.template\.json:15:47 error iam\/unknown-action .*\(ProducerStack\/ProducerPolicy\/Resource\)$/m);
     // 1 policy file, 1 + 3 + 2 policies in the templates; the compose file and the broken YAML hold none.
-    assert.equal(lines[lines.length - 1], '7 policies checked, 2 files skipped (not IAM policies): 3 errors, 0 warnings, 3 notes.');
+    // The broken template's policies wait for its YAML to be mended, but the error does not pass CI.
+    assert.equal(lines[lines.length - 1], '7 policies checked, 2 files skipped (not IAM policies): 4 errors, 0 warnings, 3 notes.');
 
     const sarif = JSON.parse(run(['check', '--format', 'sarif', 'broken-producer.yaml'], templates).stdout) as {
       runs: { results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: Record<string, number> } }[] }[] }[];

@@ -1,4 +1,5 @@
 import { printParseErrorCode } from 'jsonc-parser';
+import { parseDocument } from 'yaml';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import { DEFAULT_FILE_KINDS, type PolicyKindSetting } from '../../../common/src/choices';
@@ -24,6 +25,7 @@ export interface FileResult {
 }
 
 export const SYNTAX_ERROR_CODE = 'json/syntax-error';
+export const YAML_SYNTAX_ERROR_CODE = 'yaml/syntax-error';
 const SEVERITY_NAMES: Record<number, Severity> = { 1: 'error', 2: 'warning', 3: 'information', 4: 'hint' };
 
 /**
@@ -44,7 +46,8 @@ export function checkText(
     const template = service.parseTemplate(document, model);
     if (!template) return { file, policies: 0, problems: [] };
     const diagnostics = service.templateDiagnostics(document, template, { settings, rulesDocumentation });
-    return { file, policies: template.policies.length, problems: sorted(problemsOf(file, diagnostics)) };
+    const syntax = template.broken ? yamlSyntaxErrors(file, document) : [];
+    return { file, policies: template.policies.length, problems: sorted([...syntax, ...problemsOf(file, diagnostics)]) };
   }
   const syntax: Problem[] = model.syntaxErrors.map((e) => ({
     file,
@@ -55,6 +58,20 @@ export function checkText(
   }));
   const diagnostics = service.doValidation(document, model, { settings, rulesDocumentation });
   return { file, policies: 1, problems: sorted([...syntax, ...problemsOf(file, diagnostics)]) };
+}
+
+/**
+ * A broken template's YAML errors: its policies near them are not checked until they are mended,
+ * so CI must not pass it silently.
+ */
+function yamlSyntaxErrors(file: string, document: TextDocument): Problem[] {
+  return parseDocument(document.getText(), { uniqueKeys: false, logLevel: 'silent' }).errors.map((e) => ({
+    file,
+    range: { start: document.positionAt(e.pos[0]), end: document.positionAt(Math.max(e.pos[1], e.pos[0])) },
+    severity: 'error',
+    code: YAML_SYNTAX_ERROR_CODE,
+    message: `YAML syntax error: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}.`,
+  }));
 }
 
 /** YAML by its name; a `.template` file is YAML unless it starts as JSON does. */

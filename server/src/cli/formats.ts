@@ -1,6 +1,6 @@
 import { RULES, TEMPLATE_CHECKS } from '../service';
 import type { FileResult, Problem } from './check';
-import { SYNTAX_ERROR_CODE } from './check';
+import { SYNTAX_ERROR_CODE, YAML_SYNTAX_ERROR_CODE } from './check';
 import { githubAnchor, plainText, type RuleDoc } from './rulesDocs';
 
 /** `file:line:col severity code message`, one a line, like a compiler, and a summary. */
@@ -35,6 +35,10 @@ export interface SarifTool {
 
 /** JSON syntax errors are found by the parser, not by a rule of docs/rules.md. */
 const SYNTAX_ERROR_DOC = { summary: 'The policy is not valid JSON.', description: 'The policy is not valid JSON: IAM rejects a policy it cannot parse.' };
+const YAML_SYNTAX_ERROR_DOC = {
+  summary: 'The template is not valid YAML.',
+  description: 'The template is not valid YAML: CloudFormation rejects it, and the policies near the error are not checked until it is mended.',
+};
 
 /** SARIF 2.1.0, for code-scanning services. */
 export function formatSarif(results: FileResult[], tool: SarifTool): string {
@@ -45,6 +49,7 @@ export function formatSarif(results: FileResult[], tool: SarifTool): string {
       return { id: r.code, level: SARIF_LEVELS[r.defaultSeverity], doc, helpUri };
     }),
     { id: SYNTAX_ERROR_CODE, level: 'error', doc: SYNTAX_ERROR_DOC, helpUri: undefined },
+    { id: YAML_SYNTAX_ERROR_CODE, level: 'error', doc: YAML_SYNTAX_ERROR_DOC, helpUri: undefined },
   ];
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',

@@ -10,7 +10,8 @@ import { parsePolicy } from './policy/parsePolicy';
 import type { PolicyModel } from './policy/policyModel';
 import { updatePolicy } from './policy/updatePolicy';
 import { jsonTemplate, yamlTemplate, type TemplateDocument } from './hosts/templateHost';
-import { templateCompletion, templateDiagnostics, templateHover } from './hosts/hostedFeatures';
+import { templateCompletion, templateDiagnostics } from './hosts/hostedFeatures';
+import { templateHover } from './hosts/hostedHover';
 import { templateCodeActions } from './hosts/hostedActions';
 import type { Range } from 'vscode-languageserver-types';
 

@@ -2,6 +2,7 @@ import type { IamCatalog } from './iamCatalog';
 import type { ResourceTypeInfo } from './serviceEntry';
 import { fieldEnd, parseArn } from './arn';
 import { isSeparatorFree } from './resourceNames';
+import { templateValueIn } from '../templates/placeholders';
 import { hasWildcard } from './wildcard';
 
 /**
@@ -60,7 +61,10 @@ export function variablesAsGlob(text: string): string {
     let field = 0;
     for (let colon = fieldEnd(text, 0); colon >= 0 && colon < at; colon = fieldEnd(text, colon + 1)) field++;
     const whole = text[at - 1] === ':' && text[at + variable.length] === ':';
-    return whole && field >= 1 && field <= 4 ? SEGMENT : '*';
+    if (whole && field >= 1 && field <= 4) return SEGMENT;
+    // A template's value after a `/` or `:` of the resource is a name (`stream/${Orders}`), which
+    // holds neither; IAM's own variables (`${aws:username}`) may hold anything.
+    return field >= 5 && (text[at - 1] === '/' || text[at - 1] === ':') && templateValueIn(variable) ? SEGMENT : '*';
   });
 }
 

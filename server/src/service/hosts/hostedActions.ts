@@ -7,7 +7,7 @@ import { formattingOf } from '../codeActions/transaction';
 import { scalarAt, scalarEdit } from './cloudformation/yamlScalars';
 import { templateJson } from './cloudformation/writtenValues';
 import { hostDiagnostic, hostRange, runKey, viewDiagnostics } from './hostedFeatures';
-import type { TemplateDocument } from './templateHost';
+import type { TemplateDocument } from './hostModel';
 import { allViews, viewsAt, type HostView } from './views';
 
 /**
@@ -34,8 +34,11 @@ export function templateCodeActions(
     const all = viewDiagnostics(service, view, options, runKey(template, options));
     const asked = all.filter((d) => diagnostics.some((h) => h.code === d.code && sameRange(h.range, hostRange(host, view, d.range))));
     const viewOptions = { ...options, settings: view.settings(options.settings), indentation, allDiagnostics: all };
-    // Statements to insert are offered once, by the first view: a principal's view offers its fixes only.
-    const actions = service.getCodeActions(view.document, view.model, asked, viewOptions).filter((a) => i === 0 || (a.diagnostics?.length ?? 0) > 0);
+    // Statements to insert are offered once, by the first view, and only those its place takes: a
+    // principal's view offers its fixes only.
+    const actions = service
+      .getCodeActions(view.document, view.model, asked, viewOptions)
+      .filter((a) => (i === 0 || (a.diagnostics?.length ?? 0) > 0) && insertFits(a, view.inserts));
     return actions.flatMap((action) => {
       const hostDiagnostics = action.diagnostics?.map((d) => hostDiagnostic(host, view, d));
       if (action.command) return action.command.command === COMMANDS.fillPlaceholders ? [] : [{ ...action, diagnostics: hostDiagnostics }];
@@ -45,6 +48,15 @@ export function templateCodeActions(
       return [{ title: action.title, kind: action.kind, isPreferred: action.isPreferred, diagnostics: hostDiagnostics, edit: { changes: { [host.uri]: mapped } } }];
     });
   })];
+}
+
+/** The roles whose statements belong in a Kinesis resource policy (see `insertActions.ts`). */
+const SHARING_ROLES = new Set<string>(['cross-account-read', 'cross-account-write', 'consumer-share-stream', 'consumer-share-consumer']);
+
+function insertFits(action: CodeAction, inserts: HostView['inserts']): boolean {
+  const data = action.data as { type?: string; role?: string } | undefined;
+  if (data?.type !== 'insert') return true;
+  return inserts === 'kinesis-resource' ? SHARING_ROLES.has(data.role ?? '') : inserts === 'identity' && !SHARING_ROLES.has(data.role ?? '');
 }
 
 function sameRange(a: Range, b: Range): boolean {

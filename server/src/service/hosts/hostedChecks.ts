@@ -4,12 +4,13 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { COMMANDS } from '../../../../common/src/commands';
 import { DIAGNOSTIC_SOURCE, SEVERITIES, type ValidationOptions } from '../diagnostics/engine/validate';
 import { PrincipalAccess, TEMPLATE_CHECKS } from './cloudformation/checks';
-import type { TemplateDocument } from './templateHost';
+import type { TemplateDocument } from './hostModel';
 
 /** The checks of the template across its resources, as diagnostics (see `cloudformation/checks/`). */
 export function templateCheckDiagnostics(host: TextDocument, template: TemplateDocument, options: ValidationOptions): Diagnostic[] {
   const { settings } = options;
-  if (!settings.enable) return [];
+  // Where the YAML is broken some policies are not read: what the others lack may be theirs.
+  if (!settings.enable || template.broken) return [];
   const access = new PrincipalAccess(template);
   return TEMPLATE_CHECKS.flatMap((check) => {
     const configured = settings.rules[check.code];
@@ -22,7 +23,7 @@ export function templateCheckDiagnostics(host: TextDocument, template: TemplateD
         codeDescription: { href: `${options.rulesDocumentation}#${check.code}` },
         source: DIAGNOSTIC_SOURCE,
         message: finding.message,
-        ...(finding.fix ? { data: { fix: finding.fix } } : {}),
+        ...(finding.fix ? { data: { fix: { title: finding.fix.title, text: finding.fix.text, was: template.text.slice(finding.fix.start, finding.fix.end) } } } : {}),
       }),
     );
   });
@@ -35,15 +36,16 @@ export function templateCheckActions(host: TextDocument, diagnostics: readonly D
   return diagnostics
     .filter((d) => d.source === DIAGNOSTIC_SOURCE && CODES.has(String(d.code)))
     .flatMap((diagnostic) => {
-      const fix = (diagnostic.data as { fix?: { title: string; start: number; end: number; text: string } } | undefined)?.fix;
+      // The fix replaces the finding's text, where the editor shows it now, if it is still there.
+      const fix = (diagnostic.data as { fix?: { title: string; text: string; was: string } } | undefined)?.fix;
       const documentation: CodeAction = {
         title: `Show documentation for ${String(diagnostic.code)}`,
         kind: CodeActionKind.QuickFix,
         diagnostics: [diagnostic],
         command: { title: 'Show Rule Documentation', command: COMMANDS.showRuleDocumentation, arguments: [diagnostic.code] },
       };
-      if (!fix || host.getText().slice(fix.start, fix.end).length !== fix.end - fix.start) return [documentation];
-      const edit = { range: { start: host.positionAt(fix.start), end: host.positionAt(fix.end) }, newText: fix.text };
+      if (!fix || host.getText(diagnostic.range) !== fix.was) return [documentation];
+      const edit = { range: diagnostic.range, newText: fix.text };
       return [{ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: true, edit: { changes: { [host.uri]: [edit] } } }, documentation];
     });
 }

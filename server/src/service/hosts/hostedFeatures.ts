@@ -1,20 +1,18 @@
-import { DiagnosticSeverity, MarkupContent, type CompletionItem, type CompletionList, type Diagnostic, type Hover, type Position, type Range } from 'vscode-languageserver-types';
+import { DiagnosticSeverity, type CompletionItem, type CompletionList, type Diagnostic, type Position, type Range } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { PolicyLanguageService } from '../languageService';
 import type { ValidationOptions } from '../diagnostics/engine/validate';
 import type { OffsetMap } from './offsetMap';
-import { allViews, type HostView } from './views';
+import { allViews, ownKeyStreams, type HostView } from './views';
 import { templateCheckDiagnostics } from './hostedChecks';
 import { templateResourceItems } from './resourceCompletion';
-import type { EmbeddedPolicy, TemplateDocument } from './templateHost';
+import type { EmbeddedPolicy, TemplateDocument } from './hostModel';
 import { scalarOver, valueStart, yamlString } from './cloudformation/yamlScalars';
-import { intrinsicOf } from './cloudformation/intrinsics';
-import type { TemplateNode } from './cloudformation/templateTree';
 
 /**
  * Every feature on the policies of a template: each runs on the policy's own JSON document as on a
  * policy file (and the checks that judge a principal on its policies together), and the answers
- * are mapped back into the template. Code actions are in `hostedActions.ts`.
+ * are mapped back into the template. Hover is in `hostedHover.ts`, code actions in `hostedActions.ts`.
  */
 
 /** The diagnostics of every policy in the template, where the template has them. */
@@ -40,9 +38,9 @@ export function viewDiagnostics(service: PolicyLanguageService, view: HostView, 
   return diagnostics;
 }
 
-/** What a check of the template's policies depends on beyond each policy: the settings and the tables the template makes. */
+/** What a check of the template's policies depends on beyond each policy: the settings, the tables and the keys of the streams the template makes. */
 export function runKey(template: TemplateDocument | undefined, options: ValidationOptions): string {
-  return JSON.stringify([options.settings, options.rulesDocumentation, template?.tables ?? null]);
+  return JSON.stringify([options.settings, options.rulesDocumentation, template?.tables ?? null, template ? (ownKeyStreams(template) ?? null) : null]);
 }
 
 export function hostDiagnostic(host: TextDocument, view: HostView, d: Diagnostic): Diagnostic {
@@ -66,63 +64,11 @@ export function hostRange(host: TextDocument, view: { document: TextDocument; ma
 }
 
 /** The policy at a position of the template, and the position in it, where the two correspond exactly. */
-function policyAt(host: TextDocument, template: TemplateDocument, position: Position): { policy: EmbeddedPolicy; position: Position } | undefined {
+export function policyAt(host: TextDocument, template: TemplateDocument, position: Position): { policy: EmbeddedPolicy; position: Position } | undefined {
   const offset = host.offsetAt(position);
   const policy = template.policies.find((p) => !p.node.synthetic && p.node.start <= offset && offset <= p.node.end);
   const json = policy?.map.toJson(offset);
   return policy && json !== undefined ? { policy, position: policy.document.positionAt(json) } : undefined;
-}
-
-export function templateHover(service: PolicyLanguageService, host: TextDocument, template: TemplateDocument, position: Position): Hover | null {
-  const sam = samTemplateHover(host, template, host.offsetAt(position));
-  if (sam) return sam;
-  const at: { policy: EmbeddedPolicy; position: Position; intrinsic?: IntrinsicSpan } | undefined = policyAt(host, template, position) ?? intrinsicAt(host, template, position);
-  const hover = at && service.doHover(at.policy.document, at.position, at.policy.model);
-  if (!at || (!hover && !at.intrinsic)) return null;
-  const range = at.intrinsic ? { start: host.positionAt(at.intrinsic.start), end: host.positionAt(at.intrinsic.end) } : hover?.range && hostRange(host, at.policy, hover.range);
-  const read = at.intrinsic ? `Read as \`${at.policy.document.getText().slice(...at.intrinsic.json).replace(/`/g, "'")}\`: ${INTRINSIC_NOTE}` : undefined;
-  const contents = hover && MarkupContent.is(hover.contents) ? hover.contents.value : '';
-  return { contents: { kind: 'markdown', value: [read, contents].filter(Boolean).join('\n\n---\n\n') }, ...(range ? { range } : {}) };
-}
-
-/** An intrinsic function's place in the template, and the string it stands for in the policy's text. */
-interface IntrinsicSpan {
-  start: number;
-  end: number;
-  json: [number, number];
-}
-
-/** On a SAM policy template's name: what it is for, and the policy it expands to with the function's values. */
-function samTemplateHover(host: TextDocument, template: TemplateDocument, offset: number): Hover | undefined {
-  const policy = template.policies.find((p) => p.samTemplate && p.samTemplate.key.start <= offset && offset <= p.samTemplate.key.end);
-  if (!policy?.samTemplate) return undefined;
-  const { name, description, key } = policy.samTemplate;
-  const expanded = JSON.stringify(JSON.parse(policy.document.getText()), null, 2);
-  return {
-    contents: { kind: 'markdown', value: `**SAM policy template \`${name}\`**: ${description}.\n\nIt grants, with this function's values:\n\n\`\`\`json\n${expanded}\n\`\`\`` },
-    range: { start: host.positionAt(key.start), end: host.positionAt(key.end) },
-  };
-}
-
-const INTRINSIC_NOTE = 'what the template says of the value; `${...}` is known only when the stack is deployed, and is read as any text.';
-
-/** An intrinsic function under the position, read at the start of the string it stands for. */
-function intrinsicAt(
-  host: TextDocument,
-  template: TemplateDocument,
-  position: Position,
-): { policy: EmbeddedPolicy; position: Position; intrinsic: IntrinsicSpan } | undefined {
-  const offset = host.offsetAt(position);
-  const policy = template.policies.find((p) => !p.node.synthetic && p.node.start <= offset && offset <= p.node.end);
-  let node: TemplateNode | undefined = policy?.node;
-  while (node && !intrinsicOf(node)) {
-    const children: TemplateNode[] = node.type === 'map' ? node.entries.flatMap((e) => (e.value ? [e.value] : [])) : node.type === 'seq' ? node.items : [];
-    node = children.find((c) => c.start <= offset && offset <= c.end);
-  }
-  const json = node && policy?.map.toJson(node.start);
-  if (!policy || !node || json === undefined || policy.document.getText()[json] !== '"') return undefined;
-  const end = policy.document.getText().indexOf('"', json + 1);
-  return { policy, position: policy.document.positionAt(json + 1), intrinsic: { start: node.start, end: node.end, json: [json + 1, end] } };
 }
 
 export function templateCompletion(service: PolicyLanguageService, host: TextDocument, template: TemplateDocument, position: Position): CompletionList | null {

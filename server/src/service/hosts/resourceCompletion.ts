@@ -1,11 +1,10 @@
 import { CompletionItemKind, type CompletionItem, type TextEdit } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseArn } from '../catalog/arn';
-import { attributeOf } from './cloudformation/intrinsics';
+import { attributeOf, UNKNOWN } from './cloudformation/intrinsics';
 import { RESOURCE_VALUES } from './cloudformation/resourceValues';
 import { entry, isEmptyValue, stringValue, type TemplateNode } from './cloudformation/templateTree';
-import { valueStart } from './cloudformation/yamlScalars';
-import type { TemplateDocument } from './templateHost';
+import type { TemplateDocument } from './hostModel';
 
 /**
  * In a `Resource` of a template's policy, the template's own resources come first: `!GetAtt
@@ -18,8 +17,8 @@ export function templateResourceItems(host: TextDocument, template: TemplateDocu
   if (!at) return [];
   const services = new Set(actionsOf(at.statement).map((a) => a.split(':')[0].toLowerCase()));
   const { value } = at;
-  const start = !value ? offset : value.type === 'scalar' && template.format === 'yaml' ? valueStart(value) : value.start;
-  const range = { start: host.positionAt(start), end: host.positionAt(value ? value.end : offset) };
+  // The items write their own intrinsic function: they replace the value, its tag included.
+  const range = { start: host.positionAt(value ? value.start : offset), end: host.positionAt(value ? value.end : offset) };
   const items: CompletionItem[] = [];
   for (const [name, resource] of template.symbols.resources) {
     const values = RESOURCE_VALUES[resource.type];
@@ -27,6 +26,8 @@ export function templateResourceItems(host: TextDocument, template: TemplateDocu
     for (const [attribute, pattern] of Object.entries(values.attributes)) {
       if (!pattern.startsWith('arn:') && pattern !== '{consumerArn}') continue;
       const arn = attributeOf(name, attribute, template.symbols);
+      // What CloudFormation cannot fill in is not offered.
+      if (arn.includes(UNKNOWN)) continue;
       const service = parseArn(arn)?.service ?? '';
       const rank = services.has(service) ? '0' : '1';
       const edit = (newText: string): TextEdit => ({ range, newText });
@@ -40,7 +41,7 @@ export function templateResourceItems(host: TextDocument, template: TemplateDocu
       });
       // The same ARN written out, for a pattern to edit (`stream/${Orders}/consumer/*`).
       const sub = subText(pattern, name, values.ref);
-      if (sub) {
+      if (sub && !sub.includes(UNKNOWN)) {
         items.push({
           label: `!Sub '${sub}'`,
           kind: CompletionItemKind.Reference,

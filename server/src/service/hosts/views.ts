@@ -5,9 +5,11 @@ import type { DiagnosticSettings } from '../diagnostics/engine/settings';
 import { RULES } from '../diagnostics/rules';
 import type { PolicyModel } from '../policy/policyModel';
 import type { OffsetMap } from './offsetMap';
-import type { TemplateNode } from './cloudformation/templateTree';
+import { entry, stringValue, type TemplateNode } from './cloudformation/templateTree';
+import { resolveString } from './cloudformation/intrinsics';
+import { KINESIS_MANAGED_KEY } from '../kinesis/kinesisFacts';
 import { statementsEdit, structuralEdit } from './cloudformation/yamlEdits';
-import type { EmbeddedPolicy, PrincipalView, TemplateDocument } from './templateHost';
+import type { EmbeddedPolicy, PrincipalView, TemplateDocument } from './hostModel';
 
 /**
  * What the features run on in a template: a JSON document standing for part of it (one policy,
@@ -34,6 +36,8 @@ export interface HostView {
   structural(edits: TextEdit[]): { start: number; end: number; text: string } | undefined;
   /** Where a policy's last diagnostics are kept, with what decided them beyond the run's settings. */
   memo?: { holder: EmbeddedPolicy; key: string };
+  /** Which statements may be inserted: identity ones in an identity policy, sharing ones in a Kinesis resource policy. */
+  inserts: 'identity' | 'kinesis-resource' | 'none';
 }
 
 /** The rules that judge what a principal can do (see `PolicyRule.judges`). */
@@ -54,6 +58,7 @@ export function policyView(template: TemplateDocument, policy: EmbeddedPolicy): 
     }),
     suffix: policy.cdkPath,
     memo: { holder: policy, key: `${policy.kind}|${policy.judgedAlone}|${policy.lambda}` },
+    inserts: policy.node.synthetic ? 'none' : policy.kind === 'identity' ? 'identity' : policy.resourceType === 'AWS::Kinesis::ResourcePolicy' ? 'kinesis-resource' : 'none',
     // A SAM policy template's statements are SAM's: nothing in them is edited.
     structural: (edits) => (policy.node.synthetic ? undefined : structuralEdit(template, policy.node, policy.document, edits)),
   };
@@ -67,6 +72,7 @@ export function principalView(template: TemplateDocument, view: PrincipalView): 
     map: view.map,
     nodes,
     copied: false,
+    inserts: 'none',
     settings: (settings) => ({ ...withKind(template, settings, 'identity', (code) => !PRINCIPAL_CODES.has(code)), lambdaRole: view.lambda }),
     suffix:
       view.unknown.length === 0
@@ -98,5 +104,20 @@ export function viewsAt(template: TemplateDocument, offset: number): HostView[] 
 function withKind(template: TemplateDocument, settings: DiagnosticSettings, kind: Exclude<PolicyKindSetting, 'auto'>, off: (code: string) => boolean): DiagnosticSettings {
   const rules = { ...settings.rules };
   for (const rule of RULES) if (off(rule.code)) rules[rule.code] = 'off';
-  return { ...settings, policyKind: kind, rules, existingTables: template.tables };
+  // Streams the template makes say whether they are encrypted with a key of their own.
+  const streamEncrypted = settings.streamEncrypted ?? (ownKeyStreams(template) === 0 ? false : undefined);
+  return { ...settings, policyKind: kind, rules, existingTables: template.tables, ...(streamEncrypted === undefined ? {} : { streamEncrypted }) };
+}
+
+/**
+ * How many of the template's streams are encrypted with a customer managed key (not the AWS
+ * managed alias/aws/kinesis); undefined when the template makes no stream.
+ */
+export function ownKeyStreams(template: TemplateDocument): number | undefined {
+  const streams = [...template.symbols.resources.values()].filter((r) => r.type === 'AWS::Kinesis::Stream');
+  if (streams.length === 0) return undefined;
+  return streams.filter((s) => {
+    const encryption = entry(s.properties, 'StreamEncryption');
+    return stringValue(entry(encryption, 'EncryptionType')) === 'KMS' && !(resolveString(entry(encryption, 'KeyId'), template.symbols) ?? '').includes(KINESIS_MANAGED_KEY);
+  }).length;
 }

@@ -2,10 +2,11 @@ import { parse as parseJson, type ParseError } from 'jsonc-parser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextEdit } from 'vscode-languageserver-types';
 import { Document, visit } from 'yaml';
-import type { TemplateDocument } from '../templateHost';
+import type { TemplateDocument } from '../hostModel';
 import { intrinsicOf } from './intrinsics';
 import { entry, type TemplateMap, type TemplateNode, type TemplateSeq } from './templateTree';
 import { yamlString } from './yamlScalars';
+import { crossesBlocks } from './yamlLayout';
 import { templateString } from './writtenValues';
 
 /**
@@ -211,7 +212,9 @@ class YamlWriter {
   }
 
   private rewritable(node: TemplateNode): boolean {
-    if (node.synthetic || intrinsicOf(node) || /(^|[\s[{,])[&*][^\s,[\]{}]/.test(this.text.slice(node.start, node.end))) return false;
+    const written = this.text.slice(node.start, node.end);
+    // A comment inside would be lost; an anchor or alias would lose what it joins.
+    if (node.synthetic || intrinsicOf(node) || crossesBlocks(written) || (!this.json && /(^|\s)#/.test(written))) return false;
     if (node.type === 'map') return node.entries.every((e) => !e.value || this.rewritable(e.value));
     return node.type === 'seq' ? node.items.every((i) => this.rewritable(i)) : true;
   }

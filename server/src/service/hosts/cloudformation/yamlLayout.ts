@@ -19,6 +19,18 @@ export interface Layout {
  * read again. Undefined where the change may alter more (it reaches outside the section, or its
  * lines hold what `resourceLayout` does not follow): read the whole layout then.
  */
+/** Whether YAML text holds anchors or aliases (`&name`, `*name`), which join nodes across blocks. */
+export function crossesBlocks(text: string): boolean {
+  return /(^|[\s[{,])[&*][^\s,[\]{}]/.test(text);
+}
+
+/** Whether the text holds what the block reading does not follow: anchors, aliases, tabs, document markers other than a first `---`. */
+function unfollowable(text: string, first: boolean): boolean {
+  const markers = /^(---|\.\.\.)[ \t]*$/gm;
+  for (let m = markers.exec(text); m; m = markers.exec(text)) if (!(first && m.index === 0 && m[1] === '---')) return true;
+  return crossesBlocks(text) || text.includes('\t');
+}
+
 export function relayout(old: Layout, changed: Difference, text: string): Layout | undefined {
   const oldEnd = changed.oldLength - changed.suffix;
   const first = old.blocks[0]?.start ?? old.sectionStart;
@@ -29,7 +41,7 @@ export function relayout(old: Layout, changed: Difference, text: string): Layout
   const lineEnd = text.indexOf('\n', newEnd);
   const to = lineEnd < 0 ? text.length : lineEnd;
   const lines = text.slice(from, to);
-  if (/(^|[\s[{,])[&*][^\s,[\]{}]/.test(lines) || /^(---|\.\.\.)\s*$/m.test(lines) || lines.includes('\t')) return undefined;
+  if (unfollowable(lines, false)) return undefined;
   const starts: number[] = [];
   const indentOf = /^( *)[^ \r\n#]/gm;
   for (let m = indentOf.exec(lines); m; m = indentOf.exec(lines)) {
@@ -84,7 +96,7 @@ export function unchanged(block: { start: number; end: number }, start: number, 
  * (anchors, aliases, merge keys, document markers) or another shape.
  */
 export function resourceLayout(text: string): Layout | undefined {
-  if (/(^|[\s[{,])[&*][^\s,[\]{}]/.test(text) || /^(---|\.\.\.)\s*$/m.test(text) || text.includes('\t')) return undefined;
+  if (unfollowable(text, true)) return undefined;
   const heading = /^Resources:[ ]*(#.*)?\r?\n/m.exec(text);
   if (!heading) return undefined;
   const from = heading.index + heading[0].length;

@@ -1,5 +1,5 @@
 import type { RuleSeverityLevel } from '../../../diagnostics/engine/rule';
-import type { TemplateDocument } from '../../templateHost';
+import type { TemplateDocument } from '../../hostModel';
 import type { PrincipalAccess } from './principalAccess';
 
 /**

@@ -23,13 +23,15 @@ export const streamKeyAccess = templateCheck({
       const key = keyArn(keyNode, symbols);
       if (!key) continue;
       const stream = attributeOf(name, 'Arn', symbols);
+      // A key policy may grant a principal by name: KMS takes that as well as the principal's own policies.
+      const keyPolicies = template.policies.filter((p) => p.resourceType === 'AWS::KMS::Key' && key.endsWith(`key/\${${p.resource}}`));
       for (const principal of access.principals()) {
         const lacks = (['producer', 'consumer'] as const).flatMap((job) => {
           const marker = job === 'producer' ? 'kinesis:PutRecords' : 'kinesis:GetRecords';
           const alternative = job === 'producer' ? 'kinesis:PutRecord' : undefined;
           const does = access.allows(principal, marker, stream) || (alternative !== undefined && access.allows(principal, alternative, stream));
           const action = STREAM_KEY_ACTIONS[job];
-          return does && access.denied(principal, [{ action, resource: key, literal: false }]).length > 0 ? [{ job, action }] : [];
+          return does && access.denied(principal, [{ action, resource: key, literal: false }], keyPolicies).length > 0 ? [{ job, action }] : [];
         });
         if (lacks.length === 0) continue;
         const { note, severity } = unseenPolicies(access.unknown(principal));

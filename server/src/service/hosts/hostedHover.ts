@@ -1,0 +1,63 @@
+import { MarkupContent, type Hover, type Position } from 'vscode-languageserver-types';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { PolicyLanguageService } from '../languageService';
+import { intrinsicOf } from './cloudformation/intrinsics';
+import type { TemplateNode } from './cloudformation/templateTree';
+import { hostRange, policyAt } from './hostedFeatures';
+import type { EmbeddedPolicy, TemplateDocument } from './hostModel';
+
+/**
+ * Hover in a template: on a policy, what a policy file's hover says; on an intrinsic function, the
+ * value it is read as; on a SAM policy template's name, what it grants.
+ */
+export function templateHover(service: PolicyLanguageService, host: TextDocument, template: TemplateDocument, position: Position): Hover | null {
+  const sam = samTemplateHover(host, template, host.offsetAt(position));
+  if (sam) return sam;
+  const at: { policy: EmbeddedPolicy; position: Position; intrinsic?: IntrinsicSpan } | undefined = policyAt(host, template, position) ?? intrinsicAt(host, template, position);
+  const hover = at && service.doHover(at.policy.document, at.position, at.policy.model);
+  if (!at || (!hover && !at.intrinsic)) return null;
+  const range = at.intrinsic ? { start: host.positionAt(at.intrinsic.start), end: host.positionAt(at.intrinsic.end) } : hover?.range && hostRange(host, at.policy, hover.range);
+  const read = at.intrinsic ? `Read as \`${at.policy.document.getText().slice(...at.intrinsic.json).replace(/`/g, "'")}\`: ${INTRINSIC_NOTE}` : undefined;
+  const contents = hover && MarkupContent.is(hover.contents) ? hover.contents.value : '';
+  return { contents: { kind: 'markdown', value: [read, contents].filter(Boolean).join('\n\n---\n\n') }, ...(range ? { range } : {}) };
+}
+
+/** An intrinsic function's place in the template, and the string it stands for in the policy's text. */
+interface IntrinsicSpan {
+  start: number;
+  end: number;
+  json: [number, number];
+}
+
+/** On a SAM policy template's name: what it is for, and the policy it expands to with the function's values. */
+function samTemplateHover(host: TextDocument, template: TemplateDocument, offset: number): Hover | undefined {
+  const policy = template.policies.find((p) => p.samTemplate && p.samTemplate.key.start <= offset && offset <= p.samTemplate.key.end);
+  if (!policy?.samTemplate) return undefined;
+  const { name, description, key } = policy.samTemplate;
+  const expanded = JSON.stringify(JSON.parse(policy.document.getText()), null, 2);
+  return {
+    contents: { kind: 'markdown', value: `**SAM policy template \`${name}\`**: ${description}.\n\nIt grants, with this function's values:\n\n\`\`\`json\n${expanded}\n\`\`\`` },
+    range: { start: host.positionAt(key.start), end: host.positionAt(key.end) },
+  };
+}
+
+const INTRINSIC_NOTE = 'what the template says of the value; `${...}` is known only when the stack is deployed, and is read as any text.';
+
+/** An intrinsic function under the position, read at the start of the string it stands for. */
+function intrinsicAt(
+  host: TextDocument,
+  template: TemplateDocument,
+  position: Position,
+): { policy: EmbeddedPolicy; position: Position; intrinsic: IntrinsicSpan } | undefined {
+  const offset = host.offsetAt(position);
+  const policy = template.policies.find((p) => !p.node.synthetic && p.node.start <= offset && offset <= p.node.end);
+  let node: TemplateNode | undefined = policy?.node;
+  while (node && !intrinsicOf(node)) {
+    const children: TemplateNode[] = node.type === 'map' ? node.entries.flatMap((e) => (e.value ? [e.value] : [])) : node.type === 'seq' ? node.items : [];
+    node = children.find((c) => c.start <= offset && offset <= c.end);
+  }
+  const json = node && policy?.map.toJson(node.start);
+  if (!policy || !node || json === undefined || policy.document.getText()[json] !== '"') return undefined;
+  const end = policy.document.getText().indexOf('"', json + 1);
+  return { policy, position: policy.document.positionAt(json + 1), intrinsic: { start: node.start, end: node.end, json: [json + 1, end] } };
+}
