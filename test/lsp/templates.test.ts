@@ -3,11 +3,8 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { MarkupContent } from 'vscode-languageserver-protocol';
-import { parse as parseYaml } from 'yaml';
-
-/** YAML as CloudFormation writes it: short-form tags such as !Sub are not the library's to warn of. */
-const parse = (text: string): unknown => parseYaml(text, { logLevel: 'silent' });
 import { LspClient } from '../support/lspClient';
+import { yamlValue } from '../support/templates';
 
 const KCL = readFileSync('test/fixtures/templates/kcl-consumer.yaml', 'utf8');
 const BROKEN = readFileSync('test/fixtures/templates/broken-producer.yaml', 'utf8');
@@ -65,7 +62,7 @@ describe('templates over LSP', () => {
     const producer = inserts.find((a) => a.title === 'Add Kinesis producer statement');
     const inserted = TextDocument.applyEdits(document, producer?.edit?.changes?.[uri] ?? []);
     assert.match(inserted, /\n {10}- Sid: KinesisProducer\n {12}Effect: Allow\n/);
-    assert.doesNotThrow(() => parse(inserted));
+    assert.doesNotThrow(() => yamlValue(inserted));
   });
 
   it('reads CDK output in JSON, naming the construct path', async () => {

@@ -1,4 +1,5 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { parseDocument } from 'yaml';
 import type { CodeAction, Diagnostic, Position, TextEdit } from 'vscode-languageserver-types';
 import { DEFAULT_SETTINGS, type TemplateDocument } from '../../server/src/service';
 import { service } from './service';
@@ -52,4 +53,11 @@ export function applied(document: TextDocument, action: CodeAction | undefined):
 /** A diagnostic's message as text. */
 export function messageText(d: Diagnostic): string {
   return typeof d.message === 'string' ? d.message : d.message.value;
+}
+
+/** A template's value, read as CloudFormation tools read YAML; throws where the YAML is broken. */
+export function yamlValue(text: string): unknown {
+  const parsed = parseDocument(text, { uniqueKeys: false, logLevel: 'silent' });
+  if (parsed.errors.length > 0) throw new Error(`broken YAML: ${parsed.errors[0].message}`);
+  return parsed.toJS();
 }

@@ -1,8 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { parse } from 'yaml';
 import { service } from '../../support/service';
-import { actionsFor, alarms, applied, parsedTemplate, templateDiagnostics, templateDocument } from '../../support/templates';
+import { actionsFor, alarms, applied, parsedTemplate, templateDiagnostics, templateDocument, yamlValue } from '../../support/templates';
 
 /** A KCL consumer's role whose permissions are spread over three policies, as templates often write them. */
 const SPREAD = `AWSTemplateFormatVersion: '2010-09-09'
@@ -89,7 +88,7 @@ describe("a principal's policies in a template, judged together", () => {
     const fix = actions.find((a) => a.edit);
     assert.ok(fix, actions.map((a) => a.title).join(', '));
     const result = applied(document, fix);
-    const parsed = parse(result, { logLevel: 'silent' }) as { Resources: { LeasePolicy: { Properties: { PolicyDocument: { Statement: { Action: unknown }[] } } } } };
+    const parsed = yamlValue(result) as { Resources: { LeasePolicy: { Properties: { PolicyDocument: { Statement: { Action: unknown }[] } } } } };
     assert.deepEqual(
       parsed.Resources.LeasePolicy.Properties.PolicyDocument.Statement.map((s) => s.Action),
       [['dynamodb:DescribeTable', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:Scan'], 'cloudwatch:PutMetricData'],

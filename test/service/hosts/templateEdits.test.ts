@@ -1,12 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { parse as parseYaml } from 'yaml';
-
-/** YAML as CloudFormation writes it: short-form tags such as !Sub are not the library's to warn of. */
-const parse = (text: string): unknown => parseYaml(text, { logLevel: 'silent' });
 import { service } from '../../support/service';
-import { actionsFor, alarms, applied, OPTIONS, parsedTemplate, templateDiagnostics, templateDocument } from '../../support/templates';
+import { actionsFor, alarms, applied, OPTIONS, parsedTemplate, templateDiagnostics, templateDocument, yamlValue } from '../../support/templates';
 import { templateString } from '../../../server/src/service/hosts/cloudformation/writtenValues';
 
 const fixture = (name: string) => readFileSync(`test/fixtures/templates/${name}`, 'utf8');
@@ -31,7 +27,7 @@ function fixedTwice(text: string, code: string, title: string): string {
   const action = actions.find((a) => a.title === title);
   assert.ok(action, `${title} among ${actions.map((a) => a.title).join(', ')}`);
   const result = applied(document, action);
-  assert.doesNotThrow(() => parse(result), 'the result is YAML');
+  assert.doesNotThrow(() => yamlValue(result), 'the result is YAML');
   assert.ok(!templateDiagnostics(result).diagnostics.some((d) => d.code === code && d.message === action.diagnostics?.[0]?.message), 'fixed');
   return result;
 }
@@ -79,7 +75,7 @@ describe('quick fixes and inserts in templates', () => {
     assert.ok(insert, actions.map((a) => a.title).join(', '));
     const result = applied(document, insert);
     assert.ok(result.startsWith(text.trimEnd()), 'the existing text is kept as it was');
-    const statements = (parse(result) as { Resources: { Producer: { Properties: { PolicyDocument: { Statement: { Sid?: string }[] } } } } }).Resources.Producer.Properties.PolicyDocument.Statement;
+    const statements = (yamlValue(result) as { Resources: { Producer: { Properties: { PolicyDocument: { Statement: { Sid?: string }[] } } } } }).Resources.Producer.Properties.PolicyDocument.Statement;
     assert.deepEqual(statements.map((s) => s.Sid), [undefined, 'KclStream', 'KclEnhancedFanOut', 'KclLeaseTable', 'KclMetrics']);
     assert.match(result, /\n {10}- Sid: KclStream\n {12}Effect: Allow\n {12}Action:\n {14}- kinesis:DescribeStream\n/);
   });
