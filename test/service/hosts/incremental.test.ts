@@ -24,6 +24,7 @@ const INSERTS = [' ', 'a', 'z', ':', '\n', '- ', '!', "'", 'Z', '\n      ', 'kin
 function reading(document: TextDocument, template: TemplateDocument | undefined) {
   if (!template) return undefined;
   return {
+    broken: template.broken,
     policies: template.policies.map((p) => `${p.resource} ${p.path} ${p.kind} ${p.node.start}-${p.node.end}\n${p.document.getText()}`),
     principals: template.principals.map((p) => `${p.label}\n${p.document.getText()}`),
     diagnostics: service.templateDiagnostics(document, template, OPTIONS).map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${String(d.code)} ${typeof d.message === 'string' ? d.message : d.message.value}`),

@@ -140,6 +140,25 @@ ${ROLE('kinesis:GetRecords, kinesis:GetShardIterator, kinesis:DescribeStreamSumm
     const granted = text.replace('Resource: !GetAtt Orders.Arn', 'Resource: !GetAtt Orders.Arn\n              - Effect: Allow\n                Action: kms:Decrypt\n                Resource: !GetAtt StreamKey.Arn');
     assert.deepEqual(findings(granted, 'template/stream-key-access'), []);
     assert.deepEqual(findings(encrypted('alias/aws/kinesis'), 'template/stream-key-access'), []);
+    // The key's own policy may grant it instead, naming the role.
+    const keyPolicy = text.replace('    Type: AWS::KMS::Key\n', `    Type: AWS::KMS::Key
+    Properties:
+      KeyPolicy:
+        Version: '2012-10-17'
+        Statement:
+          - {Effect: Allow, Principal: {AWS: !Sub 'arn:aws:iam::\${AWS::AccountId}:root'}, Action: 'kms:*', Resource: '*'}
+          - {Effect: Allow, Principal: {AWS: !GetAtt ReaderRole.Arn}, Action: kms:Decrypt, Resource: '*'}
+`);
+    assert.deepEqual(findings(keyPolicy, 'template/stream-key-access'), []);
+  });
+
+  it('kinesis/kms-permissions: no hint of a key where every stream the template makes uses none of its own', () => {
+    const reader = ROLE('kinesis:GetRecords, kinesis:GetShardIterator, kinesis:DescribeStreamSummary, kinesis:ListShards');
+    assert.deepEqual(findings(`Resources:\n${STREAM}${reader}`, 'kinesis/kms-permissions'), []);
+    const managed = STREAM.replace('ShardCount: 1}', 'ShardCount: 1, StreamEncryption: {EncryptionType: KMS, KeyId: alias/aws/kinesis}}');
+    assert.deepEqual(findings(`Resources:\n${managed}${reader}`, 'kinesis/kms-permissions'), []);
+    const ownKey = STREAM.replace('ShardCount: 1}', 'ShardCount: 1, StreamEncryption: {EncryptionType: KMS, KeyId: alias/orders}}');
+    assert.match(messageText(findings(`Resources:\n${ownKey}${reader}`, 'kinesis/kms-permissions')[0]), /kms:Decrypt on that key is needed to read from it/);
   });
 
   it('are turned off and made louder by the same rule settings', () => {

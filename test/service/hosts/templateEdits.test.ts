@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { service } from '../../support/service';
 import { actionsFor, alarms, applied, OPTIONS, parsedTemplate, templateDiagnostics, templateDocument, yamlValue } from '../../support/templates';
 import { templateString } from '../../../server/src/service/hosts/cloudformation/writtenValues';
@@ -21,8 +22,8 @@ Resources:
             Resource: ${resource}${extra}
 `;
 
-/** The diagnostics of a code left after applying the fix, and the fix offered again. */
-function fixedTwice(text: string, code: string, title: string): string {
+/** The template after a quick fix: still YAML, and without the finding the fix was for. */
+function fixedOnce(text: string, code: string, title: string): string {
   const { document, actions } = actionsFor(text, code);
   const action = actions.find((a) => a.title === title);
   assert.ok(action, `${title} among ${actions.map((a) => a.title).join(', ')}`);
@@ -35,30 +36,36 @@ function fixedTwice(text: string, code: string, title: string): string {
 describe('quick fixes and inserts in templates', () => {
   it('edit a plain YAML scalar in place, keeping the comment and the rest of the line', () => {
     const text = producer('[kinesis:PutRecordz, kinesis:ListShards]  # and PutRecords?', 'arn:aws:kinesis:us-east-1:111122223333:stream/orders');
-    const result = fixedTwice(text, 'iam/unknown-action', 'Change to kinesis:PutRecord');
+    const result = fixedOnce(text, 'iam/unknown-action', 'Change to kinesis:PutRecord');
     assert.equal(result, text.replace('kinesis:PutRecordz', 'kinesis:PutRecord'));
   });
 
   it('keep quotes and a !Sub tag where the fix changes the value', () => {
     const quoted = producer("'kinesis:PutRecordz'", "'arn:aws:kinesis:cn-north-1:111122223333:stream/orders'");
-    assert.equal(fixedTwice(quoted, 'iam/unknown-action', 'Change to kinesis:PutRecord'), quoted.replace('PutRecordz', 'PutRecord'));
+    assert.equal(fixedOnce(quoted, 'iam/unknown-action', 'Change to kinesis:PutRecord'), quoted.replace('PutRecordz', 'PutRecord'));
     const sub = producer('kinesis:PutRecord', "!Sub 'arn:aws:kinesis:cn-north-1:${AWS::AccountId}:stream/orders'");
     const { diagnostics } = templateDiagnostics(sub);
     // The partition check reads the region the !Sub string names.
     assert.ok(!diagnostics.some((d) => d.code === 'iam/invalid-arn'), 'an unknown account leaves the ARN to the template');
     const literal = producer('kinesis:PutRecord', "!Sub 'arn:aws:kinesis:cn-north-1:111122223333:stream/orders'");
-    assert.equal(fixedTwice(literal, 'iam/invalid-arn', 'Change the partition to aws-cn'), literal.replace('arn:aws:', 'arn:aws-cn:'));
+    assert.equal(fixedOnce(literal, 'iam/invalid-arn', 'Change the partition to aws-cn'), literal.replace('arn:aws:', 'arn:aws-cn:'));
   });
 
   it('add an action to a block list and to a flow list in the list style of the template', () => {
     const block = producer('\n              - kinesis:PutRecord', 'arn:aws:kinesis:us-east-1:111122223333:stream/orders');
     assert.equal(
-      fixedTwice(block, 'producer/missing-describe-stream', 'Add kinesis:DescribeStreamSummary'),
+      fixedOnce(block, 'producer/missing-describe-stream', 'Add kinesis:DescribeStreamSummary'),
       block.replace('- kinesis:PutRecord', '- kinesis:PutRecord\n              - kinesis:DescribeStreamSummary'),
+    );
+    // A comment after the last item stays on its line; the new item goes on the next.
+    const commented = producer('\n              - kinesis:PutRecord  # the only write', 'arn:aws:kinesis:us-east-1:111122223333:stream/orders');
+    assert.equal(
+      fixedOnce(commented, 'producer/missing-describe-stream', 'Add kinesis:DescribeStreamSummary'),
+      commented.replace('# the only write', '# the only write\n              - kinesis:DescribeStreamSummary'),
     );
     const flow = producer('[kinesis:PutRecord, kinesis:PutRecords]', 'arn:aws:kinesis:us-east-1:111122223333:stream/orders');
     assert.equal(
-      fixedTwice(flow, 'producer/missing-describe-stream', 'Add kinesis:DescribeStreamSummary'),
+      fixedOnce(flow, 'producer/missing-describe-stream', 'Add kinesis:DescribeStreamSummary'),
       flow.replace('kinesis:PutRecords]', 'kinesis:PutRecords, kinesis:DescribeStreamSummary]'),
     );
   });
@@ -116,6 +123,41 @@ describe('quick fixes and inserts in templates', () => {
     const added = applied(describe.document, describe.actions.find((a) => a.title === 'Add kinesis:DescribeStreamSummary'));
     assert.match(added, /"kinesis:ListShards", "kinesis:DescribeStreamSummary"\]|"kinesis:ListShards",\n\s+"kinesis:DescribeStreamSummary"/);
     assert.doesNotThrow(() => JSON.parse(added) as unknown);
+  });
+
+  it('add a missing key to a block map indented as its siblings', () => {
+    const text = producer('kinesis:ListStreams', "'*'").replace("        Version: '2012-10-17'\n", '');
+    // After the block's last key, at its indentation: the comment and the statement stay as they were.
+    assert.equal(fixedOnce(text, 'iam/invalid-version', 'Set "Version": "2012-10-17"'), `${text}        Version: 2012-10-17\n`);
+  });
+
+  it('make a check’s fix where the editor shows its finding, and none once the text there has changed', () => {
+    const text = `Resources:\n  Orders:\n    Type: AWS::Kinesis::Stream\n${producer('kinesis:ListShards', '!Ref Orders').split('Resources:\n')[1]}`;
+    const ref = templateDiagnostics(text).diagnostics.find((d) => d.code === 'template/ref-not-arn');
+    assert.ok(ref);
+    // The user typed elsewhere first: the finding's range still covers !Ref Orders.
+    const typed = templateDocument(text.replace('Type: AWS::IAM::ManagedPolicy', 'Type: AWS::IAM::ManagedPolicy # shared'));
+    const fix = service.templateCodeActions(typed, parsedTemplate(typed), ref.range, [ref], { ...OPTIONS, only: ['quickfix'] }).find((a) => a.edit);
+    assert.equal(applied(typed, fix), typed.getText().replace('!Ref Orders', '!GetAtt Orders.Arn'));
+    // The user changed the value itself: the fix is no longer offered rather than made on other text.
+    const changed = templateDocument(text.replace('!Ref Orders', '!Ref Orderz'));
+    const stale = service.templateCodeActions(changed, parsedTemplate(changed), ref.range, [ref], { ...OPTIONS, only: ['quickfix'] });
+    assert.deepEqual(stale.filter((a) => a.title.startsWith('Change to !GetAtt')), []);
+  });
+
+  it('fix all in a template changes what can be changed exactly, and leaves intrinsic functions as written', () => {
+    const text = producer('[kinesis:PutRecordz, !Sub "kinesis:${AWS::NoValue}"]', "!Join ['', ['arn:aws:kinesis:cn-north-1:111122223333:stream/', !Ref AWS::StackName]]");
+    const document = templateDocument(text);
+    const whole = { start: document.positionAt(0), end: document.positionAt(text.length) };
+    const [fixAll] = service.templateCodeActions(document, parsedTemplate(document), whole, [], { ...OPTIONS, only: ['source.fixAll'] });
+    assert.equal(fixAll?.title, 'Fix all Kinesis Policy problems');
+    assert.equal(applied(document, fixAll), text.replace('kinesis:PutRecordz', 'kinesis:PutRecord'));
+    // Renaming PutRecordz here leaves PutRecord twice, and removing one would rewrite a list that
+    // holds a !Sub: rather than write the !Sub anew, fix all is not offered.
+    const listed = producer('[kinesis:PutRecordz, kinesis:PutRecord, !Sub "kinesis:${Verb}"]', 'arn:aws:kinesis:us-east-1:111122223333:stream/orders');
+    const listedDocument = templateDocument(listed);
+    const everything = { start: listedDocument.positionAt(0), end: listedDocument.positionAt(listed.length) };
+    assert.deepEqual(service.templateCodeActions(listedDocument, parsedTemplate(listedDocument), everything, [], { ...OPTIONS, only: ['source.fixAll'] }), []);
   });
 
   it('offer no edit of a value an intrinsic function stands for', () => {
@@ -186,6 +228,17 @@ describe('completion in templates', () => {
     const jsonEdit = jsonItem?.textEdit && 'range' in jsonItem.textEdit ? jsonItem.textEdit : undefined;
     assert.equal(jsonEdit && jsonDocument.getText(jsonEdit.range), '""');
     assert.equal(jsonEdit?.newText, '{ "Fn::GetAtt": ["Orders", "Arn"] }');
+  });
+
+  it('replaces a tagged value whole when a template resource is chosen in it', () => {
+    const stream = `  Orders:\n    Type: AWS::Kinesis::Stream\n    Properties: {ShardCount: 1}\n`;
+    const text = producer('kinesis:PutRecord', '!GetAtt Ord').replace('Resources:\n', `Resources:\n${stream}`);
+    const document = templateDocument(text);
+    const items = service.templateCompletion(document, document.positionAt(text.length - 1), parsedTemplate(document))?.items ?? [];
+    const getAtt = items.find((i) => i.label === '!GetAtt Orders.Arn');
+    const edit = getAtt?.textEdit && 'range' in getAtt.textEdit ? getAtt.textEdit : undefined;
+    assert.equal(edit && document.getText(edit.range), '!GetAtt Ord');
+    assert.equal(edit && TextDocument.applyEdits(document, [edit]), text.replace('!GetAtt Ord', '!GetAtt Orders.Arn'));
   });
 
   it('answers nothing outside policies, and nothing in YAML that is no template', () => {

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { service } from '../../support/service';
-import { alarms, covered, parsedTemplate, templateDiagnostics, templateDocument } from '../../support/templates';
+import { alarms, covered, OPTIONS, parsedTemplate, templateDiagnostics, templateDocument } from '../../support/templates';
 
 const fixture = (name: string) => readFileSync(`test/fixtures/templates/${name}`, 'utf8');
 
@@ -88,6 +88,46 @@ describe('policies in CloudFormation and SAM templates', () => {
     );
     // A VPC endpoint policy names everyone as a matter of course; a trust policy has no Resource.
     assert.deepEqual(alarms(EVERY_LOCATION), []);
+  });
+
+  it('offers only the statements each place takes: none in a trust or key policy, sharing in a stream policy', () => {
+    const document = templateDocument(EVERY_LOCATION);
+    const template = parsedTemplate(document);
+    const insertsAt = (word: string, nth = 0) => {
+      let at = -1;
+      for (let i = 0; i <= nth; i++) at = EVERY_LOCATION.indexOf(word, at + 1);
+      const position = document.positionAt(at);
+      return service.templateCodeActions(document, template, { start: position, end: position }, [], { ...OPTIONS, only: ['refactor.insert'] }).map((a) => a.title);
+    };
+    assert.deepEqual(insertsAt('sts:AssumeRole'), []);
+    assert.deepEqual(insertsAt("'kms:*'"), []);
+    assert.deepEqual(insertsAt('kinesis:GetRecords'), [
+      'Add cross-account read access (resource policy)',
+      'Add cross-account write access (resource policy)',
+      "Share an enhanced fan-out consumer (resource policies): the stream's statement",
+    ]);
+    const identity = insertsAt('kinesis:ListStreams', 2);
+    assert.ok(identity.includes('Add Kinesis producer statement'), identity.join(', '));
+    assert.ok(!identity.some((t) => t.includes('resource polic')), identity.join(', '));
+  });
+
+  it('judges an action on the template’s resource by its type: SubscribeToShard on a stream is granted nowhere', () => {
+    const text = `Resources:
+  Orders:
+    Type: AWS::Kinesis::Stream
+    Properties: {ShardCount: 1}
+  P:
+    Type: AWS::IAM::Policy
+    Properties:
+      PolicyDocument:
+        Version: '2012-10-17'
+        Statement:
+          - {Effect: Allow, Action: [kinesis:SubscribeToShard, kinesis:ListShards], Resource: !GetAtt Orders.Arn}
+`;
+    const { document, diagnostics } = templateDiagnostics(text);
+    const mismatch = diagnostics.filter((d) => d.code === 'iam/action-resource-mismatch');
+    assert.deepEqual(mismatch.map((d) => covered(document, d)), ['kinesis:SubscribeToShard']);
+    assert.match(typeof mismatch[0].message === 'string' ? mismatch[0].message : mismatch[0].message.value, /^kinesis:SubscribeToShard applies to kinesis consumer ARNs/);
   });
 
   it('is recognised by its format version, the SAM transform or AWS resource types, and nothing else is', () => {
