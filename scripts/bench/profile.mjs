@@ -1,5 +1,5 @@
-// Where our server's time goes: `node scripts/bench/profile.mjs [size] [all|validation|typing]`
-// (default 2MB all).
+// Where our server's time goes: `node scripts/bench/profile.mjs [size|template] [all|validation|typing]`
+// (default 2MB all; `template` is the 1 MB YAML template).
 // Bundles server/src with a source map into bench/tmp/profile (dist/ is left alone), runs it under
 // `node --cpu-prof`, drives the heavy cases over stdio (open, edits with the debounce at 0,
 // completions right after edits), then prints the functions that took the time, by their place
@@ -7,18 +7,19 @@
 import * as esbuild from 'esbuild';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { SourceMap } from 'node:module';
+import { performance } from 'node:perf_hooks';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { benchDocument, SIZES } from './documents.mjs';
+import { benchDocument, benchTemplate, SIZES } from './documents.mjs';
 import { LspSession, sleep } from './lspDriver.mjs';
 import { kinesisPolicyServer } from './servers.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const out = join(root, 'bench', 'tmp', 'profile');
-const size = SIZES.find((s) => s.name === (process.argv[2] ?? '2MB'));
+const size = process.argv[2] === 'template' ? 'template' : SIZES.find((s) => s.name === (process.argv[2] ?? '2MB'));
 const scenario = process.argv[3] ?? 'all';
 if (!size || !['all', 'validation', 'typing'].includes(scenario)) {
-  throw new Error(`Usage: profile.mjs [${SIZES.map((s) => s.name).join('|')}] [all|validation|typing]`);
+  throw new Error(`Usage: profile.mjs [${SIZES.map((s) => s.name).join('|')}|template] [all|validation|typing]`);
 }
 if (!existsSync(join(root, 'dist', 'data'))) throw new Error('dist/data is missing: npm run build first');
 
@@ -39,14 +40,14 @@ await esbuild.build({
 });
 cpSync(join(root, 'dist', 'data'), join(out, 'data'), { recursive: true });
 
-const document = benchDocument(size);
+const document = size === 'template' ? benchTemplate() : benchDocument(size);
 const server = kinesisPolicyServer(join(out, 'server.js'));
 const session = LspSession.spawn(server, ['--cpu-prof', `--cpu-prof-dir=${out}`, '--cpu-prof-interval=200']);
 await session.initialize(server);
 await server.prepare(session);
 const { uri } = document;
 let from = session.published.length;
-await session.open(uri, document.text);
+await session.open(uri, document.text, document.languageId);
 await session.nextPublish((p) => p.version === 1, from);
 await server.pureValidation(session);
 await session.nextPublish((p) => p.version === 1, from + 1);
@@ -61,12 +62,16 @@ for (let i = 0; i < (scenario === 'typing' ? 0 : 6); i++) {
 // Completions right after edits, with the debounce back at its default so validations do not interleave.
 await server.changeSettings(session, {});
 const cursor = document.completion;
-for (let i = 0; i < (scenario === 'validation' ? 0 : 20); i++) {
+const completions = [];
+for (let i = 0; i < (scenario === 'validation' ? 0 : 40); i++) {
   const typed = i % 2 === 0;
   const range = typed ? { start: cursor, end: cursor } : { start: cursor, end: { ...cursor, character: cursor.character + 1 } };
   await session.change(uri, range, typed ? 'G' : '');
+  const start = performance.now();
   await session.completion(uri, typed ? { ...cursor, character: cursor.character + 1 } : cursor);
+  completions.push(performance.now() - start);
 }
+if (completions.length > 0) console.log(`Completion right after an edit, p50 ${completions.sort((a, b) => a - b)[completions.length >> 1].toFixed(1)} ms (profiled)`);
 await sleep(server.debounceMs + 100);
 console.log(`Peak memory ${session.peakMemoryMb()?.toFixed(0)} MB`);
 await session.stop();

@@ -24,10 +24,6 @@ export interface EmbeddedPolicy extends PolicyLocation {
   judgedAlone: boolean;
   /** Whether it belongs only to Lambda functions' roles. */
   lambda: boolean;
-  /** The template's principals it is attached to (logical ids); none for a resource-based policy. */
-  owners: string[];
-  /** Where the policy's node started when `map` was last aligned with the template. */
-  alignedAt: number;
   /** The diagnostics of its last check, and what they were checked with (see `viewDiagnostics`). */
   checked?: { key: string; diagnostics: Diagnostic[] };
 }
@@ -60,6 +56,8 @@ export interface TemplateDocument {
    * not hold. Read it before the policies' `judgedAlone` and `lambda`: it sets them.
    */
   readonly principals: PrincipalView[];
+  /** The template's principals a policy is attached to (logical ids); none for a resource-based policy. */
+  owners(policy: EmbeddedPolicy): readonly string[];
   /** The names of the DynamoDB tables the template creates (unknown ones as `${LogicalId}`). */
   readonly tables: string[];
   /** Whether the template's own syntax is broken (YAML errors): edits then wait for it to be fixed. */
@@ -69,7 +67,7 @@ export interface TemplateDocument {
   yamlHeader?: YamlTree['header'];
   yamlLayout?: YamlTree['layout'];
   /** What the intrinsic functions of its policies were read with (see `symbolsKey`). */
-  symbolsKey: string;
+  symbolsKey: readonly string[];
   /** What was read of each resource, for a next version that keeps it (see `ResourceMemo`). */
   memo: Map<TemplateEntry, ResourceMemo>;
 }
@@ -77,6 +75,10 @@ export interface TemplateDocument {
 /** What is read of one resource alone: kept with it while its text is unchanged. */
 export interface ResourceMemo {
   locations: PolicyLocation[];
+  /** Its policies, read with the template's `symbolsKey` of when they were made. */
+  policies?: EmbeddedPolicy[];
   /** Its part of `symbolsKey`. */
   key: string;
+  /** What `TemplateSymbols` holds of it. */
+  symbol: { type: string; properties: TemplateNode | undefined } | undefined;
 }

@@ -12,15 +12,23 @@ export interface Anchor {
 }
 
 export class OffsetMap {
-  /** How far the host text has moved since the anchors were made (an edit before the policy). */
-  private moved = 0;
+  private origin: { node: { readonly start: number }; start: number } | undefined;
 
   /** `anchors` sorted by `json` (and so by `host`). */
   constructor(private readonly anchors: readonly Anchor[]) {}
 
-  /** Moves every host offset by `delta`: the policy's text moved in the template, unchanged. */
-  shift(delta: number): void {
-    this.moved += delta;
+  /**
+   * Moves every host offset with the node the text was written from: an edit before it moves the
+   * node in the template (`yamlBlocks.ts` moves kept nodes in place), and the map with it.
+   */
+  follow(node: { readonly start: number }): this {
+    this.origin = { node, start: node.start };
+    return this;
+  }
+
+  /** How far the host text has moved since the anchors were made. */
+  private get moved(): number {
+    return this.origin ? this.origin.node.start - this.origin.start : 0;
   }
 
   /** The host offset of a JSON offset; inside an inexact stretch, its start (or, for `end`, its end). */

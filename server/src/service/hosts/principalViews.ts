@@ -10,12 +10,16 @@ import type { EmbeddedPolicy, PrincipalView } from './hostModel';
  * written as one policy; each policy learns whether it is judged alone and whether it is only a
  * Lambda function's role's.
  */
-export function principalViews(document: TextDocument, policies: EmbeddedPolicy[], symbols: TemplateSymbols): PrincipalView[] {
+export function principalViews(document: TextDocument, policies: EmbeddedPolicy[], symbols: TemplateSymbols, ownersOf: (policy: EmbeddedPolicy) => readonly string[]): PrincipalView[] {
   const lambda = lambdaRoles(symbols);
-  for (const policy of policies) policy.lambda = policy.owners.length > 0 && policy.owners.every((o) => lambda.has(o));
+  for (const policy of policies) {
+    const owners = ownersOf(policy);
+    policy.lambda = owners.length > 0 && owners.every((o) => lambda.has(o));
+    policy.judgedAlone = true;
+  }
   const seen = new Set<string>();
   const principals: PrincipalView[] = [];
-  for (const group of principalPolicies(policies, symbols, (p) => p.owners)) {
+  for (const group of principalPolicies(policies, symbols, ownersOf)) {
     const key = group.policies.map((p) => p.node.start).join(',');
     // A principal with one written policy is judged by it alone, unless policies the template does not hold may add to it.
     const alone = group.policies.length < 2 && group.unknown.length === 0 && !group.policies[0].node.synthetic;
@@ -24,7 +28,7 @@ export function principalViews(document: TextDocument, policies: EmbeddedPolicy[
     for (const policy of group.policies) policy.judgedAlone = false;
     const { text, map, statements } = writtenStatements(group.policies.map((p) => p.node), symbols);
     const view = TextDocument.create(document.uri, 'json', document.version, text);
-    const owner = group.policies.map((p) => p.owners).reduce((common, owners) => common.filter((o) => owners.includes(o)));
+    const owner = group.policies.map(ownersOf).reduce((common, owners) => common.filter((o) => owners.includes(o)));
     principals.push({ label: group.label, policies: group.policies, unknown: group.unknown, lambda: owner.some((o) => lambda.has(o)), document: view, model: parsePolicy(text), map, statements });
   }
   return principals;

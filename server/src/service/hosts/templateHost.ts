@@ -1,7 +1,7 @@
 import type { Node as JsonNode } from 'jsonc-parser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parsePolicy } from '../policy/parsePolicy';
-import { isTemplate, policyLocations, resourceLocations, templateSymbols } from './cloudformation/policyLocations';
+import { isTemplate, resourceLocations, templateSymbols } from './cloudformation/policyLocations';
 import { copiedPolicy, writtenPolicy } from './cloudformation/policyText';
 import { ownersOf } from './cloudformation/principals';
 import { principalViews } from './principalViews';
@@ -41,8 +41,7 @@ export function yamlTemplate(document: TextDocument, previous?: TemplateDocument
     return undefined;
   }
   if (!isTemplate(parsed.root)) return undefined;
-  const kept = new Map<TemplateNode, EmbeddedPolicy>(previous?.policies.map((p) => [p.node, p]));
-  const made = template(document, 'yaml', parsed.root, parsed.errors, (node, symbols) => writtenPolicy(node, symbols), previous && { symbolsKey: previous.symbolsKey, policies: kept, memo: previous.memo });
+  const made = template(document, 'yaml', parsed.root, parsed.errors, (node, symbols) => writtenPolicy(node, symbols), previous && { symbolsKey: previous.symbolsKey, memo: previous.memo });
   made.blocks = parsed.blocks;
   made.yamlHeader = parsed.header;
   made.yamlLayout = parsed.layout;
@@ -55,38 +54,42 @@ function template(
   root: TemplateMap,
   errors: readonly number[],
   write: (node: TemplateNode, symbols: TemplateSymbols) => { text: string; map: OffsetMap },
-  previous?: { symbolsKey: string; policies: ReadonlyMap<TemplateNode, EmbeddedPolicy>; memo: ReadonlyMap<TemplateEntry, ResourceMemo> },
+  previous?: { symbolsKey: readonly string[]; memo: ReadonlyMap<TemplateEntry, ResourceMemo> },
 ): TemplateDocument {
-  const symbols = templateSymbols(root);
   const memo = new Map<TemplateEntry, ResourceMemo>();
   const resources = entry(root, 'Resources');
   for (const resource of resources?.type === 'map' ? resources.entries : []) {
     // A SAM policy template's statements are made at its name: they move with the text, so are made again.
     const kept = previous?.memo.get(resource);
-    memo.set(resource, kept && !kept.locations.some((l) => l.node.synthetic) ? kept : { locations: resourceLocations(resource), key: resourceKey(resource) });
+    memo.set(resource, kept && !kept.locations.some((l) => l.node.synthetic) ? kept : resourceMemo(resource));
   }
-  const key = [...symbols.parameters, ...[...memo.values()].map((m) => m.key)].join('\n');
-  // Policies of unchanged resources read the same only if what their intrinsic functions name did not change.
-  const kept = previous && previous.symbolsKey === key ? previous.policies : undefined;
-  // Where the YAML is broken a policy may be read as other than written: such policies wait for it
-  // to be mended (the YAML extension, or the editor, points at the error).
-  const located = policyLocations(root, (resource) => memo.get(resource)?.locations ?? resourceLocations(resource));
-  const readable = errors.length === 0 ? located : located.filter((location) => !errors.some((at) => location.node.start <= at && at <= location.node.end));
-  const policies: EmbeddedPolicy[] = readable.map((location) => {
-    const owners = location.kind === 'identity' ? ownersOf(location, symbols) : [];
-    // A policy of an unchanged resource, read with the same symbols, is the same policy moved.
-    const same = kept?.get(location.node);
-    if (same) {
-      same.map.shift(location.node.start - same.alignedAt);
-      return Object.assign(same, location, { judgedAlone: true, lambda: false, owners, alignedAt: location.node.start });
+  const symbols = templateSymbols(root, (resource) => memo.get(resource)?.symbol);
+  const key = [[...symbols.parameters].join('\n')];
+  for (const m of memo.values()) key.push(m.key);
+  // An unchanged resource's policies read the same only if what their intrinsic functions name did
+  // not change: then they are kept as they are, their offset maps following their nodes.
+  const same = previous !== undefined && sameKeys(previous.symbolsKey, key);
+  const policies: EmbeddedPolicy[] = [];
+  for (const m of memo.values()) {
+    if (!same || !m.policies) {
+      m.policies = m.locations.map((location) => {
+        const { text, map } = write(location.node, symbols);
+        const policyDocument = TextDocument.create(document.uri, 'json', document.version, text);
+        return { ...location, document: policyDocument, model: parsePolicy(text), map: map.follow(location.node), judgedAlone: true, lambda: false };
+      });
     }
-    const { text, map } = write(location.node, symbols);
-    const policyDocument = TextDocument.create(document.uri, 'json', document.version, text);
-    return { ...location, document: policyDocument, model: parsePolicy(text), map, judgedAlone: true, lambda: false, owners, alignedAt: location.node.start };
-  });
+    // Where the YAML is broken a policy may be read as other than written: such policies wait for
+    // it to be mended (the YAML extension, or the editor, points at the error).
+    for (const policy of m.policies) if (errors.length === 0 || !errors.some((at) => policy.node.start <= at && at <= policy.node.end)) policies.push(policy);
+  }
   // What only the checks read is worked out when first read: completion and hover after an edit need none of it.
   let principals: PrincipalView[] | undefined;
   let tables: string[] | undefined;
+  let owners: Map<EmbeddedPolicy, readonly string[]> | undefined;
+  const ownersOfPolicy = (policy: EmbeddedPolicy): readonly string[] => {
+    owners ??= new Map(policies.map((p) => [p, p.kind === 'identity' ? ownersOf(p, symbols) : []]));
+    return owners.get(policy) ?? [];
+  };
   return {
     format,
     text: document.getText(),
@@ -94,7 +97,7 @@ function template(
     symbols,
     policies,
     get principals() {
-      principals ??= principalViews(document, policies, symbols);
+      principals ??= principalViews(document, policies, symbols, ownersOfPolicy);
       return principals;
     },
     get tables() {
@@ -104,10 +107,21 @@ function template(
         .map(([name, r]) => resolveString(entry(r.properties, 'TableName'), symbols) ?? `\${${name}}`);
       return tables;
     },
+    owners: ownersOfPolicy,
     broken: errors.length > 0,
     symbolsKey: key,
     memo,
   };
+}
+
+function resourceMemo(resource: TemplateEntry): ResourceMemo {
+  const type = stringValue(entry(resource.value, 'Type'));
+  return { locations: resourceLocations(resource), key: resourceKey(resource), symbol: type ? { type, properties: entry(resource.value, 'Properties') } : undefined };
+}
+
+/** Whether two `symbolsKey`s are the same: a kept resource's part is the same string, compared at once. */
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((part, i) => part === b[i]);
 }
 
 /**

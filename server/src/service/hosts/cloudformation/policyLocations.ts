@@ -74,28 +74,22 @@ export function isTemplate(root: TemplateNode | undefined): root is TemplateMap 
   return resources?.type === 'map' && resources.entries.some((e) => stringValue(entry(e.value, 'Type'))?.startsWith('AWS::'));
 }
 
-export function templateSymbols(root: TemplateMap): TemplateSymbols {
-  const resources = new Map<string, { type: string; properties: TemplateNode | undefined }>();
+type ResourceSymbol = { type: string; properties: TemplateNode | undefined };
+
+/** The template's resources and parameters; `kept` gives what is known of a resource already. */
+export function templateSymbols(root: TemplateMap, kept: (resource: TemplateEntry) => ResourceSymbol | undefined = () => undefined): TemplateSymbols {
+  const resources = new Map<string, ResourceSymbol>();
   const section = entry(root, 'Resources');
   for (const e of section?.type === 'map' ? section.entries : []) {
-    const type = stringValue(entry(e.value, 'Type'));
-    if (type) resources.set(e.key, { type, properties: entry(e.value, 'Properties') });
+    const known = kept(e);
+    const type = known ? known.type : stringValue(entry(e.value, 'Type'));
+    if (type) resources.set(e.key, known ?? { type, properties: entry(e.value, 'Properties') });
   }
   const parameters = entry(root, 'Parameters');
   return { resources, parameters: new Set(parameters?.type === 'map' ? parameters.entries.map((e) => e.key) : []) };
 }
 
-/**
- * Every policy document of the template, in the order they are written. `locate` reads one
- * resource's (a caller may keep them for resources it knows unchanged).
- */
-export function policyLocations(root: TemplateMap, locate: (resource: TemplateEntry) => PolicyLocation[] = resourceLocations): PolicyLocation[] {
-  const section = entry(root, 'Resources');
-  const found = (section?.type === 'map' ? section.entries : []).flatMap((resource) => locate(resource));
-  return found.sort((a, b) => a.node.start - b.node.start);
-}
-
-/** The policy documents of one resource of the template. */
+/** The policy documents of one resource of the template, in the order they are written. */
 export function resourceLocations(resource: TemplateEntry): PolicyLocation[] {
   const found: PolicyLocation[] = [];
   const type = stringValue(entry(resource.value, 'Type'));
@@ -120,7 +114,7 @@ export function resourceLocations(resource: TemplateEntry): PolicyLocation[] {
       found.push({ node, kind: 'identity', resource: resource.key, resourceType: type, path, samTemplate: { name: sam.name, description: sam.template.Description, key: sam.key } });
     });
   }
-  return found;
+  return found.sort((a, b) => a.node.start - b.node.start);
 }
 
 function* walk(node: TemplateNode | undefined, path: readonly Step[], at: string): Generator<{ node: TemplateNode; path: string }> {

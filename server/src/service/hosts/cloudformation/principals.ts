@@ -43,7 +43,7 @@ const ATTACHMENTS: Readonly<Record<string, readonly string[]>> = {
 export function principalPolicies<P extends PolicyLocation>(
   locations: readonly P[],
   symbols: TemplateSymbols,
-  owned: (policy: P) => string[] = (policy) => ownersOf(policy, symbols),
+  owned: (policy: P) => readonly string[] = (policy) => ownersOf(policy, symbols),
 ): PrincipalPolicies<P>[] {
   const byPrincipal = new Map<string, P[]>();
   const alone: P[] = [];

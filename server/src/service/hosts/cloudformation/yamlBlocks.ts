@@ -101,11 +101,18 @@ export function parseYamlTemplate(text: string, before?: PreviousYaml): YamlTree
     start: blocks[0]?.start ?? layout.sectionStart,
     end: blocks[blocks.length - 1]?.end ?? layout.sectionEnd,
     flow: false,
-    entries: blocks.flatMap((b) => b.entries),
+    entries: [],
   };
+  // Loops rather than flatMap: a keystroke in a large template goes through thousands of blocks.
+  const errors = [...header.errors];
+  for (const block of blocks) {
+    for (const e of block.entries) resources.entries.push(e);
+    for (const at of block.errors) errors.push(at);
+  }
+  errors.push(...trailer.errors);
   const entries = header.root.entries.map((e) => (e.key === 'Resources' ? { ...e, value: resources } : e));
   const root: TemplateMap = { ...header.root, end: Math.max(header.root.end, resources.end, trailer.root?.end ?? 0), entries: [...entries, ...(trailer.root?.type === 'map' ? trailer.root.entries : [])] };
-  return { root, errors: [...header.errors, ...blocks.flatMap((b) => b.errors), ...trailer.errors], blocks, header, layout };
+  return { root, errors, blocks, header, layout };
 }
 
 function lengths(blocks: readonly ResourceBlock[]): Map<number, ResourceBlock[]> {

@@ -13,12 +13,6 @@ export interface Layout {
   blocks: { start: number; end: number }[];
 }
 
-/**
- * The layout after a change inside the resources, from the one before: the resources before the
- * changed lines stay, those after move by the change in length, and only the changed lines are
- * read again. Undefined where the change may alter more (it reaches outside the section, or its
- * lines hold what `resourceLayout` does not follow): read the whole layout then.
- */
 /** Whether YAML text holds anchors or aliases (`&name`, `*name`), which join nodes across blocks. */
 export function crossesBlocks(text: string): boolean {
   return /(^|[\s[{,])[&*][^\s,[\]{}]/.test(text);
@@ -31,6 +25,12 @@ function unfollowable(text: string, first: boolean): boolean {
   return crossesBlocks(text) || text.includes('\t');
 }
 
+/**
+ * The layout after a change inside the resources, from the one before: the resources before the
+ * changed lines stay, those after move by the change in length, and only the changed lines are
+ * read again. Undefined where the change may alter more (it reaches outside the section, or its
+ * lines hold what `resourceLayout` does not follow): read the whole layout then.
+ */
 export function relayout(old: Layout, changed: Difference, text: string): Layout | undefined {
   const oldEnd = changed.oldLength - changed.suffix;
   const first = old.blocks[0]?.start ?? old.sectionStart;
@@ -58,10 +58,7 @@ export function relayout(old: Layout, changed: Difference, text: string): Layout
   return { sectionStart: all[0], sectionEnd, indent: old.indent, blocks: all.map((start, i) => ({ start, end: all[i + 1] ?? sectionEnd })) };
 }
 
-/**
- * The first offset where two texts differ, and how long the common end is: compared a chunk at a
- * time (each comparison is the engine's), then character by character within the chunk.
- */
+/** The first offset where two texts differ, and how long the common end is. */
 export interface Difference {
   /** The first offset where the texts differ. */
   start: number;
@@ -72,14 +69,19 @@ export interface Difference {
 }
 
 export function difference(a: string, b: string): Difference {
-  const CHUNK = 65536;
-  let start = 0;
   const shortest = Math.min(a.length, b.length);
-  while (start + CHUNK <= shortest && a.slice(start, start + CHUNK) === b.slice(start, start + CHUNK)) start += CHUNK;
+  // Chunks of falling size: each equal chunk is skipped at the engine's speed, and the last
+  // characters are compared one by one within at most a few dozen.
+  let start = 0;
+  for (let chunk = 65536; chunk >= 16; chunk >>= 4) {
+    while (start + chunk <= shortest && a.slice(start, start + chunk) === b.slice(start, start + chunk)) start += chunk;
+  }
   while (start < shortest && a.charCodeAt(start) === b.charCodeAt(start)) start++;
-  let suffix = 0;
   const room = shortest - start;
-  while (suffix + CHUNK <= room && a.slice(a.length - suffix - CHUNK, a.length - suffix) === b.slice(b.length - suffix - CHUNK, b.length - suffix)) suffix += CHUNK;
+  let suffix = 0;
+  for (let chunk = 65536; chunk >= 16; chunk >>= 4) {
+    while (suffix + chunk <= room && a.slice(a.length - suffix - chunk, a.length - suffix) === b.slice(b.length - suffix - chunk, b.length - suffix)) suffix += chunk;
+  }
   while (suffix < room && a.charCodeAt(a.length - suffix - 1) === b.charCodeAt(b.length - suffix - 1)) suffix++;
   return { start, suffix, oldLength: a.length, delta: b.length - a.length };
 }

@@ -23,7 +23,8 @@ export const consumerCannotSubscribe = templateCheck({
         if (!site) continue;
         const requests = EFO_CONSUMER_ACTIONS.map((action) => ({ action, resource: consumer, literal: false }));
         // Its principals, each with all its policies; a policy attached to none of the template's, alone.
-        const judged = policy.owners.length > 0 ? policy.owners.map((principal) => ({ who: principal, missing: access.denied(principal, requests), unknown: access.unknown(principal) })) : [{ who: 'This policy', missing: access.deniedBy([policy], requests), unknown: [] }];
+        const owners = template.owners(policy);
+        const judged = owners.length > 0 ? owners.map((principal) => ({ who: principal, missing: access.denied(principal, requests), unknown: access.unknown(principal) })) : [{ who: 'This policy', missing: access.deniedBy([policy], requests), unknown: [] }];
         for (const { who, missing, unknown } of judged) {
           if (missing.length === 0) continue;
           const { note, severity } = unseenPolicies(unknown);

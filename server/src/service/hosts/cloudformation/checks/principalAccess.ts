@@ -18,7 +18,7 @@ export class PrincipalAccess {
    */
   denied(principal: string, requests: readonly JobRequest[], resourcePolicies: readonly EmbeddedPolicy[] = []): JobRequest[] {
     const arn = resourcePolicies.length > 0 ? this.arnOf(principal) : undefined;
-    return this.deniedBy(this.template.policies.filter((p) => p.owners.includes(principal)), requests, arn ? resourcePolicies : [], arn);
+    return this.deniedBy(this.template.policies.filter((p) => this.template.owners(p).includes(principal)), requests, arn ? resourcePolicies : [], arn);
   }
 
   /** The requests these policies together do not allow, or explicitly deny. */
@@ -37,7 +37,7 @@ export class PrincipalAccess {
 
   /** Whether the principal's policies in the template allow the request. */
   allows(principal: string, action: string, resource: string): boolean {
-    const files = this.template.policies.filter((p) => p.owners.includes(principal)).map((p) => ({ file: p.resource, model: p.model }));
+    const files = this.template.policies.filter((p) => this.template.owners(p).includes(principal)).map((p) => ({ file: p.resource, model: p.model }));
     return files.length > 0 && checkAccess(files, [], { requests: [{ action, resource, literal: false }] })[0].decision === 'allowed';
   }
 
@@ -48,6 +48,6 @@ export class PrincipalAccess {
 
   /** The template's principals with identity policies in it. */
   principals(): string[] {
-    return [...new Set(this.template.policies.flatMap((p) => p.owners))];
+    return [...new Set(this.template.policies.flatMap((p) => this.template.owners(p)))];
   }
 }
