@@ -175,6 +175,15 @@ describe('policies in CloudFormation and SAM templates', () => {
     assert.ok(!diagnostics.some((d) => d.code === 'iam/action-resource-mismatch'));
   });
 
+  it('says that a principal has no place in an identity policy because of where the policy sits', () => {
+    const text = 'Resources:\n  P:\n    Type: AWS::IAM::Policy\n    Properties:\n      PolicyDocument:\n        Version: "2012-10-17"\n        Statement:\n          - {Effect: Allow, Principal: {AWS: "111122223333"}, Action: kinesis:ListStreams, Resource: "*"}\n';
+    const [finding] = templateDiagnostics(text).diagnostics.filter((d) => d.code === 'iam/principal-in-identity-policy');
+    assert.equal(
+      typeof finding?.message === 'string' ? finding.message : finding?.message.value,
+      '"Principal" has no place in an identity policy: IAM rejects it. A template\'s AWS::IAM::Policy PolicyDocument is an identity policy; remove the principal.',
+    );
+  });
+
   it('reads an unquoted Version: 2012-10-17 as the version string, as CloudFormation does', () => {
     const text = 'Resources:\n  P:\n    Type: AWS::IAM::Policy\n    Properties:\n      PolicyDocument:\n        Version: 2012-10-17\n        Statement:\n          - Effect: Allow\n            Action: kinesis:ListStreams\n            Resource: "*"\n';
     const { diagnostics } = templateDiagnostics(text);

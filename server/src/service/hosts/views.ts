@@ -54,6 +54,7 @@ export function policyView(template: TemplateDocument, policy: EmbeddedPolicy): 
     // SAM's own statements are not the user's to answer for: they count only in their principal's view.
     settings: (settings) => ({
       ...withKind(template, settings, policy.kind, policy.node.synthetic ? () => true : policy.kind === 'identity' && !policy.judgedAlone ? (code) => PRINCIPAL_CODES.has(code) : () => false),
+      kindPlace: `${policy.resourceType} ${policy.path.replace(/^Properties\./, '')}`,
       lambdaRole: policy.lambda,
     }),
     suffix: policy.cdkPath,

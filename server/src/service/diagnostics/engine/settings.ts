@@ -15,6 +15,11 @@ export interface DiagnosticSettings {
   /** `auto` decides from the document; a setting or file pattern can force the kind. */
   policyKind: PolicyKindSetting;
   /**
+   * Where the policy sits, when that gives its kind rather than the settings: a template's
+   * resource type and property (`AWS::IAM::Policy PolicyDocument`).
+   */
+  kindPlace?: string;
+  /**
    * Whether the stream is encrypted with a customer-managed KMS key, when the user said so (New
    * Policy asks); undefined when nobody said, and the KMS hint is shown.
    */

@@ -1,7 +1,8 @@
 import { at, statementRule } from '../../engine/rule';
 
 /**
- * A policy read as an identity policy because the settings or its file name say so, with a
+ * A policy read as an identity policy because the settings, its file name or its place in a
+ * template say so, with a
  * statement that names a principal: identity policies cannot (IAM User Guide, "AWS JSON policy
  * elements: Principal"), so IAM rejects it. Without such a setting a principal makes the policy a
  * resource-based one, and nothing is reported.
@@ -14,8 +15,11 @@ export const principalInIdentityPolicy = statementRule({
     const element = statement.principal ?? statement.notPrincipal;
     if (!element || context.settings.policyKind !== 'identity') return [];
     const key = element.property.children?.[0] ?? element.property;
+    const why = context.settings.kindPlace
+      ? `A template's ${context.settings.kindPlace} is an identity policy; remove the principal.`
+      : 'This file is read as an identity policy by the settings; remove the principal, or read the file as a resource-based policy.';
     return [
-      at(key, `"${element.key}" has no place in an identity policy: IAM rejects it. This file is read as an identity policy by the settings; remove the principal, or read the file as a resource-based policy.`, {
+      at(key, `"${element.key}" has no place in an identity policy: IAM rejects it. ${why}`, {
         data: { key: element.key },
       }),
     ];
