@@ -241,6 +241,49 @@ describe('completion in templates', () => {
     assert.equal(edit && TextDocument.applyEdits(document, [edit]), text.replace('!GetAtt Ord', '!GetAtt Orders.Arn'));
   });
 
+  it('completes where YAML has no value yet, and a key being written before its colon', () => {
+    const policy = (statement: string) =>
+      `Resources:\n  Orders:\n    Type: AWS::Kinesis::Stream\n    Properties: {ShardCount: 1}\n  Producer:\n    Type: AWS::IAM::ManagedPolicy\n    Properties:\n      PolicyDocument:\n        Version: '2012-10-17'\n        Statement:\n          - Effect: Allow\n${statement}`;
+    /** The items at `|`, best first, and the template after one of them, its snippet placeholders read as their text. */
+    const at = (statement: string) => {
+      const raw = policy(statement);
+      const document = templateDocument(raw.replace('|', ''));
+      const items = service.templateCompletion(document, document.positionAt(raw.indexOf('|')), parsedTemplate(document))?.items ?? [];
+      const sorted = [...items].sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label)).map((i) => i.label);
+      const apply = (label: string) => {
+        const item = items.find((i) => i.label === label);
+        const edit = item?.textEdit && 'range' in item.textEdit ? item.textEdit : undefined;
+        assert.ok(edit, `${label} among ${sorted.slice(0, 5).join(', ')}`);
+        return TextDocument.applyEdits(document, [{ ...edit, newText: edit.newText.replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\d+/g, '') }]);
+      };
+      return { sorted, apply };
+    };
+    const statement = (text: string) => (yamlValue(text) as { Resources: { Producer: { Properties: { PolicyDocument: { Statement: Record<string, unknown>[] } } } } }).Resources.Producer.Properties.PolicyDocument.Statement[0];
+
+    // After `Action: `: `kinesis:` is written quoted, so that the YAML stays whole while the rest is typed.
+    const action = at("            Action: |\n            Resource: '*'\n");
+    assert.ok(action.sorted.includes('kinesis:'));
+    assert.equal(action.apply('kinesis:'), policy("            Action: 'kinesis:'\n            Resource: '*'\n"));
+    // A new item of a block list, and one after a comma in a flow list.
+    const block = at("            Action:\n              - kinesis:PutRecord\n              - |\n            Resource: '*'\n");
+    assert.deepEqual(statement(block.apply('kinesis:')).Action, ['kinesis:PutRecord', 'kinesis:']);
+    const flow = at("            Action: [kinesis:PutRecord, |]\n            Resource: '*'\n");
+    assert.deepEqual(statement(flow.apply('kinesis:')).Action, ['kinesis:PutRecord', 'kinesis:']);
+    // In an empty flow list of a Resource: the template's own stream first, then ARN patterns, written plain.
+    const resource = at('            Action: kinesis:PutRecord\n            Resource: [|]\n');
+    assert.equal(resource.sorted[0], '!GetAtt Orders.Arn');
+    assert.equal(resource.apply('!GetAtt Orders.Arn'), policy('            Action: kinesis:PutRecord\n            Resource: [!GetAtt Orders.Arn]\n'));
+    assert.deepEqual(statement(resource.apply('stream/${StreamName}')).Resource, ['arn:aws:kinesis:Region:Account:stream/StreamName']);
+    // A key alone on its line, before its colon: the YAML is broken until the colon comes.
+    const key = at("            Action: kinesis:PutRecord\n            Resource: '*'\n            Con|\n");
+    assert.equal(key.apply('Condition'), policy("            Action: kinesis:PutRecord\n            Resource: '*'\n            Condition\n"));
+    // A value outside any policy is not ours.
+    const outside = policy("            Action: kinesis:PutRecord\n            Resource: '*'\n").replace('{ShardCount: 1}', '\n      ShardCount: ');
+    const outsideDocument = templateDocument(outside);
+    const cursor = outsideDocument.positionAt(outside.indexOf('ShardCount: ') + 'ShardCount: '.length);
+    assert.equal(service.templateCompletion(outsideDocument, cursor, parsedTemplate(outsideDocument)), null);
+  });
+
   it('answers nothing outside policies, and nothing in YAML that is no template', () => {
     const text = producer('kinesis:PutRecord', "'*'");
     const document = templateDocument(text);

@@ -6,6 +6,7 @@ import type { OffsetMap } from './offsetMap';
 import { allViews, ownKeyStreams, type HostView } from './views';
 import { templateCheckDiagnostics } from './hostedChecks';
 import { templateResourceItems } from './resourceCompletion';
+import { slotCompletion } from './slotCompletion';
 import type { EmbeddedPolicy, TemplateDocument } from './hostModel';
 import { scalarOver, valueStart, yamlString } from './cloudformation/yamlScalars';
 
@@ -72,6 +73,9 @@ export function policyAt(host: TextDocument, template: TemplateDocument, positio
 }
 
 export function templateCompletion(service: PolicyLanguageService, host: TextDocument, template: TemplateDocument, position: Position): CompletionList | null {
+  // Where YAML has no value yet, nothing in the policy's text stands for the cursor: see `slotCompletion.ts`.
+  const slot = slotCompletion(service, host, template, host.offsetAt(position));
+  if (slot) return slot;
   const at = policyAt(host, template, position);
   const list = at && service.doComplete(at.policy.document, at.position, at.policy.model);
   const own = templateResourceItems(host, template, host.offsetAt(position));

@@ -1,4 +1,4 @@
-import { CompletionItemKind, type CompletionItem, type TextEdit } from 'vscode-languageserver-types';
+import { CompletionItemKind, type CompletionItem, type Range, type TextEdit } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseArn } from '../catalog/arn';
 import { attributeOf, UNKNOWN } from './cloudformation/intrinsics';
@@ -15,10 +15,14 @@ import type { TemplateDocument } from './hostModel';
 export function templateResourceItems(host: TextDocument, template: TemplateDocument, offset: number): CompletionItem[] {
   const at = resourceValueAt(host, template, offset);
   if (!at) return [];
-  const services = new Set(actionsOf(at.statement).map((a) => a.split(':')[0].toLowerCase()));
   const { value } = at;
   // The items write their own intrinsic function: they replace the value, its tag included.
-  const range = { start: host.positionAt(value ? value.start : offset), end: host.positionAt(value ? value.end : offset) };
+  return resourceItems(template, at.statement, { start: host.positionAt(value ? value.start : offset), end: host.positionAt(value ? value.end : offset) });
+}
+
+/** The template's own resources as values of a statement's `Resource`, each replacing `range`. */
+export function resourceItems(template: TemplateDocument, statement: TemplateNode, range: Range): CompletionItem[] {
+  const services = new Set(actionsOf(statement).map((a) => a.split(':')[0].toLowerCase()));
   const items: CompletionItem[] = [];
   for (const [name, resource] of template.symbols.resources) {
     const values = RESOURCE_VALUES[resource.type];

@@ -138,6 +138,27 @@ function parseAt(text: string, base: number): { root: TemplateNode | undefined; 
   return { root, errors: parsed.errors.map((e) => e.pos[0] + base) };
 }
 
+/** The largest template read whole again for `resourcesWith` (about 100 ms of parsing). */
+const WHOLE_READ_LIMIT = 200_000;
+
+/**
+ * The resources of a YAML template's text with `insert` put at `offset`, read apart from the
+ * template (which is left as it is): the block there alone when the template was read block by
+ * block, else the whole text. For asking what the template would hold with a value typed in.
+ */
+export function resourcesWith(tree: { text: string; blocks?: readonly ResourceBlock[] }, offset: number, insert: string): TemplateEntry[] {
+  const block = tree.blocks?.find((b) => b.start < offset && offset <= b.end);
+  // A template read whole is read whole again, which a large one makes too slow to wait for.
+  if (tree.blocks ? !block : tree.text.length > WHOLE_READ_LIMIT) return [];
+  const base = block ? block.start : 0;
+  const text = block ? block.text : tree.text;
+  const { root, errors } = parseAt(text.slice(0, offset - base) + insert + text.slice(offset - base), base);
+  if (errors.length > 0 || root?.type !== 'map') return [];
+  if (block) return root.entries;
+  const resources = root.entries.find((e) => e.key === 'Resources')?.value;
+  return resources?.type === 'map' ? resources.entries : [];
+}
+
 function parseBlock(text: string, start: number): ResourceBlock {
   const { root, errors } = parseAt(text, start);
   return { start, end: start + text.length, text, entries: root?.type === 'map' ? root.entries : [], errors };
