@@ -197,6 +197,15 @@ describe('kinesis-policy check: templates', () => {
     );
   });
 
+  it('reads every policy location and every intrinsic function form without a false alarm', () => {
+    const files = ['every-location.yaml', 'every-intrinsic.yaml'].map((name) => `test/fixtures/templates/${name}`);
+    const { status, stdout } = run(['check', ...files], ROOT);
+    assert.equal(status, 0, stdout);
+    assert.deepEqual(stdout.split('\n').filter((l) => / (error|warning) /.test(l)), []);
+    // 13 policies where a template holds them (a SAM policy template among them), 2 with intrinsic functions throughout.
+    assert.match(stdout, /^15 policies checked: 0 errors, 0 warnings, \d+ notes?\.$/m);
+  });
+
   it('checks CloudFormation and SAM templates in YAML and JSON, CDK output included, in the same run as policy files', () => {
     const templates = mkdtempSync(join(tmpdir(), 'kinesis-policy-templates-'));
     mkdirSync(join(templates, 'cdk.out'));

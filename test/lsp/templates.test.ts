@@ -38,6 +38,11 @@ describe('templates over LSP', () => {
       [],
       'the intrinsic functions of the KCL template raise no alarm',
     );
+    for (const name of ['every-location.yaml', 'every-intrinsic.yaml']) {
+      const uri = `file:///ws/${name}`;
+      await client.open(uri, readFileSync(`test/fixtures/templates/${name}`, 'utf8'), 'yaml');
+      assert.deepEqual((await client.diagnostics(uri)).diagnostics.filter((d) => (d.severity ?? 1) <= 2), [], name);
+    }
   });
 
   it('hovers, completes and fixes in YAML, in the template’s own syntax', async () => {

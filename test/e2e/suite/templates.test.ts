@@ -8,6 +8,8 @@ import {
   completionsAt,
   diagnosticsWhere,
   findAction,
+  findItem,
+  accept,
   hoverTextAt,
   labelOf,
   openPolicy,
@@ -53,6 +55,19 @@ describe('Templates', () => {
     assert.match(hover, /Read as `arn:\$\{AWS::Partition\}:kinesis:\$\{AWS::Region\}:\$\{AWS::AccountId\}:stream\/orders`/);
     const items = await completionsAt(document, positionAfter(document, '!GetAtt Ord'));
     assert.ok(items.map(labelOf).includes('!GetAtt Orders.Arn'), items.map(labelOf).slice(0, 10).join(', '));
+  });
+
+  it('completes a new list item where nothing is written yet, and the accepted action reads as YAML', async () => {
+    const editor = await openPolicy(TEMPLATE);
+    const { document } = editor;
+    const end = positionAfter(document, 'kinesis:ListShards');
+    assert.ok(await editor.edit((edit) => edit.insert(end, '\n              - ')));
+    const cursor = document.lineAt(end.line + 1).range.end;
+    const item = findItem(await completionsAt(document, cursor), 'kinesis:');
+    await accept(editor, item);
+    assert.equal(document.lineAt(end.line + 1).text, "              - 'kinesis:'");
+    const actions = await completionsAt(document, document.lineAt(end.line + 1).range.end.translate(0, -1));
+    assert.ok(actions.map(labelOf).includes('kinesis:DescribeStreamSummary'), actions.map(labelOf).slice(0, 10).join(', '));
   });
 
   it('checks CDK output in JSON, naming the construct path', async () => {

@@ -7,63 +7,7 @@ import { alarms, covered, OPTIONS, parsedTemplate, templateDiagnostics, template
 
 const fixture = (name: string) => readFileSync(`test/fixtures/templates/${name}`, 'utf8');
 
-const EVERY_LOCATION = `AWSTemplateFormatVersion: '2010-09-09'
-Resources:
-  Role:
-    Type: AWS::IAM::Role
-    Properties:
-      AssumeRolePolicyDocument:
-        Version: '2012-10-17'
-        Statement: [{Effect: Allow, Principal: {Service: lambda.amazonaws.com}, Action: sts:AssumeRole}]
-      Policies:
-        - PolicyName: a
-          PolicyDocument: {Version: '2012-10-17', Statement: [{Effect: Allow, Action: kinesis:ListStreams, Resource: '*'}]}
-        - PolicyName: b
-          PolicyDocument: {Version: '2012-10-17', Statement: [{Effect: Allow, Action: kinesis:ListStreams, Resource: '*'}]}
-  Policy:
-    Type: AWS::IAM::Policy
-    Properties:
-      PolicyDocument: {Version: '2012-10-17', Statement: [{Effect: Allow, Action: kinesis:ListStreams, Resource: '*'}]}
-  Managed:
-    Type: AWS::IAM::ManagedPolicy
-    Properties:
-      PolicyDocument: {Version: '2012-10-17', Statement: [{Effect: Allow, Action: kinesis:ListStreams, Resource: '*'}]}
-  User:
-    Type: AWS::IAM::User
-    Properties:
-      Policies: [{PolicyName: u, PolicyDocument: {Version: '2012-10-17', Statement: [{Effect: Allow, Action: kinesis:ListStreams, Resource: '*'}]}}]
-  Group:
-    Type: AWS::IAM::Group
-    Properties:
-      Policies: [{PolicyName: g, PolicyDocument: {Version: '2012-10-17', Statement: [{Effect: Allow, Action: kinesis:ListStreams, Resource: '*'}]}}]
-  Share:
-    Type: AWS::Kinesis::ResourcePolicy
-    Properties:
-      ResourceArn: arn:aws:kinesis:us-east-1:111122223333:stream/orders
-      ResourcePolicy: {Version: '2012-10-17', Statement: [{Effect: Allow, Principal: {AWS: '444455556666'}, Action: kinesis:GetRecords, Resource: arn:aws:kinesis:us-east-1:111122223333:stream/orders}]}
-  Key:
-    Type: AWS::KMS::Key
-    Properties:
-      KeyPolicy: {Version: '2012-10-17', Statement: [{Effect: Allow, Principal: {AWS: arn:aws:iam::111122223333:root}, Action: 'kms:*', Resource: '*'}]}
-  Endpoint:
-    Type: AWS::EC2::VPCEndpoint
-    Properties:
-      PolicyDocument: {Version: '2012-10-17', Statement: [{Effect: Allow, Principal: '*', Action: kinesis:PutRecord, Resource: arn:aws:kinesis:us-east-1:111122223333:stream/orders}]}
-  Function:
-    Type: AWS::Serverless::Function
-    Properties:
-      Policies:
-        - AWSLambdaBasicExecutionRole
-        - KinesisStreamReadPolicy: {StreamName: orders}
-        - Version: '2012-10-17'
-          Statement: [{Effect: Allow, Action: kinesis:ListStreams, Resource: '*'}]
-  OneDocument:
-    Type: AWS::Serverless::Function
-    Properties:
-      Policies: {Version: '2012-10-17', Statement: [{Effect: Allow, Action: kinesis:ListStreams, Resource: '*'}]}
-  Bucket:
-    Type: AWS::S3::Bucket
-`;
+const EVERY_LOCATION = fixture('every-location.yaml');
 
 describe('policies in CloudFormation and SAM templates', () => {
   it('finds every policy document a template can hold, and reads each as its place says', () => {

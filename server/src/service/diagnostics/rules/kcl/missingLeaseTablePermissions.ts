@@ -50,7 +50,8 @@ export function leaseParts(gap: LeaseGap): string {
   const table = gap.table ? `its lease table (${describeResources([gap.table], 'table')})` : 'its lease table (the DynamoDB table named after the application, arn:aws:dynamodb:REGION:ACCOUNT:table/APP)';
   const parts: string[] = [];
   if (gap.lease.length > 0) parts.push(`${gap.lease.join(', ')} on ${table}`);
-  if (gap.index.length > 0) parts.push(`${gap.index.join(', ')} on ${gap.table ? "the table's index" : 'its index'} (table/APP/index/*)`);
+  const name = gap.table ? describeResources([gap.table], 'table').replace(/^table /, '') : 'APP';
+  if (gap.index.length > 0) parts.push(`${gap.index.join(', ')} on ${gap.table ? "the table's index" : 'its index'} (table/${name}/index/*)`);
   if (gap.extraTables.length > 0) {
     // Every table lacking the same actions: name them, or count them when it is all seven.
     const groups = new Map<string, string[]>();
