@@ -23,12 +23,20 @@ const INSERTS = [' ', 'a', 'z', ':', '\n', '- ', '!', "'", 'Z', '\n      ', 'kin
 /** What a template reads as, for comparing two ways of getting there. */
 function reading(document: TextDocument, template: TemplateDocument | undefined) {
   if (!template) return undefined;
+  // Hover and completion first, as the editor asks right after an edit: they read only the
+  // resource under the cursor, and must find it where it is now. Places in the last resources
+  // too, which an edit before them moves.
+  const places = [...document.getText().matchAll(/kinesis:|!GetAtt |Resource: /g)].map((m) => (m.index ?? 0) + 3);
+  const asked = [...places.slice(0, 2), ...places.slice(-4)];
+  const hover = asked.map((at) => JSON.stringify(service.templateHover(document, document.positionAt(at), template)));
+  const completion = asked.map((at) => JSON.stringify(service.templateCompletion(document, document.positionAt(at), template)?.items.slice(0, 3) ?? null));
   return {
     broken: template.broken,
+    hover,
+    completion,
     policies: template.policies.map((p) => `${p.resource} ${p.path} ${p.kind} ${p.node.start}-${p.node.end}\n${p.document.getText()}`),
     principals: template.principals.map((p) => `${p.label}\n${p.document.getText()}`),
     diagnostics: service.templateDiagnostics(document, template, OPTIONS).map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${String(d.code)} ${typeof d.message === 'string' ? d.message : d.message.value}`),
-    hover: template.policies.slice(0, 3).map((p) => JSON.stringify(service.templateHover(document, document.positionAt(p.node.start + 5), template))),
   };
 }
 

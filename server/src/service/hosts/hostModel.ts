@@ -48,9 +48,18 @@ export interface TemplateDocument {
   format: 'json' | 'yaml';
   /** The template's text. */
   text: string;
-  root: TemplateMap;
+  readonly root: TemplateMap;
+  /**
+   * Its resources and parameters. The nodes of a YAML template's resources may stand where they
+   * stood before the last edit until `root` or `policies` is read: read positions through those.
+   */
   symbols: TemplateSymbols;
-  policies: EmbeddedPolicy[];
+  readonly policies: EmbeddedPolicy[];
+  /**
+   * The policies of the resource at an offset (all of them where the template is not read block
+   * by block), where they are now: after an edit, completion and hover there read no other.
+   */
+  policiesAt(offset: number): EmbeddedPolicy[];
   /**
    * The principals with more than one identity policy in the template, or with policies it does
    * not hold. Read it before the policies' `judgedAlone` and `lambda`: it sets them.

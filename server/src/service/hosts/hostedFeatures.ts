@@ -67,7 +67,7 @@ export function hostRange(host: TextDocument, view: { document: TextDocument; ma
 /** The policy at a position of the template, and the position in it, where the two correspond exactly. */
 export function policyAt(host: TextDocument, template: TemplateDocument, position: Position): { policy: EmbeddedPolicy; position: Position } | undefined {
   const offset = host.offsetAt(position);
-  const policy = template.policies.find((p) => !p.node.synthetic && p.node.start <= offset && offset <= p.node.end);
+  const policy = template.policiesAt(offset).find((p) => !p.node.synthetic && p.node.start <= offset && offset <= p.node.end);
   const json = policy?.map.toJson(offset);
   return policy && json !== undefined ? { policy, position: policy.document.positionAt(json) } : undefined;
 }

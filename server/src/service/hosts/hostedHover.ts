@@ -31,7 +31,7 @@ interface IntrinsicSpan {
 
 /** On a SAM policy template's name: what it is for, and the policy it expands to with the function's values. */
 function samTemplateHover(host: TextDocument, template: TemplateDocument, offset: number): Hover | undefined {
-  const policy = template.policies.find((p) => p.samTemplate && p.samTemplate.key.start <= offset && offset <= p.samTemplate.key.end);
+  const policy = template.policiesAt(offset).find((p) => p.samTemplate && p.samTemplate.key.start <= offset && offset <= p.samTemplate.key.end);
   if (!policy?.samTemplate) return undefined;
   const { name, description, key } = policy.samTemplate;
   const expanded = JSON.stringify(JSON.parse(policy.document.getText()), null, 2);
@@ -50,7 +50,7 @@ function intrinsicAt(
   position: Position,
 ): { policy: EmbeddedPolicy; position: Position; intrinsic: IntrinsicSpan } | undefined {
   const offset = host.offsetAt(position);
-  const policy = template.policies.find((p) => !p.node.synthetic && p.node.start <= offset && offset <= p.node.end);
+  const policy = template.policiesAt(offset).find((p) => !p.node.synthetic && p.node.start <= offset && offset <= p.node.end);
   let node: TemplateNode | undefined = policy?.node;
   while (node && !intrinsicOf(node)) {
     const children: TemplateNode[] = node.type === 'map' ? node.entries.flatMap((e) => (e.value ? [e.value] : [])) : node.type === 'seq' ? node.items : [];

@@ -74,7 +74,7 @@ function resourceValueAt(host: TextDocument, template: TemplateDocument, offset:
   const text = host.getText();
   // The policy the cursor is in, or the last to start before it (a key written last, with no value yet, ends before the cursor).
   let policy: (typeof template.policies)[number] | undefined;
-  for (const p of template.policies) if (!p.node.synthetic && p.node.start <= offset) policy = p;
+  for (const p of template.policiesAt(offset)) if (!p.node.synthetic && p.node.start <= offset) policy = p;
   if (policy) {
     const list = entry(policy.node, 'Statement');
     for (const statement of list?.type === 'seq' ? list.items : list ? [list] : []) {

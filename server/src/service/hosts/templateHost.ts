@@ -1,13 +1,13 @@
 import type { Node as JsonNode } from 'jsonc-parser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parsePolicy } from '../policy/parsePolicy';
-import { isTemplate, resourceLocations, templateSymbols } from './cloudformation/policyLocations';
+import { isTemplate, resourceLocations, resourceSymbol, templateSymbols, type ResourceSymbol } from './cloudformation/policyLocations';
 import { copiedPolicy, writtenPolicy } from './cloudformation/policyText';
 import { ownersOf } from './cloudformation/principals';
 import { principalViews } from './principalViews';
 import { resolveString, type TemplateSymbols } from './cloudformation/intrinsics';
 import { entry, fromJson, stringValue, type TemplateEntry, type TemplateMap, type TemplateNode } from './cloudformation/templateTree';
-import { parseYamlTemplate } from './cloudformation/yamlBlocks';
+import { parseYamlTemplate, settle, type ResourceBlock } from './cloudformation/yamlBlocks';
 import { RESOURCE_VALUES } from './cloudformation/resourceValues';
 import type { OffsetMap } from './offsetMap';
 import type { EmbeddedPolicy, PrincipalView, ResourceMemo, TemplateDocument } from './hostModel';
@@ -41,7 +41,7 @@ export function yamlTemplate(document: TextDocument, previous?: TemplateDocument
     return undefined;
   }
   if (!isTemplate(parsed.root)) return undefined;
-  const made = template(document, 'yaml', parsed.root, parsed.errors, (node, symbols) => writtenPolicy(node, symbols), previous && { symbolsKey: previous.symbolsKey, memo: previous.memo });
+  const made = template(document, 'yaml', parsed.root, parsed.errors, (node, symbols) => writtenPolicy(node, symbols), previous && { symbolsKey: previous.symbolsKey, memo: previous.memo }, parsed.blocks);
   made.blocks = parsed.blocks;
   made.yamlHeader = parsed.header;
   made.yamlLayout = parsed.layout;
@@ -55,20 +55,37 @@ function template(
   errors: readonly number[],
   write: (node: TemplateNode, symbols: TemplateSymbols) => { text: string; map: OffsetMap },
   previous?: { symbolsKey: readonly string[]; memo: ReadonlyMap<TemplateEntry, ResourceMemo> },
+  blocks?: readonly ResourceBlock[],
 ): TemplateDocument {
+  // Kept YAML blocks move their nodes when first read (see `yamlBlocks.ts`): what reads where
+  // nodes are settles them first, all of them or the one it reads.
+  let settled = !blocks;
+  const settleAll = () => {
+    if (settled) return;
+    for (const block of blocks ?? []) settle(block);
+    settled = true;
+  };
+  const blockOf = (offset: number) => blocks?.find((b) => b.start <= offset && offset <= b.end);
   const memo = new Map<TemplateEntry, ResourceMemo>();
+  const bySymbol = new Map<string, ResourceSymbol>();
   const resources = entry(root, 'Resources');
   for (const resource of resources?.type === 'map' ? resources.entries : []) {
-    // A SAM policy template's statements are made at its name: they move with the text, so are made again.
-    const kept = previous?.memo.get(resource);
-    memo.set(resource, kept && !kept.locations.some((l) => l.node.synthetic) ? kept : resourceMemo(resource));
+    let m = previous?.memo.get(resource);
+    if (!m || m.locations.some((l) => l.node.synthetic)) {
+      // A SAM policy template's statements are made at its name: they move with the text, so are made again, where it is now.
+      if (m) for (const block of blocks ?? []) if (block.entries.includes(resource)) settle(block);
+      m = resourceMemo(resource);
+    }
+    memo.set(resource, m);
+    if (m.symbol) bySymbol.set(resource.key, m.symbol);
   }
-  const symbols = templateSymbols(root, (resource) => memo.get(resource)?.symbol);
+  const symbols = templateSymbols(root, bySymbol);
   const key = [[...symbols.parameters].join('\n')];
   for (const m of memo.values()) key.push(m.key);
   // An unchanged resource's policies read the same only if what their intrinsic functions name did
   // not change: then they are kept as they are, their offset maps following their nodes.
   const same = previous !== undefined && sameKeys(previous.symbolsKey, key);
+  if (!same || errors.length > 0) settleAll();
   const policies: EmbeddedPolicy[] = [];
   for (const m of memo.values()) {
     if (!same || !m.policies) {
@@ -93,10 +110,23 @@ function template(
   return {
     format,
     text: document.getText(),
-    root,
+    get root() {
+      settleAll();
+      return root;
+    },
     symbols,
-    policies,
+    get policies() {
+      settleAll();
+      return policies;
+    },
+    policiesAt(offset) {
+      const block = settled || errors.length > 0 ? undefined : blockOf(offset);
+      if (!block) return this.policies;
+      settle(block);
+      return block.entries.flatMap((e) => memo.get(e)?.policies ?? []);
+    },
     get principals() {
+      settleAll();
       principals ??= principalViews(document, policies, symbols, ownersOfPolicy);
       return principals;
     },
@@ -115,8 +145,7 @@ function template(
 }
 
 function resourceMemo(resource: TemplateEntry): ResourceMemo {
-  const type = stringValue(entry(resource.value, 'Type'));
-  return { locations: resourceLocations(resource), key: resourceKey(resource), symbol: type ? { type, properties: entry(resource.value, 'Properties') } : undefined };
+  return { locations: resourceLocations(resource), key: resourceKey(resource), symbol: resourceSymbol(resource) };
 }
 
 /** Whether two `symbolsKey`s are the same: a kept resource's part is the same string, compared at once. */

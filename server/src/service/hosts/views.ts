@@ -115,6 +115,16 @@ function withKind(template: TemplateDocument, settings: DiagnosticSettings, kind
  * managed alias/aws/kinesis); undefined when the template makes no stream.
  */
 export function ownKeyStreams(template: TemplateDocument): number | undefined {
+  // Asked once per policy in a check of the whole template: worked out once per version.
+  if (OWN_KEY_STREAMS.has(template.symbols)) return OWN_KEY_STREAMS.get(template.symbols);
+  const count = countOwnKeyStreams(template);
+  OWN_KEY_STREAMS.set(template.symbols, count);
+  return count;
+}
+
+const OWN_KEY_STREAMS = new WeakMap<object, number | undefined>();
+
+function countOwnKeyStreams(template: TemplateDocument): number | undefined {
   const streams = [...template.symbols.resources.values()].filter((r) => r.type === 'AWS::Kinesis::Stream');
   if (streams.length === 0) return undefined;
   return streams.filter((s) => {

@@ -74,16 +74,23 @@ export function isTemplate(root: TemplateNode | undefined): root is TemplateMap 
   return resources?.type === 'map' && resources.entries.some((e) => stringValue(entry(e.value, 'Type'))?.startsWith('AWS::'));
 }
 
-type ResourceSymbol = { type: string; properties: TemplateNode | undefined };
+export type ResourceSymbol = { type: string; properties: TemplateNode | undefined };
 
-/** The template's resources and parameters; `kept` gives what is known of a resource already. */
-export function templateSymbols(root: TemplateMap, kept: (resource: TemplateEntry) => ResourceSymbol | undefined = () => undefined): TemplateSymbols {
-  const resources = new Map<string, ResourceSymbol>();
-  const section = entry(root, 'Resources');
-  for (const e of section?.type === 'map' ? section.entries : []) {
-    const known = kept(e);
-    const type = known ? known.type : stringValue(entry(e.value, 'Type'));
-    if (type) resources.set(e.key, known ?? { type, properties: entry(e.value, 'Properties') });
+/** What `TemplateSymbols` holds of one resource; undefined for an entry without a type. */
+export function resourceSymbol(resource: TemplateEntry): ResourceSymbol | undefined {
+  const type = stringValue(entry(resource.value, 'Type'));
+  return type ? { type, properties: entry(resource.value, 'Properties') } : undefined;
+}
+
+/** The template's resources and parameters; `resources` when the caller has read them already. */
+export function templateSymbols(root: TemplateMap, resources?: Map<string, ResourceSymbol>): TemplateSymbols {
+  if (!resources) {
+    resources = new Map();
+    const section = entry(root, 'Resources');
+    for (const e of section?.type === 'map' ? section.entries : []) {
+      const symbol = resourceSymbol(e);
+      if (symbol) resources.set(e.key, symbol);
+    }
   }
   const parameters = entry(root, 'Parameters');
   return { resources, parameters: new Set(parameters?.type === 'map' ? parameters.entries.map((e) => e.key) : []) };

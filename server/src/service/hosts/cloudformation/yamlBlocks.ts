@@ -18,6 +18,22 @@ export interface ResourceBlock {
   entries: TemplateEntry[];
   /** Offsets of the YAML errors in the block. */
   errors: number[];
+  /**
+   * How far the block has moved since its nodes were last moved with it (see `settle`): a kept
+   * block's `start` and `end` are always where it is, its nodes only once settled.
+   */
+  unsettled: number;
+}
+
+/** Moves a block's nodes to where the block is. */
+export function settle(block: ResourceBlock): void {
+  const delta = block.unsettled;
+  if (delta === 0) return;
+  block.unsettled = 0;
+  for (const e of block.entries) {
+    shift(e.keyNode, delta);
+    if (e.value) shift(e.value, delta);
+  }
 }
 
 export interface YamlTree {
@@ -161,17 +177,18 @@ export function resourcesWith(tree: { text: string; blocks?: readonly ResourceBl
 
 function parseBlock(text: string, start: number): ResourceBlock {
   const { root, errors } = parseAt(text, start);
-  return { start, end: start + text.length, text, entries: root?.type === 'map' ? root.entries : [], errors };
+  return { start, end: start + text.length, text, entries: root?.type === 'map' ? root.entries : [], errors, unsettled: 0 };
 }
 
-/** A kept block moved to `start`, in place with its nodes (the previous version is not read again). */
+/**
+ * A kept block moved to `start`, in place (the previous version is not read again). Its nodes are
+ * moved when first read (`settle`): a keystroke moves every block after it, and completion there
+ * reads one of them.
+ */
 function moved(block: ResourceBlock, start: number): ResourceBlock {
   const delta = start - block.start;
   if (delta === 0) return block;
-  for (const e of block.entries) {
-    shift(e.keyNode, delta);
-    if (e.value) shift(e.value, delta);
-  }
+  block.unsettled += delta;
   block.start = start;
   block.end += delta;
   if (block.errors.length > 0) block.errors = block.errors.map((e) => e + delta);
