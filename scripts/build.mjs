@@ -31,6 +31,16 @@ for (const file of ['LICENSE', 'NOTICE']) {
   copyFileSync(join(root, 'server', 'data', 'sam-policy-templates', file), join(data.outDir, `${file}.sam-policy-templates.txt`));
 }
 
+// Terraform is read with the tree-sitter HCL grammar (Apache 2.0) in web-tree-sitter (MIT): their
+// WebAssembly and licences go beside the bundles, where `server/src/hcl.ts` loads them.
+const dist = join(root, 'dist');
+const grammar = join(root, 'node_modules', '@tree-sitter-grammars', 'tree-sitter-hcl');
+const runtime = join(root, 'node_modules', 'web-tree-sitter');
+copyFileSync(join(runtime, 'tree-sitter.wasm'), join(dist, 'tree-sitter.wasm'));
+copyFileSync(join(grammar, 'tree-sitter-terraform.wasm'), join(dist, 'tree-sitter-terraform.wasm'));
+copyFileSync(join(runtime, 'LICENSE'), join(data.outDir, 'LICENSE.web-tree-sitter.txt'));
+copyFileSync(join(grammar, 'LICENSE'), join(data.outDir, 'LICENSE.tree-sitter-hcl.txt'));
+
 const contexts = await Promise.all(
   bundles.map((b) =>
     esbuild.context({
@@ -47,7 +57,9 @@ const contexts = await Promise.all(
       mainFields: ['module', 'main'],
       // yaml's Node build requires `process` and `buffer` (for warnings and !!binary); its
       // platform-neutral build needs neither.
-      alias: { yaml: './node_modules/yaml/browser/index.js' },
+      // web-tree-sitter's ES module build finds its WebAssembly through `import.meta.url`, which a
+      // CommonJS bundle does not have; its CommonJS build is told where it is (`hcl.ts`).
+      alias: { yaml: './node_modules/yaml/browser/index.js', 'web-tree-sitter': './node_modules/web-tree-sitter/tree-sitter.cjs' },
       // The command line's SARIF describes each rule from docs/rules.md and links to it in the repository.
       define: {
         SERVER_VERSION: JSON.stringify(version),

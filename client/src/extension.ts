@@ -37,7 +37,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Kinesi
   const clientOptions: LanguageClientOptions = {
     // JSON in any scheme (files, unsaved editors, virtual workspaces): the server reads only what
     // the editor sends it, and answers only for documents that are IAM policies.
-    documentSelector: [{ language: 'json' }, { language: 'jsonc' }, { language: 'yaml' }],
+    documentSelector: [{ language: 'json' }, { language: 'jsonc' }, { language: 'yaml' }, { language: 'terraform' }, { language: 'hcl' }],
     errorHandler: new RestartingErrorHandler(),
     middleware: {
       // A rule code opens its documentation in the editor (the server's links point at the file).

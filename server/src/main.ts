@@ -7,6 +7,7 @@ import { startServer } from './server';
 import { PortMessageReader, PortMessageWriter } from '../../common/src/transport/ports';
 import { installRuntime } from '../../common/src/transport/runtime';
 import { stdioTransport } from './transport/streams';
+import { loadHcl } from './hcl';
 
 // The extension runs the server in a worker thread; other editors start it with `--stdio`.
 declare const SERVER_VERSION: string | undefined;
@@ -41,6 +42,7 @@ const connection = createConnection((logger: Logger) => createProtocolConnection
 if (isMainThread) process.stdin.on('end', () => process.exit(shutdown ? 0 : 1));
 
 startServer(connection, {
+  hcl: loadHcl(__dirname),
   catalogSource: nodeCatalogSource(join(__dirname, 'data')),
   version: typeof SERVER_VERSION === 'string' ? SERVER_VERSION : 'dev',
   // The bundle is dist/server.js; the rules documentation ships as docs/rules.md beside dist/.

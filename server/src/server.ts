@@ -13,6 +13,7 @@ import { runSafe } from './runner';
 import { CheckAccessRequest, RunAccessTestsRequest, DocumentAnswersNotification, EditorIndentationNotification, FillPlaceholdersRequest, KnownNamesRequest, NewPolicyRequest } from '../../common/src/protocol';
 import {
   createLanguageService,
+  isTerraform,
   fillEdits,
   FIX_ALL_KIND,
   IamCatalog,
@@ -33,6 +34,7 @@ import { fileTooLarge } from './fileTooLarge';
 import { TypingHold } from './typingHold';
 import { answerAccess, runAccessTestsFor } from './accessRequest';
 import { PolicyKindReporter, policyKindStatus } from './policyKindStatus';
+import type { Parser } from 'web-tree-sitter';
 
 export interface ServerRuntime {
   catalogSource: CatalogSource;
@@ -40,12 +42,15 @@ export interface ServerRuntime {
   /** Where docs/rules.md is, for the links in diagnostics. */
   rulesDocumentation: string;
   timers: Timers;
+  /** The HCL parser for Terraform files, while it loads (see `hcl.ts`); none reads no Terraform. */
+  hcl?: Promise<Parser | undefined>;
 }
 
 /** Wires the language service to an LSP connection. Handlers only find the document and delegate. */
 export function startServer(connection: Connection, runtime: ServerRuntime): void {
   const catalog = new IamCatalog(runtime.catalogSource);
-  const service = createLanguageService({ catalog });
+  let hcl: Parser | undefined;
+  const service = createLanguageService({ catalog, hcl: () => hcl });
   const hold = new TypingHold();
   // The editor's changes pass through here on their way into the document: where the user typed.
   const documents = new TextDocuments({
@@ -61,13 +66,13 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   );
   // Templates (CloudFormation, SAM, CDK output): their policies, found by the service's host layer.
   const templates = new DocumentCache<TemplateDocument | undefined>(
-    (document) => service.parseTemplate(document, document.languageId === 'yaml' ? undefined : models.get(document)),
+    (document) => service.parseTemplate(document, document.languageId === 'yaml' || isTerraform(document) ? undefined : models.get(document)),
     // A YAML template's next version keeps the resources an edit did not touch.
     (previous, document) => (previous ? service.updateTemplate(previous, document) : undefined),
   );
   /** What a document holds for the features: a template's policies, or the document read as a policy. */
   const hostOf = (document: TextDocument): { template: TemplateDocument } | { policy: PolicyModel } | undefined => {
-    if (document.languageId === 'yaml') {
+    if (document.languageId === 'yaml' || isTerraform(document)) {
       const template = templates.get(document);
       return template && { template };
     }
@@ -108,7 +113,9 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   const timing = { delay: () => settings.validationDelay, typingPause: () => settings.typingPause, hold };
   const validation = new ValidationScheduler(connection, documents, validate, timing, runtime.timers);
 
-  connection.onInitialize((params): InitializeResult => {
+  connection.onInitialize(async (params): Promise<InitializeResult> => {
+    // Loading started with the process; it takes a few milliseconds of the start.
+    hcl = await runtime.hcl;
     pullConfiguration = params.capabilities.workspace?.configuration === true;
     resolveSupport = params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
     const options = params.initializationOptions as { settings?: RawSettings } | undefined;
@@ -232,7 +239,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     // Only a policy's placeholders are ours to fill in.
     const ownModel = parsed?.isPolicy ? parsed : undefined;
     const others = [
-      ...documents.all().filter((d) => d !== own && d.languageId !== 'yaml' && !tooLarge(d)).map((d) => models.get(d)),
+      ...documents.all().filter((d) => d !== own && d.languageId !== 'yaml' && !isTerraform(d) && !tooLarge(d)).map((d) => models.get(d)),
       ...params.texts.filter((t) => t.length <= settings.maxFileSize).map((t) => parsePolicy(t)),
     ].filter((m) => m.isPolicy);
     return { names: namesInUse(ownModel, others), placeholders: ownModel ? placeholderSlots(ownModel) : [] };

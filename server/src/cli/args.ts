@@ -30,8 +30,9 @@ export const USAGE = `Usage: kinesis-policy check [options] <files or folders...
        kinesis-policy test [--format text|json|sarif] <*.access.json files or folders...>
 
 check: checks AWS IAM policies for Amazon Kinesis Data Streams: policy files, and the policies in
-CloudFormation and SAM templates (YAML or JSON, CDK output in cdk.out included). Folders are
-searched for .json, .yaml, .yml and .template files; files that hold no policy are skipped.
+CloudFormation and SAM templates (YAML or JSON, CDK output in cdk.out included) and Terraform
+files. Folders are searched for .json, .yaml, .yml, .template and .tf files; files that hold no
+policy are skipped.
 
   --format text|json|sarif     output format (default: text)
   --kind auto|identity|resource|vpc-endpoint

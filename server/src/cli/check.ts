@@ -26,11 +26,12 @@ export interface FileResult {
 
 export const SYNTAX_ERROR_CODE = 'json/syntax-error';
 export const YAML_SYNTAX_ERROR_CODE = 'yaml/syntax-error';
+export const HCL_SYNTAX_ERROR_CODE = 'hcl/syntax-error';
 const SEVERITY_NAMES: Record<number, Severity> = { 1: 'error', 2: 'warning', 3: 'information', 4: 'hint' };
 
 /**
  * Checks one file's text with the same engine as the editor: a policy file (with its JSON syntax
- * errors), or the policies of a CloudFormation or SAM template in JSON or YAML.
+ * errors), or the policies of a CloudFormation or SAM template in JSON or YAML, or of a Terraform file.
  */
 export function checkText(
   service: PolicyLanguageService,
@@ -39,14 +40,14 @@ export function checkText(
   options: CheckOptions,
   rulesDocumentation: string,
 ): FileResult {
-  const document = TextDocument.create(`file:///${file}`, isYamlFile(file, text) ? 'yaml' : 'json', 1, text);
+  const document = TextDocument.create(`file:///${file}`, /\.tf$/i.test(file) ? 'terraform' : isYamlFile(file, text) ? 'yaml' : 'json', 1, text);
   const settings = { ...DEFAULT_SETTINGS, policyKind: kindOf(file, options.kind), kclVersion: options.kclVersion, rules: options.rules };
-  const model = document.languageId === 'yaml' ? undefined : service.parsePolicy(document);
+  const model = document.languageId === 'yaml' || document.languageId === 'terraform' ? undefined : service.parsePolicy(document);
   if (!model?.isPolicy) {
     const template = service.parseTemplate(document, model);
     if (!template) return { file, policies: 0, problems: [] };
     const diagnostics = service.templateDiagnostics(document, template, { settings, rulesDocumentation });
-    const syntax = template.broken ? yamlSyntaxErrors(file, document) : [];
+    const syntax = !template.broken ? [] : template.syntaxErrors ? hclSyntaxErrors(file, document, template.syntaxErrors) : yamlSyntaxErrors(file, document);
     return { file, policies: template.policies.length, problems: sorted([...syntax, ...problemsOf(file, diagnostics)]) };
   }
   const syntax: Problem[] = model.syntaxErrors.map((e) => ({
@@ -71,6 +72,17 @@ function yamlSyntaxErrors(file: string, document: TextDocument): Problem[] {
     severity: 'error',
     code: YAML_SYNTAX_ERROR_CODE,
     message: `YAML syntax error: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}.`,
+  }));
+}
+
+/** A Terraform file's syntax errors: as a broken template's, its policies near them wait to be mended. */
+function hclSyntaxErrors(file: string, document: TextDocument, errors: readonly { start: number; end: number }[]): Problem[] {
+  return errors.map((e) => ({
+    file,
+    range: { start: document.positionAt(e.start), end: document.positionAt(e.end) },
+    severity: 'error',
+    code: HCL_SYNTAX_ERROR_CODE,
+    message: e.end > e.start ? `HCL syntax error: unexpected "${document.getText().slice(e.start, Math.min(e.end, e.start + 40)).split('\n')[0]}".` : 'HCL syntax error: something is missing here.',
   }));
 }
 

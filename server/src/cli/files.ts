@@ -7,8 +7,8 @@ import { join } from 'node:path';
  */
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', '.terraform']);
 
-/** What `check` reads in a folder: policy files and templates, in JSON or YAML. */
-export const CHECKED_SUFFIXES = ['.json', '.yaml', '.yml', '.template'];
+/** What `check` reads in a folder: policy files and templates, in JSON or YAML, and Terraform files. */
+export const CHECKED_SUFFIXES = ['.json', '.yaml', '.yml', '.template', '.tf'];
 
 /**
  * The files to read: each named file as it is, and the files ending in one of `suffixes` below

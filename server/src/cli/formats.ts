@@ -1,6 +1,6 @@
 import { RULES, TEMPLATE_CHECKS } from '../service';
 import type { FileResult, Problem } from './check';
-import { SYNTAX_ERROR_CODE, YAML_SYNTAX_ERROR_CODE } from './check';
+import { SYNTAX_ERROR_CODE, YAML_SYNTAX_ERROR_CODE, HCL_SYNTAX_ERROR_CODE } from './check';
 import { githubAnchor, plainText, type RuleDoc } from './rulesDocs';
 
 /** `file:line:col severity code message`, one a line, like a compiler, and a summary. */
@@ -40,6 +40,11 @@ const YAML_SYNTAX_ERROR_DOC = {
   description: 'The template is not valid YAML: CloudFormation rejects it, and the policies near the error are not checked until it is mended.',
 };
 
+const HCL_SYNTAX_ERROR_DOC = {
+  summary: 'The Terraform file is not valid HCL.',
+  description: 'The Terraform file is not valid HCL: Terraform rejects it, and the policies near the error are not checked until it is mended.',
+};
+
 /** SARIF 2.1.0, for code-scanning services. */
 export function formatSarif(results: FileResult[], tool: SarifTool): string {
   const rules = [
@@ -50,6 +55,7 @@ export function formatSarif(results: FileResult[], tool: SarifTool): string {
     }),
     { id: SYNTAX_ERROR_CODE, level: 'error', doc: SYNTAX_ERROR_DOC, helpUri: undefined },
     { id: YAML_SYNTAX_ERROR_CODE, level: 'error', doc: YAML_SYNTAX_ERROR_DOC, helpUri: undefined },
+    { id: HCL_SYNTAX_ERROR_CODE, level: 'error', doc: HCL_SYNTAX_ERROR_DOC, helpUri: undefined },
   ];
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',

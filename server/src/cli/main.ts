@@ -6,6 +6,7 @@ import { createLanguageService, IamCatalog } from '../service';
 import { parseArgs, USAGE, UsageError, type CheckOptions } from './args';
 import { checkText, type FileResult } from './check';
 import { CHECKED_SUFFIXES, collectFiles } from './files';
+import { loadHcl } from '../hcl';
 import { formatJson, formatSarif, formatText } from './formats';
 import { readRuleDocs, rulesDocumentationWebUrl } from './rulesDocs';
 import { PolicyFileError, runAccess } from './access';
@@ -22,7 +23,7 @@ const RULES_DOCUMENTATION = pathToFileURL(join(__dirname, '..', 'docs', 'rules.m
 const RULES_WEB_DOCUMENTATION = rulesDocumentationWebUrl(typeof PACKAGE_REPOSITORY === 'undefined' ? undefined : PACKAGE_REPOSITORY);
 
 /** The command line: returns the exit status. */
-function main(argv: readonly string[]): number {
+async function main(argv: readonly string[]): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs(argv);
@@ -50,7 +51,7 @@ function main(argv: readonly string[]): number {
   return check(parsed.options);
 }
 
-function check(options: CheckOptions): number {
+async function check(options: CheckOptions): Promise<number> {
   let files: string[];
   try {
     files = collectFiles(options.paths);
@@ -63,7 +64,13 @@ function check(options: CheckOptions): number {
     process.stderr.write(`kinesis-policy: no policy or template files (${CHECKED_SUFFIXES.join(', ')}) in ${options.paths.join(', ')}\n`);
     return 2;
   }
-  const service = createLanguageService({ catalog: new IamCatalog(nodeCatalogSource(join(__dirname, 'data'))) });
+  // Terraform's grammar is loaded only when there is Terraform to read.
+  const hcl = files.some((f) => /\.tf$/i.test(f)) ? await loadHcl(__dirname) : undefined;
+  if (files.some((f) => /\.tf$/i.test(f)) && !hcl) {
+    process.stderr.write(`kinesis-policy: cannot load the HCL grammar (tree-sitter-terraform.wasm beside ${__filename}) to read Terraform files\n`);
+    return 2;
+  }
+  const service = createLanguageService({ catalog: new IamCatalog(nodeCatalogSource(join(__dirname, 'data'))), hcl: () => hcl });
   const results: FileResult[] = [];
   let unreadable = false;
   for (const file of files) {
@@ -93,4 +100,6 @@ function check(options: CheckOptions): number {
   return results.some((r) => r.problems.some((p) => p.severity === 'error')) ? 1 : 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+void main(process.argv.slice(2)).then((status) => {
+  process.exitCode = status;
+});

@@ -13,10 +13,23 @@ import { jsonTemplate, yamlTemplate, type TemplateDocument } from './hosts/templ
 import { templateCompletion, templateDiagnostics } from './hosts/hostedFeatures';
 import { templateHover } from './hosts/hostedHover';
 import { templateCodeActions } from './hosts/hostedActions';
+import { terraformTemplate } from './hosts/terraform/terraformHost';
+import type { Parser } from 'web-tree-sitter';
 import type { Range } from 'vscode-languageserver-types';
 
 export interface LanguageServiceOptions {
   catalog: IamCatalog;
+  /**
+   * A tree-sitter parser set to the Terraform dialect of HCL, for `.tf` files, once it is loaded
+   * (loading its WebAssembly is the caller's: see `server/src/hcl.ts`). Without one, Terraform is
+   * not read.
+   */
+  hcl?: () => Parser | undefined;
+}
+
+/** Whether a document is a Terraform configuration: by its language, or its name where no extension gave it one. */
+export function isTerraform(document: TextDocument): boolean {
+  return document.languageId === 'terraform' || document.languageId === 'hcl' || /\.tf$/i.test(document.uri);
 }
 
 /** Code action options as callers give them: the catalog and memory are the service's own. */
@@ -66,7 +79,7 @@ export interface PolicyLanguageService {
   templateCodeActions(document: TextDocument, template: TemplateDocument, range: Range, diagnostics: readonly Diagnostic[], options: CallerCodeActionOptions): CodeAction[];
 }
 
-export function createLanguageService({ catalog }: LanguageServiceOptions): PolicyLanguageService {
+export function createLanguageService({ catalog, hcl }: LanguageServiceOptions): PolicyLanguageService {
   // What this service remembers of the models it has seen, kept weakly with them and shared with
   // no other service: each statement's resolved entries, findings and size, each model's ARN defaults.
   const memory = createValidationMemory();
@@ -84,6 +97,15 @@ export function createLanguageService({ catalog }: LanguageServiceOptions): Poli
     resolveCodeAction: (document, policy, action, options) => resolveCodeAction(document, policy, action, { ...options, catalog, memory }),
     parseTemplate: (document, policy) => {
       if (document.languageId === 'yaml') return yamlTemplate(document);
+      if (isTerraform(document)) {
+        const tree = hcl?.()?.parse(document.getText());
+        if (!tree) return undefined;
+        try {
+          return terraformTemplate(document, tree);
+        } finally {
+          tree.delete();
+        }
+      }
       const model = policy ?? parsePolicy(document.getText());
       return model.isPolicy ? undefined : jsonTemplate(document, model.root);
     },

@@ -45,7 +45,7 @@ export interface PrincipalView {
 }
 
 export interface TemplateDocument {
-  format: 'json' | 'yaml';
+  format: 'json' | 'yaml' | 'hcl';
   /** The template's text. */
   text: string;
   readonly root: TemplateMap;
@@ -71,6 +71,8 @@ export interface TemplateDocument {
   readonly tables: string[];
   /** Whether the template's own syntax is broken (YAML errors): edits then wait for it to be fixed. */
   broken: boolean;
+  /** Where a Terraform file's syntax errors are (YAML's are the `yaml` library's to report). */
+  syntaxErrors?: { start: number; end: number }[];
   /** A YAML template's resource blocks and header, kept for the next version (see `yamlBlocks.ts`). */
   blocks?: ResourceBlock[];
   yamlHeader?: YamlTree['header'];

@@ -6,6 +6,7 @@ import type { CallerCodeActionOptions, PolicyLanguageService } from '../language
 import { formattingOf } from '../codeActions/transaction';
 import { scalarAt, scalarEdit } from './cloudformation/yamlScalars';
 import { templateJson } from './cloudformation/writtenValues';
+import { hclStringText } from './terraform/hclValues';
 import { hostDiagnostic, hostRange, runKey, viewDiagnostics } from './hostedFeatures';
 import type { TemplateDocument } from './hostModel';
 import { allViews, viewsAt, type HostView } from './views';
@@ -81,7 +82,9 @@ function hostEdits(host: TextDocument, template: TemplateDocument, view: HostVie
       if (text === undefined) return undefined;
       made = { ...span, text };
     }
-    else if (span && at && text !== undefined) made = template.format === 'json' ? { ...span, text: edit.newText } : scalarEdit(at.scalar, span.start, span.end, text, at.inFlow);
+    else if (span && at && text !== undefined) {
+      made = template.format === 'json' ? { ...span, text: edit.newText } : template.format === 'hcl' ? { ...span, text: hclStringText(edit.newText) } : scalarEdit(at.scalar, span.start, span.end, text, at.inFlow);
+    }
     else {
       // A change of structure: made from the whole of the view's change, as one edit.
       const whole = view.structural(edits);

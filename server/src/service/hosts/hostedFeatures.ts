@@ -1,4 +1,4 @@
-import { DiagnosticSeverity, type CompletionItem, type CompletionList, type Diagnostic, type Position, type Range } from 'vscode-languageserver-types';
+import { DiagnosticSeverity, InsertTextFormat, type CompletionItem, type CompletionList, type Diagnostic, type Position, type Range } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { PolicyLanguageService } from '../languageService';
 import type { ValidationOptions } from '../diagnostics/engine/validate';
@@ -7,6 +7,7 @@ import { allViews, ownKeyStreams, type HostView } from './views';
 import { templateCheckDiagnostics } from './hostedChecks';
 import { templateResourceItems } from './resourceCompletion';
 import { slotCompletion } from './slotCompletion';
+import { hclStringText } from './terraform/hclValues';
 import type { EmbeddedPolicy, TemplateDocument } from './hostModel';
 import { scalarOver, valueStart, yamlString } from './cloudformation/yamlScalars';
 
@@ -91,6 +92,11 @@ function hostItem(host: TextDocument, template: TemplateDocument, policy: Embedd
   if (!edit) return template.format === 'json' ? item : undefined;
   const range = hostRange(host, policy, edit.range);
   if (template.format === 'json') return { ...item, textEdit: { range, newText: edit.newText } };
+  if (template.format === 'hcl') {
+    // A JSON string is an HCL string too, once its `${` is escaped (a snippet's are its placeholders).
+    if (!/^"(?:[^"\\]|\\.)*"$/.test(edit.newText)) return undefined;
+    return { ...item, textEdit: { range, newText: item.insertTextFormat === InsertTextFormat.Snippet ? edit.newText : hclStringText(edit.newText) } };
+  }
   const quoted = /^"((?:[^"\\]|\\.)*)"$/.exec(edit.newText);
   if (!quoted) return undefined;
   // The item replaces a whole string: in YAML, the whole scalar it is written as.

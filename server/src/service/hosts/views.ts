@@ -60,8 +60,8 @@ export function policyView(template: TemplateDocument, policy: EmbeddedPolicy): 
     suffix: policy.cdkPath,
     memo: { holder: policy, key: `${policy.kind}|${policy.judgedAlone}|${policy.lambda}` },
     inserts: policy.node.synthetic ? 'none' : policy.kind === 'identity' ? 'identity' : policy.resourceType === 'AWS::Kinesis::ResourcePolicy' ? 'kinesis-resource' : 'none',
-    // A SAM policy template's statements are SAM's: nothing in them is edited.
-    structural: (edits) => (policy.node.synthetic ? undefined : structuralEdit(template, policy.node, policy.document, edits)),
+    // A SAM policy template's statements are SAM's: nothing in them is edited. HCL is edited only within its strings.
+    structural: (edits) => (policy.node.synthetic || template.format === 'hcl' ? undefined : structuralEdit(template, policy.node, policy.document, edits)),
   };
 }
 

@@ -14,6 +14,9 @@ export const refNotArn = templateCheck({
   defaultSeverity: 'error',
   check({ template }) {
     const findings: TemplateFinding[] = [];
+    // `!Ref` is CloudFormation's: a Terraform file has none.
+    const format = template.format;
+    if (format === 'hcl') return findings;
     for (const policy of template.policies) {
       if (policy.node.synthetic) continue;
       const list = entry(policy.node, 'Statement');
@@ -21,7 +24,7 @@ export const refNotArn = templateCheck({
         for (const key of ['Resource', 'NotResource']) {
           const value = entry(statement, key);
           for (const item of value?.type === 'seq' ? value.items : value ? [value] : []) {
-            const finding = refOfName(item, template.symbols.resources, template.text, template.format);
+            const finding = refOfName(item, template.symbols.resources, template.text, format);
             if (finding) findings.push(finding);
           }
         }

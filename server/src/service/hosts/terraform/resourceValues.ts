@@ -1,0 +1,26 @@
+/**
+ * What a reference to a resource of the configuration stands for (`aws_kinesis_stream.orders.arn`
+ * is a stream ARN), from each resource's "Attribute Reference" in the Terraform AWS provider
+ * documentation (registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/...). The
+ * partition, region and account are known only when Terraform runs: `${...}`, which the checks
+ * read as unknown text. A name written as a literal is used; otherwise it is unknown too.
+ */
+type Attributes = Readonly<Record<string, (name: string) => string>>;
+
+const PREFIX = (service: string, region = true) => `arn:\${partition}:${service}:${region ? '${region}' : ''}:\${account_id}`;
+
+const VALUES: Readonly<Record<string, { name: string; attributes: Attributes }>> = {
+  aws_kinesis_stream: { name: 'name', attributes: { arn: (n) => `${PREFIX('kinesis')}:stream/${n}`, name: (n) => n } },
+  aws_kinesis_stream_consumer: { name: 'name', attributes: { arn: (n) => `${PREFIX('kinesis')}:stream/\${stream}/consumer/${n}:\${creation_timestamp}`, name: (n) => n } },
+  aws_dynamodb_table: { name: 'name', attributes: { arn: (n) => `${PREFIX('dynamodb')}:table/${n}`, name: (n) => n, id: (n) => n } },
+  aws_iam_role: { name: 'name', attributes: { arn: (n) => `${PREFIX('iam', false)}:role/${n}`, name: (n) => n } },
+  aws_kms_key: { name: '', attributes: { arn: () => `${PREFIX('kms')}:key/\${key_id}` } },
+};
+
+/** The value of `type.name.attribute`, with `literal` giving the resource's literal attributes; undefined where not known. */
+export function referenceValue(type: string, name: string, attribute: string, literal: (key: string) => string | undefined): string | undefined {
+  const values = VALUES[type];
+  const write = values?.attributes[attribute];
+  if (!values || !write) return undefined;
+  return write((values.name && literal(values.name)) || `\${${type}.${name}.name}`);
+}

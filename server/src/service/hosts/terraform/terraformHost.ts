@@ -1,0 +1,346 @@
+import { parseTree } from 'jsonc-parser';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Node as SyntaxNode, Tree } from 'web-tree-sitter';
+import { parsePolicy } from '../../policy/parsePolicy';
+import type { PolicyKindSetting } from '../../../../../common/src/choices';
+import type { TemplateSymbols } from '../cloudformation/intrinsics';
+import type { PolicyLocation } from '../cloudformation/policyLocations';
+import { writtenPolicy } from '../cloudformation/policyText';
+import { fromJson, type TemplateEntry, type TemplateMap, type TemplateNode, type TemplateScalar } from '../cloudformation/templateTree';
+import type { EmbeddedPolicy, TemplateDocument } from '../hostModel';
+import { hclValue, referencePath, type References } from './hclValues';
+import { referenceValue } from './resourceValues';
+
+/**
+ * Terraform configurations (`.tf`): the policies in them, read from the tree the tree-sitter
+ * HCL grammar makes, as the host layer's policies. What is read (Terraform AWS provider
+ * documentation, registry.terraform.io/providers/hashicorp/aws/latest/docs):
+ * - a resource's policy attribute (`aws_iam_policy.policy`, `aws_iam_role.assume_role_policy`,
+ *   `aws_kinesis_resource_policy.policy`, ...) written as `jsonencode({...})`, a heredoc or a
+ *   string of JSON;
+ * - `data "aws_iam_policy_document"` blocks, whose `statement` blocks are the policy's
+ *   statements, read as the data source writes its `json`; one that a resource's policy names
+ *   (`data.aws_iam_policy_document.x.json`) is read as that place's kind of policy.
+ */
+
+type Kind = Exclude<PolicyKindSetting, 'auto'>;
+
+/** The policy attributes of resources, and the kind of policy each holds. */
+const POLICY_ATTRIBUTES: Readonly<Record<string, Readonly<Record<string, Kind>>>> = {
+  aws_iam_policy: { policy: 'identity' },
+  aws_iam_role_policy: { policy: 'identity' },
+  aws_iam_user_policy: { policy: 'identity' },
+  aws_iam_group_policy: { policy: 'identity' },
+  // A trust policy: a resource-based policy whose resource is the role.
+  aws_iam_role: { assume_role_policy: 'resource' },
+  aws_kinesis_resource_policy: { policy: 'resource' },
+  aws_kms_key: { policy: 'resource' },
+};
+
+/** `statement` block attributes and the policy elements they write (the data source's documentation). */
+const STATEMENT_ELEMENTS: Readonly<Record<string, string>> = {
+  sid: 'Sid',
+  effect: 'Effect',
+  actions: 'Action',
+  not_actions: 'NotAction',
+  resources: 'Resource',
+  not_resources: 'NotResource',
+};
+
+const NO_SYMBOLS: TemplateSymbols = { resources: new Map(), parameters: new Set() };
+
+/** A Terraform file's policies; undefined when it holds none. */
+export function terraformTemplate(document: TextDocument, tree: Tree): TemplateDocument | undefined {
+  const text = document.getText();
+  const blocks = topBlocks(tree.rootNode);
+  const references = referencesOf(blocks);
+  const locations: PolicyLocation[] = [];
+  const documents = new Map<string, { block: SyntaxNode; kind?: Kind }>();
+  for (const block of blocks) {
+    const [keyword, type, name] = labels(block);
+    if (keyword === 'data' && type === 'aws_iam_policy_document' && name) documents.set(name, { block });
+  }
+  for (const block of blocks) {
+    const [keyword, type, name] = labels(block);
+    if (keyword !== 'resource' || !type || !name) continue;
+    const attributes = POLICY_ATTRIBUTES[type] ?? {};
+    const places: { attribute: SyntaxNode; kind: Kind; path: string }[] = [];
+    for (const [attributeName, kind] of Object.entries(attributes)) {
+      const attribute = attributeOf(block, attributeName);
+      if (attribute) places.push({ attribute, kind, path: attributeName });
+    }
+    // A role's inline policies: `inline_policy { policy = ... }`.
+    if (type === 'aws_iam_role') {
+      for (const inline of childBlocks(block, 'inline_policy')) {
+        const attribute = attributeOf(inline, 'policy');
+        if (attribute) places.push({ attribute, kind: 'identity', path: 'inline_policy.policy' });
+      }
+    }
+    for (const { attribute, kind, path } of places) {
+      const expression = valueOf(attribute);
+      if (!expression) continue;
+      // `data.aws_iam_policy_document.x.json`: that document, read as this place's kind.
+      const named = referencePath(expression);
+      if (named?.[0] === 'data' && named[1] === 'aws_iam_policy_document' && named[3] === 'json') {
+        const used = documents.get(named[2]);
+        if (used) used.kind ??= kind;
+        continue;
+      }
+      const node = policyNode(expression, text, references);
+      if (node) locations.push({ node, kind, resource: `${type}.${name}`, resourceType: type, path });
+    }
+  }
+  for (const [name, { block, kind }] of documents) {
+    locations.push({ node: policyDocumentNode(block, references), kind: kind ?? 'identity', resource: `data.aws_iam_policy_document.${name}`, resourceType: 'aws_iam_policy_document', path: 'statement' });
+  }
+  locations.sort((a, b) => a.node.start - b.node.start);
+  // Where the HCL is broken a policy may be read as other than written: it waits to be mended.
+  const readable = locations.filter((l) => !hasErrorWithin(tree.rootNode, l.node.start, l.node.end));
+  // A broken file that would hold policies is told broken (the command line reports it); another holds none.
+  const mayHoldPolicies = tree.rootNode.hasError && [...Object.keys(POLICY_ATTRIBUTES), 'aws_iam_policy_document'].some((type) => text.includes(`"${type}"`));
+  if (locations.length === 0 && !mayHoldPolicies) return undefined;
+  const policies: EmbeddedPolicy[] = readable.map((location) => {
+    const { text: json, map } = writtenPolicy(location.node, NO_SYMBOLS);
+    return { ...location, document: TextDocument.create(document.uri, 'json', document.version, json), model: parsePolicy(json), map: map.follow(location.node), judgedAlone: true, lambda: false };
+  });
+  return {
+    format: 'hcl',
+    text,
+    root: { type: 'map', start: 0, end: text.length, entries: [], flow: false },
+    symbols: NO_SYMBOLS,
+    policies,
+    policiesAt: () => policies,
+    principals: [],
+    tables: [],
+    owners: () => [],
+    broken: tree.rootNode.hasError,
+    syntaxErrors: syntaxErrors(tree.rootNode),
+    symbolsKey: [],
+    memo: new Map(),
+  };
+}
+
+/** The policy an attribute's value holds: `jsonencode({...})`, or a string or heredoc of JSON. */
+function policyNode(expression: SyntaxNode, text: string, references: References): TemplateMap | undefined {
+  const call = expression.namedChildren[0];
+  if (call?.type === 'function_call' && call.namedChildren[0]?.text === 'jsonencode') {
+    const argument = call.namedChildren.find((c) => c?.type === 'function_arguments')?.namedChildren.find((c) => c?.type === 'expression');
+    const value = argument && hclValue(argument, references);
+    return value?.type === 'map' ? value : undefined;
+  }
+  const value = hclValue(expression, references);
+  if (value?.type !== 'scalar' || typeof value.value !== 'string' || !value.content) return undefined;
+  // JSON written in the file: read where it is written, so that every offset maps exactly.
+  const json = text.slice(value.content.start, value.content.end);
+  const tree = parseTree(json);
+  if (tree?.type !== 'object') return undefined;
+  const node = shifted(fromJson(tree, json), value.content.start);
+  return node.type === 'map' ? node : undefined;
+}
+
+/**
+ * A `data "aws_iam_policy_document"` block as the policy it writes: `version` (2012-10-17 when not
+ * given), each `statement` block with its `principals` and `condition` blocks merged by type and
+ * by test and variable, as the data source merges them. Keys stand where their attributes are
+ * written; what the data source adds (the version, `Effect: Allow`) stands, zero-wide, where it
+ * would be written. The policy's text is written in the order of the file, so that its offsets
+ * map back in order; what cannot be (a condition whose parts are written out of order) maps as a whole.
+ */
+function policyDocumentNode(block: SyntaxNode, references: References): TemplateMap {
+  const start = block.startIndex;
+  const entries: TemplateEntry[] = [];
+  const version = attributeOf(block, 'version');
+  entries.push(version ? attributeEntry(version, 'Version', references) : { key: 'Version', keyNode: madeAt('Version', start), value: madeAt('2012-10-17', start) });
+  const statements = childBlocks(block, 'statement').map((statement) => statementNode(statement, references));
+  const first = statements[0]?.start ?? start;
+  entries.push({ key: 'Statement', keyNode: madeAt('Statement', first), value: { type: 'seq', start: first, end: statements[statements.length - 1]?.end ?? first, items: statements, flow: true } });
+  entries.sort((a, b) => a.keyNode.start - b.keyNode.start);
+  return { type: 'map', start, end: block.endIndex, entries, flow: true };
+}
+
+/** What the data source writes that the file does not: a string standing, zero-wide, at `at`. */
+function madeAt(value: string, at: number): TemplateScalar {
+  return { type: 'scalar', start: at, end: at, value, style: 'json', synthetic: true };
+}
+
+function statementNode(block: SyntaxNode, references: References): TemplateMap {
+  const entries: TemplateEntry[] = [];
+  for (const [attributeName, element] of Object.entries(STATEMENT_ELEMENTS)) {
+    const attribute = attributeOf(block, attributeName);
+    if (attribute) entries.push(attributeEntry(attribute, element, references));
+  }
+  for (const [blockName, element] of [['principals', 'Principal'], ['not_principals', 'NotPrincipal']] as const) {
+    const principals = childBlocks(block, blockName);
+    if (principals.length === 0) continue;
+    const byType: TemplateEntry[] = [];
+    for (const principal of principals) {
+      const type = attributeOf(principal, 'type');
+      const identifiers = attributeOf(principal, 'identifiers');
+      const typeValue = type && valueOf(type) && hclValue(valueOf(type)!, references);
+      if (typeValue?.type !== 'scalar' || typeof typeValue.value !== 'string') continue;
+      byType.push({ key: typeValue.value, keyNode: typeValue, value: identifiers && valueOf(identifiers) ? hclValue(valueOf(identifiers)!, references) : undefined });
+    }
+    const first = principals[0];
+    const span = { start: first.startIndex, end: principals[principals.length - 1].endIndex };
+    // `type = "*"` writes `"Principal": "*"`.
+    const value: TemplateNode = byType.length === 1 && byType[0].key === '*' ? { ...byType[0].keyNode } : { type: 'map', ...span, entries: byType, flow: true };
+    entries.push({ key: element, keyNode: keyAt(first), value: inOrder(value) });
+  }
+  const conditions = childBlocks(block, 'condition');
+  if (conditions.length > 0) {
+    const byTest = new Map<string, TemplateEntry>();
+    for (const condition of conditions) {
+      const test = attributeOf(condition, 'test');
+      const variable = attributeOf(condition, 'variable');
+      const values = attributeOf(condition, 'values');
+      const testValue = test && valueOf(test) && hclValue(valueOf(test)!, references);
+      const variableValue = variable && valueOf(variable) && hclValue(valueOf(variable)!, references);
+      if (testValue?.type !== 'scalar' || typeof testValue.value !== 'string' || variableValue?.type !== 'scalar' || typeof variableValue.value !== 'string') continue;
+      let operator = byTest.get(testValue.value);
+      if (!operator) {
+        operator = { key: testValue.value, keyNode: testValue, value: { type: 'map', start: condition.startIndex, end: condition.endIndex, entries: [], flow: true } };
+        byTest.set(testValue.value, operator);
+      }
+      if (operator.value?.type === 'map') {
+        operator.value.end = condition.endIndex;
+        operator.value.entries.push({ key: variableValue.value, keyNode: variableValue, value: values && valueOf(values) ? hclValue(valueOf(values)!, references) : undefined });
+      }
+    }
+    const span = { start: conditions[0].startIndex, end: conditions[conditions.length - 1].endIndex };
+    entries.push({ key: 'Condition', keyNode: keyAt(conditions[0]), value: inOrder({ type: 'map', ...span, entries: [...byTest.values()], flow: true }) });
+  }
+  // In the order written; the data source's own `Effect: Allow` last, at the block's end.
+  entries.sort((a, b) => a.keyNode.start - b.keyNode.start);
+  if (!entries.some((e) => e.key === 'Effect')) entries.push({ key: 'Effect', keyNode: madeAt('Effect', block.endIndex - 1), value: madeAt('Allow', block.endIndex - 1) });
+  return { type: 'map', start: block.startIndex, end: block.endIndex, entries, flow: true };
+}
+
+/** The node as it is when written in order of the file, else made at its place and mapped as a whole. */
+function inOrder(node: TemplateNode): TemplateNode {
+  let last = -1;
+  let ordered = true;
+  const visit = (n: TemplateNode) => {
+    if (n.start < last) ordered = false;
+    last = Math.max(last, n.start);
+    if (n.type === 'map')
+      for (const e of n.entries) {
+        visit(e.keyNode);
+        if (e.value) visit(e.value);
+      }
+    else if (n.type === 'seq') for (const item of n.items) visit(item);
+    last = Math.max(last, n.end);
+  };
+  visit(node);
+  return ordered ? node : { ...node, synthetic: true };
+}
+
+function attributeEntry(attribute: SyntaxNode, element: string, references: References): TemplateEntry {
+  const expression = valueOf(attribute);
+  return { key: element, keyNode: keyAt(attribute), value: expression ? hclValue(expression, references) : undefined };
+}
+
+/** A key written as an attribute or block name: it stands where the name is, not copied. */
+function keyAt(node: SyntaxNode): TemplateScalar {
+  const name = node.namedChildren[0];
+  return { type: 'scalar', start: name?.startIndex ?? node.startIndex, end: name?.endIndex ?? node.endIndex, value: name?.text ?? '', style: 'json' };
+}
+
+/** The configuration's top-level blocks. */
+function topBlocks(root: SyntaxNode): SyntaxNode[] {
+  const body = root.namedChildren.find((c) => c?.type === 'body');
+  return (body?.namedChildren ?? []).filter((c): c is SyntaxNode => c?.type === 'block');
+}
+
+/** A block's type and labels: `resource`, `aws_iam_policy`, `producer`. */
+function labels(block: SyntaxNode): string[] {
+  const out: string[] = [];
+  for (const child of block.namedChildren) {
+    if (!child) continue;
+    if (child.type === 'identifier' && out.length === 0) out.push(child.text);
+    else if (child.type === 'string_lit') out.push(child.namedChildren.find((c) => c?.type === 'template_literal')?.text ?? '');
+    else if (child.type === 'body' || child.type === 'block_start') break;
+  }
+  return out;
+}
+
+function bodyOf(block: SyntaxNode): SyntaxNode | undefined {
+  return block.namedChildren.find((c) => c?.type === 'body') ?? undefined;
+}
+
+function attributeOf(block: SyntaxNode, name: string): SyntaxNode | undefined {
+  return bodyOf(block)?.namedChildren.find((c): c is SyntaxNode => c?.type === 'attribute' && c.namedChildren[0]?.text === name);
+}
+
+function childBlocks(block: SyntaxNode, name: string): SyntaxNode[] {
+  return (bodyOf(block)?.namedChildren ?? []).filter((c): c is SyntaxNode => c?.type === 'block' && c.namedChildren[0]?.text === name);
+}
+
+function valueOf(attribute: SyntaxNode): SyntaxNode | undefined {
+  return attribute.namedChildren.find((c) => c?.type === 'expression') ?? undefined;
+}
+
+/** What the configuration's references stand for: its resources' attributes (see `resourceValues.ts`). */
+function referencesOf(blocks: SyntaxNode[]): References {
+  const resources = new Map<string, SyntaxNode>();
+  for (const block of blocks) {
+    const [keyword, type, name] = labels(block);
+    if (keyword === 'resource' && type && name) resources.set(`${type}.${name}`, block);
+  }
+  const references: References = (path) => {
+    const [type, name, attribute] = path;
+    const block = type && name ? resources.get(`${type}.${name}`) : undefined;
+    if (!block || !attribute || path.length !== 3) return undefined;
+    return referenceValue(type, name, attribute, (key) => {
+      const attribute = attributeOf(block, key);
+      const expression = attribute && valueOf(attribute);
+      const value = expression && hclValue(expression, () => undefined);
+      return value?.type === 'scalar' && typeof value.value === 'string' && !value.value.includes('${') ? value.value : undefined;
+    });
+  };
+  return references;
+}
+
+/** The first few places the HCL is broken: an unexpected piece (ERROR) or a missing one. */
+function syntaxErrors(root: SyntaxNode): { start: number; end: number }[] {
+  const found: { start: number; end: number }[] = [];
+  const stack: SyntaxNode[] = [root];
+  while (stack.length > 0 && found.length < 20) {
+    const node = stack.pop()!;
+    if (!node.hasError && !node.isMissing) continue;
+    if (node.isError || node.isMissing) {
+      found.push({ start: node.startIndex, end: node.endIndex });
+      continue;
+    }
+    for (let i = node.childCount - 1; i >= 0; i--) {
+      const child = node.child(i);
+      if (child) stack.push(child);
+    }
+  }
+  return found;
+}
+
+function hasErrorWithin(root: SyntaxNode, start: number, end: number): boolean {
+  if (!root.hasError) return false;
+  const stack: SyntaxNode[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.endIndex < start || node.startIndex > end || !node.hasError) continue;
+    if (node.isError || node.isMissing) return true;
+    for (const child of node.children) if (child) stack.push(child);
+  }
+  return false;
+}
+
+function shifted(node: TemplateNode, by: number): TemplateNode {
+  node.start += by;
+  node.end += by;
+  if (node.type === 'scalar') {
+    if (node.content) node.content = { start: node.content.start + by, end: node.content.end + by };
+  } else if (node.type === 'map') {
+    for (const e of node.entries) {
+      shifted(e.keyNode, by);
+      if (e.value) shifted(e.value, by);
+    }
+  } else for (const item of node.items) shifted(item, by);
+  return node;
+}

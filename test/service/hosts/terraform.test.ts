@@ -1,0 +1,117 @@
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { before, describe, it } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { PolicyLanguageService } from '../../../server/src/service';
+import { OPTIONS, terraformDocument, terraformService, terraformTemplate } from '../../support/terraform';
+
+const KINESIS = readFileSync('test/fixtures/terraform/kinesis.tf', 'utf8');
+
+let service: PolicyLanguageService;
+
+/** Errors and warnings, where they are: what a false alarm would be. */
+function alarms(text: string): string[] {
+  const document = terraformDocument(text);
+  return service
+    .templateDiagnostics(document, terraformTemplate(service, document), OPTIONS)
+    .filter((d) => (d.severity ?? 1) <= 2)
+    .map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${String(d.code)} ${document.getText(d.range)}`);
+}
+
+const producer = (actions: string, resources = 'aws_kinesis_stream.orders.arn') => `resource "aws_kinesis_stream" "orders" {
+  name        = "orders"
+  shard_count = 1
+}
+
+data "aws_iam_policy_document" "producer" {
+  statement {
+    actions   = [${actions}]
+    resources = [${resources}]
+  }
+}
+`;
+
+describe('policies in Terraform files', () => {
+  before(async () => {
+    service = await terraformService();
+  });
+
+  it('finds every policy a configuration holds, each read as its place says', () => {
+    const template = terraformTemplate(service, terraformDocument(KINESIS));
+    assert.deepEqual(
+      template.policies.map((p) => `${p.resource} ${p.path} ${p.kind}`),
+      [
+        // A policy document is read as the kind of the place that uses it: an identity policy by default.
+        'data.aws_iam_policy_document.producer statement identity',
+        'aws_iam_role.consumer assume_role_policy resource',
+        'aws_iam_role_policy.consumer policy identity',
+        'aws_kinesis_resource_policy.share policy resource',
+        'data.aws_iam_policy_document.fanout statement resource',
+      ],
+    );
+    // jsonencode, a heredoc, the data source with principals and conditions, references and interpolated ARNs: no false alarm.
+    assert.deepEqual(alarms(KINESIS), []);
+  });
+
+  it('writes each policy as Terraform writes it: references to the configuration’s resources are their ARNs, the rest unknown', () => {
+    const template = terraformTemplate(service, terraformDocument(KINESIS));
+    const written = (resource: string) => JSON.parse(template.policies.find((p) => p.resource === resource)?.document.getText() ?? 'null') as { Statement: Record<string, unknown>[] };
+    const producerStatement = written('data.aws_iam_policy_document.producer').Statement[0];
+    assert.deepEqual(producerStatement, {
+      Sid: 'WriteOrders',
+      Action: ['kinesis:PutRecord', 'kinesis:PutRecords', 'kinesis:DescribeStreamSummary'],
+      Resource: ['arn:${partition}:kinesis:${region}:${account_id}:stream/orders'],
+      // The data source's default.
+      Effect: 'Allow',
+    });
+    const fanout = written('data.aws_iam_policy_document.fanout').Statement[0];
+    assert.deepEqual(fanout.Principal, { AWS: ['arn:aws:iam::${var.partner_account}:root'] });
+    assert.deepEqual(fanout.Condition, { StringEquals: { 'aws:PrincipalAccount': ['${var.partner_account}'] } });
+    // `$${aws:username}` is HCL for IAM's own variable.
+    assert.deepEqual(written('aws_iam_role_policy.consumer').Statement[3].Condition, { StringEquals: { 'aws:PrincipalTag/team': '${aws:username}' } });
+  });
+
+  it('reports a mistake where the HCL has it, in each way a policy is written', () => {
+    assert.deepEqual(alarms(producer('"kinesis:PutRecordz"')), ['8:18 iam/unknown-action "kinesis:PutRecordz"']);
+    const encoded = KINESIS.replace('"kinesis:GetShardIterator", "kinesis:DescribeStreamSummary", "kinesis:ListShards"]\n        Resource = aws_kinesis_stream', '"kinesis:GetShardIteratorz", "kinesis:DescribeStreamSummary", "kinesis:ListShards"]\n        Resource = aws_kinesis_stream');
+    assert.deepEqual(alarms(encoded).filter((a) => a.includes('unknown-action')), ['70:43 iam/unknown-action "kinesis:GetShardIteratorz"']);
+    const heredoc = KINESIS.replace('"Action": ["kinesis:GetRecords"', '"Action": ["kinesis:Get*"');
+    assert.ok(alarms(heredoc).some((a) => a.endsWith('resource-policy/wildcard-action "kinesis:Get*"')), alarms(heredoc).join('\n'));
+    // A stream's ARN where a consumer's belongs: the reference is known for what it is.
+    assert.deepEqual(alarms(producer('"kinesis:SubscribeToShard"')), ['8:18 iam/action-resource-mismatch "kinesis:SubscribeToShard"']);
+  });
+
+  it('fixes a string in place and completes in one, writing HCL strings', () => {
+    const text = producer('"kinesis:PutRecordz", "kinesis:PutRecords"');
+    const document = terraformDocument(text);
+    const template = terraformTemplate(service, document);
+    const [unknown] = service.templateDiagnostics(document, template, OPTIONS).filter((d) => d.code === 'iam/unknown-action');
+    const fix = service.templateCodeActions(document, template, unknown.range, [unknown], { ...OPTIONS, only: ['quickfix'] }).find((a) => a.title === 'Change to kinesis:PutRecord');
+    assert.equal(TextDocument.applyEdits(document, fix?.edit?.changes?.[document.uri] ?? []), text.replace('PutRecordz', 'PutRecord'));
+
+    const at = document.positionAt(text.indexOf('kinesis:PutRecords') + 'kinesis:Put'.length);
+    const item = service.templateCompletion(document, at, template)?.items.find((i) => i.label === 'kinesis:PutRecord');
+    const edit = item?.textEdit && 'range' in item.textEdit ? item.textEdit : undefined;
+    assert.equal(edit && document.getText(edit.range), '"kinesis:PutRecords"');
+    assert.equal(edit?.newText, '"kinesis:PutRecord"');
+    // Inserting whole statements is not offered yet in HCL rather than written wrong.
+    const inserts = service.templateCodeActions(document, template, { start: at, end: at }, [], { ...OPTIONS, only: ['refactor.insert'] });
+    assert.deepEqual(inserts, []);
+  });
+
+  it('hovers an action in HCL as in JSON', () => {
+    const text = producer('"kinesis:PutRecords"');
+    const document = terraformDocument(text);
+    const hover = service.templateHover(document, document.positionAt(text.indexOf('PutRecords')), terraformTemplate(service, document));
+    assert.match(JSON.stringify(hover?.contents), /PutRecords/);
+  });
+
+  it('leaves a policy near broken HCL until it is mended, and reads nothing in other Terraform', () => {
+    const broken = terraformTemplate(service, terraformDocument(producer('"kinesis:PutRecordz"').replace('actions   = [', 'actions   = [[')));
+    assert.equal(broken.broken, true);
+    assert.deepEqual(broken.policies, []);
+    assert.ok((broken.syntaxErrors ?? []).length > 0);
+    assert.equal(service.parseTemplate(terraformDocument('variable "region" {\n  type = string\n}\n')), undefined);
+    assert.equal(service.parseTemplate(terraformDocument('resource "aws_s3_bucket" "b" {\n  bucket = "b"\n')), undefined, 'broken, but no policy there');
+  });
+});

@@ -1,0 +1,38 @@
+import { dirname } from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Parser } from 'web-tree-sitter';
+import { createLanguageService, type PolicyLanguageService, type TemplateDocument } from '../../server/src/service';
+import { loadHcl } from '../../server/src/hcl';
+import { sharedCatalog } from './catalog';
+import { OPTIONS } from './templates';
+
+/**
+ * A service that reads Terraform, with the HCL grammar loaded from where the build copies it from
+ * (the WebAssembly of both packages sits at the top of each, as in `dist/`). Tests call
+ * `terraformService()` in a `before` hook: loading is asynchronous.
+ */
+let loaded: Promise<PolicyLanguageService> | undefined;
+
+export function terraformService(): Promise<PolicyLanguageService> {
+  loaded ??= (async () => {
+    const grammar = dirname(require.resolve('@tree-sitter-grammars/tree-sitter-hcl/package.json'));
+    const runtime = dirname(require.resolve('web-tree-sitter/tree-sitter.wasm'));
+    // The runtime's WebAssembly is found by name in one folder, the grammar's by path in another.
+    const parser: Parser | undefined = await loadHcl(runtime, grammar);
+    if (!parser) throw new Error('The HCL grammar did not load');
+    return createLanguageService({ catalog: sharedCatalog(), hcl: () => parser });
+  })();
+  return loaded;
+}
+
+export function terraformDocument(text: string, uri = 'file:///ws/main.tf'): TextDocument {
+  return TextDocument.create(uri, 'terraform', 1, text);
+}
+
+export function terraformTemplate(service: PolicyLanguageService, document: TextDocument): TemplateDocument {
+  const template = service.parseTemplate(document);
+  if (!template) throw new Error('Not read as Terraform');
+  return template;
+}
+
+export { OPTIONS };
