@@ -42,7 +42,7 @@ const connection = createConnection((logger: Logger) => createProtocolConnection
 if (isMainThread) process.stdin.on('end', () => process.exit(shutdown ? 0 : 1));
 
 startServer(connection, {
-  hcl: loadHcl(__dirname),
+  hcl: () => loadHcl(__dirname),
   catalogSource: nodeCatalogSource(join(__dirname, 'data')),
   version: typeof SERVER_VERSION === 'string' ? SERVER_VERSION : 'dev',
   // The bundle is dist/server.js; the rules documentation ships as docs/rules.md beside dist/.

@@ -42,15 +42,28 @@ export interface ServerRuntime {
   /** Where docs/rules.md is, for the links in diagnostics. */
   rulesDocumentation: string;
   timers: Timers;
-  /** The HCL parser for Terraform files, while it loads (see `hcl.ts`); none reads no Terraform. */
-  hcl?: Promise<Parser | undefined>;
+  /** Loads the HCL parser for Terraform files (see `hcl.ts`); without it, no Terraform is read. */
+  hcl?: () => Promise<Parser | undefined>;
 }
 
 /** Wires the language service to an LSP connection. Handlers only find the document and delegate. */
 export function startServer(connection: Connection, runtime: ServerRuntime): void {
   const catalog = new IamCatalog(runtime.catalogSource);
   let hcl: Parser | undefined;
+  let hclLoading: Promise<void> | undefined;
   const service = createLanguageService({ catalog, hcl: () => hcl });
+  /** Loads the grammar once; then reads again the Terraform files read without it. */
+  const loadHcl = () => {
+    hclLoading ??= (runtime.hcl?.() ?? Promise.resolve(undefined)).then((parser) => {
+      hcl = parser;
+      if (!parser) return;
+      for (const document of documents.all()) {
+        if (!isTerraform(document)) continue;
+        templates.delete(document.uri);
+        validation.schedule(document, true);
+      }
+    });
+  };
   const hold = new TypingHold();
   // The editor's changes pass through here on their way into the document: where the user typed.
   const documents = new TextDocuments({
@@ -73,6 +86,11 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   /** What a document holds for the features: a template's policies, or the document read as a policy. */
   const hostOf = (document: TextDocument): { template: TemplateDocument } | { policy: PolicyModel } | undefined => {
     if (document.languageId === 'yaml' || isTerraform(document)) {
+      // The HCL grammar is loaded when the first Terraform file is seen, not at every start.
+      if (isTerraform(document) && !hcl) {
+        loadHcl();
+        return undefined;
+      }
       const template = templates.get(document);
       return template && { template };
     }
@@ -113,9 +131,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   const timing = { delay: () => settings.validationDelay, typingPause: () => settings.typingPause, hold };
   const validation = new ValidationScheduler(connection, documents, validate, timing, runtime.timers);
 
-  connection.onInitialize(async (params): Promise<InitializeResult> => {
-    // Loading started with the process; it takes a few milliseconds of the start.
-    hcl = await runtime.hcl;
+  connection.onInitialize((params): InitializeResult => {
     pullConfiguration = params.capabilities.workspace?.configuration === true;
     resolveSupport = params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
     const options = params.initializationOptions as { settings?: RawSettings } | undefined;

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
@@ -121,16 +121,16 @@ describe('kinesis-policy check', () => {
     );
     assert.equal(wildcardAction.shortDescription.markdown, 'Kinesis rejects `*` and `?` in the `Action` of a stream or consumer policy: sharing is least-privilege by design, so `PutResourcePolicy` fails.');
     assert.ok(wildcardAction.fullDescription.text.startsWith(wildcardAction.shortDescription.text));
-    assert.deepEqual(rules.map((r) => r.id), [...RULES.map((r) => r.code), ...TEMPLATE_CHECKS.map((c) => c.code), 'json/syntax-error', 'yaml/syntax-error']);
+    assert.deepEqual(rules.map((r) => r.id), [...RULES.map((r) => r.code), ...TEMPLATE_CHECKS.map((c) => c.code), 'json/syntax-error', 'yaml/syntax-error', 'hcl/syntax-error']);
     for (const rule of rules) {
       assert.ok(rule.shortDescription.text.length > 20 && !rule.shortDescription.text.includes(rule.id), `${rule.id}: "${rule.shortDescription.text}"`);
       assert.match(rule.shortDescription.text, /^\S.*[.]$/s, rule.id);
       assert.doesNotMatch(rule.helpUri ?? '', /^file:/, rule.id);
     }
-    for (const rule of rules.slice(0, -2)) {
+    for (const rule of rules.slice(0, -3)) {
       assert.equal(rule.helpUri, `https://github.com/kinesis-policy/kinesis-policy/blob/main/docs/rules.md#${rule.id.replace('/', '')}`);
     }
-    assert.deepEqual(rules.slice(-2).map((r) => r.helpUri), [undefined, undefined], 'JSON and YAML syntax errors have no section in rules.md');
+    assert.deepEqual(rules.slice(-3).map((r) => r.helpUri), [undefined, undefined, undefined], 'JSON, YAML and HCL syntax errors have no section in rules.md');
   });
 
   it('forces the policy kind and changes severities', () => {
@@ -158,7 +158,7 @@ describe('kinesis-policy check', () => {
     writeFileSync(join(empty, 'notes.txt'), 'not json');
     const none = run(['check', '.'], empty);
     assert.equal(none.status, 2);
-    assert.equal(none.stderr, 'kinesis-policy: no policy or template files (.json, .yaml, .yml, .template) in .\n');
+    assert.equal(none.stderr, 'kinesis-policy: no policy or template files (.json, .yaml, .yml, .template, .tf) in .\n');
     writeFileSync(join(empty, 'package.json'), '{"name": "x"}');
     const other = run(['check', '.'], empty);
     assert.equal(other.status, 0);
@@ -204,6 +204,22 @@ describe('kinesis-policy check: templates', () => {
     assert.deepEqual(stdout.split('\n').filter((l) => / (error|warning) /.test(l)), []);
     // 13 policies where a template holds them (a SAM policy template among them), 2 with intrinsic functions throughout.
     assert.match(stdout, /^15 policies checked: 0 errors, 0 warnings, \d+ notes?\.$/m);
+  });
+
+  it('checks Terraform files: policies in every form they take, mistakes where the HCL has them, broken HCL reported', () => {
+    const clean = run(['check', 'test/fixtures/terraform/kinesis.tf'], ROOT);
+    assert.equal(clean.status, 0, clean.stdout);
+    assert.match(clean.stdout, /^5 policies checked: 0 errors, 0 warnings, \d+ notes?\.$/m);
+    const dir = mkdtempSync(join(tmpdir(), 'kinesis-policy-terraform-'));
+    writeFileSync(join(dir, 'main.tf'), readFileSync(join(ROOT, 'test', 'fixtures', 'terraform', 'kinesis.tf'), 'utf8').replace('"kinesis:PutRecords",', '"kinesis:PutRecordz",'));
+    writeFileSync(join(dir, 'broken.tf'), 'resource "aws_iam_policy" "x" {\n  policy = jsonencode({ Version = "2012-10-17"\n');
+    writeFileSync(join(dir, 'variables.tf'), 'variable "region" {\n  type = string\n}\n');
+    const { status, stdout } = run(['check', '.'], dir);
+    assert.equal(status, 1);
+    assert.deepEqual(
+      stdout.split('\n').filter((l) => / (error|warning) /.test(l)).map((l) => l.split(' ').slice(0, 3).join(' ')),
+      ['broken.tf:1:1 error hcl/syntax-error', 'main.tf:39:39 error iam/unknown-action'],
+    );
   });
 
   it('checks CloudFormation and SAM templates in YAML and JSON, CDK output included, in the same run as policy files', () => {
