@@ -207,6 +207,16 @@ describe('kinesis-policy check: templates', () => {
   });
 
   it('checks Terraform files: policies in every form they take, mistakes where the HCL has them, broken HCL reported', () => {
+    const example = run(['check', 'examples/terraform'], ROOT);
+    assert.equal(example.status, 1);
+    assert.deepEqual(
+      example.stdout.split('\n').filter((l) => / (error|warning) /.test(l)).map((l) => l.split(' ').slice(0, 3).join(' ')),
+      [
+        'examples/terraform/kinesis.tf:70:21 error iam/unknown-action',
+        'examples/terraform/kinesis.tf:70:42 warning consumer/incomplete-read',
+        'examples/terraform/kinesis.tf:106:20 error resource-policy/wildcard-action',
+      ],
+    );
     const clean = run(['check', 'test/fixtures/terraform/kinesis.tf'], ROOT);
     assert.equal(clean.status, 0, clean.stdout);
     assert.match(clean.stdout, /^5 policies checked: 0 errors, 0 warnings, \d+ notes?\.$/m);

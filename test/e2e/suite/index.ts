@@ -2,12 +2,12 @@ import Mocha from 'mocha';
 import { join } from 'node:path';
 
 // Which test files run where: the development folder gets every scenario; the installed .vsix
-// gets activation and a completion, which tell whether the package holds what runs, and the
+// gets activation, a completion and Terraform (its WebAssembly), which tell whether the package holds what runs, and the
 // restart, which needs the bundled client. Crash recovery runs last: it stops the server on
 // purpose, and the output check is about the scenarios that should not.
 const SUITES = {
-  dev: ['activation', 'completion', 'hover', 'diagnostics', 'codeActions', 'newcomer', 'snippets', 'commands', 'statusBar', 'access', 'templates', 'otherJson', 'output', 'recovery'],
-  vsix: ['activation', 'packaged', 'output', 'recovery'],
+  dev: ['activation', 'completion', 'hover', 'diagnostics', 'codeActions', 'newcomer', 'snippets', 'commands', 'statusBar', 'access', 'templates', 'terraform', 'otherJson', 'output', 'recovery'],
+  vsix: ['activation', 'packaged', 'terraform', 'output', 'recovery'],
 };
 
 /** Marks the suite's lines among everything else the workbench logs; the launchers print these. */
