@@ -106,6 +106,56 @@ describe('policies in Terraform files', () => {
     assert.match(JSON.stringify(hover?.contents), /PutRecords/);
   });
 
+  it('judges a role by all its policies: its own, those attached to it, the documents they use', () => {
+    const role = `resource "aws_kinesis_stream" "orders" {
+  name        = "orders"
+  shard_count = 1
+}
+resource "aws_iam_role" "consumer" {
+  name               = "consumer"
+  assume_role_policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Principal = { Service = "ecs-tasks.amazonaws.com" }, Action = "sts:AssumeRole" }] })
+}
+resource "aws_iam_role_policy" "iterate" {
+  role   = aws_iam_role.consumer.id
+  policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = ["kinesis:GetShardIterator", "kinesis:DescribeStreamSummary", "kinesis:ListShards"], Resource = aws_kinesis_stream.orders.arn }] })
+}
+data "aws_iam_policy_document" "read" {
+  statement {
+    actions   = ["kinesis:GetRecords"]
+    resources = [aws_kinesis_stream.orders.arn]
+  }
+}
+resource "aws_iam_policy" "read" {
+  name   = "read"
+  policy = data.aws_iam_policy_document.read.json
+}
+`;
+    const attachment = `resource "aws_iam_role_policy_attachment" "read" {
+  role       = aws_iam_role.consumer.name
+  policy_arn = aws_iam_policy.read.arn
+}
+`;
+    // Apart, each policy reads half a shard; attached to one role, the role reads it whole.
+    assert.deepEqual(alarms(role).map((a) => a.split(' ')[1]), ['consumer/incomplete-read', 'consumer/incomplete-read', 'consumer/missing-describe-stream']);
+    assert.deepEqual(alarms(role + attachment), []);
+    const document = terraformDocument(role + attachment);
+    const template = terraformTemplate(service, document);
+    assert.deepEqual(template.principals.map((p) => `${p.label}: ${p.policies.map((q) => q.resource).join(', ')}`), ['role aws_iam_role.consumer: aws_iam_role_policy.iterate, data.aws_iam_policy_document.read']);
+    // An AWS managed policy attached too may grant what is missing: the role's findings are notes, naming it.
+    const managed = role.replace('resource "aws_iam_role_policy" "iterate"', 'resource "aws_iam_role_policy_attachment" "managed" {\n  role       = aws_iam_role.consumer.name\n  policy_arn = "arn:aws:iam::aws:policy/AmazonKinesisReadOnlyAccess"\n}\nresource "aws_iam_role_policy" "iterate"');
+    assert.deepEqual(alarms(managed + attachment), []);
+    const notes = service.templateDiagnostics(terraformDocument(managed.replace('"kinesis:GetShardIterator", ', '') + attachment), terraformTemplate(service, terraformDocument(managed.replace('"kinesis:GetShardIterator", ', '') + attachment)), OPTIONS);
+    assert.ok(notes.some((d) => d.code === 'consumer/incomplete-read' && d.severity === 3 && /AmazonKinesisReadOnlyAccess/.test(typeof d.message === 'string' ? d.message : d.message.value)));
+  });
+
+  it('needs no CreateTable on a lease table the configuration makes', () => {
+    const text = KINESIS.replace('["dynamodb:CreateTable", ', '[');
+    const document = terraformDocument(text);
+    const findings = service.templateDiagnostics(document, terraformTemplate(service, document), OPTIONS).filter((d) => d.code === 'kcl/missing-lease-table-permissions');
+    assert.deepEqual(findings, []);
+    assert.deepEqual(terraformTemplate(service, document).tables, ['orders-app']);
+  });
+
   it('leaves a policy near broken HCL until it is mended, and reads nothing in other Terraform', () => {
     const broken = terraformTemplate(service, terraformDocument(producer('"kinesis:PutRecordz"').replace('actions   = [', 'actions   = [[')));
     assert.equal(broken.broken, true);

@@ -4,7 +4,7 @@ import { parsePolicy } from '../policy/parsePolicy';
 import { isTemplate, resourceLocations, resourceSymbol, templateSymbols, type ResourceSymbol } from './cloudformation/policyLocations';
 import { copiedPolicy, writtenPolicy } from './cloudformation/policyText';
 import { ownersOf } from './cloudformation/principals';
-import { principalViews } from './principalViews';
+import { principalViews, templateGrouping } from './principalViews';
 import { resolveString, type TemplateSymbols } from './cloudformation/intrinsics';
 import { entry, fromJson, stringValue, type TemplateEntry, type TemplateMap, type TemplateNode } from './cloudformation/templateTree';
 import { parseYamlTemplate, settle, type ResourceBlock } from './cloudformation/yamlBlocks';
@@ -127,7 +127,7 @@ function template(
     },
     get principals() {
       settleAll();
-      principals ??= principalViews(document, policies, symbols, ownersOfPolicy);
+      principals ??= principalViews(document, policies, symbols, templateGrouping(policies, symbols, ownersOfPolicy));
       return principals;
     },
     get tables() {

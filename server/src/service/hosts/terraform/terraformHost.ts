@@ -7,9 +7,12 @@ import type { TemplateSymbols } from '../cloudformation/intrinsics';
 import type { PolicyLocation } from '../cloudformation/policyLocations';
 import { writtenPolicy } from '../cloudformation/policyText';
 import { fromJson, type TemplateEntry, type TemplateMap, type TemplateNode, type TemplateScalar } from '../cloudformation/templateTree';
-import type { EmbeddedPolicy, TemplateDocument } from '../hostModel';
+import type { EmbeddedPolicy, PrincipalView, TemplateDocument } from '../hostModel';
+import { principalViews } from '../principalViews';
+import { terraformPrincipals } from './principals';
 import { hclValue, referencePath, type References } from './hclValues';
 import { referenceValue } from './resourceValues';
+import { attributeOf, childBlocks, labels, topBlocks, valueOf } from './hclBlocks';
 
 /**
  * Terraform configurations (`.tf`): the policies in them, read from the tree the tree-sitter
@@ -55,10 +58,10 @@ export function terraformTemplate(document: TextDocument, tree: Tree): TemplateD
   const blocks = topBlocks(tree.rootNode);
   const references = referencesOf(blocks);
   const locations: PolicyLocation[] = [];
-  const documents = new Map<string, { block: SyntaxNode; kind?: Kind }>();
+  const documents = new Map<string, { block: SyntaxNode; kind?: Kind; users: string[] }>();
   for (const block of blocks) {
     const [keyword, type, name] = labels(block);
-    if (keyword === 'data' && type === 'aws_iam_policy_document' && name) documents.set(name, { block });
+    if (keyword === 'data' && type === 'aws_iam_policy_document' && name) documents.set(name, { block, users: [] });
   }
   for (const block of blocks) {
     const [keyword, type, name] = labels(block);
@@ -83,7 +86,10 @@ export function terraformTemplate(document: TextDocument, tree: Tree): TemplateD
       const named = referencePath(expression);
       if (named?.[0] === 'data' && named[1] === 'aws_iam_policy_document' && named[3] === 'json') {
         const used = documents.get(named[2]);
-        if (used) used.kind ??= kind;
+        if (used) {
+          used.kind ??= kind;
+          used.users.push(path.startsWith('inline_policy') ? `${type}.${name}#inline` : `${type}.${name}`);
+        }
         continue;
       }
       const node = policyNode(expression, text, references);
@@ -99,10 +105,12 @@ export function terraformTemplate(document: TextDocument, tree: Tree): TemplateD
   // A broken file that would hold policies is told broken (the command line reports it); another holds none.
   const mayHoldPolicies = tree.rootNode.hasError && [...Object.keys(POLICY_ATTRIBUTES), 'aws_iam_policy_document'].some((type) => text.includes(`"${type}"`));
   if (locations.length === 0 && !mayHoldPolicies) return undefined;
+  const who = terraformPrincipals(blocks, new Map([...documents].map(([name, d]) => [`data.aws_iam_policy_document.${name}`, d.users])));
   const policies: EmbeddedPolicy[] = readable.map((location) => {
     const { text: json, map } = writtenPolicy(location.node, NO_SYMBOLS);
     return { ...location, document: TextDocument.create(document.uri, 'json', document.version, json), model: parsePolicy(json), map: map.follow(location.node), judgedAlone: true, lambda: false };
   });
+  let principals: PrincipalView[] | undefined;
   return {
     format: 'hcl',
     text,
@@ -110,9 +118,12 @@ export function terraformTemplate(document: TextDocument, tree: Tree): TemplateD
     symbols: NO_SYMBOLS,
     policies,
     policiesAt: () => policies,
-    principals: [],
-    tables: [],
-    owners: () => [],
+    get principals() {
+      principals ??= principalViews(document, policies, NO_SYMBOLS, { ownersOf: (p) => who.owners(p), groups: who.groups(policies), lambda: who.lambda });
+      return principals;
+    },
+    tables: who.tables,
+    owners: (policy) => who.owners(policy),
     broken: tree.rootNode.hasError,
     syntaxErrors: syntaxErrors(tree.rootNode),
     symbolsKey: [],
@@ -245,39 +256,11 @@ function keyAt(node: SyntaxNode): TemplateScalar {
   return { type: 'scalar', start: name?.startIndex ?? node.startIndex, end: name?.endIndex ?? node.endIndex, value: name?.text ?? '', style: 'json' };
 }
 
-/** The configuration's top-level blocks. */
-function topBlocks(root: SyntaxNode): SyntaxNode[] {
-  const body = root.namedChildren.find((c) => c?.type === 'body');
-  return (body?.namedChildren ?? []).filter((c): c is SyntaxNode => c?.type === 'block');
-}
 
-/** A block's type and labels: `resource`, `aws_iam_policy`, `producer`. */
-function labels(block: SyntaxNode): string[] {
-  const out: string[] = [];
-  for (const child of block.namedChildren) {
-    if (!child) continue;
-    if (child.type === 'identifier' && out.length === 0) out.push(child.text);
-    else if (child.type === 'string_lit') out.push(child.namedChildren.find((c) => c?.type === 'template_literal')?.text ?? '');
-    else if (child.type === 'body' || child.type === 'block_start') break;
-  }
-  return out;
-}
 
-function bodyOf(block: SyntaxNode): SyntaxNode | undefined {
-  return block.namedChildren.find((c) => c?.type === 'body') ?? undefined;
-}
 
-function attributeOf(block: SyntaxNode, name: string): SyntaxNode | undefined {
-  return bodyOf(block)?.namedChildren.find((c): c is SyntaxNode => c?.type === 'attribute' && c.namedChildren[0]?.text === name);
-}
 
-function childBlocks(block: SyntaxNode, name: string): SyntaxNode[] {
-  return (bodyOf(block)?.namedChildren ?? []).filter((c): c is SyntaxNode => c?.type === 'block' && c.namedChildren[0]?.text === name);
-}
 
-function valueOf(attribute: SyntaxNode): SyntaxNode | undefined {
-  return attribute.namedChildren.find((c) => c?.type === 'expression') ?? undefined;
-}
 
 /** What the configuration's references stand for: its resources' attributes (see `resourceValues.ts`). */
 function referencesOf(blocks: SyntaxNode[]): References {

@@ -1,0 +1,141 @@
+import type { Node as SyntaxNode } from 'web-tree-sitter';
+import { LOGS_ONLY_MANAGED_POLICIES } from '../../kinesis/kinesisFacts';
+import type { PrincipalPolicies } from '../cloudformation/principals';
+import type { PolicyLocation } from '../cloudformation/policyLocations';
+import { attributeOf, labels, valueOf } from './hclBlocks';
+import { hclValue, referencePath } from './hclValues';
+
+/**
+ * Whose identity policies a Terraform file's policies are, as the AWS provider attaches them
+ * (registry.terraform.io/providers/hashicorp/aws/latest/docs): `aws_iam_role_policy` and its user
+ * and group forms name their principal; `aws_iam_*_policy_attachment`, `aws_iam_policy_attachment`
+ * and a role's `managed_policy_arns` attach an `aws_iam_policy`; a role's `inline_policy` is its
+ * own. A principal's policies are judged together, as IAM evaluates them. A policy document is
+ * attached wherever the resources that use it are.
+ */
+export interface TerraformPrincipals {
+  owners(location: PolicyLocation): string[];
+  groups<P extends PolicyLocation>(policies: readonly P[]): PrincipalPolicies<P>[];
+  /** Roles of `aws_lambda_function`s. */
+  lambda: Set<string>;
+  /** The names of the DynamoDB tables the configuration makes. */
+  tables: string[];
+}
+
+const PRINCIPAL_TYPES: Readonly<Record<string, string>> = { aws_iam_role: 'role', aws_iam_user: 'user', aws_iam_group: 'group' };
+
+/** Resources that attach a policy to principals: their principal attributes and the policy's. */
+const ATTACHMENTS: Readonly<Record<string, { principals: readonly [string, string][]; policy: string }>> = {
+  aws_iam_role_policy_attachment: { principals: [['role', 'aws_iam_role']], policy: 'policy_arn' },
+  aws_iam_user_policy_attachment: { principals: [['user', 'aws_iam_user']], policy: 'policy_arn' },
+  aws_iam_group_policy_attachment: { principals: [['group', 'aws_iam_group']], policy: 'policy_arn' },
+  aws_iam_policy_attachment: { principals: [['roles', 'aws_iam_role'], ['users', 'aws_iam_user'], ['groups', 'aws_iam_group']], policy: 'policy_arn' },
+};
+
+/** Policy resources that name their one principal. */
+const OWN_PRINCIPAL: Readonly<Record<string, [string, string]>> = {
+  aws_iam_role_policy: ['role', 'aws_iam_role'],
+  aws_iam_user_policy: ['user', 'aws_iam_user'],
+  aws_iam_group_policy: ['group', 'aws_iam_group'],
+};
+
+/** `documents`: each policy document's users, as resource keys (`aws_iam_policy.producer`). */
+export function terraformPrincipals(blocks: readonly SyntaxNode[], documents: ReadonlyMap<string, readonly string[]>): TerraformPrincipals {
+  const resources = new Map<string, SyntaxNode>();
+  for (const block of blocks) {
+    const [keyword, type, name] = labels(block);
+    if (keyword === 'resource' && type && name) resources.set(`${type}.${name}`, block);
+  }
+  const literal = (block: SyntaxNode, key: string): string | undefined => {
+    const expression = attributeOf(block, key) && valueOf(attributeOf(block, key)!);
+    const value = expression && hclValue(expression, () => undefined);
+    return value?.type === 'scalar' && typeof value.value === 'string' && !value.value.includes('${') ? value.value : undefined;
+  };
+  /** The principal an expression names: a reference to one (`aws_iam_role.consumer.name`), or its literal name. */
+  const principalIn = (expression: SyntaxNode, type: string): string | undefined => {
+    const path = referencePath(expression);
+    if (path && path[0] === type && path.length === 3 && resources.has(`${type}.${path[1]}`)) return `${type}.${path[1]}`;
+    const value = hclValue(expression, () => undefined);
+    if (value?.type !== 'scalar' || typeof value.value !== 'string') return undefined;
+    for (const [key, block] of resources) if (key.startsWith(`${type}.`) && literal(block, 'name') === value.value) return key;
+    return undefined;
+  };
+  const items = (expression: SyntaxNode): SyntaxNode[] => {
+    const tuple = expression.namedChildren[0]?.type === 'collection_value' ? expression.namedChildren[0].namedChildren[0] : undefined;
+    return tuple?.type === 'tuple' ? tuple.namedChildren.filter((c): c is SyntaxNode => c?.type === 'expression') : [expression];
+  };
+
+  const owners = new Map<string, Set<string>>();
+  const unknown = new Map<string, string[]>();
+  const own = (policy: string, principal: string): void => {
+    owners.set(policy, (owners.get(policy) ?? new Set()).add(principal));
+  };
+  /** A policy ARN attached to a principal: a policy of the file, or one it does not hold. */
+  const attach = (principal: string, arn: SyntaxNode): void => {
+    const path = referencePath(arn);
+    if (path?.[0] === 'aws_iam_policy' && resources.has(`aws_iam_policy.${path[1]}`)) {
+      own(`aws_iam_policy.${path[1]}`, principal);
+      return;
+    }
+    const value = hclValue(arn, () => undefined);
+    const name = value?.type === 'scalar' && typeof value.value === 'string' ? value.value : arn.text;
+    if (LOGS_ONLY_MANAGED_POLICIES.some((logs) => name.endsWith(`/${logs}`))) return;
+    unknown.set(principal, [...(unknown.get(principal) ?? []), name]);
+  };
+  const lambda = new Set<string>();
+  const tables: string[] = [];
+  for (const [key, block] of resources) {
+    const type = key.split('.')[0];
+    const attachment = ATTACHMENTS[type];
+    if (attachment) {
+      const arn = attributeOf(block, attachment.policy) && valueOf(attributeOf(block, attachment.policy)!);
+      for (const [attribute, principalType] of attachment.principals) {
+        const named = attributeOf(block, attribute) && valueOf(attributeOf(block, attribute)!);
+        for (const item of named ? items(named) : []) {
+          const principal = principalIn(item, principalType);
+          if (principal && arn) attach(principal, arn);
+        }
+      }
+    }
+    const single = OWN_PRINCIPAL[type];
+    const named = single && attributeOf(block, single[0]) && valueOf(attributeOf(block, single[0])!);
+    const principal = single && named ? principalIn(named, single[1]) : undefined;
+    if (principal) own(key, principal);
+    if (type === 'aws_iam_role') {
+      own(`${key}#inline`, key);
+      const managed = attributeOf(block, 'managed_policy_arns') && valueOf(attributeOf(block, 'managed_policy_arns')!);
+      for (const arn of managed ? items(managed) : []) attach(key, arn);
+    }
+    if (type === 'aws_lambda_function') {
+      const role = attributeOf(block, 'role') && valueOf(attributeOf(block, 'role')!);
+      const roleKey = role && principalIn(role, 'aws_iam_role');
+      if (roleKey) lambda.add(roleKey);
+    }
+    if (type === 'aws_dynamodb_table') tables.push(literal(block, 'name') ?? `\${${key}.name}`);
+  }
+
+  const ownersOf = (location: PolicyLocation): string[] => {
+    if (location.kind !== 'identity') return [];
+    const keys = location.resourceType === 'aws_iam_policy_document' ? (documents.get(location.resource) ?? []) : [location.path.startsWith('inline_policy') ? `${location.resource}#inline` : location.resource];
+    return [...new Set(keys.flatMap((k) => [...(owners.get(k) ?? [])]))];
+  };
+  return {
+    owners: ownersOf,
+    groups<P extends PolicyLocation>(policies: readonly P[]): PrincipalPolicies<P>[] {
+      const byPrincipal = new Map<string, P[]>();
+      const alone: P[] = [];
+      for (const policy of policies) {
+        if (policy.kind !== 'identity') continue;
+        const found = ownersOf(policy);
+        if (found.length === 0) alone.push(policy);
+        for (const principal of found) byPrincipal.set(principal, [...(byPrincipal.get(principal) ?? []), policy]);
+      }
+      return [
+        ...[...byPrincipal].map(([principal, list]) => ({ label: `${PRINCIPAL_TYPES[principal.split('.')[0]] ?? 'principal'} ${principal}`, policies: list, unknown: unknown.get(principal) ?? [] })),
+        ...alone.map((policy) => ({ label: undefined, policies: [policy], unknown: [] })),
+      ];
+    },
+    lambda,
+    tables,
+  };
+}
