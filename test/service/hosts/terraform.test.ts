@@ -106,6 +106,17 @@ describe('policies in Terraform files', () => {
     assert.match(JSON.stringify(hover?.contents), /PutRecords/);
   });
 
+  it('reads what real modules write without a false alarm: variables, count, for, conditionals, try, lookup, dynamic blocks', () => {
+    const text = readFileSync('test/fixtures/terraform/control-flow.tf', 'utf8');
+    const template = terraformTemplate(service, terraformDocument(text));
+    // A policy whose statements a `for` expression or a conditional makes is not judged; a dynamic block's content is a statement.
+    assert.deepEqual(
+      template.policies.map((p) => `${p.resource} ${(JSON.parse(p.document.getText()) as { Statement: unknown[] }).Statement.length}`),
+      ['data.aws_iam_policy_document.flow 4', 'data.aws_iam_policy_document.share 1', 'aws_iam_policy.lookup 1', 'data.aws_iam_policy_document.u 1', 'data.aws_iam_policy_document.r 1'],
+    );
+    assert.deepEqual(alarms(text), []);
+  });
+
   it('judges a role by all its policies: its own, those attached to it, the documents they use', () => {
     const role = `resource "aws_kinesis_stream" "orders" {
   name        = "orders"

@@ -51,11 +51,11 @@ export function hclValue(node: SyntaxNode, references: References): TemplateNode
     case 'variable_expr': {
       const path = inner.parent ? referencePath(inner.parent) : undefined;
       const known = path && references(path);
-      return { type: 'scalar', start, end, value: known ?? `\${${path?.join('.') ?? UNKNOWN}}`, style: 'json' };
+      return { type: 'scalar', start, end, value: known ?? (path ? `\${${path.join('.')}}` : UNKNOWN), style: 'json' };
     }
     default:
       // A function call, a conditional, a for expression, an operation: known when Terraform runs.
-      return { type: 'scalar', start, end, value: `\${${UNKNOWN}}`, style: 'json' };
+      return { type: 'scalar', start, end, value: UNKNOWN, style: 'json' };
   }
 }
 
@@ -98,7 +98,7 @@ function templateString(node: SyntaxNode, start: number, end: number, references
       exact = false;
       const expression = part.namedChildren.find((c) => c?.type === 'expression');
       const path = expression && expression.namedChildren[0]?.type === 'variable_expr' ? referencePath(expression) : undefined;
-      value += (path && references(path)) ?? `\${${path?.join('.') ?? UNKNOWN}}`;
+      value += (path && references(path)) ?? (path ? `\${${path.join('.')}}` : UNKNOWN);
     } else if (part.type !== 'quoted_template_start' && part.type !== 'quoted_template_end') exact = false;
   }
   const literal = node.namedChildren.filter((c) => c?.type === 'template_literal');

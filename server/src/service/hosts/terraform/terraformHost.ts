@@ -137,7 +137,7 @@ function policyNode(expression: SyntaxNode, text: string, references: References
   if (call?.type === 'function_call' && call.namedChildren[0]?.text === 'jsonencode') {
     const argument = call.namedChildren.find((c) => c?.type === 'function_arguments')?.namedChildren.find((c) => c?.type === 'expression');
     const value = argument && hclValue(argument, references);
-    return value?.type === 'map' ? value : undefined;
+    return value?.type === 'map' && knownShape(value) ? value : undefined;
   }
   const value = hclValue(expression, references);
   if (value?.type !== 'scalar' || typeof value.value !== 'string' || !value.content) return undefined;
@@ -147,6 +147,17 @@ function policyNode(expression: SyntaxNode, text: string, references: References
   if (tree?.type !== 'object') return undefined;
   const node = shifted(fromJson(tree, json), value.content.start);
   return node.type === 'map' ? node : undefined;
+}
+
+/**
+ * Whether a policy's statements are written out: a `for` expression or a variable where the
+ * statements are makes them known only when Terraform runs, and such a policy is not judged.
+ */
+function knownShape(policy: TemplateMap): boolean {
+  const statement = policy.entries.find((e) => e.key === 'Statement')?.value;
+  if (!statement) return true;
+  if (statement.type === 'scalar') return typeof statement.value !== 'string' || !statement.value.includes('${');
+  return statement.type === 'map' || statement.items.every((item) => item.type === 'map');
 }
 
 /**
@@ -162,11 +173,21 @@ function policyDocumentNode(block: SyntaxNode, references: References): Template
   const entries: TemplateEntry[] = [];
   const version = attributeOf(block, 'version');
   entries.push(version ? attributeEntry(version, 'Version', references) : { key: 'Version', keyNode: madeAt('Version', start), value: madeAt('2012-10-17', start) });
-  const statements = childBlocks(block, 'statement').map((statement) => statementNode(statement, references));
+  // `dynamic "statement"` blocks write one statement per item, as their `content` says.
+  const written = blocksNamed(block, 'statement');
+  const statements = written.map((statement) => statementNode(statement, references));
   const first = statements[0]?.start ?? start;
   entries.push({ key: 'Statement', keyNode: madeAt('Statement', first), value: { type: 'seq', start: first, end: statements[statements.length - 1]?.end ?? first, items: statements, flow: true } });
   entries.sort((a, b) => a.keyNode.start - b.keyNode.start);
   return { type: 'map', start, end: block.endIndex, entries, flow: true };
+}
+
+/** A block's `name` blocks, and the `content` of its `dynamic "name"` blocks (one per item, known when Terraform runs), in order. */
+function blocksNamed(block: SyntaxNode, name: string): SyntaxNode[] {
+  const dynamic = childBlocks(block, 'dynamic')
+    .filter((d) => labels(d)[1] === name)
+    .flatMap((d) => childBlocks(d, 'content'));
+  return [...childBlocks(block, name), ...dynamic].sort((a, b) => a.startIndex - b.startIndex);
 }
 
 /** What the data source writes that the file does not: a string standing, zero-wide, at `at`. */
@@ -181,7 +202,7 @@ function statementNode(block: SyntaxNode, references: References): TemplateMap {
     if (attribute) entries.push(attributeEntry(attribute, element, references));
   }
   for (const [blockName, element] of [['principals', 'Principal'], ['not_principals', 'NotPrincipal']] as const) {
-    const principals = childBlocks(block, blockName);
+    const principals = blocksNamed(block, blockName);
     if (principals.length === 0) continue;
     const byType: TemplateEntry[] = [];
     for (const principal of principals) {
@@ -197,7 +218,7 @@ function statementNode(block: SyntaxNode, references: References): TemplateMap {
     const value: TemplateNode = byType.length === 1 && byType[0].key === '*' ? { ...byType[0].keyNode } : { type: 'map', ...span, entries: byType, flow: true };
     entries.push({ key: element, keyNode: keyAt(first), value: inOrder(value) });
   }
-  const conditions = childBlocks(block, 'condition');
+  const conditions = blocksNamed(block, 'condition');
   if (conditions.length > 0) {
     const byTest = new Map<string, TemplateEntry>();
     for (const condition of conditions) {

@@ -3,6 +3,7 @@ import { ALL_KINDS } from '../../engine/policyKind';
 import { at, type RuleFinding, statementRule } from '../../engine/rule';
 import { readClauses } from '../../helpers/conditions';
 import { nearest } from '../../helpers/suggest';
+import { templateValueIn } from '../../../templates/placeholders';
 
 /**
  * A condition key the IAM data does not know. A request never carries it, so the condition never
@@ -20,7 +21,7 @@ export const conditionUnknownKey = statementRule({
     for (const { clause } of readClauses(statement)) {
       for (const { key } of clause.keys) {
         const written = key.value;
-        if (written === '' || context.catalog.conditionKey(written)) continue;
+        if (written === '' || context.catalog.conditionKey(written) || templateValueIn(written)) continue;
         const colon = written.indexOf(':');
         const prefix = colon > 0 ? written.slice(0, colon).toLowerCase() : '';
         // Keys of identity providers in trust policies: `token.actions.githubusercontent.com:sub`,

@@ -4,6 +4,7 @@ import { at, type RuleFinding, statementRule } from '../../engine/rule';
 import { readClauses } from '../../helpers/conditions';
 import { nearest } from '../../helpers/suggest';
 import { isNullIfExists } from './nullIfExists';
+import { templateValueIn } from '../../../templates/placeholders';
 
 /**
  * An operator IAM does not have (IAM User Guide, "IAM JSON policy elements: Condition
@@ -18,7 +19,8 @@ export const conditionUnknownOperator = statementRule({
     const findings: RuleFinding[] = [];
     for (const { clause, qualifier, operator } of readClauses(statement)) {
       const written = clause.operator.value;
-      if (isNullIfExists(written)) continue;
+      // A template's or a Terraform file's `${...}` is filled in when it is deployed.
+      if (isNullIfExists(written) || templateValueIn(written)) continue;
       if (!operator) {
         const suggestion = nearest(written, operatorSpellings());
         findings.push(

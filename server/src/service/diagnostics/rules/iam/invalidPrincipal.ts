@@ -35,7 +35,7 @@ export const invalidPrincipal = statementRule({
         );
       }
       for (const entry of element.entries) {
-        if (PRINCIPAL_TYPES.includes(entry.type.value)) continue;
+        if (PRINCIPAL_TYPES.includes(entry.type.value) || templateValueIn(entry.type.value)) continue;
         const same = PRINCIPAL_TYPES.find((t) => t.toLowerCase() === entry.type.value.toLowerCase());
         findings.push(
           at(

@@ -1,4 +1,5 @@
 import { at, statementRule } from '../../engine/rule';
+import { templateValueIn } from '../../../templates/placeholders';
 
 /**
  * In identity policies a `Sid` is ASCII letters and digits only (IAM User Guide, "IAM JSON policy
@@ -11,7 +12,8 @@ export const invalidSid = statementRule({
   kinds: ['identity'],
   checkStatement(statement) {
     const sid = statement.sid;
-    if (!sid || /^[A-Za-z0-9]*$/.test(sid.value)) return [];
+    // A template's or a Terraform file's `${...}` is filled in when it is deployed.
+    if (!sid || /^[A-Za-z0-9]*$/.test(sid.value) || templateValueIn(sid.value)) return [];
     const suggestion = sid.value.replace(/[^A-Za-z0-9]/g, '');
     return [
       at(sid.node, `"${sid.value}" is not a valid Sid: in an identity policy a Sid has only ASCII letters and digits (A-Z, a-z, 0-9).`, {

@@ -1,6 +1,7 @@
 import { POLICY_VERSIONS } from '../../../policy/parsePolicy';
 import { at, policyRule } from '../../engine/rule';
 import { ALL_KINDS } from '../../engine/policyKind';
+import { templateValueIn } from '../../../templates/placeholders';
 
 /**
  * `Version` is "2012-10-17" (or the old "2008-10-17"). Without it IAM assumes the old version,
@@ -27,7 +28,7 @@ export const invalidVersion = policyRule({
       ];
     }
     const value = model.version?.value;
-    if (value !== undefined && (POLICY_VERSIONS as readonly string[]).includes(value)) return [];
+    if (value !== undefined && ((POLICY_VERSIONS as readonly string[]).includes(value) || templateValueIn(value))) return [];
     return [
       at(
         property.children?.[1] ?? property,
