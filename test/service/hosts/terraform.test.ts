@@ -117,6 +117,52 @@ describe('policies in Terraform files', () => {
     assert.deepEqual(alarms(text), []);
   });
 
+  it('merges source and override documents as the data source does, and judges the result', () => {
+    const text = `data "aws_iam_policy_document" "base" {
+  statement {
+    sid       = "Iterate"
+    actions   = ["kinesis:GetShardIterator", "kinesis:DescribeStreamSummary", "kinesis:ListShards"]
+    resources = ["arn:aws:kinesis:us-east-1:111122223333:stream/orders"]
+  }
+  statement {
+    sid       = "Replaced"
+    actions   = ["kinesis:DeleteStream"]
+    resources = ["*"]
+  }
+}
+data "aws_iam_policy_document" "reader" {
+  source_policy_documents = [data.aws_iam_policy_document.base.json]
+  statement {
+    sid       = "Replaced"
+    actions   = ["kinesis:GetRecords"]
+    resources = ["arn:aws:kinesis:us-east-1:111122223333:stream/orders"]
+  }
+  override_policy_documents = [jsonencode({ Version = "2012-10-17", Statement = [{ Sid = "Extra", Effect = "Allow", Action = "kinesis:ListStreams", Resource = "*" }] })]
+}
+data "aws_iam_policy_document" "unknown" {
+  source_policy_documents = [var.base]
+  statement {
+    actions   = ["kinesis:GetRecords"]
+    resources = ["*"]
+  }
+}
+resource "aws_iam_policy" "reader" {
+  policy = data.aws_iam_policy_document.reader.json
+}
+`;
+    const template = terraformTemplate(service, terraformDocument(text));
+    // The base is judged where it is merged; a document merging what cannot be read is not judged.
+    assert.deepEqual(template.policies.map((p) => p.resource), ['data.aws_iam_policy_document.reader']);
+    const statements = (JSON.parse(template.policies[0].document.getText()) as { Statement: { Sid: string; Action: unknown }[] }).Statement;
+    assert.deepEqual(statements.map((s) => `${s.Sid} ${String(s.Action)}`), [
+      'Iterate kinesis:GetShardIterator,kinesis:DescribeStreamSummary,kinesis:ListShards',
+      'Replaced kinesis:GetRecords',
+      'Extra kinesis:ListStreams',
+    ]);
+    // Apart, the base reads half a shard; merged, the reader reads it whole.
+    assert.deepEqual(alarms(text), []);
+  });
+
   it('judges a role by all its policies: its own, those attached to it, the documents they use', () => {
     const role = `resource "aws_kinesis_stream" "orders" {
   name        = "orders"

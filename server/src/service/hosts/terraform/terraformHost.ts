@@ -6,7 +6,8 @@ import type { PolicyKindSetting } from '../../../../../common/src/choices';
 import type { TemplateSymbols } from '../cloudformation/intrinsics';
 import type { PolicyLocation } from '../cloudformation/policyLocations';
 import { writtenPolicy } from '../cloudformation/policyText';
-import { fromJson, type TemplateEntry, type TemplateMap, type TemplateNode, type TemplateScalar } from '../cloudformation/templateTree';
+import { fromJson, type TemplateMap, type TemplateNode } from '../cloudformation/templateTree';
+import { policyDocumentNode } from './policyDocument';
 import type { EmbeddedPolicy, PrincipalView, TemplateDocument } from '../hostModel';
 import { principalViews } from '../principalViews';
 import { terraformPrincipals } from './principals';
@@ -40,15 +41,6 @@ const POLICY_ATTRIBUTES: Readonly<Record<string, Readonly<Record<string, Kind>>>
   aws_kms_key: { policy: 'resource' },
 };
 
-/** `statement` block attributes and the policy elements they write (the data source's documentation). */
-const STATEMENT_ELEMENTS: Readonly<Record<string, string>> = {
-  sid: 'Sid',
-  effect: 'Effect',
-  actions: 'Action',
-  not_actions: 'NotAction',
-  resources: 'Resource',
-  not_resources: 'NotResource',
-};
 
 const NO_SYMBOLS: TemplateSymbols = { resources: new Map(), parameters: new Set() };
 
@@ -96,8 +88,25 @@ export function terraformTemplate(document: TextDocument, tree: Tree): TemplateD
       if (node) locations.push({ node, kind, resource: `${type}.${name}`, resourceType: type, path });
     }
   }
-  for (const [name, { block, kind }] of documents) {
-    locations.push({ node: policyDocumentNode(block, references), kind: kind ?? 'identity', resource: `data.aws_iam_policy_document.${name}`, resourceType: 'aws_iam_policy_document', path: 'statement' });
+  // A document merges others (`source_policy_documents`, `override_policy_documents`): each is read once.
+  const read = new Map<string, TemplateMap | null>();
+  const merged = new Set<string>();
+  const documentNode = (name: string, into?: string): TemplateMap | undefined => {
+    if (into !== undefined) merged.add(name);
+    const known = read.get(name);
+    if (known !== undefined) return known ?? undefined;
+    const found = documents.get(name);
+    read.set(name, null);
+    const node = found && policyDocumentNode(found.block, references, (expression) => mergedNode(expression, text, references, (other) => documentNode(other, name)));
+    read.set(name, node ?? null);
+    return node;
+  };
+  for (const name of documents.keys()) documentNode(name);
+  for (const [name, { kind, users }] of documents) {
+    const node = documentNode(name);
+    // A document only merged into others is judged there, with the statements it is merged with.
+    if (merged.has(name) && users.length === 0) continue;
+    if (node) locations.push({ node, kind: kind ?? 'identity', resource: `data.aws_iam_policy_document.${name}`, resourceType: 'aws_iam_policy_document', path: 'statement' });
   }
   locations.sort((a, b) => a.node.start - b.node.start);
   // Where the HCL is broken a policy may be read as other than written: it waits to be mended.
@@ -160,128 +169,12 @@ function knownShape(policy: TemplateMap): boolean {
   return statement.type === 'map' || statement.items.every((item) => item.type === 'map');
 }
 
-/**
- * A `data "aws_iam_policy_document"` block as the policy it writes: `version` (2012-10-17 when not
- * given), each `statement` block with its `principals` and `condition` blocks merged by type and
- * by test and variable, as the data source merges them. Keys stand where their attributes are
- * written; what the data source adds (the version, `Effect: Allow`) stands, zero-wide, where it
- * would be written. The policy's text is written in the order of the file, so that its offsets
- * map back in order; what cannot be (a condition whose parts are written out of order) maps as a whole.
- */
-function policyDocumentNode(block: SyntaxNode, references: References): TemplateMap {
-  const start = block.startIndex;
-  const entries: TemplateEntry[] = [];
-  const version = attributeOf(block, 'version');
-  entries.push(version ? attributeEntry(version, 'Version', references) : { key: 'Version', keyNode: madeAt('Version', start), value: madeAt('2012-10-17', start) });
-  // `dynamic "statement"` blocks write one statement per item, as their `content` says.
-  const written = blocksNamed(block, 'statement');
-  const statements = written.map((statement) => statementNode(statement, references));
-  const first = statements[0]?.start ?? start;
-  entries.push({ key: 'Statement', keyNode: madeAt('Statement', first), value: { type: 'seq', start: first, end: statements[statements.length - 1]?.end ?? first, items: statements, flow: true } });
-  entries.sort((a, b) => a.keyNode.start - b.keyNode.start);
-  return { type: 'map', start, end: block.endIndex, entries, flow: true };
+/** A document an expression names: another policy document of the file (`.json`), or JSON written there. */
+function mergedNode(expression: SyntaxNode, text: string, references: References, documentNode: (name: string) => TemplateMap | undefined): TemplateMap | undefined {
+  const named = referencePath(expression);
+  if (named?.[0] === 'data' && named[1] === 'aws_iam_policy_document' && named[3] === 'json' && named.length === 4) return documentNode(named[2]);
+  return policyNode(expression, text, references);
 }
-
-/** A block's `name` blocks, and the `content` of its `dynamic "name"` blocks (one per item, known when Terraform runs), in order. */
-function blocksNamed(block: SyntaxNode, name: string): SyntaxNode[] {
-  const dynamic = childBlocks(block, 'dynamic')
-    .filter((d) => labels(d)[1] === name)
-    .flatMap((d) => childBlocks(d, 'content'));
-  return [...childBlocks(block, name), ...dynamic].sort((a, b) => a.startIndex - b.startIndex);
-}
-
-/** What the data source writes that the file does not: a string standing, zero-wide, at `at`. */
-function madeAt(value: string, at: number): TemplateScalar {
-  return { type: 'scalar', start: at, end: at, value, style: 'json', synthetic: true };
-}
-
-function statementNode(block: SyntaxNode, references: References): TemplateMap {
-  const entries: TemplateEntry[] = [];
-  for (const [attributeName, element] of Object.entries(STATEMENT_ELEMENTS)) {
-    const attribute = attributeOf(block, attributeName);
-    if (attribute) entries.push(attributeEntry(attribute, element, references));
-  }
-  for (const [blockName, element] of [['principals', 'Principal'], ['not_principals', 'NotPrincipal']] as const) {
-    const principals = blocksNamed(block, blockName);
-    if (principals.length === 0) continue;
-    const byType: TemplateEntry[] = [];
-    for (const principal of principals) {
-      const type = attributeOf(principal, 'type');
-      const identifiers = attributeOf(principal, 'identifiers');
-      const typeValue = type && valueOf(type) && hclValue(valueOf(type)!, references);
-      if (typeValue?.type !== 'scalar' || typeof typeValue.value !== 'string') continue;
-      byType.push({ key: typeValue.value, keyNode: typeValue, value: identifiers && valueOf(identifiers) ? hclValue(valueOf(identifiers)!, references) : undefined });
-    }
-    const first = principals[0];
-    const span = { start: first.startIndex, end: principals[principals.length - 1].endIndex };
-    // `type = "*"` writes `"Principal": "*"`.
-    const value: TemplateNode = byType.length === 1 && byType[0].key === '*' ? { ...byType[0].keyNode } : { type: 'map', ...span, entries: byType, flow: true };
-    entries.push({ key: element, keyNode: keyAt(first), value: inOrder(value) });
-  }
-  const conditions = blocksNamed(block, 'condition');
-  if (conditions.length > 0) {
-    const byTest = new Map<string, TemplateEntry>();
-    for (const condition of conditions) {
-      const test = attributeOf(condition, 'test');
-      const variable = attributeOf(condition, 'variable');
-      const values = attributeOf(condition, 'values');
-      const testValue = test && valueOf(test) && hclValue(valueOf(test)!, references);
-      const variableValue = variable && valueOf(variable) && hclValue(valueOf(variable)!, references);
-      if (testValue?.type !== 'scalar' || typeof testValue.value !== 'string' || variableValue?.type !== 'scalar' || typeof variableValue.value !== 'string') continue;
-      let operator = byTest.get(testValue.value);
-      if (!operator) {
-        operator = { key: testValue.value, keyNode: testValue, value: { type: 'map', start: condition.startIndex, end: condition.endIndex, entries: [], flow: true } };
-        byTest.set(testValue.value, operator);
-      }
-      if (operator.value?.type === 'map') {
-        operator.value.end = condition.endIndex;
-        operator.value.entries.push({ key: variableValue.value, keyNode: variableValue, value: values && valueOf(values) ? hclValue(valueOf(values)!, references) : undefined });
-      }
-    }
-    const span = { start: conditions[0].startIndex, end: conditions[conditions.length - 1].endIndex };
-    entries.push({ key: 'Condition', keyNode: keyAt(conditions[0]), value: inOrder({ type: 'map', ...span, entries: [...byTest.values()], flow: true }) });
-  }
-  // In the order written; the data source's own `Effect: Allow` last, at the block's end.
-  entries.sort((a, b) => a.keyNode.start - b.keyNode.start);
-  if (!entries.some((e) => e.key === 'Effect')) entries.push({ key: 'Effect', keyNode: madeAt('Effect', block.endIndex - 1), value: madeAt('Allow', block.endIndex - 1) });
-  return { type: 'map', start: block.startIndex, end: block.endIndex, entries, flow: true };
-}
-
-/** The node as it is when written in order of the file, else made at its place and mapped as a whole. */
-function inOrder(node: TemplateNode): TemplateNode {
-  let last = -1;
-  let ordered = true;
-  const visit = (n: TemplateNode) => {
-    if (n.start < last) ordered = false;
-    last = Math.max(last, n.start);
-    if (n.type === 'map')
-      for (const e of n.entries) {
-        visit(e.keyNode);
-        if (e.value) visit(e.value);
-      }
-    else if (n.type === 'seq') for (const item of n.items) visit(item);
-    last = Math.max(last, n.end);
-  };
-  visit(node);
-  return ordered ? node : { ...node, synthetic: true };
-}
-
-function attributeEntry(attribute: SyntaxNode, element: string, references: References): TemplateEntry {
-  const expression = valueOf(attribute);
-  return { key: element, keyNode: keyAt(attribute), value: expression ? hclValue(expression, references) : undefined };
-}
-
-/** A key written as an attribute or block name: it stands where the name is, not copied. */
-function keyAt(node: SyntaxNode): TemplateScalar {
-  const name = node.namedChildren[0];
-  return { type: 'scalar', start: name?.startIndex ?? node.startIndex, end: name?.endIndex ?? node.endIndex, value: name?.text ?? '', style: 'json' };
-}
-
-
-
-
-
-
 
 /** What the configuration's references stand for: its resources' attributes (see `resourceValues.ts`). */
 function referencesOf(blocks: SyntaxNode[]): References {
