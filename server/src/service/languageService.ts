@@ -101,7 +101,7 @@ export function createLanguageService({ catalog, hcl }: LanguageServiceOptions):
         const tree = hcl?.()?.parse(document.getText());
         if (!tree) return undefined;
         try {
-          return terraformTemplate(document, tree);
+          return terraformTemplate(document, tree, (text) => hcl?.()?.parse(text) ?? undefined);
         } finally {
           tree.delete();
         }

@@ -99,6 +99,37 @@ describe('policies in Terraform files', () => {
     assert.deepEqual(inserts, []);
   });
 
+  it('completes where nothing is written yet, references to the configuration’s resources first, and in every string of a document', () => {
+    const at = (statement: string) => {
+      const raw = `resource "aws_kinesis_stream" "orders" {\n  name        = "orders"\n  shard_count = 1\n}\nresource "aws_dynamodb_table" "leases" {\n  name = "app"\n}\ndata "aws_iam_policy_document" "p" {\n  statement {\n${statement}\n  }\n}\n`;
+      const document = terraformDocument(raw.replace('|', ''));
+      const offset = raw.indexOf('|');
+      const items = service.templateCompletion(document, document.positionAt(offset), terraformTemplate(service, document))?.items ?? [];
+      const sorted = [...items].sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label));
+      const apply = (label: string) => {
+        const item = items.find((i) => i.label === label);
+        const edit = item?.textEdit && 'range' in item.textEdit ? item.textEdit : undefined;
+        assert.ok(edit, `${label} among ${sorted.slice(0, 6).map((i) => i.label).join(', ')}`);
+        return TextDocument.applyEdits(document, [{ ...edit, newText: edit.newText.replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\d+/g, '') }]);
+      };
+      return { labels: sorted.map((i) => i.label), apply };
+    };
+    const actions = at('    actions   = [|]\n    resources = ["*"]');
+    assert.match(actions.apply('kinesis:'), /actions {3}= \["kinesis:"\]/);
+    const resources = at('    actions   = ["kinesis:GetRecords"]\n    resources = [|]');
+    assert.deepEqual(resources.labels.slice(0, 2), ['aws_kinesis_stream.orders.arn', 'aws_dynamodb_table.leases.arn']);
+    assert.match(resources.apply('aws_kinesis_stream.orders.arn'), /resources = \[aws_kinesis_stream\.orders\.arn\]/);
+    // A reference being typed is replaced whole; an ARN pattern is written as a string.
+    assert.match(at('    actions   = ["kinesis:GetRecords"]\n    resources = [aws_kin|]').apply('aws_kinesis_stream.orders.arn'), /resources = \[aws_kinesis_stream\.orders\.arn\]/);
+    assert.match(resources.apply('stream/${StreamName}'), /resources = \["arn:aws:kinesis:Region:Account:stream\/StreamName"\]/);
+    // Principal types, condition operators and keys, inside their strings.
+    const share = (principalType: string, test: string, variable: string) =>
+      `    actions   = ["kinesis:GetRecords"]\n    resources = ["*"]\n    principals {\n      type        = "${principalType}"\n      identifiers = ["111122223333"]\n    }\n    condition {\n      test     = "${test}"\n      variable = "${variable}"\n      values   = ["o-1"]\n    }`;
+    assert.ok(at(share('A|', 'StringEquals', 'aws:PrincipalOrgID')).labels.includes('AWS'));
+    assert.ok(at(share('AWS', 'StringEq|', 'aws:PrincipalOrgID')).labels.includes('StringEquals'));
+    assert.ok(at(share('AWS', 'StringEquals', 'aws:PrincipalOrg|')).labels.includes('aws:PrincipalOrgID'));
+  });
+
   it('hovers an action in HCL as in JSON', () => {
     const text = producer('"kinesis:PutRecords"');
     const document = terraformDocument(text);

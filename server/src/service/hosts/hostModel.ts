@@ -73,6 +73,13 @@ export interface TemplateDocument {
   broken: boolean;
   /** Where a Terraform file's syntax errors are (YAML's are the `yaml` library's to report). */
   syntaxErrors?: { start: number; end: number }[];
+  /**
+   * A Terraform file read again with `insert` in place of `[start, end)` (the document is left as
+   * it is): what completion asks where no value is written yet.
+   */
+  probe?(start: number, end: number, insert: string): TemplateDocument | undefined;
+  /** A Terraform file's own resources as a `Resource` names them: `aws_kinesis_stream.orders.arn`. */
+  ownResources?: { text: string; detail: string; service: string }[];
   /** A YAML template's resource blocks and header, kept for the next version (see `yamlBlocks.ts`). */
   blocks?: ResourceBlock[];
   yamlHeader?: YamlTree['header'];

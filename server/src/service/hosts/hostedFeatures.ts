@@ -8,6 +8,7 @@ import { templateCheckDiagnostics } from './hostedChecks';
 import { templateResourceItems } from './resourceCompletion';
 import { slotCompletion } from './slotCompletion';
 import { hclStringText } from './terraform/hclValues';
+import { hclSlotCompletion } from './terraform/hclSlotCompletion';
 import type { EmbeddedPolicy, TemplateDocument } from './hostModel';
 import { scalarOver, valueStart, yamlString } from './cloudformation/yamlScalars';
 
@@ -75,7 +76,7 @@ export function policyAt(host: TextDocument, template: TemplateDocument, positio
 
 export function templateCompletion(service: PolicyLanguageService, host: TextDocument, template: TemplateDocument, position: Position): CompletionList | null {
   // Where YAML has no value yet, nothing in the policy's text stands for the cursor: see `slotCompletion.ts`.
-  const slot = slotCompletion(service, host, template, host.offsetAt(position));
+  const slot = slotCompletion(service, host, template, host.offsetAt(position)) ?? hclSlotCompletion(service, host, template, host.offsetAt(position));
   if (slot) return slot;
   const at = policyAt(host, template, position);
   const list = at && service.doComplete(at.policy.document, at.position, at.policy.model);

@@ -93,11 +93,12 @@ function yamlValue(text: string, snippet: boolean, inFlow: boolean): { text: str
   return { text: yamlString(value, 'plain', inFlow) === value ? text : `'${text.replace(/'/g, "''")}'`, value };
 }
 
-function statementAround(policy: TemplateNode, offset: number): TemplateNode | undefined {
+/** The statement of a policy's tree that holds an offset. */
+export function statementAround(policy: TemplateNode, offset: number): TemplateNode | undefined {
   const list = entry(policy, 'Statement');
   return (list?.type === 'seq' ? list.items : list ? [list] : []).find((s) => within(s, offset));
 }
 
-function within(node: TemplateNode | undefined, offset: number): boolean {
+export function within(node: TemplateNode | undefined, offset: number): boolean {
   return node !== undefined && node.start <= offset && offset <= node.end;
 }

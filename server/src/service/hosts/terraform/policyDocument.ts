@@ -133,7 +133,8 @@ function statementNode(block: SyntaxNode, references: References): TemplateMap {
       if (testValue?.type !== 'scalar' || typeof testValue.value !== 'string' || variableValue?.type !== 'scalar' || typeof variableValue.value !== 'string') continue;
       let operator = byTest.get(testValue.value);
       if (!operator) {
-        operator = { key: testValue.value, keyNode: testValue, value: { type: 'map', start: condition.startIndex, end: condition.endIndex, entries: [], flow: true } };
+        // The operator's keys and values are written after it, where the variable is: its map starts there.
+        operator = { key: testValue.value, keyNode: testValue, value: { type: 'map', start: Math.max(testValue.end, Math.min(variableValue.start, condition.endIndex)), end: condition.endIndex, entries: [], flow: true } };
         byTest.set(testValue.value, operator);
       }
       if (operator.value?.type === 'map') {

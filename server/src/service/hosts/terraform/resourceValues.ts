@@ -17,6 +17,9 @@ const VALUES: Readonly<Record<string, { name: string; attributes: Attributes }>>
   aws_kms_key: { name: '', attributes: { arn: () => `${PREFIX('kms')}:key/\${key_id}` } },
 };
 
+/** The resource types whose `arn` a policy names, for completion: `aws_kinesis_stream`, ... */
+export const ARN_TYPES: readonly string[] = Object.keys(VALUES);
+
 /** The value of `type.name.attribute`, with `literal` giving the resource's literal attributes; undefined where not known. */
 export function referenceValue(type: string, name: string, attribute: string, literal: (key: string) => string | undefined): string | undefined {
   const values = VALUES[type];

@@ -12,7 +12,7 @@ import type { EmbeddedPolicy, PrincipalView, TemplateDocument } from '../hostMod
 import { principalViews } from '../principalViews';
 import { terraformPrincipals } from './principals';
 import { hclValue, referencePath, type References } from './hclValues';
-import { referenceValue } from './resourceValues';
+import { ARN_TYPES, referenceValue } from './resourceValues';
 import { attributeOf, childBlocks, labels, topBlocks, valueOf } from './hclBlocks';
 
 /**
@@ -45,7 +45,7 @@ const POLICY_ATTRIBUTES: Readonly<Record<string, Readonly<Record<string, Kind>>>
 const NO_SYMBOLS: TemplateSymbols = { resources: new Map(), parameters: new Set() };
 
 /** A Terraform file's policies; undefined when it holds none. */
-export function terraformTemplate(document: TextDocument, tree: Tree): TemplateDocument | undefined {
+export function terraformTemplate(document: TextDocument, tree: Tree, reparse?: (text: string) => Tree | undefined): TemplateDocument | undefined {
   const text = document.getText();
   const blocks = topBlocks(tree.rootNode);
   const references = referencesOf(blocks);
@@ -135,6 +135,17 @@ export function terraformTemplate(document: TextDocument, tree: Tree): TemplateD
     owners: (policy) => who.owners(policy),
     broken: tree.rootNode.hasError,
     syntaxErrors: syntaxErrors(tree.rootNode),
+    probe: (start, end, insert) => {
+      const probed = text.slice(0, start) + insert + text.slice(end);
+      const probeTree = reparse?.(probed);
+      if (!probeTree) return undefined;
+      try {
+        return terraformTemplate(TextDocument.create(document.uri, document.languageId, document.version, probed), probeTree);
+      } finally {
+        probeTree.delete();
+      }
+    },
+    ownResources: ownResources(blocks, references),
     symbolsKey: [],
     memo: new Map(),
   };
@@ -174,6 +185,16 @@ function mergedNode(expression: SyntaxNode, text: string, references: References
   const named = referencePath(expression);
   if (named?.[0] === 'data' && named[1] === 'aws_iam_policy_document' && named[3] === 'json' && named.length === 4) return documentNode(named[2]);
   return policyNode(expression, text, references);
+}
+
+/** The configuration's resources whose ARN a policy may name, with what the reference stands for. */
+function ownResources(blocks: SyntaxNode[], references: References): { text: string; detail: string; service: string }[] {
+  return blocks.flatMap((block) => {
+    const [keyword, type, name] = labels(block);
+    if (keyword !== 'resource' || !type || !name || !ARN_TYPES.includes(type)) return [];
+    const arn = references([type, name, 'arn']);
+    return arn ? [{ text: `${type}.${name}.arn`, detail: `${type}: ${arn}`, service: arn.split(':')[2] ?? '' }] : [];
+  });
 }
 
 /** What the configuration's references stand for: its resources' attributes (see `resourceValues.ts`). */
