@@ -60,7 +60,7 @@ describe('policies in Terraform files', () => {
     assert.deepEqual(producerStatement, {
       Sid: 'WriteOrders',
       Action: ['kinesis:PutRecord', 'kinesis:PutRecords', 'kinesis:DescribeStreamSummary'],
-      Resource: ['arn:${partition}:kinesis:${region}:${account_id}:stream/orders'],
+      Resource: ['arn:${data.aws_partition.current.partition}:kinesis:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:stream/orders'],
       // The data source's default.
       Effect: 'Allow',
     });
@@ -94,9 +94,36 @@ describe('policies in Terraform files', () => {
     const edit = item?.textEdit && 'range' in item.textEdit ? item.textEdit : undefined;
     assert.equal(edit && document.getText(edit.range), '"kinesis:PutRecords"');
     assert.equal(edit?.newText, '"kinesis:PutRecord"');
-    // Inserting whole statements is not offered yet in HCL rather than written wrong.
-    const inserts = service.templateCodeActions(document, template, { start: at, end: at }, [], { ...OPTIONS, only: ['refactor.insert'] });
-    assert.deepEqual(inserts, []);
+  });
+
+  it('adds to a list and inserts statements in the style the file uses: blocks, jsonencode objects, JSON in a heredoc', () => {
+    const text = producer('"kinesis:PutRecord"');
+    const document = terraformDocument(text);
+    const template = terraformTemplate(service, document);
+    const [describe] = service.templateDiagnostics(document, template, OPTIONS).filter((d) => d.code === 'producer/missing-describe-stream');
+    const add = service.templateCodeActions(document, template, describe.range, [describe], { ...OPTIONS, only: ['quickfix'] }).find((a) => a.title === 'Add kinesis:DescribeStreamSummary');
+    assert.equal(TextDocument.applyEdits(document, add?.edit?.changes?.[document.uri] ?? []), text.replace('["kinesis:PutRecord"]', '["kinesis:PutRecord", "kinesis:DescribeStreamSummary"]'));
+
+    const insertAt = (source: string, word: string, title: string) => {
+      const doc = terraformDocument(source);
+      const offset = doc.positionAt(source.indexOf(word));
+      const action = service.templateCodeActions(doc, terraformTemplate(service, doc), { start: offset, end: offset }, [], { ...OPTIONS, only: ['refactor.insert'] }).find((a) => a.title === title);
+      const result = TextDocument.applyEdits(doc, action?.edit?.changes?.[doc.uri] ?? []);
+      assert.notEqual(result, source, `${title} at ${word}`);
+      const again = terraformTemplate(service, terraformDocument(result));
+      assert.equal(again.broken, false, result);
+      return { result, again };
+    };
+    // A statement block, the partition written with the data source the file declares.
+    const block = insertAt(KINESIS, 'kinesis:PutRecord"', 'Add Kinesis producer statement');
+    assert.match(block.result, /\n {2}statement \{\n {4}sid = "KinesisProducer"\n {4}actions = \["kinesis:DescribeStream", "kinesis:DescribeStreamSummary", "kinesis:ListShards", "kinesis:PutRecord", "kinesis:PutRecords"\]\n {4}resources = \["arn:\$\{data\.aws_partition\.current\.partition\}:kinesis:REGION:ACCOUNT_ID:stream\/orders"\]\n {2}\}\n/);
+    // An object in a jsonencode policy's Statement.
+    const object = insertAt(KINESIS, 'kinesis:GetRecords", "kinesis:GetShardIterator"', 'Add Kinesis producer statement');
+    assert.match(object.result, /\},\n {6}\{\n {8}Sid = "KinesisProducer"\n {8}Effect = "Allow"\n/);
+    // JSON in a heredoc stays JSON; a share is offered in the stream's resource policy.
+    const heredoc = insertAt(KINESIS, '"Effect": "Allow"', 'Add cross-account read access (resource policy)');
+    assert.match(heredoc.result, /\{"Sid": "CrossAccountRead", "Effect": "Allow", "Principal": \{"AWS": "arn:aws:iam::OTHER_ACCOUNT_ID:root"\}/);
+    assert.equal(heredoc.again.policies.length, 5);
   });
 
   it('completes where nothing is written yet, references to the configuration’s resources first, and in every string of a document', () => {

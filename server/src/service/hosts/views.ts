@@ -8,7 +8,9 @@ import type { OffsetMap } from './offsetMap';
 import { entry, stringValue, type TemplateNode } from './cloudformation/templateTree';
 import { resolveString } from './cloudformation/intrinsics';
 import { KINESIS_MANAGED_KEY } from '../kinesis/kinesisFacts';
-import { statementsEdit, structuralEdit } from './cloudformation/yamlEdits';
+import { statementsEdit, structuralEdit, textStructuralEdit } from './cloudformation/yamlEdits';
+import { isJsonText } from './terraform/terraformHost';
+import { hclStructuralEdit } from './terraform/hclEdits';
 import type { EmbeddedPolicy, PrincipalView, TemplateDocument } from './hostModel';
 
 /**
@@ -59,9 +61,16 @@ export function policyView(template: TemplateDocument, policy: EmbeddedPolicy): 
     }),
     suffix: policy.cdkPath,
     memo: { holder: policy, key: `${policy.kind}|${policy.judgedAlone}|${policy.lambda}` },
-    inserts: policy.node.synthetic ? 'none' : policy.kind === 'identity' ? 'identity' : policy.resourceType === 'AWS::Kinesis::ResourcePolicy' ? 'kinesis-resource' : 'none',
+    inserts: policy.node.synthetic ? 'none' : policy.kind === 'identity' ? 'identity' : policy.resourceType === 'AWS::Kinesis::ResourcePolicy' || policy.sharing ? 'kinesis-resource' : 'none',
     // A SAM policy template's statements are SAM's: nothing in them is edited. HCL is edited only within its strings.
-    structural: (edits) => (policy.node.synthetic || template.format === 'hcl' ? undefined : structuralEdit(template, policy.node, policy.document, edits)),
+    structural: (edits) =>
+      policy.node.synthetic
+        ? undefined
+        : template.format !== 'hcl'
+          ? structuralEdit(template, policy.node, policy.document, edits)
+          : isJsonText(policy.node)
+            ? textStructuralEdit(template.text, true, policy.node, policy.document, edits)
+            : hclStructuralEdit(template.text, policy.node, policy.document, edits, policy.resourceType === 'aws_iam_policy_document'),
   };
 }
 

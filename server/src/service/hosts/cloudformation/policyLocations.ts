@@ -54,6 +54,8 @@ export interface PolicyLocation {
   resourceType: string;
   /** Where it is, for messages: `Properties.Policies[0].PolicyDocument`. */
   path: string;
+  /** Whether it is a Kinesis resource policy, where sharing statements may be inserted (a host that cannot tell by `resourceType`). */
+  sharing?: boolean;
   /** The construct path the CDK wrote into the resource's metadata, if any. */
   cdkPath?: string;
   /** For a SAM policy template: its name and where the name is written (`node` is its expansion, made there). */

@@ -15,7 +15,7 @@ import { templateString } from './writtenValues';
  * compared along the template's own nodes, and the one place that differs is rewritten in YAML,
  * block or flow as the template writes it there, keeping everything else (comments included).
  */
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 interface Span {
   start: number;
@@ -28,8 +28,13 @@ class Unwritable extends Error {}
 
 /** An edit of one policy of the template, written in JSON as `document`: made on `root`, the policy's node. */
 export function structuralEdit(template: TemplateDocument, root: TemplateNode, document: TextDocument, edits: TextEdit[]): Span | undefined {
+  return textStructuralEdit(template.text, template.format === 'json', root, document, edits);
+}
+
+/** The same, in any text that holds the policy as YAML or, with `json`, as JSON (a Terraform heredoc). */
+export function textStructuralEdit(text: string, json: boolean, root: TemplateNode, document: TextDocument, edits: TextEdit[]): Span | undefined {
   const values = beforeAndAfter(document, edits);
-  return values && writing(() => new YamlWriter(template.text, template.format === 'json').change(root, values.before, values.after, false));
+  return values && writing(() => new YamlWriter(text, json).change(root, values.before, values.after, false));
 }
 
 function writing(write: () => Span | undefined): Span | undefined {
@@ -61,7 +66,7 @@ export function statementsEdit(template: TemplateDocument, policies: readonly Te
   return writing(() => writer.insertItems(list, list.items.length, after.slice(before.length), list.flow));
 }
 
-function beforeAndAfter(document: TextDocument, edits: TextEdit[]): { before: Json; after: Json } | undefined {
+export function beforeAndAfter(document: TextDocument, edits: TextEdit[]): { before: Json; after: Json } | undefined {
   const errors: ParseError[] = [];
   const before = parseJson(document.getText(), errors, { allowTrailingComma: true }) as Json;
   const after = parseJson(TextDocument.applyEdits(document, edits), errors, { allowTrailingComma: true }) as Json;

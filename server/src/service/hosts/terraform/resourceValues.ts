@@ -2,12 +2,17 @@
  * What a reference to a resource of the configuration stands for (`aws_kinesis_stream.orders.arn`
  * is a stream ARN), from each resource's "Attribute Reference" in the Terraform AWS provider
  * documentation (registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/...). The
- * partition, region and account are known only when Terraform runs: `${...}`, which the checks
- * read as unknown text. A name written as a literal is used; otherwise it is unknown too.
+ * partition, region and account are known only when Terraform runs: they are written as the data
+ * sources that give them (`${data.aws_partition.current.partition}`), which the checks read as
+ * unknown text, and which a statement written into the file may use where the file declares them.
+ * A name written as a literal is used; otherwise it is unknown too.
  */
 type Attributes = Readonly<Record<string, (name: string) => string>>;
 
-const PREFIX = (service: string, region = true) => `arn:\${partition}:${service}:${region ? '${region}' : ''}:\${account_id}`;
+const PARTITION = '${data.aws_partition.current.partition}';
+const REGION = '${data.aws_region.current.name}';
+const ACCOUNT = '${data.aws_caller_identity.current.account_id}';
+const PREFIX = (service: string, region = true) => `arn:${PARTITION}:${service}:${region ? REGION : ''}:${ACCOUNT}`;
 
 const VALUES: Readonly<Record<string, { name: string; attributes: Attributes }>> = {
   aws_kinesis_stream: { name: 'name', attributes: { arn: (n) => `${PREFIX('kinesis')}:stream/${n}`, name: (n) => n } },

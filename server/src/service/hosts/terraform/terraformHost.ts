@@ -50,7 +50,7 @@ export function terraformTemplate(document: TextDocument, tree: Tree, reparse?: 
   const blocks = topBlocks(tree.rootNode);
   const references = referencesOf(blocks);
   const locations: PolicyLocation[] = [];
-  const documents = new Map<string, { block: SyntaxNode; kind?: Kind; users: string[] }>();
+  const documents = new Map<string, { block: SyntaxNode; kind?: Kind; users: string[]; sharing?: boolean }>();
   for (const block of blocks) {
     const [keyword, type, name] = labels(block);
     if (keyword === 'data' && type === 'aws_iam_policy_document' && name) documents.set(name, { block, users: [] });
@@ -80,12 +80,13 @@ export function terraformTemplate(document: TextDocument, tree: Tree, reparse?: 
         const used = documents.get(named[2]);
         if (used) {
           used.kind ??= kind;
+          if (type === 'aws_kinesis_resource_policy') used.sharing = true;
           used.users.push(path.startsWith('inline_policy') ? `${type}.${name}#inline` : `${type}.${name}`);
         }
         continue;
       }
       const node = policyNode(expression, text, references);
-      if (node) locations.push({ node, kind, resource: `${type}.${name}`, resourceType: type, path });
+      if (node) locations.push({ node, kind, resource: `${type}.${name}`, resourceType: type, path, ...(type === 'aws_kinesis_resource_policy' ? { sharing: true } : {}) });
     }
   }
   // A document merges others (`source_policy_documents`, `override_policy_documents`): each is read once.
@@ -102,11 +103,11 @@ export function terraformTemplate(document: TextDocument, tree: Tree, reparse?: 
     return node;
   };
   for (const name of documents.keys()) documentNode(name);
-  for (const [name, { kind, users }] of documents) {
+  for (const [name, { kind, users, sharing }] of documents) {
     const node = documentNode(name);
     // A document only merged into others is judged there, with the statements it is merged with.
     if (merged.has(name) && users.length === 0) continue;
-    if (node) locations.push({ node, kind: kind ?? 'identity', resource: `data.aws_iam_policy_document.${name}`, resourceType: 'aws_iam_policy_document', path: 'statement' });
+    if (node) locations.push({ node, kind: kind ?? 'identity', resource: `data.aws_iam_policy_document.${name}`, resourceType: 'aws_iam_policy_document', path: 'statement', ...(sharing ? { sharing } : {}) });
   }
   locations.sort((a, b) => a.node.start - b.node.start);
   // Where the HCL is broken a policy may be read as other than written: it waits to be mended.
@@ -151,6 +152,13 @@ export function terraformTemplate(document: TextDocument, tree: Tree, reparse?: 
   };
 }
 
+/** Policies written as JSON text (a heredoc, a string), edited as JSON rather than as HCL. */
+const JSON_TEXT = new WeakSet<TemplateNode>();
+
+export function isJsonText(node: TemplateNode): boolean {
+  return JSON_TEXT.has(node);
+}
+
 /** The policy an attribute's value holds: `jsonencode({...})`, or a string or heredoc of JSON. */
 function policyNode(expression: SyntaxNode, text: string, references: References): TemplateMap | undefined {
   const call = expression.namedChildren[0];
@@ -166,7 +174,9 @@ function policyNode(expression: SyntaxNode, text: string, references: References
   const tree = parseTree(json);
   if (tree?.type !== 'object') return undefined;
   const node = shifted(fromJson(tree, json), value.content.start);
-  return node.type === 'map' ? node : undefined;
+  if (node.type !== 'map') return undefined;
+  JSON_TEXT.add(node);
+  return node;
 }
 
 /**
