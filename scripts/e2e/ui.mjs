@@ -1,7 +1,7 @@
 // UI smoke test through Chromium, on the installed .vsix: what a person sees. Opens a policy,
 // types after "kinesis:", completes, hovers, opens a quick fix and inserts the KCL consumer
-// statements, a finding in a YAML template, and saves screenshots of each. `npm run test:ui` writes them to docs/images/
-// (the README shows them).
+// statements, shows a finding in a YAML template and in a Terraform file, and saves screenshots
+// of each. `npm run test:ui` writes them to docs/images/ (the README shows them).
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -101,6 +101,18 @@ export async function runUiSmoke({ screenshotsDir }) {
     check('a YAML template shows the finding on its action, with its rule code');
     await page.screenshot({ path: join(screenshotsDir, 'template.png') });
     await page.mouse.move(0, 0);
+    await page.keyboard.press('Escape');
+
+    // A Terraform file: the finding sits on the action in the HCL, shown by the editor's hover command.
+    await openFile(page, 'main.tf');
+    await page.locator('.squiggly-error').first().waitFor(WAIT);
+    await goTo(page, cursorAfter(join(workspace, 'terraform', 'main.tf'), '"kinesis:PutRec'));
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+I');
+    const terraformProblem = page.locator('.monaco-hover', { hasText: 'Did you mean kinesis:PutRecord' });
+    await settled(terraformProblem);
+    check('a Terraform file shows the finding on its action, with its rule code');
+    await page.screenshot({ path: join(screenshotsDir, 'terraform.png') });
     await page.keyboard.press('Escape');
 
     // Tall enough for the whole policy once the three statements are in.
