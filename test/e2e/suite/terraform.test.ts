@@ -23,6 +23,19 @@ describe('Terraform', () => {
     }
   });
 
+  it('adds a missing action to the list, written as an HCL string', async () => {
+    const { document } = await openPolicy(MAIN);
+    const before = document.getText();
+    const found = await diagnosticsWhere(document.uri, 'producer/missing-describe-stream', (d) => withCode(d, 'producer/missing-describe-stream').length > 0);
+    const [missing] = withCode(found, 'producer/missing-describe-stream');
+    await applyCodeAction(findAction(await codeActionsAt(document.uri, missing.range, vscode.CodeActionKind.QuickFix.value), 'Add kinesis:DescribeStreamSummary'));
+    try {
+      assert.equal(document.getText(), before.replace('"kinesis:ListShards"]', '"kinesis:ListShards", "kinesis:DescribeStreamSummary"]'));
+    } finally {
+      await vscode.commands.executeCommand('undo');
+    }
+  });
+
   it('completes an action inside an HCL string', async () => {
     const { document } = await openPolicy(MAIN);
     const items = await completionsAt(document, positionAfter(document, '"kinesis:List'));
