@@ -1,12 +1,13 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { RULES, TEMPLATE_CHECKS } from '../../server/src/service';
 import { ROOT } from '../support/catalog';
 import { caseText, missingDetails, POLICY_CASES, type Severity } from '../support/policyCases';
+import { kinesisTf } from '../support/terraform';
 
 const CLI = join(ROOT, 'dist', 'cli.js');
 
@@ -217,11 +218,13 @@ describe('kinesis-policy check: templates', () => {
         'examples/terraform/kinesis.tf:106:20 error resource-policy/wildcard-action',
       ],
     );
-    const clean = run(['check', 'test/fixtures/terraform/kinesis.tf'], ROOT);
+    const dir = mkdtempSync(join(tmpdir(), 'kinesis-policy-terraform-'));
+    writeFileSync(join(dir, 'clean.tf'), kinesisTf());
+    const clean = run(['check', 'clean.tf'], dir);
     assert.equal(clean.status, 0, clean.stdout);
     assert.match(clean.stdout, /^5 policies checked: 0 errors, 0 warnings, \d+ notes?\.$/m);
-    const dir = mkdtempSync(join(tmpdir(), 'kinesis-policy-terraform-'));
-    writeFileSync(join(dir, 'main.tf'), readFileSync(join(ROOT, 'test', 'fixtures', 'terraform', 'kinesis.tf'), 'utf8').replace('"kinesis:PutRecords",', '"kinesis:PutRecordz",'));
+    rmSync(join(dir, 'clean.tf'));
+    writeFileSync(join(dir, 'main.tf'), kinesisTf().replace('"kinesis:PutRecords",', '"kinesis:PutRecordz",'));
     writeFileSync(join(dir, 'broken.tf'), 'resource "aws_iam_policy" "x" {\n  policy = jsonencode({ Version = "2012-10-17"\n');
     writeFileSync(join(dir, 'variables.tf'), 'variable "region" {\n  type = string\n}\n');
     const { status, stdout } = run(['check', '.'], dir);

@@ -1,10 +1,10 @@
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LspClient } from '../support/lspClient';
+import { kinesisTf } from '../support/terraform';
 
-const KINESIS = readFileSync('test/fixtures/terraform/kinesis.tf', 'utf8');
+const KINESIS = kinesisTf();
 
 describe('Terraform over LSP', () => {
   let client: LspClient;

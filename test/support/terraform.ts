@@ -1,9 +1,10 @@
-import { dirname } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Parser } from 'web-tree-sitter';
 import { createLanguageService, type PolicyLanguageService, type TemplateDocument } from '../../server/src/service';
 import { loadHcl } from '../../server/src/hcl';
-import { sharedCatalog } from './catalog';
+import { ROOT, sharedCatalog } from './catalog';
 import { OPTIONS } from './templates';
 
 /**
@@ -23,6 +24,17 @@ export function terraformService(): Promise<PolicyLanguageService> {
     return createLanguageService({ catalog: sharedCatalog(), hcl: () => parser });
   })();
   return loaded;
+}
+
+/**
+ * The example configuration (examples/terraform/kinesis.tf) with its two planted mistakes mended:
+ * every form of policy Terraform writes, and nothing wrong, line for line as the example.
+ */
+export function kinesisTf(): string {
+  const example = readFileSync(join(ROOT, 'examples', 'terraform', 'kinesis.tf'), 'utf8');
+  const mended = example.replace('"kinesis:GetRecord", ', '"kinesis:GetRecords", ').replace('"kinesis:Get*", ', '"kinesis:GetRecords", "kinesis:GetShardIterator", ');
+  if (mended === example) throw new Error('examples/terraform/kinesis.tf no longer holds its planted mistakes');
+  return mended;
 }
 
 export function terraformDocument(text: string, uri = 'file:///ws/main.tf'): TextDocument {

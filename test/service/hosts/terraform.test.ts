@@ -3,9 +3,9 @@ import { readFileSync } from 'node:fs';
 import { before, describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { PolicyLanguageService } from '../../../server/src/service';
-import { OPTIONS, terraformDocument, terraformService, terraformTemplate } from '../../support/terraform';
+import { kinesisTf, OPTIONS, terraformDocument, terraformService, terraformTemplate } from '../../support/terraform';
 
-const KINESIS = readFileSync('test/fixtures/terraform/kinesis.tf', 'utf8');
+const KINESIS = kinesisTf();
 
 let service: PolicyLanguageService;
 
