@@ -157,11 +157,17 @@ describe('policies in Terraform files', () => {
     assert.ok(at(share('AWS', 'StringEquals', 'aws:PrincipalOrg|')).labels.includes('aws:PrincipalOrgID'));
   });
 
-  it('hovers an action in HCL as in JSON', () => {
+  it('hovers an action in HCL as in JSON, and a reference with what it is read as', () => {
     const text = producer('"kinesis:PutRecords"');
     const document = terraformDocument(text);
     const hover = service.templateHover(document, document.positionAt(text.indexOf('PutRecords')), terraformTemplate(service, document));
     assert.match(JSON.stringify(hover?.contents), /PutRecords/);
+    // A reference shows what it is read as.
+    const reference = service.templateHover(document, document.positionAt(text.indexOf('aws_kinesis_stream.orders.arn') + 5), terraformTemplate(service, document));
+    assert.match(
+      typeof reference?.contents === 'object' && 'value' in reference.contents ? reference.contents.value : '',
+      /^Read as `arn:\$\{data\.aws_partition\.current\.partition\}:kinesis:\$\{data\.aws_region\.current\.name\}:\$\{data\.aws_caller_identity\.current\.account_id\}:stream\/orders`: what the configuration says of the value; `\$\{\.\.\.\}` is known only when Terraform runs/,
+    );
   });
 
   it('reads what real modules write without a false alarm: variables, count, for, conditionals, try, lookup, dynamic blocks', () => {

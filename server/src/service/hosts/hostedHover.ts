@@ -17,7 +17,8 @@ export function templateHover(service: PolicyLanguageService, host: TextDocument
   const hover = at && service.doHover(at.policy.document, at.position, at.policy.model);
   if (!at || (!hover && !at.intrinsic)) return null;
   const range = at.intrinsic ? { start: host.positionAt(at.intrinsic.start), end: host.positionAt(at.intrinsic.end) } : hover?.range && hostRange(host, at.policy, hover.range);
-  const read = at.intrinsic ? `Read as \`${at.policy.document.getText().slice(...at.intrinsic.json).replace(/`/g, "'")}\`: ${INTRINSIC_NOTE}` : undefined;
+  const note = template.format === 'hcl' ? REFERENCE_NOTE : INTRINSIC_NOTE;
+  const read = at.intrinsic ? `Read as \`${at.policy.document.getText().slice(...at.intrinsic.json).replace(/`/g, "'")}\`: ${note}` : undefined;
   const contents = hover && MarkupContent.is(hover.contents) ? hover.contents.value : '';
   return { contents: { kind: 'markdown', value: [read, contents].filter(Boolean).join('\n\n---\n\n') }, ...(range ? { range } : {}) };
 }
@@ -42,8 +43,14 @@ function samTemplateHover(host: TextDocument, template: TemplateDocument, offset
 }
 
 const INTRINSIC_NOTE = 'what the template says of the value; `${...}` is known only when the stack is deployed, and is read as any text.';
+const REFERENCE_NOTE = 'what the configuration says of the value; `${...}` is known only when Terraform runs, and is read as any text.';
 
-/** An intrinsic function under the position, read at the start of the string it stands for. */
+/** In HCL, a reference or an interpolated string: a value read, not copied. */
+function isReference(node: TemplateNode): boolean {
+  return node.type === 'scalar' && typeof node.value === 'string' && !node.content && node.value.includes('${');
+}
+
+/** An intrinsic function (in HCL, a reference) under the position, read at the start of the string it stands for. */
 function intrinsicAt(
   host: TextDocument,
   template: TemplateDocument,
@@ -52,7 +59,7 @@ function intrinsicAt(
   const offset = host.offsetAt(position);
   const policy = template.policiesAt(offset).find((p) => !p.node.synthetic && p.node.start <= offset && offset <= p.node.end);
   let node: TemplateNode | undefined = policy?.node;
-  while (node && !intrinsicOf(node)) {
+  while (node && !intrinsicOf(node) && !(template.format === 'hcl' && isReference(node))) {
     const children: TemplateNode[] = node.type === 'map' ? node.entries.flatMap((e) => (e.value ? [e.value] : [])) : node.type === 'seq' ? node.items : [];
     node = children.find((c) => c.start <= offset && offset <= c.end);
   }
