@@ -20,6 +20,7 @@ const DECIDED_BY: Record<NonNullable<PolicyKindStatus['decidedBy']>, string> = {
   content: 'from its content (a statement with a Principal makes it resource-based)',
   setting: 'by the kinesisPolicy.policyKind setting',
   'file pattern': "by its file name, matched by one of the kinesisPolicy.files settings' patterns",
+  terraform: 'by the Terraform file that reads it with file() (where its policy goes)',
 };
 
 /**

@@ -108,7 +108,7 @@ export interface PolicyKindStatus {
   /** Undefined when the document is not read as a policy (or checks are off): nothing is shown. */
   kind?: 'identity' | 'kinesis-resource' | 'other-resource' | 'vpc-endpoint';
   /** What decided it. */
-  decidedBy?: 'content' | 'setting' | 'file pattern';
+  decidedBy?: 'content' | 'setting' | 'file pattern' | 'terraform';
   /** For a Kinesis resource policy: whether it is on a stream or a registered consumer. */
   resource?: 'stream' | 'consumer';
   /** Read as a Kinesis resource policy, it could as well be a VPC endpoint policy. */

@@ -3,9 +3,15 @@ import { PolicyKindNotification, type PolicyKindStatus } from '../../common/src/
 import type { DiagnosticSettings, PolicyModel, ValidationResult } from './service';
 
 /** How a checked document was read, and what decided it, for the status bar. */
-export function policyKindStatus(uri: string, result: ValidationResult, model: PolicyModel, byPattern: boolean, settings: DiagnosticSettings): PolicyKindStatus {
+export function policyKindStatus(
+  uri: string,
+  result: ValidationResult,
+  model: PolicyModel,
+  decidedElsewhere: 'file pattern' | 'terraform' | undefined,
+  settings: DiagnosticSettings,
+): PolicyKindStatus {
   if (!result.kind) return { uri };
-  const decidedBy = byPattern ? 'file pattern' : settings.policyKind !== 'auto' ? 'setting' : 'content';
+  const decidedBy = decidedElsewhere ?? (settings.policyKind !== 'auto' ? 'setting' : 'content');
   const onConsumer = model.statements.some((s) => s.resource?.values.some((r) => /:stream\/[^/]+\/consumer\//.test(r.value)));
   return {
     uri,

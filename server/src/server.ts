@@ -35,6 +35,7 @@ import { TypingHold } from './typingHold';
 import { answerAccess, runAccessTestsFor } from './accessRequest';
 import { PolicyKindReporter, policyKindStatus } from './policyKindStatus';
 import type { Parser } from 'web-tree-sitter';
+import type { PolicyKindSetting } from '../../common/src/choices';
 
 export interface ServerRuntime {
   catalogSource: CatalogSource;
@@ -108,6 +109,25 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   const tooLarge = (document: TextDocument) => document.getText().length > settings.maxFileSize;
 
   const kinds = new PolicyKindReporter(connection);
+  /** The policy files open Terraform files read (`file(...)`), by URI: the kind their use makes them, and the Terraform file. */
+  const readByTerraform = new Map<string, { kind: Exclude<PolicyKindSetting, 'auto'>; by: string }>();
+  /** Records what a Terraform file reads; the files whose kind that changes are checked again. */
+  const noteTerraformReads = (terraform: string, files: readonly { path: string; kind: Exclude<PolicyKindSetting, 'auto'> }[]) => {
+    const now = new Map(files.map((f) => [new URL(f.path, terraform).href, f.kind] as const));
+    const changed: string[] = [];
+    for (const [uri, read] of readByTerraform) {
+      if (read.by === terraform && now.get(uri) !== read.kind) {
+        readByTerraform.delete(uri);
+        changed.push(uri);
+      }
+    }
+    for (const [uri, kind] of now) {
+      if (readByTerraform.get(uri)?.kind === kind) continue;
+      readByTerraform.set(uri, { kind, by: terraform });
+      changed.push(uri);
+    }
+    for (const document of documents.all()) if (changed.includes(document.uri)) validation.schedule(document, true);
+  };
 
   function* validate(document: TextDocument): Generator<void, Diagnostic[], void> {
     if (tooLarge(document)) {
@@ -116,15 +136,20 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     }
     const host = hostOf(document);
     yield;
-    const documentSettings = settingsFor(document.uri, settings, answers);
+    // A policy file a Terraform file reads is of the kind its use there makes it, unless the settings say otherwise.
+    const byPattern = patternKind(document.uri, settings) !== undefined;
+    const read = !byPattern && settings.diagnostics.policyKind === 'auto' ? readByTerraform.get(document.uri) : undefined;
+    const ownSettings = settingsFor(document.uri, settings, answers);
+    const documentSettings = read ? { ...ownSettings, policyKind: read.kind } : ownSettings;
     if (!host || 'template' in host) {
       kinds.report({ uri: document.uri });
+      if (host && isTerraform(document)) noteTerraformReads(document.uri, host.template.policyFiles ?? []);
       if (!host) return [];
       return service.templateDiagnostics(document, host.template, { settings: documentSettings, rulesDocumentation: runtime.rulesDocumentation });
     }
     const model = host.policy;
     const result = yield* service.validationSteps(document, model, { settings: documentSettings, rulesDocumentation: runtime.rulesDocumentation });
-    kinds.report(policyKindStatus(document.uri, result, model, patternKind(document.uri, settings) !== undefined, documentSettings));
+    kinds.report(policyKindStatus(document.uri, result, model, byPattern ? 'file pattern' : read ? 'terraform' : undefined, documentSettings));
     return result.diagnostics;
   }
 
@@ -178,6 +203,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     validation.clear(event.document.uri);
     indentation.delete(event.document.uri);
     kinds.forget(event.document.uri);
+    // A closed Terraform file no longer says what the files it reads are.
+    if (isTerraform(event.document)) noteTerraformReads(event.document.uri, []);
   });
 
   connection.onCompletion((params, token) =>

@@ -227,11 +227,15 @@ describe('kinesis-policy check: templates', () => {
     writeFileSync(join(dir, 'main.tf'), kinesisTf().replace('"kinesis:PutRecords",', '"kinesis:PutRecordz",'));
     writeFileSync(join(dir, 'broken.tf'), 'resource "aws_iam_policy" "x" {\n  policy = jsonencode({ Version = "2012-10-17"\n');
     writeFileSync(join(dir, 'variables.tf'), 'variable "region" {\n  type = string\n}\n');
+    // A policy file read by file() is checked as the kind of policy its use makes it: here a stream's resource policy.
+    mkdirSync(join(dir, 'policies'));
+    writeFileSync(join(dir, 'policies', 'share.json'), '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "kinesis:GetRecords", "Resource": "arn:aws:kinesis:us-east-1:111122223333:stream/orders"}]}');
+    writeFileSync(join(dir, 'share.tf'), 'resource "aws_kinesis_resource_policy" "share" {\n  resource_arn = "arn:aws:kinesis:us-east-1:111122223333:stream/orders"\n  policy       = file("${path.module}/policies/share.json")\n}\n');
     const { status, stdout } = run(['check', '.'], dir);
     assert.equal(status, 1);
     assert.deepEqual(
       stdout.split('\n').filter((l) => / (error|warning) /.test(l)).map((l) => l.split(' ').slice(0, 3).join(' ')),
-      ['broken.tf:1:1 error hcl/syntax-error', 'main.tf:39:39 error iam/unknown-action'],
+      ['broken.tf:1:1 error hcl/syntax-error', 'main.tf:39:39 error iam/unknown-action', 'policies/share.json:1:41 error resource-policy/missing-principal'],
     );
   });
 

@@ -38,6 +38,19 @@ describe('Terraform over LSP', () => {
     assert.match(JSON.stringify(hover?.contents), /kinesis:GetShardIterator/);
   });
 
+  it('reads a policy file as the kind of policy the Terraform file that reads it makes it', async () => {
+    const share = 'file:///ws/policies/share.json';
+    // No Principal: on its own an identity policy; as a stream's resource policy, IAM rejects it.
+    const text = '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "kinesis:GetRecords", "Resource": "arn:aws:kinesis:us-east-1:111122223333:stream/orders"}]}';
+    await client.open(share, text);
+    const before = await client.diagnostics(share);
+    assert.ok(!before.diagnostics.some((d) => d.code === 'resource-policy/missing-principal'));
+    const from = client.published.length;
+    await client.open('file:///ws/share.tf', 'resource "aws_kinesis_resource_policy" "share" {\n  resource_arn = "arn:aws:kinesis:us-east-1:111122223333:stream/orders"\n  policy       = file("${path.module}/policies/share.json")\n}\n', 'terraform');
+    const after = await client.diagnostics(share, (p) => p.diagnostics.some((d) => d.code === 'resource-policy/missing-principal'), from);
+    assert.ok(after.diagnostics.some((d) => d.code === 'resource-policy/missing-principal'));
+  });
+
   it('says nothing of Terraform that holds no policy', async () => {
     const uri = 'file:///ws/variables.tf';
     await client.open(uri, 'variable "region" {\n  type = string\n}\n', 'terraform');

@@ -39,9 +39,12 @@ export function checkText(
   text: string,
   options: CheckOptions,
   rulesDocumentation: string,
+  /** The kind a Terraform file's use gives the file (`file("share.json")`), where the options leave it open. */
+  usedAs?: Exclude<PolicyKindSetting, 'auto'>,
 ): FileResult {
   const document = TextDocument.create(`file:///${file}`, /\.tf$/i.test(file) ? 'terraform' : isYamlFile(file, text) ? 'yaml' : 'json', 1, text);
-  const settings = { ...DEFAULT_SETTINGS, policyKind: kindOf(file, options.kind), kclVersion: options.kclVersion, rules: options.rules };
+  const kind = kindOf(file, options.kind);
+  const settings = { ...DEFAULT_SETTINGS, policyKind: kind === 'auto' && usedAs ? usedAs : kind, kclVersion: options.kclVersion, rules: options.rules };
   const model = document.languageId === 'yaml' || document.languageId === 'terraform' ? undefined : service.parsePolicy(document);
   if (!model?.isPolicy) {
     const template = service.parseTemplate(document, model);

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { nodeCatalogSource } from '../nodeCatalogSource';
 import { createLanguageService, IamCatalog } from '../service';
@@ -7,6 +7,8 @@ import { parseArgs, USAGE, UsageError, type CheckOptions } from './args';
 import { checkText, type FileResult } from './check';
 import { CHECKED_SUFFIXES, collectFiles } from './files';
 import { loadHcl } from '../hcl';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { PolicyKindSetting } from '../../../common/src/choices';
 import { formatJson, formatSarif, formatText } from './formats';
 import { readRuleDocs, rulesDocumentationWebUrl } from './rulesDocs';
 import { PolicyFileError, runAccess } from './access';
@@ -73,6 +75,18 @@ async function check(options: CheckOptions): Promise<number> {
   const service = createLanguageService({ catalog: new IamCatalog(nodeCatalogSource(join(__dirname, 'data'))), hcl: () => hcl });
   const results: FileResult[] = [];
   let unreadable = false;
+  // What the Terraform files read with file(...), and as what kind of policy.
+  const usedAs = new Map<string, Exclude<PolicyKindSetting, 'auto'>>();
+  for (const file of files.filter((f) => /\.tf$/i.test(f))) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      continue;
+    }
+    const template = service.parseTemplate(TextDocument.create(pathToFileURL(resolve(file)).href, 'terraform', 1, text));
+    for (const read of template?.policyFiles ?? []) usedAs.set(resolve(dirname(file), read.path), read.kind);
+  }
   for (const file of files) {
     let text: string;
     try {
@@ -83,7 +97,7 @@ async function check(options: CheckOptions): Promise<number> {
       continue;
     }
     const shown = relative(process.cwd(), file) || file;
-    results.push(checkText(service, shown, text.replace(/^\uFEFF/, ''), options, RULES_DOCUMENTATION));
+    results.push(checkText(service, shown, text.replace(/^\uFEFF/, ''), options, RULES_DOCUMENTATION, usedAs.get(resolve(file))));
   }
   const output =
     options.format === 'json'

@@ -277,6 +277,24 @@ resource "aws_iam_policy" "read" {
     assert.deepEqual(terraformTemplate(service, document).tables, ['orders-app']);
   });
 
+  it('says which policy files a configuration reads with file() or templatefile(), and as what kind of policy', () => {
+    const text = `resource "aws_kinesis_resource_policy" "share" {
+  resource_arn = "arn:aws:kinesis:us-east-1:111122223333:stream/orders"
+  policy       = file("\${path.module}/policies/share.json")
+}
+resource "aws_iam_policy" "producer" {
+  policy = templatefile("producer.json.tpl", { stream = "orders" })
+}
+resource "aws_iam_policy" "elsewhere" {
+  policy = file("\${var.folder}/policy.json")
+}
+`;
+    assert.deepEqual(terraformTemplate(service, terraformDocument(text)).policyFiles, [
+      { path: 'policies/share.json', kind: 'resource' },
+      { path: 'producer.json.tpl', kind: 'identity' },
+    ]);
+  });
+
   it('leaves a policy near broken HCL until it is mended, and reads nothing in other Terraform', () => {
     const broken = terraformTemplate(service, terraformDocument(producer('"kinesis:PutRecordz"').replace('actions   = [', 'actions   = [[')));
     assert.equal(broken.broken, true);

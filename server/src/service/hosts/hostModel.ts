@@ -78,6 +78,11 @@ export interface TemplateDocument {
    * it is): what completion asks where no value is written yet.
    */
   probe?(start: number, end: number, insert: string): TemplateDocument | undefined;
+  /**
+   * The policy files a Terraform file reads (`file("${path.module}/share.json")`), by their path
+   * from the file's folder, and the kind of policy their use makes them.
+   */
+  policyFiles?: { path: string; kind: 'identity' | 'resource' | 'vpc-endpoint' }[];
   /** A Terraform file's own resources as a `Resource` names them: `aws_kinesis_stream.orders.arn`. */
   ownResources?: { text: string; detail: string; service: string }[];
   /** A YAML template's resource blocks and header, kept for the next version (see `yamlBlocks.ts`). */

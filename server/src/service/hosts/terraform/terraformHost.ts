@@ -50,6 +50,7 @@ export function terraformTemplate(document: TextDocument, tree: Tree, reparse?: 
   const blocks = topBlocks(tree.rootNode);
   const references = referencesOf(blocks);
   const locations: PolicyLocation[] = [];
+  const policyFiles: { path: string; kind: Kind }[] = [];
   const documents = new Map<string, { block: SyntaxNode; kind?: Kind; users: string[]; sharing?: boolean }>();
   for (const block of blocks) {
     const [keyword, type, name] = labels(block);
@@ -85,6 +86,12 @@ export function terraformTemplate(document: TextDocument, tree: Tree, reparse?: 
         }
         continue;
       }
+      // `file("${path.module}/share.json")`: a policy file of the workspace, read there with this kind.
+      const read = fileRead(expression);
+      if (read) {
+        policyFiles.push({ path: read, kind });
+        continue;
+      }
       const node = policyNode(expression, text, references);
       if (node) locations.push({ node, kind, resource: `${type}.${name}`, resourceType: type, path, ...(type === 'aws_kinesis_resource_policy' ? { sharing: true } : {}) });
     }
@@ -114,7 +121,7 @@ export function terraformTemplate(document: TextDocument, tree: Tree, reparse?: 
   const readable = locations.filter((l) => !hasErrorWithin(tree.rootNode, l.node.start, l.node.end));
   // A broken file that would hold policies is told broken (the command line reports it); another holds none.
   const mayHoldPolicies = tree.rootNode.hasError && [...Object.keys(POLICY_ATTRIBUTES), 'aws_iam_policy_document'].some((type) => text.includes(`"${type}"`));
-  if (locations.length === 0 && !mayHoldPolicies) return undefined;
+  if (locations.length === 0 && policyFiles.length === 0 && !mayHoldPolicies) return undefined;
   const who = terraformPrincipals(blocks, new Map([...documents].map(([name, d]) => [`data.aws_iam_policy_document.${name}`, d.users])));
   const policies: EmbeddedPolicy[] = readable.map((location) => {
     const { text: json, map } = writtenPolicy(location.node, NO_SYMBOLS);
@@ -147,6 +154,7 @@ export function terraformTemplate(document: TextDocument, tree: Tree, reparse?: 
       }
     },
     ownResources: ownResources(blocks, references),
+    policyFiles,
     symbolsKey: [],
     memo: new Map(),
   };
@@ -195,6 +203,21 @@ function mergedNode(expression: SyntaxNode, text: string, references: References
   const named = referencePath(expression);
   if (named?.[0] === 'data' && named[1] === 'aws_iam_policy_document' && named[3] === 'json' && named.length === 4) return documentNode(named[2]);
   return policyNode(expression, text, references);
+}
+
+/**
+ * The path `file(...)` or `templatefile(...)` reads, from the configuration's folder (Terraform's
+ * `path.module` and `path.root` are that folder for a root module); undefined for anything else.
+ */
+function fileRead(expression: SyntaxNode): string | undefined {
+  const call = expression.namedChildren[0];
+  const name = call?.type === 'function_call' ? call.namedChildren[0]?.text : undefined;
+  if (name !== 'file' && name !== 'templatefile') return undefined;
+  const argument = call?.namedChildren.find((c) => c?.type === 'function_arguments')?.namedChildren.find((c) => c?.type === 'expression');
+  const value = argument && hclValue(argument, () => undefined);
+  if (value?.type !== 'scalar' || typeof value.value !== 'string') return undefined;
+  const path = value.value.replace(/^\$\{path\.(module|root)\}\//, '');
+  return path.includes('${') || path.startsWith('/') ? undefined : path;
 }
 
 /** The configuration's resources whose ARN a policy may name, with what the reference stands for. */
