@@ -1,10 +1,10 @@
 import { printParseErrorCode } from 'jsonc-parser';
-import { parseDocument } from 'yaml';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import { DEFAULT_FILE_KINDS, type PolicyKindSetting } from '../../../common/src/choices';
 import { pathMatcher, type PathMatcher } from '../filePatterns';
-import { DEFAULT_SETTINGS, type PolicyLanguageService } from '../service';
+import { DEFAULT_SETTINGS, parseYaml, type PolicyLanguageService } from '../service';
+
 import type { CheckOptions } from './args';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
@@ -69,7 +69,7 @@ export function checkText(
  * so CI must not pass it silently.
  */
 function yamlSyntaxErrors(file: string, document: TextDocument): Problem[] {
-  return parseDocument(document.getText(), { uniqueKeys: false, logLevel: 'silent' }).errors.map((e) => ({
+  return parseYaml(document.getText(), { uniqueKeys: false, logLevel: 'silent' }).errors.map((e) => ({
     file,
     range: { start: document.positionAt(e.pos[0]), end: document.positionAt(Math.max(e.pos[1], e.pos[0])) },
     severity: 'error',

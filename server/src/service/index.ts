@@ -15,3 +15,4 @@ export { INSERT_KIND } from './codeActions/insertActions';
 export { policyFor, PLACEHOLDER_PARAMS, type TemplateParams } from './templates/policyTemplates';
 export { partitionOfRegion, PARTITIONS } from './catalog/arn';
 export type { TemplateDocument, EmbeddedPolicy } from './hosts/templateHost';
+export { parseYaml } from './hosts/cloudformation/flowIndent';

@@ -114,14 +114,33 @@ Resources:
       Policies:
         - Statement:
           - Effect: Allow
-            Action: 'kinesis:GetRecords'
-            Resource: [
-            !Sub "arn:\${AWS::Partition}:kinesis:\${AWS::Region}:\${AWS::AccountId}:stream/a"
-            ]
+            Action: 'kinesis:GetRecords' (read)
+            Resource: '*'
 `;
     const template = parsedTemplate(templateDocument(text));
     assert.equal(template.broken, true);
     assert.deepEqual(template.policies, []);
+  });
+
+  it('reads a flow collection closed at its key’s column, as the SAM CLI (PyYAML) does, though YAML 1.2 wants it indented', () => {
+    // As templates AWS publishes write it; offsets stay where they are written.
+    const text = `Transform: AWS::Serverless-2016-10-31
+Resources:
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      Policies:
+        - Statement:
+          - Effect: Allow
+            Action: 'kinesis:GetRecordz'
+            Resource: [
+            !Sub "arn:\${AWS::Partition}:kinesis:\${AWS::Region}:\${AWS::AccountId}:stream/a"
+            ]
+`;
+    const { document, diagnostics } = templateDiagnostics(text);
+    assert.equal(parsedTemplate(document).broken, false);
+    const [unknown] = diagnostics.filter((d) => d.code === 'iam/unknown-action');
+    assert.equal(covered(document, unknown), "'kinesis:GetRecordz'");
   });
 
   it('shows a finding on a whole block map, such as a missing Version, on its first key', () => {

@@ -176,7 +176,60 @@ describe('policies in Terraform files', () => {
     // A policy whose statements a `for` expression or a conditional makes is not judged; a dynamic block's content is a statement.
     assert.deepEqual(
       template.policies.map((p) => `${p.resource} ${(JSON.parse(p.document.getText()) as { Statement: unknown[] }).Statement.length}`),
-      ['data.aws_iam_policy_document.flow 4', 'data.aws_iam_policy_document.share 1', 'aws_iam_policy.lookup 1', 'data.aws_iam_policy_document.u 1', 'data.aws_iam_policy_document.r 1'],
+      // A statement with conditions a dynamic block may or may not write is not read; nor is a document of nothing else.
+      ['data.aws_iam_policy_document.flow 3', 'aws_iam_policy.lookup 1', 'data.aws_iam_policy_document.u 1', 'data.aws_iam_policy_document.r 1'],
+    );
+    assert.deepEqual(alarms(text), []);
+  });
+
+  it('reads a generic module’s trust policy and statements whose elements may be null without a false alarm', () => {
+    // As terraform-aws-modules writes them: a document named through an index, elements that are
+    // null unless given, principals and conditions from dynamic blocks.
+    const text = `data "aws_iam_policy_document" "assume_role" {
+  count = var.create ? 1 : 0
+  statement {
+    effect  = "Allow"
+    actions = ["sts:AssumeRole"]
+    principals {
+      type        = "Service"
+      identifiers = ["lambda.amazonaws.com"]
+    }
+  }
+  dynamic "statement" {
+    for_each = var.assume_role_policy_statements
+    content {
+      sid         = try(statement.value.sid, null)
+      actions     = try(statement.value.actions, null)
+      not_actions = try(statement.value.not_actions, null)
+      dynamic "principals" {
+        for_each = try(statement.value.principals, [])
+        content {
+          type        = principals.value.type
+          identifiers = principals.value.identifiers
+        }
+      }
+    }
+  }
+}
+resource "aws_iam_role" "lambda" {
+  name               = "lambda"
+  assume_role_policy = try(data.aws_iam_policy_document.assume_role[0].json, "")
+}
+data "aws_iam_policy_document" "output_only" {
+  statement {
+    actions   = ["sts:AssumeRole"]
+    principals {
+      type        = "AWS"
+      identifiers = ["arn:aws:iam::111122223333:root"]
+    }
+  }
+}
+`;
+    const template = terraformTemplate(service, terraformDocument(text));
+    // The trust policy, used through an index inside try(); one no resource uses, read as its content says.
+    assert.deepEqual(
+      template.policies.map((p) => `${p.resource} ${p.kind} ${p.partial === true} ${(JSON.parse(p.document.getText()) as { Statement: unknown[] }).Statement.length}`),
+      ['data.aws_iam_policy_document.assume_role resource true 1', 'data.aws_iam_policy_document.output_only auto false 1'],
     );
     assert.deepEqual(alarms(text), []);
   });

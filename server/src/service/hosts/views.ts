@@ -55,7 +55,7 @@ export function policyView(template: TemplateDocument, policy: EmbeddedPolicy): 
     // Where a policy sits says what it is; a role's policies with others are judged with them (principalView).
     // SAM's own statements are not the user's to answer for: they count only in their principal's view.
     settings: (settings) => ({
-      ...withKind(template, settings, policy.kind, policy.node.synthetic ? () => true : policy.kind === 'identity' && !policy.judgedAlone ? (code) => PRINCIPAL_CODES.has(code) : () => false),
+      ...withKind(template, settings, policy.kind, policy.node.synthetic ? () => true : policy.kind === 'identity' && (!policy.judgedAlone || policy.partial) ? (code) => PRINCIPAL_CODES.has(code) : () => false),
       kindPlace: `${policy.resourceType} ${policy.path.replace(/^Properties\./, '')}`,
       lambdaRole: policy.lambda,
     }),
@@ -111,7 +111,7 @@ export function viewsAt(template: TemplateDocument, offset: number): HostView[] 
 }
 
 /** The settings in a template: the kind its place gives a policy, some rules off, the tables the template makes. */
-function withKind(template: TemplateDocument, settings: DiagnosticSettings, kind: Exclude<PolicyKindSetting, 'auto'>, off: (code: string) => boolean): DiagnosticSettings {
+function withKind(template: TemplateDocument, settings: DiagnosticSettings, kind: PolicyKindSetting, off: (code: string) => boolean): DiagnosticSettings {
   const rules = { ...settings.rules };
   for (const rule of RULES) if (off(rule.code)) rules[rule.code] = 'off';
   // Streams the template makes say whether they are encrypted with a key of their own.

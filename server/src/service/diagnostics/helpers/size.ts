@@ -1,9 +1,21 @@
 import type { PolicyModel, StatementModel } from '../../policy/policyModel';
+import { templateValueIn } from '../../templates/placeholders';
 
 /** A policy's size as AWS counts it: `characters` for IAM's quotas, `bytes` (UTF-8) for Kinesis's 20 KB limit. */
 export interface PolicySize {
   characters: number;
   bytes: number;
+}
+
+/**
+ * How many characters of the text are a template's values known only when it is deployed
+ * (`${AWS::Partition}`, `${var.region}`), which may be shorter or longer then: a size that is over
+ * a quota only with them counted is not known to be over it.
+ */
+export function templateValueLength(text: string): number {
+  let length = 0;
+  for (const match of text.matchAll(/\$\{[^}]*\}/g)) if (templateValueIn(match[0])) length += match[0].length;
+  return length;
 }
 
 /** White space outside strings does not count. */

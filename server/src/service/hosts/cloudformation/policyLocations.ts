@@ -48,12 +48,18 @@ const SAM_POLICY_OWNERS = new Set(['AWS::Serverless::Function', 'AWS::Serverless
 
 export interface PolicyLocation {
   node: TemplateMap;
-  kind: Exclude<PolicyKindSetting, 'auto'>;
+  /** As its place says; `auto` where nothing does (a Terraform policy document no resource of the file uses): as its content says. */
+  kind: PolicyKindSetting;
   /** The resource's logical id and type. */
   resource: string;
   resourceType: string;
   /** Where it is, for messages: `Properties.Policies[0].PolicyDocument`. */
   path: string;
+  /**
+   * Whether some of its statements are not read (their shape is known only when Terraform runs):
+   * what its principal can do is then not judged from it.
+   */
+  partial?: boolean;
   /** Whether it is a Kinesis resource policy, where sharing statements may be inserted (a host that cannot tell by `resourceType`). */
   sharing?: boolean;
   /** The construct path the CDK wrote into the resource's metadata, if any. */

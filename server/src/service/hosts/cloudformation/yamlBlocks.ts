@@ -1,6 +1,7 @@
-import { parseDocument, type Tags } from 'yaml';
+import type { Tags } from 'yaml';
 import { fromYaml, isEmptyValue, type TemplateEntry, type TemplateMap, type TemplateNode } from './templateTree';
 import { difference, relayout, resourceLayout, unchanged, type Layout } from './yamlLayout';
+import { parseYaml } from './flowIndent';
 
 /**
  * A YAML template read a resource at a time. A template is mostly its `Resources` section, one
@@ -142,13 +143,13 @@ function lengths(blocks: readonly ResourceBlock[]): Map<number, ResourceBlock[]>
 }
 
 function whole(text: string): YamlTree {
-  const parsed = parseDocument(text, OPTIONS);
+  const parsed = parseYaml(text, OPTIONS);
   return { root: fromYaml(parsed.contents, text, parsed), errors: parsed.errors.map((e) => e.pos[0]) };
 }
 
 function parseAt(text: string, base: number): { root: TemplateNode | undefined; errors: number[] } {
   if (text.trim() === '') return { root: undefined, errors: [] };
-  const parsed = parseDocument(text, OPTIONS);
+  const parsed = parseYaml(text, OPTIONS);
   const root = fromYaml(parsed.contents, text, parsed);
   if (root && base !== 0) shift(root, base);
   return { root, errors: parsed.errors.map((e) => e.pos[0] + base) };

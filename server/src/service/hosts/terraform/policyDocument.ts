@@ -1,6 +1,6 @@
 import type { Node as SyntaxNode } from 'web-tree-sitter';
 import { madeAt as madeAtNode, type TemplateEntry, type TemplateMap, type TemplateNode, type TemplateScalar } from '../cloudformation/templateTree';
-import { attributeOf, childBlocks, labels, valueOf } from './hclBlocks';
+import { attributeOf, bodyOf, childBlocks, labels, valueOf } from './hclBlocks';
 import { hclValue, type References } from './hclValues';
 
 /**
@@ -55,7 +55,7 @@ function sidOf(statement: TemplateNode): string | undefined {
  * would be written. The policy's text is written in the order of the file, so that its offsets
  * map back in order; what cannot be (a condition whose parts are written out of order) maps as a whole.
  */
-export function policyDocumentNode(block: SyntaxNode, references: References, merged: (expression: SyntaxNode) => TemplateMap | undefined): TemplateMap | undefined {
+export function policyDocumentNode(block: SyntaxNode, references: References, merged: (expression: SyntaxNode) => TemplateMap | undefined): { node: TemplateMap; partial: boolean } | undefined {
   const start = block.startIndex;
   const entries: TemplateEntry[] = [];
   const version = attributeOf(block, 'version');
@@ -75,14 +75,35 @@ export function policyDocumentNode(block: SyntaxNode, references: References, me
     if (same >= 0) statements[same] = statement;
     else statements.push(statement);
   };
+  // A statement whose shape only Terraform knows (an element that may be null, principals or
+  // conditions a dynamic block may leave out) is not read: what it is, IAM will say.
+  const certain = written.filter((s) => !uncertainShape(s));
+  if (written.length > 0 && certain.length === 0 && sources.length === 0 && overrides.length === 0) return undefined;
   for (const statement of sources) put(statement);
-  for (const statement of written.map((s) => statementNode(s, references))) put(statement);
+  for (const statement of certain.map((s) => statementNode(s, references))) put(statement);
   for (const statement of overrides) put(statement);
   statements = statements.sort((a, b) => a.start - b.start);
   const first = statements[0]?.start ?? start;
   entries.push({ key: 'Statement', keyNode: madeAt('Statement', first), value: { type: 'seq', start: first, end: statements[statements.length - 1]?.end ?? first, items: statements, flow: true } });
   entries.sort((a, b) => a.keyNode.start - b.keyNode.start);
-  return { type: 'map', start, end: block.endIndex, entries, flow: true };
+  return { node: { type: 'map', start, end: block.endIndex, entries, flow: true }, partial: certain.length < written.length };
+}
+
+/**
+ * Whether a statement block's elements are known only when Terraform runs: an attribute whose
+ * value may be null (`try(each.value.not_actions, null)`: the data source then leaves the element
+ * out), or `principals`, `not_principals` or `condition` blocks a `dynamic` block may or may not write.
+ */
+function uncertainShape(statement: SyntaxNode): boolean {
+  if (childBlocks(statement, 'dynamic').length > 0) return true;
+  const nested = [...childBlocks(statement, 'principals'), ...childBlocks(statement, 'not_principals'), ...childBlocks(statement, 'condition')];
+  return [statement, ...nested].some((b) => (bodyOf(b)?.namedChildren ?? []).some((c) => c?.type === 'attribute' && mayBeNull(c)));
+}
+
+/** Whether an expression holds a `null`: it may be null when Terraform evaluates it. */
+function mayBeNull(node: SyntaxNode): boolean {
+  if (node.type === 'null_lit') return true;
+  return node.namedChildren.some((c) => c !== null && mayBeNull(c));
 }
 
 /** A block's `name` blocks, and the `content` of its `dynamic "name"` blocks (one per item, known when Terraform runs), in order. */

@@ -131,7 +131,12 @@ export function terraformPrincipals(blocks: readonly SyntaxNode[], documents: Re
         for (const principal of found) byPrincipal.set(principal, [...(byPrincipal.get(principal) ?? []), policy]);
       }
       return [
-        ...[...byPrincipal].map(([principal, list]) => ({ label: `${PRINCIPAL_TYPES[principal.split('.')[0]] ?? 'principal'} ${principal}`, policies: list, unknown: unknown.get(principal) ?? [] })),
+        ...[...byPrincipal].map(([principal, list]) => ({
+          label: `${PRINCIPAL_TYPES[principal.split('.')[0]] ?? 'principal'} ${principal}`,
+          policies: list,
+          // Statements not read may grant what the others lack.
+          unknown: [...(unknown.get(principal) ?? []), ...(list.some((p) => p.partial) ? ['statements whose shape only Terraform knows'] : [])],
+        })),
         ...alone.map((policy) => ({ label: undefined, policies: [policy], unknown: [] })),
       ];
     },

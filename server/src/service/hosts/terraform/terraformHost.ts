@@ -75,11 +75,13 @@ export function terraformTemplate(document: TextDocument, tree: Tree, reparse?: 
     for (const { attribute, kind, path } of places) {
       const expression = valueOf(attribute);
       if (!expression) continue;
-      // `data.aws_iam_policy_document.x.json`: that document, read as this place's kind.
-      const named = referencePath(expression);
-      if (named?.[0] === 'data' && named[1] === 'aws_iam_policy_document' && named[3] === 'json') {
-        const used = documents.get(named[2]);
-        if (used) {
+      // `data.aws_iam_policy_document.x.json` (also `x[0]`, inside `one()`, `try()` or a
+      // conditional): those documents, read as this place's kind.
+      const named = documentsNamed(expression.text);
+      if (named.length > 0) {
+        for (const documentName of named) {
+          const used = documents.get(documentName);
+          if (!used) continue;
           used.kind ??= kind;
           if (type === 'aws_kinesis_resource_policy') used.sharing = true;
           used.users.push(path.startsWith('inline_policy') ? `${type}.${name}#inline` : `${type}.${name}`);
@@ -99,22 +101,40 @@ export function terraformTemplate(document: TextDocument, tree: Tree, reparse?: 
   // A document merges others (`source_policy_documents`, `override_policy_documents`): each is read once.
   const read = new Map<string, TemplateMap | null>();
   const merged = new Set<string>();
+  /** Documents some of whose statements are not read (see `policyDocument.ts`), and those that merge them. */
+  const partial = new Set<string>();
   const documentNode = (name: string, into?: string): TemplateMap | undefined => {
     if (into !== undefined) merged.add(name);
     const known = read.get(name);
-    if (known !== undefined) return known ?? undefined;
+    if (known !== undefined) {
+      if (into !== undefined && partial.has(name)) partial.add(into);
+      return known ?? undefined;
+    }
     const found = documents.get(name);
     read.set(name, null);
-    const node = found && policyDocumentNode(found.block, references, (expression) => mergedNode(expression, text, references, (other) => documentNode(other, name)));
-    read.set(name, node ?? null);
-    return node;
+    const written = found && policyDocumentNode(found.block, references, (expression) => mergedNode(expression, text, references, (other) => documentNode(other, name)));
+    if (written?.partial) partial.add(name);
+    if (into !== undefined && partial.has(name)) partial.add(into);
+    read.set(name, written?.node ?? null);
+    return written?.node;
   };
   for (const name of documents.keys()) documentNode(name);
   for (const [name, { kind, users, sharing }] of documents) {
     const node = documentNode(name);
     // A document only merged into others is judged there, with the statements it is merged with.
     if (merged.has(name) && users.length === 0) continue;
-    if (node) locations.push({ node, kind: kind ?? 'identity', resource: `data.aws_iam_policy_document.${name}`, resourceType: 'aws_iam_policy_document', path: 'statement', ...(sharing ? { sharing } : {}) });
+    // One no resource of the file uses (a module's output, a local) is read as its content says.
+    if (node) {
+      locations.push({
+        node,
+        kind: kind ?? 'auto',
+        resource: `data.aws_iam_policy_document.${name}`,
+        resourceType: 'aws_iam_policy_document',
+        path: 'statement',
+        ...(sharing ? { sharing } : {}),
+        ...(partial.has(name) ? { partial: true } : {}),
+      });
+    }
   }
   locations.sort((a, b) => a.node.start - b.node.start);
   // Where the HCL is broken a policy may be read as other than written: it waits to be mended.
@@ -196,6 +216,11 @@ function knownShape(policy: TemplateMap): boolean {
   if (!statement) return true;
   if (statement.type === 'scalar') return typeof statement.value !== 'string' || !statement.value.includes('${');
   return statement.type === 'map' || statement.items.every((item) => item.type === 'map');
+}
+
+/** The policy documents an expression's text names by their `.json`. */
+function documentsNamed(text: string): string[] {
+  return [...new Set([...text.matchAll(/\bdata\.aws_iam_policy_document\.([A-Za-z_][\w-]*)(?:\[[^\]]*\])?\.json\b/g)].map((m) => m[1]))];
 }
 
 /** A document an expression names: another policy document of the file (`.json`), or JSON written there. */
