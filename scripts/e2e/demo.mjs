@@ -40,14 +40,15 @@ const server = await startCodeServer({ stateDir, port });
 // Ctrl+C is how the demo ends: the signal handler stops code-server and exits with this code.
 process.exitCode = 0;
 
-// It opens on the CloudFormation template with its planted mistakes, and on the access tests of the
-// cross-account example, run as they are edited.
+// The workbench opens one file from the URL: the CloudFormation template with its planted
+// mistakes. The Terraform configuration and the cross-account access tests (run as they are
+// edited) are named for the user to open.
 const template = join(examples, 'templates', 'orders-consumer.yaml');
-const accessTests = join(examples, 'cross-account', 'orders.access.json');
-const opened = [template, accessTests].map((file) => ['openFile', remoteUri(server, file)]);
+const opened = [['openFile', remoteUri(server, template)]];
 console.log(`\nKinesis Policy demo: ${workbenchUrl(server, examples, opened)}`);
 console.log(`It opens a copy of examples/ in ${examples}, made afresh at each start: edit freely.`);
-console.log('Open a policy or a template, hover an action, type after "kinesis:", or run Kinesis Policy: Check Access. Ctrl+C stops it.\n');
+console.log('It opens on templates/orders-consumer.yaml; open terraform/kinesis.tf beside it, and cross-account/orders.access.json for the access tests.');
+console.log('Open a policy, a template or a .tf file, hover an action, type after "kinesis:", or run Kinesis Policy: Check Access. Ctrl+C stops it.\n');
 const code = await server.exited;
 if (!server.stopping) {
   step(`code-server exited by itself (${code}); its log: ${join(stateDir, 'code-server.log')}`);
