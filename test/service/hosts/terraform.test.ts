@@ -79,6 +79,9 @@ describe('policies in Terraform files', () => {
     assert.ok(alarms(heredoc).some((a) => a.endsWith('resource-policy/wildcard-action "kinesis:Get*"')), alarms(heredoc).join('\n'));
     // A stream's ARN where a consumer's belongs: the reference is known for what it is.
     assert.deepEqual(alarms(producer('"kinesis:SubscribeToShard"')), ['8:18 iam/action-resource-mismatch "kinesis:SubscribeToShard"']);
+    // Also one instance of a stream made with count.
+    const counted = producer('"kinesis:SubscribeToShard"', 'aws_kinesis_stream.orders[0].arn').replace('  shard_count = 1', '  count       = 2\n  shard_count = 1');
+    assert.deepEqual(alarms(counted), ['9:18 iam/action-resource-mismatch "kinesis:SubscribeToShard"']);
   });
 
   it('fixes a string in place and completes in one, writing HCL strings', () => {

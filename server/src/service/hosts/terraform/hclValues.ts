@@ -75,6 +75,8 @@ export function referencePath(expression: SyntaxNode): string[] | undefined {
   for (const child of expression.namedChildren) {
     if (child?.type === 'variable_expr') parts.push(child.text);
     else if (child?.type === 'get_attr') parts.push(child.namedChildren[0]?.text ?? '');
+    // One instance of a resource with `count` or `for_each` (`aws_kinesis_stream.orders[0]`) is of its type.
+    else if (child?.type === 'index' && parts.length === 2) continue;
     else return undefined;
   }
   return parts.length > 0 ? parts : undefined;
