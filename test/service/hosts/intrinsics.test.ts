@@ -30,6 +30,10 @@ describe('intrinsic functions in template policies', () => {
     assert.equal(readAs(INTRINSICS, "['arn:${AWS::Partition}:kinesis:${AWS::Region}:${AWS::AccountId}:stream/${Name}'"), `${partitioned}:stream/\${StreamName}`);
     assert.equal(readAs(INTRINSICS, "!Join ['', ['arn:'"), 'arn:${AWS::Partition}:kinesis:${AWS::Region}:${AWS::AccountId}:stream/orders');
     assert.equal(readAs(INTRINSICS, '!ImportValue shared'), '${unknown}');
+    // An !If says what it chooses between.
+    const document = templateDocument(INTRINSICS);
+    const choice = service.templateHover(document, document.positionAt(INTRINSICS.indexOf('!If [Prod') + 1), parsedTemplate(document));
+    assert.match((choice?.contents as MarkupContent | undefined)?.value ?? '', / The condition Prod chooses `arn:\$\{AWS::Partition\}:kinesis:\$\{AWS::Region\}:\$\{AWS::AccountId\}:stream\/orders` or `arn:\$\{AWS::Partition\}:kinesis:\$\{AWS::Region\}:\$\{AWS::AccountId\}:stream\/\$\{Unnamed\}`\.$/);
     assert.equal(readAs(INTRINSICS, '!GetAtt Fanout.ConsumerARN'), `${partitioned}:stream/orders/consumer/analytics:\${unknown}`);
     assert.equal(readAs(INTRINSICS, "!Sub '${Orders.Arn}/consumer/*'"), `${partitioned}:stream/orders/consumer/*`);
     assert.equal(readAs(INTRINSICS, '!GetAtt Leases.Arn'), 'arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/orders-app');

@@ -1,8 +1,8 @@
 import { MarkupContent, type Hover, type Position } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { PolicyLanguageService } from '../languageService';
-import { intrinsicOf } from './cloudformation/intrinsics';
-import type { TemplateNode } from './cloudformation/templateTree';
+import { intrinsicOf, isNoValue, resolveString } from './cloudformation/intrinsics';
+import { stringValue, type TemplateNode } from './cloudformation/templateTree';
 import { hostRange, policyAt } from './hostedFeatures';
 import type { EmbeddedPolicy, TemplateDocument } from './hostModel';
 
@@ -18,7 +18,7 @@ export function templateHover(service: PolicyLanguageService, host: TextDocument
   if (!at || (!hover && !at.intrinsic)) return null;
   const range = at.intrinsic ? { start: host.positionAt(at.intrinsic.start), end: host.positionAt(at.intrinsic.end) } : hover?.range && hostRange(host, at.policy, hover.range);
   const note = template.format === 'hcl' ? REFERENCE_NOTE : INTRINSIC_NOTE;
-  const read = at.intrinsic ? `Read as \`${at.policy.document.getText().slice(...at.intrinsic.json).replace(/`/g, "'")}\`: ${note}` : undefined;
+  const read = at.intrinsic ? `Read as \`${at.policy.document.getText().slice(...at.intrinsic.json).replace(/`/g, "'")}\`: ${note}${choices(template, at.intrinsic.node)}` : undefined;
   const contents = hover && MarkupContent.is(hover.contents) ? hover.contents.value : '';
   return { contents: { kind: 'markdown', value: [read, contents].filter(Boolean).join('\n\n---\n\n') }, ...(range ? { range } : {}) };
 }
@@ -28,6 +28,7 @@ interface IntrinsicSpan {
   start: number;
   end: number;
   json: [number, number];
+  node: TemplateNode;
 }
 
 /** On a SAM policy template's name: what it is for, and the policy it expands to with the function's values. */
@@ -44,6 +45,15 @@ function samTemplateHover(host: TextDocument, template: TemplateDocument, offset
 
 const INTRINSIC_NOTE = 'what the template says of the value; `${...}` is known only when the stack is deployed, and is read as any text.';
 const REFERENCE_NOTE = 'what the configuration says of the value; `${...}` is known only when Terraform runs, and is read as any text.';
+
+/** For `!If`: the values it chooses between, each as it is read. */
+function choices(template: TemplateDocument, node: TemplateNode): string {
+  const intrinsic = intrinsicOf(node);
+  if (intrinsic?.name !== 'Fn::If' || intrinsic.argument?.type !== 'seq') return '';
+  const [condition, ...branches] = intrinsic.argument.items;
+  const values = branches.slice(0, 2).map((b) => (isNoValue(b) ? 'nothing (AWS::NoValue)' : `\`${(resolveString(b, template.symbols) ?? '…').replace(/`/g, "'")}\``));
+  return values.length === 2 ? ` The condition ${stringValue(condition) ?? ''} chooses ${values[0]} or ${values[1]}.` : '';
+}
 
 /** In HCL, a reference or an interpolated string: a value read, not copied. */
 function isReference(node: TemplateNode): boolean {
@@ -66,5 +76,5 @@ function intrinsicAt(
   const json = node && policy?.map.toJson(node.start);
   if (!policy || !node || json === undefined || policy.document.getText()[json] !== '"') return undefined;
   const end = policy.document.getText().indexOf('"', json + 1);
-  return { policy, position: policy.document.positionAt(json + 1), intrinsic: { start: node.start, end: node.end, json: [json + 1, end] } };
+  return { policy, position: policy.document.positionAt(json + 1), intrinsic: { start: node.start, end: node.end, json: [json + 1, end], node } };
 }
