@@ -84,6 +84,43 @@ describe('policies in Terraform files', () => {
     assert.deepEqual(alarms(counted), ['9:18 iam/action-resource-mismatch "kinesis:SubscribeToShard"']);
   });
 
+  it('reads heredoc JSON with interpolations: each stands in its string as text known when Terraform runs', () => {
+    const text = `resource "aws_kinesis_stream" "orders" {
+  name        = "orders"
+  shard_count = 1
+}
+
+resource "aws_kinesis_resource_policy" "share" {
+  resource_arn = aws_kinesis_stream.orders.arn
+  policy       = <<-EOT
+    {
+      "Version": "2012-10-17",
+      "Statement": [{
+        "Effect": "Allow",
+        "Principal": {"AWS": "arn:aws:iam::\${var.partner_account}:root"},
+        "Action": ["kinesis:GetRecords", "kinesis:GetShardIterator", "kinesis:DescribeStreamSummary", "kinesis:ListShards"],
+        "Resource": "\${aws_kinesis_stream.orders.arn}",
+        "Condition": {"StringEquals": {"aws:PrincipalTag/owner": "$\${aws:username}"}}
+      }]
+    }
+  EOT
+}
+`;
+    const template = terraformTemplate(service, terraformDocument(text));
+    const [share] = template.policies;
+    assert.equal(share?.resource, 'aws_kinesis_resource_policy.share');
+    const statement = (JSON.parse(share.document.getText()) as { Statement: Record<string, unknown>[] }).Statement[0];
+    assert.deepEqual(statement.Principal, { AWS: 'arn:aws:iam::${var.partner_account}:root' });
+    assert.equal(statement.Resource, '${aws_kinesis_stream.orders.arn}');
+    assert.deepEqual(statement.Condition, { StringEquals: { 'aws:PrincipalTag/owner': '${aws:username}' } });
+    assert.deepEqual(alarms(text), []);
+    // Read where it is written: a mistake in it is reported there.
+    const wrong = text.replace('"kinesis:GetRecords"', '"kinesis:GetRecordz"');
+    assert.deepEqual(alarms(wrong), ['14:20 iam/unknown-action "kinesis:GetRecordz"']);
+    // A heredoc that template directives write is known only when Terraform runs: not read.
+    assert.equal(service.parseTemplate(terraformDocument(text.replace('"Effect": "Allow",', '%{ if true }"Effect": "Allow",%{ endif }'))), undefined);
+  });
+
   it('fixes a string in place and completes in one, writing HCL strings', () => {
     const text = producer('"kinesis:PutRecordz", "kinesis:PutRecords"');
     const document = terraformDocument(text);

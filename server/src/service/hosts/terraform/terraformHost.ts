@@ -195,16 +195,54 @@ function policyNode(expression: SyntaxNode, text: string, references: References
     const value = argument && hclValue(argument, references);
     return value?.type === 'map' && knownShape(value) ? value : undefined;
   }
-  const value = hclValue(expression, references);
-  if (value?.type !== 'scalar' || typeof value.value !== 'string' || !value.content) return undefined;
+  const span = heredocSpan(expression) ?? literalSpan(expression, references);
+  if (!span) return undefined;
   // JSON written in the file: read where it is written, so that every offset maps exactly.
-  const json = text.slice(value.content.start, value.content.end);
+  const json = text.slice(span.start, span.end);
   const tree = parseTree(json);
   if (tree?.type !== 'object') return undefined;
-  const node = shifted(fromJson(tree, json), value.content.start);
+  const node = shifted(fromJson(tree, json), span.start);
   if (node.type !== 'map') return undefined;
+  templateEscapes(node);
   JSON_TEXT.add(node);
   return node;
+}
+
+/** A string's characters, where they stand for themselves (one literal, no escapes). */
+function literalSpan(expression: SyntaxNode, references: References): { start: number; end: number } | undefined {
+  const value = hclValue(expression, references);
+  return value?.type === 'scalar' && typeof value.value === 'string' ? value.content : undefined;
+}
+
+/**
+ * A heredoc's text, interpolations (`${aws_kinesis_stream.orders.arn}`) included: in JSON they
+ * stand inside strings, which the checks read as text known when Terraform runs. A heredoc with
+ * template directives (`%{ for ... }`) writes text only Terraform knows, and is not read. The
+ * indentation `<<-` strips is JSON's whitespace.
+ */
+function heredocSpan(expression: SyntaxNode): { start: number; end: number } | undefined {
+  let heredoc: SyntaxNode | null = expression;
+  while (heredoc && heredoc.type !== 'heredoc_template' && heredoc.namedChildren.length === 1) heredoc = heredoc.namedChildren[0];
+  if (heredoc?.type !== 'heredoc_template') return undefined;
+  const parts = heredoc.namedChildren.filter((c): c is SyntaxNode => c !== null && c.type !== 'heredoc_start' && c.type !== 'heredoc_identifier');
+  if (parts.length === 0 || parts.some((p) => p.type !== 'template_literal' && p.type !== 'template_interpolation')) return undefined;
+  return { start: parts[0].startIndex, end: parts[parts.length - 1].endIndex };
+}
+
+/** HCL's template escapes in JSON text read where written: `$${aws:username}` is IAM's `${aws:username}`. */
+function templateEscapes(node: TemplateNode): void {
+  if (node.type === 'scalar') {
+    if (typeof node.value === 'string' && /[$%]{2}\{/.test(node.value)) {
+      node.value = node.value.replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{');
+      node.content = undefined;
+    }
+  } else if (node.type === 'map') {
+    for (const e of node.entries) {
+      templateEscapes(e.keyNode);
+      if (typeof e.keyNode.value === 'string') e.key = e.keyNode.value;
+      if (e.value) templateEscapes(e.value);
+    }
+  } else for (const item of node.items) templateEscapes(item);
 }
 
 /**
