@@ -80,7 +80,9 @@ class SessionSteps {
     const from = session.published.length;
     const t = now();
     await session.open(this.uri, this.doc.text, this.doc.languageId);
-    const opened = await session.nextPublish(this.forVersion(1), from);
+    // A Terraform file's first diagnostics come once the HCL grammar has loaded: those with its findings.
+    const ready = this.doc.firstFindings ? (p) => p.diagnostics.length > 0 : () => true;
+    const opened = await session.nextPublish((p, at) => this.forVersion(1)(p, at) && ready(p), from);
     out.openToDiagnosticsMs = ms(t, opened.at);
     out.diagnostics = opened.params.diagnostics.length;
     out.diagnosticsPayloadBytes = Buffer.byteLength(JSON.stringify(opened.params));

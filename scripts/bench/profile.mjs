@@ -1,5 +1,5 @@
-// Where our server's time goes: `node scripts/bench/profile.mjs [size|template] [all|validation|typing]`
-// (default 2MB all; `template` is the 1 MB YAML template).
+// Where our server's time goes: `node scripts/bench/profile.mjs [size|template|terraform] [all|validation|typing]`
+// (default 2MB all; `template` is the 1 MB YAML template, `terraform` the 1 MB Terraform file).
 // Bundles server/src with a source map into bench/tmp/profile (dist/ is left alone), runs it under
 // `node --cpu-prof`, drives the heavy cases over stdio (open, edits with the debounce at 0,
 // completions right after edits), then prints the functions that took the time, by their place
@@ -10,16 +10,16 @@ import { SourceMap } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { benchDocument, benchTemplate, SIZES } from './documents.mjs';
+import { benchDocument, benchTemplate, benchTerraform, SIZES } from './documents.mjs';
 import { LspSession, sleep } from './lspDriver.mjs';
 import { kinesisPolicyServer } from './servers.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const out = join(root, 'bench', 'tmp', 'profile');
-const size = process.argv[2] === 'template' ? 'template' : SIZES.find((s) => s.name === (process.argv[2] ?? '2MB'));
+const size = ['template', 'terraform'].includes(process.argv[2]) ? process.argv[2] : SIZES.find((s) => s.name === (process.argv[2] ?? '2MB'));
 const scenario = process.argv[3] ?? 'all';
 if (!size || !['all', 'validation', 'typing'].includes(scenario)) {
-  throw new Error(`Usage: profile.mjs [${SIZES.map((s) => s.name).join('|')}|template] [all|validation|typing]`);
+  throw new Error(`Usage: profile.mjs [${SIZES.map((s) => s.name).join('|')}|template|terraform] [all|validation|typing]`);
 }
 if (!existsSync(join(root, 'dist', 'data'))) throw new Error('dist/data is missing: npm run build first');
 
@@ -39,8 +39,9 @@ await esbuild.build({
   logLevel: 'warning',
 });
 cpSync(join(root, 'dist', 'data'), join(out, 'data'), { recursive: true });
+for (const wasm of ['tree-sitter.wasm', 'tree-sitter-terraform.wasm']) cpSync(join(root, 'dist', wasm), join(out, wasm));
 
-const document = size === 'template' ? benchTemplate() : benchDocument(size);
+const document = size === 'template' ? benchTemplate() : size === 'terraform' ? benchTerraform() : benchDocument(size);
 const server = kinesisPolicyServer(join(out, 'server.js'));
 const session = LspSession.spawn(server, ['--cpu-prof', `--cpu-prof-dir=${out}`, '--cpu-prof-interval=200']);
 await session.initialize(server);

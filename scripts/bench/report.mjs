@@ -73,6 +73,24 @@ function templateRows(results, name) {
     ['Burst of 5 edits 50 ms apart: validations', count(o?.burstValidations.max)],
     ['Peak memory (VmHWM), MB', o?.peakMemoryMb === undefined ? '–' : num(o.peakMemoryMb, 0)],
     ['Diagnostics published', count(o?.diagnostics)],
+    ...hostParseRows(results, name),
+  ];
+}
+
+/** The host's parse in the bench process, per MB beside the JSON floor's (at its largest size). */
+function hostParseRows(results, name) {
+  const parse = results.hostParse?.[name];
+  const template = (results.templates ?? []).find((t) => t.name === name);
+  if (!parse || !template) return [];
+  const mb = template.bytes / (1024 * 1024);
+  const largest = [...(results.documents ?? [])].sort((a, b) => b.bytes - a.bytes)[0];
+  const floorPerMb = largest && results.floor?.[largest.name] ? results.floor[largest.name].p50 / (largest.bytes / (1024 * 1024)) : undefined;
+  const perMb = parse.whole.p50 / mb;
+  const versus = floorPerMb ? ` (${num(perMb / floorPerMb, 0)}x the JSON floor's ${fmtMs(floorPerMb)} ms/MB)` : '';
+  const parser = template.languageId === 'terraform' ? 'tree-sitter HCL' : 'yaml';
+  return [
+    [`Parse of the whole file (${parser}, p50), ms per MB`, `${fmtMs(perMb)}${versus}`],
+    ...(parse.item ? [[`  one item, as a keystroke parses it (${parse.itemBytes} bytes), p50`, fmtMs(parse.item.p50)]] : []),
   ];
 }
 
@@ -160,7 +178,10 @@ function sections(results) {
       rows: [HEADER, ...sizeRows(results, d.name)],
     })),
     ...(results.templates ?? []).map((d) => ({
-      title: `${d.name} CloudFormation template: ${d.bytes.toLocaleString('en')} bytes, ${d.resources} resources, ${d.statements} statements (kinesis-policy alone: the JSON server reads no YAML)`,
+      title:
+        d.languageId === 'terraform'
+          ? `${d.name} Terraform configuration: ${d.bytes.toLocaleString('en')} bytes, ${d.resources} blocks, ${d.statements} statements (kinesis-policy alone: the JSON server reads no HCL)`
+          : `${d.name} CloudFormation template: ${d.bytes.toLocaleString('en')} bytes, ${d.resources} resources, ${d.statements} statements (kinesis-policy alone: the JSON server reads no YAML)`,
       rows: [['Figure', 'kinesis-policy'], ...templateRows(results, d.name)],
     })),
     ...(results.documents.length >= 2

@@ -5,14 +5,16 @@
 //   npm run bench -- --runs 5        more runs
 //   npm run bench -- --no-build      measure dist/ and the .vsix as they are
 //   npm run bench -- --quick         one short run; results go to bench/tmp/, not bench/results.json
-//   npm run bench -- --sizes 1KB,20KB   some sizes only (add `template` for the 1 MB YAML template)
+//   npm run bench -- --sizes 1KB,20KB   some sizes only (add `template` for the 1 MB YAML template,
+//                                    `terraform` for the 1 MB Terraform file)
 //   npm run bench -- --report-only   print and rewrite the tables from bench/results.json
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { benchDocument, benchTemplate, SIZES } from './documents.mjs';
+import { benchDocument, benchTemplate, benchTerraform, SIZES } from './documents.mjs';
+import { measureHostParse } from './hostParse.mjs';
 import { ms, now } from './lspDriver.mjs';
 import { measureSession, SAMPLES } from './measure.mjs';
 import { measureParseFloor } from './parseFloor.mjs';
@@ -64,6 +66,8 @@ function snapshotServer() {
   mkdirSync(to, { recursive: true });
   cpSync(join(from, 'server.js'), join(to, 'server.js'));
   cpSync(join(from, 'data'), join(to, 'data'), { recursive: true });
+  // The HCL grammar, loaded from beside the server.
+  for (const wasm of ['tree-sitter.wasm', 'tree-sitter-terraform.wasm']) cpSync(join(from, wasm), join(to, wasm));
   return join(to, 'server.js');
 }
 
@@ -92,7 +96,9 @@ async function main() {
   const documents = sizes.map(benchDocument);
   for (const d of documents) console.log(`  ${d.name.padEnd(6)} ${d.bytes} bytes, ${d.statements} statements`);
   // The YAML template: ours alone (VS Code's JSON server reads no YAML), unless only some sizes are asked for.
-  const templates = options.sizes.length < SIZES.length && !options.sizes.includes('template') ? [] : [benchTemplate()];
+  // The YAML template and the Terraform file likewise (no peer reads either).
+  const some = options.sizes.length < SIZES.length;
+  const templates = [...(!some || options.sizes.includes('template') ? [benchTemplate()] : []), ...(!some || options.sizes.includes('terraform') ? [benchTerraform()] : [])];
   for (const d of templates) console.log(`  ${d.name} ${d.bytes} bytes, ${d.resources} resources, ${d.statements} statements`);
 
   const floor = Object.fromEntries(documents.map((d) => [d.name, []]));
@@ -133,6 +139,9 @@ async function main() {
     }
   }
 
+  // Each host's parse, against the floor: measured once, after the servers, on a quiet machine.
+  await quietEnough();
+  const hostParse = await measureHostParse(templates);
   const results = {
     generated: new Date().toISOString(),
     quick: options.quick,
@@ -143,7 +152,7 @@ async function main() {
     nodeStartupMs: startup,
     artifacts,
     samples,
-    ...summarize({ documents, templates, servers, sessions, floor }),
+    ...summarize({ documents, templates, servers, sessions, floor, hostParse }),
     totalSeconds: ms(started) / 1000,
   };
   printReport(results);

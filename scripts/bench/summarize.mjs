@@ -49,7 +49,7 @@ function growthOf(documents, series) {
   };
 }
 
-export function summarize({ documents, templates = [], servers, sessions, floor }) {
+export function summarize({ documents, templates = [], servers, sessions, floor, hostParse = {} }) {
   const figures = {};
   for (const server of servers) {
     figures[server.key] = {};
@@ -82,7 +82,10 @@ export function summarize({ documents, templates = [], servers, sessions, floor 
   return {
     servers: servers.map(({ key, name, debounceMs }) => ({ key, name, debounceMs })),
     documents: documents.map(({ name, bytes, statements, uri }) => ({ name, bytes, statements, uri })),
-    templates: templates.map(({ name, bytes, statements, resources, uri }) => ({ name, bytes, statements, resources, uri })),
+    templates: templates.map(({ name, bytes, statements, resources, uri, languageId }) => ({ name, bytes, statements, resources, uri, languageId })),
+    hostParse: Object.fromEntries(
+      Object.entries(hostParse).map(([name, h]) => [name, { whole: summary(h.whole), ...(h.item ? { item: summary(h.item), itemBytes: h.itemBytes } : {}) }]),
+    ),
     start,
     figures,
     floor: floorFigures,

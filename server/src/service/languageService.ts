@@ -66,9 +66,10 @@ export interface PolicyLanguageService {
    */
   parseTemplate(document: TextDocument, policy?: PolicyModel): TemplateDocument | undefined;
   /**
-   * A YAML template's next version made from `previous`, the template of an earlier one: the
-   * resources whose text is unchanged are kept, moved. `previous` must not be read again. Undefined
-   * where that cannot be done (parse the document then).
+   * A YAML template's or a Terraform file's next version made from `previous`, the template of an
+   * earlier one: the resources (in Terraform, the top-level items) whose text is unchanged are
+   * kept, moved. `previous` must not be read again. Undefined where that cannot be done (parse the
+   * document then).
    */
   updateTemplate(previous: TemplateDocument, document: TextDocument): TemplateDocument | undefined;
   /** The features on a template's policies, with ranges and edits in the template (see `hosts/`). */
@@ -98,18 +99,17 @@ export function createLanguageService({ catalog, hcl }: LanguageServiceOptions):
     parseTemplate: (document, policy) => {
       if (document.languageId === 'yaml') return yamlTemplate(document);
       if (isTerraform(document)) {
-        const tree = hcl?.()?.parse(document.getText());
-        if (!tree) return undefined;
-        try {
-          return terraformTemplate(document, tree, (text) => hcl?.()?.parse(text) ?? undefined);
-        } finally {
-          tree.delete();
-        }
+        const parser = hcl?.();
+        return parser ? terraformTemplate(document, parser) : undefined;
       }
       const model = policy ?? parsePolicy(document.getText());
       return model.isPolicy ? undefined : jsonTemplate(document, model.root);
     },
-    updateTemplate: (previous, document) => (document.languageId === 'yaml' && previous.format === 'yaml' ? yamlTemplate(document, previous) : undefined),
+    updateTemplate: (previous, document) => {
+      if (document.languageId === 'yaml' && previous.format === 'yaml') return yamlTemplate(document, previous);
+      const parser = previous.format === 'hcl' && isTerraform(document) ? hcl?.() : undefined;
+      return parser ? terraformTemplate(document, parser, previous) : undefined;
+    },
     templateDiagnostics: (document, template, options) => templateDiagnostics(service, document, template, options),
     templateCompletion: (document, position, template) => templateCompletion(service, document, template, position),
     templateHover: (document, position, template) => templateHover(service, document, template, position),

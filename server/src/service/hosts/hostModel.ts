@@ -74,10 +74,11 @@ export interface TemplateDocument {
   /** Where a Terraform file's syntax errors are (YAML's are the `yaml` library's to report). */
   syntaxErrors?: { start: number; end: number }[];
   /**
-   * A Terraform file read again with `insert` in place of `[start, end)` (the document is left as
-   * it is): what completion asks where no value is written yet.
+   * The policies of the part of a Terraform file around `start`, read again with `insert` in place
+   * of `[start, end)` (the document is left as it is): what completion asks where no value is
+   * written yet.
    */
-  probe?(start: number, end: number, insert: string): TemplateDocument | undefined;
+  probe?(start: number, end: number, insert: string): EmbeddedPolicy[];
   /**
    * The policy files a Terraform file reads (`file("${path.module}/share.json")`), by their path
    * from the file's folder, and the kind of policy their use makes them.

@@ -23,7 +23,7 @@ export function hclSlotCompletion(service: PolicyLanguageService, host: TextDocu
   const from = offset - (word[1]?.length ?? 0);
   const probed = template.probe(from, offset, '""');
   const probe = from + 1;
-  const policy = probed?.policiesAt(probe).find((p) => !p.node.synthetic && p.node.start <= probe && probe <= p.node.end);
+  const policy = probed.find((p) => !p.node.synthetic && p.node.start <= probe && probe <= p.node.end);
   const inside = policy?.map.toJson(probe);
   if (!policy || inside === undefined) return null;
   const list = service.doComplete(policy.document, policy.document.positionAt(inside), policy.model);

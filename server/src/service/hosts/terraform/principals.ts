@@ -1,9 +1,7 @@
-import type { Node as SyntaxNode } from 'web-tree-sitter';
 import { LOGS_ONLY_MANAGED_POLICIES } from '../../kinesis/kinesisFacts';
 import type { PrincipalPolicies } from '../cloudformation/principals';
 import type { PolicyLocation } from '../cloudformation/policyLocations';
-import { attributeOf, labels, valueOf } from './hclBlocks';
-import { hclValue, referencePath } from './hclValues';
+import type { BlockFacts, Link } from './hclItems';
 
 /**
  * Whose identity policies a Terraform file's policies are, as the AWS provider attaches them
@@ -40,30 +38,21 @@ const OWN_PRINCIPAL: Readonly<Record<string, [string, string]>> = {
 };
 
 /** `documents`: each policy document's users, as resource keys (`aws_iam_policy.producer`). */
-export function terraformPrincipals(blocks: readonly SyntaxNode[], documents: ReadonlyMap<string, readonly string[]>): TerraformPrincipals {
-  const resources = new Map<string, SyntaxNode>();
+export function terraformPrincipals(blocks: readonly BlockFacts[], documents: ReadonlyMap<string, readonly string[]>): TerraformPrincipals {
+  const resources = new Map<string, BlockFacts>();
   for (const block of blocks) {
-    const [keyword, type, name] = labels(block);
+    const [keyword, type, name] = block.labels;
     if (keyword === 'resource' && type && name) resources.set(`${type}.${name}`, block);
   }
-  const literal = (block: SyntaxNode, key: string): string | undefined => {
-    const expression = attributeOf(block, key) && valueOf(attributeOf(block, key)!);
-    const value = expression && hclValue(expression, () => undefined);
-    return value?.type === 'scalar' && typeof value.value === 'string' && !value.value.includes('${') ? value.value : undefined;
-  };
-  /** The principal an expression names: a reference to one (`aws_iam_role.consumer.name`), or its literal name. */
-  const principalIn = (expression: SyntaxNode, type: string): string | undefined => {
-    const path = referencePath(expression);
+  /** The principal a link names: a reference to one (`aws_iam_role.consumer.name`), or its literal name. */
+  const principalIn = (link: Link, type: string): string | undefined => {
+    const { path } = link;
     if (path && path[0] === type && path.length === 3 && resources.has(`${type}.${path[1]}`)) return `${type}.${path[1]}`;
-    const value = hclValue(expression, () => undefined);
-    if (value?.type !== 'scalar' || typeof value.value !== 'string') return undefined;
-    for (const [key, block] of resources) if (key.startsWith(`${type}.`) && literal(block, 'name') === value.value) return key;
+    if (link.value === undefined) return undefined;
+    for (const [key, block] of resources) if (key.startsWith(`${type}.`) && block.literals.get('name') === link.value) return key;
     return undefined;
   };
-  const items = (expression: SyntaxNode): SyntaxNode[] => {
-    const tuple = expression.namedChildren[0]?.type === 'collection_value' ? expression.namedChildren[0].namedChildren[0] : undefined;
-    return tuple?.type === 'tuple' ? tuple.namedChildren.filter((c): c is SyntaxNode => c?.type === 'expression') : [expression];
-  };
+  const links = (block: BlockFacts, attribute: string): Link[] => block.links.get(attribute) ?? [];
 
   const owners = new Map<string, Set<string>>();
   const unknown = new Map<string, string[]>();
@@ -71,14 +60,13 @@ export function terraformPrincipals(blocks: readonly SyntaxNode[], documents: Re
     owners.set(policy, (owners.get(policy) ?? new Set()).add(principal));
   };
   /** A policy ARN attached to a principal: a policy of the file, or one it does not hold. */
-  const attach = (principal: string, arn: SyntaxNode): void => {
-    const path = referencePath(arn);
+  const attach = (principal: string, arn: Link): void => {
+    const { path } = arn;
     if (path?.[0] === 'aws_iam_policy' && resources.has(`aws_iam_policy.${path[1]}`)) {
       own(`aws_iam_policy.${path[1]}`, principal);
       return;
     }
-    const value = hclValue(arn, () => undefined);
-    const name = value?.type === 'scalar' && typeof value.value === 'string' ? value.value : arn.text;
+    const name = arn.value ?? arn.text;
     if (LOGS_ONLY_MANAGED_POLICIES.some((logs) => name.endsWith(`/${logs}`))) return;
     unknown.set(principal, [...(unknown.get(principal) ?? []), name]);
   };
@@ -88,30 +76,28 @@ export function terraformPrincipals(blocks: readonly SyntaxNode[], documents: Re
     const type = key.split('.')[0];
     const attachment = ATTACHMENTS[type];
     if (attachment) {
-      const arn = attributeOf(block, attachment.policy) && valueOf(attributeOf(block, attachment.policy)!);
+      const [arn] = links(block, attachment.policy);
       for (const [attribute, principalType] of attachment.principals) {
-        const named = attributeOf(block, attribute) && valueOf(attributeOf(block, attribute)!);
-        for (const item of named ? items(named) : []) {
+        for (const item of links(block, attribute)) {
           const principal = principalIn(item, principalType);
           if (principal && arn) attach(principal, arn);
         }
       }
     }
     const single = OWN_PRINCIPAL[type];
-    const named = single && attributeOf(block, single[0]) && valueOf(attributeOf(block, single[0])!);
+    const [named] = single ? links(block, single[0]) : [];
     const principal = single && named ? principalIn(named, single[1]) : undefined;
     if (principal) own(key, principal);
     if (type === 'aws_iam_role') {
       own(`${key}#inline`, key);
-      const managed = attributeOf(block, 'managed_policy_arns') && valueOf(attributeOf(block, 'managed_policy_arns')!);
-      for (const arn of managed ? items(managed) : []) attach(key, arn);
+      for (const arn of links(block, 'managed_policy_arns')) attach(key, arn);
     }
     if (type === 'aws_lambda_function') {
-      const role = attributeOf(block, 'role') && valueOf(attributeOf(block, 'role')!);
+      const [role] = links(block, 'role');
       const roleKey = role && principalIn(role, 'aws_iam_role');
       if (roleKey) lambda.add(roleKey);
     }
-    if (type === 'aws_dynamodb_table') tables.push(literal(block, 'name') ?? `\${${key}.name}`);
+    if (type === 'aws_dynamodb_table') tables.push(block.literals.get('name') ?? `\${${key}.name}`);
   }
 
   const ownersOf = (location: PolicyLocation): string[] => {

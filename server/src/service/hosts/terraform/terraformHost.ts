@@ -1,360 +1,354 @@
-import { parseTree } from 'jsonc-parser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Node as SyntaxNode, Tree } from 'web-tree-sitter';
+import type { Parser, Tree } from 'web-tree-sitter';
 import { parsePolicy } from '../../policy/parsePolicy';
-import type { PolicyKindSetting } from '../../../../../common/src/choices';
 import type { TemplateSymbols } from '../cloudformation/intrinsics';
-import type { PolicyLocation } from '../cloudformation/policyLocations';
 import { writtenPolicy } from '../cloudformation/policyText';
-import { fromJson, type TemplateMap, type TemplateNode } from '../cloudformation/templateTree';
-import { policyDocumentNode } from './policyDocument';
+import type { TemplateMap } from '../cloudformation/templateTree';
+import { difference } from '../cloudformation/yamlLayout';
 import type { EmbeddedPolicy, PrincipalView, TemplateDocument } from '../hostModel';
 import { principalViews } from '../principalViews';
-import { terraformPrincipals } from './principals';
-import { hclValue, referencePath, type References } from './hclValues';
+import { itemStarts, moveStarts } from './hclChunks';
+import { parseItem, POLICY_ATTRIBUTES, readItem, settleItem, stillHolds, type BlockFacts, type HclItem, type Kind, type PlacedPolicy } from './hclItems';
+import type { References } from './hclValues';
+import { terraformPrincipals, type TerraformPrincipals } from './principals';
 import { ARN_TYPES, referenceValue } from './resourceValues';
-import { attributeOf, childBlocks, labels, topBlocks, valueOf } from './hclBlocks';
+
+export { isJsonText } from './policyNodes';
 
 /**
- * Terraform configurations (`.tf`): the policies in them, read from the tree the tree-sitter
- * HCL grammar makes, as the host layer's policies. What is read (Terraform AWS provider
- * documentation, registry.terraform.io/providers/hashicorp/aws/latest/docs):
+ * Terraform configurations (`.tf`): the policies in them, read from the trees the tree-sitter HCL
+ * grammar makes of the file's top-level items, as the host layer's policies. What is read
+ * (Terraform AWS provider documentation, registry.terraform.io/providers/hashicorp/aws/latest/docs):
  * - a resource's policy attribute (`aws_iam_policy.policy`, `aws_iam_role.assume_role_policy`,
  *   `aws_kinesis_resource_policy.policy`, ...) written as `jsonencode({...})`, a heredoc or a
  *   string of JSON;
  * - `data "aws_iam_policy_document"` blocks, whose `statement` blocks are the policy's
  *   statements, read as the data source writes its `json`; one that a resource's policy names
  *   (`data.aws_iam_policy_document.x.json`) is read as that place's kind of policy.
+ *
+ * With the template of an earlier version (which must not be read again), the items whose text is
+ * unchanged are kept, moved (their nodes when first read: see `settleItem`), and their policies
+ * with them unless what those were read with changed: a keystroke parses the item it is in.
  */
-
-type Kind = Exclude<PolicyKindSetting, 'auto'>;
-
-/** The policy attributes of resources, and the kind of policy each holds. */
-const POLICY_ATTRIBUTES: Readonly<Record<string, Readonly<Record<string, Kind>>>> = {
-  aws_iam_policy: { policy: 'identity' },
-  aws_iam_role_policy: { policy: 'identity' },
-  aws_iam_user_policy: { policy: 'identity' },
-  aws_iam_group_policy: { policy: 'identity' },
-  // A trust policy: a resource-based policy whose resource is the role.
-  aws_iam_role: { assume_role_policy: 'resource' },
-  aws_kinesis_resource_policy: { policy: 'resource' },
-  aws_kms_key: { policy: 'resource' },
-};
-
 
 const NO_SYMBOLS: TemplateSymbols = { resources: new Map(), parameters: new Set() };
 
+/** What a version of the file was read as, kept for the next version. */
+interface Items {
+  text: string;
+  starts: number[];
+  items: HclItem[];
+  configuration: Configuration;
+}
+
+const ITEMS = new WeakMap<TemplateDocument, Items>();
+
 /** A Terraform file's policies; undefined when it holds none. */
-export function terraformTemplate(document: TextDocument, tree: Tree, reparse?: (text: string) => Tree | undefined): TemplateDocument | undefined {
+export function terraformTemplate(document: TextDocument, parser: Parser, previous?: TemplateDocument): TemplateDocument | undefined {
   const text = document.getText();
-  const blocks = topBlocks(tree.rootNode);
-  const references = referencesOf(blocks);
-  const locations: PolicyLocation[] = [];
-  const policyFiles: { path: string; kind: Kind }[] = [];
-  const documents = new Map<string, { block: SyntaxNode; kind?: Kind; users: string[]; sharing?: boolean }>();
-  for (const block of blocks) {
-    const [keyword, type, name] = labels(block);
-    if (keyword === 'data' && type === 'aws_iam_policy_document' && name) documents.set(name, { block, users: [] });
+  const before = previous && ITEMS.get(previous);
+  const changed = before ? difference(before.text, text) : undefined;
+  const starts = before && changed ? moveStarts(before.starts, changed, text) : itemStarts(text);
+  const old = before?.items ?? [];
+  // The items before the change stand where they stood; those after it, moved by the change in length.
+  let head = 0;
+  while (changed && head < old.length && head < starts.length && old[head].end <= changed.start && old[head].start === starts[head] && old[head].end === (starts[head + 1] ?? text.length)) head++;
+  let tail = 0;
+  if (changed) {
+    const oldChangeEnd = changed.oldLength - changed.suffix;
+    for (;;) {
+      const item = old[old.length - 1 - tail];
+      const at = starts.length - 1 - tail;
+      if (!item || at < head || old.length - 1 - tail < head || item.start < oldChangeEnd) break;
+      if (item.start + changed.delta !== starts[at] || item.end + changed.delta !== (starts[at + 1] ?? text.length)) break;
+      tail++;
+    }
+  }
+  const trees: Tree[] = [];
+  const fresh = new Map<HclItem, Tree>();
+  try {
+    const middle: HclItem[] = [];
+    for (let i = head; i < starts.length - tail; i++) {
+      const { item, tree } = parseItem(parser, text.slice(starts[i], starts[i + 1] ?? text.length), starts[i]);
+      if (tree) {
+        trees.push(tree);
+        fresh.set(item, tree);
+      }
+      middle.push(item);
+    }
+    const after = old.slice(old.length - tail);
+    if (changed && changed.delta !== 0) for (const item of after) moved(item, item.start + changed.delta);
+    const items = old.slice(0, head).concat(middle, after);
+    const removed = old.slice(head, old.length - tail);
+    // Where the items an edit replaced declare what the new ones do (a keystroke in a policy), what
+    // the file declares is as it was: only the new items are read, with what they merge.
+    const same = before !== undefined && sameFacts(removed, middle);
+    const configuration = same ? moveDocuments(before.configuration, removed, middle) : configurationOf(items);
+    return assemble(document, parser, { text, starts, items, configuration }, fresh, same);
+  } finally {
+    for (const tree of trees) tree.delete();
+  }
+}
+
+function moved(item: HclItem, start: number): HclItem {
+  const delta = start - item.start;
+  if (delta === 0) return item;
+  item.unsettled += delta;
+  item.start = start;
+  item.end += delta;
+  return item;
+}
+
+/** What the file's blocks declare: its resources and policy documents, and who uses each document. */
+interface Configuration {
+  blocks: BlockFacts[];
+  resources: Map<string, BlockFacts>;
+  documents: Map<string, { item: HclItem; kind?: Kind; users: string[]; sharing: boolean }>;
+  references: References;
+  policyFiles: { path: string; kind: Kind }[];
+}
+
+function configurationOf(items: readonly HclItem[]): Configuration {
+  const blocks: BlockFacts[] = [];
+  const resources = new Map<string, BlockFacts>();
+  const documents: Configuration['documents'] = new Map();
+  for (const item of items) {
+    for (const block of item.blocks) {
+      blocks.push(block);
+      const [keyword, type, name] = block.labels;
+      if (keyword === 'resource' && type && name) resources.set(`${type}.${name}`, block);
+      if (keyword === 'data' && type === 'aws_iam_policy_document' && name && !documents.has(name)) documents.set(name, { item, users: [], sharing: false });
+    }
   }
   for (const block of blocks) {
-    const [keyword, type, name] = labels(block);
-    if (keyword !== 'resource' || !type || !name) continue;
-    const attributes = POLICY_ATTRIBUTES[type] ?? {};
-    const places: { attribute: SyntaxNode; kind: Kind; path: string }[] = [];
-    for (const [attributeName, kind] of Object.entries(attributes)) {
-      const attribute = attributeOf(block, attributeName);
-      if (attribute) places.push({ attribute, kind, path: attributeName });
-    }
-    // A role's inline policies: `inline_policy { policy = ... }`.
-    if (type === 'aws_iam_role') {
-      for (const inline of childBlocks(block, 'inline_policy')) {
-        const attribute = attributeOf(inline, 'policy');
-        if (attribute) places.push({ attribute, kind: 'identity', path: 'inline_policy.policy' });
+    for (const use of block.uses) {
+      for (const name of use.documents) {
+        const used = documents.get(name);
+        if (!used) continue;
+        used.kind ??= use.kind;
+        used.sharing ||= use.sharing;
+        used.users.push(use.user);
       }
     }
-    for (const { attribute, kind, path } of places) {
-      const expression = valueOf(attribute);
-      if (!expression) continue;
-      // `data.aws_iam_policy_document.x.json` (also `x[0]`, inside `one()`, `try()` or a
-      // conditional): those documents, read as this place's kind.
-      const named = documentsNamed(expression.text);
-      if (named.length > 0) {
-        for (const documentName of named) {
-          const used = documents.get(documentName);
-          if (!used) continue;
-          used.kind ??= kind;
-          if (type === 'aws_kinesis_resource_policy') used.sharing = true;
-          used.users.push(path.startsWith('inline_policy') ? `${type}.${name}#inline` : `${type}.${name}`);
-        }
-        continue;
-      }
-      // `file("${path.module}/share.json")`: a policy file of the workspace, read there with this kind.
-      const read = fileRead(expression);
-      if (read) {
-        policyFiles.push({ path: read, kind });
-        continue;
-      }
-      const node = policyNode(expression, text, references);
-      if (node) locations.push({ node, kind, resource: `${type}.${name}`, resourceType: type, path, ...(type === 'aws_kinesis_resource_policy' ? { sharing: true } : {}) });
-    }
-  }
-  // A document merges others (`source_policy_documents`, `override_policy_documents`): each is read once.
-  const read = new Map<string, TemplateMap | null>();
-  const merged = new Set<string>();
-  /** Documents some of whose statements are not read (see `policyDocument.ts`), and those that merge them. */
-  const partial = new Set<string>();
-  const documentNode = (name: string, into?: string): TemplateMap | undefined => {
-    if (into !== undefined) merged.add(name);
-    const known = read.get(name);
-    if (known !== undefined) {
-      if (into !== undefined && partial.has(name)) partial.add(into);
-      return known ?? undefined;
-    }
-    const found = documents.get(name);
-    read.set(name, null);
-    const written = found && policyDocumentNode(found.block, references, (expression) => mergedNode(expression, text, references, (other) => documentNode(other, name)));
-    if (written?.partial) partial.add(name);
-    if (into !== undefined && partial.has(name)) partial.add(into);
-    read.set(name, written?.node ?? null);
-    return written?.node;
-  };
-  for (const name of documents.keys()) documentNode(name);
-  for (const [name, { kind, users, sharing }] of documents) {
-    const node = documentNode(name);
-    // A document only merged into others is judged there, with the statements it is merged with.
-    if (merged.has(name) && users.length === 0) continue;
-    // One no resource of the file uses (a module's output, a local) is read as its content says.
-    if (node) {
-      locations.push({
-        node,
-        kind: kind ?? 'auto',
-        resource: `data.aws_iam_policy_document.${name}`,
-        resourceType: 'aws_iam_policy_document',
-        path: 'statement',
-        ...(sharing ? { sharing } : {}),
-        ...(partial.has(name) ? { partial: true } : {}),
-      });
-    }
-  }
-  locations.sort((a, b) => a.node.start - b.node.start);
-  // Where the HCL is broken a policy may be read as other than written: it waits to be mended.
-  const readable = locations.filter((l) => !hasErrorWithin(tree.rootNode, l.node.start, l.node.end));
-  // A broken file that would hold policies is told broken (the command line reports it); another holds none.
-  const mayHoldPolicies = tree.rootNode.hasError && [...Object.keys(POLICY_ATTRIBUTES), 'aws_iam_policy_document'].some((type) => text.includes(`"${type}"`));
-  if (locations.length === 0 && policyFiles.length === 0 && !mayHoldPolicies) return undefined;
-  const who = terraformPrincipals(blocks, new Map([...documents].map(([name, d]) => [`data.aws_iam_policy_document.${name}`, d.users])));
-  const policies: EmbeddedPolicy[] = readable.map((location) => {
-    const { text: json, map } = writtenPolicy(location.node, NO_SYMBOLS);
-    return { ...location, document: TextDocument.create(document.uri, 'json', document.version, json), model: parsePolicy(json), map: map.follow(location.node), judgedAlone: true, lambda: false };
-  });
-  let principals: PrincipalView[] | undefined;
-  return {
-    format: 'hcl',
-    text,
-    root: { type: 'map', start: 0, end: text.length, entries: [], flow: false },
-    symbols: NO_SYMBOLS,
-    policies,
-    policiesAt: () => policies,
-    get principals() {
-      principals ??= principalViews(document, policies, NO_SYMBOLS, { ownersOf: (p) => who.owners(p), groups: who.groups(policies), lambda: who.lambda });
-      return principals;
-    },
-    tables: who.tables,
-    owners: (policy) => who.owners(policy),
-    broken: tree.rootNode.hasError,
-    syntaxErrors: syntaxErrors(tree.rootNode),
-    probe: (start, end, insert) => {
-      const probed = text.slice(0, start) + insert + text.slice(end);
-      const probeTree = reparse?.(probed);
-      if (!probeTree) return undefined;
-      try {
-        return terraformTemplate(TextDocument.create(document.uri, document.languageId, document.version, probed), probeTree);
-      } finally {
-        probeTree.delete();
-      }
-    },
-    ownResources: ownResources(blocks, references),
-    policyFiles,
-    symbolsKey: [],
-    memo: new Map(),
-  };
-}
-
-/** Policies written as JSON text (a heredoc, a string), edited as JSON rather than as HCL. */
-const JSON_TEXT = new WeakSet<TemplateNode>();
-
-export function isJsonText(node: TemplateNode): boolean {
-  return JSON_TEXT.has(node);
-}
-
-/** The policy an attribute's value holds: `jsonencode({...})`, or a string or heredoc of JSON. */
-function policyNode(expression: SyntaxNode, text: string, references: References): TemplateMap | undefined {
-  const call = expression.namedChildren[0];
-  if (call?.type === 'function_call' && call.namedChildren[0]?.text === 'jsonencode') {
-    const argument = call.namedChildren.find((c) => c?.type === 'function_arguments')?.namedChildren.find((c) => c?.type === 'expression');
-    const value = argument && hclValue(argument, references);
-    return value?.type === 'map' && knownShape(value) ? value : undefined;
-  }
-  const span = heredocSpan(expression) ?? literalSpan(expression, references);
-  if (!span) return undefined;
-  // JSON written in the file: read where it is written, so that every offset maps exactly.
-  const json = text.slice(span.start, span.end);
-  const tree = parseTree(json);
-  if (tree?.type !== 'object') return undefined;
-  const node = shifted(fromJson(tree, json), span.start);
-  if (node.type !== 'map') return undefined;
-  templateEscapes(node);
-  JSON_TEXT.add(node);
-  return node;
-}
-
-/** A string's characters, where they stand for themselves (one literal, no escapes). */
-function literalSpan(expression: SyntaxNode, references: References): { start: number; end: number } | undefined {
-  const value = hclValue(expression, references);
-  return value?.type === 'scalar' && typeof value.value === 'string' ? value.content : undefined;
-}
-
-/**
- * A heredoc's text, interpolations (`${aws_kinesis_stream.orders.arn}`) included: in JSON they
- * stand inside strings, which the checks read as text known when Terraform runs. A heredoc with
- * template directives (`%{ for ... }`) writes text only Terraform knows, and is not read. The
- * indentation `<<-` strips is JSON's whitespace.
- */
-function heredocSpan(expression: SyntaxNode): { start: number; end: number } | undefined {
-  let heredoc: SyntaxNode | null = expression;
-  while (heredoc && heredoc.type !== 'heredoc_template' && heredoc.namedChildren.length === 1) heredoc = heredoc.namedChildren[0];
-  if (heredoc?.type !== 'heredoc_template') return undefined;
-  const parts = heredoc.namedChildren.filter((c): c is SyntaxNode => c !== null && c.type !== 'heredoc_start' && c.type !== 'heredoc_identifier');
-  if (parts.length === 0 || parts.some((p) => p.type !== 'template_literal' && p.type !== 'template_interpolation')) return undefined;
-  return { start: parts[0].startIndex, end: parts[parts.length - 1].endIndex };
-}
-
-/** HCL's template escapes in JSON text read where written: `$${aws:username}` is IAM's `${aws:username}`. */
-function templateEscapes(node: TemplateNode): void {
-  if (node.type === 'scalar') {
-    if (typeof node.value === 'string' && /[$%]{2}\{/.test(node.value)) {
-      node.value = node.value.replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{');
-      node.content = undefined;
-    }
-  } else if (node.type === 'map') {
-    for (const e of node.entries) {
-      templateEscapes(e.keyNode);
-      if (typeof e.keyNode.value === 'string') e.key = e.keyNode.value;
-      if (e.value) templateEscapes(e.value);
-    }
-  } else for (const item of node.items) templateEscapes(item);
-}
-
-/**
- * Whether a policy's statements are written out: a `for` expression or a variable where the
- * statements are makes them known only when Terraform runs, and such a policy is not judged.
- */
-function knownShape(policy: TemplateMap): boolean {
-  const statement = policy.entries.find((e) => e.key === 'Statement')?.value;
-  if (!statement) return true;
-  if (statement.type === 'scalar') return typeof statement.value !== 'string' || !statement.value.includes('${');
-  return statement.type === 'map' || statement.items.every((item) => item.type === 'map');
-}
-
-/** The policy documents an expression's text names by their `.json`. */
-function documentsNamed(text: string): string[] {
-  return [...new Set([...text.matchAll(/\bdata\.aws_iam_policy_document\.([A-Za-z_][\w-]*)(?:\[[^\]]*\])?\.json\b/g)].map((m) => m[1]))];
-}
-
-/** A document an expression names: another policy document of the file (`.json`), or JSON written there. */
-function mergedNode(expression: SyntaxNode, text: string, references: References, documentNode: (name: string) => TemplateMap | undefined): TemplateMap | undefined {
-  const named = referencePath(expression);
-  if (named?.[0] === 'data' && named[1] === 'aws_iam_policy_document' && named[3] === 'json' && named.length === 4) return documentNode(named[2]);
-  return policyNode(expression, text, references);
-}
-
-/**
- * The path `file(...)` or `templatefile(...)` reads, from the configuration's folder (Terraform's
- * `path.module` and `path.root` are that folder for a root module); undefined for anything else.
- */
-function fileRead(expression: SyntaxNode): string | undefined {
-  const call = expression.namedChildren[0];
-  const name = call?.type === 'function_call' ? call.namedChildren[0]?.text : undefined;
-  if (name !== 'file' && name !== 'templatefile') return undefined;
-  const argument = call?.namedChildren.find((c) => c?.type === 'function_arguments')?.namedChildren.find((c) => c?.type === 'expression');
-  const value = argument && hclValue(argument, () => undefined);
-  if (value?.type !== 'scalar' || typeof value.value !== 'string') return undefined;
-  const path = value.value.replace(/^\$\{path\.(module|root)\}\//, '');
-  return path.includes('${') || path.startsWith('/') ? undefined : path;
-}
-
-/** The configuration's resources whose ARN a policy may name, with what the reference stands for. */
-function ownResources(blocks: SyntaxNode[], references: References): { text: string; detail: string; service: string }[] {
-  return blocks.flatMap((block) => {
-    const [keyword, type, name] = labels(block);
-    if (keyword !== 'resource' || !type || !name || !ARN_TYPES.includes(type)) return [];
-    const arn = references([type, name, 'arn']);
-    return arn ? [{ text: `${type}.${name}.arn`, detail: `${type}: ${arn}`, service: arn.split(':')[2] ?? '' }] : [];
-  });
-}
-
-/** What the configuration's references stand for: its resources' attributes (see `resourceValues.ts`). */
-function referencesOf(blocks: SyntaxNode[]): References {
-  const resources = new Map<string, SyntaxNode>();
-  for (const block of blocks) {
-    const [keyword, type, name] = labels(block);
-    if (keyword === 'resource' && type && name) resources.set(`${type}.${name}`, block);
   }
   const references: References = (path) => {
     const [type, name, attribute] = path;
     const block = type && name ? resources.get(`${type}.${name}`) : undefined;
     if (!block || !attribute || path.length !== 3) return undefined;
-    return referenceValue(type, name, attribute, (key) => {
-      const attribute = attributeOf(block, key);
-      const expression = attribute && valueOf(attribute);
-      const value = expression && hclValue(expression, () => undefined);
-      return value?.type === 'scalar' && typeof value.value === 'string' && !value.value.includes('${') ? value.value : undefined;
-    });
+    return referenceValue(type, name, attribute, (key) => block.literals.get(key));
   };
-  return references;
+  return { blocks, resources, documents, references, policyFiles: blocks.flatMap((b) => b.files) };
 }
 
-/** The first few places the HCL is broken: an unexpected piece (ERROR) or a missing one. */
-function syntaxErrors(root: SyntaxNode): { start: number; end: number }[] {
-  const found: { start: number; end: number }[] = [];
-  const stack: SyntaxNode[] = [root];
-  while (stack.length > 0 && found.length < 20) {
-    const node = stack.pop()!;
-    if (!node.hasError && !node.isMissing) continue;
-    if (node.isError || node.isMissing) {
-      found.push({ start: node.startIndex, end: node.endIndex });
-      continue;
+/** Whether two runs of items declare the same, block for block. */
+function sameFacts(a: readonly HclItem[], b: readonly HclItem[]): boolean {
+  const left = a.flatMap((item) => item.blocks);
+  const right = b.flatMap((item) => item.blocks);
+  return left.length === right.length && left.every((block, i) => factsKey(block) === factsKey(right[i]));
+}
+
+function factsKey(block: BlockFacts): string {
+  return JSON.stringify([block.labels, [...block.literals], [...block.links], block.uses, block.files]);
+}
+
+/** The configuration as it was, its documents now in the items that replaced theirs. */
+function moveDocuments(configuration: Configuration, removed: readonly HclItem[], added: readonly HclItem[]): Configuration {
+  const replacing = new Map(removed.map((item, i) => [item, added[i]] as const));
+  if (removed.length === added.length) {
+    for (const document of configuration.documents.values()) {
+      const next = replacing.get(document.item);
+      if (next) document.item = next;
     }
-    for (let i = node.childCount - 1; i >= 0; i--) {
-      const child = node.child(i);
-      if (child) stack.push(child);
-    }
+    return configuration;
   }
-  return found;
-}
-
-function hasErrorWithin(root: SyntaxNode, start: number, end: number): boolean {
-  if (!root.hasError) return false;
-  const stack: SyntaxNode[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node.endIndex < start || node.startIndex > end || !node.hasError) continue;
-    if (node.isError || node.isMissing) return true;
-    for (const child of node.children) if (child) stack.push(child);
+  // Blocks spread differently over the items (an item split in two, say): found again.
+  const byName = new Map<string, HclItem>();
+  for (const item of added) for (const block of item.blocks) if (block.labels[0] === 'data' && block.labels[1] === 'aws_iam_policy_document' && block.labels[2]) byName.set(block.labels[2], item);
+  for (const [name, document] of configuration.documents) {
+    const next = byName.get(name);
+    if (next && removed.includes(document.item)) document.item = next;
   }
-  return false;
+  return configuration;
 }
 
-function shifted(node: TemplateNode, by: number): TemplateNode {
-  node.start += by;
-  node.end += by;
-  if (node.type === 'scalar') {
-    if (node.content) node.content = { start: node.content.start + by, end: node.content.end + by };
-  } else if (node.type === 'map') {
-    for (const e of node.entries) {
-      shifted(e.keyNode, by);
-      if (e.value) shifted(e.value, by);
+/** `same`: the configuration is as it was, and so is what the kept items' references stand for. */
+function assemble(document: TextDocument, parser: Parser, state: Items, fresh: ReadonlyMap<HclItem, Tree>, same: boolean): TemplateDocument | undefined {
+  const { text, items, configuration } = state;
+  const { blocks, resources, documents, references, policyFiles } = configuration;
+  // Each item's policies are read once, documents it merges first; a cycle of merges reads as unknown.
+  const reading = new Set<HclItem>();
+  const done = new Set<HclItem>();
+  const ensureRead = (item: HclItem): void => {
+    if (done.has(item) || reading.has(item)) return;
+    reading.add(item);
+    const stale = !item.reading || fresh.has(item) || (same ? item.reading.merged.length > 0 && !stillHolds(item.reading, references, documentNode) : !stillHolds(item.reading, references, documentNode));
+    if (stale) {
+      const tree = fresh.get(item) ?? parser.parse(item.text);
+      if (tree) {
+        try {
+          settleItem(item);
+          item.reading = readItem(tree, item, references, documentNode);
+          item.policies.clear();
+        } finally {
+          if (!fresh.has(item)) tree.delete();
+        }
+      }
     }
-  } else for (const item of node.items) shifted(item, by);
-  return node;
+    reading.delete(item);
+    done.add(item);
+  };
+  const documentNode = (name: string): { node: TemplateMap; partial: boolean } | undefined => {
+    const found = documents.get(name);
+    if (!found || reading.has(found.item)) return undefined;
+    ensureRead(found.item);
+    return found.item.reading?.document;
+  };
+  // Kept items are read again only where what they were read with changed: after a keystroke in a
+  // policy, those that merge a document read again.
+  for (const item of same ? [...fresh.keys(), ...items.filter((i) => i.reading && i.reading.merged.length > 0)] : items) ensureRead(item);
+  const merged = new Set<string>();
+  let holds = false;
+  for (const item of items) {
+    const read = item.reading;
+    if (!read) continue;
+    if (read.places.length > 0 || read.document) holds = true;
+    for (const [name] of read.merged) merged.add(name);
+  }
+  const broken = items.some((item) => item.errors.length > 0);  /** An item's policies where they are written; `owner` the item whose document it is (a probe reads it again). */
+  const locations = (item: HclItem, owner = item): PlacedPolicy[] => {
+    const read = item.reading;
+    if (!read) return [];
+    const placed = [...read.places];
+    const written = read.document;
+    const used = written && documents.get(written.name);
+    // A document only merged into others is judged there, with the statements it is merged with;
+    // one no resource of the file uses (a module's output, a local) is read as its content says.
+    if (written && used?.item === owner && !(merged.has(written.name) && used.users.length === 0)) {
+      placed.push({ node: written.node, kind: used.kind ?? ('auto' as Kind), resource: `data.aws_iam_policy_document.${written.name}`, resourceType: 'aws_iam_policy_document', path: 'statement', ...(used.sharing ? { sharing: true } : {}) });
+    }
+    return placed.sort((a, b) => a.node.start - b.node.start);
+  };
+  const policiesOf = (item: HclItem): EmbeddedPolicy[] => {
+    const out: EmbeddedPolicy[] = [];
+    for (const location of locations(item)) {
+      // Where the HCL is broken a policy may be read as other than written: it waits to be mended.
+      const base = item.start - item.unsettled;
+      const from = location.node.start - base;
+      const to = location.node.end - base;
+      if (item.errors.some((e) => e.end >= from && e.start <= to)) continue;
+      const partial = item.reading?.document?.node === location.node && item.reading.document.partial;
+      const key = `${location.kind}|${location.sharing ?? false}|${partial}`;
+      let made = item.policies.get(location.node);
+      if (made?.key !== key) {
+        made = { key, policy: embedded(document, location, partial) };
+        item.policies.set(location.node, made);
+      }
+      out.push(made.policy);
+    }
+    return out;
+  };
+  if (policyFiles.length > 0) holds = true;
+  // A broken file that would hold policies is told broken (the command line reports it); another holds none.
+  const mayHoldPolicies = broken && [...Object.keys(POLICY_ATTRIBUTES), 'aws_iam_policy_document'].some((type) => text.includes(`"${type}"`));
+  if (!holds && !mayHoldPolicies) return undefined;
+  let all: EmbeddedPolicy[] | undefined;
+  const settleAll = (): EmbeddedPolicy[] => {
+    if (all) return all;
+    all = [];
+    for (const item of items) {
+      settleItem(item);
+      for (const policy of policiesOf(item)) all.push(policy);
+    }
+    return all;
+  };
+  let who: TerraformPrincipals | undefined;
+  const principalsOf = () => (who ??= terraformPrincipals(blocks, new Map([...documents].map(([name, d]) => [`data.aws_iam_policy_document.${name}`, d.users]))));
+  let principals: PrincipalView[] | undefined;
+  const template: TemplateDocument = {
+    format: 'hcl',
+    text,
+    root: { type: 'map', start: 0, end: text.length, entries: [], flow: false },
+    symbols: NO_SYMBOLS,
+    get policies() {
+      return settleAll();
+    },
+    policiesAt(offset) {
+      const item = itemAt(items, offset);
+      if (!item) return this.policies;
+      settleItem(item);
+      return policiesOf(item);
+    },
+    get principals() {
+      const policies = settleAll();
+      principals ??= principalViews(document, policies, NO_SYMBOLS, { ownersOf: (p) => principalsOf().owners(p), groups: principalsOf().groups(policies), lambda: principalsOf().lambda });
+      return principals;
+    },
+    get tables() {
+      return principalsOf().tables;
+    },
+    owners: (policy) => principalsOf().owners(policy),
+    broken,
+    get syntaxErrors() {
+      return items.flatMap((item) => item.errors.map((e) => ({ start: e.start + item.start, end: e.end + item.start }))).slice(0, 20);
+    },
+    probe: (start, end, insert) => {
+      const item = itemAt(items, start);
+      if (!item || end > item.end) return [];
+      const probed = item.text.slice(0, start - item.start) + insert + item.text.slice(end - item.start);
+      const { item: made, tree } = parseItem(parser, probed, item.start);
+      if (!tree) return [];
+      try {
+        made.reading = readItem(tree, made, references, documentNode);
+      } finally {
+        tree.delete();
+      }
+      return locations(made, item).map((location) => embedded(document, location, false));
+    },
+    get ownResources() {
+      return ownResources(resources, references);
+    },
+    policyFiles,
+    symbolsKey: [],
+    memo: new Map(),
+  };
+  ITEMS.set(template, state);
+  return template;
 }
+
+/** The item at an offset: the one it is in, or at whose end it is. */
+function itemAt(items: readonly HclItem[], offset: number): HclItem | undefined {
+  let low = 0;
+  let high = items.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const item = items[middle];
+    if (offset < item.start) high = middle - 1;
+    else if (offset > item.end) low = middle + 1;
+    else return offset === item.end && items[middle + 1]?.start === offset ? items[middle + 1] : item;
+  }
+  return undefined;
+}
+
+function embedded(document: TextDocument, location: PlacedPolicy, partial: boolean): EmbeddedPolicy {
+  const { text: json, map } = writtenPolicy(location.node, NO_SYMBOLS);
+  return {
+    ...location,
+    ...(partial ? { partial: true } : {}),
+    document: TextDocument.create(document.uri, 'json', document.version, json),
+    model: parsePolicy(json),
+    map: map.follow(location.node),
+    judgedAlone: true,
+    lambda: false,
+  };
+}
+
+/** The configuration's resources whose ARN a policy may name, with what the reference stands for. */
+function ownResources(resources: ReadonlyMap<string, BlockFacts>, references: References): { text: string; detail: string; service: string }[] {
+  return [...resources.values()].flatMap((block) => {
+    const [, type, name] = block.labels;
+    if (!type || !name || !ARN_TYPES.includes(type)) return [];
+    const arn = references([type, name, 'arn']);
+    return arn ? [{ text: `${type}.${name}.arn`, detail: `${type}: ${arn}`, service: arn.split(':')[2] ?? '' }] : [];
+  });
+}
+

@@ -1,0 +1,112 @@
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { before, describe, it } from 'node:test';
+import fc from 'fast-check';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { PolicyLanguageService, TemplateDocument } from '../../../server/src/service';
+import { itemStarts, moveStarts } from '../../../server/src/service/hosts/terraform/hclChunks';
+import { difference } from '../../../server/src/service/hosts/cloudformation/yamlLayout';
+import { kinesisTf, OPTIONS, terraformService } from '../../support/terraform';
+
+/** What is typed: HCL's brackets, strings, comments and heredocs among them, which change where items end. */
+const INSERTS = [' ', 'a', '"', '{', '}', '[', ']', '\n', '#', '/*', '*/', '<<EOT\n', '\nEOT\n', '${', '=', 'kinesis:', '\nresource "aws_iam_policy" "x" {\n', 'aws_kinesis_stream.orders.arn'];
+
+let service: PolicyLanguageService;
+
+/** Random edits anywhere, evenly; the same seed gives the same edits, so that a failure can be replayed. */
+function randomEdits(seed: number, count: number) {
+  return fc.sample(
+    fc.noBias(fc.record({ at: fc.integer({ min: 0, max: 999_999 }), removed: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 6 })), insert: fc.constantFrom('', ...INSERTS) })),
+    { seed, numRuns: count },
+  );
+}
+
+function applied(text: string, edit: ReturnType<typeof randomEdits>[number], step: number): { text: string; label: string } {
+  const at = Math.floor((edit.at / 1_000_000) * text.length);
+  const inserted = edit.removed === 0 && edit.insert === '' ? INSERTS[step % INSERTS.length] : edit.insert;
+  return { text: text.slice(0, at) + inserted + text.slice(at + edit.removed), label: `at ${at}: ${JSON.stringify(inserted)} for ${edit.removed}` };
+}
+
+/** What a configuration reads as, for comparing two ways of getting there. */
+function reading(document: TextDocument, template: TemplateDocument | undefined) {
+  if (!template) return undefined;
+  // Hover and completion first, as the editor asks right after an edit: they read only the item
+  // under the cursor, and must find it where it is now; places in the last items too.
+  const places = [...document.getText().matchAll(/kinesis:|aws_kinesis_stream\.|actions/g)].map((m) => (m.index ?? 0) + 3);
+  const asked = [...places.slice(0, 2), ...places.slice(-4)];
+  const hover = asked.map((at) => JSON.stringify(service.templateHover(document, document.positionAt(at), template)));
+  const completion = asked.map((at) => JSON.stringify(service.templateCompletion(document, document.positionAt(at), template)?.items.slice(0, 3) ?? null));
+  return {
+    broken: template.broken,
+    syntaxErrors: template.syntaxErrors,
+    hover,
+    completion,
+    policies: template.policies.map((p) => `${p.resource} ${p.path} ${p.kind} ${p.partial ?? false} ${p.node.start}-${p.node.end}\n${p.document.getText()}`),
+    principals: template.principals.map((p) => `${p.label} ${p.unknown.join(',')}\n${p.document.getText()}`),
+    tables: template.tables,
+    ownResources: template.ownResources,
+    policyFiles: template.policyFiles,
+    diagnostics: service.templateDiagnostics(document, template, OPTIONS).map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${String(d.code)} ${typeof d.message === 'string' ? d.message : d.message.value}`),
+  };
+}
+
+describe('a Terraform file kept across edits', () => {
+  before(async () => {
+    service = await terraformService();
+  });
+
+  it('finds where its items start after an edit as a scan of the whole text does', () => {
+    for (const [fixture, seed] of [[kinesisTf(), 3], [readFileSync('test/fixtures/terraform/control-flow.tf', 'utf8'), 11]] as const) {
+      let text = fixture;
+      let starts = itemStarts(text);
+      assert.ok(starts.length > 10, 'the fixture has items');
+      for (const [step, edit] of randomEdits(seed, 300).entries()) {
+        const next = applied(text, edit, step);
+        starts = moveStarts(starts, difference(text, next.text), next.text);
+        text = next.text;
+        assert.deepEqual(starts, itemStarts(text), `after edit ${step} ${next.label}`);
+      }
+    }
+  });
+
+  for (const [name, seed, least] of [['the example configuration', 5, 120], ['the control-flow fixture', 9, 120]] as const) {
+    it(`reads after each edit as a fresh parse does: ${name}, 150 random edits`, () => {
+      let text = name === 'the example configuration' ? kinesisTf() : readFileSync('test/fixtures/terraform/control-flow.tf', 'utf8');
+      let document = TextDocument.create('file:///ws/main.tf', 'terraform', 1, text);
+      let kept = service.parseTemplate(document);
+      let reused = 0;
+      for (const [step, edit] of randomEdits(seed, 150).entries()) {
+        const next = applied(text, edit, step);
+        text = next.text;
+        document = TextDocument.create('file:///ws/main.tf', 'terraform', step + 2, text);
+        const fresh = service.parseTemplate(document);
+        const updated = kept ? service.updateTemplate(kept, document) : undefined;
+        if (updated) reused++;
+        const incremental = updated ?? service.parseTemplate(document);
+        assert.deepEqual(reading(document, incremental), reading(document, fresh), `after edit ${step} ${next.label}`);
+        kept = incremental;
+      }
+      assert.ok(reused >= least, `the file was kept across edits (${reused} of 150)`);
+    });
+  }
+
+  it('keeps the policies of the items an edit does not touch, moved, and reads again those whose references changed', () => {
+    const text = kinesisTf();
+    const first = service.parseTemplate(TextDocument.create('file:///ws/main.tf', 'terraform', 1, text))!;
+    const trust = first.policies.find((p) => p.resource === 'aws_iam_role.consumer');
+    const producer = first.policies.find((p) => p.resource === 'data.aws_iam_policy_document.producer');
+    // An edit before both: the stream's shard count.
+    const edited = text.replace('shard_count = 1', 'shard_count = 10');
+    const second = service.updateTemplate(first, TextDocument.create('file:///ws/main.tf', 'terraform', 2, edited))!;
+    assert.equal(second.policies.find((p) => p.resource === 'aws_iam_role.consumer'), trust, 'the same policy object');
+    assert.equal(trust?.map.toHost(trust.document.getText().indexOf('sts:AssumeRole')), edited.indexOf('sts:AssumeRole'));
+    assert.equal(second.policies.find((p) => p.resource === 'data.aws_iam_policy_document.producer'), producer);
+    // The stream renamed: the document that names it by reference is read again, with its new ARN.
+    const renamed = edited.replace('name        = "orders"', 'name        = "payments"');
+    const third = service.updateTemplate(second, TextDocument.create('file:///ws/main.tf', 'terraform', 3, renamed))!;
+    const again = third.policies.find((p) => p.resource === 'data.aws_iam_policy_document.producer');
+    assert.notEqual(again, producer);
+    assert.match(again?.document.getText() ?? '', /:stream\/payments"/);
+    assert.equal(third.policies.find((p) => p.resource === 'aws_iam_role.consumer'), trust);
+  });
+});
