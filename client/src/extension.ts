@@ -39,6 +39,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Kinesi
     // the editor sends it, and answers only for documents that are IAM policies.
     documentSelector: [{ language: 'json' }, { language: 'jsonc' }, { language: 'yaml' }, { language: 'terraform' }, { language: 'hcl' }],
     errorHandler: new RestartingErrorHandler(),
+    // The server speaks the display language with the messages VS Code loaded for this extension
+    // (l10n/bundle.l10n.<locale>.json, which holds the server's messages too).
+    initializationOptions: { l10nBundle: vscode.l10n.bundle },
     middleware: {
       // A rule code opens its documentation in the editor (the server's links point at the file).
       handleDiagnostics(uri, diagnostics, next) {

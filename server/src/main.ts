@@ -8,6 +8,7 @@ import { PortMessageReader, PortMessageWriter } from '../../common/src/transport
 import { installRuntime } from '../../common/src/transport/runtime';
 import { stdioTransport } from './transport/streams';
 import { loadHcl } from './hcl';
+import { packagedBundle } from './l10nFiles';
 
 // The extension runs the server in a worker thread; other editors start it with `--stdio`.
 declare const SERVER_VERSION: string | undefined;
@@ -43,6 +44,7 @@ if (isMainThread) process.stdin.on('end', () => process.exit(shutdown ? 0 : 1));
 
 startServer(connection, {
   hcl: () => loadHcl(__dirname),
+  l10nBundle: (locale) => packagedBundle(locale),
   catalogSource: nodeCatalogSource(join(__dirname, 'data')),
   version: typeof SERVER_VERSION === 'string' ? SERVER_VERSION : 'dev',
   // The bundle is dist/server.js; the rules documentation ships as docs/rules.md beside dist/.

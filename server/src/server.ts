@@ -35,6 +35,7 @@ import { TypingHold } from './typingHold';
 import { answerAccess, runAccessTestsFor } from './accessRequest';
 import { PolicyKindReporter, policyKindStatus } from './policyKindStatus';
 import type { Parser } from 'web-tree-sitter';
+import { useLanguage, type Bundle } from './service/l10n';
 import type { PolicyKindSetting } from '../../common/src/choices';
 
 export interface ServerRuntime {
@@ -45,6 +46,8 @@ export interface ServerRuntime {
   timers: Timers;
   /** Loads the HCL parser for Terraform files (see `hcl.ts`); without it, no Terraform is read. */
   hcl?: () => Promise<Parser | undefined>;
+  /** The package's message bundle of a locale, for a client that sends none (see `l10nFiles.ts`). */
+  l10nBundle?: (locale: string) => Bundle | undefined;
 }
 
 /** Wires the language service to an LSP connection. Handlers only find the document and delegate. */
@@ -159,8 +162,11 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   connection.onInitialize((params): InitializeResult => {
     pullConfiguration = params.capabilities.workspace?.configuration === true;
     resolveSupport = params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
-    const options = params.initializationOptions as { settings?: RawSettings } | undefined;
+    const options = params.initializationOptions as { settings?: RawSettings; l10nBundle?: Bundle } | undefined;
     if (options?.settings) settings = readSettings(options.settings);
+    // Messages in the client's display language: from the bundle it sends (VS Code's, for this
+    // extension), else from the package's own.
+    useLanguage(params.locale, options?.l10nBundle ?? (params.locale ? runtime.l10nBundle?.(params.locale) : undefined));
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,

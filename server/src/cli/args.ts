@@ -69,6 +69,8 @@ test: runs the access tests of *.access.json files (folders are searched for the
 
   --format text|json|sarif     output format (default: text)
 
+  --locale en|zh-cn            the language of messages (default: from LC_ALL, LC_MESSAGES or
+                               LANG, as zh_CN.UTF-8 asks for zh-cn; English otherwise)
   -h, --help                   show this help
   -v, --version                show the version
 
@@ -85,6 +87,22 @@ const CHECK_OPTIONS = {
   rule: { type: 'string', multiple: true, default: [] as string[] },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
+
+/** `--locale X` (or `--locale=X`), which every command takes, and the other arguments. */
+export function takeLocale(argv: readonly string[]): { locale?: string; rest: string[] } {
+  const rest: string[] = [];
+  let locale: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--locale') {
+      locale = argv[++i];
+      if (locale === undefined || locale.startsWith('-')) throw new UsageError('--locale needs a value: en or zh-cn.');
+    } else if (arg.startsWith('--locale=')) locale = arg.slice('--locale='.length);
+    else rest.push(arg);
+  }
+  if (locale !== undefined && !['en', 'zh-cn'].includes(locale.toLowerCase())) throw new UsageError(`--locale: "${locale}" is not one of en, zh-cn.`);
+  return { locale, rest };
+}
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const [command, ...rest] = argv;

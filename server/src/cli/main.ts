@@ -3,7 +3,8 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { nodeCatalogSource } from '../nodeCatalogSource';
 import { createLanguageService, IamCatalog } from '../service';
-import { parseArgs, USAGE, UsageError, type CheckOptions } from './args';
+import { parseArgs, takeLocale, USAGE, UsageError, type CheckOptions } from './args';
+import { environmentLocale, usePackagedLanguage } from '../l10nFiles';
 import { checkText, type FileResult } from './check';
 import { CHECKED_SUFFIXES, collectFiles } from './files';
 import { loadHcl } from '../hcl';
@@ -28,7 +29,9 @@ const RULES_WEB_DOCUMENTATION = rulesDocumentationWebUrl(typeof PACKAGE_REPOSITO
 async function main(argv: readonly string[]): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs(argv);
+    const { locale, rest } = takeLocale(argv);
+    usePackagedLanguage(locale ?? environmentLocale(process.env));
+    parsed = parseArgs(rest);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     process.stderr.write(`kinesis-policy: ${error.message}\n\n${USAGE}\n`);

@@ -1,4 +1,6 @@
+import * as l10n from '@vscode/l10n';
 import type { IamCatalog } from '../../../catalog/iamCatalog';
+import { sentences } from '../../../l10n';
 import type { PolicyString } from '../../../policy/policyModel';
 import { nearest } from '../../helpers/suggest';
 import { templateValueIn } from '../../../templates/placeholders';
@@ -17,7 +19,7 @@ export const unknownAction = statementRule({
       if (value.value === '*' || value.value === '' || templateValueIn(value.value)) return;
       const suggestion = suggestAction(context.catalog, value.value);
       findings.push(
-        at(value.node, describe(context.catalog, value.value) + (suggestion ? ` Did you mean ${suggestion}?` : ''), {
+        at(value.node, sentences(describe(context.catalog, value.value), suggestion && l10n.t('Did you mean {0}?', suggestion)), {
           data: { action: value.value, suggestion },
         }),
       );
@@ -30,12 +32,12 @@ export const unknownAction = statementRule({
 
 function describe(catalog: IamCatalog, written: string): string {
   const colon = written.indexOf(':');
-  if (colon < 0) return `"${written}" is not an action: actions are written service:Action, e.g. kinesis:GetRecords.`;
+  if (colon < 0) return l10n.t('"{0}" is not an action: actions are written service:Action, e.g. kinesis:GetRecords.', written);
   const prefix = written.slice(0, colon);
   if (!/[*?]/.test(prefix) && !catalog.hasService(prefix)) {
-    return `"${prefix}" is not an AWS service prefix, so "${written}" matches no action and grants nothing.`;
+    return l10n.t('"{0}" is not an AWS service prefix, so "{1}" matches no action and grants nothing.', prefix, written);
   }
-  return `"${written}" matches no ${prefix} action, so it grants nothing (IAM data of ${catalog.dataDate}).`;
+  return l10n.t('"{0}" matches no {1} action, so it grants nothing (IAM data of {2}).', written, prefix, catalog.dataDate);
 }
 
 function suggestAction(catalog: IamCatalog, written: string): string | undefined {
