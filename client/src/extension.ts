@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { LanguageClientOptions } from 'vscode-languageclient';
 import { AccessChecker } from './access/accessChecker';
@@ -34,6 +35,8 @@ let client: WorkerLanguageClient | undefined;
 
 /** Starts the Kinesis Policy language server for JSON and YAML documents (policies and templates) and registers the commands. */
 export async function activate(context: vscode.ExtensionContext): Promise<KinesisPolicyApi> {
+  // The code shared with the server (common/src) speaks through @vscode/l10n: the same bundle.
+  l10n.config({ contents: vscode.l10n.bundle ?? {} });
   const clientOptions: LanguageClientOptions = {
     // JSON in any scheme (files, unsaved editors, virtual workspaces): the server reads only what
     // the editor sends it, and answers only for documents that are IAM policies.
@@ -54,7 +57,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Kinesi
   };
   const ruleDocumentation = new RuleDocumentation(context);
   const accessView = new AccessView();
-  const languageClient = new WorkerLanguageClient('kinesisPolicy', 'Kinesis Policy', context.asAbsolutePath('dist/server.js'), clientOptions);
+  const languageClient = new WorkerLanguageClient('kinesisPolicy', vscode.l10n.t('Kinesis Policy'), context.asAbsolutePath('dist/server.js'), clientOptions);
   client = languageClient;
   const told = new DocumentAnswersStore(languageClient);
   const accessChecker = new AccessChecker(languageClient, accessView);

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { namePrompt, nameProblem } from '../../common/src/names';
+import { sentences } from './sentences';
 import { FillPlaceholdersRequest } from '../../common/src/protocol';
 import { knownNames } from './workspaceNames';
 
@@ -18,7 +19,7 @@ export async function fillPlaceholders(client: BaseLanguageClient, target?: unkn
   const known = await knownNames(client, uri);
   const slots = known.placeholders.filter((p) => typeof name !== 'string' || p.name === name);
   if (slots.length === 0) {
-    void vscode.window.showInformationMessage('This policy has no placeholders left to fill in.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('This policy has no placeholders left to fill in.'));
     return false;
   }
   const values: Record<string, string> = {};
@@ -27,11 +28,11 @@ export async function fillPlaceholders(client: BaseLanguageClient, target?: unkn
     const value =
       given[slot.name] ??
       (await vscode.window.showInputBox({
-        title: slots.length > 1 ? `Fill in placeholders (${i + 1} of ${slots.length})` : `Fill in ${slot.name}`,
-        prompt: [
-          `${namePrompt(slot.kind)}: replaces ${slot.name}${slot.count > 1 ? ` in ${slot.count} places` : ''}.`,
-          suggestions.length > 1 ? `Also in use: ${suggestions.slice(1, 4).join(', ')}.` : '',
-        ].join(' '),
+        title: slots.length > 1 ? vscode.l10n.t('Fill in placeholders ({0} of {1})', i + 1, slots.length) : vscode.l10n.t('Fill in {0}', slot.name),
+        prompt: sentences(
+          slot.count > 1 ? vscode.l10n.t('{0}: replaces {1} in {2} places.', namePrompt(slot.kind), slot.name, slot.count) : vscode.l10n.t('{0}: replaces {1}.', namePrompt(slot.kind), slot.name),
+          suggestions.length > 1 && vscode.l10n.t('Also in use: {0}.', suggestions.slice(1, 4).join(', ')),
+        ),
         placeHolder: slot.name,
         value: suggestions[0],
         ignoreFocusOut: true,
@@ -41,17 +42,21 @@ export async function fillPlaceholders(client: BaseLanguageClient, target?: unkn
     values[slot.name] = value.trim();
   }
   if (document.version !== version) {
-    void vscode.window.showWarningMessage('The policy changed while the values were asked for: nothing was filled in. Run the fix again.');
+    void vscode.window.showWarningMessage(vscode.l10n.t('The policy changed while the values were asked for: nothing was filled in. Run the fix again.'));
     return false;
   }
   const edits = await client.sendRequest(FillPlaceholdersRequest.type, { uri: uri.toString(), version, values });
   if (document.version !== version) {
-    void vscode.window.showWarningMessage('The policy changed while the values were written: nothing was filled in. Run the fix again.');
+    void vscode.window.showWarningMessage(vscode.l10n.t('The policy changed while the values were written: nothing was filled in. Run the fix again.'));
     return false;
   }
   if (edits.length === 0) {
     // A placeholder written with JSON escapes reads as one but cannot be replaced in place.
-    void vscode.window.showWarningMessage(`Could not write ${slots.map((s) => s.name).join(', ')} in place: replace ${slots.length > 1 ? 'them' : 'it'} by hand.`);
+    void vscode.window.showWarningMessage(
+      slots.length > 1
+        ? vscode.l10n.t('Could not write {0} in place: replace them by hand.', slots.map((s) => s.name).join(', '))
+        : vscode.l10n.t('Could not write {0} in place: replace it by hand.', slots[0].name),
+    );
     return false;
   }
   const edit = new vscode.WorkspaceEdit();

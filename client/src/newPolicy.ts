@@ -19,32 +19,36 @@ interface RoleChoice extends vscode.QuickPickItem {
   encryptable: boolean;
 }
 
-const ROLES: RoleChoice[] = [
-  { label: 'Producer', description: 'writes records to a stream', role: 'producer', asks: ['stream'], encryptable: true },
-  ...KCL_VERSIONS.map((v) => ({
-    label: `KCL consumer (KCL ${v})`,
-    description: 'reads with the Kinesis Client Library: stream, lease table, metrics',
-    role: 'kcl-consumer' as const,
-    kclVersion: v,
-    asks: ['stream' as const, 'application' as const],
-    encryptable: true,
-  })),
-  { label: 'Enhanced fan-out consumer', description: 'registers and subscribes as a consumer', role: 'efo-consumer', asks: ['stream', 'consumer'], encryptable: true },
-  { label: 'Cross-account reader', description: "resource policy: another account reads this stream", role: 'cross-account-read', asks: ['stream', 'otherAccount'], encryptable: false },
-  { label: 'Cross-account writer', description: 'resource policy: another account writes to this stream', role: 'cross-account-write', asks: ['stream', 'otherAccount'], encryptable: false },
-  { label: 'Consumer share: stream policy', description: "resource policy on the stream, for another account's consumer", role: 'consumer-share-stream', asks: ['stream', 'otherAccount'], encryptable: false },
-  { label: 'Consumer share: consumer policy', description: 'resource policy on the registered consumer', role: 'consumer-share-consumer', asks: ['stream', 'consumer', 'otherAccount'], encryptable: false },
-  { label: 'Stream administrator', description: 'creates, scales, tags and deletes streams', role: 'stream-admin', asks: [], encryptable: false },
-];
+/** The roles a policy can be for, in the display language. */
+function roles(): RoleChoice[] {
+  return [
+    { label: vscode.l10n.t('Producer'), description: vscode.l10n.t('writes records to a stream'), role: 'producer', asks: ['stream'], encryptable: true },
+    ...KCL_VERSIONS.map((v) => ({
+      label: vscode.l10n.t('KCL consumer (KCL {0})', v),
+      description: vscode.l10n.t('reads with the Kinesis Client Library: stream, lease table, metrics'),
+      role: 'kcl-consumer' as const,
+      kclVersion: v,
+      asks: ['stream' as const, 'application' as const],
+      encryptable: true,
+    })),
+    { label: vscode.l10n.t('Enhanced fan-out consumer'), description: vscode.l10n.t('registers and subscribes as a consumer'), role: 'efo-consumer', asks: ['stream', 'consumer'], encryptable: true },
+    { label: vscode.l10n.t('Cross-account reader'), description: vscode.l10n.t('resource policy: another account reads this stream'), role: 'cross-account-read', asks: ['stream', 'otherAccount'], encryptable: false },
+    { label: vscode.l10n.t('Cross-account writer'), description: vscode.l10n.t('resource policy: another account writes to this stream'), role: 'cross-account-write', asks: ['stream', 'otherAccount'], encryptable: false },
+    { label: vscode.l10n.t('Consumer share: stream policy'), description: vscode.l10n.t("resource policy on the stream, for another account's consumer"), role: 'consumer-share-stream', asks: ['stream', 'otherAccount'], encryptable: false },
+    { label: vscode.l10n.t('Consumer share: consumer policy'), description: vscode.l10n.t('resource policy on the registered consumer'), role: 'consumer-share-consumer', asks: ['stream', 'consumer', 'otherAccount'], encryptable: false },
+    { label: vscode.l10n.t('Stream administrator'), description: vscode.l10n.t('creates, scales, tags and deletes streams'), role: 'stream-admin', asks: [], encryptable: false },
+  ];
+}
 
 /** Answers the command can be given instead of asking, e.g. by tests or by other commands. */
 export type NewPolicyAnswers = Partial<NewPolicyParams> & { encrypted?: boolean };
 
 /** "Kinesis Policy: New Policy...": asks for the role and names, opens the policy in a new editor. */
 export async function newPolicy(client: BaseLanguageClient, told: DocumentAnswersStore, given: NewPolicyAnswers = {}): Promise<vscode.TextEditor | undefined> {
+  const choices = roles();
   const choice = given.role
-    ? ROLES.find((r) => r.role === given.role && (!given.kclVersion || r.kclVersion === given.kclVersion))
-    : await vscode.window.showQuickPick(ROLES, { title: 'New Kinesis Policy (1 of 2 or more)', placeHolder: 'Who is the policy for?' });
+    ? choices.find((r) => r.role === given.role && (!given.kclVersion || r.kclVersion === given.kclVersion))
+    : await vscode.window.showQuickPick(choices, { title: vscode.l10n.t('New Kinesis Policy (1 of 2 or more)'), placeHolder: vscode.l10n.t('Who is the policy for?') });
   if (!choice) return undefined;
   const { encrypted: givenEncryption, ...givenNames } = given;
   const answers: NewPolicyParams = { ...givenNames, role: choice.role, kclVersion: given.kclVersion ?? choice.kclVersion };
@@ -56,14 +60,14 @@ export async function newPolicy(client: BaseLanguageClient, told: DocumentAnswer
   const keyStep = (isEncrypted: boolean | undefined) => (isEncrypted && given.keyId === undefined ? 1 : 0);
   const asked = names.filter((n) => given[n] === undefined).length;
   const steps = { at: 1, total: 1 + (choice.encryptable && encrypted === undefined ? 1 : 0) + keyStep(encrypted) + asked };
-  const title = () => `New Kinesis Policy (${++steps.at} of ${steps.total})`;
+  const title = () => vscode.l10n.t('New Kinesis Policy ({0} of {1})', ++steps.at, steps.total);
   if (choice.encryptable && encrypted === undefined) {
     const encryption = await vscode.window.showQuickPick(
       [
-        { label: 'Not encrypted, or with the AWS-managed key', encrypted: false },
-        { label: 'Encrypted with a customer-managed KMS key', encrypted: true, description: 'adds kms:GenerateDataKey or kms:Decrypt' },
+        { label: vscode.l10n.t('Not encrypted, or with the AWS-managed key'), encrypted: false },
+        { label: vscode.l10n.t('Encrypted with a customer-managed KMS key'), encrypted: true, description: vscode.l10n.t('adds kms:GenerateDataKey or kms:Decrypt') },
       ],
-      { title: title(), placeHolder: 'How is the stream encrypted?' },
+      { title: title(), placeHolder: vscode.l10n.t('How is the stream encrypted?') },
     );
     if (!encryption) return undefined;
     encrypted = encryption.encrypted;

@@ -2,26 +2,35 @@ import * as vscode from 'vscode';
 import { State, type BaseLanguageClient } from 'vscode-languageclient';
 import { PolicyKindNotification, type PolicyKindStatus } from '../../common/src/protocol';
 
-const TEXT: Record<NonNullable<PolicyKindStatus['kind']>, string> = {
-  identity: 'Identity policy',
-  'kinesis-resource': 'Kinesis resource policy',
-  'other-resource': 'Resource policy',
-  'vpc-endpoint': 'VPC endpoint policy',
-};
+type Kind = NonNullable<PolicyKindStatus['kind']>;
 
-const READ_AS: Record<NonNullable<PolicyKindStatus['kind']>, string> = {
-  identity: 'an identity policy (attached to a user, group or role): producer, consumer and KCL checks apply',
-  'kinesis-resource': 'a Kinesis resource policy',
-  'other-resource': 'a resource-based policy for another service (a trust policy, for example): only the general IAM checks apply',
-  'vpc-endpoint': 'a VPC endpoint policy: only the general IAM checks apply',
-};
+/** The status bar's word for each kind of policy. */
+function kindText(kind: Kind): string {
+  return { identity: vscode.l10n.t('Identity policy'), 'kinesis-resource': vscode.l10n.t('Kinesis resource policy'), 'other-resource': vscode.l10n.t('Resource policy'), 'vpc-endpoint': vscode.l10n.t('VPC endpoint policy') }[kind];
+}
 
-const DECIDED_BY: Record<NonNullable<PolicyKindStatus['decidedBy']>, string> = {
-  content: 'from its content (a statement with a Principal makes it resource-based)',
-  setting: 'by the kinesisPolicy.policyKind setting',
-  'file pattern': "by its file name, matched by one of the kinesisPolicy.files settings' patterns",
-  terraform: 'by the Terraform file that reads it with file() (where its policy goes)',
-};
+/** What a file is read as, and what that means for the checks. */
+function readAs(kind: Kind, resource: PolicyKindStatus['resource']): string {
+  switch (kind) {
+    case 'identity':
+      return vscode.l10n.t('an identity policy (attached to a user, group or role): producer, consumer and KCL checks apply');
+    case 'kinesis-resource':
+      return resource === 'consumer' ? vscode.l10n.t('a Kinesis resource policy on a registered consumer') : vscode.l10n.t('a Kinesis resource policy on a stream');
+    case 'other-resource':
+      return vscode.l10n.t('a resource-based policy for another service (a trust policy, for example): only the general IAM checks apply');
+    case 'vpc-endpoint':
+      return vscode.l10n.t('a VPC endpoint policy: only the general IAM checks apply');
+  }
+}
+
+function decidedBy(by: NonNullable<PolicyKindStatus['decidedBy']>): string {
+  return {
+    content: vscode.l10n.t('from its content (a statement with a Principal makes it resource-based)'),
+    setting: vscode.l10n.t('by the kinesisPolicy.policyKind setting'),
+    'file pattern': vscode.l10n.t("by its file name, matched by one of the kinesisPolicy.files settings' patterns"),
+    terraform: vscode.l10n.t('by the Terraform file that reads it with file() (where its policy goes)'),
+  }[by];
+}
 
 /**
  * A status bar item on the active policy saying how it is read (identity, Kinesis stream or
@@ -34,7 +43,7 @@ export class PolicyKindStatusItem implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[];
 
   constructor(client: BaseLanguageClient) {
-    this.item.name = 'Kinesis Policy: Policy Kind';
+    this.item.name = vscode.l10n.t('Kinesis Policy: Policy Kind');
     this.subscriptions = [
       // A stopped server's word no longer holds; a restarted one says it again.
       client.onDidChangeState(({ newState }) => {
@@ -70,16 +79,15 @@ export class PolicyKindStatusItem implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    const on = status.resource ? ` (${status.resource})` : '';
-    this.item.text = `$(shield) ${TEXT[status.kind]}${on}`;
+    const on = status.resource ? ` (${status.resource === 'consumer' ? vscode.l10n.t('consumer') : vscode.l10n.t('stream')})` : '';
+    this.item.text = `$(shield) ${kindText(status.kind)}${on}`;
     // The setting that decided, or would change, how this file is read.
     const setting = status.decidedBy === 'file pattern' ? 'kinesisPolicy.files' : 'kinesisPolicy.policyKind';
-    this.item.command = { title: 'Change how policies are read', command: 'workbench.action.openSettings', arguments: [setting] };
-    const what = status.kind === 'kinesis-resource' ? `${READ_AS[status.kind]} on a ${status.resource === 'consumer' ? 'registered consumer' : 'stream'}` : READ_AS[status.kind];
+    this.item.command = { title: vscode.l10n.t('Change how policies are read'), command: 'workbench.action.openSettings', arguments: [setting] };
     this.item.tooltip = [
-      `Kinesis Policy reads this file as ${what}, ${DECIDED_BY[status.decidedBy ?? 'content']}.`,
-      status.mayBeEndpointPolicy ? 'Every statement allows everyone ("Principal": "*"): if this is a VPC endpoint policy, say so in the setting or name the file *.vpce-policy.json.' : '',
-      'Click to change how policies are read.',
+      vscode.l10n.t('Kinesis Policy reads this file as {0}, {1}.', readAs(status.kind, status.resource), decidedBy(status.decidedBy ?? 'content')),
+      status.mayBeEndpointPolicy ? vscode.l10n.t('Every statement allows everyone ("Principal": "*"): if this is a VPC endpoint policy, say so in the setting or name the file *.vpce-policy.json.') : '',
+      vscode.l10n.t('Click to change how policies are read.'),
     ]
       .filter(Boolean)
       .join('\n\n');

@@ -24,13 +24,13 @@ export class RestartingErrorHandler implements ErrorHandler {
     if (this.stops.length > MAX_RESTARTS) {
       return {
         action: CloseAction.DoNotRestart,
-        message: `The Kinesis Policy language server stopped ${this.stops.length} times in a few minutes and was not restarted. Run "Kinesis Policy: Restart Language Server" to try again.`,
+        message: vscode.l10n.t('The Kinesis Policy language server stopped {0} times in a few minutes and was not restarted. Run "{1}" to try again.', this.stops.length, vscode.l10n.t('Kinesis Policy: Restart Language Server')),
         handled: false,
       };
     }
     if (!this.told) {
       this.told = true;
-      void vscode.window.showWarningMessage('The Kinesis Policy language server stopped unexpectedly and was restarted.');
+      void vscode.window.showWarningMessage(vscode.l10n.t('The Kinesis Policy language server stopped unexpectedly and was restarted.'));
     }
     return { action: CloseAction.Restart, handled: true };
   }

@@ -30,11 +30,11 @@ export class RuleDocumentation implements vscode.Disposable {
     const chosen = typeof code === 'string' ? code : (codeAtCursor() ?? (await pick([...sections.keys()])));
     const section = chosen ? sections.get(chosen) : undefined;
     if (!chosen || section === undefined) {
-      if (chosen) void vscode.window.showWarningMessage(`Kinesis Policy has no rule ${chosen}.`);
+      if (chosen) void vscode.window.showWarningMessage(vscode.l10n.t('Kinesis Policy has no rule {0}.', chosen));
       return undefined;
     }
     const panel = this.openPanel();
-    panel.title = `Rule ${chosen}`;
+    panel.title = vscode.l10n.t('Rule {0}', chosen);
     const html = this.page(chosen, section);
     panel.webview.html = html;
     panel.reveal(panel.viewColumn ?? vscode.ViewColumn.Beside, true);
@@ -115,5 +115,5 @@ function codeAtCursor(): string | undefined {
 }
 
 async function pick(codes: string[]): Promise<string | undefined> {
-  return vscode.window.showQuickPick(codes, { title: 'Kinesis Policy rules', placeHolder: 'Which rule?' });
+  return vscode.window.showQuickPick(codes, { title: vscode.l10n.t('Kinesis Policy rules'), placeHolder: vscode.l10n.t('Which rule?') });
 }

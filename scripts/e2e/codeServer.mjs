@@ -1,10 +1,10 @@
 // Starts code-server with state of its own (never the home folder) and stops it with all the
 // processes it started: extension hosts and file watchers outlive a kill of the main process.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, openSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { codeServerBin, step } from './env.mjs';
+import { codeServerBin, root, step } from './env.mjs';
 
 const SETTINGS = {
   'workbench.startupEditor': 'none',
@@ -57,6 +57,20 @@ export function prepareState(stateDir, settings = {}) {
   writeFileSync(join(stateDir, 'ud', 'User', 'settings.json'), JSON.stringify({ ...SETTINGS, ...settings }, null, 2));
 }
 
+/**
+ * Installs the stand-in Chinese language pack and writes the index of language packs VS Code keeps
+ * in its user data (`languagepacks.json`, which it writes itself once its language pack service
+ * has run; code-server reads it at start to resolve `--locale`).
+ */
+export function useLanguagePack(stateDir, languagePackVsix) {
+  installExtension(stateDir, languagePackVsix);
+  const manifest = JSON.parse(readFileSync(join(root, 'test', 'e2e', 'language-pack', 'package.json'), 'utf8'));
+  const id = `${manifest.publisher}.${manifest.name}`;
+  const translations = join(stateDir, 'exts', `${id}-${manifest.version}`, 'translations', 'main.i18n.json');
+  const pack = { hash: `${id}-${manifest.version}`, extensions: [{ extensionIdentifier: { id }, version: manifest.version }], translations: { vscode: translations }, label: '中文(简体)' };
+  writeFileSync(join(stateDir, 'ud', 'languagepacks.json'), JSON.stringify({ 'zh-cn': pack }));
+}
+
 /** `code-server --install-extension FILE.vsix` into the state folder's extensions. */
 export function installExtension(stateDir, vsix) {
   const { args, env } = isolation(stateDir);
@@ -67,9 +81,9 @@ export function installExtension(stateDir, vsix) {
 
 /**
  * Starts code-server on 127.0.0.1 and resolves once it answers /healthz.
- * `env` reaches the extension host, which inherits code-server's environment.
+ * `env` reaches the extension host, which inherits code-server's environment; `args` are more flags.
  */
-export async function startCodeServer({ stateDir, port, env = {} }) {
+export async function startCodeServer({ stateDir, port, env = {}, args: extraArgs = [] }) {
   port ??= await freePort();
   const { args, env: baseEnv } = isolation(stateDir);
   const log = openSync(join(stateDir, 'code-server.log'), 'a');
@@ -79,6 +93,7 @@ export async function startCodeServer({ stateDir, port, env = {} }) {
       codeServerBin, ...args,
       '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',
       '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
+      ...extraArgs,
     ],
     // A session and process group of its own, so that stop() reaches every process it starts.
     { env: { ...baseEnv, ...env }, detached: true, stdio: ['ignore', log, log] },

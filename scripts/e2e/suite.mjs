@@ -4,8 +4,8 @@
 import { appendFileSync, cpSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchBrowser, remoteUri, workbenchUrl } from './browser.mjs';
-import { suiteEntry, vsixHostDir } from './build.mjs';
-import { installExtension, prepareState, startCodeServer } from './codeServer.mjs';
+import { languagePackVsix, suiteEntry, vsixHostDir } from './build.mjs';
+import { installExtension, prepareState, startCodeServer, useLanguagePack } from './codeServer.mjs';
 import { e2eDir, root, step } from './env.mjs';
 
 const SUITE_LINE = '[suite] ';
@@ -20,15 +20,17 @@ export function copyWorkspace(stateDir) {
 
 /**
  * target 'dev': the extension from the development folder; target 'vsix': the .vsix at `vsix`,
- * installed with --install-extension. Resolves with { passed, failed } as the suite counted them.
+ * installed with --install-extension; target 'zh-cn': the development folder with VS Code's
+ * display language set to Simplified Chinese. Resolves with { passed, failed } as the suite counted them.
  */
 export async function runSuite({ target, vsix }) {
   const stateDir = join(e2eDir, 'runs', target);
   prepareState(stateDir);
   const workspace = copyWorkspace(stateDir);
   if (vsix) installExtension(stateDir, vsix);
+  if (target === 'zh-cn') useLanguagePack(stateDir, languagePackVsix);
   const env = { KINESIS_E2E_TARGET: target, KINESIS_E2E_LOGS: join(stateDir, 'ud', 'logs') };
-  const server = await startCodeServer({ stateDir, env });
+  const server = await startCodeServer({ stateDir, env, args: target === 'zh-cn' ? ['--locale', 'zh-cn'] : [] });
   const workbenchLog = join(stateDir, 'workbench.log');
   let browser;
   let result;
@@ -74,7 +76,7 @@ function printLogs(stateDir, workbenchLog) {
     .split('\n')
     .filter((line) => line.startsWith('error ') && !line.includes('open-vsx.org'));
   console.log(`--- workbench errors (${workbenchLog})\n${errors.slice(-20).join('\n')}`);
-  for (const file of findFiles(join(stateDir, 'ud', 'logs'), /(remoteexthost|Kinesis Policy)\.log$/)) {
+  for (const file of findFiles(join(stateDir, 'ud', 'logs'), /(remoteexthost|Kinesis Policy|Kinesis 策略)\.log$/)) {
     console.log(`--- ${file}\n${tryRead(file).split('\n').slice(-30).join('\n')}`);
   }
 }

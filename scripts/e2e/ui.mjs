@@ -19,10 +19,10 @@ const HOVER_FILE = 'consumer.json';
 // A stream policy sharing "kinesis:Get*", which Kinesis rejects; a producer to add a consumer to.
 const QUICK_FIX_FILE = 'share-stream.json';
 const INSERT_FILE = 'producer.json';
-const WAIT = { timeout: 20_000 };
+export const WAIT = { timeout: 20_000 };
 const ANALYTICS = 'arn:aws:iam::444455556666:role/order-analytics';
 // A quiet, readable window for the pictures; nothing here changes what the extension does.
-const SETTINGS = {
+export const SETTINGS = {
   'editor.minimap.enabled': false,
   'editor.fontSize': 15,
   'workbench.activityBar.location': 'hidden',
@@ -188,7 +188,7 @@ async function choose(page, placeholder, text) {
 }
 
 /** Quick Open (Ctrl+P), waiting for the file's row before choosing it. */
-async function openFile(page, name) {
+export async function openFile(page, name) {
   await page.keyboard.press('Control+P');
   await page.locator('.quick-input-widget input').waitFor(WAIT);
   await page.keyboard.type(name);
@@ -199,7 +199,7 @@ async function openFile(page, name) {
 }
 
 /** Go to Line (Ctrl+G), then the status bar's cursor position says the move is done. */
-async function goTo(page, { line, column }) {
+export async function goTo(page, { line, column }) {
   await page.locator('.monaco-editor textarea').first().focus();
   await page.keyboard.press('Control+G');
   await page.locator('.quick-input-widget input').waitFor(WAIT);
@@ -250,7 +250,7 @@ async function showSuggestionDetails(page, attempts = 5) {
  * still busy with the file just opened and be lost, or the menu can be asked before the server's
  * actions are in ("no refactorings"); both are left with Escape and the key pressed again.
  */
-async function openActionMenu(page, key, attempts = 5) {
+export async function openActionMenu(page, key, attempts = 5) {
   const rows = page.locator('.action-widget .monaco-list-row.focused');
   for (let i = 1; ; i++) {
     await page.keyboard.press(key);
@@ -278,13 +278,13 @@ async function chooseAction(page, title, maxRows = 20) {
 }
 
 /** Waits until `locator` is visible and done with any fade-in, so that a screenshot shows it whole. */
-async function settled(locator) {
+export async function settled(locator) {
   await locator.waitFor(WAIT);
   await locator.evaluate((element) => Promise.all(element.getAnimations({ subtree: true }).map((a) => a.finished)));
 }
 
 /** 1-based line and column just after `text` in `file`. */
-function cursorAfter(file, text) {
+export function cursorAfter(file, text) {
   const content = readFileSync(file, 'utf8');
   const offset = content.indexOf(text) + text.length;
   const before = content.slice(0, offset).split('\n');
@@ -294,6 +294,9 @@ function cursorAfter(file, text) {
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   await setup();
   await buildForE2E({ development: false });
-  const { failed } = await timed('UI smoke test', () => runUiSmoke({ screenshotsDir: join(root, 'docs', 'images') }));
-  process.exitCode = failed > 0 ? 1 : 0;
+  const screenshotsDir = join(root, 'docs', 'images');
+  const { failed } = await timed('UI smoke test', () => runUiSmoke({ screenshotsDir }));
+  const { runUiChinese } = await import('./uiChinese.mjs');
+  const chinese = await timed('UI test in Chinese', () => runUiChinese({ screenshotsDir }));
+  process.exitCode = failed + chinese.failed > 0 ? 1 : 0;
 }

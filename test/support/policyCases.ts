@@ -359,6 +359,22 @@ export const POLICY_CASES: PolicyCase[] = [
     codes: ['iam/invalid-principal'],
   },
   {
+    // IAM in the China Regions accepts service principals under amazonaws.com for most services and
+    // under amazonaws.com.cn for some, service by service (a role for RDS enhanced monitoring takes
+    // only monitoring.rds.amazonaws.com there): neither is a finding anywhere.
+    name: 'a trust policy in the China partition naming service principals of either domain',
+    policyKind: 'resource',
+    policy: {
+      Version: '2012-10-17',
+      Statement: [
+        { Effect: 'Allow', Principal: { Service: ['ec2.amazonaws.com.cn', 'monitoring.rds.amazonaws.com', 'lambda.amazonaws.com'] }, Action: 'sts:AssumeRole' },
+        { Effect: 'Allow', Principal: { AWS: 'arn:aws-cn:iam::444455556666:root' }, Action: 'sts:AssumeRole' },
+      ],
+    },
+    expect: [],
+    codes: ['iam/invalid-principal', 'iam/invalid-arn', 'resource-policy/disallowed-principal', 'resource-policy/wildcard-principal'],
+  },
+  {
     name: 'a KCL 3.x consumer whose metadata tables lack only Scan, told so by name',
     kclVersion: '3.x',
     policy: policy(

@@ -70,7 +70,7 @@ export class AccessChecker implements vscode.Disposable {
     const result = await this.client.sendRequest(CheckAccessRequest.type, { ...question, identityPolicies: identity, resourcePolicies });
     const problems = [...result.problems];
     if (identity.length === 0) {
-      problems.push('No identity policy applies: map the principal to its policy files in kinesisPolicy.access.identityPolicies, or open its policy before checking.');
+      problems.push(vscode.l10n.t('No identity policy applies: map the principal to its policy files in kinesisPolicy.access.identityPolicies, or open its policy before checking.'));
     }
     const shown = { answers: result.answers, problems, fixes: result.fixes };
     if (ticket !== this.runs) return shown;

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { AccessQuestion, AccessResult, DecidingStatement } from '../../../common/src/access';
 import type { CheckAccessResult } from '../../../common/src/protocol';
+import { sentences } from '../sentences';
 
 type Node =
   | { kind: 'question'; question: AccessQuestion; answers: AccessResult[] }
@@ -12,11 +13,11 @@ type Node =
 /** The command a fix item runs (registered with the view, not in the palette). */
 export const APPLY_ACCESS_FIX = 'kinesisPolicy.applyAccessFix';
 
-const DECISION: Record<AccessResult['decision'], { text: string; icon: string; color?: string }> = {
-  allowed: { text: 'allowed', icon: 'pass', color: 'testing.iconPassed' },
-  'explicitly-denied': { text: 'denied by an explicit Deny', icon: 'error', color: 'testing.iconFailed' },
-  'implicitly-denied': { text: 'not allowed: no statement allows it', icon: 'circle-slash', color: 'testing.iconFailed' },
-  conditional: { text: 'depends on conditions the request leaves open', icon: 'question', color: 'testing.iconQueued' },
+const DECISION: Record<AccessResult['decision'], { text: () => string; icon: string; color?: string }> = {
+  allowed: { text: () => vscode.l10n.t('allowed'), icon: 'pass', color: 'testing.iconPassed' },
+  'explicitly-denied': { text: () => vscode.l10n.t('denied by an explicit Deny'), icon: 'error', color: 'testing.iconFailed' },
+  'implicitly-denied': { text: () => vscode.l10n.t('not allowed: no statement allows it'), icon: 'circle-slash', color: 'testing.iconFailed' },
+  conditional: { text: () => vscode.l10n.t('depends on conditions the request leaves open'), icon: 'question', color: 'testing.iconQueued' },
 };
 
 /**
@@ -58,10 +59,10 @@ export class AccessView implements vscode.TreeDataProvider<Node> {
       case 'question': {
         const { question, answers } = node;
         const allowed = answers.filter((a) => a.decision === 'allowed').length;
-        const item = new vscode.TreeItem(`${question.principal ?? "The resource's own account"}: ${allowed} of ${answers.length} allowed`);
+        const item = new vscode.TreeItem(vscode.l10n.t('{0}: {1} of {2} allowed', question.principal ?? vscode.l10n.t("The resource's own account"), allowed, answers.length));
         item.description = question.job ? `${question.job}${question.job === 'kcl-consumer' ? ` (KCL ${question.kclVersion ?? '3.x'})` : ''}` : question.actions?.join(', ');
         item.tooltip = new vscode.MarkdownString(
-          [`**Principal:** ${question.principal ?? "the resource's own account"}`, `**Resource:** \`${question.resource}\``, ...Object.entries(question.context ?? {}).map(([k, v]) => `**${k}** = ${JSON.stringify(v)}`)].join('\n\n'),
+          [vscode.l10n.t('**Principal:** {0}', question.principal ?? vscode.l10n.t("the resource's own account")), vscode.l10n.t('**Resource:** {0}', `\`${question.resource}\``), ...Object.entries(question.context ?? {}).map(([k, v]) => `**${k}** = ${JSON.stringify(v)}`)].join('\n\n'),
         );
         item.iconPath = new vscode.ThemeIcon('shield');
         return item;
@@ -69,10 +70,13 @@ export class AccessView implements vscode.TreeDataProvider<Node> {
       case 'answer': {
         const { answer } = node;
         const decision = DECISION[answer.decision];
-        const or = answer.alternatives?.length ? ` (or ${answer.alternatives.join(', ')})` : '';
+        const or = answer.alternatives?.length ? ` ${vscode.l10n.t('(or {0})', answer.alternatives.join(', '))}` : '';
         const item = new vscode.TreeItem(`${answer.action}${or}`, answer.statements.length > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
-        item.description = `${decision.text} — ${answer.resource}`;
-        item.tooltip = `${answer.action} on ${answer.resource}: ${decision.text}.${answer.crossAccount ? " Across accounts: the principal's and the resource's policies must both allow." : ''}`;
+        item.description = `${decision.text()} — ${answer.resource}`;
+        item.tooltip = sentences(
+          vscode.l10n.t('{0} on {1}: {2}.', answer.action, answer.resource, decision.text()),
+          answer.crossAccount && vscode.l10n.t("Across accounts: the principal's and the resource's policies must both allow."),
+        );
         item.iconPath = new vscode.ThemeIcon(decision.icon, decision.color ? new vscode.ThemeColor(decision.color) : undefined);
         return item;
       }
@@ -80,20 +84,21 @@ export class AccessView implements vscode.TreeDataProvider<Node> {
         const { statement } = node;
         const uri = vscode.Uri.parse(statement.file);
         const item = new vscode.TreeItem(`${statement.effect}${statement.sid ? ` "${statement.sid}"` : ''}`);
-        item.description = `${vscode.workspace.asRelativePath(uri)}:${statement.line} · ${statement.policy} policy${statement.conditional ? ' · under conditions' : ''}`;
+        const policy = statement.policy === 'identity' ? vscode.l10n.t('identity policy') : vscode.l10n.t('resource policy');
+        item.description = `${vscode.workspace.asRelativePath(uri)}:${statement.line} · ${policy}${statement.conditional ? ` · ${vscode.l10n.t('under conditions')}` : ''}`;
         item.iconPath = new vscode.ThemeIcon(statement.effect === 'Deny' ? 'debug-breakpoint' : 'check');
         if (statement.conditions?.length) {
-          item.description += ` · when ${statement.conditions.join(' and ')}`;
-          item.tooltip = `Applies only when ${statement.conditions.join(', and ')}. Give these keys in the request context to settle it.`;
+          item.description += ` · ${vscode.l10n.t('when {0}', statement.conditions.join(vscode.l10n.t(' and ')))}`;
+          item.tooltip = vscode.l10n.t('Applies only when {0}. Give these keys in the request context to settle it.', statement.conditions.join(vscode.l10n.t(', and ')));
         }
         const at = new vscode.Position(statement.line - 1, 0);
-        item.command = { title: 'Open the statement', command: 'vscode.open', arguments: [uri, { selection: new vscode.Range(at, at) }] };
+        item.command = { title: vscode.l10n.t('Open the statement'), command: 'vscode.open', arguments: [uri, { selection: new vscode.Range(at, at) }] };
         return item;
       }
       case 'fix': {
         const item = new vscode.TreeItem(node.fix.title);
         item.iconPath = new vscode.ThemeIcon('wrench');
-        item.tooltip = 'Adds Allow statements for exactly the requests no policy allows. Explicit Denies and open conditions are left to you.';
+        item.tooltip = vscode.l10n.t('Adds Allow statements for exactly the requests no policy allows. Explicit Denies and open conditions are left to you.');
         item.command = { title: node.fix.title, command: APPLY_ACCESS_FIX, arguments: [node.fix] };
         return item;
       }

@@ -3,7 +3,8 @@ import { contextFromPairs, type AccessQuestion } from '../../../common/src/acces
 import { ACCESS_JOBS, KCL_VERSIONS, type AccessJob, type KclVersion } from '../../../common/src/choices';
 import { resourcesInWorkspace } from './policySources';
 
-const TITLE = 'Kinesis Policy: Check Access';
+/** The title of step `at` of 4. */
+const title = (at: number) => vscode.l10n.t('Kinesis Policy: Check Access ({0} of 4)', at);
 
 interface WhatItem extends vscode.QuickPickItem {
   job?: AccessJob;
@@ -11,59 +12,61 @@ interface WhatItem extends vscode.QuickPickItem {
 }
 const ACTION = /^[a-zA-Z0-9-]+:[a-zA-Z0-9*?]+$/;
 
-const JOB_LABELS: Record<AccessJob, string> = {
-  producer: 'Producer: describe the stream, list its shards, put records',
-  'kcl-consumer': 'KCL consumer: the stream, the lease table, metrics',
-  'efo-consumer': 'Enhanced fan-out consumer: register and subscribe',
-  'cross-account-reader': 'Cross-account reader',
-  'cross-account-writer': 'Cross-account writer',
-};
+function jobLabel(job: AccessJob): string {
+  return {
+    producer: vscode.l10n.t('Producer: describe the stream, list its shards, put records'),
+    'kcl-consumer': vscode.l10n.t('KCL consumer: the stream, the lease table, metrics'),
+    'efo-consumer': vscode.l10n.t('Enhanced fan-out consumer: register and subscribe'),
+    'cross-account-reader': vscode.l10n.t('Cross-account reader'),
+    'cross-account-writer': vscode.l10n.t('Cross-account writer'),
+  }[job];
+}
 
 /** Asks for a question step by step; undefined when the user cancels. */
 export async function askQuestion(): Promise<AccessQuestion | undefined> {
   const principal = await vscode.window.showInputBox({
-    title: `${TITLE} (1 of 4)`,
-    prompt: "Who asks: a role or user ARN, or an account id. Empty: someone in the resource's own account.",
+    title: title(1),
+    prompt: vscode.l10n.t("Who asks: a role or user ARN, or an account id. Empty: someone in the resource's own account."),
     placeHolder: 'arn:aws:iam::444455556666:role/order-analytics',
     ignoreFocusOut: true,
-    validateInput: (v) => (v.trim() === '' || /^\d{12}$/.test(v.trim()) || /^arn:[a-z-]+:(iam|sts)::\d{12}:/.test(v.trim()) ? undefined : 'A role, user or assumed-role ARN, or a 12-digit account id.'),
+    validateInput: (v) => (v.trim() === '' || /^\d{12}$/.test(v.trim()) || /^arn:[a-z-]+:(iam|sts)::\d{12}:/.test(v.trim()) ? undefined : vscode.l10n.t('A role, user or assumed-role ARN, or a 12-digit account id.')),
   });
   if (principal === undefined) return undefined;
   const choices: WhatItem[] = [
-    { label: 'Actions...', description: 'one or more, such as kinesis:GetRecords' },
+    { label: vscode.l10n.t('Actions...'), description: vscode.l10n.t('one or more, such as kinesis:GetRecords') },
     ...ACCESS_JOBS.flatMap((job): WhatItem[] =>
       job === 'kcl-consumer'
-        ? [...KCL_VERSIONS].reverse().map((kcl) => ({ label: `${JOB_LABELS[job]} (KCL ${kcl})`, description: job, job, kcl }))
-        : [{ label: JOB_LABELS[job], description: job, job }],
+        ? [...KCL_VERSIONS].reverse().map((kcl) => ({ label: `${jobLabel(job)} (KCL ${kcl})`, description: job, job, kcl }))
+        : [{ label: jobLabel(job), description: job, job }],
     ),
   ];
-  const what = await vscode.window.showQuickPick(choices, { title: `${TITLE} (2 of 4)`, placeHolder: 'What does it do?', ignoreFocusOut: true });
+  const what = await vscode.window.showQuickPick(choices, { title: title(2), placeHolder: vscode.l10n.t('What does it do?'), ignoreFocusOut: true });
   if (!what) return undefined;
   let actions: string[] | undefined;
   if (!what.job) {
     const typed = await vscode.window.showInputBox({
-      title: `${TITLE} (2 of 4)`,
-      prompt: 'Actions, separated by commas or spaces',
+      title: title(2),
+      prompt: vscode.l10n.t('Actions, separated by commas or spaces'),
       value: 'kinesis:GetRecords',
       ignoreFocusOut: true,
-      validateInput: (v) => (split(v).length > 0 && split(v).every((a) => ACTION.test(a)) ? undefined : 'service:Action, such as kinesis:GetRecords.'),
+      validateInput: (v) => (split(v).length > 0 && split(v).every((a) => ACTION.test(a)) ? undefined : vscode.l10n.t('service:Action, such as kinesis:GetRecords.')),
     });
     if (typed === undefined) return undefined;
     actions = split(typed);
   }
   const arns = await resourcesInWorkspace();
-  const resource = await pickArn(arns.filter((a) => (what.job ? /:stream\/[^/]+$/.test(a) : true)), `${TITLE} (3 of 4)`, what.job ? 'Which stream?' : 'On which resource?');
+  const resource = await pickArn(arns.filter((a) => (what.job ? /:stream\/[^/]+$/.test(a) : true)), title(3), what.job ? vscode.l10n.t('Which stream?') : vscode.l10n.t('On which resource?'));
   if (!resource) return undefined;
   let table: string | undefined;
   if (what.job === 'kcl-consumer') {
-    table = await pickArn(arns.filter((a) => a.includes(':dynamodb:')), `${TITLE} (3 of 4)`, 'Which lease table?');
+    table = await pickArn(arns.filter((a) => a.includes(':dynamodb:')), title(3), vscode.l10n.t('Which lease table?'));
     if (!table) return undefined;
   }
   const contextText = await vscode.window.showInputBox({
-    title: `${TITLE} (4 of 4)`,
-    prompt: 'Request context, optional: KEY=VALUE pairs separated by commas (aws:SecureTransport=true, aws:SourceVpc=vpc-1a2b3c4d). Conditions on other keys stay open.',
+    title: title(4),
+    prompt: vscode.l10n.t('Request context, optional: KEY=VALUE pairs separated by commas (aws:SecureTransport=true, aws:SourceVpc=vpc-1a2b3c4d). Conditions on other keys stay open.'),
     ignoreFocusOut: true,
-    validateInput: (v) => (parseContext(v) ? undefined : 'KEY=VALUE pairs, separated by commas.'),
+    validateInput: (v) => (parseContext(v) ? undefined : vscode.l10n.t('KEY=VALUE pairs, separated by commas.')),
   });
   if (contextText === undefined) return undefined;
   return {
@@ -88,10 +91,10 @@ function parseContext(text: string): Record<string, string | string[]> | undefin
 }
 
 async function pickArn(arns: string[], title: string, placeHolder: string): Promise<string | undefined> {
-  const typeOne = { label: '$(edit) Type an ARN...' };
+  const typeOne = { label: `$(edit) ${vscode.l10n.t('Type an ARN...')}` };
   const picked = await vscode.window.showQuickPick([...arns.map((label) => ({ label })), typeOne], { title, placeHolder, ignoreFocusOut: true });
   if (!picked) return undefined;
   if (picked !== typeOne) return picked.label;
-  const typed = await vscode.window.showInputBox({ title, prompt: placeHolder, ignoreFocusOut: true, validateInput: (v) => (v.trim().startsWith('arn:') ? undefined : 'An ARN.') });
+  const typed = await vscode.window.showInputBox({ title, prompt: placeHolder, ignoreFocusOut: true, validateInput: (v) => (v.trim().startsWith('arn:') ? undefined : vscode.l10n.t('An ARN.')) });
   return typed?.trim() || undefined;
 }
