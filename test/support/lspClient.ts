@@ -49,7 +49,8 @@ export class LspClient {
     readonly connection: ProtocolConnection,
   ) {}
 
-  static async start(): Promise<{ client: LspClient; initialize: InitializeResult }> {
+  /** `locale`: what the editor says in `initialize` (an editor's display language). */
+  static async start({ locale }: { locale?: string } = {}): Promise<{ client: LspClient; initialize: InitializeResult }> {
     const child = spawn(process.execPath, [join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const client = new LspClient(child, connection);
@@ -70,6 +71,7 @@ export class LspClient {
     const initialize = await connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: null,
+      ...(locale ? { locale } : {}),
       capabilities: {
         textDocument: {
           completion: { completionItem: { snippetSupport: true } },
