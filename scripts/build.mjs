@@ -8,6 +8,7 @@ import { copyFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildData } from './build-data.mjs';
+import { l10nPlugin } from './l10nPlugin.mjs';
 import { treeSitterPlugin } from './treeSitterPlugin.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -72,7 +73,7 @@ const contexts = await Promise.all(
       banner: b.banner ? { js: b.banner } : undefined,
       logLevel: 'warning',
       metafile: true,
-      plugins: [treeSitterPlugin],
+      plugins: [treeSitterPlugin, l10nPlugin],
     }),
   ),
 );

@@ -110,11 +110,20 @@ describe('the access-test schema', () => {
 });
 
 describe('commands', () => {
-  it('are in the palette under Kinesis Policy', () => {
-    assert.deepEqual(
-      manifest.contributes.commands.map((c) => `${c.category}: ${c.title}`),
-      ['Kinesis Policy: New Policy...', 'Kinesis Policy: Check Access...', 'Kinesis Policy: Fill In Placeholders...', 'Kinesis Policy: Show Rule Documentation', 'Kinesis Policy: Restart Language Server'],
-    );
+  it('are in the palette under Kinesis Policy, in English and in Chinese', () => {
+    const titles = (nls: string) => {
+      const strings = JSON.parse(readFileSync(join(ROOT, nls), 'utf8')) as Record<string, string>;
+      const shown = (text: string) => text.replace(/^%(.+)%$/, (_m, key: string) => strings[key] ?? text);
+      return manifest.contributes.commands.map((c) => `${shown(c.category)}: ${shown(c.title)}`);
+    };
+    assert.deepEqual(titles('package.nls.json'), [
+      'Kinesis Policy: New Policy...',
+      'Kinesis Policy: Check Access...',
+      'Kinesis Policy: Fill In Placeholders...',
+      'Kinesis Policy: Show Rule Documentation',
+      'Kinesis Policy: Restart Language Server',
+    ]);
+    assert.deepEqual(titles('package.nls.zh-cn.json'), ['Kinesis 策略: 新建策略...', 'Kinesis 策略: 检查访问权限...', 'Kinesis 策略: 填写占位符...', 'Kinesis 策略: 显示规则文档', 'Kinesis 策略: 重启语言服务器']);
   });
 
   it('are the ids the extension registers and the code actions run', () => {
