@@ -1,5 +1,7 @@
+import * as l10n from '@vscode/l10n';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { currentLanguage } from './service/l10n';
 import { DIAGNOSTIC_SOURCE } from '../../common/src/commands';
 import type { CheckAccessParams, CheckAccessResult, RunAccessTestsParams } from '../../common/src/protocol';
 import { checkAccess, missingFixes, namesResources, parseAccessTestFile, policyFile, questionRequests, runAccessTest, type PolicyFile } from './service/access';
@@ -14,7 +16,7 @@ export function answerAccess(params: CheckAccessParams): CheckAccessResult {
     sources.flatMap(({ uri, text }) => {
       const policy = policyFile(uri, text);
       if (typeof policy !== 'string') return [policy];
-      problems.push(`${policy}; it was left out.`);
+      problems.push(l10n.t('{0}; it was left out.', policy));
       return [];
     });
   const requests = questionRequests(params);
@@ -50,7 +52,7 @@ export function runAccessTestsFor(params: RunAccessTestsParams): { diagnostics: 
   if (!file) return { diagnostics, passed: 0, failed: 0 };
   const load = (path: string): PolicyFile => {
     const text = params.policies[path];
-    if (text === undefined) throw new Error(`cannot read the policy file ${path}`);
+    if (text === undefined) throw new Error(l10n.t('cannot read the policy file {0}', path));
     const policy = policyFile(path, text);
     if (typeof policy === 'string') throw new Error(policy);
     return policy;
@@ -69,12 +71,16 @@ export function runAccessTestsFor(params: RunAccessTestsParams): { diagnostics: 
       const wrong = outcome.results.filter((r) => (test.expect === 'allowed' ? r.decision !== 'allowed' : true));
       const said = wrong
         .slice(0, 5)
-        .map((r) => `${r.action} on ${r.resource}: ${r.decision}`)
-        .join('; ');
-      diagnostics.push(diagnostic(offset, length, `"${test.name}" expects ${test.expect}, but ${said}${wrong.length > 5 ? `; and ${wrong.length - 5} more` : ''}.`, 'access-test/failed'));
+        .map((r) => l10n.t('{0} on {1}: {2}', r.action, r.resource, r.decision))
+        .join(currentLanguage() === 'zh-cn' ? '；' : '; ');
+      const message =
+        wrong.length > 5
+          ? l10n.t('"{0}" expects {1}, but {2}; and {3} more.', test.name, test.expect, said, wrong.length - 5)
+          : l10n.t('"{0}" expects {1}, but {2}.', test.name, test.expect, said);
+      diagnostics.push(diagnostic(offset, length, message, 'access-test/failed'));
     } catch (error) {
       failed++;
-      diagnostics.push(diagnostic(offset, length, `"${test.name}": ${(error as Error).message}.`));
+      diagnostics.push(diagnostic(offset, length, l10n.t('"{0}": {1}.', test.name, (error as Error).message)));
     }
   }
   return { diagnostics, passed, failed };

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DIAGNOSTIC_SOURCE } from './service';
@@ -16,9 +17,11 @@ export function fileTooLarge(document: TextDocument, limit: number): Diagnostic[
       severity: DiagnosticSeverity.Information,
       source: DIAGNOSTIC_SOURCE,
       code: 'file-too-large',
-      message:
-        `This file is ${mb(text.length)}, over the ${mb(limit)} of the kinesisPolicy.validate.maxFileSize setting: ` +
-        'Kinesis Policy does not check it, complete in it or hover in it. Raise the setting to check it anyway.',
+      message: l10n.t(
+        'This file is {0}, over the {1} of the kinesisPolicy.validate.maxFileSize setting: Kinesis Policy does not check it, complete in it or hover in it. Raise the setting to check it anyway.',
+        mb(text.length),
+        mb(limit),
+      ),
     },
   ];
 }

@@ -7,6 +7,8 @@ import { before, describe, it } from 'node:test';
 import { ROOT } from '../support/catalog';
 
 const CLI = join(ROOT, 'dist', 'cli.js');
+/** The command line speaks the environment's language: the tests expect English, whatever the developer's locale. */
+const ENGLISH = { ...process.env, LC_ALL: 'C' };
 const OWNER = '111122223333';
 const OTHER = '444455556666';
 const STREAM = `arn:aws:kinesis:eu-west-1:${OWNER}:stream/orders`;
@@ -30,7 +32,7 @@ describe('kinesis-policy access', () => {
     return name;
   };
   const run = (...args: string[]) => {
-    const result = spawnSync(process.execPath, [CLI, 'access', ...args], { cwd: dir, encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [CLI, 'access', ...args], { cwd: dir, encoding: 'utf8', env: ENGLISH });
     return { status: result.status, stdout: result.stdout, stderr: result.stderr };
   };
   const json = (...args: string[]) => {
@@ -120,7 +122,7 @@ describe('kinesis-policy access', () => {
   it("asks every request of each job, for each KCL version, and lists what a policy lacks", () => {
     for (const kcl of ['1.x', '2.x', '3.x']) {
       // The policy New Policy writes for this version grants every request of the job.
-      const made = spawnSync(process.execPath, [CLI, 'access', '--job', 'kcl-consumer', '--kcl-version', kcl, '--resource', STREAM, '--table', TABLE], { cwd: dir, encoding: 'utf8' });
+      const made = spawnSync(process.execPath, [CLI, 'access', '--job', 'kcl-consumer', '--kcl-version', kcl, '--resource', STREAM, '--table', TABLE], { cwd: dir, encoding: 'utf8', env: ENGLISH });
       assert.equal(made.status, 1, 'nothing allows it without policies');
     }
     file('kcl3.json', policy(
@@ -184,7 +186,7 @@ describe('kinesis-policy access', () => {
 
 describe('kinesis-policy test', () => {
   const run = (cwd: string, ...args: string[]) => {
-    const result = spawnSync(process.execPath, [CLI, 'test', ...args], { cwd, encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [CLI, 'test', ...args], { cwd, encoding: 'utf8', env: ENGLISH });
     return { status: result.status, stdout: result.stdout, stderr: result.stderr };
   };
 

@@ -10,9 +10,11 @@ import { caseText, missingDetails, POLICY_CASES, type Severity } from '../suppor
 import { kinesisTf } from '../support/terraform';
 
 const CLI = join(ROOT, 'dist', 'cli.js');
+/** The command line speaks the environment's language: the tests expect English, whatever the developer's locale. */
+const ENGLISH = { ...process.env, LC_ALL: 'C' };
 
 function run(args: string[], cwd: string): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: ENGLISH });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -1,8 +1,10 @@
+import * as l10n from '@vscode/l10n';
+import { sentences } from '../service/l10n';
 import { readFileSync } from 'node:fs';
 import { checkAccess, policyFile, questionRequests, type AccessResult, type PolicyFile } from '../service/access';
 import type { IamCatalog } from '../service';
 import { nearest } from '../service/diagnostics/helpers/suggest';
-import { UsageError } from './usage';
+import { choices, UsageError } from './usage';
 import type { AccessOptions } from './accessArgs';
 
 /** A policy file that cannot be used: it does not exist, is not JSON, or is not an IAM policy. */
@@ -14,7 +16,7 @@ export function readPolicyFile(file: string, shown = file): PolicyFile {
   try {
     text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
   } catch (error) {
-    throw new PolicyFileError(`cannot read ${shown}: ${(error as Error).message}`);
+    throw new PolicyFileError(l10n.t('cannot read {0}: {1}', shown, (error as Error).message));
   }
   const policy = policyFile(shown, text);
   if (typeof policy === 'string') throw new PolicyFileError(policy);
@@ -29,7 +31,9 @@ export function runAccess(options: AccessOptions, write: (text: string) => void,
     const colon = action.indexOf(':');
     const service = catalog.service(action.slice(0, colon));
     const suggestion = service ? nearest(action.slice(colon + 1), service.actions.map((a) => a.name)) : undefined;
-    throw new UsageError(`--action: ${action} is not an action in the IAM data (${catalog.dataDate}).${suggestion ? ` Did you mean ${service?.prefix}:${suggestion}?` : ''}`);
+    throw new UsageError(
+      sentences(l10n.t('--action: {0} is not an action in the IAM data ({1}).', action, catalog.dataDate), suggestion !== undefined && l10n.t('Did you mean {0}?', `${service?.prefix}:${suggestion}`)),
+    );
   }
   const requests = questionRequests(options);
   if (typeof requests === 'string') throw new PolicyFileError(requests);
@@ -54,17 +58,17 @@ export function resultJson(result: AccessResult): Record<string, unknown> {
 function said(r: AccessResult): string {
   switch (r.decision) {
     case 'allowed':
-      return 'allowed';
+      return l10n.t('allowed');
     case 'explicitly-denied':
-      return 'DENIED by an explicit Deny';
+      return l10n.t('DENIED by an explicit Deny');
     case 'conditional':
-      return 'DEPENDS on conditions or names the request leaves open';
+      return l10n.t('DEPENDS on conditions or names the request leaves open');
     case 'implicitly-denied': {
-      if (!r.crossAccount) return 'NOT ALLOWED: no statement allows it';
+      if (!r.crossAccount) return l10n.t('NOT ALLOWED: no statement allows it');
       const allows = (policy: 'identity' | 'resource') => r.statements.some((s) => s.effect === 'Allow' && s.policy === policy);
-      if (allows('identity')) return "NOT ALLOWED: the resource's policy does not allow this principal (across accounts both must)";
-      if (allows('resource')) return "NOT ALLOWED: the principal's own policies do not allow it (across accounts both must)";
-      return 'NOT ALLOWED: neither the principal\'s policies nor the resource\'s allow it';
+      if (allows('identity')) return l10n.t("NOT ALLOWED: the resource's policy does not allow this principal (across accounts both must)");
+      if (allows('resource')) return l10n.t("NOT ALLOWED: the principal's own policies do not allow it (across accounts both must)");
+      return l10n.t("NOT ALLOWED: neither the principal's policies nor the resource's allow it");
     }
   }
 }
@@ -73,15 +77,21 @@ function said(r: AccessResult): string {
 export function formatAccessText(results: readonly AccessResult[], indent = ''): string {
   const lines: string[] = [];
   for (const r of results) {
-    const or = r.alternatives?.length ? ` (or ${r.alternatives.join(', ')})` : '';
-    lines.push(`${indent}${r.action}${or} on ${r.resource}: ${said(r)}`);
+    const action = r.alternatives?.length ? l10n.t('{0} (or {1})', r.action, choices(r.alternatives)) : r.action;
+    lines.push(`${indent}${l10n.t('{0} on {1}: {2}', action, r.resource, said(r))}`);
     for (const s of r.statements) {
       const sid = s.sid ? ` "${s.sid}"` : '';
-      lines.push(`${indent}  ${s.effect}${sid} at ${s.file}:${s.line} (${s.policy} policy${s.conditional ? ', only under conditions or for some of what is asked' : ''})`);
-      for (const condition of s.conditions ?? []) lines.push(`${indent}    when ${condition}`);
+      lines.push(`${indent}  ${l10n.t('{0} at {1}:{2} ({3})', `${s.effect}${sid}`, s.file, s.line, policyOf(s.policy, s.conditional === true))}`);
+      for (const condition of s.conditions ?? []) lines.push(`${indent}    ${l10n.t('when {0}', condition)}`);
     }
   }
   const allowed = results.filter((r) => r.decision === 'allowed').length;
-  lines.push(`${indent}${allowed} of ${results.length} allowed.`);
+  lines.push(`${indent}${l10n.t('{0} of {1} allowed.', allowed, results.length)}`);
   return `${lines.join('\n')}\n`;
+}
+
+/** The kind of policy a deciding statement is in, and whether it decides only in part. */
+function policyOf(policy: 'identity' | 'resource', conditional: boolean): string {
+  if (policy === 'identity') return conditional ? l10n.t('identity policy, only under conditions or for some of what is asked') : l10n.t('identity policy');
+  return conditional ? l10n.t('resource policy, only under conditions or for some of what is asked') : l10n.t('resource policy');
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { lineOf, parseAccessTestFile, runAccessTest, type AccessTestOutcome, type PolicyFile } from '../service/access';
@@ -19,7 +20,7 @@ export function runAccessTests(options: AccessTestOptions, write: (text: string)
   } catch (error) {
     throw new PolicyFileError((error as Error).message);
   }
-  if (paths.length === 0) throw new PolicyFileError(`no *.access.json files in ${options.paths.join(', ')}`);
+  if (paths.length === 0) throw new PolicyFileError(l10n.t('no *.access.json files in {0}', options.paths.join(', ')));
   const files = paths.map(runFile);
   const output = options.format === 'json' ? formatJson(files) : options.format === 'sarif' ? formatSarif(files, version) : formatText(files);
   write(output);
@@ -32,12 +33,12 @@ function runFile(path: string): FileOutcome {
   try {
     text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
   } catch (error) {
-    throw new PolicyFileError(`cannot read ${shown}: ${(error as Error).message}`);
+    throw new PolicyFileError(l10n.t('cannot read {0}: {1}', shown, (error as Error).message));
   }
   const { file, problems } = parseAccessTestFile(text);
   if (!file || problems.length > 0) {
     const [first] = problems;
-    throw new PolicyFileError(`${shown}:${lineOf(text, first?.offset ?? 0)}: ${first?.message ?? 'not an access-test file'}`);
+    throw new PolicyFileError(`${shown}:${lineOf(text, first?.offset ?? 0)}: ${first?.message ?? l10n.t('not an access-test file')}`);
   }
   // Policy paths are relative to the test file; each is read once.
   const loaded = new Map<string, PolicyFile>();
@@ -73,17 +74,17 @@ function formatText(files: FileOutcome[]): string {
     lines.push(f.file);
     for (const o of f.outcomes) {
       if (o.passed) {
-        lines.push(`  ok    ${o.test.name}`);
+        lines.push(`  ${l10n.t('ok    {0}', o.test.name)}`);
         continue;
       }
-      lines.push(`  FAIL  ${o.test.name} (${f.file}:${lineOf(f.text, o.test.offset)}): expected ${o.test.expect}, got ${decisionOf(o)}`);
+      lines.push(`  ${l10n.t('FAIL  {0} ({1}:{2}): expected {3}, got {4}', o.test.name, f.file, lineOf(f.text, o.test.offset), o.test.expect, decisionOf(o))}`);
       const shown = o.test.expect === 'allowed' ? o.results.filter((r) => r.decision !== 'allowed') : o.results;
       lines.push(formatAccessText(shown, '        ').trimEnd());
     }
   }
   const all = files.flatMap((f) => f.outcomes);
   const failed = all.filter((o) => !o.passed).length;
-  lines.push(`${all.length - failed} of ${all.length} access tests passed${failed > 0 ? `, ${failed} failed` : ''}.`);
+  lines.push(failed > 0 ? l10n.t('{0} of {1} access tests passed, {2} failed.', all.length - failed, all.length, failed) : l10n.t('{0} of {1} access tests passed.', all.length, all.length));
   return `${lines.join('\n')}\n`;
 }
 
@@ -109,7 +110,7 @@ function formatSarif(files: FileOutcome[], version: string): string {
       .map((o) => ({
         ruleId: 'access-test/failed',
         level: 'error',
-        message: { text: `${o.test.name}: expected ${o.test.expect}, got ${decisionOf(o)}.` },
+        message: { text: l10n.t('{0}: expected {1}, got {2}.', o.test.name, o.test.expect, decisionOf(o)) },
         locations: [{ physicalLocation: { artifactLocation: { uri: f.file.split('\\').join('/') }, region: { startLine: lineOf(f.text, o.test.offset) } } }],
       })),
   );
@@ -122,7 +123,7 @@ function formatSarif(files: FileOutcome[], version: string): string {
           driver: {
             name: 'kinesis-policy',
             version,
-            rules: [{ id: 'access-test/failed', shortDescription: { text: 'An access test does not hold: the policies do not give the answer it expects.' } }],
+            rules: [{ id: 'access-test/failed', shortDescription: { text: l10n.t('An access test does not hold: the policies do not give the answer it expects.') } }],
           },
         },
         results,

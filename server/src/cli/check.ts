@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { printParseErrorCode } from 'jsonc-parser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
@@ -58,7 +59,7 @@ export function checkText(
     range: { start: document.positionAt(e.offset), end: document.positionAt(e.offset + e.length) },
     severity: 'error',
     code: SYNTAX_ERROR_CODE,
-    message: `JSON syntax error: ${words(printParseErrorCode(e.error))}.`,
+    message: l10n.t('JSON syntax error: {0}.', parseError(words(printParseErrorCode(e.error)))),
   }));
   const diagnostics = service.doValidation(document, model, { settings, rulesDocumentation });
   return { file, policies: 1, problems: sorted([...syntax, ...problemsOf(file, diagnostics)]) };
@@ -74,7 +75,7 @@ function yamlSyntaxErrors(file: string, document: TextDocument): Problem[] {
     range: { start: document.positionAt(e.pos[0]), end: document.positionAt(Math.max(e.pos[1], e.pos[0])) },
     severity: 'error',
     code: YAML_SYNTAX_ERROR_CODE,
-    message: `YAML syntax error: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}.`,
+    message: l10n.t('YAML syntax error: {0}.', e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')),
   }));
 }
 
@@ -85,7 +86,10 @@ function hclSyntaxErrors(file: string, document: TextDocument, errors: readonly 
     range: { start: document.positionAt(e.start), end: document.positionAt(e.end) },
     severity: 'error',
     code: HCL_SYNTAX_ERROR_CODE,
-    message: e.end > e.start ? `HCL syntax error: unexpected "${document.getText().slice(e.start, Math.min(e.end, e.start + 40)).split('\n')[0]}".` : 'HCL syntax error: something is missing here.',
+    message:
+      e.end > e.start
+        ? l10n.t('HCL syntax error: unexpected "{0}".', document.getText().slice(e.start, Math.min(e.end, e.start + 40)).split('\n')[0])
+        : l10n.t('HCL syntax error: something is missing here.'),
   }));
 }
 
@@ -125,4 +129,44 @@ function kindOf(file: string, kind: PolicyKindSetting): PolicyKindSetting {
 /** `CommaExpected` as `comma expected`. */
 function words(code: string): string {
   return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+}
+
+/** What the JSON parser found wrong (`comma expected`), in the display language. */
+function parseError(english: string): string {
+  switch (english) {
+    case 'invalid symbol':
+      return l10n.t('invalid symbol');
+    case 'invalid number format':
+      return l10n.t('invalid number format');
+    case 'property name expected':
+      return l10n.t('property name expected');
+    case 'value expected':
+      return l10n.t('value expected');
+    case 'colon expected':
+      return l10n.t('colon expected');
+    case 'comma expected':
+      return l10n.t('comma expected');
+    case 'close brace expected':
+      return l10n.t('close brace expected');
+    case 'close bracket expected':
+      return l10n.t('close bracket expected');
+    case 'end of file expected':
+      return l10n.t('end of file expected');
+    case 'invalid comment token':
+      return l10n.t('invalid comment token');
+    case 'unexpected end of comment':
+      return l10n.t('unexpected end of comment');
+    case 'unexpected end of string':
+      return l10n.t('unexpected end of string');
+    case 'unexpected end of number':
+      return l10n.t('unexpected end of number');
+    case 'invalid unicode':
+      return l10n.t('invalid unicode');
+    case 'invalid escape character':
+      return l10n.t('invalid escape character');
+    case 'invalid character':
+      return l10n.t('invalid character');
+    default:
+      return english;
+  }
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -18,7 +19,7 @@ export function collectFiles(paths: readonly string[], suffixes: readonly string
   const files: string[] = [];
   for (const path of paths) {
     const stat = statSync(path, { throwIfNoEntry: false });
-    if (!stat) throw new Error(`${path}: no such file or folder`);
+    if (!stat) throw new Error(l10n.t('{0}: no such file or folder', path));
     if (stat.isDirectory()) walk(path, files, suffixes);
     else files.push(path);
   }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { RULES, TEMPLATE_CHECKS } from '../service';
 import type { FileResult, Problem } from './check';
 import { SYNTAX_ERROR_CODE, YAML_SYNTAX_ERROR_CODE, HCL_SYNTAX_ERROR_CODE } from './check';
@@ -6,15 +7,35 @@ import { githubAnchor, plainText, type RuleDoc } from './rulesDocs';
 /** `file:line:col severity code message`, one a line, like a compiler, and a summary. */
 export function formatText(results: FileResult[]): string {
   const problems = results.flatMap((r) => r.problems);
-  const lines = problems.map((p) => `${p.file}:${p.range.start.line + 1}:${p.range.start.character + 1} ${p.severity} ${p.code} ${p.message}`);
+  // The severity is a word for people here (JSON and SARIF keep theirs); the shape stays a compiler's.
+  const lines = problems.map((p) => `${p.file}:${p.range.start.line + 1}:${p.range.start.character + 1} ${severityWord(p.severity)} ${p.code} ${p.message}`);
   const count = (severity: string) => problems.filter((p) => p.severity === severity).length;
   const policies = results.reduce((sum, r) => sum + r.policies, 0);
   const skipped = results.filter((r) => r.policies === 0).length;
-  lines.push(
-    `${plural(policies, 'policy', 'policies')} checked${skipped > 0 ? `, ${plural(skipped, 'file')} skipped (not IAM policies)` : ''}: ` +
-      `${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${plural(count('information'), 'note')}.`,
-  );
+  const checked = policies === 1 ? l10n.t('{0} policy checked', policies) : l10n.t('{0} policies checked', policies);
+  const errors = count('error') === 1 ? l10n.t('{0} error', 1) : l10n.t('{0} errors', count('error'));
+  const warnings = count('warning') === 1 ? l10n.t('{0} warning', 1) : l10n.t('{0} warnings', count('warning'));
+  const notes = count('information') === 1 ? l10n.t('{0} note', 1) : l10n.t('{0} notes', count('information'));
+  if (skipped === 0) lines.push(l10n.t('{0}: {1}, {2}, {3}.', checked, errors, warnings, notes));
+  else {
+    const files = skipped === 1 ? l10n.t('{0} file skipped (not IAM policies)', skipped) : l10n.t('{0} files skipped (not IAM policies)', skipped);
+    lines.push(l10n.t('{0}, {1}: {2}, {3}, {4}.', checked, files, errors, warnings, notes));
+  }
   return lines.join('\n') + '\n';
+}
+
+/** A severity as the text output names it. */
+function severityWord(severity: Problem['severity']): string {
+  switch (severity) {
+    case 'error':
+      return l10n.t('error');
+    case 'warning':
+      return l10n.t('warning');
+    case 'information':
+      return l10n.t('information');
+    case 'hint':
+      return l10n.t('hint');
+  }
 }
 
 /** An array of `{file, range, severity, code, message}`; ranges are LSP's, zero-based. */
@@ -34,16 +55,23 @@ export interface SarifTool {
 }
 
 /** JSON syntax errors are found by the parser, not by a rule of docs/rules.md. */
-const SYNTAX_ERROR_DOC = { summary: 'The policy is not valid JSON.', description: 'The policy is not valid JSON: IAM rejects a policy it cannot parse.' };
-const YAML_SYNTAX_ERROR_DOC = {
-  summary: 'The template is not valid YAML.',
-  description: 'The template is not valid YAML: CloudFormation rejects it, and the policies near the error are not checked until it is mended.',
-};
+function syntaxErrorDoc(): { summary: string; description: string } {
+  return { summary: l10n.t('The policy is not valid JSON.'), description: l10n.t('The policy is not valid JSON: IAM rejects a policy it cannot parse.') };
+}
 
-const HCL_SYNTAX_ERROR_DOC = {
-  summary: 'The Terraform file is not valid HCL.',
-  description: 'The Terraform file is not valid HCL: Terraform rejects it, and the policies near the error are not checked until it is mended.',
-};
+function yamlSyntaxErrorDoc(): { summary: string; description: string } {
+  return {
+    summary: l10n.t('The template is not valid YAML.'),
+    description: l10n.t('The template is not valid YAML: CloudFormation rejects it, and the policies near the error are not checked until it is mended.'),
+  };
+}
+
+function hclSyntaxErrorDoc(): { summary: string; description: string } {
+  return {
+    summary: l10n.t('The Terraform file is not valid HCL.'),
+    description: l10n.t('The Terraform file is not valid HCL: Terraform rejects it, and the policies near the error are not checked until it is mended.'),
+  };
+}
 
 /** SARIF 2.1.0, for code-scanning services. */
 export function formatSarif(results: FileResult[], tool: SarifTool): string {
@@ -53,9 +81,9 @@ export function formatSarif(results: FileResult[], tool: SarifTool): string {
       const helpUri = tool.rulesDocumentationUrl === undefined ? undefined : `${tool.rulesDocumentationUrl}#${doc.anchor}`;
       return { id: r.code, level: SARIF_LEVELS[r.defaultSeverity], doc, helpUri };
     }),
-    { id: SYNTAX_ERROR_CODE, level: 'error', doc: SYNTAX_ERROR_DOC, helpUri: undefined },
-    { id: YAML_SYNTAX_ERROR_CODE, level: 'error', doc: YAML_SYNTAX_ERROR_DOC, helpUri: undefined },
-    { id: HCL_SYNTAX_ERROR_CODE, level: 'error', doc: HCL_SYNTAX_ERROR_DOC, helpUri: undefined },
+    { id: SYNTAX_ERROR_CODE, level: 'error', doc: syntaxErrorDoc(), helpUri: undefined },
+    { id: YAML_SYNTAX_ERROR_CODE, level: 'error', doc: yamlSyntaxErrorDoc(), helpUri: undefined },
+    { id: HCL_SYNTAX_ERROR_CODE, level: 'error', doc: hclSyntaxErrorDoc(), helpUri: undefined },
   ];
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -101,8 +129,4 @@ export function formatSarif(results: FileResult[], tool: SarifTool): string {
     ],
   };
   return JSON.stringify(sarif, null, 2) + '\n';
-}
-
-function plural(n: number, word: string, many = `${word}s`): string {
-  return `${n} ${n === 1 ? word : many}`;
 }

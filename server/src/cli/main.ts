@@ -1,9 +1,10 @@
+import * as l10n from '@vscode/l10n';
 import { readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { nodeCatalogSource } from '../nodeCatalogSource';
 import { createLanguageService, IamCatalog } from '../service';
-import { parseArgs, takeLocale, USAGE, UsageError, type CheckOptions } from './args';
+import { parseArgs, takeLocale, usageText, UsageError, type CheckOptions } from './args';
 import { environmentLocale, usePackagedLanguage } from '../l10nFiles';
 import { checkText, type FileResult } from './check';
 import { CHECKED_SUFFIXES, collectFiles } from './files';
@@ -29,16 +30,18 @@ const RULES_WEB_DOCUMENTATION = rulesDocumentationWebUrl(typeof PACKAGE_REPOSITO
 async function main(argv: readonly string[]): Promise<number> {
   let parsed;
   try {
+    // The environment's language until --locale is read: a wrong --locale is told in it.
+    usePackagedLanguage(environmentLocale(process.env));
     const { locale, rest } = takeLocale(argv);
     usePackagedLanguage(locale ?? environmentLocale(process.env));
     parsed = parseArgs(rest);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`kinesis-policy: ${error.message}\n\n${USAGE}\n`);
+    process.stderr.write(`kinesis-policy: ${error.message}\n\n${usageText()}\n`);
     return 2;
   }
   if (parsed.command === 'help') {
-    process.stdout.write(`${USAGE}\n`);
+    process.stdout.write(`${usageText()}\n`);
     return 0;
   }
   if (parsed.command === 'version') {
@@ -66,13 +69,13 @@ async function check(options: CheckOptions): Promise<number> {
   }
   // A wrong path in CI must not pass as "nothing wrong".
   if (files.length === 0) {
-    process.stderr.write(`kinesis-policy: no policy or template files (${CHECKED_SUFFIXES.join(', ')}) in ${options.paths.join(', ')}\n`);
+    process.stderr.write(`kinesis-policy: ${l10n.t('no policy or template files ({0}) in {1}', CHECKED_SUFFIXES.join(', '), options.paths.join(', '))}\n`);
     return 2;
   }
   // Terraform's grammar is loaded only when there is Terraform to read.
   const hcl = files.some((f) => /\.tf$/i.test(f)) ? await loadHcl(__dirname) : undefined;
   if (files.some((f) => /\.tf$/i.test(f)) && !hcl) {
-    process.stderr.write(`kinesis-policy: cannot load the HCL grammar (tree-sitter-terraform.wasm beside ${__filename}) to read Terraform files\n`);
+    process.stderr.write(`kinesis-policy: ${l10n.t('cannot load the HCL grammar (tree-sitter-terraform.wasm beside {0}) to read Terraform files', __filename)}\n`);
     return 2;
   }
   const service = createLanguageService({ catalog: new IamCatalog(nodeCatalogSource(join(__dirname, 'data'))), hcl: () => hcl });
@@ -95,7 +98,7 @@ async function check(options: CheckOptions): Promise<number> {
     try {
       text = readFileSync(file, 'utf8');
     } catch (error) {
-      process.stderr.write(`kinesis-policy: cannot read ${file}: ${(error as Error).message}\n`);
+      process.stderr.write(`kinesis-policy: ${l10n.t('cannot read {0}: {1}', file, (error as Error).message)}\n`);
       unreadable = true;
       continue;
     }

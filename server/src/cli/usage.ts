@@ -1,3 +1,6 @@
+import * as l10n from '@vscode/l10n';
+import { currentLanguage } from '../service/l10n';
+
 /** A command line the CLI cannot run: reported with the usage, exit status 2. */
 export class UsageError extends Error {}
 
@@ -11,6 +14,11 @@ export function usage<T>(parse: () => T): T {
 }
 
 export function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
-  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`${flag} takes ${allowed.join(', ')}, not "${value}".`);
+  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(l10n.t('{0} takes {1}, not "{2}".', flag, choices(allowed), value));
   return value as T;
+}
+
+/** Values one of which is meant, as the language lists them: `a, b, c`; in Chinese `a、b、c`. */
+export function choices(values: readonly string[]): string {
+  return values.join(currentLanguage() === 'zh-cn' ? '、' : ', ');
 }

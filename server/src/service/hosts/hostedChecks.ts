@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
 import { CodeActionKind } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -39,10 +40,10 @@ export function templateCheckActions(host: TextDocument, diagnostics: readonly D
       // The fix replaces the finding's text, where the editor shows it now, if it is still there.
       const fix = (diagnostic.data as { fix?: { title: string; text: string; was: string } } | undefined)?.fix;
       const documentation: CodeAction = {
-        title: `Show documentation for ${String(diagnostic.code)}`,
+        title: l10n.t('Show documentation for {0}', String(diagnostic.code)),
         kind: CodeActionKind.QuickFix,
         diagnostics: [diagnostic],
-        command: { title: 'Show Rule Documentation', command: COMMANDS.showRuleDocumentation, arguments: [diagnostic.code] },
+        command: { title: l10n.t('Show Rule Documentation'), command: COMMANDS.showRuleDocumentation, arguments: [diagnostic.code] },
       };
       if (!fix || host.getText(diagnostic.range) !== fix.was) return [documentation];
       const edit = { range: diagnostic.range, newText: fix.text };

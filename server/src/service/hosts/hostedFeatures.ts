@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { DiagnosticSeverity, InsertTextFormat, type CompletionItem, type CompletionList, type Diagnostic, type Position, type Range } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { PolicyLanguageService } from '../languageService';
@@ -50,7 +51,7 @@ export function hostDiagnostic(host: TextDocument, view: HostView, d: Diagnostic
   const mapped: Diagnostic = { ...d, range: hostRange(host, view, d.range) };
   // Errors and warnings that policies out of sight may answer are notes.
   if (view.uncertain && (d.severity === undefined || d.severity < DiagnosticSeverity.Information)) mapped.severity = DiagnosticSeverity.Information;
-  if (view.suffix) mapped.message = `${typeof d.message === 'string' ? d.message : d.message.value} (${view.suffix})`;
+  if (view.suffix) mapped.message = l10n.t('{0} ({1})', typeof d.message === 'string' ? d.message : d.message.value, view.suffix);
   if (d.relatedInformation) {
     mapped.relatedInformation = d.relatedInformation.map((r) => (r.location.uri === host.uri ? { ...r, location: { uri: r.location.uri, range: hostRange(host, view, r.location.range) } } : r));
   }

@@ -1,3 +1,5 @@
+import * as l10n from '@vscode/l10n';
+import { sentences } from '../l10n';
 import { MarkupContent, type Hover, type Position } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { PolicyLanguageService } from '../languageService';
@@ -17,8 +19,7 @@ export function templateHover(service: PolicyLanguageService, host: TextDocument
   const hover = at && service.doHover(at.policy.document, at.position, at.policy.model);
   if (!at || (!hover && !at.intrinsic)) return null;
   const range = at.intrinsic ? { start: host.positionAt(at.intrinsic.start), end: host.positionAt(at.intrinsic.end) } : hover?.range && hostRange(host, at.policy, hover.range);
-  const note = template.format === 'hcl' ? REFERENCE_NOTE : INTRINSIC_NOTE;
-  const read = at.intrinsic ? `Read as \`${at.policy.document.getText().slice(...at.intrinsic.json).replace(/`/g, "'")}\`: ${note}${choices(template, at.intrinsic.node)}` : undefined;
+  const read = at.intrinsic ? sentences(readAs(template, at.policy.document.getText().slice(...at.intrinsic.json).replace(/`/g, "'")), choices(template, at.intrinsic.node)) : undefined;
   const contents = hover && MarkupContent.is(hover.contents) ? hover.contents.value : '';
   return { contents: { kind: 'markdown', value: [read, contents].filter(Boolean).join('\n\n---\n\n') }, ...(range ? { range } : {}) };
 }
@@ -38,21 +39,28 @@ function samTemplateHover(host: TextDocument, template: TemplateDocument, offset
   const { name, description, key } = policy.samTemplate;
   const expanded = JSON.stringify(JSON.parse(policy.document.getText()), null, 2);
   return {
-    contents: { kind: 'markdown', value: `**SAM policy template \`${name}\`**: ${description}.\n\nIt grants, with this function's values:\n\n\`\`\`json\n${expanded}\n\`\`\`` },
+    contents: {
+      kind: 'markdown',
+      value: `${l10n.t('**SAM policy template `{0}`**: {1}.', name, description)}\n\n${l10n.t("It grants, with this function's values:")}\n\n\`\`\`json\n${expanded}\n\`\`\``,
+    },
     range: { start: host.positionAt(key.start), end: host.positionAt(key.end) },
   };
 }
 
-const INTRINSIC_NOTE = 'what the template says of the value; `${...}` is known only when the stack is deployed, and is read as any text.';
-const REFERENCE_NOTE = 'what the configuration says of the value; `${...}` is known only when Terraform runs, and is read as any text.';
+/** What an intrinsic function (in HCL, a reference) is read as in the policy. */
+function readAs(template: TemplateDocument, value: string): string {
+  return template.format === 'hcl'
+    ? l10n.t('Read as `{0}`: what the configuration says of the value; `${...}` is known only when Terraform runs, and is read as any text.', value)
+    : l10n.t('Read as `{0}`: what the template says of the value; `${...}` is known only when the stack is deployed, and is read as any text.', value);
+}
 
 /** For `!If`: the values it chooses between, each as it is read. */
 function choices(template: TemplateDocument, node: TemplateNode): string {
   const intrinsic = intrinsicOf(node);
   if (intrinsic?.name !== 'Fn::If' || intrinsic.argument?.type !== 'seq') return '';
   const [condition, ...branches] = intrinsic.argument.items;
-  const values = branches.slice(0, 2).map((b) => (isNoValue(b) ? 'nothing (AWS::NoValue)' : `\`${(resolveString(b, template.symbols) ?? '…').replace(/`/g, "'")}\``));
-  return values.length === 2 ? ` The condition ${stringValue(condition) ?? ''} chooses ${values[0]} or ${values[1]}.` : '';
+  const values = branches.slice(0, 2).map((b) => (isNoValue(b) ? l10n.t('nothing (AWS::NoValue)') : `\`${(resolveString(b, template.symbols) ?? '…').replace(/`/g, "'")}\``));
+  return values.length === 2 ? l10n.t('The condition {0} chooses {1} or {2}.', stringValue(condition) ?? '', values[0], values[1]) : '';
 }
 
 /** In HCL, a reference or an interpolated string: a value read, not copied. */

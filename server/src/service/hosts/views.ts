@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { PolicyKindSetting } from '../../../../common/src/choices';
@@ -8,6 +9,7 @@ import type { OffsetMap } from './offsetMap';
 import { entry, stringValue, type TemplateNode } from './cloudformation/templateTree';
 import { resolveString } from './cloudformation/intrinsics';
 import { KINESIS_MANAGED_KEY } from '../kinesis/kinesisFacts';
+import { each } from './cloudformation/checks/check';
 import { statementsEdit, structuralEdit, textStructuralEdit } from './cloudformation/yamlEdits';
 import { isJsonText } from './terraform/terraformHost';
 import { hclStructuralEdit } from './terraform/hclEdits';
@@ -86,8 +88,8 @@ export function principalView(template: TemplateDocument, view: PrincipalView): 
     settings: (settings) => ({ ...withKind(template, settings, 'identity', (code) => !PRINCIPAL_CODES.has(code)), lambdaRole: view.lambda }),
     suffix:
       view.unknown.length === 0
-        ? `${view.label}, with all its policies`
-        : `${view.label}, with all its policies but ${view.unknown.join(', ')}, which the template does not hold and which may grant this`,
+        ? l10n.t('{0}, with all its policies', view.label)
+        : l10n.t('{0}, with all its policies but {1}, which the template does not hold and which may grant this', view.label, each(view.unknown)),
     uncertain: view.unknown.length > 0,
     structural: (edits) => statementsEdit(template, nodes, view.statements, view.document, edits),
   };

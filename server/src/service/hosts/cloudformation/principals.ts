@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { LOGS_ONLY_MANAGED_POLICIES } from '../../kinesis/kinesisFacts';
 import { intrinsicOf, resolveString, type TemplateSymbols } from './intrinsics';
 import type { PolicyLocation } from './policyLocations';
@@ -59,7 +60,7 @@ export function principalPolicies<P extends PolicyLocation>(
     for (const owner of owners) add(owner, policy);
   }
   const groups: PrincipalPolicies<P>[] = [...byPrincipal].map(([principal, policies]) => ({
-    label: `${PRINCIPAL_TYPES[symbols.resources.get(principal)?.type ?? ''] ?? 'principal'} ${principal}`,
+    label: principalLabel(PRINCIPAL_TYPES[symbols.resources.get(principal)?.type ?? ''], principal),
     policies: policies.sort((a, b) => a.node.start - b.node.start),
     unknown: unknownPolicies(principal, symbols),
   }));
@@ -77,10 +78,10 @@ export function unknownPolicies(principal: string, symbols: TemplateSymbols): st
     if (ref !== undefined && symbols.resources.get(ref)?.type === 'AWS::IAM::ManagedPolicy') return [];
     // Policy documents and SAM policy templates are read; names, ARNs and intrinsic functions are not.
     if (item.type === 'map' && !intrinsicOf(item)) return [];
-    return [resolveString(item, symbols) ?? 'a policy'];
+    return [resolveString(item, symbols) ?? l10n.t('a policy')];
   })];
   // Policies known to grant only CloudWatch Logs say nothing the checks ask about.
-  return unknown.filter((name) => !LOGS_ONLY_MANAGED_POLICIES.some((logs) => name === logs || name.startsWith(`${logs} `) || name.endsWith(`/${logs}`)));
+  return unknown.filter((name) => !LOGS_ONLY_MANAGED_POLICIES.some((logs) => name === logs || name === samAdded(logs) || name.endsWith(`/${logs}`)));
 }
 
 /**
@@ -99,7 +100,33 @@ function samAddedPolicies(principal: string, symbols: TemplateSymbols): string[]
   if (resource?.type !== 'AWS::Serverless::Function' || entry(resource.properties, 'Role')) return [];
   const events = entry(resource.properties, 'Events');
   const added = (events?.type === 'map' ? events.entries : []).flatMap((e) => SAM_EVENT_POLICIES[stringValue(entry(e.value, 'Type')) ?? ''] ?? []);
-  return [...new Set(['AWSLambdaBasicExecutionRole', ...added])].map((name) => `${name} (added by SAM)`);
+  return [...new Set(['AWSLambdaBasicExecutionRole', ...added])].map(samAdded);
+}
+
+/** How a message names a managed policy SAM attaches: `AWSLambdaKinesisExecutionRole (added by SAM)`. */
+export function samAdded(name: string): string {
+  return l10n.t('{0} (added by SAM)', name);
+}
+
+/**
+ * How a message names a principal of the template: `role ReaderRole`, `the role of function
+ * Reader`; `type` is its kind (see `PRINCIPAL_TYPES`).
+ */
+export function principalLabel(type: string | undefined, principal: string): string {
+  switch (type) {
+    case 'role':
+      return l10n.t('role {0}', principal);
+    case 'user':
+      return l10n.t('user {0}', principal);
+    case 'group':
+      return l10n.t('group {0}', principal);
+    case 'the role of function':
+      return l10n.t('the role of function {0}', principal);
+    case 'the role of state machine':
+      return l10n.t('the role of state machine {0}', principal);
+    default:
+      return l10n.t('principal {0}', principal);
+  }
 }
 
 /** The template's principals a policy is attached to (logical ids). */

@@ -1,5 +1,6 @@
+import * as l10n from '@vscode/l10n';
 import { LOGS_ONLY_MANAGED_POLICIES } from '../../kinesis/kinesisFacts';
-import type { PrincipalPolicies } from '../cloudformation/principals';
+import { principalLabel, type PrincipalPolicies } from '../cloudformation/principals';
 import type { PolicyLocation } from '../cloudformation/policyLocations';
 import type { BlockFacts, Link } from './hclItems';
 
@@ -118,10 +119,10 @@ export function terraformPrincipals(blocks: readonly BlockFacts[], documents: Re
       }
       return [
         ...[...byPrincipal].map(([principal, list]) => ({
-          label: `${PRINCIPAL_TYPES[principal.split('.')[0]] ?? 'principal'} ${principal}`,
+          label: principalLabel(PRINCIPAL_TYPES[principal.split('.')[0]], principal),
           policies: list,
           // Statements not read may grant what the others lack.
-          unknown: [...(unknown.get(principal) ?? []), ...(list.some((p) => p.partial) ? ['statements whose shape only Terraform knows'] : [])],
+          unknown: [...(unknown.get(principal) ?? []), ...(list.some((p) => p.partial) ? [l10n.t('statements whose shape only Terraform knows')] : [])],
         })),
         ...alone.map((policy) => ({ label: undefined, policies: [policy], unknown: [] })),
       ];

@@ -1,7 +1,8 @@
+import * as l10n from '@vscode/l10n';
 import { EFO_CONSUMER_ACTIONS } from '../../../kinesis/kinesisFacts';
 import { attributeOf, resolveString } from '../intrinsics';
 import { entry, type TemplateNode } from '../templateTree';
-import { templateCheck, unseenPolicies, type TemplateFinding } from './check';
+import { both, either, templateCheck, unseenPolicies, type TemplateFinding } from './check';
 
 /**
  * An enhanced fan-out consumer the template registers (`AWS::Kinesis::StreamConsumer`) is read
@@ -24,7 +25,7 @@ export const consumerCannotSubscribe = templateCheck({
         const requests = EFO_CONSUMER_ACTIONS.map((action) => ({ action, resource: consumer, literal: false }));
         // Its principals, each with all its policies; a policy attached to none of the template's, alone.
         const owners = template.owners(policy);
-        const judged = owners.length > 0 ? owners.map((principal) => ({ who: principal, missing: access.denied(principal, requests), unknown: access.unknown(principal) })) : [{ who: 'This policy', missing: access.deniedBy([policy], requests), unknown: [] }];
+        const judged = owners.length > 0 ? owners.map((principal) => ({ who: principal, missing: access.denied(principal, requests), unknown: access.unknown(principal) })) : [{ who: undefined, missing: access.deniedBy([policy], requests), unknown: [] }];
         for (const { who, missing, unknown } of judged) {
           if (missing.length === 0) continue;
           const { note, severity } = unseenPolicies(unknown);
@@ -33,8 +34,22 @@ export const consumerCannotSubscribe = templateCheck({
             end: site.end,
             severity,
             message:
-              `${who} names the enhanced fan-out consumer ${name} but cannot ${missing.map((m) => m.action).join(' or ')} on it${note}: ` +
-              `it reads through the consumer by subscribing to its shards. Grant ${EFO_CONSUMER_ACTIONS.join(' and ')} on the consumer.`,
+              who === undefined
+                ? l10n.t(
+                    'This policy names the enhanced fan-out consumer {0} but cannot {1} on it{2}: it reads through the consumer by subscribing to its shards. Grant {3} on the consumer.',
+                    name,
+                    either(missing.map((m) => m.action)),
+                    note,
+                    both(EFO_CONSUMER_ACTIONS),
+                  )
+                : l10n.t(
+                    '{0} names the enhanced fan-out consumer {1} but cannot {2} on it{3}: it reads through the consumer by subscribing to its shards. Grant {4} on the consumer.',
+                    who,
+                    name,
+                    either(missing.map((m) => m.action)),
+                    note,
+                    both(EFO_CONSUMER_ACTIONS),
+                  ),
           });
         }
       }

@@ -1,9 +1,10 @@
+import * as l10n from '@vscode/l10n';
 import { parseArn } from '../../../catalog/arn';
 import { LAMBDA_CONSUMER_ACTIONS, LAMBDA_KINESIS_MANAGED_POLICY, LAMBDA_STREAM_ACTIONS } from '../../../kinesis/kinesisFacts';
 import { intrinsicOf, resolveString, type TemplateSymbols } from '../intrinsics';
-import { functionRole } from '../principals';
+import { functionRole, samAdded } from '../principals';
 import { entry, stringValue, type TemplateNode } from '../templateTree';
-import { templateCheck, unseenPolicies, type TemplateFinding } from './check';
+import { each, either, templateCheck, unseenPolicies, type TemplateFinding } from './check';
 
 /**
  * A Lambda function that reads a Kinesis stream (an `AWS::Lambda::EventSourceMapping`, or a SAM
@@ -29,19 +30,31 @@ export const lambdaCannotRead = templateCheck({
       ];
       // AWSLambdaKinesisExecutionRole is published: what it grants is known, whatever the template holds.
       const unknown = access.unknown(role);
-      const managed = unknown.filter((name) => name === LAMBDA_KINESIS_MANAGED_POLICY.name || name.startsWith(`${LAMBDA_KINESIS_MANAGED_POLICY.name} `) || name.endsWith(`/${LAMBDA_KINESIS_MANAGED_POLICY.name}`));
+      const managed = unknown.filter((name) => name === LAMBDA_KINESIS_MANAGED_POLICY.name || name === samAdded(LAMBDA_KINESIS_MANAGED_POLICY.name) || name.endsWith(`/${LAMBDA_KINESIS_MANAGED_POLICY.name}`));
       const granted: readonly string[] = managed.length > 0 ? LAMBDA_KINESIS_MANAGED_POLICY.actions : [];
       const missing = access.denied(role, requests).filter((r) => ![r.action, ...(r.alternatives ?? [])].some((a) => granted.includes(a)));
       if (missing.length === 0) continue;
       const { note, severity } = unseenPolicies(unknown.filter((name) => !managed.includes(name)));
-      const whose = role === fn ? `its role` : `its role ${role}`;
+      const lacking = each(missing.map((m) => either([m.action, ...(m.alternatives ?? [])])));
       findings.push({
         start: source.start,
         end: source.end,
         severity,
         message:
-          `Lambda reads this stream for function ${fn} with ${whose}, which cannot ${missing.map((m) => [m.action, ...(m.alternatives ?? [])].join(' or ')).join(', ')} on it${note}: ` +
-          'the event source mapping fails. Grant them to the role (the AWSLambdaKinesisExecutionRole managed policy has them).',
+          role === fn
+            ? l10n.t(
+                'Lambda reads this stream for function {0} with its role, which cannot {1} on it{2}: the event source mapping fails. Grant them to the role (the AWSLambdaKinesisExecutionRole managed policy has them).',
+                fn,
+                lacking,
+                note,
+              )
+            : l10n.t(
+                'Lambda reads this stream for function {0} with its role {1}, which cannot {2} on it{3}: the event source mapping fails. Grant them to the role (the AWSLambdaKinesisExecutionRole managed policy has them).',
+                fn,
+                role,
+                lacking,
+                note,
+              ),
       });
     }
     return findings;

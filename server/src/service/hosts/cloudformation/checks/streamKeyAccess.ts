@@ -1,7 +1,8 @@
+import * as l10n from '@vscode/l10n';
 import { KINESIS_MANAGED_KEY, STREAM_KEY_ACTIONS } from '../../../kinesis/kinesisFacts';
 import { attributeOf, intrinsicOf, resolveString, type TemplateSymbols } from '../intrinsics';
 import { entry, stringValue, type TemplateNode } from '../templateTree';
-import { templateCheck, unseenPolicies, type TemplateFinding } from './check';
+import { both, either, templateCheck, unseenPolicies, type TemplateFinding } from './check';
 
 /**
  * A stream the template encrypts with its own KMS key (`StreamEncryption`) can be written only by
@@ -35,14 +36,40 @@ export const streamKeyAccess = templateCheck({
         });
         if (lacks.length === 0) continue;
         const { note, severity } = unseenPolicies(access.unknown(principal));
-        const doing = lacks.map((l) => (l.job === 'producer' ? 'writes to' : 'reads')).join(' and ');
+        const actions = lacks.map((l) => l.action);
+        const writes = lacks.some((l) => l.job === 'producer');
+        const reads = lacks.some((l) => l.job === 'consumer');
         findings.push({
           start: keyNode.start,
           end: keyNode.end,
           severity,
           message:
-            `Stream ${name} is encrypted with this key, and ${principal} ${doing} it but cannot ${lacks.map((l) => l.action).join(' or ')} on the key${note}: ` +
-            `its ${lacks.map((l) => (l.job === 'producer' ? 'writes' : 'reads')).join(' and ')} fail. Grant ${lacks.map((l) => l.action).join(' and ')} on the key to ${principal}.`,
+            writes && reads
+              ? l10n.t(
+                  'Stream {0} is encrypted with this key, and {1} writes to and reads it but cannot {2} on the key{3}: its writes and reads fail. Grant {4} on the key to {1}.',
+                  name,
+                  principal,
+                  either(actions),
+                  note,
+                  both(actions),
+                )
+              : writes
+                ? l10n.t(
+                    'Stream {0} is encrypted with this key, and {1} writes to it but cannot {2} on the key{3}: its writes fail. Grant {4} on the key to {1}.',
+                    name,
+                    principal,
+                    either(actions),
+                    note,
+                    both(actions),
+                  )
+                : l10n.t(
+                    'Stream {0} is encrypted with this key, and {1} reads it but cannot {2} on the key{3}: its reads fail. Grant {4} on the key to {1}.',
+                    name,
+                    principal,
+                    either(actions),
+                    note,
+                    both(actions),
+                  ),
         });
       }
     }
