@@ -16,7 +16,7 @@ export function arnHoverText(catalog: IamCatalog, arn: string): string | undefin
   const field = (value: string) => (value === '' ? l10n.t('_(empty)_') : code(value));
   const rows = [
     `| ${l10n.t('Partition')} | ${field(info.partition)} |`,
-    `| ${l10n.t('Service')} | ${field(info.service)}${service ? ` (${escapeMarkdown(service.name)})` : ''} |`,
+    `| ${l10n.t('Service')} | ${service ? l10n.t('{0} ({1})', field(info.service), escapeMarkdown(service.name)) : field(info.service)} |`,
     `| ${l10n.t('Region')} | ${field(info.region)} |`,
     `| ${l10n.t('Account')} | ${field(info.account)} |`,
     ...info.variables
@@ -42,7 +42,7 @@ function arnPatternHoverText(catalog: IamCatalog, arn: string): string | undefin
   if (!info || info.types.length === 0) return undefined;
   const [type] = info.types;
   const field = (value: string) => (value === '' ? l10n.t('_(empty)_') : hasWildcard(value) ? l10n.t('{0} (any)', code(value)) : code(value));
-  const rows = info.variables.map(([name, value]) => `| ${escapeMarkdown(name)} | ${field(value)} |`);
+  const rows = info.variables.map(([name, value]) => `| ${fieldLabel(name)} | ${field(value)} |`);
   const names = info.types.map((t) => code(t.name));
   // The names the pattern fixes, e.g. the stream of `stream/orders/consumer/*`.
   const fixed = info.variables.filter(([name, value]) => !FIELDS.includes(name) && !hasWildcard(value)).map(([name, value]) => `${escapeMarkdown(name)} ${code(value)}`);
@@ -59,4 +59,18 @@ function arnPatternHoverText(catalog: IamCatalog, arn: string): string | undefin
 /** The head of the table of an ARN's parts. */
 function partValueHeader(): string {
   return `| ${l10n.t('Part')} | ${l10n.t('Value')} |\n|---|---|`;
+}
+
+/** A part of an ARN by its template's name: the fields every ARN has in words, a resource's names as IAM writes them. */
+function fieldLabel(name: string): string {
+  switch (name) {
+    case 'Partition':
+      return l10n.t('Partition');
+    case 'Region':
+      return l10n.t('Region');
+    case 'Account':
+      return l10n.t('Account');
+    default:
+      return escapeMarkdown(name);
+  }
 }
