@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { AccessQuestion } from '../../../../common/src/access';
 import { ACCESS_JOBS, KCL_VERSIONS, isOneOf, type AccessJob } from '../../../../common/src/choices';
@@ -52,11 +53,11 @@ export function parseAccessTestFile(text: string): { file?: AccessTestFile; prob
   const at = (node: Node | undefined, message: string) => problems.push({ offset: node?.offset ?? 0, length: node?.length ?? 0, message });
   // A file cut short or mistyped would otherwise run the tests it still has, and pass.
   if (errors.length > 0) {
-    for (const e of errors) problems.push({ offset: e.offset, length: e.length, message: `Not valid JSON: ${printParseErrorCode(e.error)}.` });
+    for (const e of errors) problems.push({ offset: e.offset, length: e.length, message: l10n.t('Not valid JSON: {0}.', printParseErrorCode(e.error)) });
     return { problems };
   }
   if (root?.type !== 'object') {
-    at(root, 'An access-test file is an object with "policies" and "tests".');
+    at(root, l10n.t('An access-test file is an object with "policies" and "tests".'));
     return { problems };
   }
   const property = (object: Node, key: string) => object.children?.find((p) => p.children?.[0]?.value === key)?.children?.[1];
@@ -66,19 +67,19 @@ export function parseAccessTestFile(text: string): { file?: AccessTestFile; prob
     const node = policies?.type === 'object' ? property(policies, kind) : undefined;
     if (!node) continue;
     if (node.type !== 'object') {
-      at(node, `"policies.${kind}" maps ARNs to lists of policy files.`);
+      at(node, l10n.t('"policies.{0}" maps ARNs to lists of policy files.', kind));
       continue;
     }
     for (const entry of node.children ?? []) {
       const arn = String(entry.children?.[0]?.value);
       const files = getNodeValue(entry.children?.[1] as Node) as unknown;
-      if (!Array.isArray(files) || !files.every((f) => typeof f === 'string')) at(entry.children?.[1], `The policies of "${arn}" are a list of file paths.`);
+      if (!Array.isArray(files) || !files.every((f) => typeof f === 'string')) at(entry.children?.[1], l10n.t('The policies of "{0}" are a list of file paths.', arn));
       else maps[kind].set(arn, files);
     }
   }
   const testsNode = property(root, 'tests');
   if (testsNode?.type !== 'array') {
-    at(testsNode ?? root, '"tests" is a list of tests.');
+    at(testsNode ?? root, l10n.t('"tests" is a list of tests.'));
     return { problems };
   }
   const tests: AccessTest[] = [];
@@ -95,35 +96,35 @@ const TEST_KEYS = ['name', 'principal', 'action', 'job', 'resource', 'table', 'c
 function readTest(node: Node, at: (node: Node | undefined, message: string) => void): AccessTest | undefined {
   const value = getNodeValue(node) as Record<string, unknown> | null;
   if (node.type !== 'object' || !value) {
-    at(node, 'A test is an object: {"name", "principal", "action" or "job", "resource", "expect"}.');
+    at(node, l10n.t('A test is an object: {"name", "principal", "action" or "job", "resource", "expect"}.'));
     return undefined;
   }
   const text = (key: string) => (typeof value[key] === 'string' ? (value[key]) : undefined);
-  const name = text('name') ?? `test at offset ${node.offset}`;
+  const name = text('name') ?? l10n.t('test at offset {0}', node.offset);
   const problem = (message: string) => {
-    at(node, `${name}: ${message}`);
+    at(node, l10n.t('{0}: {1}', name, message));
     return undefined;
   };
   // A misspelt key ("Principal", "contxt") would otherwise change the question without a word.
   const unknown = Object.keys(value).find((k) => !TEST_KEYS.includes(k));
-  if (unknown !== undefined) return problem(`"${unknown}" is not a key of a test; a test has ${TEST_KEYS.map((k) => `"${k}"`).join(', ')}.`);
+  if (unknown !== undefined) return problem(l10n.t('"{0}" is not a key of a test; a test has {1}.', unknown, TEST_KEYS.map((k) => `"${k}"`).join(', ')));
   const resource = text('resource');
-  if (!resource) return problem('"resource" is the ARN the test asks about.');
-  if (resource !== '*' && !resource.startsWith('arn:')) return problem(`"resource" is an ARN, not "${resource}".`);
+  if (!resource) return problem(l10n.t('"resource" is the ARN the test asks about.'));
+  if (resource !== '*' && !resource.startsWith('arn:')) return problem(l10n.t('"resource" is an ARN, not "{0}".', resource));
   const principal = text('principal');
   if (principal !== undefined && !/^\d{12}$/.test(principal) && !/^arn:[a-z-]+:(?:iam|sts)::\d{12}:/.test(principal)) {
-    return problem(`"principal" is a role, user or assumed-role ARN, or a 12-digit account id, not "${principal}".`);
+    return problem(l10n.t('"principal" is a role, user or assumed-role ARN, or a 12-digit account id, not "{0}".', principal));
   }
   const expect = value.expect;
-  if (expect !== 'allowed' && expect !== 'denied') return problem('"expect" is "allowed" or "denied".');
+  if (expect !== 'allowed' && expect !== 'denied') return problem(l10n.t('"expect" is "allowed" or "denied".'));
   const action = text('action');
   const job = value.job;
-  if ((action === undefined) === (job === undefined)) return problem('a test has an "action" or a "job", one of them.');
-  if (job !== undefined && !isOneOf(ACCESS_JOBS, job)) return problem(`"job" is one of ${ACCESS_JOBS.join(', ')}.`);
+  if ((action === undefined) === (job === undefined)) return problem(l10n.t('a test has an "action" or a "job", one of them.'));
+  if (job !== undefined && !isOneOf(ACCESS_JOBS, job)) return problem(l10n.t('"job" is one of {0}.', ACCESS_JOBS.join(', ')));
   const kclVersion = value.kclVersion;
-  if (kclVersion !== undefined && !isOneOf(KCL_VERSIONS, kclVersion)) return problem(`"kclVersion" is one of ${KCL_VERSIONS.join(', ')}.`);
+  if (kclVersion !== undefined && !isOneOf(KCL_VERSIONS, kclVersion)) return problem(l10n.t('"kclVersion" is one of {0}.', KCL_VERSIONS.join(', ')));
   const context = readContext(value.context);
-  if (context === null) return problem('"context" maps condition keys to a value, a list of values, or null for a key the request lacks.');
+  if (context === null) return problem(l10n.t('"context" maps condition keys to a value, a list of values, or null for a key the request lacks.'));
   const nameNode = node.children?.find((p) => p.children?.[0]?.value === 'name')?.children?.[1];
   const label = nameNode ? { offset: nameNode.offset, length: nameNode.length } : { offset: node.offset, length: 1 };
   const asked = action === undefined ? { job: job as AccessJob } : { actions: [action] };
@@ -150,7 +151,7 @@ function readContext(value: unknown): RequestContext | undefined | null {
  */
 export function runAccessTest(file: AccessTestFile, test: AccessTest, load: (path: string) => PolicyFile): AccessTestOutcome {
   const requests = questionRequests(test);
-  if (typeof requests === 'string') throw new Error(`${test.name}: ${requests}`);
+  if (typeof requests === 'string') throw new Error(l10n.t('{0}: {1}', test.name, requests));
   const identity = (test.principal ? (file.identity.get(test.principal) ?? []) : []).map(load);
   const results = requests.flatMap((request) => {
     const attached = [...file.resource].filter(([arn]) => resourceNamed(arn, request)).flatMap(([, files]) => files.map(load));

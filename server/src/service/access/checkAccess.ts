@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { parseArn } from '../catalog/arn';
 import type { AccessResult, DecidingStatement, Decision } from '../../../../common/src/access';
 import { decideAccess, PolicyEvaluator, resourceCoverage, type StatementMatch } from '../evaluation';
@@ -18,8 +19,8 @@ export interface PolicyFile {
 /** A policy file's model, or why it cannot be one: not JSON, or not an IAM policy. */
 export function policyFile(file: string, text: string): PolicyFile | string {
   const model = parsePolicy(text);
-  if (model.syntaxErrors.length > 0) return `${file} is not valid JSON`;
-  if (!model.isPolicy) return `${file} is not an IAM policy`;
+  if (model.syntaxErrors.length > 0) return l10n.t('{0} is not valid JSON', file);
+  if (!model.isPolicy) return l10n.t('{0} is not an IAM policy', file);
   return { file, model };
 }
 
@@ -120,7 +121,7 @@ function describe(match: StatementMatch): DecidingStatement {
   const conditional = match.coverage !== 'all';
   const conditions = conditional
     ? (statement.condition?.clauses ?? []).flatMap((clause) =>
-        clause.keys.map((k) => `${clause.operator.value} ${k.key.value}: ${[...k.values.map((v) => v.value), ...k.scalars.map((n) => String(n.value))].join(' or ')}`),
+        clause.keys.map((k) => `${clause.operator.value} ${k.key.value}: ${either([...k.values.map((v) => v.value), ...k.scalars.map((n) => String(n.value))])}`),
       )
     : [];
   return {
@@ -132,4 +133,9 @@ function describe(match: StatementMatch): DecidingStatement {
     conditional,
     ...(conditions.length > 0 ? { conditions } : {}),
   };
+}
+
+/** Values a condition compares with, as a sentence says them: `a or b or c`. */
+function either(values: readonly string[]): string {
+  return values.length === 0 ? '' : values.reduce((all, value) => l10n.t('{0} or {1}', all, value));
 }

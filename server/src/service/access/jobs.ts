@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { AccessQuestion } from '../../../../common/src/access';
 import type { AccessJob, KclVersion, PolicyRole } from '../../../../common/src/choices';
 import { parseArn } from '../catalog/arn';
@@ -55,11 +56,11 @@ export function questionRequests(question: AccessQuestion): JobRequest[] | strin
 /** Why a job cannot be asked about this target, or undefined when it can. */
 export function jobTargetProblem(job: AccessJob, target: JobTarget): string | undefined {
   const stream = parseArn(target.stream);
-  if (stream?.service !== 'kinesis' || !/^stream\/[^/]+$/.test(stream.resource)) return `the resource of a job is a stream ARN, not "${target.stream}"`;
+  if (stream?.service !== 'kinesis' || !/^stream\/[^/]+$/.test(stream.resource)) return l10n.t('the resource of a job is a stream ARN, not "{0}"', target.stream);
   if (job === 'kcl-consumer') {
     const table = target.table ? parseArn(target.table) : undefined;
-    if (!table) return "a KCL consumer needs its lease table: give the table's ARN";
-    if (table.service !== 'dynamodb' || !/^table\/[^/]+$/.test(table.resource)) return `the lease table is a DynamoDB table ARN, not "${target.table}"`;
+    if (!table) return l10n.t("a KCL consumer needs its lease table: give the table's ARN");
+    if (table.service !== 'dynamodb' || !/^table\/[^/]+$/.test(table.resource)) return l10n.t('the lease table is a DynamoDB table ARN, not "{0}"', target.table ?? '');
   }
   return undefined;
 }

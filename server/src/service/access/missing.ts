@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextEdit } from 'vscode-languageserver-types';
 import { uniqueSid } from '../codeActions/fixes/fix';
@@ -41,9 +42,10 @@ function fixFor(file: PolicyFile, gaps: readonly AccessResult[], principal: stri
   });
   appendStatements(tx, statements);
   const count = gaps.length;
+  const name = file.file.split('/').pop() ?? file.file;
   return {
     file: file.file,
-    title: `Add the ${count === 1 ? 'missing permission' : `${count} missing permissions`} to ${file.file.split('/').pop() ?? file.file}`,
+    title: count === 1 ? l10n.t('Add the missing permission to {0}', name) : l10n.t('Add the {0} missing permissions to {1}', count, name),
     edits: tx.edits(TextDocument.create(file.file, 'json', 0, file.model.text)),
   };
 }

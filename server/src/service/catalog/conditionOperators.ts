@@ -1,3 +1,5 @@
+import * as l10n from '@vscode/l10n';
+import { sentences } from '../l10n';
 /**
  * IAM condition operators, from the IAM User Guide's "IAM JSON policy elements: Condition
  * operators". Every operator but `Null` also has an `...IfExists` form, and multivalued keys
@@ -25,41 +27,49 @@ export interface OperatorMeaning {
   negated: boolean;
 }
 
+/** Descriptions are getters: read when shown, in the display language of the moment. */
 const OPERATORS: readonly ConditionOperator[] = [
-  { name: 'StringEquals', valueType: 'String', description: 'Exact match, case-sensitive.' },
-  { name: 'StringNotEquals', valueType: 'String', description: 'Negated exact match, case-sensitive.' },
-  { name: 'StringEqualsIgnoreCase', valueType: 'String', description: 'Exact match, ignoring case.' },
-  { name: 'StringNotEqualsIgnoreCase', valueType: 'String', description: 'Negated exact match, ignoring case.' },
-  { name: 'StringLike', valueType: 'String', description: 'Case-sensitive match with `*` and `?` wildcards.' },
-  { name: 'StringNotLike', valueType: 'String', description: 'Negated case-sensitive match with `*` and `?` wildcards.' },
-  { name: 'NumericEquals', valueType: 'Numeric', description: 'Numbers are equal.' },
-  { name: 'NumericNotEquals', valueType: 'Numeric', description: 'Numbers are not equal.' },
-  { name: 'NumericLessThan', valueType: 'Numeric', description: 'The request value is less than the policy value.' },
-  { name: 'NumericLessThanEquals', valueType: 'Numeric', description: 'Less than or equal.' },
-  { name: 'NumericGreaterThan', valueType: 'Numeric', description: 'The request value is greater than the policy value.' },
-  { name: 'NumericGreaterThanEquals', valueType: 'Numeric', description: 'Greater than or equal.' },
-  { name: 'DateEquals', valueType: 'Date', description: 'Dates are equal (ISO 8601 or epoch seconds).' },
-  { name: 'DateNotEquals', valueType: 'Date', description: 'Dates are not equal.' },
-  { name: 'DateLessThan', valueType: 'Date', description: 'The request date is before the policy date.' },
-  { name: 'DateLessThanEquals', valueType: 'Date', description: 'At or before the policy date.' },
-  { name: 'DateGreaterThan', valueType: 'Date', description: 'The request date is after the policy date.' },
-  { name: 'DateGreaterThanEquals', valueType: 'Date', description: 'At or after the policy date.' },
-  { name: 'Bool', valueType: 'Bool', description: 'Boolean match: `"true"` or `"false"`.' },
-  { name: 'BinaryEquals', valueType: 'Binary', description: 'Byte-for-byte match of a base64-encoded value.' },
-  { name: 'IpAddress', valueType: 'IPAddress', description: 'The IP address is in the given CIDR range.' },
-  { name: 'NotIpAddress', valueType: 'IPAddress', description: 'The IP address is outside the given CIDR range.' },
-  { name: 'ArnEquals', valueType: 'ARN', description: 'ARN match, field by field; `*` and `?` allowed in each field.' },
-  { name: 'ArnLike', valueType: 'ARN', description: 'ARN match, field by field; `*` and `?` allowed in each field.' },
-  { name: 'ArnNotEquals', valueType: 'ARN', description: 'Negated ARN match.' },
-  { name: 'ArnNotLike', valueType: 'ARN', description: 'Negated ARN match.' },
-  { name: 'Null', valueType: 'Null', description: '`"true"`: the key is absent from the request; `"false"`: it is present.' },
+  { name: 'StringEquals', valueType: 'String', get description() { return l10n.t('Exact match, case-sensitive.'); } },
+  { name: 'StringNotEquals', valueType: 'String', get description() { return l10n.t('Negated exact match, case-sensitive.'); } },
+  { name: 'StringEqualsIgnoreCase', valueType: 'String', get description() { return l10n.t('Exact match, ignoring case.'); } },
+  { name: 'StringNotEqualsIgnoreCase', valueType: 'String', get description() { return l10n.t('Negated exact match, ignoring case.'); } },
+  { name: 'StringLike', valueType: 'String', get description() { return l10n.t('Case-sensitive match with `*` and `?` wildcards.'); } },
+  { name: 'StringNotLike', valueType: 'String', get description() { return l10n.t('Negated case-sensitive match with `*` and `?` wildcards.'); } },
+  { name: 'NumericEquals', valueType: 'Numeric', get description() { return l10n.t('Numbers are equal.'); } },
+  { name: 'NumericNotEquals', valueType: 'Numeric', get description() { return l10n.t('Numbers are not equal.'); } },
+  { name: 'NumericLessThan', valueType: 'Numeric', get description() { return l10n.t('The request value is less than the policy value.'); } },
+  { name: 'NumericLessThanEquals', valueType: 'Numeric', get description() { return l10n.t('Less than or equal.'); } },
+  { name: 'NumericGreaterThan', valueType: 'Numeric', get description() { return l10n.t('The request value is greater than the policy value.'); } },
+  { name: 'NumericGreaterThanEquals', valueType: 'Numeric', get description() { return l10n.t('Greater than or equal.'); } },
+  { name: 'DateEquals', valueType: 'Date', get description() { return l10n.t('Dates are equal (ISO 8601 or epoch seconds).'); } },
+  { name: 'DateNotEquals', valueType: 'Date', get description() { return l10n.t('Dates are not equal.'); } },
+  { name: 'DateLessThan', valueType: 'Date', get description() { return l10n.t('The request date is before the policy date.'); } },
+  { name: 'DateLessThanEquals', valueType: 'Date', get description() { return l10n.t('At or before the policy date.'); } },
+  { name: 'DateGreaterThan', valueType: 'Date', get description() { return l10n.t('The request date is after the policy date.'); } },
+  { name: 'DateGreaterThanEquals', valueType: 'Date', get description() { return l10n.t('At or after the policy date.'); } },
+  { name: 'Bool', valueType: 'Bool', get description() { return l10n.t('Boolean match: `"true"` or `"false"`.'); } },
+  { name: 'BinaryEquals', valueType: 'Binary', get description() { return l10n.t('Byte-for-byte match of a base64-encoded value.'); } },
+  { name: 'IpAddress', valueType: 'IPAddress', get description() { return l10n.t('The IP address is in the given CIDR range.'); } },
+  { name: 'NotIpAddress', valueType: 'IPAddress', get description() { return l10n.t('The IP address is outside the given CIDR range.'); } },
+  { name: 'ArnEquals', valueType: 'ARN', get description() { return l10n.t('ARN match, field by field; `*` and `?` allowed in each field.'); } },
+  { name: 'ArnLike', valueType: 'ARN', get description() { return l10n.t('ARN match, field by field; `*` and `?` allowed in each field.'); } },
+  { name: 'ArnNotEquals', valueType: 'ARN', get description() { return l10n.t('Negated ARN match.'); } },
+  { name: 'ArnNotLike', valueType: 'ARN', get description() { return l10n.t('Negated ARN match.'); } },
+  { name: 'Null', valueType: 'Null', get description() { return l10n.t('`"true"`: the key is absent from the request; `"false"`: it is present.'); } },
 ];
 
 export const SET_QUALIFIERS: readonly { name: string; description: string }[] = [
-  { name: 'ForAnyValue', description: 'True when at least one value in the request matches one of the policy values.' },
+  {
+    name: 'ForAnyValue',
+    get description() {
+      return l10n.t('True when at least one value in the request matches one of the policy values.');
+    },
+  },
   {
     name: 'ForAllValues',
-    description: 'True when every value in the request matches one of the policy values (and when the request has none).',
+    get description() {
+      return l10n.t('True when every value in the request matches one of the policy values (and when the request has none).');
+    },
   },
 ];
 
@@ -74,7 +84,9 @@ export const CONDITION_OPERATORS: readonly ConditionOperator[] = OPERATORS.flatM
         {
           name: op.name + IF_EXISTS,
           valueType: op.valueType,
-          description: `${op.description} True as well when the key is absent from the request.`,
+          get description() {
+            return sentences(op.description, l10n.t('True as well when the key is absent from the request.'));
+          },
         },
       ],
 );

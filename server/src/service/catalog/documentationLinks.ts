@@ -1,3 +1,4 @@
+import { documentationUrl } from '../l10n';
 import type { ActionInfo } from './serviceEntry';
 
 /**
@@ -10,9 +11,10 @@ const API_REFERENCE_PAGES: Readonly<Record<string, string>> = {
   cloudwatch: 'https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_{action}.html',
 };
 
+/** The action's page, in the display language's edition of the documentation. */
 export function actionDocumentationUrl(action: ActionInfo): string {
   const page = API_REFERENCE_PAGES[action.service.prefix];
-  return page ? page.replace('{action}', action.name) : action.service.reference;
+  return documentationUrl(page ? page.replace('{action}', action.name) : action.service.reference);
 }
 
 export const GLOBAL_CONDITION_KEYS_URL = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html';

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver-types';
 import { COMMANDS } from '../../../../common/src/commands';
 import { placeholderSlots } from '../policy/names';
@@ -18,20 +19,20 @@ export function fillActions(uri: string, model: PolicyModel, diagnostics: readon
     if (typeof name !== 'string' || named.has(name)) continue;
     named.add(name);
     actions.push({
-      title: `Fill in ${name}...`,
+      title: l10n.t('Fill in {0}...', name),
       kind: CodeActionKind.QuickFix,
       diagnostics: [diagnostic],
       isPreferred: true,
-      command: { title: `Fill in ${name}`, command: COMMANDS.fillPlaceholders, arguments: [uri, name] },
+      command: { title: l10n.t('Fill in {0}', name), command: COMMANDS.fillPlaceholders, arguments: [uri, name] },
     });
   }
   const slots = placeholderSlots(model);
   if (slots.length > 1) {
     actions.push({
-      title: `Fill in all ${slots.length} placeholders...`,
+      title: l10n.t('Fill in all {0} placeholders...', slots.length),
       kind: CodeActionKind.QuickFix,
       diagnostics: onPlaceholders,
-      command: { title: 'Fill in all placeholders', command: COMMANDS.fillPlaceholders, arguments: [uri] },
+      command: { title: l10n.t('Fill in all placeholders'), command: COMMANDS.fillPlaceholders, arguments: [uri] },
     });
   }
   return actions;

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Node } from 'jsonc-parser';
 import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -54,16 +55,16 @@ export function getCodeActions(
     const all = ours.some((d) => isFixAllCode(d.code)) ? (options.allDiagnostics ?? validate(document, model, options)) : [];
     for (const code of new Set(ours.map((d) => String(d.code)))) {
       if (isFixAllCode(code) && all.filter((d) => d.code === code).length > 1) {
-        actions.push({ title: `Fix all ${code} problems in the file`, kind: CodeActionKind.QuickFix, data: { type: 'fixAll', uri: document.uri, code } satisfies CodeActionData });
+        actions.push({ title: l10n.t('Fix all {0} problems in the file', code), kind: CodeActionKind.QuickFix, data: { type: 'fixAll', uri: document.uri, code } satisfies CodeActionData });
       }
     }
     if (wellFormed(model)) actions.push(...fillActions(document.uri, model, ours));
     for (const diagnostic of ours) {
       actions.push({
-        title: `Show documentation for ${String(diagnostic.code)}`,
+        title: l10n.t('Show documentation for {0}', String(diagnostic.code)),
         kind: CodeActionKind.QuickFix,
         diagnostics: [diagnostic],
-        command: { title: 'Show Rule Documentation', command: COMMANDS.showRuleDocumentation, arguments: [diagnostic.code] },
+        command: { title: l10n.t('Show Rule Documentation'), command: COMMANDS.showRuleDocumentation, arguments: [diagnostic.code] },
       });
     }
   }
@@ -73,7 +74,7 @@ export function getCodeActions(
     }
   }
   if (options.only?.some((k) => FIX_ALL_KIND.startsWith(k)) && model.isPolicy && wellFormed(model)) {
-    actions.push({ title: 'Fix all Kinesis Policy problems', kind: FIX_ALL_KIND, data: { type: 'fixAll', uri: document.uri } satisfies CodeActionData });
+    actions.push({ title: l10n.t('Fix all Kinesis Policy problems'), kind: FIX_ALL_KIND, data: { type: 'fixAll', uri: document.uri } satisfies CodeActionData });
   }
   return actions;
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { CodeActionKind } from 'vscode-languageserver-types';
 import type { DiagnosticSettings } from '../diagnostics/engine/settings';
 import type { PolicyModel } from '../policy/policyModel';
@@ -30,19 +31,19 @@ export function insertActionsFor(model: PolicyModel, settings: DiagnosticSetting
     // The configured version first; with `auto` (or `none`), the newest first.
     const configured = settings.kclVersion;
     const versions = configured === 'none' || configured === 'auto' ? [...KCL_VERSIONS].reverse() : [configured, ...KCL_VERSIONS.filter((v) => v !== configured)];
-    actions.push({ title: 'Add Kinesis producer statement', role: 'producer' });
-    for (const kcl of versions) actions.push({ title: `Add KCL consumer statements (KCL ${kcl})`, role: 'kcl-consumer', kcl });
-    actions.push({ title: 'Add enhanced fan-out consumer statements', role: 'efo-consumer' });
+    actions.push({ title: l10n.t('Add Kinesis producer statement'), role: 'producer' });
+    for (const kcl of versions) actions.push({ title: l10n.t('Add KCL consumer statements (KCL {0})', kcl), role: 'kcl-consumer', kcl });
+    actions.push({ title: l10n.t('Add enhanced fan-out consumer statements'), role: 'efo-consumer' });
   }
   if (empty || resourcePolicy) {
-    actions.push({ title: 'Add cross-account read access (resource policy)', role: 'cross-account-read' });
-    actions.push({ title: 'Add cross-account write access (resource policy)', role: 'cross-account-write' });
+    actions.push({ title: l10n.t('Add cross-account read access (resource policy)'), role: 'cross-account-read' });
+    actions.push({ title: l10n.t('Add cross-account write access (resource policy)'), role: 'cross-account-write' });
     const consumerPolicy = model.statements.some((s) => s.resource?.values.some((r) => r.value.includes('/consumer/')));
     if (empty || !consumerPolicy) {
-      actions.push({ title: "Share an enhanced fan-out consumer (resource policies): the stream's statement", role: 'consumer-share-stream' });
+      actions.push({ title: l10n.t("Share an enhanced fan-out consumer (resource policies): the stream's statement"), role: 'consumer-share-stream' });
     }
     if (empty || consumerPolicy) {
-      actions.push({ title: "Share an enhanced fan-out consumer (resource policies): the consumer's statement", role: 'consumer-share-consumer' });
+      actions.push({ title: l10n.t("Share an enhanced fan-out consumer (resource policies): the consumer's statement"), role: 'consumer-share-consumer' });
     }
   }
   return actions;

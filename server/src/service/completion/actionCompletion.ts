@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
 import { CORE_SERVICES } from '../catalog/iamCatalog';
 import type { CompletionRequest } from './completionRequest';
@@ -46,8 +47,8 @@ function actionItems(request: CompletionRequest, prefix: string): CompletionItem
     items.push(
       stringValueItem(request, all, all, {
         kind: CompletionItemKind.Constant,
-        detail: `All ${service.actions.length} actions`,
-        documentation: `Every ${service.name} action. Grant only what the workload needs where you can.`,
+        detail: l10n.t('All {0} actions', service.actions.length),
+        documentation: l10n.t('Every {0} action. Grant only what the workload needs where you can.', service.name),
         sortText: '1',
       }),
     );

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
 import { CONDITION_OPERATORS, parseConditionOperator, SET_QUALIFIERS } from '../catalog/conditionOperators';
 import type { ConditionKeyInfo } from '../catalog/iamCatalog';
@@ -34,7 +35,7 @@ export function completeConditionKeys(request: CompletionRequest): CompletionIte
     propertyItem(request, key.name, '"$0"', {
       kind: CompletionItemKind.Variable,
       detail: key.type,
-      documentation: key.description || (key.global ? 'Global condition key.' : undefined),
+      documentation: key.description || (key.global ? l10n.t('Global condition key.') : undefined),
       sortText: `${key.global ? 1 : 0}${key.name}`,
     }),
   ).map((item) => withKeySnippet(item));
@@ -86,26 +87,26 @@ export function completeConditionValues(request: CompletionRequest, operatorText
   const value = (label: string, content: string, documentation: string, snippet = false) =>
     stringValueItem(request, label, content, { kind: CompletionItemKind.Value, documentation, snippet, detail: key?.type ?? family });
   if (family === 'Null') {
-    return [value('true', 'true', `The request has no \`${keyText}\`.`), value('false', 'false', `The request has \`${keyText}\`.`)];
+    return [value('true', 'true', l10n.t('The request has no `{0}`.', keyText)), value('false', 'false', l10n.t('The request has `{0}`.', keyText))];
   }
   if (family === 'Bool' || (!family && keyType === 'Bool')) {
-    return [value('true', 'true', 'True in the request.'), value('false', 'false', 'False in the request.')];
+    return [value('true', 'true', l10n.t('True in the request.')), value('false', 'false', l10n.t('False in the request.'))];
   }
   const defaults = request.arnDefaults.of(request.model);
   if (ACCOUNT_KEYS.has(lower)) {
     const account = defaults.account;
-    return account ? [value(account, account, 'The account the policy\'s ARNs name.')] : [value('account id', '${1:111122223333}', 'A 12-digit AWS account id.', true)];
+    return account ? [value(account, account, l10n.t("The account the policy's ARNs name."))] : [value(l10n.t('account id'), '${1:111122223333}', l10n.t('A 12-digit AWS account id.'), true)];
   }
-  if (ORG_KEYS.has(lower)) return [value('o-…', 'o-${1:exampleorgid}', 'An AWS Organizations id: `o-` and 10 to 32 lowercase letters or digits.', true)];
+  if (ORG_KEYS.has(lower)) return [value('o-…', 'o-${1:exampleorgid}', l10n.t('An AWS Organizations id: `o-` and 10 to 32 lowercase letters or digits.'), true)];
   if (family === 'Date' || (!family && keyType === 'Date')) {
     const now = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
-    return [value(now, now, 'The current time, in ISO 8601 (UTC).')];
+    return [value(now, now, l10n.t('The current time, in ISO 8601 (UTC).'))];
   }
   if (family === 'ARN' || keyType === 'ARN') {
     const partition = defaults.partition ?? 'aws';
     const region = defaults.region ? escapeSnippet(defaults.region) : '${2:region}';
     const account = defaults.account ? escapeSnippet(defaults.account) : '${3:account}';
-    return [value('arn:…', `arn:${escapeSnippet(partition)}:\${1:service}:${region}:${account}:\${4:resource}`, 'An ARN; `*` and `?` match within each part under `ArnLike`.', true)];
+    return [value('arn:…', `arn:${escapeSnippet(partition)}:\${1:service}:${region}:${account}:\${4:resource}`, l10n.t('An ARN; `*` and `?` match within each part under `ArnLike`.'), true)];
   }
   return [];
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { MarkupKind, type CompletionItem } from 'vscode-languageserver-types';
 import { actionDocumentationUrl } from '../catalog/documentationLinks';
 import type { IamCatalog } from '../catalog/iamCatalog';
@@ -29,5 +30,5 @@ function documentationOf(data: unknown, catalog: IamCatalog): string | undefined
 }
 
 export function actionDocumentation(action: ActionInfo): string {
-  return `${action.description}\n\n[${action.service.name} reference](${actionDocumentationUrl(action)})`;
+  return `${action.description}\n\n[${l10n.t('{0} reference', action.service.name)}](${actionDocumentationUrl(action)})`;
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
 import type { ActionInfo, ResourceTypeInfo } from '../catalog/serviceEntry';
 import type { ArnDefaults } from '../policy/arnDefaults';
@@ -28,8 +29,9 @@ export function completeResources(request: CompletionRequest): CompletionItem[] 
   const { candidates, wildcardOnly } = actions.length > 0 ? fromActions(actions) : fromDefaults(request);
   const defaults = request.arnDefaults.of(request.model);
   const items = candidates.flatMap((c) => {
-    const detail = `${c.resourceType.service.prefix} ${c.resourceType.name}${c.required ? '' : ' (optional)'}`;
-    const documentation = c.actions.length > 0 ? `Resource type for ${summarise(c.actions)}.` : undefined;
+    const type = `${c.resourceType.service.prefix} ${c.resourceType.name}`;
+    const detail = c.required ? type : l10n.t('{0} (optional)', type);
+    const documentation = c.actions.length > 0 ? l10n.t('Resource type for {0}.', summarise(c.actions)) : undefined;
     // A consumer statement (KCL, enhanced fan-out) names every consumer of its stream first.
     const every = c.resourceType.arn.replace(/\/consumer\/\$\{ConsumerName\}:\$\{CreationTimestamp\}$/, '/consumer/*');
     const templates = every !== c.resourceType.arn ? [every, c.resourceType.arn] : [c.resourceType.arn];
@@ -38,7 +40,7 @@ export function completeResources(request: CompletionRequest): CompletionItem[] 
       // The label shows the part after account, where ARNs of one document differ; typing matches the whole ARN.
       return stringValueItem(request, resourcePart(label), snippet, {
         kind: CompletionItemKind.Reference,
-        detail: template === every && every !== c.resourceType.arn ? `${detail}: every consumer of the stream` : detail,
+        detail: template === every && every !== c.resourceType.arn ? l10n.t('{0}: every consumer of the stream', detail) : detail,
         documentation,
         snippet: true,
         filterText: `"${label}"`,
@@ -51,11 +53,13 @@ export function completeResources(request: CompletionRequest): CompletionItem[] 
     items[wildcardOnly.length > 0 ? 'unshift' : 'push'](
       stringValueItem(request, '*', '*', {
         kind: CompletionItemKind.Constant,
-        detail: 'All resources',
+        detail: l10n.t('All resources'),
         documentation:
           wildcardOnly.length > 0
-            ? `${summarise(wildcardOnly)} take${wildcardOnly.length === 1 ? 's' : ''} no resource ARN: only \`"*"\` applies.`
-            : 'Every resource. Name the resources where the actions allow it.',
+            ? wildcardOnly.length === 1
+              ? l10n.t('{0} takes no resource ARN: only `"*"` applies.', summarise(wildcardOnly))
+              : l10n.t('{0} take no resource ARN: only `"*"` applies.', summarise(wildcardOnly))
+            : l10n.t('Every resource. Name the resources where the actions allow it.'),
         sortText: wildcardOnly.length > 0 ? '000' : '999',
       }),
     );
@@ -148,5 +152,5 @@ function resourcePart(arn: string): string {
 function summarise(names: string[]): string {
   const unique = [...new Set(names)];
   const shown = unique.slice(0, 4).map((n) => `\`${n}\``);
-  return unique.length > 4 ? `${shown.join(', ')} and ${unique.length - 4} more` : shown.join(', ');
+  return unique.length > 4 ? l10n.t('{0} and {1} more', shown.join(', '), unique.length - 4) : shown.join(', ');
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import ipaddr from 'ipaddr.js';
 import type { OperatorFamily } from '../catalog/conditionOperators';
 import { caseSensitiveMatcher, wildcardMatcher } from '../catalog/wildcard';
@@ -49,16 +50,35 @@ function isArnPattern(value: string): boolean {
   return value === '*' || (value.startsWith('arn:') && value.split(':').length >= 6);
 }
 
-/** What an operator family takes, in words: `a number`. */
-export const FAMILY_TAKES: Record<OperatorFamily, string> = {
-  String: 'a string',
-  Numeric: 'a number',
-  Date: 'a date (ISO 8601, such as 2026-12-31T23:59:59Z, or epoch seconds)',
-  Bool: '"true" or "false"',
-  Null: '"true" (the key is absent) or "false" (it is present)',
-  Binary: 'base64',
-  IPAddress: 'an IPv4 or IPv6 address or CIDR range',
-  ARN: 'an ARN',
+/**
+ * What an operator family takes, in words: `a number`. Each is a getter, read when a message is
+ * written, in the display language of the moment.
+ */
+export const FAMILY_TAKES: Readonly<Record<OperatorFamily, string>> = {
+  get String() {
+    return l10n.t('a string');
+  },
+  get Numeric() {
+    return l10n.t('a number');
+  },
+  get Date() {
+    return l10n.t('a date (ISO 8601, such as 2026-12-31T23:59:59Z, or epoch seconds)');
+  },
+  get Bool() {
+    return l10n.t('"true" or "false"');
+  },
+  get Null() {
+    return l10n.t('"true" (the key is absent) or "false" (it is present)');
+  },
+  get Binary() {
+    return l10n.t('base64');
+  },
+  get IPAddress() {
+    return l10n.t('an IPv4 or IPv6 address or CIDR range');
+  },
+  get ARN() {
+    return l10n.t('an ARN');
+  },
 };
 
 /**

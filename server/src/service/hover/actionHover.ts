@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { actionDocumentationUrl } from '../catalog/documentationLinks';
 import type { IamCatalog } from '../catalog/iamCatalog';
 import type { ActionInfo } from '../catalog/serviceEntry';
@@ -17,33 +18,35 @@ export function actionHoverText(catalog: IamCatalog, written: string): string | 
 function actionText(action: ActionInfo): string {
   const resources = (action.resourceTypes ?? []).map((t) => {
     const arn = action.service.resourceType(t.name)?.arn;
-    return `- ${code(t.name)}${t.required ? ' (required)' : ''}${arn ? `: ${code(arn)}` : ''}`;
+    return `- ${t.required ? l10n.t('{0} (required)', code(t.name)) : code(t.name)}${arn ? `: ${code(arn)}` : ''}`;
   });
   const keys = [...(action.conditionKeys ?? []), ...(action.resourceTypes ?? []).flatMap((t) => t.conditionKeys ?? [])];
   const dependent = [...(action.dependentActions ?? []), ...(action.resourceTypes ?? []).flatMap((t) => t.dependentActions ?? [])];
   return joinSections([
     `**${action.qualifiedName}** — ${escapeMarkdown(action.service.name)}`,
-    `Access level: **${action.accessLevel}**`,
+    l10n.t('Access level: **{0}**', action.accessLevel),
     escapeMarkdown(action.description),
     resources.length > 0
-      ? `Resource types:\n${resources.join('\n')}`
-      : 'Resource types: none. This action takes no resource ARN: use `"Resource": "*"`.',
-    keys.length > 0 ? `Condition keys: ${[...new Set(keys)].map(code).join(', ')}` : undefined,
-    dependent.length > 0 ? `Also needs: ${[...new Set(dependent)].map(code).join(', ')}` : undefined,
-    `[Documentation](${actionDocumentationUrl(action)})`,
+      ? `${l10n.t('Resource types:')}\n${resources.join('\n')}`
+      : l10n.t('Resource types: none. This action takes no resource ARN: use `"Resource": "*"`.'),
+    keys.length > 0 ? l10n.t('Condition keys: {0}', [...new Set(keys)].map(code).join(', ')) : undefined,
+    dependent.length > 0 ? l10n.t('Also needs: {0}', [...new Set(dependent)].map(code).join(', ')) : undefined,
+    `[${l10n.t('Documentation')}](${actionDocumentationUrl(action)})`,
   ]);
 }
 
 function wildcardText(catalog: IamCatalog, pattern: string): string {
-  if (pattern === '*') return joinSections(['**`*`** — every action of every AWS service.', dataFooter(catalog)]);
+  if (pattern === '*') return joinSections([l10n.t('**`*`** — every action of every AWS service.'), dataFooter(catalog)]);
   const matches = catalog.matchActions(pattern);
-  if (matches.length === 0) return joinSections([`${code(pattern)} matches no action.`, dataFooter(catalog)]);
+  if (matches.length === 0) return joinSections([l10n.t('{0} matches no action.', code(pattern)), dataFooter(catalog)]);
   const shown = matches.slice(0, WILDCARD_LIST_LIMIT).map((a) => `- ${code(a.qualifiedName)} — ${a.accessLevel}`);
   const more = matches.length - shown.length;
   const levels = countBy(matches.map((a) => a.accessLevel));
   return joinSections([
-    `${code(pattern)} matches **${matches.length}** action${matches.length === 1 ? '' : 's'} (${levels}):`,
-    shown.join('\n') + (more > 0 ? `\n- … and ${more} more` : ''),
+    matches.length === 1
+      ? l10n.t('{0} matches **{1}** action ({2}):', code(pattern), matches.length, levels)
+      : l10n.t('{0} matches **{1}** actions ({2}):', code(pattern), matches.length, levels),
+    shown.join('\n') + (more > 0 ? `\n- ${l10n.t('… and {0} more', more)}` : ''),
     dataFooter(catalog),
   ]);
 }

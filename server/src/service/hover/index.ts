@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { MarkupKind, Range, type Hover, type Position } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { IamCatalog } from '../catalog/iamCatalog';
@@ -31,10 +32,10 @@ function statementHover(catalog: IamCatalog, value: string, isKey: boolean, rest
   if ((element === 'Effect' || element === 'Sid') && rest.length === 1) return statementHoverText(catalog, statement);
   if (element === 'Action' || element === 'NotAction') return actionHoverText(catalog, value);
   if (value === '*' && (element === 'Resource' || element === 'NotResource')) {
-    return '**`*`** — every resource. Actions that take no resource ARN need it.';
+    return l10n.t('**`*`** — every resource. Actions that take no resource ARN need it.');
   }
   if (value === '*' && (element === 'Principal' || element === 'NotPrincipal')) {
-    return '**`*`** — everyone, including anonymous users. Not allowed in Kinesis resource-based policies.';
+    return l10n.t('**`*`** — everyone, including anonymous users. Not allowed in Kinesis resource-based policies.');
   }
   return value.startsWith('arn:') ? arnHoverText(catalog, value) : undefined;
 }

@@ -1,7 +1,8 @@
+import * as l10n from '@vscode/l10n';
 import type { IamCatalog } from '../catalog/iamCatalog';
 import { hasWildcard } from '../catalog/wildcard';
 import type { PrincipalElement, StatementModel } from '../policy/policyModel';
-import { code, dataFooter, joinSections } from './markdown';
+import { code, dataFooter, either, joinSections, moreOf } from './markdown';
 
 /** How many names a list shows before "and N more". */
 const SHOWN = 12;
@@ -13,21 +14,27 @@ const SHOWN = 12;
 export function statementHoverText(catalog: IamCatalog, statement: StatementModel): string | undefined {
   const effect = statement.effect?.value;
   if (effect !== 'Allow' && effect !== 'Deny') return undefined;
-  const verb = effect === 'Allow' ? 'Allows' : 'Denies';
-  const title = `**${verb}**${statement.sid ? ` (${code(statement.sid.value)})` : ''}`;
+  const sid = statement.sid ? code(statement.sid.value) : undefined;
+  const title =
+    effect === 'Allow'
+      ? sid
+        ? l10n.t('**Allows** ({0})', sid)
+        : l10n.t('**Allows**')
+      : sid
+        ? l10n.t('**Denies** ({0})', sid)
+        : l10n.t('**Denies**');
   return joinSections([
     title,
     actionsText(catalog, statement),
     resourcesText(statement),
-    principalText(statement.principal, 'To') ?? principalText(statement.notPrincipal, 'To everyone except'),
+    principalText(statement.principal) ?? principalText(statement.notPrincipal),
     conditionsText(statement),
     dataFooter(catalog),
   ]);
 }
 
 function list(values: readonly string[]): string {
-  const shown = values.slice(0, SHOWN).map(code).join(', ');
-  return values.length > SHOWN ? `${shown} and ${values.length - SHOWN} more` : shown;
+  return moreOf(values.slice(0, SHOWN).map(code), values.length);
 }
 
 function actionsText(catalog: IamCatalog, statement: StatementModel): string | undefined {
@@ -36,27 +43,35 @@ function actionsText(catalog: IamCatalog, statement: StatementModel): string | u
   const written = element.values.map((v) => v.value);
   const expanded = [...new Set(written.flatMap((a) => (a === '*' ? [] : hasWildcard(a) ? catalog.matchActions(a).map((x) => x.qualifiedName) : [a])))];
   const everything = written.includes('*');
-  if (statement.notAction) return `**Actions:** every action except ${list(expanded)}${written.some(hasWildcard) ? ` (${list(written)})` : ''}`;
-  if (everything) return '**Actions:** every action of every service (`*`)';
+  if (statement.notAction) {
+    return written.some(hasWildcard)
+      ? l10n.t('**Actions:** every action except {0} ({1})', list(expanded), list(written))
+      : l10n.t('**Actions:** every action except {0}', list(expanded));
+  }
+  if (everything) return l10n.t('**Actions:** every action of every service (`*`)');
   const wildcards = written.filter(hasWildcard);
-  const note = wildcards.length > 0 ? ` — ${wildcards.map(code).join(', ')} ${wildcards.length === 1 ? 'expands' : 'expand'} to ${expanded.length} in the IAM data` : '';
-  return `**Actions (${expanded.length}):** ${list(expanded)}${note}`;
+  if (wildcards.length === 0) return l10n.t('**Actions ({0}):** {1}', expanded.length, list(expanded));
+  const patterns = wildcards.map(code).join(', ');
+  return wildcards.length === 1
+    ? l10n.t('**Actions ({0}):** {1} — {2} expands to {3} in the IAM data', expanded.length, list(expanded), patterns, expanded.length)
+    : l10n.t('**Actions ({0}):** {1} — {2} expand to {3} in the IAM data', expanded.length, list(expanded), patterns, expanded.length);
 }
 
 function resourcesText(statement: StatementModel): string | undefined {
   if (statement.resource) {
     const values = statement.resource.values.map((v) => v.value);
-    return values.includes('*') ? '**On:** every resource (`*`)' : `**On:** ${list(values)}`;
+    return values.includes('*') ? l10n.t('**On:** every resource (`*`)') : l10n.t('**On:** {0}', list(values));
   }
-  if (statement.notResource) return `**On:** every resource except ${list(statement.notResource.values.map((v) => v.value))}`;
+  if (statement.notResource) return l10n.t('**On:** every resource except {0}', list(statement.notResource.values.map((v) => v.value)));
   return undefined;
 }
 
-function principalText(element: PrincipalElement | undefined, lead: string): string | undefined {
+function principalText(element: PrincipalElement | undefined): string | undefined {
   if (!element) return undefined;
-  if (element.bare) return `**${lead}:** ${element.bare.value === '*' ? 'everyone, including anonymous users (`*`)' : code(element.bare.value)}`;
+  const who = (names: string) => (element.key === 'NotPrincipal' ? l10n.t('**To everyone except:** {0}', names) : l10n.t('**To:** {0}', names));
+  if (element.bare) return who(element.bare.value === '*' ? l10n.t('everyone, including anonymous users (`*`)') : code(element.bare.value));
   const names = element.entries.flatMap((e) => e.values.map((v) => `${e.type.value} ${code(v.value)}`));
-  return names.length > 0 ? `**${lead}:** ${names.slice(0, SHOWN).join(', ')}${names.length > SHOWN ? ` and ${names.length - SHOWN} more` : ''}` : undefined;
+  return names.length > 0 ? who(moreOf(names.slice(0, SHOWN), names.length)) : undefined;
 }
 
 function conditionsText(statement: StatementModel): string | undefined {
@@ -64,8 +79,8 @@ function conditionsText(statement: StatementModel): string | undefined {
   const lines = clauses.flatMap((clause) =>
     clause.keys.map((entry) => {
       const values = [...entry.values.map((v) => v.value), ...entry.scalars.map((n) => String(n.value))];
-      return `- ${code(clause.operator.value)} ${code(entry.key.value)}: ${values.map(code).join(' or ')}`;
+      return `- ${code(clause.operator.value)} ${code(entry.key.value)}: ${either(values.map(code))}`;
     }),
   );
-  return lines.length > 0 ? `**Only when:**\n${lines.join('\n')}` : undefined;
+  return lines.length > 0 ? `${l10n.t('**Only when:**')}\n${lines.join('\n')}` : undefined;
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { DESCRIBE_ACTIONS, METRICS_ACTION } from '../../kinesis/kinesisFacts';
 import { paramsFromPolicy } from '../../templates/policyTemplates';
 import { actionsOf, appendStatements, setActions } from '../statements';
@@ -29,14 +30,14 @@ function canAdd(context: FixContext): boolean {
 /** Adds the one missing action (`GetShardIterator` beside `GetRecords`, `ListShards`) to the statement that grants on the stream. */
 export const addMissingAction: FixProvider = (context) => {
   const [missing] = stringList(context.data.missing);
-  return missing && canAdd(context) ? [addToStatement(context, [missing], `Add ${missing}`, true)] : [];
+  return missing && canAdd(context) ? [addToStatement(context, [missing], l10n.t('Add {0}', missing), true)] : [];
 };
 
 /** The describe actions the finding names (those no Deny takes away), DescribeStreamSummary first. */
 export const addDescribeAction: FixProvider = (context) => {
   const missing = stringList(context.data.missing);
   const offered = [...DESCRIBE_ACTIONS].reverse().filter((a) => missing.length === 0 || missing.includes(a));
-  return canAdd(context) ? offered.map((action, i) => addToStatement(context, [action], `Add ${action}`, i === 0)) : [];
+  return canAdd(context) ? offered.map((action, i) => addToStatement(context, [action], l10n.t('Add {0}', action), i === 0)) : [];
 };
 
 /**
@@ -51,10 +52,15 @@ export const addLeaseTableActions: FixProvider = (context) => {
   if (context.data.denied === true || missing.length + index.length + extraTables.length === 0) return [];
   const table = typeof context.data.table === 'string' ? context.data.table : undefined;
   const parts = [...missing, ...index].map((a) => a.replace('dynamodb:', ''));
-  const title = parts.length > 0 ? `Add the missing KCL lease-table actions (${parts.join(', ')})` : 'Add the missing KCL metadata tables';
+  const title =
+    parts.length === 0
+      ? l10n.t('Add the missing KCL metadata tables')
+      : extraTables.length > 0
+        ? l10n.t('Add the missing KCL lease-table actions ({0}) and metadata tables', parts.join(', '))
+        : l10n.t('Add the missing KCL lease-table actions ({0})', parts.join(', '));
   return [
     {
-      title: extraTables.length > 0 && parts.length > 0 ? `${title} and metadata tables` : title,
+      title,
       preferred: true,
       apply(tx) {
         const p = paramsFromPolicy(tx.model);
@@ -94,7 +100,7 @@ function leaseStatement(statements: readonly StatementModel[], table: string): S
 
 export const addMetricsStatement: FixProvider = (context) => (context.data.denied === true ? [] : [
   {
-    title: `Add ${METRICS_ACTION} on "*"`,
+    title: l10n.t('Add {0} on "*"', METRICS_ACTION),
     preferred: true,
     apply(tx) {
       appendStatements(tx, [{ Sid: uniqueSid(tx.model, 'KclMetrics'), Effect: 'Allow', Action: METRICS_ACTION, Resource: '*' }]);
@@ -108,7 +114,7 @@ export const addKmsStatement: FixProvider = (context) => {
   if (!action) return [];
   return [
     {
-      title: `Add ${action} on the stream's KMS key`,
+      title: l10n.t("Add {0} on the stream's KMS key", action),
       apply(tx) {
         const p = paramsFromPolicy(tx.model);
         appendStatements(tx, [
@@ -126,7 +132,7 @@ export const narrowWildcard: FixProvider = (context) => {
   if (replacement.length === 0 || !written) return [];
   return [
     {
-      title: `Narrow "${written}" to the ${replacement.length} actions ${typeof context.data.job === 'string' ? `this ${context.data.job} needs` : 'the KCL needs'}`,
+      title: narrowTitle(written, replacement.length, context.data.job),
       preferred: true,
       apply(tx) {
         const { statement, string: value } = policyAt(tx.model, context.offset);
@@ -136,3 +142,19 @@ export const narrowWildcard: FixProvider = (context) => {
     },
   ];
 };
+
+/** The narrowing fix's title, by the job the rule saw: a producer's, a consumer's, both, or the KCL's. */
+function narrowTitle(written: string, count: number, job: unknown): string {
+  switch (job) {
+    case 'producer':
+      return l10n.t('Narrow "{0}" to the {1} actions this producer needs', written, count);
+    case 'consumer':
+      return l10n.t('Narrow "{0}" to the {1} actions this consumer needs', written, count);
+    case 'producer and consumer':
+      return l10n.t('Narrow "{0}" to the {1} actions this producer and consumer needs', written, count);
+    default:
+      return typeof job === 'string'
+        ? l10n.t('Narrow "{0}" to the {1} actions this {2} needs', written, count, job)
+        : l10n.t('Narrow "{0}" to the {1} actions the KCL needs', written, count);
+  }
+}

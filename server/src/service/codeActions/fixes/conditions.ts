@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { findNodeAtOffset } from 'jsonc-parser';
 import { parseConditionOperator } from '../../catalog/conditionOperators';
 import { policyAt } from '../../policy/policyAt';
@@ -10,7 +11,7 @@ export const fixBoolValue: FixProvider = (context) => {
   if (!suggestion) return [];
   return [
     {
-      title: `Change to "${suggestion}"`,
+      title: l10n.t('Change to "{0}"', suggestion),
       preferred: true,
       apply(tx) {
         const node = tx.model.root && findNodeAtOffset(tx.model.root, context.offset);
@@ -32,7 +33,7 @@ export const dropSetQualifier: FixProvider = (context) => {
   if (statement.condition?.clauses.some((c) => c !== clause && c.operator.value.toLowerCase() === operator.toLowerCase())) return [];
   return [
     {
-      title: `Change to ${operator}`,
+      title: l10n.t('Change to {0}', operator),
       preferred: true,
       apply(tx) {
         const { string: written } = policyAt(tx.model, clause.operator.node.offset);
@@ -49,7 +50,7 @@ export const addNullGuard: FixProvider = (context) => {
   if (!key || !statement?.condition) return [];
   return [
     {
-      title: `Add "Null": {"${key}": "false"}`,
+      title: l10n.t('Add {0}', `"Null": {"${key}": "false"}`),
       preferred: true,
       apply(tx) {
         const current = policyAt(tx.model, context.offset).statement;

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { POLICY_VERSIONS } from '../../policy/parsePolicy';
 import type { PolicyModel, StatementModel } from '../../policy/policyModel';
 import { statementPath } from '../transaction';
@@ -10,7 +11,7 @@ export const replaceWithSuggestion: FixProvider = (context) => {
   if (!suggestion) return [];
   return [
     {
-      title: `Change to ${suggestion}`,
+      title: l10n.t('Change to {0}', suggestion),
       preferred: true,
       apply(tx) {
         const { string: value } = policyAt(tx.model, context.offset);
@@ -22,7 +23,7 @@ export const replaceWithSuggestion: FixProvider = (context) => {
 
 export const setVersion: FixProvider = () => [
   {
-    title: `Set "Version": "${POLICY_VERSIONS[0]}"`,
+    title: l10n.t('Set "Version": "{0}"', POLICY_VERSIONS[0]),
     preferred: true,
     apply(tx) {
       tx.set(['Version'], POLICY_VERSIONS[0], 0);
@@ -36,7 +37,7 @@ export const fixEffect: FixProvider = (context) => {
   const notAction = policyAt(context.model, context.offset).statement?.notAction !== undefined;
   const choices = replacement ? [replacement] : notAction ? ['Deny', 'Allow'] : ['Allow', 'Deny'];
   return choices.map((effect, i) => ({
-    title: `Set "Effect": "${effect}"`,
+    title: l10n.t('Set "Effect": "{0}"', effect),
     preferred: i === 0 && replacement !== undefined,
     apply(tx) {
       const { statement } = policyAt(tx.model, context.offset);
@@ -50,7 +51,7 @@ export const removeEntry: FixProvider = (context) => {
   if (!listEntry(context.model, context.offset)) return [];
   return [
     {
-      title: context.code === 'iam/redundant-action' ? 'Remove the redundant action' : 'Remove the empty entry',
+      title: context.code === 'iam/redundant-action' ? l10n.t('Remove the redundant action') : l10n.t('Remove the empty entry'),
       preferred: true,
       apply(tx) {
         const entry = listEntry(tx.model, context.offset);
@@ -85,7 +86,7 @@ export const renameSid: FixProvider = (context) => {
   if (!sid) return [];
   return [
     {
-      title: 'Rename to a unique Sid',
+      title: l10n.t('Rename to a unique Sid'),
       preferred: true,
       apply(tx) {
         const { string: value } = policyAt(tx.model, context.offset);
@@ -101,7 +102,7 @@ export const fixPartition: FixProvider = (context) => {
   if (!partition) return [];
   return [
     {
-      title: `Change the partition to ${partition}`,
+      title: l10n.t('Change the partition to {0}', partition),
       preferred: true,
       apply(tx) {
         const { string: value } = policyAt(tx.model, context.offset);

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { getNodeValue } from 'jsonc-parser';
 import { parseArn, PARTITIONS } from '../../catalog/arn';
 import { SHAREABLE_ACTIONS } from '../../kinesis/kinesisFacts';
@@ -25,7 +26,7 @@ export const replaceWildcardWithShareable: FixProvider = (context) => {
   if (!offered || fitting(offered).length === 0) return [];
   return [
     {
-      title: 'Replace the wildcard with the shareable actions it covers',
+      title: l10n.t('Replace the wildcard with the shareable actions it covers'),
       preferred: true,
       apply(tx) {
         const { statement, string: value } = policyAt(tx.model, context.offset);
@@ -42,7 +43,7 @@ export const removeAction: FixProvider = (context) => {
   if ((policyAt(context.model, context.offset).statement?.action?.values.length ?? 0) < 2) return [];
   return [
     {
-      title: `Remove ${typeof context.data.action === 'string' ? context.data.action : 'the action'}`,
+      title: typeof context.data.action === 'string' ? l10n.t('Remove {0}', context.data.action) : l10n.t('Remove the action'),
       apply(tx) {
         const { statement, string: value } = policyAt(tx.model, context.offset);
         const values = statement?.action?.values ?? [];
@@ -56,7 +57,7 @@ export const removeAction: FixProvider = (context) => {
 /** Principals a Kinesis resource policy rejects are removed; an emptied principal asks for an account instead. */
 export const removePrincipal: FixProvider = (context) => [
   {
-    title: 'Remove the principal',
+    title: l10n.t('Remove the principal'),
     preferred: true,
     apply(tx) {
       const { statement } = policyAt(tx.model, context.offset);
@@ -78,7 +79,7 @@ export const removePrincipal: FixProvider = (context) => [
 /** A statement of a resource policy without a principal gets one to fill in. */
 export const addPrincipal: FixProvider = (context) => [
   {
-    title: 'Add a principal',
+    title: l10n.t('Add a principal'),
     preferred: true,
     apply(tx) {
       const { statement } = policyAt(tx.model, context.offset);
@@ -104,7 +105,12 @@ export const moveAction: FixProvider = (context) => {
   if (!offered || !targetResource(offered, kind)) return [];
   return [
     {
-      title: kind === '*' ? `Move ${action} to a statement on "*"` : `Move ${action} to a statement on the ${kind} ARN`,
+      title:
+        kind === '*'
+          ? l10n.t('Move {0} to a statement on "*"', action)
+          : kind === 'consumer'
+            ? l10n.t('Move {0} to a statement on the consumer ARN', action)
+            : l10n.t('Move {0} to a statement on the stream ARN', action),
       preferred: true,
       apply(tx) {
         const { statement } = policyAt(tx.model, context.offset);
