@@ -25,7 +25,7 @@ export function clauses(items: readonly string[]): string {
 export function describeNode(node: Node, list: 'list' | 'nested list' = 'list'): string {
   switch (node.type) {
     case 'null':
-      return 'null';
+      return l10n.t('null');
     case 'array':
       return list === 'list' ? l10n.t('a list') : l10n.t('a nested list');
     case 'object':
