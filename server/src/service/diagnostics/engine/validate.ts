@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { DIAGNOSTIC_SOURCE } from '../../../../../common/src/commands';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -9,6 +10,7 @@ import type { PolicyRule, StatementRule } from './rule';
 import { RuleContext, type StatementMemory } from './ruleContext';
 import { RULES } from '../rules';
 import type { DiagnosticSettings, RuleSeverity } from './settings';
+import { currentLanguage } from '../../l10n';
 
 export { DIAGNOSTIC_SOURCE };
 
@@ -18,10 +20,6 @@ export const SEVERITIES: Readonly<Record<Exclude<RuleSeverity, 'off'>, Diagnosti
   information: DiagnosticSeverity.Information,
   hint: DiagnosticSeverity.Hint,
 };
-
-const HEDGE_PREFIX = "If this is the stream's resource policy: ";
-const HEDGE_SUFFIX =
-  ' If it is a VPC endpoint policy, where "Principal": "*" is normal, set "kinesisPolicy.policyKind" to "vpc-endpoint" or name the file *.vpce-policy.json.';
 
 export interface ValidationOptions {
   settings: DiagnosticSettings;
@@ -82,7 +80,9 @@ export function* validationSteps(
   if (!model.isPolicy || !settings.enable) return { kind: undefined, diagnostics: [] };
   const kind = decidePolicyKind(model, settings.policyKind);
   const context = new RuleContext(model, catalog, settings, kind, memory.statements);
-  const kept = new KeptFindings(memory.kept, document, context, JSON.stringify([settings, kind, options.rulesDocumentation]), RULES.length);
+  // Kept findings hold their messages' text: in another display language they are made anew.
+  const signature = JSON.stringify([settings, kind, options.rulesDocumentation, currentLanguage()]);
+  const kept = new KeptFindings(memory.kept, document, context, signature, RULES.length);
   // What each rule found, by its place in RULES; the statement rules run first, statement by statement.
   const found: Diagnostic[][] = RULES.map(() => []);
   const statementRuns: RuleRun<StatementRule>[] = [];
@@ -113,7 +113,13 @@ export function* validationSteps(
 function diagnosticMaker(document: TextDocument, rule: PolicyRule, configured: RuleSeverity | undefined, rulesDocumentation: string, hedged: boolean): DiagnosticMaker {
   const { code } = rule;
   // A policy that may be a VPC endpoint policy: say what holds if it is the stream's, and how to say it is not.
-  const say = hedged ? (message: string) => `${HEDGE_PREFIX}${message}${HEDGE_SUFFIX}` : (message: string) => message;
+  const say = hedged
+    ? (message: string) =>
+        l10n.t(
+          'If this is the stream\'s resource policy: {0} If it is a VPC endpoint policy, where "Principal": "*" is normal, set "kinesisPolicy.policyKind" to "vpc-endpoint" or name the file *.vpce-policy.json.',
+          message,
+        )
+    : (message: string) => message;
   const hedgedSeverity = hedged && (rule.defaultSeverity === 'error' || rule.defaultSeverity === 'warning') ? DiagnosticSeverity.Warning : undefined;
   const codeDescription = { href: `${rulesDocumentation}#${code}` };
   const configuredSeverity = configured === undefined || configured === 'off' ? undefined : SEVERITIES[configured];

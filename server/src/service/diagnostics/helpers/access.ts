@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Node } from 'jsonc-parser';
 import { wildcardMatcher } from '../../catalog/wildcard';
 import { decideAccess, PolicyEvaluator, type AccessAnswer, type CompiledStatements, type StatementMatch } from '../../evaluation';
@@ -89,7 +90,7 @@ export function grantSiteIn(statement: StatementModel, action: string): Node | u
   return entry?.node ?? statement.notAction?.property.children?.[0];
 }
 
-/** How a message names a statement: its Sid, or its place. */
+/** How a message names a statement: its Sid, or its place (`statement number 2`; in Chinese `语句 2`). */
 export function statementName(statement: StatementModel): string {
-  return statement.sid?.value ? `"${statement.sid.value}"` : `number ${statement.index + 1}`;
+  return statement.sid?.value ? `"${statement.sid.value}"` : l10n.t('number {0}', statement.index + 1);
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Node } from 'jsonc-parser';
 import { hasWildcard } from '../../catalog/wildcard';
 import { parseArn } from '../../catalog/arn';
@@ -5,7 +6,9 @@ import type { ResourceTypeInfo } from '../../catalog/serviceEntry';
 import type { StatementModel } from '../../policy/policyModel';
 import { at, type RuleFinding, type RuleSeverityLevel } from '../engine/rule';
 import type { RuleContext } from '../engine/ruleContext';
+import { listed, sentences } from '../../l10n';
 import { grantSiteIn, statementName } from './access';
+import { series } from './words';
 
 /** A resource the policy grants an action on, as it is written, and where the grant is. */
 export interface Grant {
@@ -84,34 +87,37 @@ function gapsBeside(context: RuleContext, marker: string, needs: readonly (reado
   return [...gaps.values()];
 }
 
-/** `stream orders`, `streams orders and payments`, `every stream` for a message. */
-export function describeResources(resources: readonly string[], kind: string): string {
-  const names = resources.map((r) => {
-    if (r === '*') return undefined;
-    const arn = parseArn(r);
-    if (!arn) return r;
-    const slash = arn.resource.indexOf('/');
-    return slash >= 0 && !hasWildcard(arn.resource) ? arn.resource.slice(slash + 1) : r;
-  });
-  if (names.some((n) => n === undefined)) return `every ${kind}`;
+/** A resource's name for a message: a stream's or table's name, the ARN of a pattern; undefined for `*`. */
+export function resourceName(resource: string): string | undefined {
+  if (resource === '*') return undefined;
+  const arn = parseArn(resource);
+  if (!arn) return resource;
+  const slash = arn.resource.indexOf('/');
+  return slash >= 0 && !hasWildcard(arn.resource) ? arn.resource.slice(slash + 1) : resource;
+}
+
+/** `stream orders`, `streams orders and payments`, `every stream` for a message (in Chinese `流 orders`, `所有流`). */
+export function describeResources(resources: readonly string[], kind: 'stream' | 'table'): string {
+  const names = resources.map(resourceName);
+  if (names.some((n) => n === undefined)) return kind === 'stream' ? l10n.t('every stream') : l10n.t('every table');
   const list = names as string[];
-  const joined = list.length === 1 ? list[0] : `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}`;
-  return `${kind}${list.length === 1 ? '' : 's'} ${joined}`;
+  if (list.length === 1) return kind === 'stream' ? l10n.t('stream {0}', list[0]) : l10n.t('table {0}', list[0]);
+  return kind === 'stream' ? l10n.t('streams {0}', listed(list)) : l10n.t('tables {0}', listed(list));
 }
 
 /** A sentence naming the Denies behind a gap, or nothing. */
 export function deniedClause(deniedBy: readonly StatementModel[]): string {
   if (deniedBy.length === 0) return '';
-  const names = deniedBy.map(statementName);
-  return ` The Deny in statement${names.length === 1 ? '' : 's'} ${names.join(', ')} takes it away.`;
+  const names = series(deniedBy.map(statementName));
+  return deniedBy.length === 1 ? l10n.t('The Deny in statement {0} takes it away.', names) : l10n.t('The Deny in statements {0} takes it away.', names);
 }
 
 /** How a rule words its findings on the gaps of one job. */
 export interface GapWords {
   /** The message for a gap, given how to name its streams; a sentence about a Deny or `advice` follows. */
   message(gap: Gap, streams: string): string;
-  /** What to grant, said when no Deny is the cause. */
-  advice?: string;
+  /** What to grant, said when no Deny is the cause (in the display language: asked for when a finding is made). */
+  advice?(): string;
   severity?(gap: Gap): RuleSeverityLevel | undefined;
 }
 
@@ -128,9 +134,9 @@ export function gapFindings(context: RuleContext, markers: readonly string[], ne
       if (seen.has(gap.statement)) continue;
       seen.add(gap.statement);
       const denied = gap.deniedBy.length > 0;
-      const tail = denied ? deniedClause(gap.deniedBy) : words.advice ? ` ${words.advice}` : '';
+      const tail = denied ? deniedClause(gap.deniedBy) : words.advice?.();
       findings.push(
-        at(gap.site, words.message(gap, describeResources(gap.resources, 'stream')) + tail, {
+        at(gap.site, sentences(words.message(gap, describeResources(gap.resources, 'stream')), tail), {
           severity: words.severity?.(gap),
           data: { missing: gap.missing, resources: gap.resources, ...(denied ? { denied } : {}) },
         }),

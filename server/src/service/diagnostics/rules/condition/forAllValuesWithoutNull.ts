@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { ALL_KINDS } from '../../engine/policyKind';
 import { at, type RuleFinding, statementRule } from '../../engine/rule';
 import { readClauses } from '../../helpers/conditions';
@@ -27,7 +28,8 @@ export const conditionForAllValuesWithoutNull = statementRule({
       for (const { key } of clause.keys) {
         if (guarded.has(key.value.toLowerCase())) continue;
         findings.push(
-          at(key.node, `ForAllValues also matches requests without "${key.value}", so this Allow grants them too. Add "Null": {"${key.value}": "false"} to require the key.`, {
+          // The Null block is an argument: a placeholder inside braces would not be filled in.
+          at(key.node, l10n.t('ForAllValues also matches requests without "{0}", so this Allow grants them too. Add "Null": {1} to require the key.', key.value, `{"${key.value}": "false"}`), {
             data: { key: key.value },
           }),
         );

@@ -1,7 +1,9 @@
+import * as l10n from '@vscode/l10n';
 import { ALL_KINDS } from '../../engine/policyKind';
 import { at, type RuleFinding, statementRule } from '../../engine/rule';
 import { readClauses, statementKeys } from '../../helpers/conditions';
 import { templateFits, type IamCatalog } from '../../../catalog/iamCatalog';
+import { series } from '../../helpers/words';
 
 /**
  * A service's condition key that none of the statement's actions (nor the resource types they
@@ -20,7 +22,7 @@ export const conditionKeyNotApplicable = statementRule({
     if (!supported) return [];
     const findings: RuleFinding[] = [];
     const actions = (statement.action?.values ?? []).map((v) => v.value);
-    const named = actions.length > 3 ? `${actions.slice(0, 3).join(', ')} and ${actions.length - 3} more` : actions.join(', ');
+    const named = actions.length > 3 ? l10n.t('{0} and {1} more', series(actions.slice(0, 3)), actions.length - 3) : series(actions);
     for (const { clause, meaning } of clauses) {
       for (const { key } of clause.keys) {
         const info = context.catalog.conditionKey(key.value);
@@ -30,19 +32,17 @@ export const conditionKeyNotApplicable = statementRule({
         // A key the reference attaches to no action or resource type of its service: it does not say where it applies.
         if (!attachedInService(context.catalog, info.name)) continue;
         const always = meaning && (meaning.ifExists || meaning.negated);
-        const effect =
+        const message =
           meaning?.family === 'Null'
-            ? 'this Null check always finds it absent.'
+            ? l10n.t('None of this statement\'s actions ({0}) supports "{1}", so their requests never carry it: this Null check always finds it absent.', named, key.value)
             : always
-              ? 'this condition is always true and restricts nothing.'
-              : 'this condition never holds, and the statement never applies.';
-        findings.push(
-          at(
-            key.node,
-            `None of this statement's actions (${named}) supports "${key.value}", so their requests never carry it: ${effect}`,
-            { data: { key: key.value } },
-          ),
-        );
+              ? l10n.t('None of this statement\'s actions ({0}) supports "{1}", so their requests never carry it: this condition is always true and restricts nothing.', named, key.value)
+              : l10n.t(
+                  'None of this statement\'s actions ({0}) supports "{1}", so their requests never carry it: this condition never holds, and the statement never applies.',
+                  named,
+                  key.value,
+                );
+        findings.push(at(key.node, message, { data: { key: key.value } }));
       }
     }
     return findings;

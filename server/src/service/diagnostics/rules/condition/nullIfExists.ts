@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { ALL_KINDS } from '../../engine/policyKind';
 import { at, statementRule } from '../../engine/rule';
 import { readClauses } from '../../helpers/conditions';
@@ -19,7 +20,7 @@ export const conditionNullIfExists = statementRule({
     return readClauses(statement)
       .filter(({ clause }) => isNullIfExists(clause.operator.value))
       .map(({ clause }) =>
-        at(clause.operator.node, `"${clause.operator.value}" cannot be: Null already tests whether the key exists, and has no IfExists form. Write "Null".`, {
+        at(clause.operator.node, l10n.t('"{0}" cannot be: Null already tests whether the key exists, and has no IfExists form. Write "Null".', clause.operator.value), {
           data: { operator: clause.operator.value, suggestion: 'Null' },
         }),
       );

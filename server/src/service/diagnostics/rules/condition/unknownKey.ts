@@ -1,9 +1,11 @@
+import * as l10n from '@vscode/l10n';
 import { templateStart, type IamCatalog } from '../../../catalog/iamCatalog';
 import { ALL_KINDS } from '../../engine/policyKind';
 import { at, type RuleFinding, statementRule } from '../../engine/rule';
 import { readClauses } from '../../helpers/conditions';
 import { nearest } from '../../helpers/suggest';
 import { templateValueIn } from '../../../templates/placeholders';
+import { sentences } from '../../../l10n';
 
 /**
  * A condition key the IAM data does not know. A request never carries it, so the condition never
@@ -28,26 +30,26 @@ export const conditionUnknownKey = statementRule({
         // `cognito-identity.amazonaws.com:aud`, `SAML:aud`. The IAM data does not list them.
         if (prefix.includes('.') || prefix === 'saml') continue;
         const suggestion = nearest(written, candidates(context.catalog, prefix));
-        const did = suggestion ? ` Did you mean "${suggestion}"?` : '';
+        const did = suggestion && l10n.t('Did you mean "{0}"?', suggestion);
         const data = { key: written, ...(suggestion ? { suggestion } : {}) };
         if (prefix === 'aws') {
           // Only a near miss of a known global key is surely a typo; anything else may be newer than the data.
           findings.push(
-            at(key.node, `"${written}" is not a global condition key, so no request has it and the condition never holds.${did}`, {
+            at(key.node, sentences(l10n.t('"{0}" is not a global condition key, so no request has it and the condition never holds.', written), did), {
               data,
               severity: suggestion ? 'error' : 'warning',
             }),
           );
         } else if (prefix && context.catalog.hasService(prefix)) {
           findings.push(
-            at(key.node, `The IAM data (${context.catalog.dataDate}) has no condition key "${written}"; if it is misspelt, the condition never holds.${did}`, {
+            at(key.node, sentences(l10n.t('The IAM data ({0}) has no condition key "{1}"; if it is misspelt, the condition never holds.', context.catalog.dataDate, written), did), {
               data,
               severity: 'warning',
             }),
           );
         } else {
           findings.push(
-            at(key.node, `"${written}" is not a condition key: keys are "aws:" global keys or "service:Name" keys of an AWS service.${did}`, {
+            at(key.node, sentences(l10n.t('"{0}" is not a condition key: keys are "aws:" global keys or "service:Name" keys of an AWS service.', written), did), {
               data,
               severity: 'warning',
             }),

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { operatorSpellings } from '../../../catalog/conditionOperators';
 import { ALL_KINDS } from '../../engine/policyKind';
 import { at, type RuleFinding, statementRule } from '../../engine/rule';
@@ -5,6 +6,7 @@ import { readClauses } from '../../helpers/conditions';
 import { nearest } from '../../helpers/suggest';
 import { isNullIfExists } from './nullIfExists';
 import { templateValueIn } from '../../../templates/placeholders';
+import { sentences } from '../../../l10n';
 
 /**
  * An operator IAM does not have (IAM User Guide, "IAM JSON policy elements: Condition
@@ -24,13 +26,13 @@ export const conditionUnknownOperator = statementRule({
       if (!operator) {
         const suggestion = nearest(written, operatorSpellings());
         findings.push(
-          at(clause.operator.node, `"${written}" is not a condition operator, so IAM rejects the policy.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`, {
+          at(clause.operator.node, sentences(l10n.t('"{0}" is not a condition operator, so IAM rejects the policy.', written), suggestion && l10n.t('Did you mean "{0}"?', suggestion)), {
             data: { operator: written, ...(suggestion ? { suggestion } : {}) },
           }),
         );
       } else if (qualifier && operator.name === 'Null') {
         findings.push(
-          at(clause.operator.node, `"${written}": Null takes no ${qualifier}: qualifier. It tests whether the key is in the request at all; write "Null".`, {
+          at(clause.operator.node, l10n.t('"{0}": Null takes no {1}: qualifier. It tests whether the key is in the request at all; write "Null".', written, qualifier), {
             data: { operator: written, suggestion: 'Null' },
           }),
         );

@@ -1,6 +1,7 @@
+import * as l10n from '@vscode/l10n';
 import type { Node } from 'jsonc-parser';
 import type { OperatorFamily } from '../../../catalog/conditionOperators';
-import { FAMILY_TAKES, valueFits } from '../../../evaluation/conditionValues';
+import { valueFits } from '../../../evaluation/conditionValues';
 import { ALL_KINDS } from '../../engine/policyKind';
 import { at, type RuleFinding, statementRule } from '../../engine/rule';
 import { familiesForKey, readClauses } from '../../helpers/conditions';
@@ -23,7 +24,7 @@ export const conditionValueType = statementRule({
         const families = info ? familiesForKey(info.type, info.global) : undefined;
         if (info && families && !families.includes(meaning.family)) {
           findings.push(
-            at(entry.key.node, `"${operator.name}" compares ${meaning.family === 'IPAddress' ? 'IP addresses' : `${meaning.family} values`}, but "${entry.key.value}" holds ${info.type.replace(/^ArrayOf/, 'a list of ')} values: the condition never holds.`, {
+            at(entry.key.node, familyMismatch(operator.name, meaning.family, entry.key.value, info.type), {
               data: { key: entry.key.value, keyType: info.type, family: meaning.family },
             }),
           );
@@ -31,14 +32,16 @@ export const conditionValueType = statementRule({
         }
         const report = (node: Node, written: string) =>
           findings.push(
-            at(node, `"${operator.name}" takes ${FAMILY_TAKES[meaning.family]}, not ${written}: the condition never holds.`, { data: fixFor(meaning.family, written.replace(/^"|"$/g, '')) }),
+            at(node, l10n.t('"{0}" takes {1}, not {2}: the condition never holds.', operator.name, familyTakes(meaning.family), written), {
+              data: fixFor(meaning.family, written.replace(/^"|"$/g, '')),
+            }),
           );
         for (const value of entry.values) {
           if (!valueFits(meaning.family, value.value)) report(value.node, JSON.stringify(value.value));
           else if ((meaning.family === 'Bool' || meaning.family === 'Null') && /^(?:true|false)$/i.test(value.value) && !/^(?:true|false)$/.test(value.value)) {
             // IAM reads "True" as true; its pages write the values in lower case.
             const suggestion = value.value.toLowerCase();
-            findings.push(at(value.node, `Write "${suggestion}" as IAM's pages do; "${value.value}" reads the same.`, { severity: 'information', data: { suggestion } }));
+            findings.push(at(value.node, l10n.t('Write "{0}" as IAM\'s pages do; "{1}" reads the same.', suggestion, value.value), { severity: 'information', data: { suggestion } }));
           }
         }
         for (const scalar of entry.scalars) if (!scalarFits(meaning.family, scalar)) report(scalar, String(scalar.value));
@@ -47,6 +50,45 @@ export const conditionValueType = statementRule({
     return findings;
   },
 });
+
+/** An operator of one family on a key of a type it does not compare: `"DateGreaterThan" compares Date values, but ...`. */
+function familyMismatch(operator: string, family: OperatorFamily, key: string, keyType: string): string {
+  const list = keyType.startsWith('ArrayOf');
+  const type = keyType.replace(/^ArrayOf/, '');
+  if (family === 'IPAddress') {
+    return list
+      ? l10n.t('"{0}" compares IP addresses, but "{1}" holds a list of {2} values: the condition never holds.', operator, key, type)
+      : l10n.t('"{0}" compares IP addresses, but "{1}" holds {2} values: the condition never holds.', operator, key, type);
+  }
+  return list
+    ? l10n.t('"{0}" compares {1} values, but "{2}" holds a list of {3} values: the condition never holds.', operator, family, key, type)
+    : l10n.t('"{0}" compares {1} values, but "{2}" holds {3} values: the condition never holds.', operator, family, key, type);
+}
+
+/**
+ * What an operator family takes, for a message: the same words as the evaluation's FAMILY_TAKES,
+ * in the display language.
+ */
+function familyTakes(family: OperatorFamily): string {
+  switch (family) {
+    case 'String':
+      return l10n.t('a string');
+    case 'Numeric':
+      return l10n.t('a number');
+    case 'Date':
+      return l10n.t('a date (ISO 8601, such as 2026-12-31T23:59:59Z, or epoch seconds)');
+    case 'Bool':
+      return l10n.t('"true" or "false"');
+    case 'Null':
+      return l10n.t('"true" (the key is absent) or "false" (it is present)');
+    case 'Binary':
+      return l10n.t('base64');
+    case 'IPAddress':
+      return l10n.t('an IPv4 or IPv6 address or CIDR range');
+    case 'ARN':
+      return l10n.t('an ARN');
+  }
+}
 
 /** JSON numbers and booleans, as IAM reads them: `true` for Bool and Null, numbers for numeric and epoch dates. */
 function scalarFits(family: OperatorFamily, node: Node): boolean {

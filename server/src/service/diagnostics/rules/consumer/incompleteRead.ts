@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { READ_ACTIONS } from '../../../kinesis/kinesisFacts';
 import { policyRule } from '../../engine/rule';
 import { gapFindings } from '../../helpers/jobs';
@@ -16,9 +17,13 @@ export const incompleteRead = policyRule({
     [READ_ACTIONS, [...READ_ACTIONS].reverse()].flatMap(([present, missing]) =>
       gapFindings(context, [present], [[missing]], {
         message: (_gap, streams) =>
-          `${present} is granted on ${streams} without ${missing}: a consumer reads a shard by getting ` +
-          'an iterator (GetShardIterator) and then its records (GetRecords), so one is no use without the other.',
-        advice: `Grant ${missing} on the same stream.`,
+          l10n.t(
+            '{0} is granted on {1} without {2}: a consumer reads a shard by getting an iterator (GetShardIterator) and then its records (GetRecords), so one is no use without the other.',
+            present,
+            streams,
+            missing,
+          ),
+        advice: () => l10n.t('Grant {0} on the same stream.', missing),
       }),
     ),
 });

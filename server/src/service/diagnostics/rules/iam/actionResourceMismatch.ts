@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { parseArn } from '../../../catalog/arn';
 import type { ActionInfo, ResourceTypeInfo } from '../../../catalog/serviceEntry';
 import { METRICS_ACTION, SHAREABLE_ACTIONS } from '../../../kinesis/kinesisFacts';
@@ -6,6 +7,7 @@ import { at, type RuleFinding, statementRule } from '../../engine/rule';
 import { type ResolvedResource, type RuleContext } from '../../engine/ruleContext';
 import { ALL_KINDS } from '../../engine/policyKind';
 import { unreadableResource } from './invalidArn';
+import { alternatives } from '../../helpers/words';
 
 /**
  * A named action that none of the statement's resources can apply to is granted nowhere:
@@ -46,8 +48,10 @@ function mismatch(
   if (types.length === 0) {
     return at(
       value.node,
-      `${action.qualifiedName} takes no resource ARN, so it applies only with "Resource": "*"; ` +
-        'with the resources listed here it is granted nowhere. Move it to a statement with "Resource": "*".',
+      l10n.t(
+        '{0} takes no resource ARN, so it applies only with "Resource": "*"; with the resources listed here it is granted nowhere. Move it to a statement with "Resource": "*".',
+        action.qualifiedName,
+      ),
       { data: { action: action.qualifiedName, expected: ['*'] } },
     );
   }
@@ -61,17 +65,23 @@ function mismatch(
   if (action.qualifiedName === METRICS_ACTION && !(action.resourceTypes ?? []).some((t) => t.required)) {
     return at(
       value.node,
-      `${action.qualifiedName} is called without a resource by nearly every caller (the KCL and the KPL among them), so it is granted on "Resource": "*"; ` +
-        `on the resources listed here it applies only to the calls that name one (its ${[...new Set(named)].join(' or ')} resource is optional, ${types[0].arn}). ` +
-        'Move it to a statement with "Resource": "*", unless those calls are all you mean to allow.',
+      l10n.t(
+        '{0} is called without a resource by nearly every caller (the KCL and the KPL among them), so it is granted on "Resource": "*"; on the resources listed here it applies only to the calls that name one (its {1} resource is optional, {2}). Move it to a statement with "Resource": "*", unless those calls are all you mean to allow.',
+        action.qualifiedName,
+        alternatives([...new Set(named)]),
+        types[0].arn,
+      ),
       { data: { action: action.qualifiedName, expected: ['*', ...expected] } },
     );
   }
   return at(
     value.node,
-    `${action.qualifiedName} applies to ${[...new Set(named)].join(' or ')} ARNs ` +
-      `(${types[0].arn}), and none of this statement's resources is one, so it is granted nowhere. ` +
-      'Add the right ARN, or move the action to the statement that names it.',
+    l10n.t(
+      "{0} applies to {1} ARNs ({2}), and none of this statement's resources is one, so it is granted nowhere. Add the right ARN, or move the action to the statement that names it.",
+      action.qualifiedName,
+      alternatives([...new Set(named)]),
+      types[0].arn,
+    ),
     { data: { action: action.qualifiedName, expected } },
   );
 }

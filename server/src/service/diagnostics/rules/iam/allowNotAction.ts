@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { at, statementRule } from '../../engine/rule';
 import { ALL_KINDS } from '../../engine/policyKind';
 
@@ -11,8 +12,7 @@ export const allowNotAction = statementRule({
     return [
       at(
         s.notAction.property.children?.[0] ?? s.notAction.property,
-        '"Allow" with "NotAction" grants every action of every AWS service except those listed, including ones added later. ' +
-          'List the actions to allow under "Action" instead.',
+        l10n.t('"Allow" with "NotAction" grants every action of every AWS service except those listed, including ones added later. List the actions to allow under "Action" instead.'),
       ),
     ];
   },

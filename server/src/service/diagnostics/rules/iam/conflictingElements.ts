@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { at, type RuleFinding, statementRule } from '../../engine/rule';
 import { ALL_KINDS } from '../../engine/policyKind';
 
@@ -21,7 +22,7 @@ export const conflictingElements = statementRule({
       if (!a || !b) continue;
       const later = a.offset > b.offset ? a : b;
       findings.push(
-        at(later.children?.[0] ?? later, `A statement cannot have both "${positive}" and "${negative}": IAM rejects it. Keep one of them.`, {
+        at(later.children?.[0] ?? later, l10n.t('A statement cannot have both "{0}" and "{1}": IAM rejects it. Keep one of them.', positive, negative), {
           data: { keep: later === a ? negative : positive },
         }),
       );

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { at, statementRule } from '../../engine/rule';
 import { ALL_KINDS } from '../../engine/policyKind';
 
@@ -11,8 +12,9 @@ export const denyNotResource = statementRule({
     return [
       at(
         s.notResource.property.children?.[0] ?? s.notResource.property,
-        '"Deny" with "NotResource" denies these actions on every resource except those listed, in every service and ' +
-          'region, including resources created later. Check that this is meant; a Deny on the resources themselves is easier to read.',
+        l10n.t(
+          '"Deny" with "NotResource" denies these actions on every resource except those listed, in every service and region, including resources created later. Check that this is meant; a Deny on the resources themselves is easier to read.',
+        ),
       ),
     ];
   },

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Node } from 'jsonc-parser';
 import { ALL_KINDS } from '../../engine/policyKind';
 import { at, type RuleFinding, statementRule } from '../../engine/rule';
@@ -44,7 +45,8 @@ function duplicatesOf(object: Node, findings: RuleFinding[]): void {
     if (key?.type !== 'string') continue;
     const kept = last.get(String(key.value));
     if (kept && kept !== key) {
-      findings.push(at(key, `"${String(key.value)}" is written again later in this object: only the later value counts, and this one is ignored.`, { data: { key: String(key.value) } }));
+      const name = String(key.value);
+      findings.push(at(key, l10n.t('"{0}" is written again later in this object: only the later value counts, and this one is ignored.', name), { data: { key: name } }));
     }
   }
 }

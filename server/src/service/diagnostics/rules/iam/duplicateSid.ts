@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { at, policyRule, type RuleFinding } from '../../engine/rule';
 
 /**
@@ -21,7 +22,7 @@ export const duplicateSid = policyRule({
         continue;
       }
       findings.push(
-        at(sid.node, `The Sid "${sid.value}" is already used by statement ${first + 1}; each statement's Sid must be unique in the policy.`, {
+        at(sid.node, l10n.t('The Sid "{0}" is already used by statement {1}; each statement\'s Sid must be unique in the policy.', sid.value, first + 1), {
           data: { sid: sid.value },
         }),
       );

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { parseArn, partitionOfRegion, PARTITIONS, type ArnParts } from '../../../catalog/arn';
 import { globsIntersect, templateGlob } from '../../../catalog/arnPatterns';
 import type { IamCatalog } from '../../../catalog/iamCatalog';
@@ -7,6 +8,7 @@ import { placeholderIn } from '../../../templates/placeholders';
 import { at, type RuleFinding, statementRule } from '../../engine/rule';
 import type { RuleContext } from '../../engine/ruleContext';
 import { ALL_KINDS } from '../../engine/policyKind';
+import { series } from '../../helpers/words';
 
 /** A malformed ARN in `Resource` matches no resource: the statement silently grants nothing. */
 export const invalidArn = statementRule({
@@ -26,7 +28,7 @@ export const invalidArn = statementRule({
       }
       const arnParts = arn ?? parseArn(text);
       const partition = problem && arnParts ? partitionForRegion(arnParts) : undefined;
-      if (problem) findings.push(at(value.node, `"${text}" is not a valid ARN: ${problem}`, { data: { arn: text, ...(partition ? { partition } : {}) } }));
+      if (problem) findings.push(at(value.node, l10n.t('"{0}" is not a valid ARN: {1}', text, problem), { data: { arn: text, ...(partition ? { partition } : {}) } }));
     };
     for (const resource of context.resourcesOf(statement)) check(resource.value, resource.arn);
     if (statement.notResource) for (const value of statement.notResource.values) check(value);
@@ -46,7 +48,10 @@ export function unreadableResource(context: RuleContext, text: string): boolean 
   return problems.get(text) !== undefined;
 }
 
-/** What is wrong with a `Resource` entry (its fields, when already parsed), or undefined when nothing is. */
+/**
+ * What is wrong with a `Resource` entry (its fields, when already parsed), or undefined when
+ * nothing is: a sentence in the display language, following `"..." is not a valid ARN: `.
+ */
 export function arnProblem(catalog: IamCatalog, text: string, arn = parseArn(text)): string | undefined {
   // Everything, policy variables, placeholders, and empty strings (iam/empty-value's).
   if (text === '*' || text.includes('${') || text.trim() === '' || placeholderIn(text)) return undefined;
@@ -55,23 +60,25 @@ export function arnProblem(catalog: IamCatalog, text: string, arn = parseArn(tex
   if (!arn && text.startsWith('arn:') && /\*[^:]*$/.test(text)) return undefined;
   if (!arn) {
     return text.startsWith('arn:')
-      ? 'an ARN has six colon-separated fields, arn:partition:service:region:account:resource.'
-      : 'a resource is "*" or an ARN, arn:partition:service:region:account:resource.';
+      ? l10n.t('an ARN has six colon-separated fields, arn:partition:service:region:account:resource.')
+      : l10n.t('a resource is "*" or an ARN, arn:partition:service:region:account:resource.');
   }
   if (!hasWildcard(arn.partition) && !PARTITIONS.includes(arn.partition)) {
-    return `"${arn.partition}" is not an AWS partition (${PARTITIONS.slice(0, 3).join(', ')}, ...).`;
+    return l10n.t('"{0}" is not an AWS partition ({1}, ...).', arn.partition, series(PARTITIONS.slice(0, 3)));
   }
   const partition = partitionForRegion(arn);
-  if (partition) return `the region "${arn.region}" is in the ${partition} partition: the ARN begins arn:${partition}:, not arn:${arn.partition}:.`;
-  if (arn.service === '') return 'the service field is empty.';
+  if (partition) return l10n.t('the region "{0}" is in the {1} partition: the ARN begins arn:{1}:, not arn:{2}:.', arn.region, partition, arn.partition);
+  if (arn.service === '') return l10n.t('the service field is empty.');
   if (arn.account !== '' && !hasWildcard(arn.account) && !/^(\d{12}|aws)$/.test(arn.account)) {
-    return `the account "${arn.account}" must be a 12-digit account id.`;
+    return l10n.t('the account "{0}" must be a 12-digit account id.', arn.account);
   }
-  if (arn.resource === '') return 'the resource field is empty.';
+  if (arn.resource === '') return l10n.t('the resource field is empty.');
   // IAM resources, and S3 buckets and objects, are global: their ARNs leave the region empty, and
   // IAM rejects one that names a Region. S3's access points, jobs and the like are Regional.
   if ((arn.service === 'iam' || (arn.service === 's3' && !regionalS3(catalog, text))) && arn.region !== '') {
-    return `${arn.service === 's3' ? 'an S3' : 'an IAM'} ARN has no region (arn:${arn.partition}:${arn.service}::${arn.service === 's3' ? '' : 'ACCOUNT'}:...), not "${arn.region}".`;
+    return arn.service === 's3'
+      ? l10n.t('an S3 ARN has no region (arn:{0}:s3:::...), not "{1}".', arn.partition, arn.region)
+      : l10n.t('an IAM ARN has no region (arn:{0}:iam::ACCOUNT:...), not "{1}".', arn.partition, arn.region);
   }
   if (arn.service === 'kinesis') return kinesisProblem(catalog, text, arn);
   return undefined;
@@ -92,8 +99,8 @@ function regionalS3(catalog: IamCatalog, text: string): boolean {
 
 /** A Kinesis ARN names its stream's Region and account, and stream and consumer names of `[a-zA-Z0-9_.-]{1,128}` (Kinesis API Reference, CreateStream, RegisterStreamConsumer). */
 function kinesisProblem(catalog: IamCatalog, text: string, arn: ArnParts): string | undefined {
-  if (arn.region === '') return 'a Kinesis ARN names the Region of its stream; the region field is empty.';
-  if (arn.account === '') return 'a Kinesis ARN names the account of its stream; the account field is empty.';
+  if (arn.region === '') return l10n.t('a Kinesis ARN names the Region of its stream; the region field is empty.');
+  if (arn.account === '') return l10n.t('a Kinesis ARN names the account of its stream; the account field is empty.');
   return kinesisResourceProblem(catalog, text, arn.resource);
 }
 
@@ -104,7 +111,7 @@ function kinesisResourceProblem(catalog: IamCatalog, text: string, resource: str
     : catalog.describeArn(text)?.resourceType !== undefined && validKinesisNames(resource);
   return fits
     ? undefined
-    : `a Kinesis resource is stream/NAME or a consumer, stream/NAME/consumer/CONSUMER:TIMESTAMP, with names of letters, digits, "_", "." and "-", not "${resource}".`;
+    : l10n.t('a Kinesis resource is stream/NAME or a consumer, stream/NAME/consumer/CONSUMER:TIMESTAMP, with names of letters, digits, "_", "." and "-", not "{0}".', resource);
 }
 
 const STREAM_RESOURCE = /^stream\/[a-zA-Z0-9_.-]{1,128}$/;

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { at, type RuleFinding, statementRule } from '../../engine/rule';
 import { ALL_KINDS } from '../../engine/policyKind';
 import { templateValueIn } from '../../../templates/placeholders';
@@ -15,7 +16,7 @@ export const invalidEffect = statementRule({
       findings.push({
         offset: statement.node.offset,
         length: 1,
-        message: 'This statement has no "Effect": add "Effect": "Allow" or "Effect": "Deny".',
+        message: l10n.t('This statement has no "Effect": add "Effect": "Allow" or "Effect": "Deny".'),
         data: { statement: statement.index },
       });
     } else if (effect?.value !== 'Allow' && effect?.value !== 'Deny' && !(effect && templateValueIn(effect.value))) {
@@ -25,7 +26,11 @@ export const invalidEffect = statementRule({
       findings.push(
         at(
           property.children?.[1] ?? property,
-          `"Effect" must be "Allow" or "Deny"${written !== undefined ? `, not "${written}"` : ''}` + (fixed ? ` (the value is case-sensitive: "${fixed}").` : '.'),
+          written === undefined
+            ? l10n.t('"Effect" must be "Allow" or "Deny".')
+            : fixed
+              ? l10n.t('"Effect" must be "Allow" or "Deny", not "{0}" (the value is case-sensitive: "{1}").', written, fixed)
+              : l10n.t('"Effect" must be "Allow" or "Deny", not "{0}".', written),
           { data: { replacement: fixed } },
         ),
       );

@@ -1,9 +1,11 @@
+import * as l10n from '@vscode/l10n';
 import { parseArn, PARTITIONS } from '../../../catalog/arn';
 import { hasWildcard } from '../../../catalog/wildcard';
 import type { PrincipalElement, StatementModel } from '../../../policy/policyModel';
 import { placeholderIn, templateValueIn } from '../../../templates/placeholders';
 import { at, type RuleFinding, statementRule } from '../../engine/rule';
 import { ALL_KINDS } from '../../engine/policyKind';
+import { describeNode, series } from '../../helpers/words';
 
 const IAM_PRINCIPAL_ARN = new RegExp(
   `^arn:(${PARTITIONS.join('|')}):(iam::(\\d{12}|\\*):(root|user/.+|role/.+|federated-user/.+|assumed-role/.+)|sts::(\\d{12}|\\*):(assumed-role|federated-user)/.+)$`,
@@ -29,7 +31,7 @@ export const invalidPrincipal = statementRule({
       const kind = element.value?.type;
       if (element.value && kind !== 'string' && kind !== 'object') {
         findings.push(
-          at(element.value, `"${element.key}" is "*" or an object of principal types, such as {"AWS": "111122223333"}, not ${kind === 'array' ? 'a list' : `a ${kind}`}.`, {
+          at(element.value, l10n.t('"{0}" is "*" or an object of principal types, such as {"AWS": "111122223333"}, not {1}.', element.key, kind === 'null' ? l10n.t('a null') : describeNode(element.value)), {
             data: { principal: element.key },
           }),
         );
@@ -40,14 +42,17 @@ export const invalidPrincipal = statementRule({
         findings.push(
           at(
             entry.type.node,
-            `"${entry.type.value}" is not a principal type: IAM knows ${PRINCIPAL_TYPES.join(', ')}${same ? `, spelt exactly so (did you mean "${same}"?)` : ''}.`,
+            same
+              ? l10n.t('"{0}" is not a principal type: IAM knows {1}, spelt exactly so (did you mean "{2}"?).', entry.type.value, series(PRINCIPAL_TYPES), same)
+              : l10n.t('"{0}" is not a principal type: IAM knows {1}.', entry.type.value, series(PRINCIPAL_TYPES)),
             { data: { principalType: entry.type.value, ...(same ? { suggestion: same } : {}) } },
           ),
         );
       }
       if (element.bare && element.bare.value !== '*') {
         findings.push(
-          at(element.bare.node, `A principal written as a plain string can only be "*"; name others by type, e.g. {"AWS": "${element.bare.value}"}.`, {
+          // The example is an argument: a placeholder inside braces would not be filled in.
+          at(element.bare.node, l10n.t('A principal written as a plain string can only be "*"; name others by type, e.g. {0}.', `{"AWS": "${element.bare.value}"}`), {
             data: { principal: element.bare.value },
           }),
         );
@@ -58,13 +63,18 @@ export const invalidPrincipal = statementRule({
           // A template's `!Sub 'arn:${AWS::Partition}:iam::${Account}:root'` is known only when deployed.
           if (templateValueIn(value.value)) continue;
           const other = crossPartition(value.value, partition);
-          if (other) {
+          if (other && partition) {
             const suggestion = `arn:${partition}:${value.value.slice(`arn:${other}:`.length)}`;
             findings.push(
               at(
                 value.node,
-                `"${value.value}" is in the ${other} partition, but this statement's resources are in ${partition}: partitions do not share principals, ` +
-                  `and IAM rejects one it cannot find in the policy's partition. Did you mean ${suggestion}?`,
+                l10n.t(
+                  '"{0}" is in the {1} partition, but this statement\'s resources are in {2}: partitions do not share principals, and IAM rejects one it cannot find in the policy\'s partition. Did you mean {3}?',
+                  value.value,
+                  other,
+                  partition,
+                  suggestion,
+                ),
                 { data: { principal: value.value, suggestion } },
               ),
             );
@@ -74,8 +84,10 @@ export const invalidPrincipal = statementRule({
           findings.push(
             at(
               value.node,
-              `"${value.value}" is not a valid AWS principal: use a 12-digit account id (111122223333) or an IAM ARN ` +
-                'such as arn:aws:iam::111122223333:root, arn:aws:iam::111122223333:role/NAME or arn:aws:iam::111122223333:user/NAME.',
+              l10n.t(
+                '"{0}" is not a valid AWS principal: use a 12-digit account id (111122223333) or an IAM ARN such as arn:aws:iam::111122223333:root, arn:aws:iam::111122223333:role/NAME or arn:aws:iam::111122223333:user/NAME.',
+                value.value,
+              ),
               { data: { principal: value.value } },
             ),
           );

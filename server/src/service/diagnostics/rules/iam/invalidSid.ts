@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { at, statementRule } from '../../engine/rule';
 import { templateValueIn } from '../../../templates/placeholders';
 
@@ -16,7 +17,7 @@ export const invalidSid = statementRule({
     if (!sid || /^[A-Za-z0-9]*$/.test(sid.value) || templateValueIn(sid.value)) return [];
     const suggestion = sid.value.replace(/[^A-Za-z0-9]/g, '');
     return [
-      at(sid.node, `"${sid.value}" is not a valid Sid: in an identity policy a Sid has only ASCII letters and digits (A-Z, a-z, 0-9).`, {
+      at(sid.node, l10n.t('"{0}" is not a valid Sid: in an identity policy a Sid has only ASCII letters and digits (A-Z, a-z, 0-9).', sid.value), {
         data: { sid: sid.value, ...(suggestion !== '' ? { suggestion } : {}) },
       }),
     ];

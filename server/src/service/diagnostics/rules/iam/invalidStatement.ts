@@ -1,7 +1,8 @@
-import type { Node } from 'jsonc-parser';
+import * as l10n from '@vscode/l10n';
 import { POLICY_VERSIONS } from '../../../policy/parsePolicy';
 import { ALL_KINDS } from '../../engine/policyKind';
 import { at, policyRule, type RuleFinding } from '../../engine/rule';
+import { describeNode } from '../../helpers/words';
 
 /**
  * A policy's `Statement` is one statement object or an array of them, and there is at least one
@@ -23,28 +24,24 @@ export const invalidStatement = policyRule({
         {
           offset: model.root.offset,
           length: 1,
-          message: 'This policy has no "Statement": IAM rejects a policy without one. Add the statements it grants or denies.',
+          message: l10n.t('This policy has no "Statement": IAM rejects a policy without one. Add the statements it grants or denies.'),
           data: { problem: 'missing' },
         },
       ];
     }
     if (!value) return [];
     if (value.type !== 'object' && value.type !== 'array') {
-      return [at(value, `"Statement" is a statement object or an array of them, not ${describe(value)}.`, { data: { problem: 'type' } })];
+      return [at(value, l10n.t('"Statement" is a statement object or an array of them, not {0}.', describeNode(value, 'nested list')), { data: { problem: 'type' } })];
     }
     if (value.type === 'array' && (value.children?.length ?? 0) === 0) {
-      return [at(value, '"Statement" is empty: IAM rejects a policy without statements. Add the statements it grants or denies.', { data: { problem: 'empty' } })];
+      return [at(value, l10n.t('"Statement" is empty: IAM rejects a policy without statements. Add the statements it grants or denies.'), { data: { problem: 'empty' } })];
     }
     const findings: RuleFinding[] = [];
     for (const item of value.type === 'array' ? (value.children ?? []) : []) {
-      if (item.type !== 'object') findings.push(at(item, `Each statement is an object with "Effect", "Action" and the rest, not ${describe(item)}.`, { data: { problem: 'item' } }));
+      if (item.type !== 'object') {
+        findings.push(at(item, l10n.t('Each statement is an object with "Effect", "Action" and the rest, not {0}.', describeNode(item, 'nested list')), { data: { problem: 'item' } }));
+      }
     }
     return findings;
   },
 });
-
-function describe(node: Node): string {
-  if (node.type === 'null') return 'null';
-  if (node.type === 'array') return 'a nested list';
-  return `${node.type === 'object' ? 'an' : 'a'} ${node.type}`;
-}

@@ -1,7 +1,9 @@
+import * as l10n from '@vscode/l10n';
 import type { Node } from 'jsonc-parser';
 import type { ListElement, PrincipalElement } from '../../../policy/policyModel';
 import { at, type RuleFinding, statementRule } from '../../engine/rule';
 import { ALL_KINDS } from '../../engine/policyKind';
+import { describeNode } from '../../helpers/words';
 
 /** `Action`, `Resource` and principal entries are strings; a number, object or null is rejected. */
 export const invalidValueType = statementRule({
@@ -12,7 +14,7 @@ export const invalidValueType = statementRule({
     const findings: RuleFinding[] = [];
     const report = (key: string, nodes: Node[]) => {
       for (const node of nodes) {
-        findings.push(at(node, `Entries of "${key}" are strings or a list of strings, not ${describe(node)}.`, { data: { key } }));
+        findings.push(at(node, l10n.t('Entries of "{0}" are strings or a list of strings, not {1}.', key, describeNode(node, 'nested list')), { data: { key } }));
       }
     };
     const reportList = (element: ListElement | undefined) => {
@@ -30,9 +32,3 @@ export const invalidValueType = statementRule({
     return findings;
   },
 });
-
-function describe(node: Node): string {
-  if (node.type === 'null') return 'null';
-  if (node.type === 'array') return 'a nested list';
-  return `${node.type === 'object' ? 'an' : 'a'} ${node.type}`;
-}

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { POLICY_VERSIONS } from '../../../policy/parsePolicy';
 import { at, policyRule } from '../../engine/rule';
 import { ALL_KINDS } from '../../engine/policyKind';
@@ -19,9 +20,9 @@ export const invalidVersion = policyRule({
         {
           offset: model.root?.offset ?? 0,
           length: 1,
-          message:
-            'The policy has no "Version": IAM then reads it as the old 2008-10-17 language, in which policy variables ' +
-            'such as ${aws:username} are plain text. Add "Version": "2012-10-17".',
+          message: l10n.t(
+            'The policy has no "Version": IAM then reads it as the old 2008-10-17 language, in which policy variables such as ${aws:username} are plain text. Add "Version": "2012-10-17".',
+          ),
           severity: 'warning',
           data: { replacement: POLICY_VERSIONS[0] },
         },
@@ -32,7 +33,9 @@ export const invalidVersion = policyRule({
     return [
       at(
         property.children?.[1] ?? property,
-        `"Version" must be "2012-10-17" (or the old "2008-10-17")${value !== undefined ? `, not "${value}"` : ''}: it is the policy language version, not a date of yours.`,
+        value !== undefined
+          ? l10n.t('"Version" must be "2012-10-17" (or the old "2008-10-17"), not "{0}": it is the policy language version, not a date of yours.', value)
+          : l10n.t('"Version" must be "2012-10-17" (or the old "2008-10-17"): it is the policy language version, not a date of yours.'),
         { data: { replacement: POLICY_VERSIONS[0] } },
       ),
     ];

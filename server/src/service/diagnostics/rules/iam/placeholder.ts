@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { placeholdersIn } from '../../../templates/placeholders';
 import type { PolicyString, PrincipalElement } from '../../../policy/policyModel';
 import { type RuleFinding, statementRule } from '../../engine/rule';
@@ -22,7 +23,7 @@ export const placeholder = statementRule({
         const exact = raw === value.value.slice(0, index + name.length);
         findings.push({
           ...(exact ? { offset: value.contentOffset + index, length: name.length } : { offset: value.node.offset, length: value.node.length }),
-          message: `Replace the placeholder ${name} in "${value.value}" with the real value.`,
+          message: l10n.t('Replace the placeholder {0} in "{1}" with the real value.', name, value.value),
           data: { placeholder: name },
         });
       }

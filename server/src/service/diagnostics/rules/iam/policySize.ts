@@ -1,9 +1,9 @@
+import * as l10n from '@vscode/l10n';
 import { policyRule } from '../../engine/rule';
 import { templateValueLength } from '../../helpers/size';
 
-/** IAM quotas, in characters without white space. */
+/** IAM quotas, in characters without white space (the inline policies' quotas are said in the message). */
 const MANAGED_POLICY_MAX = 6144;
-const INLINE_QUOTAS = 'inline policies may total 2,048 characters per user, 5,120 per group and 10,240 per role';
 
 /** An identity policy over the managed-policy quota is rejected when it is created. */
 export const policySize = policyRule({
@@ -20,10 +20,11 @@ export const policySize = policyRule({
       {
         offset: root.offset,
         length: 1,
-        message:
-          `This policy has ${characters.toLocaleString('en-US')} characters without white space, over IAM's quota of ` +
-          `${MANAGED_POLICY_MAX.toLocaleString('en-US')} for a managed policy (${INLINE_QUOTAS}). ` +
-          'Use wildcards where they stay precise, merge statements, or split the policy in two.',
+        message: l10n.t(
+          "This policy has {0} characters without white space, over IAM's quota of {1} for a managed policy (inline policies may total 2,048 characters per user, 5,120 per group and 10,240 per role). Use wildcards where they stay precise, merge statements, or split the policy in two.",
+          characters.toLocaleString('en-US'),
+          MANAGED_POLICY_MAX.toLocaleString('en-US'),
+        ),
         data: { size: characters, limit: MANAGED_POLICY_MAX },
       },
     ];

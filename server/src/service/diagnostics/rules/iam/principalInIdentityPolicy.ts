@@ -1,4 +1,6 @@
+import * as l10n from '@vscode/l10n';
 import { at, statementRule } from '../../engine/rule';
+import { sentences } from '../../../l10n';
 
 /**
  * A policy read as an identity policy because the settings, its file name or its place in a
@@ -16,10 +18,10 @@ export const principalInIdentityPolicy = statementRule({
     if (!element || context.settings.policyKind !== 'identity') return [];
     const key = element.property.children?.[0] ?? element.property;
     const why = context.settings.kindPlace
-      ? `A template's ${context.settings.kindPlace} is an identity policy; remove the principal.`
-      : 'This file is read as an identity policy by the settings; remove the principal, or read the file as a resource-based policy.';
+      ? l10n.t("A template's {0} is an identity policy; remove the principal.", context.settings.kindPlace)
+      : l10n.t('This file is read as an identity policy by the settings; remove the principal, or read the file as a resource-based policy.');
     return [
-      at(key, `"${element.key}" has no place in an identity policy: IAM rejects it. ${why}`, {
+      at(key, sentences(l10n.t('"{0}" has no place in an identity policy: IAM rejects it.', element.key), why), {
         data: { key: element.key },
       }),
     ];

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { DiagnosticTag } from 'vscode-languageserver-types';
 import type { ActionInfo } from '../../../catalog/serviceEntry';
 import { wildcardMatcher } from '../../../catalog/wildcard';
@@ -42,10 +43,16 @@ export const redundantAction = statementRule({
       const coveredBy = twice ? value.value : coverage.coveredBy(i);
       if (!coveredBy) continue;
       findings.push(
-        at(value.node, coveredBy === value.value ? `"${value.value}" is listed twice in this statement.` : `"${value.value}" is already covered by "${coveredBy}" in this statement.`, {
-          tags: [DiagnosticTag.Unnecessary],
-          data: { action: value.value, coveredBy },
-        }),
+        at(
+          value.node,
+          coveredBy === value.value
+            ? l10n.t('"{0}" is listed twice in this statement.', value.value)
+            : l10n.t('"{0}" is already covered by "{1}" in this statement.', value.value, coveredBy),
+          {
+            tags: [DiagnosticTag.Unnecessary],
+            data: { action: value.value, coveredBy },
+          },
+        ),
       );
     }
     return findings;

@@ -1,6 +1,9 @@
+import * as l10n from '@vscode/l10n';
 import type { Node } from 'jsonc-parser';
 import { ALL_KINDS } from '../../engine/policyKind';
 import { at, type RuleFinding, statementRule } from '../../engine/rule';
+import { sentences } from '../../../l10n';
+import { series } from '../../helpers/words';
 
 /** The elements IAM knows, spelt as it spells them (IAM User Guide, "IAM JSON policy element reference"). */
 const POLICY_KEYS = ['Version', 'Id', 'Statement'];
@@ -16,22 +19,34 @@ export const unknownKey = statementRule({
   defaultSeverity: 'error',
   kinds: ALL_KINDS,
   checkStatement(statement) {
-    return unknownIn(statement.node, STATEMENT_KEYS, 'a statement');
+    return unknownIn(statement.node, STATEMENT_KEYS, 'statement');
   },
   checkOutside(context) {
-    return context.model.root?.type === 'object' ? unknownIn(context.model.root, POLICY_KEYS, 'the top of a policy') : [];
+    return context.model.root?.type === 'object' ? unknownIn(context.model.root, POLICY_KEYS, 'policy') : [];
   },
 });
 
-function unknownIn(object: Node, known: readonly string[], where: string): RuleFinding[] {
+/** The keys of `object` not in `known`: `where` is a statement, or the top of a policy. */
+function unknownIn(object: Node, known: readonly string[], where: 'statement' | 'policy'): RuleFinding[] {
   const findings: RuleFinding[] = [];
   for (const property of object.children ?? []) {
     const key = property.children?.[0];
     if (key?.type !== 'string' || known.includes(String(key.value))) continue;
     const written = String(key.value);
     const same = known.find((k) => k.toLowerCase() === written.toLowerCase());
+    const elements = series(known);
+    const message =
+      where === 'statement'
+        ? sentences(
+            l10n.t('"{0}" is not an element of a statement, so IAM rejects the policy.', written),
+            same ? l10n.t('A statement has {0}; did you mean "{1}"?', elements, same) : l10n.t('A statement has {0}.', elements),
+          )
+        : sentences(
+            l10n.t('"{0}" is not an element of the top of a policy, so IAM rejects the policy.', written),
+            same ? l10n.t('A policy has {0}; did you mean "{1}"?', elements, same) : l10n.t('A policy has {0}.', elements),
+          );
     findings.push(
-      at(key, `"${written}" is not an element of ${where}, so IAM rejects the policy. ${where === 'a statement' ? 'A statement has' : 'A policy has'} ${known.join(', ')}${same ? `; did you mean "${same}"?` : '.'}`, {
+      at(key, message, {
         data: { key: written, ...(same ? { suggestion: same } : {}) },
       }),
     );

@@ -1,7 +1,9 @@
+import * as l10n from '@vscode/l10n';
 import { KCL3_INDEX_ACTIONS, LEASE_TABLE_ACTIONS } from '../../../kinesis/kinesisFacts';
 import { kclApplies } from '../../helpers/consumerFacts';
 import { kclSetVersion } from '../../helpers/leaseTables';
 import { at, policyRule, type RuleFinding } from '../../engine/rule';
+import { series } from '../../helpers/words';
 
 /**
  * `dynamodb:*` on a KCL consumer's lease table works, but grants far more than the KCL uses
@@ -29,8 +31,14 @@ export const broadDynamodbAccess = policyRule({
         findings.push(
           at(
             value.node,
-            `"${value.value}" grants ${actions.length} DynamoDB actions; a KCL ${version === 'auto' ? set : version} consumer needs only ${needed.length} on its lease table ` +
-              `(${needed.map((a) => a.slice('dynamodb:'.length)).join(', ')}). Narrowing it keeps the consumer from deleting or reconfiguring the table.`,
+            l10n.t(
+              '"{0}" grants {1} DynamoDB actions; a KCL {2} consumer needs only {3} on its lease table ({4}). Narrowing it keeps the consumer from deleting or reconfiguring the table.',
+              value.value,
+              actions.length,
+              version === 'auto' ? set : version,
+              needed.length,
+              series(needed.map((a) => a.slice('dynamodb:'.length))),
+            ),
             { data: { action: value.value, replacement: [...needed], kclVersion: set } },
           ),
         );

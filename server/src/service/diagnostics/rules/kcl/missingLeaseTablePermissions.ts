@@ -1,8 +1,11 @@
+import * as l10n from '@vscode/l10n';
 import { CONSUMER_MARKER_ACTION, KCL3_EXTRA_TABLE_ACTIONS } from '../../../kinesis/kinesisFacts';
 import type { KclVersion } from '../../../../../../common/src/choices';
 import { at, policyRule } from '../../engine/rule';
 import { kclApplies, showsKclUse } from '../../helpers/consumerFacts';
-import { deniedClause, describeResources } from '../../helpers/jobs';
+import { deniedClause, describeResources, resourceName } from '../../helpers/jobs';
+import { clauses, series } from '../../helpers/words';
+import { listed, sentences } from '../../../l10n';
 import { kclSetVersion, leaseGap, leaseGapSize, type LeaseGap } from '../../helpers/leaseTables';
 
 /**
@@ -25,7 +28,7 @@ export const missingLeaseTablePermissions = policyRule({
     if (leaseGapSize(gap) === 0) return [];
     const kcl = showsKclUse(context);
     return [
-      at(site, leaseMessage(gap, setting === 'auto' ? 'every KCL version' : `the KCL ${version}`, kcl), {
+      at(site, leaseMessage(gap, setting === 'auto' ? undefined : version, kcl), {
         severity: kcl ? 'warning' : 'information',
         data: leaseData(gap, version),
       }),
@@ -45,28 +48,65 @@ export function leaseData(gap: LeaseGap, version: KclVersion): Record<string, un
   };
 }
 
-/** What the gap lacks, in words: "X, Y on its lease table (table T); Query on its index ...". */
-export function leaseParts(gap: LeaseGap): string {
-  const table = gap.table ? `its lease table (${describeResources([gap.table], 'table')})` : 'its lease table (the DynamoDB table named after the application, arn:aws:dynamodb:REGION:ACCOUNT:table/APP)';
-  const parts: string[] = [];
-  if (gap.lease.length > 0) parts.push(`${gap.lease.join(', ')} on ${table}`);
-  const name = gap.table ? describeResources([gap.table], 'table').replace(/^table /, '') : 'APP';
-  if (gap.index.length > 0) parts.push(`${gap.index.join(', ')} on ${gap.table ? "the table's index" : 'its index'} (table/${name}/index/*)`);
-  if (gap.extraTables.length > 0) {
-    // Every table lacking the same actions: name them, or count them when it is all seven.
-    const groups = new Map<string, string[]>();
-    for (const t of gap.extraTables) {
-      const lacking = t.missing.length === KCL3_EXTRA_TABLE_ACTIONS.length ? `${KCL3_EXTRA_TABLE_ACTIONS.length} table actions` : t.missing.join(', ');
-      groups.set(lacking, [...(groups.get(lacking) ?? []), describeResources([t.table], 'table').replace(/^table /, '')]);
-    }
-    const said = [...groups].map(([lacking, names]) => `${lacking} on ${names.join(' and ')}`).join('; ');
-    parts.push(`${said} (unless it keeps them in the lease table, as KCL 3.5's single table format does)`);
-  }
-  return parts.join('; ');
+/** A table's name for a message: `orders-app`, or the ARN of a pattern. */
+function tableName(table: string): string {
+  return resourceName(table) ?? l10n.t('every table');
 }
 
-function leaseMessage(gap: LeaseGap, who: string, kcl: boolean): string {
-  const subject = kcl ? 'This KCL consumer' : 'If this consumer uses the Kinesis Client Library (KCL), it';
-  const denied = gap.deniedBy.length > 0 ? deniedClause(gap.deniedBy) : '';
-  return `${subject} also needs ${leaseParts(gap)}: ${who} tracks shard leases and checkpoints in DynamoDB, and fails with AccessDenied without them.${denied}`;
+/** What the gap lacks, in words: "X, Y on its lease table (table T); Query on its index ...". */
+export function leaseParts(gap: LeaseGap): string {
+  const parts: string[] = [];
+  if (gap.lease.length > 0) {
+    parts.push(
+      gap.table
+        ? l10n.t('{0} on its lease table ({1})', series(gap.lease), describeResources([gap.table], 'table'))
+        : l10n.t('{0} on its lease table (the DynamoDB table named after the application, arn:aws:dynamodb:REGION:ACCOUNT:table/APP)', series(gap.lease)),
+    );
+  }
+  if (gap.index.length > 0) {
+    parts.push(
+      gap.table
+        ? l10n.t("{0} on the table's index (table/{1}/index/*)", series(gap.index), tableName(gap.table))
+        : l10n.t('{0} on its index (table/APP/index/*)', series(gap.index)),
+    );
+  }
+  if (gap.extraTables.length > 0) {
+    // Every table lacking the same actions: name them, or count them when it is all seven.
+    const groups = new Map<string, { missing: readonly string[]; names: string[] }>();
+    for (const t of gap.extraTables) {
+      const key = t.missing.join('\u0000');
+      const group = groups.get(key) ?? { missing: t.missing, names: [] };
+      groups.set(key, group);
+      group.names.push(tableName(t.table));
+    }
+    const said = [...groups.values()].map(({ missing, names }) =>
+      missing.length === KCL3_EXTRA_TABLE_ACTIONS.length
+        ? l10n.t('{0} table actions on {1}', KCL3_EXTRA_TABLE_ACTIONS.length, listed(names))
+        : l10n.t('{0} on {1}', series(missing), listed(names)),
+    );
+    parts.push(l10n.t("{0} (unless it keeps them in the lease table, as KCL 3.5's single table format does)", clauses(said)));
+  }
+  return clauses(parts);
+}
+
+function leaseMessage(gap: LeaseGap, version: KclVersion | undefined, kcl: boolean): string {
+  const parts = leaseParts(gap);
+  let needs: string;
+  if (kcl) {
+    needs = version
+      ? l10n.t('This KCL consumer also needs {0}: the KCL {1} tracks shard leases and checkpoints in DynamoDB, and fails with AccessDenied without them.', parts, version)
+      : l10n.t('This KCL consumer also needs {0}: every KCL version tracks shard leases and checkpoints in DynamoDB, and fails with AccessDenied without them.', parts);
+  } else {
+    needs = version
+      ? l10n.t(
+          'If this consumer uses the Kinesis Client Library (KCL), it also needs {0}: the KCL {1} tracks shard leases and checkpoints in DynamoDB, and fails with AccessDenied without them.',
+          parts,
+          version,
+        )
+      : l10n.t(
+          'If this consumer uses the Kinesis Client Library (KCL), it also needs {0}: every KCL version tracks shard leases and checkpoints in DynamoDB, and fails with AccessDenied without them.',
+          parts,
+        );
+  }
+  return sentences(needs, deniedClause(gap.deniedBy));
 }

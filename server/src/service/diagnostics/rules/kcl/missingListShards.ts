@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { CONSUMER_MARKER_ACTION, LIST_SHARDS_ACTION } from '../../../kinesis/kinesisFacts';
 import { policyRule } from '../../engine/rule';
 import { kclApplies, showsKclUse } from '../../helpers/consumerFacts';
@@ -19,9 +20,14 @@ export const kclMissingListShards = policyRule({
     const kcl = showsKclUse(context);
     return gapFindings(context, [CONSUMER_MARKER_ACTION], [[LIST_SHARDS_ACTION]], {
       message: (_gap, streams) =>
-        `${kcl ? 'This KCL consumer' : 'If this consumer uses the Kinesis Client Library (KCL), it'} cannot list the shards of ` +
-        `${streams}: every current KCL (1.14, 2.x, 3.x) finds shards with ${LIST_SHARDS_ACTION}.`,
-      advice: 'Grant it on the stream.',
+        kcl
+          ? l10n.t('This KCL consumer cannot list the shards of {0}: every current KCL (1.14, 2.x, 3.x) finds shards with {1}.', streams, LIST_SHARDS_ACTION)
+          : l10n.t(
+              'If this consumer uses the Kinesis Client Library (KCL), it cannot list the shards of {0}: every current KCL (1.14, 2.x, 3.x) finds shards with {1}.',
+              streams,
+              LIST_SHARDS_ACTION,
+            ),
+      advice: () => l10n.t('Grant it on the stream.'),
       severity: () => (kcl ? 'warning' : 'information'),
     });
   },

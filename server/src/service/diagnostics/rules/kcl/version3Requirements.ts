@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { CONSUMER_MARKER_ACTION } from '../../../kinesis/kinesisFacts';
 import { at, policyRule } from '../../engine/rule';
 import { kclApplies } from '../../helpers/consumerFacts';
@@ -25,8 +26,10 @@ export const version3Requirements = policyRule({
     return [
       at(
         site,
-        `If this consumer runs KCL 3.x, it also needs ${leaseParts(v3)}. ` +
-          'Set "kinesisPolicy.kcl.version" to the KCL the application uses to have this checked exactly.',
+        l10n.t(
+          'If this consumer runs KCL 3.x, it also needs {0}. Set "kinesisPolicy.kcl.version" to the KCL the application uses to have this checked exactly.',
+          leaseParts(v3),
+        ),
         { data: leaseData(v3, '3.x') },
       ),
     ];

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { parseArn } from '../../../catalog/arn';
 import type { ActionInfo } from '../../../catalog/serviceEntry';
 import { wildcardMatcher } from '../../../catalog/wildcard';
@@ -7,6 +8,7 @@ import type { PolicyString, StatementModel } from '../../../policy/policyModel';
 import { at, policyRule, type RuleFinding } from '../../engine/rule';
 import type { ResolvedAction, RuleContext } from '../../engine/ruleContext';
 import { kclSetVersion } from '../../helpers/leaseTables';
+import { series } from '../../helpers/words';
 
 /** Access levels that change streams rather than read them. */
 const CHANGING = new Set(['Write', 'Permissions management', 'Tagging']);
@@ -35,12 +37,9 @@ export const broadAccess = policyRule({
         const extra = actions.filter((a) => !job.actions.includes(a.qualifiedName));
         if (extra.length === 0) continue;
         findings.push(
-          at(
-            value.node,
-            `"${value.value}" on every stream lets this ${job.name} ${describeExtra(extra)} in the account, which it does not need. ` +
-              `A ${job.name} needs ${job.actions.join(', ')}, on its own streams.`,
-            { data: { action: value.value, replacement: [...job.actions], job: job.name } },
-          ),
+          at(value.node, broadMessage(job, value.value, describeExtra(extra)), {
+            data: { action: value.value, replacement: [...job.actions], job: job.name },
+          }),
         );
       }
     }
@@ -82,8 +81,14 @@ function onEveryStream(statement: StatementModel): boolean {
   });
 }
 
+/** A job a policy shows, by name (the finding's data), with the Kinesis actions it needs. */
+interface Job {
+  name: 'producer' | 'consumer' | 'producer and consumer';
+  actions: string[];
+}
+
 /** The job the policy's other statements show, with the Kinesis actions it needs. */
-function jobShownBesides(context: RuleContext, statement: StatementModel): { name: string; actions: string[] } | undefined {
+function jobShownBesides(context: RuleContext, statement: StatementModel): Job | undefined {
   const others = (action: string) => context.access.allowsOf(action).some((s) => s !== statement);
   const producer = WRITE_ACTIONS.some(others);
   const consumer = others(CONSUMER_MARKER_ACTION);
@@ -93,8 +98,36 @@ function jobShownBesides(context: RuleContext, statement: StatementModel): { nam
   return { name: producer && consumer ? 'producer and consumer' : producer ? 'producer' : 'consumer', actions };
 }
 
+/** What a broad entry lets the job do beyond its needs: `DeleteStream, MergeShards and 9 more Kinesis actions`. */
 function describeExtra(extra: readonly ActionInfo[]): string {
   const names = extra.map((a) => a.name);
-  const shown = names.slice(0, 4).join(', ');
-  return names.length > 4 ? `${shown} and ${names.length - 4} more Kinesis actions` : shown;
+  const shown = series(names.slice(0, 4));
+  return names.length > 4 ? l10n.t('{0} and {1} more Kinesis actions', shown, names.length - 4) : shown;
+}
+
+/** The finding's message for the job, a sentence for each. */
+function broadMessage(job: Job, written: string, extra: string): string {
+  const needs = series(job.actions);
+  if (job.name === 'producer') {
+    return l10n.t(
+      '"{0}" on every stream lets this producer {1} in the account, which it does not need. A producer needs {2}, on its own streams.',
+      written,
+      extra,
+      needs,
+    );
+  }
+  if (job.name === 'consumer') {
+    return l10n.t(
+      '"{0}" on every stream lets this consumer {1} in the account, which it does not need. A consumer needs {2}, on its own streams.',
+      written,
+      extra,
+      needs,
+    );
+  }
+  return l10n.t(
+    '"{0}" on every stream lets this producer and consumer {1} in the account, which it does not need. A producer and consumer needs {2}, on its own streams.',
+    written,
+    extra,
+    needs,
+  );
 }

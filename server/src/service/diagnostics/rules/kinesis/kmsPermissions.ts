@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { CONSUMER_MARKER_ACTION, KMS_CONSUMER_ACTION, KMS_PRODUCER_ACTION, WRITE_ACTIONS } from '../../../kinesis/kinesisFacts';
 import { at, policyRule, type RuleFinding } from '../../engine/rule';
 
@@ -15,18 +16,22 @@ export const kmsPermissions = policyRule({
     if (context.settings.streamEncrypted === false) return [];
     const findings: RuleFinding[] = [];
     const permissions = context.access;
-    const roles: [string | undefined, string, string][] = [
-      [WRITE_ACTIONS.find((a) => permissions.isGranted(a)), KMS_PRODUCER_ACTION, 'write to'],
-      [permissions.isGranted(CONSUMER_MARKER_ACTION) ? CONSUMER_MARKER_ACTION : undefined, KMS_CONSUMER_ACTION, 'read from'],
+    const roles: [string | undefined, string, 'write' | 'read'][] = [
+      [WRITE_ACTIONS.find((a) => permissions.isGranted(a)), KMS_PRODUCER_ACTION, 'write'],
+      [permissions.isGranted(CONSUMER_MARKER_ACTION) ? CONSUMER_MARKER_ACTION : undefined, KMS_CONSUMER_ACTION, 'read'],
     ];
-    for (const [marker, kmsAction, verb] of roles) {
+    for (const [marker, kmsAction, use] of roles) {
       if (!marker || permissions.isGranted(kmsAction)) continue;
       const site = context.grantSite(marker);
       if (!site) continue;
       findings.push(
-        at(site, `If the stream is encrypted with a customer-managed KMS key, ${kmsAction} on that key is needed to ${verb} it.`, {
-          data: { missing: [kmsAction] },
-        }),
+        at(
+          site,
+          use === 'write'
+            ? l10n.t('If the stream is encrypted with a customer-managed KMS key, {0} on that key is needed to write to it.', kmsAction)
+            : l10n.t('If the stream is encrypted with a customer-managed KMS key, {0} on that key is needed to read from it.', kmsAction),
+          { data: { missing: [kmsAction] } },
+        ),
       );
     }
     return findings;

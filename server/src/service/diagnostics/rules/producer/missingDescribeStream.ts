@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { WRITE_ACTIONS } from '../../../kinesis/kinesisFacts';
 import { missingDescribeStream } from '../missingDescribeStream';
 
@@ -11,7 +12,8 @@ export const producerMissingDescribeStream = missingDescribeStream({
   defaultSeverity: 'information',
   markers: WRITE_ACTIONS,
   message: (_gap, streams) =>
-    `This producer can write to ${streams} but not describe it. The Kinesis developer guide has producers check that the stream ` +
-    'exists and is active (DescribeStream or DescribeStreamSummary) before writing; the KPL does not describe the stream, ' +
-    'so a KPL producer needs ListShards instead.',
+    l10n.t(
+      'This producer can write to {0} but not describe it. The Kinesis developer guide has producers check that the stream exists and is active (DescribeStream or DescribeStreamSummary) before writing; the KPL does not describe the stream, so a KPL producer needs ListShards instead.',
+      streams,
+    ),
 });

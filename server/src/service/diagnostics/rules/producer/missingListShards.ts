@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { LIST_SHARDS_ACTION, METRICS_ACTION } from '../../../kinesis/kinesisFacts';
 import { policyRule } from '../../engine/rule';
 import { isConsumer } from '../../helpers/consumerFacts';
@@ -21,9 +22,13 @@ export const producerMissingListShards = policyRule({
     const severity = isConsumer(context) ? 'information' : undefined;
     return gapFindings(context, [PUT_RECORDS], [[LIST_SHARDS_ACTION]], {
       message: (_gap, streams) =>
-        `This looks like a Kinesis Producer Library (KPL) producer (PutRecords with ${METRICS_ACTION}), and it cannot list the shards of ` +
-        `${streams}: the KPL 0.14 and later finds shards with ${LIST_SHARDS_ACTION}.`,
-      advice: `Grant ${LIST_SHARDS_ACTION} on the stream.`,
+        l10n.t(
+          'This looks like a Kinesis Producer Library (KPL) producer (PutRecords with {0}), and it cannot list the shards of {1}: the KPL 0.14 and later finds shards with {2}.',
+          METRICS_ACTION,
+          streams,
+          LIST_SHARDS_ACTION,
+        ),
+      advice: () => l10n.t('Grant {0} on the stream.', LIST_SHARDS_ACTION),
       severity: () => severity,
     });
   },

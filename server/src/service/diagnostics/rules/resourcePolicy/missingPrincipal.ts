@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { statementRule } from '../../engine/rule';
 
 /** Every statement of a resource-based policy must say who it applies to. */
@@ -12,9 +13,9 @@ export const missingPrincipal = statementRule({
       {
         offset: s.node.offset,
         length: 1,
-        message:
-          'This statement has no "Principal". In a Kinesis resource-based policy every statement must name the ' +
-          'accounts, IAM roles or IAM users it grants access to, e.g. "Principal": {"AWS": "111122223333"}.',
+        message: l10n.t(
+          'This statement has no "Principal". In a Kinesis resource-based policy every statement must name the accounts, IAM roles or IAM users it grants access to, e.g. "Principal": {"AWS": "111122223333"}.',
+        ),
         data: { statement: s.index },
       },
     ];

@@ -1,8 +1,10 @@
+import * as l10n from '@vscode/l10n';
 import type { ResourceTypeInfo } from '../../../catalog/serviceEntry';
 import { SHAREABLE_ACTIONS } from '../../../kinesis/kinesisFacts';
 import { at, type RuleFinding, statementRule } from '../../engine/rule';
 import { type ResolvedResource } from '../../engine/ruleContext';
 import { unreadableResource } from '../iam/invalidArn';
+import { series } from '../../helpers/words';
 
 /**
  * Consumer actions (DescribeStreamConsumer, SubscribeToShard) must name a consumer ARN and
@@ -28,15 +30,23 @@ export const resourceMismatch = statementRule({
       if (!target) continue;
       const wanted = target === 'consumer' ? consumer : stream;
       if (!resources.some((r) => isWrong(r, wanted))) continue;
-      const wrong = resources.filter((r) => isWrong(r, wanted));
-      const other = target === 'consumer' ? 'stream' : 'consumer';
+      const wrong = series(resources.filter((r) => isWrong(r, wanted)).map((r) => `"${r.value.value}"`));
+      const name = actions[0].qualifiedName;
       findings.push(
         at(
           value.node,
-          `${actions[0].qualifiedName} acts on a ${target}, but this statement's resource ${wrong.map((r) => `"${r.value.value}"`).join(', ')} ` +
-            `is not a ${target} ARN. Share ${target} actions in the ${target}'s policy, on its ARN ` +
-            `(${target === 'consumer' ? 'stream/NAME/consumer/CONSUMER:TIMESTAMP' : 'stream/NAME'}), and ${other} actions in the ${other}'s.`,
-          { data: { action: actions[0].qualifiedName, expected: target } },
+          target === 'consumer'
+            ? l10n.t(
+                "{0} acts on a consumer, but this statement's resource {1} is not a consumer ARN. Share consumer actions in the consumer's policy, on its ARN (stream/NAME/consumer/CONSUMER:TIMESTAMP), and stream actions in the stream's.",
+                name,
+                wrong,
+              )
+            : l10n.t(
+                "{0} acts on a stream, but this statement's resource {1} is not a stream ARN. Share stream actions in the stream's policy, on its ARN (stream/NAME), and consumer actions in the consumer's.",
+                name,
+                wrong,
+              ),
+          { data: { action: name, expected: target } },
         ),
       );
     }

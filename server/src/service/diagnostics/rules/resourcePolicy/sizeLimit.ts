@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { RESOURCE_POLICY_MAX_BYTES } from '../../../kinesis/kinesisFacts';
 import { policyRule } from '../../engine/rule';
 import { templateValueLength } from '../../helpers/size';
@@ -18,9 +19,11 @@ export const sizeLimit = policyRule({
       {
         offset: root.offset,
         length: 1,
-        message:
-          `This policy is ${size.toLocaleString('en-US')} bytes without white space; a Kinesis resource-based policy ` +
-          `may not exceed 20 KB (${RESOURCE_POLICY_MAX_BYTES.toLocaleString('en-US')} bytes). Merge statements that share principals and resources, or split the access across the stream and its consumers.`,
+        message: l10n.t(
+          'This policy is {0} bytes without white space; a Kinesis resource-based policy may not exceed 20 KB ({1} bytes). Merge statements that share principals and resources, or split the access across the stream and its consumers.',
+          size.toLocaleString('en-US'),
+          RESOURCE_POLICY_MAX_BYTES.toLocaleString('en-US'),
+        ),
         data: { size, limit: RESOURCE_POLICY_MAX_BYTES },
       },
     ];

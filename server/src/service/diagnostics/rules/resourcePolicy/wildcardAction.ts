@@ -1,5 +1,7 @@
+import * as l10n from '@vscode/l10n';
 import { SHAREABLE_ACTIONS } from '../../../kinesis/kinesisFacts';
 import { at, type RuleFinding, statementRule } from '../../engine/rule';
+import { series } from '../../helpers/words';
 
 /** Kinesis resource policies take no `*` or `?` in `Action`: least privilege, enforced by PutResourcePolicy. */
 export const wildcardAction = statementRule({
@@ -14,9 +16,16 @@ export const wildcardAction = statementRule({
       findings.push(
         at(
           a.value.node,
-          `"${a.value.value}" uses a wildcard, which Kinesis resource-based policies do not allow: ` +
-            'PutResourcePolicy rejects the policy. List the actions to share one by one' +
-            (covered.length > 0 ? ` (of those it covers, these can be shared: ${covered.join(', ')}).` : '.'),
+          covered.length > 0
+            ? l10n.t(
+                '"{0}" uses a wildcard, which Kinesis resource-based policies do not allow: PutResourcePolicy rejects the policy. List the actions to share one by one (of those it covers, these can be shared: {1}).',
+                a.value.value,
+                series(covered),
+              )
+            : l10n.t(
+                '"{0}" uses a wildcard, which Kinesis resource-based policies do not allow: PutResourcePolicy rejects the policy. List the actions to share one by one.',
+                a.value.value,
+              ),
           { data: { action: a.value.value, shareable: covered } },
         ),
       );

@@ -1,6 +1,8 @@
+import * as l10n from '@vscode/l10n';
 import { hasWildcard } from '../../../catalog/wildcard';
 import type { PolicyString, PrincipalElement } from '../../../policy/policyModel';
 import { at, type RuleFinding, statementRule } from '../../engine/rule';
+import { sentences } from '../../../l10n';
 
 /** `"*"`, `{"AWS": "*"}` or a wildcard inside a principal ARN: not in a Kinesis resource policy. */
 export const wildcardPrincipal = statementRule({
@@ -11,16 +13,19 @@ export const wildcardPrincipal = statementRule({
     const findings: RuleFinding[] = [];
     // A condition narrowing "*" to an account or organization is how other services' policies are
     // written; Kinesis rejects the wildcard whatever the condition says.
-    const conditioned = statement.condition
-      ? ' The Condition does not change that: Kinesis rejects a wildcard principal whatever the condition narrows it to.'
-      : '';
+    const conditioned = statement.condition && l10n.t('The Condition does not change that: Kinesis rejects a wildcard principal whatever the condition narrows it to.');
     const report = (value: PolicyString) => {
       if (!hasWildcard(value.value)) return;
       findings.push(
         at(
           value.node,
-          `The principal "${value.value}" uses a wildcard, which Kinesis resource-based policies do not allow: ` +
-            `it would share the stream with anyone. Name the accounts, roles or users to share with.${conditioned}`,
+          sentences(
+            l10n.t(
+              'The principal "{0}" uses a wildcard, which Kinesis resource-based policies do not allow: it would share the stream with anyone. Name the accounts, roles or users to share with.',
+              value.value,
+            ),
+            conditioned,
+          ),
           { data: { principal: value.value } },
         ),
       );
