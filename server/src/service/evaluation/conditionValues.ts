@@ -1,4 +1,3 @@
-import * as l10n from '@vscode/l10n';
 import ipaddr from 'ipaddr.js';
 import type { OperatorFamily } from '../catalog/conditionOperators';
 import { caseSensitiveMatcher, wildcardMatcher } from '../catalog/wildcard';
@@ -49,37 +48,6 @@ export function parseCidr(value: string): [ipaddr.IPv4 | ipaddr.IPv6, number] | 
 function isArnPattern(value: string): boolean {
   return value === '*' || (value.startsWith('arn:') && value.split(':').length >= 6);
 }
-
-/**
- * What an operator family takes, in words: `a number`. Each is a getter, read when a message is
- * written, in the display language of the moment.
- */
-export const FAMILY_TAKES: Readonly<Record<OperatorFamily, string>> = {
-  get String() {
-    return l10n.t('a string');
-  },
-  get Numeric() {
-    return l10n.t('a number');
-  },
-  get Date() {
-    return l10n.t('a date (ISO 8601, such as 2026-12-31T23:59:59Z, or epoch seconds)');
-  },
-  get Bool() {
-    return l10n.t('"true" or "false"');
-  },
-  get Null() {
-    return l10n.t('"true" (the key is absent) or "false" (it is present)');
-  },
-  get Binary() {
-    return l10n.t('base64');
-  },
-  get IPAddress() {
-    return l10n.t('an IPv4 or IPv6 address or CIDR range');
-  },
-  get ARN() {
-    return l10n.t('an ARN');
-  },
-};
 
 /**
  * Whether a policy value fits an operator family. Values with policy variables fit the families

@@ -65,10 +65,7 @@ function familyMismatch(operator: string, family: OperatorFamily, key: string, k
     : l10n.t('"{0}" compares {1} values, but "{2}" holds {3} values: the condition never holds.', operator, family, key, type);
 }
 
-/**
- * What an operator family takes, for a message: the same words as the evaluation's FAMILY_TAKES,
- * in the display language.
- */
+/** What an operator family takes, for a message, in the display language. */
 function familyTakes(family: OperatorFamily): string {
   switch (family) {
     case 'String':
