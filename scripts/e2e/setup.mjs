@@ -1,6 +1,7 @@
 // Installs what the real-VS-Code tests need and is missing, and says what it does:
 //   Debian packages: chromium (the browser), libkrb5-dev (code-server's `kerberos` module builds
-//   against it), ripgrep (stands in for the binary @vscode/ripgrep would download);
+//   against it), ripgrep (stands in for the binary @vscode/ripgrep would download),
+//   fonts-wqy-microhei (a Chinese font, for the screenshots of the product in Chinese);
 //   code-server, into .e2e/code-server (ignored by git, not a dependency of the project).
 // Quick when all is there: a few dpkg queries and a file read.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -10,7 +11,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CODE_SERVER_VERSION, chromiumPath, codeServerBin, codeServerDir, step, timed } from './env.mjs';
 
-const APT_PACKAGES = ['chromium', 'libkrb5-dev', 'ripgrep'];
+const APT_PACKAGES = ['chromium', 'libkrb5-dev', 'ripgrep', 'fonts-wqy-microhei'];
 
 // npm runs only the install scripts of packages allowed by name. code-server's postinstall runs
 // npm again in lib/vscode and lib/vscode/extensions (each with its shrinkwrap): those read the

@@ -42,6 +42,26 @@ export function sentences(...parts: (string | false | undefined | null)[]): stri
   return parts.filter((p): p is string => typeof p === 'string' && p !== '').join(language === 'zh-cn' ? '' : ' ');
 }
 
+/** Names in a row, without a conjunction: `a, b, c`; in Chinese `a、b、c`. */
+export function series(items: readonly string[]): string {
+  return items.join(language === 'zh-cn' ? '、' : ', ');
+}
+
+/** Alternatives, each joined by "or": `a or b or c`; in Chinese `a 或 b 或 c`. */
+export function alternatives(items: readonly string[]): string {
+  return items.join(language === 'zh-cn' ? ' 或 ' : ' or ');
+}
+
+/** Items all of which are meant, each joined by "and": `a and b`; in Chinese `a 和 b`. */
+export function conjoined(items: readonly string[]): string {
+  return items.join(language === 'zh-cn' ? ' 和 ' : ' and ');
+}
+
+/** Clauses of one sentence set apart by semicolons: `a; b`; in Chinese `a；b`. */
+export function clauses(items: readonly string[]): string {
+  return items.join(language === 'zh-cn' ? '；' : '; ');
+}
+
 /** Items of a list as the language lists them: `a, b and c`; in Chinese `a、b 和 c`. */
 export function listed(items: readonly string[], conjunction: 'and' | 'or' = 'and'): string {
   if (items.length <= 1) return items[0] ?? '';

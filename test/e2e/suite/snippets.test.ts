@@ -22,6 +22,21 @@ describe('Snippets', () => {
     assert.deepEqual(problems(diagnostics).map((d) => `${codeOf(d)}: ${d.message}`), []);
   });
 
+  it('writes the partition of the region typed into its first tab stop: cn-north-1 gives arn:aws-cn:', async () => {
+    const document = await vscode.workspace.openTextDocument({ language: 'jsonc', content: '' });
+    const editor = await vscode.window.showTextDocument(document);
+    await waitFor('the extension to activate', () => extension().isActive);
+    const items = await completionsAt(document, new vscode.Position(0, 0));
+    const snippet = items.find((i) => labelOf(i) === 'kinesis-producer' && i.kind === vscode.CompletionItemKind.Snippet);
+    assert.ok(snippet, 'no kinesis-producer snippet');
+    await accept(editor, snippet);
+    // The region is the first tab stop, selected: typed over, then left for the account.
+    await vscode.commands.executeCommand('type', { text: 'cn-north-1' });
+    await vscode.commands.executeCommand('jumpToNextSnippetPlaceholder');
+    const { Statement } = JSON.parse(document.getText()) as { Statement: { Resource: string }[] };
+    assert.deepEqual(Statement.map((s) => s.Resource), ['arn:aws-cn:kinesis:cn-north-1:111122223333:stream/my-stream']);
+  });
+
   it('names the KCL snippets by version, kinesis-kcl1-consumer to kinesis-kcl3-consumer', async () => {
     const document = await vscode.workspace.openTextDocument({ language: 'json', content: '' });
     await vscode.window.showTextDocument(document);

@@ -1,4 +1,5 @@
 import * as l10n from '@vscode/l10n';
+import { alternatives } from '../l10n';
 import { parseArn } from '../catalog/arn';
 import type { AccessResult, DecidingStatement, Decision } from '../../../../common/src/access';
 import { decideAccess, PolicyEvaluator, resourceCoverage, type StatementMatch } from '../evaluation';
@@ -121,7 +122,7 @@ function describe(match: StatementMatch): DecidingStatement {
   const conditional = match.coverage !== 'all';
   const conditions = conditional
     ? (statement.condition?.clauses ?? []).flatMap((clause) =>
-        clause.keys.map((k) => `${clause.operator.value} ${k.key.value}: ${either([...k.values.map((v) => v.value), ...k.scalars.map((n) => String(n.value))])}`),
+        clause.keys.map((k) => `${clause.operator.value} ${k.key.value}: ${alternatives([...k.values.map((v) => v.value), ...k.scalars.map((n) => String(n.value))])}`),
       )
     : [];
   return {
@@ -135,7 +136,3 @@ function describe(match: StatementMatch): DecidingStatement {
   };
 }
 
-/** Values a condition compares with, as a sentence says them: `a or b or c`. */
-function either(values: readonly string[]): string {
-  return values.length === 0 ? '' : values.reduce((all, value) => l10n.t('{0} or {1}', all, value));
-}

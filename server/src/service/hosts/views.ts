@@ -9,7 +9,7 @@ import type { OffsetMap } from './offsetMap';
 import { entry, stringValue, type TemplateNode } from './cloudformation/templateTree';
 import { resolveString } from './cloudformation/intrinsics';
 import { KINESIS_MANAGED_KEY } from '../kinesis/kinesisFacts';
-import { each } from './cloudformation/checks/check';
+import { series } from '../l10n';
 import { statementsEdit, structuralEdit, textStructuralEdit } from './cloudformation/yamlEdits';
 import { isJsonText } from './terraform/terraformHost';
 import { hclStructuralEdit } from './terraform/hclEdits';
@@ -89,7 +89,7 @@ export function principalView(template: TemplateDocument, view: PrincipalView): 
     suffix:
       view.unknown.length === 0
         ? l10n.t('{0}, with all its policies', view.label)
-        : l10n.t('{0}, with all its policies but {1}, which the template does not hold and which may grant this', view.label, each(view.unknown)),
+        : l10n.t('{0}, with all its policies but {1}, which the template does not hold and which may grant this', view.label, series(view.unknown)),
     uncertain: view.unknown.length > 0,
     structural: (edits) => statementsEdit(template, nodes, view.statements, view.document, edits),
   };

@@ -2,7 +2,8 @@ import * as l10n from '@vscode/l10n';
 import { describeArnPattern } from '../catalog/arnPatterns';
 import type { IamCatalog } from '../catalog/iamCatalog';
 import { hasWildcard } from '../catalog/wildcard';
-import { code, dataFooter, either, escapeMarkdown, joinSections } from './markdown';
+import { code, dataFooter, escapeMarkdown, joinSections } from './markdown';
+import { alternatives } from '../l10n';
 
 /** Hover text for an ARN: its fields and the resource type it names; for a pattern, what it can match. */
 export function arnHoverText(catalog: IamCatalog, arn: string): string | undefined {
@@ -48,8 +49,8 @@ function arnPatternHoverText(catalog: IamCatalog, arn: string): string | undefin
   const fixed = info.variables.filter(([name, value]) => !FIELDS.includes(name) && !hasWildcard(value)).map(([name, value]) => `${escapeMarkdown(name)} ${code(value)}`);
   return joinSections([
     fixed.length > 0
-      ? l10n.t('**ARN pattern** of {0} ARNs ({1}) with {2}', either(names), escapeMarkdown(type.service.name), fixed.join(', '))
-      : l10n.t('**ARN pattern** of {0} ARNs ({1})', either(names), escapeMarkdown(type.service.name)),
+      ? l10n.t('**ARN pattern** of {0} ARNs ({1}) with {2}', alternatives(names), escapeMarkdown(type.service.name), fixed.join(', '))
+      : l10n.t('**ARN pattern** of {0} ARNs ({1})', alternatives(names), escapeMarkdown(type.service.name)),
     rows.length > 0 ? `${partValueHeader()}\n${rows.join('\n')}` : undefined,
     l10n.t('Format: {0}', code(type.arn)),
     dataFooter(catalog),

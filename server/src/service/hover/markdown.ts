@@ -22,11 +22,6 @@ export function moreOf(shown: readonly string[], total: number): string {
   return total > shown.length ? l10n.t('{0} and {1} more', text, total - shown.length) : text;
 }
 
-/** Alternatives as a sentence says them: `a or b or c`. */
-export function either(items: readonly string[]): string {
-  return items.length === 0 ? '' : items.reduce((all, item) => l10n.t('{0} or {1}', all, item));
-}
-
 export function joinSections(sections: (string | undefined)[]): string {
   return sections.filter((s): s is string => !!s).join('\n\n');
 }

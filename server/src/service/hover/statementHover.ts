@@ -2,7 +2,8 @@ import * as l10n from '@vscode/l10n';
 import type { IamCatalog } from '../catalog/iamCatalog';
 import { hasWildcard } from '../catalog/wildcard';
 import type { PrincipalElement, StatementModel } from '../policy/policyModel';
-import { code, dataFooter, either, joinSections, moreOf } from './markdown';
+import { code, dataFooter, joinSections, moreOf } from './markdown';
+import { alternatives } from '../l10n';
 
 /** How many names a list shows before "and N more". */
 const SHOWN = 12;
@@ -79,7 +80,7 @@ function conditionsText(statement: StatementModel): string | undefined {
   const lines = clauses.flatMap((clause) =>
     clause.keys.map((entry) => {
       const values = [...entry.values.map((v) => v.value), ...entry.scalars.map((n) => String(n.value))];
-      return `- ${code(clause.operator.value)} ${code(entry.key.value)}: ${either(values.map(code))}`;
+      return `- ${code(clause.operator.value)} ${code(entry.key.value)}: ${alternatives(values.map(code))}`;
     }),
   );
   return lines.length > 0 ? `${l10n.t('**Only when:**')}\n${lines.join('\n')}` : undefined;

@@ -6,9 +6,8 @@ import type { ResourceTypeInfo } from '../../catalog/serviceEntry';
 import type { StatementModel } from '../../policy/policyModel';
 import { at, type RuleFinding, type RuleSeverityLevel } from '../engine/rule';
 import type { RuleContext } from '../engine/ruleContext';
-import { listed, sentences } from '../../l10n';
+import { listed, sentences, series } from '../../l10n';
 import { grantSiteIn, statementName } from './access';
-import { series } from './words';
 
 /** A resource the policy grants an action on, as it is written, and where the grant is. */
 export interface Grant {

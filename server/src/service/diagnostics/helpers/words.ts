@@ -1,21 +1,5 @@
 import * as l10n from '@vscode/l10n';
 import type { Node } from 'jsonc-parser';
-import { currentLanguage } from '../../l10n';
-
-/** Names in a row, as a message lists them without a conjunction: `a, b, c`; in Chinese `a、b、c`. */
-export function series(items: readonly string[]): string {
-  return items.join(currentLanguage() === 'zh-cn' ? '、' : ', ');
-}
-
-/** Alternatives, each joined by "or": `a or b or c`; in Chinese `a 或 b 或 c`. */
-export function alternatives(items: readonly string[]): string {
-  return items.join(currentLanguage() === 'zh-cn' ? ' 或 ' : ' or ');
-}
-
-/** Clauses of one sentence set apart by semicolons: `a; b`; in Chinese `a；b`. */
-export function clauses(items: readonly string[]): string {
-  return items.join(currentLanguage() === 'zh-cn' ? '；' : '; ');
-}
 
 /**
  * What a JSON value is, for a message saying what a value should be instead: `null`, `a list`

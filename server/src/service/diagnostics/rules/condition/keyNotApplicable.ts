@@ -1,9 +1,9 @@
 import * as l10n from '@vscode/l10n';
+import { series } from '../../../l10n';
 import { ALL_KINDS } from '../../engine/policyKind';
 import { at, type RuleFinding, statementRule } from '../../engine/rule';
 import { readClauses, statementKeys } from '../../helpers/conditions';
 import { templateFits, type IamCatalog } from '../../../catalog/iamCatalog';
-import { series } from '../../helpers/words';
 
 /**
  * A service's condition key that none of the statement's actions (nor the resource types they

@@ -1,4 +1,5 @@
 import * as l10n from '@vscode/l10n';
+import { alternatives } from '../../../l10n';
 import { parseArn } from '../../../catalog/arn';
 import type { ActionInfo, ResourceTypeInfo } from '../../../catalog/serviceEntry';
 import { METRICS_ACTION, SHAREABLE_ACTIONS } from '../../../kinesis/kinesisFacts';
@@ -7,7 +8,6 @@ import { at, type RuleFinding, statementRule } from '../../engine/rule';
 import { type ResolvedResource, type RuleContext } from '../../engine/ruleContext';
 import { ALL_KINDS } from '../../engine/policyKind';
 import { unreadableResource } from './invalidArn';
-import { alternatives } from '../../helpers/words';
 
 /**
  * A named action that none of the statement's resources can apply to is granted nowhere:

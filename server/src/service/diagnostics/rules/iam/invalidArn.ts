@@ -1,4 +1,5 @@
 import * as l10n from '@vscode/l10n';
+import { series } from '../../../l10n';
 import { parseArn, partitionOfRegion, PARTITIONS, type ArnParts } from '../../../catalog/arn';
 import { globsIntersect, templateGlob } from '../../../catalog/arnPatterns';
 import type { IamCatalog } from '../../../catalog/iamCatalog';
@@ -8,7 +9,6 @@ import { placeholderIn } from '../../../templates/placeholders';
 import { at, type RuleFinding, statementRule } from '../../engine/rule';
 import type { RuleContext } from '../../engine/ruleContext';
 import { ALL_KINDS } from '../../engine/policyKind';
-import { series } from '../../helpers/words';
 
 /** A malformed ARN in `Resource` matches no resource: the statement silently grants nothing. */
 export const invalidArn = statementRule({

@@ -1,11 +1,12 @@
 import * as l10n from '@vscode/l10n';
+import { series } from '../../../l10n';
 import { parseArn, PARTITIONS } from '../../../catalog/arn';
 import { hasWildcard } from '../../../catalog/wildcard';
 import type { PrincipalElement, StatementModel } from '../../../policy/policyModel';
 import { placeholderIn, templateValueIn } from '../../../templates/placeholders';
 import { at, type RuleFinding, statementRule } from '../../engine/rule';
 import { ALL_KINDS } from '../../engine/policyKind';
-import { describeNode, series } from '../../helpers/words';
+import { describeNode } from '../../helpers/words';
 
 const IAM_PRINCIPAL_ARN = new RegExp(
   `^arn:(${PARTITIONS.join('|')}):(iam::(\\d{12}|\\*):(root|user/.+|role/.+|federated-user/.+|assumed-role/.+)|sts::(\\d{12}|\\*):(assumed-role|federated-user)/.+)$`,

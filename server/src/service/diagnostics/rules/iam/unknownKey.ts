@@ -2,8 +2,7 @@ import * as l10n from '@vscode/l10n';
 import type { Node } from 'jsonc-parser';
 import { ALL_KINDS } from '../../engine/policyKind';
 import { at, type RuleFinding, statementRule } from '../../engine/rule';
-import { sentences } from '../../../l10n';
-import { series } from '../../helpers/words';
+import { sentences, series } from '../../../l10n';
 
 /** The elements IAM knows, spelt as it spells them (IAM User Guide, "IAM JSON policy element reference"). */
 const POLICY_KEYS = ['Version', 'Id', 'Statement'];

@@ -1,9 +1,9 @@
 import * as l10n from '@vscode/l10n';
+import { series } from '../../../l10n';
 import { KCL3_INDEX_ACTIONS, LEASE_TABLE_ACTIONS } from '../../../kinesis/kinesisFacts';
 import { kclApplies } from '../../helpers/consumerFacts';
 import { kclSetVersion } from '../../helpers/leaseTables';
 import { at, policyRule, type RuleFinding } from '../../engine/rule';
-import { series } from '../../helpers/words';
 
 /**
  * `dynamodb:*` on a KCL consumer's lease table works, but grants far more than the KCL uses

@@ -4,8 +4,7 @@ import type { KclVersion } from '../../../../../../common/src/choices';
 import { at, policyRule } from '../../engine/rule';
 import { kclApplies, showsKclUse } from '../../helpers/consumerFacts';
 import { deniedClause, describeResources, resourceName } from '../../helpers/jobs';
-import { clauses, series } from '../../helpers/words';
-import { listed, sentences } from '../../../l10n';
+import { clauses, listed, sentences, series } from '../../../l10n';
 import { kclSetVersion, leaseGap, leaseGapSize, type LeaseGap } from '../../helpers/leaseTables';
 
 /**

@@ -1,4 +1,5 @@
 import * as l10n from '@vscode/l10n';
+import { series } from '../../../l10n';
 import { parseArn } from '../../../catalog/arn';
 import type { ActionInfo } from '../../../catalog/serviceEntry';
 import { wildcardMatcher } from '../../../catalog/wildcard';
@@ -8,7 +9,6 @@ import type { PolicyString, StatementModel } from '../../../policy/policyModel';
 import { at, policyRule, type RuleFinding } from '../../engine/rule';
 import type { ResolvedAction, RuleContext } from '../../engine/ruleContext';
 import { kclSetVersion } from '../../helpers/leaseTables';
-import { series } from '../../helpers/words';
 
 /** Access levels that change streams rather than read them. */
 const CHANGING = new Set(['Write', 'Permissions management', 'Tagging']);

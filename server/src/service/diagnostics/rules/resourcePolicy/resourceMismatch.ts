@@ -1,10 +1,10 @@
 import * as l10n from '@vscode/l10n';
+import { series } from '../../../l10n';
 import type { ResourceTypeInfo } from '../../../catalog/serviceEntry';
 import { SHAREABLE_ACTIONS } from '../../../kinesis/kinesisFacts';
 import { at, type RuleFinding, statementRule } from '../../engine/rule';
 import { type ResolvedResource } from '../../engine/ruleContext';
 import { unreadableResource } from '../iam/invalidArn';
-import { series } from '../../helpers/words';
 
 /**
  * Consumer actions (DescribeStreamConsumer, SubscribeToShard) must name a consumer ARN and

@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
+import { series } from '../../../l10n';
 import { SHAREABLE_ACTIONS } from '../../../kinesis/kinesisFacts';
 import { at, type RuleFinding, statementRule } from '../../engine/rule';
-import { series } from '../../helpers/words';
 
 /** Kinesis resource policies take no `*` or `?` in `Action`: least privilege, enforced by PutResourcePolicy. */
 export const wildcardAction = statementRule({

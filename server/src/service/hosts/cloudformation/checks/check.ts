@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { currentLanguage } from '../../../l10n';
+import { series } from '../../../l10n';
 import type { RuleSeverityLevel } from '../../../diagnostics/engine/rule';
 import type { TemplateDocument } from '../../hostModel';
 import type { PrincipalAccess } from './principalAccess';
@@ -37,20 +37,6 @@ export function templateCheck<Code extends string>(check: TemplateCheck<Code>): 
 /** How a message names what the template does not hold of a principal's policies, and how loud it may be. */
 export function unseenPolicies(unknown: readonly string[]): { note: string; severity?: RuleSeverityLevel } {
   if (unknown.length === 0) return { note: '' };
-  return { note: l10n.t(' (unless {0}, which the template does not hold, grants it)', each(unknown)), severity: 'information' };
+  return { note: l10n.t(' (unless {0}, which the template does not hold, grants it)', series(unknown)), severity: 'information' };
 }
 
-/** Items named one after another: `a, b`; in Chinese `a、b`. */
-export function each(items: readonly string[]): string {
-  return items.join(currentLanguage() === 'zh-cn' ? '、' : ', ');
-}
-
-/** Items any of which would do: `a or b`; in Chinese `a 或 b`. */
-export function either(items: readonly string[]): string {
-  return items.join(currentLanguage() === 'zh-cn' ? ' 或 ' : ' or ');
-}
-
-/** Items all of which are meant: `a and b`; in Chinese `a 和 b`. */
-export function both(items: readonly string[]): string {
-  return items.join(currentLanguage() === 'zh-cn' ? ' 和 ' : ' and ');
-}

@@ -2,7 +2,8 @@ import * as l10n from '@vscode/l10n';
 import { EFO_CONSUMER_ACTIONS } from '../../../kinesis/kinesisFacts';
 import { attributeOf, resolveString } from '../intrinsics';
 import { entry, type TemplateNode } from '../templateTree';
-import { both, either, templateCheck, unseenPolicies, type TemplateFinding } from './check';
+import { alternatives, conjoined } from '../../../l10n';
+import { templateCheck, unseenPolicies, type TemplateFinding } from './check';
 
 /**
  * An enhanced fan-out consumer the template registers (`AWS::Kinesis::StreamConsumer`) is read
@@ -38,17 +39,17 @@ export const consumerCannotSubscribe = templateCheck({
                 ? l10n.t(
                     'This policy names the enhanced fan-out consumer {0} but cannot {1} on it{2}: it reads through the consumer by subscribing to its shards. Grant {3} on the consumer.',
                     name,
-                    either(missing.map((m) => m.action)),
+                    alternatives(missing.map((m) => m.action)),
                     note,
-                    both(EFO_CONSUMER_ACTIONS),
+                    conjoined(EFO_CONSUMER_ACTIONS),
                   )
                 : l10n.t(
                     '{0} names the enhanced fan-out consumer {1} but cannot {2} on it{3}: it reads through the consumer by subscribing to its shards. Grant {4} on the consumer.',
                     who,
                     name,
-                    either(missing.map((m) => m.action)),
+                    alternatives(missing.map((m) => m.action)),
                     note,
-                    both(EFO_CONSUMER_ACTIONS),
+                    conjoined(EFO_CONSUMER_ACTIONS),
                   ),
           });
         }

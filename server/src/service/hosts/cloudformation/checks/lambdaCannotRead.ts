@@ -4,7 +4,8 @@ import { LAMBDA_CONSUMER_ACTIONS, LAMBDA_KINESIS_MANAGED_POLICY, LAMBDA_STREAM_A
 import { intrinsicOf, resolveString, type TemplateSymbols } from '../intrinsics';
 import { functionRole, samAdded } from '../principals';
 import { entry, stringValue, type TemplateNode } from '../templateTree';
-import { each, either, templateCheck, unseenPolicies, type TemplateFinding } from './check';
+import { alternatives, series } from '../../../l10n';
+import { templateCheck, unseenPolicies, type TemplateFinding } from './check';
 
 /**
  * A Lambda function that reads a Kinesis stream (an `AWS::Lambda::EventSourceMapping`, or a SAM
@@ -35,7 +36,7 @@ export const lambdaCannotRead = templateCheck({
       const missing = access.denied(role, requests).filter((r) => ![r.action, ...(r.alternatives ?? [])].some((a) => granted.includes(a)));
       if (missing.length === 0) continue;
       const { note, severity } = unseenPolicies(unknown.filter((name) => !managed.includes(name)));
-      const lacking = each(missing.map((m) => either([m.action, ...(m.alternatives ?? [])])));
+      const lacking = series(missing.map((m) => alternatives([m.action, ...(m.alternatives ?? [])])));
       findings.push({
         start: source.start,
         end: source.end,

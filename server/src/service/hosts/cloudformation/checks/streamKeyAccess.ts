@@ -2,7 +2,8 @@ import * as l10n from '@vscode/l10n';
 import { KINESIS_MANAGED_KEY, STREAM_KEY_ACTIONS } from '../../../kinesis/kinesisFacts';
 import { attributeOf, intrinsicOf, resolveString, type TemplateSymbols } from '../intrinsics';
 import { entry, stringValue, type TemplateNode } from '../templateTree';
-import { both, either, templateCheck, unseenPolicies, type TemplateFinding } from './check';
+import { alternatives, conjoined } from '../../../l10n';
+import { templateCheck, unseenPolicies, type TemplateFinding } from './check';
 
 /**
  * A stream the template encrypts with its own KMS key (`StreamEncryption`) can be written only by
@@ -49,26 +50,26 @@ export const streamKeyAccess = templateCheck({
                   'Stream {0} is encrypted with this key, and {1} writes to and reads it but cannot {2} on the key{3}: its writes and reads fail. Grant {4} on the key to {1}.',
                   name,
                   principal,
-                  either(actions),
+                  alternatives(actions),
                   note,
-                  both(actions),
+                  conjoined(actions),
                 )
               : writes
                 ? l10n.t(
                     'Stream {0} is encrypted with this key, and {1} writes to it but cannot {2} on the key{3}: its writes fail. Grant {4} on the key to {1}.',
                     name,
                     principal,
-                    either(actions),
+                    alternatives(actions),
                     note,
-                    both(actions),
+                    conjoined(actions),
                   )
                 : l10n.t(
                     'Stream {0} is encrypted with this key, and {1} reads it but cannot {2} on the key{3}: its reads fail. Grant {4} on the key to {1}.',
                     name,
                     principal,
-                    either(actions),
+                    alternatives(actions),
                     note,
-                    both(actions),
+                    conjoined(actions),
                   ),
         });
       }
