@@ -48,6 +48,16 @@ describe('snippets', () => {
     assert.equal(check.status, 0, check.stderr);
   });
 
+  it('are one file per language, which the manifest names through package.nls: the same snippets, named and described in the language', () => {
+    const path = (nls: string) => (JSON.parse(readFileSync(join(ROOT, nls), 'utf8')) as Record<string, string>)['snippets.path'];
+    assert.deepEqual(manifest.contributes.snippets.map((s) => s.path), ['%snippets.path%', '%snippets.path%']);
+    assert.equal(path('package.nls.json'), './snippets/kinesis-policy.code-snippets');
+    const chinese = JSON.parse(readFileSync(join(ROOT, path('package.nls.zh-cn.json')), 'utf8')) as Record<string, { prefix: string | string[]; description: string; body: string[] }>;
+    assert.deepEqual(Object.values(chinese).map((c) => [c.prefix, c.body]), Object.values(snippets).map((e) => [e.prefix, e.body]));
+    assert.equal(Object.keys(chinese)[0], 'Kinesis 创建器策略');
+    assert.match(Object.values(chinese)[0].description, /^创建器的基于身份的策略/);
+  });
+
   it('cover every role', () => {
     assert.deepEqual(Object.values(snippets).map((s) => s.prefix), [
       'kinesis-producer',

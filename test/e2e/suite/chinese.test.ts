@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { closeAllEditors, codeActionsAt, diagnosticsWhere, extension, hoverTextAt, openPolicy, positionAfter, withCode } from './helpers';
+import { closeAllEditors, codeActionsAt, completionsAt, diagnosticsWhere, extension, hoverTextAt, labelOf, openPolicy, positionAfter, waitFor, withCode } from './helpers';
 
 /**
  * With VS Code's display language set to Simplified Chinese (the run's `--locale zh-cn`): what
@@ -43,6 +43,17 @@ describe('In Chinese', () => {
     const actions = await codeActionsAt(document.uri, wildcard.range, vscode.CodeActionKind.QuickFix.value);
     const titles = actions.map((a) => a.title);
     assert.ok(titles.includes(chinese('Replace the wildcard with the shareable actions it covers')), titles.join('\n'));
+  });
+
+  it('offers its snippets described in Chinese', async () => {
+    const document = await vscode.workspace.openTextDocument({ language: 'jsonc', content: '' });
+    await vscode.window.showTextDocument(document);
+    await waitFor('the extension to activate', () => extension().isActive);
+    const items = await completionsAt(document, new vscode.Position(0, 0));
+    const snippet = items.find((i) => labelOf(i) === 'kinesis-producer' && i.kind === vscode.CompletionItemKind.Snippet);
+    assert.ok(snippet, `no kinesis-producer snippet among: ${items.map(labelOf).join(', ')}`);
+    const shown = [snippet.detail, typeof snippet.label === 'object' ? snippet.label.description : undefined].join(' ');
+    assert.ok(shown.includes(chinese('Kinesis producer policy')) || shown.includes(chinese('Identity policy for a producer: describe the stream, list shards, put records.')), shown);
   });
 
   it('hovers in Chinese, linking the Chinese edition of the AWS documentation', async () => {

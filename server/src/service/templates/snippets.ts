@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { REGION_PREFIXES } from '../catalog/arn';
 import { PLACEHOLDERS } from './placeholders';
 import { policyFor, PLACEHOLDER_PARAMS } from './policyTemplates';
@@ -10,18 +11,21 @@ export interface Snippet {
   body: string[];
 }
 
-const SNIPPETS: readonly { name: string; prefix: string | string[]; role: PolicyRole; kcl?: KclVersion; description: string }[] = [
-  { name: 'Kinesis producer policy', prefix: 'kinesis-producer', role: 'producer', description: 'Identity policy for a producer: describe the stream, list shards, put records.' },
-  { name: 'Kinesis KCL 1.x consumer policy', prefix: ['kinesis-kcl1-consumer', 'kinesis-kcl-consumer'], role: 'kcl-consumer', kcl: '1.x', description: 'Identity policy for a KCL 1.x consumer: stream, DynamoDB lease table, CloudWatch metrics.' },
-  { name: 'Kinesis KCL 2.x consumer policy', prefix: 'kinesis-kcl2-consumer', role: 'kcl-consumer', kcl: '2.x', description: 'Identity policy for a KCL 2.x consumer, with enhanced fan-out.' },
-  { name: 'Kinesis KCL 3.x consumer policy', prefix: 'kinesis-kcl3-consumer', role: 'kcl-consumer', kcl: '3.x', description: 'Identity policy for a KCL 3.x consumer: its three DynamoDB tables and the lease index.' },
-  { name: 'Kinesis enhanced fan-out consumer policy', prefix: 'kinesis-efo-consumer', role: 'efo-consumer', description: 'Identity policy for an enhanced fan-out consumer: register, then subscribe.' },
-  { name: 'Kinesis cross-account read (resource policy)', prefix: 'kinesis-cross-account-read', role: 'cross-account-read', description: "Stream policy that lets another account read the stream." },
-  { name: 'Kinesis cross-account write (resource policy)', prefix: 'kinesis-cross-account-write', role: 'cross-account-write', description: 'Stream policy that lets another account write to the stream.' },
-  { name: 'Kinesis consumer share: stream policy', prefix: 'kinesis-share-consumer-stream', role: 'consumer-share-stream', description: "The stream's half of sharing a registered consumer with another account." },
-  { name: 'Kinesis consumer share: consumer policy', prefix: 'kinesis-share-consumer', role: 'consumer-share-consumer', description: "The consumer's half of sharing a registered consumer with another account." },
-  { name: 'Kinesis stream administrator policy', prefix: 'kinesis-stream-admin', role: 'stream-admin', description: 'Identity policy to create, scale, tag and delete streams.' },
-];
+/** The snippets, named and described in the display language (the package ships a snippets file per language). */
+function snippetList(): readonly { name: string; prefix: string | string[]; role: PolicyRole; kcl?: KclVersion; description: string }[] {
+  return [
+    { name: l10n.t('Kinesis producer policy'), prefix: 'kinesis-producer', role: 'producer', description: l10n.t('Identity policy for a producer: describe the stream, list shards, put records.') },
+    { name: l10n.t('Kinesis KCL {0} consumer policy', '1.x'), prefix: ['kinesis-kcl1-consumer', 'kinesis-kcl-consumer'], role: 'kcl-consumer', kcl: '1.x', description: l10n.t('Identity policy for a KCL 1.x consumer: stream, DynamoDB lease table, CloudWatch metrics.') },
+    { name: l10n.t('Kinesis KCL {0} consumer policy', '2.x'), prefix: 'kinesis-kcl2-consumer', role: 'kcl-consumer', kcl: '2.x', description: l10n.t('Identity policy for a KCL 2.x consumer, with enhanced fan-out.') },
+    { name: l10n.t('Kinesis KCL {0} consumer policy', '3.x'), prefix: 'kinesis-kcl3-consumer', role: 'kcl-consumer', kcl: '3.x', description: l10n.t('Identity policy for a KCL 3.x consumer: its three DynamoDB tables and the lease index.') },
+    { name: l10n.t('Kinesis enhanced fan-out consumer policy'), prefix: 'kinesis-efo-consumer', role: 'efo-consumer', description: l10n.t('Identity policy for an enhanced fan-out consumer: register, then subscribe.') },
+    { name: l10n.t('Kinesis cross-account read (resource policy)'), prefix: 'kinesis-cross-account-read', role: 'cross-account-read', description: l10n.t('Stream policy that lets another account read the stream.') },
+    { name: l10n.t('Kinesis cross-account write (resource policy)'), prefix: 'kinesis-cross-account-write', role: 'cross-account-write', description: l10n.t('Stream policy that lets another account write to the stream.') },
+    { name: l10n.t('Kinesis consumer share: stream policy'), prefix: 'kinesis-share-consumer-stream', role: 'consumer-share-stream', description: l10n.t("The stream's half of sharing a registered consumer with another account.") },
+    { name: l10n.t('Kinesis consumer share: consumer policy'), prefix: 'kinesis-share-consumer', role: 'consumer-share-consumer', description: l10n.t("The consumer's half of sharing a registered consumer with another account.") },
+    { name: l10n.t('Kinesis stream administrator policy'), prefix: 'kinesis-stream-admin', role: 'stream-admin', description: l10n.t('Identity policy to create, scale, tag and delete streams.') },
+  ];
+}
 
 /** Each placeholder becomes a tab stop with a value that makes the policy valid as it stands. */
 const STOPS: readonly [string, string][] = [
@@ -34,10 +38,10 @@ const STOPS: readonly [string, string][] = [
   [PLACEHOLDERS.otherAccount, '444455556666'],
 ];
 
-/** The snippets file for `contributes.snippets`, from the same templates as the insert actions. */
+/** The snippets file for `contributes.snippets`, in the display language, from the same templates as the insert actions. */
 export function renderSnippets(): Record<string, Snippet> {
   return Object.fromEntries(
-    SNIPPETS.map((s) => {
+    snippetList().map((s) => {
       let text = JSON.stringify(policyFor(s.role, { ...PLACEHOLDER_PARAMS, partition: PARTITION }, s.kcl), null, '\t');
       const stops = STOPS.filter(([placeholder]) => wordPattern(placeholder).test(text));
       stops.forEach(([placeholder, value], i) => {
