@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { accept, checkedDiagnostics, closeAllEditors, codeOf, completionsAt, extension, labelOf, problems, waitFor } from './helpers';
+import {
+  accept, applyCodeAction, checkedDiagnostics, closeAllEditors, codeActionsAt, codeOf, completionsAt, diagnosticsWhere, extension, findAction, labelOf, problems, waitFor, withCode,
+} from './helpers';
 
 describe('Snippets', () => {
   afterEach(closeAllEditors);
@@ -22,7 +24,7 @@ describe('Snippets', () => {
     assert.deepEqual(problems(diagnostics).map((d) => `${codeOf(d)}: ${d.message}`), []);
   });
 
-  it('writes the partition of the region typed into its first tab stop: cn-north-1 gives arn:aws-cn:', async () => {
+  it('a China region typed into its first tab stop: the ARN is flagged, and its quick fix writes the region\'s partition', async () => {
     const document = await vscode.workspace.openTextDocument({ language: 'jsonc', content: '' });
     const editor = await vscode.window.showTextDocument(document);
     await waitFor('the extension to activate', () => extension().isActive);
@@ -30,9 +32,11 @@ describe('Snippets', () => {
     const snippet = items.find((i) => labelOf(i) === 'kinesis-producer' && i.kind === vscode.CompletionItemKind.Snippet);
     assert.ok(snippet, 'no kinesis-producer snippet');
     await accept(editor, snippet);
-    // The region is the first tab stop, selected: typed over, then left for the account.
+    // The region is the first tab stop, selected: typed over.
     await vscode.commands.executeCommand('type', { text: 'cn-north-1' });
-    await vscode.commands.executeCommand('jumpToNextSnippetPlaceholder');
+    const found = await diagnosticsWhere(document.uri, 'iam/invalid-arn', (d) => withCode(d, 'iam/invalid-arn').length > 0);
+    const [arn] = withCode(found, 'iam/invalid-arn');
+    await applyCodeAction(findAction(await codeActionsAt(document.uri, arn.range, vscode.CodeActionKind.QuickFix.value), 'Change the partition to aws-cn'));
     const { Statement } = JSON.parse(document.getText()) as { Statement: { Resource: string }[] };
     assert.deepEqual(Statement.map((s) => s.Resource), ['arn:aws-cn:kinesis:cn-north-1:111122223333:stream/my-stream']);
   });

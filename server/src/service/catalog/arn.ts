@@ -95,23 +95,18 @@ function escapeRegex(text: string): string {
 export const PARTITIONS: readonly string[] = ['aws', 'aws-cn', 'aws-us-gov', 'aws-iso', 'aws-iso-b', 'aws-iso-e', 'aws-iso-f', 'aws-eusc'];
 
 /**
- * The region name prefixes of the partitions other than aws, the most specific first, as the AWS
- * SDKs' partition data (`partitions.json`, its `regionRegex`) gives them: `cn-north-1` is in
- * aws-cn, `us-gov-west-1` in aws-us-gov.
+ * Each partition's region names, the most specific first, as the AWS SDKs' partition data
+ * (`partitions.json`, its `regionRegex`) gives them: `cn-north-1` is in aws-cn, `us-gov-west-1`
+ * in aws-us-gov, `us-east-1` in aws.
  */
-export const REGION_PREFIXES: readonly (readonly [string, string])[] = [
-  ['cn-', 'aws-cn'],
-  ['us-gov-', 'aws-us-gov'],
-  ['us-isob-', 'aws-iso-b'],
-  ['us-isof-', 'aws-iso-f'],
-  ['us-iso-', 'aws-iso'],
-  ['eu-isoe-', 'aws-iso-e'],
-  ['eusc-de-', 'aws-eusc'],
-];
-
-/** Each partition's region names: those of the prefixes above, then the commercial regions (aws). */
 const REGION_PARTITIONS: readonly [RegExp, string][] = [
-  ...REGION_PREFIXES.map(([prefix, partition]): [RegExp, string] => [new RegExp(`^${prefix}\\w+-\\d+$`), partition]),
+  [/^cn-\w+-\d+$/, 'aws-cn'],
+  [/^us-gov-\w+-\d+$/, 'aws-us-gov'],
+  [/^us-isob-\w+-\d+$/, 'aws-iso-b'],
+  [/^us-isof-\w+-\d+$/, 'aws-iso-f'],
+  [/^us-iso-\w+-\d+$/, 'aws-iso'],
+  [/^eu-isoe-\w+-\d+$/, 'aws-iso-e'],
+  [/^eusc-de-\w+-\d+$/, 'aws-eusc'],
   [/^(?:us|eu|ap|sa|ca|me|af|il|mx)-\w+-\d+$/, 'aws'],
 ];
 

@@ -1,5 +1,4 @@
 import * as l10n from '@vscode/l10n';
-import { REGION_PREFIXES } from '../catalog/arn';
 import { PLACEHOLDERS } from './placeholders';
 import { policyFor, PLACEHOLDER_PARAMS } from './policyTemplates';
 import type { KclVersion, PolicyRole } from '../../../../common/src/choices';
@@ -42,7 +41,7 @@ const STOPS: readonly [string, string][] = [
 export function renderSnippets(): Record<string, Snippet> {
   return Object.fromEntries(
     snippetList().map((s) => {
-      let text = JSON.stringify(policyFor(s.role, { ...PLACEHOLDER_PARAMS, partition: PARTITION }, s.kcl), null, '\t');
+      let text = JSON.stringify(policyFor(s.role, PLACEHOLDER_PARAMS, s.kcl), null, '\t');
       const stops = STOPS.filter(([placeholder]) => wordPattern(placeholder).test(text));
       stops.forEach(([placeholder, value], i) => {
         // The first use is the tab stop; later uses mirror it.
@@ -53,27 +52,9 @@ export function renderSnippets(): Record<string, Snippet> {
           return stop;
         });
       });
-      // The partition follows the region typed: cn-north-1 writes arn:aws-cn:, us-gov-west-1 arn:aws-us-gov:.
-      const region = stops.findIndex(([placeholder]) => placeholder === PLACEHOLDERS.region);
-      text = text.replace(wordPattern(PARTITION, 'g'), region >= 0 ? `\${${region + 1}${partitionTransform()}}` : 'aws');
       return [s.name, { prefix: s.prefix, description: s.description, body: text.split('\n') }];
     }),
   );
-}
-
-/** Where the templates write the partition, for the snippet to write it from the region. */
-const PARTITION = 'SNIPPET_PARTITION';
-
-/**
- * A snippet transform (VS Code's `${1/regex/format/}`) of the region's tab stop into its
- * partition: each partition's region prefix is a group, and the format writes the partition of
- * the group that matched; any other region is in aws.
- */
-function partitionTransform(): string {
-  const groups = REGION_PREFIXES.map(([prefix]) => `(${prefix})`).join('|');
-  const format = REGION_PREFIXES.map(([, partition], i) => `\${${i + 1}:+${partition}}`).join('') + `\${${REGION_PREFIXES.length + 1}:+aws}`;
-  // The regex matches the whole value, which the format replaces.
-  return `/^(?:${groups}|(.)).*$/${format}/`;
 }
 
 /** A placeholder as a whole word: ACCOUNT_ID is not part of OTHER_ACCOUNT_ID. */
