@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { AccessJob, KclVersion } from './choices';
 
 /**
@@ -62,7 +63,7 @@ export function contextFromPairs(pairs: readonly string[]): Record<string, strin
   const context: Record<string, string | string[]> = {};
   for (const pair of pairs) {
     const equals = pair.indexOf('=');
-    if (equals <= 0) return `a request context value is KEY=VALUE, such as aws:SecureTransport=true, not "${pair}".`;
+    if (equals <= 0) return l10n.t('a request context value is KEY=VALUE, such as aws:SecureTransport=true, not "{0}".', pair);
     const key = pair.slice(0, equals).trim();
     const value = pair.slice(equals + 1).trim();
     const before = context[key];
