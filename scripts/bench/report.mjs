@@ -134,6 +134,12 @@ function contextRows(results) {
     ['dist/extension.js', fmtBytes(a.extension), '', ''],
     ['dist/cli.js', fmtBytes(a.cli), '', ''],
     ['dist/data (IAM catalog)', fmtBytes(a.data), '', ''],
+    ...(results.firstUse
+      ? [
+          ['First use of thirty services, open to diagnostics, p50', fmtMs(results.firstUse.thirtyServicesMs.p50), '', ''],
+          ['First use of `"Action": "*"`, open to diagnostics, p50', fmtMs(results.firstUse.allActionsMs.p50), '', ''],
+        ]
+      : []),
   ];
 }
 

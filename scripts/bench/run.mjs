@@ -15,6 +15,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchDocument, benchTemplate, benchTerraform, SIZES } from './documents.mjs';
 import { measureHostParse } from './hostParse.mjs';
+import { measureFirstUse } from './firstUse.mjs';
 import { ms, now } from './lspDriver.mjs';
 import { measureSession, SAMPLES } from './measure.mjs';
 import { measureParseFloor } from './parseFloor.mjs';
@@ -142,6 +143,10 @@ async function main() {
   // Each host's parse, against the floor: measured once, after the servers, on a quiet machine.
   await quietEnough();
   const hostParse = await measureHostParse(templates);
+  // First use of many services, in fresh servers.
+  await quietEnough();
+  const firstUse = await measureFirstUse(servers[0], join(dirname(serverJs), 'data'), options.quick ? 2 : 5);
+  console.log(`First use of thirty services: ${median(firstUse.thirtyServicesMs).toFixed(1)} ms; "Action": "*": ${median(firstUse.allActionsMs).toFixed(1)} ms`);
   const results = {
     generated: new Date().toISOString(),
     quick: options.quick,
@@ -152,7 +157,7 @@ async function main() {
     nodeStartupMs: startup,
     artifacts,
     samples,
-    ...summarize({ documents, templates, servers, sessions, floor, hostParse }),
+    ...summarize({ documents, templates, servers, sessions, floor, hostParse, firstUse }),
     totalSeconds: ms(started) / 1000,
   };
   printReport(results);

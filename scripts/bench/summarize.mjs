@@ -49,7 +49,7 @@ function growthOf(documents, series) {
   };
 }
 
-export function summarize({ documents, templates = [], servers, sessions, floor, hostParse = {} }) {
+export function summarize({ documents, templates = [], servers, sessions, floor, hostParse = {}, firstUse }) {
   const figures = {};
   for (const server of servers) {
     figures[server.key] = {};
@@ -83,6 +83,7 @@ export function summarize({ documents, templates = [], servers, sessions, floor,
     servers: servers.map(({ key, name, debounceMs }) => ({ key, name, debounceMs })),
     documents: documents.map(({ name, bytes, statements, uri }) => ({ name, bytes, statements, uri })),
     templates: templates.map(({ name, bytes, statements, resources, uri, languageId }) => ({ name, bytes, statements, resources, uri, languageId })),
+    ...(firstUse ? { firstUse: { thirtyServicesMs: summary(firstUse.thirtyServicesMs), allActionsMs: summary(firstUse.allActionsMs) } } : {}),
     hostParse: Object.fromEntries(
       Object.entries(hostParse).map(([name, h]) => [name, { whole: summary(h.whole), ...(h.item ? { item: summary(h.item), itemBytes: h.itemBytes } : {}) }]),
     ),

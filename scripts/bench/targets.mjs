@@ -10,12 +10,21 @@ const TARGETS = [
   { label: 'Completion with no edit before it, p95, 20 KB', unit: 'ms', limit: 2, measure: (r) => ours(r, '20KB')?.completionMs.p95 },
   { label: 'Completion with no edit before it, p95, 2 MB', unit: 'ms', limit: 5, measure: (r) => ours(r, '2MB')?.completionMs.p95 },
   { label: 'Hover p95, 20 KB', unit: 'ms', limit: 2, measure: (r) => ours(r, '20KB')?.hoverMs.p95 },
-  ...['1KB', '20KB', '200KB', '2MB'].map((size) => ({
-    label: `Edit to diagnostics (wall, with debounce), ${size}: at most half the JSON server's`,
+  // Issue 20: a quick document is checked at once after each edit.
+  ...[['1KB', 25], ['20KB', 25], ['200KB', 50]].map(([size, limit]) => ({
+    label: `Edit to diagnostics (wall, default settings), ${size}, p50`,
     unit: 'ms',
+    limit,
     measure: (r) => ours(r, size)?.editToDiagnosticsMs.p50,
-    limitOf: (r) => (json(r, size) ? json(r, size).editToDiagnosticsMs.p50 / 2 : undefined),
   })),
+  {
+    label: "Edit to diagnostics (wall, with debounce), 2MB: at most half the JSON server's",
+    unit: 'ms',
+    measure: (r) => ours(r, '2MB')?.editToDiagnosticsMs.p50,
+    limitOf: (r) => (json(r, '2MB') ? json(r, '2MB').editToDiagnosticsMs.p50 / 2 : undefined),
+  },
+  { label: 'First use of thirty services: open to diagnostics (median)', unit: 'ms', limit: 30, measure: (r) => r.firstUse?.thirtyServicesMs.p50 },
+  { label: 'First use of every service ("Action": "*"): open to diagnostics (median)', unit: 'ms', limit: 30, measure: (r) => r.firstUse?.allActionsMs.p50 },
   ...['1KB', '20KB', '200KB', '2MB'].map((size) => ({
     label: `Validation work (debounce 0, less a round trip), ${size}: at most 3x the parse floor`,
     unit: 'ms',
@@ -43,11 +52,12 @@ const TARGETS = [
     limitOf: (r) => (json(r, '2MB') ? json(r, '2MB').editToDiagnosticsMs.p50 / 2 : undefined),
   },
   {
-    label: 'A burst of 5 quick edits costs one validation (worst run, any size)',
+    // Where a check is quick, each keystroke is checked at once (a few ms each); where it is slow, the burst waits for the delay.
+    label: 'A burst of 5 quick edits costs one validation where the check is slow (2 MB, worst run)',
     unit: 'validations',
     digits: 0,
     limit: 1,
-    measure: (r) => Math.max(...Object.values(r.figures.ours).map((f) => f.burstValidations.max)),
+    measure: (r) => ours(r, '2MB')?.burstValidations.max,
   },
 ];
 

@@ -156,7 +156,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     return result.diagnostics;
   }
 
-  const timing = { delay: () => settings.validationDelay, typingPause: () => settings.typingPause, hold };
+  const timing = { delay: () => settings.validationDelay, quickCheck: () => settings.quickCheck, typingPause: () => settings.typingPause, hold };
   const validation = new ValidationScheduler(connection, documents, validate, timing, runtime.timers);
 
   connection.onInitialize((params): InitializeResult => {

@@ -4,7 +4,7 @@ import { DEFAULT_SETTINGS, type DiagnosticSettings } from './service';
 
 /** The `kinesisPolicy` settings as the client sends them; anything may be missing or mistyped. */
 export interface RawSettings {
-  validate?: { enable?: unknown; delay?: unknown; typingPause?: unknown; maxFileSize?: unknown };
+  validate?: { enable?: unknown; delay?: unknown; quickCheck?: unknown; typingPause?: unknown; maxFileSize?: unknown };
   rules?: unknown;
   kcl?: { version?: unknown; assumeKcl?: unknown };
   policyKind?: unknown;
@@ -15,6 +15,8 @@ export interface ServerSettings {
   diagnostics: DiagnosticSettings;
   /** Milliseconds to wait after the last edit before validating. */
   validationDelay: number;
+  /** Whether the first edit after a pause is validated at once when the document's last validation was quick. */
+  quickCheck: boolean;
   /** Milliseconds a new finding on the text being typed waits for the user to pause; 0 shows it at once. */
   typingPause: number;
   /** Documents larger than this many characters are not analysed. */
@@ -51,6 +53,7 @@ export function readSettings(raw: RawSettings | null | undefined): ServerSetting
       policyKind: isOneOf(POLICY_KIND_SETTINGS, kind) ? kind : 'auto',
     },
     validationDelay: typeof delay === 'number' && delay >= 0 && delay <= 10_000 ? delay : DEFAULT_VALIDATION_DELAY,
+    quickCheck: raw?.validate?.quickCheck !== false,
     typingPause: typeof pause === 'number' && pause >= 0 && pause <= 10_000 ? pause : DEFAULT_TYPING_PAUSE,
     maxFileSize: Math.round((typeof maxMb === 'number' && maxMb > 0 ? maxMb : DEFAULT_MAX_FILE_SIZE_MB) * 1024 * 1024),
     // Editors that send no settings get the extension's defaults.

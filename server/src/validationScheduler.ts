@@ -15,10 +15,21 @@ export interface Timers {
 const SLICE_MS = 10;
 
 /**
- * Validates documents after the user stops typing: each edit restarts the document's timer, so
- * a burst of keystrokes costs one validation. Validation runs in small steps and lets other
- * requests in every few milliseconds, so that a large document does not hold up completion in
- * another; when the document changes meanwhile, the stale run stops.
+ * A validation this quick (in milliseconds of work) is run at once after an edit: a policy of up
+ * to a few hundred KB. Slower ones wait for the delay after the last edit, so that typing in a
+ * large document is not held up by checks of every keystroke.
+ */
+export const QUICK_CHECK_MS = 30;
+
+/**
+ * Validates documents as the user types. A document whose last validation was quick
+ * (`QUICK_CHECK_MS`) is validated at once after each edit: its findings follow the keystroke within
+ * milliseconds, and a burst of keystrokes costs a few milliseconds each. A document whose
+ * validation is slow waits for the delay after the last edit, each edit restarting its timer, so
+ * that a burst costs one validation. New findings on the text being typed wait for a pause
+ * (`TypingHold`), so nothing flickers while a word is typed. Validation runs in small steps and
+ * lets other requests in every few milliseconds, so that a large document does not hold up
+ * completion in another; when the document changes meanwhile, the stale run stops.
  */
 export class ValidationScheduler {
   private readonly pending = new Map<string, unknown>();
@@ -30,19 +41,25 @@ export class ValidationScheduler {
   private readonly shown = new Map<string, Diagnostic[]>();
   /** The timer that shows a document's held findings once the user pauses. */
   private readonly holding = new Map<string, unknown>();
+  /** How long each document's last complete validation worked (ms). */
+  private readonly cost = new Map<string, number>();
 
   constructor(
     private readonly connection: Connection,
     private readonly documents: TextDocuments<TextDocument>,
     private readonly validate: (document: TextDocument) => Generator<void, Diagnostic[], void>,
-    private readonly timing: { delay(): number; typingPause(): number; hold: TypingHold },
+    private readonly timing: { delay(): number; quickCheck(): boolean; typingPause(): number; hold: TypingHold },
     private readonly timers: Timers,
   ) {}
 
-  /** Validates after the delay, or at once for a document just opened or when `immediately`. */
+  /**
+   * Validates after the delay; at once for a document just opened, when `immediately`, or when the
+   * document's validation is quick.
+   */
   schedule(document: TextDocument, immediately = false): void {
-    this.cancel(document.uri);
     const { uri, version } = document;
+    if (this.timing.quickCheck() && (this.cost.get(uri) ?? Infinity) <= QUICK_CHECK_MS) immediately = true;
+    this.cancel(uri);
     if (!this.seen.has(uri)) {
       this.seen.add(uri);
       immediately = true;
@@ -62,6 +79,7 @@ export class ValidationScheduler {
   clear(uri: string): void {
     this.cancel(uri);
     this.seen.delete(uri);
+    this.cost.delete(uri);
     this.published.delete(uri);
     this.shown.delete(uri);
     this.timing.hold.forget(uri);
@@ -82,6 +100,8 @@ export class ValidationScheduler {
     const document = this.documents.get(uri);
     if (!document || !isCurrent()) return;
     let diagnostics: Diagnostic[];
+    // The work, less the time other requests took between its slices.
+    let work = 0;
     try {
       const steps = this.validate(document);
       let sliceStart = this.timers.now();
@@ -92,15 +112,18 @@ export class ValidationScheduler {
           break;
         }
         if (this.timers.now() - sliceStart >= SLICE_MS) {
+          work += this.timers.now() - sliceStart;
           await new Promise<void>((resolve) => this.timers.setImmediate(resolve));
           if (!isCurrent()) return;
           sliceStart = this.timers.now();
         }
       }
+      work += this.timers.now() - sliceStart;
     } catch (error) {
       this.connection.console.error(`Validation of ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       return;
     }
+    this.cost.set(uri, work);
     if (!isCurrent()) return;
     this.published.set(uri, { version, diagnostics });
     const pause = this.timing.typingPause();

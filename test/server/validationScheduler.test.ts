@@ -1,0 +1,110 @@
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
+import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { TypingHold } from '../../server/src/typingHold';
+import { QUICK_CHECK_MS, ValidationScheduler, type Timers } from '../../server/src/validationScheduler';
+
+/** A clock that moves only when told, and runs the timers that fall due. */
+class FakeClock implements Timers {
+  time = 0;
+  private next = 1;
+  readonly timers = new Map<number, { at: number; callback: () => void }>();
+  /** The delay of each timer set, in order. */
+  readonly delays: number[] = [];
+  setTimeout(callback: () => void, ms: number): unknown {
+    const handle = this.next++;
+    this.delays.push(ms);
+    this.timers.set(handle, { at: this.time + ms, callback });
+    return handle;
+  }
+  clearTimeout(handle: unknown): void {
+    this.timers.delete(handle as number);
+  }
+  setImmediate(callback: () => void): void {
+    callback();
+  }
+  now(): number {
+    return this.time;
+  }
+  /** Moves the clock on by `ms`, running each timer that falls due, and lets what they start finish. */
+  async advance(ms: number): Promise<void> {
+    this.time += ms;
+    for (const [handle, timer] of [...this.timers].sort((a, b) => a[1].at - b[1].at)) {
+      if (timer.at > this.time) continue;
+      this.timers.delete(handle);
+      timer.callback();
+    }
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+/** A scheduler over one document whose validation takes `workMs` of the fake clock; what it publishes, by version. */
+function setUp(workMs: number, delay = 150) {
+  const clock = new FakeClock();
+  let document = TextDocument.create('file:///p.json', 'json', 1, '{}');
+  const published: number[] = [];
+  const connection = {
+    sendDiagnostics: (p: { version?: number }) => {
+      published.push(p.version ?? -1);
+      return Promise.resolve();
+    },
+    console: { error: (message: string) => assert.fail(message) },
+  } as unknown as Connection;
+  const documents = { get: () => document, all: () => [document] } as unknown as TextDocuments<TextDocument>;
+  // eslint-disable-next-line require-yield
+  function* validate(): Generator<void, Diagnostic[], void> {
+    clock.time += workMs;
+    return [];
+  }
+  const scheduler = new ValidationScheduler(connection, documents, validate, { delay: () => delay, quickCheck: () => true, typingPause: () => 0, hold: new TypingHold() }, clock);
+  const edit = () => {
+    document = TextDocument.update(document, [{ text: `{"v": ${document.version}}` }], document.version + 1);
+    scheduler.schedule(document);
+  };
+  return { clock, scheduler, published, edit, document: () => document };
+}
+
+describe('ValidationScheduler', () => {
+  it('checks every edit at once while the document’s check is quick', async () => {
+    const { clock, scheduler, published, edit, document } = setUp(2);
+    scheduler.schedule(document());
+    await clock.advance(0);
+    assert.deepEqual(published, [1], 'a document just opened is checked at once');
+    // Five keystrokes, 50 ms apart: each checked as it comes.
+    for (let i = 0; i < 5; i++) {
+      await clock.advance(50);
+      edit();
+      await clock.advance(0);
+    }
+    assert.deepEqual(published, [1, 2, 3, 4, 5, 6]);
+    assert.ok(clock.delays.every((d) => d === 0), `every check at once: ${clock.delays.join()}`);
+  });
+
+  it('waits for the delay after every edit of a document whose check is slow', async () => {
+    const { clock, scheduler, published, edit, document } = setUp(QUICK_CHECK_MS + 20);
+    scheduler.schedule(document());
+    await clock.advance(0);
+    await clock.advance(1000);
+    edit();
+    await clock.advance(0);
+    assert.deepEqual(published, [1], 'not at once: its last check was slow');
+    await clock.advance(150);
+    assert.deepEqual(published, [1, 2]);
+  });
+
+  it('waits for the delay after the last of a burst of edits of a slow document: the burst costs one check', async () => {
+    const { clock, scheduler, published, edit, document } = setUp(QUICK_CHECK_MS + 20, 400);
+    scheduler.schedule(document());
+    await clock.advance(0);
+    for (let i = 0; i < 5; i++) {
+      await clock.advance(50);
+      edit();
+    }
+    await clock.advance(399);
+    assert.deepEqual(published, [1], 'nothing before the delay after the last keystroke');
+    await clock.advance(1);
+    assert.deepEqual(published, [1, 6], 'one check, of the last version');
+  });
+
+});
