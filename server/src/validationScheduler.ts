@@ -41,7 +41,7 @@ export class ValidationScheduler {
   private readonly shown = new Map<string, Diagnostic[]>();
   /** The timer that shows a document's held findings once the user pauses. */
   private readonly holding = new Map<string, unknown>();
-  /** How long each document's last complete validation worked (ms). */
+  /** How long each document's last complete validation worked and published (ms). */
   private readonly cost = new Map<string, number>();
 
   constructor(
@@ -123,12 +123,17 @@ export class ValidationScheduler {
       this.connection.console.error(`Validation of ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       return;
     }
-    this.cost.set(uri, work);
-    if (!isCurrent()) return;
+    if (!isCurrent()) {
+      this.cost.set(uri, work);
+      return;
+    }
     this.published.set(uri, { version, diagnostics });
     const pause = this.timing.typingPause();
+    // Publishing is part of the cost: thousands of findings take longer to send than to find.
+    const publishing = this.timers.now();
     const { now, held } = pause > 0 ? this.timing.hold.split(document, diagnostics, this.shown.get(uri)) : { now: diagnostics, held: [] };
     this.show(uri, version, now);
+    this.cost.set(uri, work + this.timers.now() - publishing);
     if (held.length === 0) return;
     const handle = this.timers.setTimeout(() => {
       this.holding.delete(uri);
