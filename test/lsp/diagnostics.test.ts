@@ -34,7 +34,7 @@ describe('diagnostics over LSP', () => {
     assert.match(wildcard.codeDescription?.href ?? '', /^file:\/\/.*\/docs\/rules\.md#resource-policy\/wildcard-action$/);
   });
 
-  it('updates after an edit, once for a burst of edits, for the latest version', async () => {
+  it('updates after an edit, for the latest version, never going back to an older one', async () => {
     const uri = 'file:///ws/share.json';
     const before = client.published.length;
     // "kinesis:Get*" becomes "kinesis:GetRecords" in six quick edits: delete the star, type the rest.
@@ -43,7 +43,11 @@ describe('diagnostics over LSP', () => {
     for (const [i, text] of ['R', 'e', 'c', 'o', 'rds'].entries()) await client.change(uri, [{ range: at(27 + i), text }]);
     const published = await client.diagnostics(uri, (p) => p.version === 7, before);
     assert.deepEqual(published.diagnostics.map((d) => d.code), []);
-    assert.deepEqual(client.published.slice(before).filter((p) => p.uri === uri).map((p) => p.version), [7], 'one validation for the burst');
+    // A quick document is checked at once after each edit that finds it idle (the scheduler's tests
+    // say when); whatever is published comes in order and ends with the last version.
+    const versions = client.published.slice(before).filter((p) => p.uri === uri).map((p) => p.version ?? 0);
+    assert.deepEqual([...versions].sort((a, b) => a - b), versions);
+    assert.equal(versions.at(-1), 7);
   });
 
   it('applies settings changes without a restart', async () => {
