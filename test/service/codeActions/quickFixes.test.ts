@@ -179,6 +179,21 @@ describe('quick fixes', () => {
     assert.deepEqual(problems(all), []);
   });
 
+  it('fix all: every statement’s problems, after findings whose fix changes nothing', () => {
+    // The first statements' findings have no fix to make (an action nothing is like); every other
+    // statement has a misspelt action and a lowercase Effect, each fixed by fix-all.
+    const hopeless = Array.from({ length: 5 }, () => ({ Effect: 'Allow', Action: 'kinesis:Zzzzzzzzzzzz', Resource: STREAM }));
+    const fixable = Array.from({ length: 60 }, (_, i) => ({ Sid: `S${i}`, Effect: 'allow', Action: ['kinesis:PutRecrods', 'kinesis:DescribeStreamSumary'], Resource: STREAM }));
+    const text = policy(...hopeless, ...fixable);
+    const all = fix(text, 'Fix all Kinesis Policy problems', {}, ['source.fixAll']);
+    const statements = (JSON.parse(all) as { Statement: { Effect: string; Action: string | string[] }[] }).Statement;
+    assert.deepEqual(statements.slice(0, 5).map((st) => st.Action), Array(5).fill('kinesis:Zzzzzzzzzzzz'));
+    for (const statement of statements.slice(5)) {
+      assert.deepEqual([statement.Effect, statement.Action], ['Allow', ['kinesis:PutRecords', 'kinesis:DescribeStreamSummary']]);
+    }
+    assert.deepEqual(parseErrors(all), []);
+  });
+
   it('spell a principal type as IAM does', () => {
     const text = `${JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Aws: '111122223333' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' }] }, null, 2)}\n`;
     const after = fixed(text, 'iam/invalid-principal', 'Change to AWS');

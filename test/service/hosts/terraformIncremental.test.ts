@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { PolicyLanguageService, TemplateDocument } from '../../../server/src/service';
 import { itemStarts, moveStarts } from '../../../server/src/service/hosts/terraform/hclChunks';
-import { difference } from '../../../server/src/service/hosts/cloudformation/yamlLayout';
+import { difference } from '../../../server/src/service/textDifference';
 import { kinesisTf, OPTIONS, terraformService } from '../../support/terraform';
 
 /** What is typed: HCL's brackets, strings, comments and heredocs among them, which change where items end. */

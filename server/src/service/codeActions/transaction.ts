@@ -1,4 +1,4 @@
-import { applyEdits, findNodeAtLocation, modify, type FormattingOptions, type JSONPath } from 'jsonc-parser';
+import { applyEdits, findNodeAtLocation, modify, type FormattingOptions, type JSONPath, type ModificationOptions, type Node } from 'jsonc-parser';
 import { TextEdit, Range } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { parsePolicy } from '../policy/parsePolicy';
@@ -24,13 +24,53 @@ export class PolicyTransaction {
   }
 
   get text(): string {
+    if (this.batch) return this.batch.base.slice(0, this.batch.boundary) + this.batch.suffix;
     return this.current;
   }
 
-  /** The policy as the text stands now. */
+  /**
+   * While `editBackwards` runs: the text and model before it, and the edits made so far, which all
+   * lie at or after `boundary`: the text is the base up to the boundary, then `suffix`.
+   */
+  private batch: { base: string; model: PolicyModel; boundary: number; suffix: string } | undefined;
+
+  /** The policy as the text stands now (during `editBackwards`, as it stood before it). */
   get model(): PolicyModel {
+    if (this.batch) return this.batch.model;
     this.parsed ??= parsePolicy(this.current);
     return this.parsed;
+  }
+
+  /**
+   * Runs edits, one fix at a time, each made before the ones made so far (from the end of the text
+   * towards its start): the text before each is the text the model was read from, so its nodes
+   * there stand where they are, and each edit rewrites a piece of the text rather than the whole.
+   * A fix is one `fix()`, which says whether every edit it made lay within `[start, end)` of the
+   * text it was read from; one that did not is undone.
+   */
+  editBackwards(run: (fix: (start: number, end: number, edits: () => void) => 'unchanged' | 'made' | 'undone') => void): void {
+    const base = this.current;
+    const batch = { base, model: this.model, boundary: base.length, suffix: '' };
+    this.batch = batch;
+    try {
+      run((start, end, edits) => {
+        const before = { boundary: batch.boundary, suffix: batch.suffix };
+        this.journal = [];
+        edits();
+        const journal = this.journal;
+        this.journal = undefined;
+        if (journal.some((e) => e.outside || e.offset < start || e.offset + e.length > end)) {
+          batch.boundary = before.boundary;
+          batch.suffix = before.suffix;
+          return 'undone';
+        }
+        return journal.some((e) => e.changed) ? 'made' : 'unchanged';
+      });
+    } finally {
+      this.batch = undefined;
+      this.current = batch.base.slice(0, batch.boundary) + batch.suffix;
+      this.parsed = undefined;
+    }
   }
 
   /**
@@ -44,12 +84,31 @@ export class PolicyTransaction {
       return;
     }
     const getInsertionIndex = insertAt === undefined ? undefined : (properties: string[]) => Math.min(insertAt, properties.length);
-    this.apply(modify(this.current, path, value, { formattingOptions: this.formatting, getInsertionIndex }));
+    this.modify(path, value, { formattingOptions: this.formatting, getInsertionIndex });
   }
 
   /** Inserts into the array at `path` (index -1 appends). */
   insert(path: JSONPath, value: unknown): void {
-    this.apply(modify(this.current, path, value, { formattingOptions: this.formatting, isArrayInsertion: true }));
+    this.modify(path, value, { formattingOptions: this.formatting, isArrayInsertion: true });
+  }
+
+  /**
+   * `modify` of jsonc-parser, which reads the whole text: within a statement, while `editBackwards`
+   * runs, it reads the statement's text alone, from the start of its first line (so that what it
+   * formats is indented as in the whole text).
+   */
+  private modify(path: JSONPath, value: unknown, options: ModificationOptions): void {
+    const local = this.batch && statementAt(this.batch.model, path);
+    if (!this.batch || !local) {
+      this.apply(modify(this.text, path, value, options));
+      return;
+    }
+    const { base } = this.batch;
+    let start = local.node.offset;
+    while (start > 0 && (base[start - 1] === ' ' || base[start - 1] === '\t')) start--;
+    const end = local.node.offset + local.node.length;
+    const edits = modify(base.slice(start, end), local.rest, value, options);
+    this.apply(edits.map((e) => ({ ...e, offset: e.offset + start })));
   }
 
   /** Replaces a span of the current text. */
@@ -59,6 +118,12 @@ export class PolicyTransaction {
 
   /** Replaces the whole text. */
   replaceAll(text: string): void {
+    if (this.batch) {
+      this.journal?.push({ offset: 0, length: 0, changed: true, outside: true });
+      this.batch.boundary = 0;
+      this.batch.suffix = text;
+      return;
+    }
     this.current = text;
     this.parsed = undefined;
   }
@@ -98,9 +163,45 @@ export class PolicyTransaction {
   }
 
   private apply(edits: { offset: number; length: number; content: string }[]): void {
-    this.current = applyEdits(this.current, edits);
-    this.parsed = undefined;
+    const batch = this.batch;
+    if (!batch) {
+      this.current = applyEdits(this.current, edits);
+      this.parsed = undefined;
+      return;
+    }
+    // Within the text before the edits made so far: the piece from the first edit to them is rewritten.
+    const from = Math.min(...edits.map((e) => e.offset));
+    const outside = edits.some((e) => e.offset + e.length > batch.boundary);
+    if (edits.length === 0 || outside) {
+      this.journal?.push({ offset: from, length: 0, changed: false, outside: true });
+      if (edits.length > 0) {
+        // An edit past the boundary: made on the whole text, which the fix's check then undoes.
+        const text = applyEdits(this.text, edits);
+        batch.boundary = 0;
+        batch.suffix = text;
+      }
+      return;
+    }
+    const piece = batch.base.slice(from, batch.boundary);
+    const rewritten = applyEdits(piece, edits.map((e) => ({ ...e, offset: e.offset - from })));
+    for (const e of edits) this.journal?.push({ offset: e.offset, length: e.length, changed: rewritten !== piece, outside: false });
+    batch.suffix = rewritten + batch.suffix;
+    batch.boundary = from;
   }
+
+  /** The edits of the fix being made while `editBackwards` runs, in the text it was read from. */
+  private journal: { offset: number; length: number; changed: boolean; outside: boolean }[] | undefined;
+}
+
+/** The statement a path goes into, and the path within it; undefined for a path to a statement itself or outside them. */
+function statementAt(model: PolicyModel, path: JSONPath): { node: Node; rest: JSONPath } | undefined {
+  const value = model.statementProperty?.children?.[1];
+  if (path[0] !== 'Statement' || !value) return undefined;
+  if (value.type === 'array') {
+    const node = typeof path[1] === 'number' ? value.children?.[path[1]] : undefined;
+    return node?.type === 'object' && path.length > 2 ? { node, rest: path.slice(2) } : undefined;
+  }
+  return value.type === 'object' && path.length > 1 ? { node: value, rest: path.slice(1) } : undefined;
 }
 
 /** The JSON path of a statement: `["Statement", i]`, or `["Statement"]` when it is the only object. */

@@ -1,6 +1,7 @@
 import type { Tags } from 'yaml';
 import { fromYaml, isEmptyValue, type TemplateEntry, type TemplateMap, type TemplateNode } from './templateTree';
-import { difference, relayout, resourceLayout, unchanged, type Layout } from './yamlLayout';
+import { difference } from '../../textDifference';
+import { relayout, resourceLayout, unchanged, type Layout } from './yamlLayout';
 import { parseYaml } from './flowIndent';
 
 /**

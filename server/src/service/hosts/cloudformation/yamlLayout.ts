@@ -3,6 +3,7 @@
  * block of lines per resource, at one indentation; and, after an edit, from the layout before it
  * and the stretch of text the edit changed.
  */
+import type { Difference } from '../../textDifference';
 
 /** Where the `Resources` section and its resources are. */
 export interface Layout {
@@ -56,34 +57,6 @@ export function relayout(old: Layout, changed: Difference, text: string): Layout
   if (all.length === 0) return undefined;
   const sectionEnd = old.sectionEnd + changed.delta;
   return { sectionStart: all[0], sectionEnd, indent: old.indent, blocks: all.map((start, i) => ({ start, end: all[i + 1] ?? sectionEnd })) };
-}
-
-/** The first offset where two texts differ, and how long the common end is. */
-export interface Difference {
-  /** The first offset where the texts differ. */
-  start: number;
-  /** How many characters at their ends are the same. */
-  suffix: number;
-  oldLength: number;
-  delta: number;
-}
-
-export function difference(a: string, b: string): Difference {
-  const shortest = Math.min(a.length, b.length);
-  // Chunks of falling size: each equal chunk is skipped at the engine's speed, and the last
-  // characters are compared one by one within at most a few dozen.
-  let start = 0;
-  for (let chunk = 65536; chunk >= 16; chunk >>= 4) {
-    while (start + chunk <= shortest && a.slice(start, start + chunk) === b.slice(start, start + chunk)) start += chunk;
-  }
-  while (start < shortest && a.charCodeAt(start) === b.charCodeAt(start)) start++;
-  const room = shortest - start;
-  let suffix = 0;
-  for (let chunk = 65536; chunk >= 16; chunk >>= 4) {
-    while (suffix + chunk <= room && a.slice(a.length - suffix - chunk, a.length - suffix) === b.slice(b.length - suffix - chunk, b.length - suffix)) suffix += chunk;
-  }
-  while (suffix < room && a.charCodeAt(a.length - suffix - 1) === b.charCodeAt(b.length - suffix - 1)) suffix++;
-  return { start, suffix, oldLength: a.length, delta: b.length - a.length };
 }
 
 /** Whether a previous block, to stand at `start`, lies wholly in the text both versions share. */

@@ -1,4 +1,4 @@
-import type { Difference } from '../cloudformation/yamlLayout';
+import type { Difference } from '../../textDifference';
 
 /**
  * Where a Terraform file's top-level items (blocks and attributes) start, found by a scan of its

@@ -4,7 +4,7 @@ import { parsePolicy } from '../../policy/parsePolicy';
 import type { TemplateSymbols } from '../cloudformation/intrinsics';
 import { writtenPolicy } from '../cloudformation/policyText';
 import type { TemplateMap } from '../cloudformation/templateTree';
-import { difference } from '../cloudformation/yamlLayout';
+import { difference } from '../../textDifference';
 import type { EmbeddedPolicy, PrincipalView, TemplateDocument } from '../hostModel';
 import { principalViews } from '../principalViews';
 import { itemStarts, moveStarts } from './hclChunks';
