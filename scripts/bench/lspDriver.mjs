@@ -4,6 +4,8 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import {
+  CodeActionRequest,
+  CodeActionResolveRequest,
   CompletionRequest,
   ConfigurationRequest,
   DidChangeConfigurationNotification,
@@ -94,6 +96,7 @@ export class LspSession {
             completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'] } },
             hover: { contentFormat: ['markdown', 'plaintext'] },
             publishDiagnostics: { versionSupport: true, relatedInformation: true },
+            codeAction: { resolveSupport: { properties: ['edit'] }, codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'refactor', 'source'] } } },
           },
           workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
         },
@@ -139,6 +142,15 @@ export class LspSession {
 
   completion(uri, position) {
     return this.#bounded(this.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position }), 'completion');
+  }
+
+  /** The code actions of a range, of the kinds in `only`. */
+  codeActions(uri, range, diagnostics, only) {
+    return this.#bounded(this.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context: { diagnostics, only } }), 'codeAction');
+  }
+
+  resolveCodeAction(action) {
+    return this.#bounded(this.connection.sendRequest(CodeActionResolveRequest.type, action), 'codeAction/resolve');
   }
 
   hover(uri, position) {

@@ -35,6 +35,8 @@ export async function measureSession(server, document, samples) {
     await run.edits('editToDiagnosticsMs', samples.edits);
     await run.burst();
     await run.typing();
+    // Ours only: fix-all (source.fixAll), asked and resolved, on the document as it stands.
+    if (server.pureValidation) await run.fixAll();
     // Ours only: the debounce set to 0 through the settings, so edit to diagnostics is the work itself.
     if (server.pureValidation) {
       const from = session.published.length;
@@ -149,6 +151,22 @@ class SessionSteps {
     from = session.published.length;
     version = await session.change(this.uri, { start: sid, end: { ...sid, character: sid.character + BURST.edits } }, '');
     await session.nextPublish(this.forVersion(version), from);
+  }
+
+  /** Fix all of the whole document: the action asked for, then resolved into its edit. */
+  async fixAll() {
+    const { session, out } = this;
+    out.fixAllMs = [];
+    const whole = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    for (let i = 0; i < 5; i++) {
+      const t = now();
+      const actions = await session.codeActions(this.uri, whole, [], ['source.fixAll']);
+      const action = actions?.find((a) => a.kind?.startsWith('source.fixAll'));
+      if (!action) return;
+      const resolved = await session.resolveCodeAction(action);
+      out.fixAllMs.push(ms(t));
+      out.fixAllEdits = resolved.edit?.changes?.[this.uri]?.length ?? 0;
+    }
   }
 
   /** The typing case: a keystroke at the cursor, and the completion request right behind it. */

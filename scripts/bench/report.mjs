@@ -50,6 +50,7 @@ function sizeRows(results, size) {
     row('  validations published during the typing', o?.typingValidations, j?.typingValidations, undefined, count),
     row(`Hover, p50${j && !j.hoverAnswered ? ' (JSON server: no hover here)' : ''}`, o?.hoverMs.p50, j?.hoverMs.p50, undefined),
     row('  p95', o?.hoverMs.p95, j?.hoverMs.p95, undefined),
+    row('Fix all (source.fixAll, asked and resolved), p50', o?.fixAllMs?.p50, undefined, undefined),
     row('Round trip of an empty request, p50', o?.roundTripMs.p50, j?.roundTripMs.p50, undefined),
     row('Peak memory (VmHWM), MB', o?.peakMemoryMb, j?.peakMemoryMb, undefined, mb),
     row('Diagnostics published', o?.diagnostics, j?.diagnostics, undefined, count),

@@ -30,6 +30,7 @@ function figuresOf(sessions, debounceMs) {
     typedCompletionItems: medianOf(sessions, 'typedCompletionItems'),
     typingValidations: medianOf(sessions, 'typingValidations'),
     hoverMs: summary(pool(sessions, 'hoverMs')),
+    fixAllMs: pool(sessions, 'fixAllMs').length ? summary(pool(sessions, 'fixAllMs')) : undefined,
     hoverAnswered: sessions.every((s) => s.hoverAnswered),
     peakMemoryMb: medianOf(sessions, 'peakMemoryMb'),
     diagnostics: medianOf(sessions, 'diagnostics'),
