@@ -1,6 +1,7 @@
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
+  ResponseError,
   type Diagnostic,
   TextDocuments,
   TextDocumentSyncKind,
@@ -49,6 +50,9 @@ export interface ServerRuntime {
   /** The package's message bundle of a locale, for a client that sends none (see `l10nFiles.ts`). */
   l10nBundle?: (locale: string) => Bundle | undefined;
 }
+
+/** How long resolving a code action runs before it lets other requests in. */
+const RESOLVE_SLICE_MS = 10;
 
 /** Wires the language service to an LSP connection. Handlers only find the document and delegate. */
 export function startServer(connection: Connection, runtime: ServerRuntime): void {
@@ -260,13 +264,27 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     }),
   );
 
-  connection.onCodeActionResolve((action, token) =>
-    runSafe(connection, token, 'Code action', action, () => {
-      const uri = (action.data as { uri?: string } | undefined)?.uri;
-      const document = uri ? documents.get(uri) : undefined;
-      return document && !tooLarge(document) ? service.resolveCodeAction(document, models.get(document), action, actionOptions(document.uri)) : action;
-    }),
-  );
+  // Resolved in steps, letting other requests in every few milliseconds: fix-all on a large
+  // document checks it several times. The action is left without an edit if the document changes meanwhile.
+  connection.onCodeActionResolve(async (action, token) => {
+    const uri = (action.data as { uri?: string } | undefined)?.uri;
+    const document = uri ? documents.get(uri) : undefined;
+    if (!document || tooLarge(document)) return action;
+    const started = runSafe(connection, token, 'Code action', undefined, () => service.resolveCodeActionSteps(document, models.get(document), action, actionOptions(document.uri)));
+    if (!started || started instanceof ResponseError) return started ?? action;
+    const steps = started;
+    let sliceStart = runtime.timers.now();
+    for (;;) {
+      const step = runSafe(connection, token, 'Code action', { done: true as const, value: action }, () => steps.next());
+      if (step instanceof ResponseError) return step;
+      if (step.done) return step.value;
+      if (runtime.timers.now() - sliceStart >= RESOLVE_SLICE_MS) {
+        await new Promise<void>((resolve) => runtime.timers.setImmediate(resolve));
+        if (documents.get(document.uri)?.version !== document.version) return { ...action, edit: { changes: { [document.uri]: [] } } };
+        sliceStart = runtime.timers.now();
+      }
+    }
+  });
 
   connection.onRequest(NewPolicyRequest.type, (params) => {
     const { role, kclVersion, ...names } = params;

@@ -29,6 +29,35 @@ describe('code actions over LSP', () => {
     await client.stop();
   });
 
+  it('answers other requests while fix-all works through a large policy, and fixes it whole', async () => {
+    const statements = Array.from({ length: 600 }, (_, i) => ({
+      Sid: `S${i}`,
+      Effect: 'allow',
+      Action: ['kinesis:PutRecrods', 'kinesis:DescribeStreamSumary'],
+      Resource: `arn:aws:kinesis:us-east-1:111122223333:stream/s${i}`,
+    }));
+    const uri = 'file:///ws/large.json';
+    const text = `${JSON.stringify({ Version: '2012-10-17', Statement: statements }, null, 2)}\n`;
+    await client.open(uri, text);
+    await client.open('file:///ws/small.json', SHARE);
+    await client.diagnostics(uri);
+    const whole = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    const [fixAll] = (await client.codeActions(uri, whole, [], ['source.fixAll'])).filter((a) => a.kind?.startsWith('source.fixAll'));
+    assert.ok(fixAll, 'fix-all is offered');
+    // Asked after fix-all, answered before it: the server works on it in steps.
+    const order: string[] = [];
+    const resolving = client.resolve(fixAll).then((resolved) => {
+      order.push('fix-all');
+      return resolved;
+    });
+    await client.hover('file:///ws/small.json', { line: 7, character: 20 }).then(() => order.push('hover'));
+    const resolved = await resolving;
+    assert.deepEqual(order, ['hover', 'fix-all']);
+    const fixed = TextDocument.applyEdits(TextDocument.create(uri, 'json', 1, text), resolved.edit?.changes?.[uri] ?? []);
+    const after = (JSON.parse(fixed) as { Statement: { Effect: string; Action: string[] }[] }).Statement;
+    assert.ok(after.every((st) => st.Effect === 'Allow' && st.Action.join() === 'kinesis:PutRecords,kinesis:DescribeStreamSummary'));
+  });
+
   it('offers a quick fix for a published diagnostic, with its edit on resolve', async () => {
     const uri = 'file:///ws/share.json';
     await client.open(uri, SHARE);

@@ -4,7 +4,7 @@ import type { IamCatalog } from './catalog/iamCatalog';
 import { doComplete, resolveCompletionItem } from './completion';
 import { doHover } from './hover';
 import { createValidationMemory, validatePolicy, validationSteps, type ValidationOptions, type ValidationResult } from './diagnostics/engine/validate';
-import { getCodeActions, resolveCodeAction, type CodeActionOptions } from './codeActions';
+import { getCodeActions, resolveCodeAction, resolveCodeActionSteps, type CodeActionOptions } from './codeActions';
 import { ArnDefaultsMemory } from './policy/arnDefaults';
 import { parsePolicy } from './policy/parsePolicy';
 import type { PolicyModel } from './policy/policyModel';
@@ -59,6 +59,8 @@ export interface PolicyLanguageService {
   /** Quick fixes, insertions and fix-all for the diagnostics in a range; resolve them for their edits. */
   getCodeActions(document: TextDocument, policy: PolicyModel, diagnostics: readonly Diagnostic[], options: CallerCodeActionOptions): CodeAction[];
   resolveCodeAction(document: TextDocument, policy: PolicyModel, action: CodeAction, options: CallerCodeActionOptions): CodeAction;
+  /** The same in small steps, for a caller that answers other requests between them (fix-all on a large document). */
+  resolveCodeActionSteps(document: TextDocument, policy: PolicyModel, action: CodeAction, options: CallerCodeActionOptions): Generator<void, CodeAction, void>;
   /**
    * The CloudFormation or SAM template a document is, with its policies, or undefined for any other
    * document. A YAML document is read as YAML; any other as JSON, from `policy` if it was parsed
@@ -96,6 +98,7 @@ export function createLanguageService({ catalog, hcl }: LanguageServiceOptions):
     validationSteps: (document, policy, options) => validationSteps(document, policy, catalog, memory, options),
     getCodeActions: (document, policy, diagnostics, options) => getCodeActions(document, policy, diagnostics, { ...options, catalog, memory }),
     resolveCodeAction: (document, policy, action, options) => resolveCodeAction(document, policy, action, { ...options, catalog, memory }),
+    resolveCodeActionSteps: (document, policy, action, options) => resolveCodeActionSteps(document, policy, action, { ...options, catalog, memory }),
     parseTemplate: (document, policy) => {
       if (document.languageId === 'yaml') return yamlTemplate(document);
       if (isTerraform(document)) {

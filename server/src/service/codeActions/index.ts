@@ -5,7 +5,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { IamCatalog } from '../catalog/iamCatalog';
 import type { DiagnosticSettings } from '../diagnostics/engine/settings';
 import { RULES } from '../diagnostics/rules';
-import { DIAGNOSTIC_SOURCE, validatePolicy, type ValidationMemory } from '../diagnostics/engine/validate';
+import { DIAGNOSTIC_SOURCE, validatePolicy, validationSteps, type ValidationMemory } from '../diagnostics/engine/validate';
 import type { PolicyModel, StatementModel } from '../policy/policyModel';
 import { fixProviderFor, isFixAllCode } from './fixes';
 import type { FixContext } from './fixes/fix';
@@ -97,6 +97,18 @@ function quickFixes(document: TextDocument, model: PolicyModel, diagnostic: Diag
 
 /** Computes a code action's edit on the document as it is now. */
 export function resolveCodeAction(document: TextDocument, model: PolicyModel, action: CodeAction, options: CodeActionOptions): CodeAction {
+  const steps = resolveCodeActionSteps(document, model, action, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * `resolveCodeAction` in small steps: fix-all yields between its checks and fixes, so that the
+ * server can answer other requests while it works on a large document.
+ */
+export function* resolveCodeActionSteps(document: TextDocument, model: PolicyModel, action: CodeAction, options: CodeActionOptions): Generator<void, CodeAction, void> {
   const data = action.data as CodeActionData | undefined;
   if (!data) return action;
   const tx = new PolicyTransaction(document.getText(), options.indentation);
@@ -117,7 +129,7 @@ export function resolveCodeAction(document: TextDocument, model: PolicyModel, ac
         offset: data.offset,
       };
       fixProviderFor(data.code)?.(context)[data.index]?.apply(tx);
-    } else fixAll(tx, data.code, options);
+    } else yield* fixAll(tx, data.code, options);
   } catch {
     // A document the fix did not foresee: offer no change rather than a wrong one.
     return { ...action, edit: { changes: { [document.uri]: [] } } };
@@ -161,17 +173,22 @@ function hasDuplicateKeys(node: Node): boolean {
  * (from a model that may no longer say what is there) is undone and made alone in the next round,
  * as is a finding outside the statements.
  */
-function fixAll(tx: PolicyTransaction, code: string | undefined, options: CodeActionOptions): void {
+function* fixAll(tx: PolicyTransaction, code: string | undefined, options: CodeActionOptions): Generator<void, void, void> {
   // A fix that changes nothing is not tried again until its statement changes.
   const tried = new Set<string>();
   let changes = 0;
   let alone: string | undefined;
   for (let round = 0; round < FIX_ALL_LIMIT; round++) {
+    // Each of these reads the whole text: a step of its own.
+    yield;
     if (!wellFormed(tx.model)) return;
     const model = tx.model;
     const text = tx.text;
+    yield;
     const document = TextDocument.create('memory://fix-all', 'json', changes, text);
-    const attempts = validate(document, model, options)
+    const checked = yield* validationSteps(document, model, options.catalog, options.memory, { settings: options.settings, rulesDocumentation: options.rulesDocumentation });
+    yield;
+    const attempts = checked.diagnostics
       .filter((d) => (code ? d.code === code : isFixAllCode(d.code)))
       .map((d) => {
         const offset = document.offsetAt(d.range.start);
@@ -198,15 +215,19 @@ function fixAll(tx: PolicyTransaction, code: string | undefined, options: CodeAc
     const firsts = new Map<StatementModel | undefined, (typeof attempts)[number]>();
     for (const attempt of attempts) if (!firsts.has(attempt.statement)) firsts.set(attempt.statement, attempt);
     const batch = [...firsts.values()].sort((a, b) => b.offset - a.offset);
-    tx.editBackwards((fix) => {
+    tx.beginBackwards();
+    try {
       for (const attempt of batch) {
         const { offset: start, length } = attempt.statement!.node;
-        const result = fix(start, start + length, () => make(attempt));
+        const result = tx.fixBackwards(start, start + length, () => make(attempt));
         if (result === 'undone') alone ??= attempt.key;
         else tried.add(attempt.key);
         if (result === 'made') changes++;
+        yield;
       }
-    });
+    } finally {
+      tx.endBackwards();
+    }
   }
 }
 

@@ -42,35 +42,47 @@ export class PolicyTransaction {
   }
 
   /**
-   * Runs edits, one fix at a time, each made before the ones made so far (from the end of the text
+   * Starts making fixes one at a time, each before the ones made so far (from the end of the text
    * towards its start): the text before each is the text the model was read from, so its nodes
    * there stand where they are, and each edit rewrites a piece of the text rather than the whole.
-   * A fix is one `fix()`, which says whether every edit it made lay within `[start, end)` of the
-   * text it was read from; one that did not is undone.
+   * Each fix is one `fixBackwards`; `endBackwards` ends it.
    */
-  editBackwards(run: (fix: (start: number, end: number, edits: () => void) => 'unchanged' | 'made' | 'undone') => void): void {
+  beginBackwards(): void {
     const base = this.current;
-    const batch = { base, model: this.model, boundary: base.length, suffix: '' };
-    this.batch = batch;
+    this.batch = { base, model: this.model, boundary: base.length, suffix: '' };
+  }
+
+  /** One fix: `unchanged`, `made`, or `undone` when an edit of it lay outside `[start, end)` of the text it was read from. */
+  fixBackwards(start: number, end: number, edits: () => void): 'unchanged' | 'made' | 'undone' {
+    const batch = this.batch;
+    if (!batch) throw new Error('fixBackwards outside beginBackwards');
+    const before = { boundary: batch.boundary, suffix: batch.suffix };
+    const journal: NonNullable<typeof this.journal> = [];
+    this.journal = journal;
+    let outside = false;
     try {
-      run((start, end, edits) => {
-        const before = { boundary: batch.boundary, suffix: batch.suffix };
-        this.journal = [];
-        edits();
-        const journal = this.journal;
-        this.journal = undefined;
-        if (journal.some((e) => e.outside || e.offset < start || e.offset + e.length > end)) {
-          batch.boundary = before.boundary;
-          batch.suffix = before.suffix;
-          return 'undone';
-        }
-        return journal.some((e) => e.changed) ? 'made' : 'unchanged';
-      });
+      edits();
+      outside = journal.some((e) => e.outside || e.offset < start || e.offset + e.length > end);
+    } catch (error) {
+      outside = true;
+      throw error;
     } finally {
-      this.batch = undefined;
-      this.current = batch.base.slice(0, batch.boundary) + batch.suffix;
-      this.parsed = undefined;
+      this.journal = undefined;
+      if (outside) {
+        batch.boundary = before.boundary;
+        batch.suffix = before.suffix;
+      }
     }
+    if (outside) return 'undone';
+    return journal.some((e) => e.changed) ? 'made' : 'unchanged';
+  }
+
+  endBackwards(): void {
+    const batch = this.batch;
+    if (!batch) return;
+    this.batch = undefined;
+    this.current = batch.base.slice(0, batch.boundary) + batch.suffix;
+    this.parsed = undefined;
   }
 
   /**
