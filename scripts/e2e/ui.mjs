@@ -32,13 +32,19 @@ export const SETTINGS = {
   'kinesisPolicy.access.identityPolicies': { [ANALYTICS]: ['access/reader.json'] },
 };
 
-/** Resolves with { passed, failed }; each check that held counts as one passed. */
-export async function runUiSmoke({ screenshotsDir }) {
-  const stateDir = join(e2eDir, 'runs', 'ui');
+/**
+ * A UI session on the installed .vsix: a fresh state (`prepare` adds to it, a language pack say),
+ * code-server with `args`, the workbench open on a copy of the test workspace. `steps(page,
+ * workspace, check)` drives it; resolves with { passed, failed }, each check that held counting
+ * one passed, and on a failure keeps a picture of the page beside the log.
+ */
+export async function uiSession({ name, title, args = [], prepare = () => undefined, screenshotsDir }, steps) {
+  const stateDir = join(e2eDir, 'runs', name);
   prepareState(stateDir, SETTINGS);
   const workspace = copyWorkspace(stateDir);
+  prepare(stateDir);
   installExtension(stateDir, vsixPath);
-  const server = await startCodeServer({ stateDir });
+  const server = await startCodeServer({ stateDir, args });
   mkdirSync(screenshotsDir, { recursive: true });
   let browser;
   let page;
@@ -50,9 +56,27 @@ export async function runUiSmoke({ screenshotsDir }) {
   try {
     browser = await launchBrowser({ viewport: { width: 1100, height: 620 } });
     page = await browser.context.newPage();
-    step(`UI smoke test: ${server.url}`);
+    step(`${title}: ${server.url}`);
     await page.goto(workbenchUrl(server, workspace));
     await page.locator('.monaco-workbench').waitFor(WAIT);
+    await steps(page, workspace, check);
+    return { passed, failed: 0 };
+  } catch (error) {
+    const cause = error.cause ? ` (${error.cause.message})` : '';
+    // What the page showed when it failed, beside the log: CI keeps no browser to look at.
+    const picture = join(stateDir, 'failure.png');
+    await page?.screenshot({ path: picture }).catch(() => undefined);
+    console.log(`  ✗ ${error.message}${cause}\n  code-server log: ${join(stateDir, 'code-server.log')}, screen: ${picture}`);
+    return { passed, failed: 1 };
+  } finally {
+    await browser?.close();
+    await server.stop();
+  }
+}
+
+/** Resolves with { passed, failed }; each check that held counts as one passed. */
+export function runUiSmoke({ screenshotsDir }) {
+  return uiSession({ name: 'ui', title: 'UI smoke test', screenshotsDir }, async (page, workspace, check) => {
     // Without the side bar the completion details fit to the right of the list.
     await page.keyboard.press('Control+B');
     await page.locator('.part.sidebar').waitFor({ ...WAIT, state: 'hidden' });
@@ -158,18 +182,7 @@ export async function runUiSmoke({ screenshotsDir }) {
     await page.mouse.move(900, 500);
     await page.screenshot({ path: join(screenshotsDir, 'access.png') });
     step(`screenshots in ${screenshotsDir}`);
-    return { passed, failed: 0 };
-  } catch (error) {
-    const cause = error.cause ? ` (${error.cause.message})` : '';
-    // What the page showed when it failed, beside the log: CI keeps no browser to look at.
-    const picture = join(stateDir, 'failure.png');
-    await page?.screenshot({ path: picture }).catch(() => undefined);
-    console.log(`  ✗ ${error.message}${cause}\n  code-server log: ${join(stateDir, 'code-server.log')}, screen: ${picture}`);
-    return { passed, failed: 1 };
-  } finally {
-    await browser?.close();
-    await server.stop();
-  }
+  });
 }
 
 /** Types an answer into the open input box whose prompt says `prompt`, and accepts it. */

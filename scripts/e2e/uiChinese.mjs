@@ -5,12 +5,10 @@
 // `npm run test:ui` writes them to docs/images/ beside the English ones.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchBrowser, workbenchUrl } from './browser.mjs';
 import { languagePackVsix } from './build.mjs';
-import { installExtension, prepareState, startCodeServer, useLanguagePack } from './codeServer.mjs';
-import { e2eDir, root, step, vsixPath } from './env.mjs';
-import { copyWorkspace } from './suite.mjs';
-import { cursorAfter, goTo, openActionMenu, openFile, settled, SETTINGS, WAIT } from './ui.mjs';
+import { useLanguagePack } from './codeServer.mjs';
+import { root } from './env.mjs';
+import { cursorAfter, goTo, openActionMenu, openFile, settled, uiSession, WAIT } from './ui.mjs';
 
 const bundle = JSON.parse(readFileSync(join(root, 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8'));
 const manifest = JSON.parse(readFileSync(join(root, 'package.nls.zh-cn.json'), 'utf8'));
@@ -23,26 +21,9 @@ function chinese(english) {
 }
 
 /** Resolves with { passed, failed }; each check that held counts as one passed. */
-export async function runUiChinese({ screenshotsDir }) {
-  const stateDir = join(e2eDir, 'runs', 'ui-zh-cn');
-  prepareState(stateDir, SETTINGS);
-  const workspace = copyWorkspace(stateDir);
-  useLanguagePack(stateDir, languagePackVsix);
-  installExtension(stateDir, vsixPath);
-  const server = await startCodeServer({ stateDir, args: ['--locale', 'zh-cn'] });
-  let browser;
-  let page;
-  let passed = 0;
-  const check = (what) => {
-    passed++;
-    console.log(`  ✓ ${what}`);
-  };
-  try {
-    browser = await launchBrowser({ viewport: { width: 1100, height: 620 } });
-    page = await browser.context.newPage();
-    step(`UI test in Chinese: ${server.url}`);
-    await page.goto(workbenchUrl(server, workspace));
-    await page.locator('.monaco-workbench').waitFor(WAIT);
+export function runUiChinese({ screenshotsDir }) {
+  const session = { name: 'ui-zh-cn', title: 'UI test in Chinese', args: ['--locale', 'zh-cn'], prepare: (stateDir) => useLanguagePack(stateDir, languagePackVsix), screenshotsDir };
+  return uiSession(session, async (page, workspace, check) => {
     await page.keyboard.press('Control+B');
     await page.locator('.part.sidebar').waitFor({ ...WAIT, state: 'hidden' });
 
@@ -79,15 +60,5 @@ export async function runUiChinese({ screenshotsDir }) {
     check('New Policy asks its first step in Chinese');
     await page.screenshot({ path: join(screenshotsDir, 'chinese-new-policy.png') });
     await page.keyboard.press('Escape');
-    return { passed, failed: 0 };
-  } catch (error) {
-    const cause = error.cause ? ` (${error.cause.message})` : '';
-    const picture = join(stateDir, 'failure.png');
-    await page?.screenshot({ path: picture }).catch(() => undefined);
-    console.log(`  ✗ ${error.message}${cause}\n  code-server log: ${join(stateDir, 'code-server.log')}, screen: ${picture}`);
-    return { passed, failed: 1 };
-  } finally {
-    await browser?.close();
-    await server.stop();
-  }
+  });
 }
