@@ -7,7 +7,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { modelSize, textSize, type StatementSizes } from '../../server/src/service/diagnostics/helpers/size';
 import { parsePolicy } from '../../server/src/service/policy/parsePolicy';
 import type { PolicyModel } from '../../server/src/service/policy/policyModel';
-import { updatePolicy } from '../../server/src/service/policy/updatePolicy';
+import { updatePolicy, updateStatements } from '../../server/src/service/policy/updatePolicy';
 import { insertion, layout, policyTree, REAL_POLICIES, render } from '../property/arbitraries';
 import { fuzzParameters } from '../property/fuzzConfig';
 import { DEFAULT_SETTINGS } from '../../server/src/service';
@@ -162,6 +162,43 @@ describe('updating a policy model after an edit', () => {
     probe: place,
   });
   const start = fc.oneof(fc.constantFrom(...REAL_POLICIES), fc.tuple(policyTree, layout).map(([t, indent]) => render(t, indent)));
+
+  it('updates several statements at once as a full parse reads the result, and leaves the rest of the tree in place', () => {
+    let tried = 0;
+    let updatedInPlace = 0;
+    fc.assert(
+      fc.property(start, fc.array(fc.record({ statement: place, at: place, remove: fc.nat(3), text: fc.constantFrom('a', 'G', 'kinesis:', ' ', 'x', '"', '{', '}') }), { minLength: 1, maxLength: 6 }), (initial, picks) => {
+        const previous = parsePolicy(initial);
+        const items = previous.statementProperty?.children?.[1]?.type === 'array' ? (previous.statementProperty.children[1].children ?? []) : [];
+        if (items.length === 0) return;
+        // One edit inside each of some statements, made from the last to the first.
+        const chosen = new Map<number, { at: number; remove: number; text: string }>();
+        for (const pick of picks) chosen.set(Math.floor(pick.statement * items.length), pick);
+        let text = initial;
+        const changes: { start: number; end: number; delta: number }[] = [];
+        for (const index of [...chosen.keys()].sort((a, b) => b - a)) {
+          const node = items[index];
+          const pick = chosen.get(index)!;
+          if (node.length < 3) continue;
+          const at = node.offset + 1 + Math.floor(pick.at * (node.length - 2));
+          const remove = Math.min(pick.remove, node.offset + node.length - 1 - at);
+          text = splice(text, at, remove, pick.text);
+          changes.unshift({ start: node.offset, end: node.offset + node.length, delta: pick.text.length - remove });
+        }
+        const kept = items.map((_, i) => (changes.some((c) => c.start === items[i].offset) ? undefined : previous.statementAt(i)));
+        if (changes.length === 0) return;
+        tried++;
+        const updated = updateStatements(previous, text, changes);
+        if (!updated) return;
+        updatedInPlace++;
+        assert.deepEqual(snapshot(updated), snapshot(parsePolicy(text)));
+        kept.forEach((statement, i) => statement && assert.equal(updated.statementAt(i), statement, `statement ${i} is kept`));
+      }),
+      fuzzParameters(300),
+    );
+    assert.ok(updatedInPlace > tried / 3, `only ${updatedInPlace} of ${tried} multi-statement edits were updated in place`);
+  });
+
 
   it('gives the model, completion, hover and diagnostics of a full parse after every edit of random sessions', (t) => {
     let local = 0;

@@ -2,6 +2,7 @@ import { applyEdits, findNodeAtLocation, modify, type FormattingOptions, type JS
 import { TextEdit, Range } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { parsePolicy } from '../policy/parsePolicy';
+import { updateStatements } from '../policy/updatePolicy';
 import type { PolicyModel, StatementModel } from '../policy/policyModel';
 
 /**
@@ -32,7 +33,7 @@ export class PolicyTransaction {
    * While `editBackwards` runs: the text and model before it, and the edits made so far, which all
    * lie at or after `boundary`: the text is the base up to the boundary, then `suffix`.
    */
-  private batch: { base: string; model: PolicyModel; boundary: number; suffix: string } | undefined;
+  private batch: { base: string; model: PolicyModel; boundary: number; suffix: string; changes: { start: number; end: number; delta: number }[] } | undefined;
 
   /** The policy as the text stands now (during `editBackwards`, as it stood before it). */
   get model(): PolicyModel {
@@ -49,7 +50,7 @@ export class PolicyTransaction {
    */
   beginBackwards(): void {
     const base = this.current;
-    this.batch = { base, model: this.model, boundary: base.length, suffix: '' };
+    this.batch = { base, model: this.model, boundary: base.length, suffix: '', changes: [] };
   }
 
   /** One fix: `unchanged`, `made`, or `undone` when an edit of it lay outside `[start, end)` of the text it was read from. */
@@ -74,7 +75,9 @@ export class PolicyTransaction {
       }
     }
     if (outside) return 'undone';
-    return journal.some((e) => e.changed) ? 'made' : 'unchanged';
+    if (!journal.some((e) => e.changed)) return 'unchanged';
+    batch.changes.unshift({ start, end, delta: batch.boundary + batch.suffix.length - (before.boundary + before.suffix.length) });
+    return 'made';
   }
 
   endBackwards(): void {
@@ -82,7 +85,8 @@ export class PolicyTransaction {
     if (!batch) return;
     this.batch = undefined;
     this.current = batch.base.slice(0, batch.boundary) + batch.suffix;
-    this.parsed = undefined;
+    // The statements rewritten are parsed again alone, the others kept: the next check finds their findings kept.
+    this.parsed = updateStatements(batch.model, this.current, batch.changes);
   }
 
   /**

@@ -163,3 +163,63 @@ export function commonSuffix(a: string, b: string, max: number): number {
   while (n < max && a.charCodeAt(a.length - n - 1) === b.charCodeAt(b.length - n - 1)) n++;
   return n;
 }
+
+/**
+ * The model of `text` made from `previous` when the two differ only inside some statement objects,
+ * each `[start, end)` of the previous text (in order, apart) now `delta` characters longer: each is
+ * parsed again alone, as `updatePolicy` parses one, and the nodes between and after them move.
+ * Undefined (and `previous` left as it was) when a statement does not read as one object alone.
+ */
+export function updateStatements(previous: PolicyModel, text: string, changes: readonly { start: number; end: number; delta: number }[]): PolicyModel | undefined {
+  if (!(previous instanceof ParsedPolicy) || !previous.root) return undefined;
+  if (changes.length === 0) return text === previous.text ? previous : undefined;
+  const items = previous.statementNodes();
+  // First every replacement is made and checked; only then is the previous tree changed.
+  const replacements: { index: number; node: Node; replacement: MutableNode; start: number; delta: number; errors: ParseError[] }[] = [];
+  let shift = 0;
+  for (const { start, end, delta } of changes) {
+    const index = statementIndexAt(items, start);
+    const node = items[index];
+    if (node?.type !== 'object' || node.offset !== start || node.offset + node.length !== end || end >= previous.text.length) return undefined;
+    const source = text.slice(start + shift, end + shift + delta);
+    const errors: ParseError[] = [];
+    const replacement = parseStatement(source, errors, MAX_DEPTH - depthAbove(node));
+    if (replacement?.type !== 'object' || replacement.length !== source.length || errors.some((e) => e.offset >= source.length)) return undefined;
+    replacements.push({ index, node, replacement, start: start + shift, delta, errors: errors.map((e) => ({ ...e, offset: e.offset + start + shift })) });
+    shift += delta;
+  }
+  // The statements' array (or the one statement object) and what follows it move as the changes add up.
+  const array: MutableNode | undefined = items[0]?.parent;
+  if (!array) return undefined;
+  let moved = 0;
+  let next = 0;
+  for (let i = 0; i < items.length; i++) {
+    const change = replacements[next];
+    if (change && change.index === i) {
+      move(change.replacement, change.start);
+      change.replacement.parent = array;
+      array.children![array.type === 'array' ? i : 1] = change.replacement;
+      moved += change.delta;
+      next++;
+    } else if (moved !== 0) move(items[i], moved);
+  }
+  if (next !== replacements.length) return undefined;
+  // The array's ancestors lengthen, and what follows it in them moves, by all the changes together.
+  array.length += moved;
+  moveFollowing(array, moved);
+  // The errors outside the changed statements, moved; then each one's own, in text order.
+  const kept = previous.syntaxErrors
+    .filter((e) => !changes.some((c) => e.offset > c.start && e.offset < c.end))
+    .map((e) => ({ ...e, offset: e.offset + changes.filter((c) => c.end <= e.offset).reduce((sum, c) => sum + c.delta, 0) }));
+  const errors = [...kept, ...replacements.flatMap((r) => r.errors)].sort((a, b) => a.offset - b.offset);
+  const model = new ParsedPolicy(text, previous.root, errors);
+  model.isPolicy = previous.isPolicy;
+  model.version = previous.version;
+  model.id = previous.id;
+  model.statementProperty = previous.statementProperty;
+  model.duplicateKeys = previous.duplicateKeys;
+  model.built = previous.built.slice();
+  for (const change of replacements) model.built[change.index] = undefined;
+  release(previous);
+  return model;
+}
