@@ -79,7 +79,8 @@ describe('a Terraform file kept across edits', () => {
         const next = applied(text, edit, step);
         text = next.text;
         document = TextDocument.create('file:///ws/main.tf', 'terraform', step + 2, text);
-        const fresh = service.parseTemplate(document);
+        // Read afresh under a URI of its own: a URI's last reading, even of a file that held no policy, is read from.
+        const fresh = service.parseTemplate(TextDocument.create(`file:///ws/fresh-${name.length}-${step}.tf`, 'terraform', 1, text));
         const updated = kept ? service.updateTemplate(kept, document) : undefined;
         if (updated) reused++;
         const incremental = updated ?? service.parseTemplate(document);
@@ -89,6 +90,21 @@ describe('a Terraform file kept across edits', () => {
       assert.ok(reused >= least, `the file was kept across edits (${reused} of 150)`);
     });
   }
+
+  it('reads the next version of a file that held no policy from it: a policy typed into it is read', () => {
+    const uri = 'file:///ws/no-policy.tf';
+    const streams = Array.from({ length: 40 }, (_, i) => `resource "aws_kinesis_stream" "s${i}" {\n  name        = "s${i}"\n  shard_count = 1\n}\n`).join('\n');
+    assert.equal(service.parseTemplate(TextDocument.create(uri, 'terraform', 1, streams)), undefined);
+    const edited = streams.replace('shard_count = 1', 'shard_count = 2');
+    assert.equal(service.parseTemplate(TextDocument.create(uri, 'terraform', 2, edited)), undefined);
+    const withPolicy = `${edited}\ndata "aws_iam_policy_document" "reader" {\n  statement {\n    actions   = ["kinesis:GetRecordz"]\n    resources = [aws_kinesis_stream.s3.arn]\n  }\n}\n`;
+    const document = TextDocument.create(uri, 'terraform', 3, withPolicy);
+    const template = service.parseTemplate(document);
+    assert.deepEqual(template?.policies.map((p) => p.resource), ['data.aws_iam_policy_document.reader']);
+    assert.match(template?.policies[0].document.getText() ?? '', /:stream\/s3"/);
+    const fresh = service.parseTemplate(TextDocument.create('file:///ws/fresh-policy.tf', 'terraform', 1, withPolicy));
+    assert.deepEqual(reading(document, template), reading(document, fresh));
+  });
 
   it('keeps the policies of the items an edit does not touch, moved, and reads again those whose references changed', () => {
     const text = kinesisTf();

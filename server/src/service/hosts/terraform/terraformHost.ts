@@ -35,18 +35,47 @@ const NO_SYMBOLS: TemplateSymbols = { resources: new Map(), parameters: new Set(
 
 /** What a version of the file was read as, kept for the next version. */
 interface Items {
+  uri: string;
   text: string;
   starts: number[];
   items: HclItem[];
   configuration: Configuration;
+  /** Whether a next version was read from it (which moved its items): it is not read again. */
+  used?: boolean;
 }
 
 const ITEMS = new WeakMap<TemplateDocument, Items>();
 
+/**
+ * What the last few files that held no policy were read as, by URI: there is no template to keep
+ * it with, and their next version is read from it all the same, so that typing in a large
+ * configuration without policies parses the item it is in rather than the whole file.
+ */
+const UNHELD = new Map<string, Items>();
+const UNHELD_KEPT = 4;
+
+/** What an earlier version was read as, taken for the next (a reading serves one next version). */
+function earlier(uri: string, previous: TemplateDocument | undefined): Items | undefined {
+  const found = (previous && ITEMS.get(previous)) ?? UNHELD.get(uri);
+  UNHELD.delete(uri);
+  if (!found || found.used || found.uri !== uri) return undefined;
+  found.used = true;
+  return found;
+}
+
+function keepUnheld(state: Items): void {
+  UNHELD.delete(state.uri);
+  UNHELD.set(state.uri, state);
+  for (const uri of UNHELD.keys()) {
+    if (UNHELD.size <= UNHELD_KEPT) break;
+    UNHELD.delete(uri);
+  }
+}
+
 /** A Terraform file's policies; undefined when it holds none. */
 export function terraformTemplate(document: TextDocument, parser: Parser, previous?: TemplateDocument): TemplateDocument | undefined {
   const text = document.getText();
-  const before = previous && ITEMS.get(previous);
+  const before = earlier(document.uri, previous);
   const changed = before ? difference(before.text, text) : undefined;
   const starts = before && changed ? moveStarts(before.starts, changed, text) : itemStarts(text);
   const old = before?.items ?? [];
@@ -84,7 +113,10 @@ export function terraformTemplate(document: TextDocument, parser: Parser, previo
     // the file declares is as it was: only the new items are read, with what they merge.
     const same = before !== undefined && sameFacts(removed, middle);
     const configuration = same ? moveDocuments(before.configuration, removed, middle) : configurationOf(items);
-    return assemble(document, parser, { text, starts, items, configuration }, fresh, same);
+    const state: Items = { uri: document.uri, text, starts, items, configuration };
+    const template = assemble(document, parser, state, fresh, same);
+    if (!template) keepUnheld(state);
+    return template;
   } finally {
     for (const tree of trees) tree.delete();
   }
