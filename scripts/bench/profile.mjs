@@ -10,7 +10,8 @@ import { SourceMap } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { benchDocument, benchTemplate, benchTerraform, SIZES } from './documents.mjs';
+import { benchDocument, benchTemplate, SIZES } from './documents.mjs';
+import { benchTerraform } from './terraformDocument.mjs';
 import { LspSession, sleep } from './lspDriver.mjs';
 import { kinesisPolicyServer } from './servers.mjs';
 

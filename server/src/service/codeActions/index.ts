@@ -1,17 +1,17 @@
 import * as l10n from '@vscode/l10n';
-import type { Node } from 'jsonc-parser';
 import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver-types';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { type TextDocument } from 'vscode-languageserver-textdocument';
 import type { IamCatalog } from '../catalog/iamCatalog';
 import type { DiagnosticSettings } from '../diagnostics/engine/settings';
 import { RULES } from '../diagnostics/rules';
-import { DIAGNOSTIC_SOURCE, validatePolicy, validationSteps, type ValidationMemory } from '../diagnostics/engine/validate';
-import type { PolicyModel, StatementModel } from '../policy/policyModel';
+import { DIAGNOSTIC_SOURCE, validatePolicy, type ValidationMemory } from '../diagnostics/engine/validate';
+import type { PolicyModel } from '../policy/policyModel';
+import { editable, wellFormed } from './editable';
+import { fixAll } from './fixAll';
 import { fixProviderFor, isFixAllCode } from './fixes';
 import type { FixContext } from './fixes/fix';
 import { applyInsert, insertActionsFor, INSERT_KIND } from './insertActions';
 import { isEmptyDocument } from './statements';
-import { policyAt } from '../policy/policyAt';
 import { PolicyTransaction, type Indentation } from './transaction';
 import { fillActions } from './fillActions';
 import type { KclVersion, PolicyRole } from '../../../../common/src/choices';
@@ -38,7 +38,6 @@ export interface CodeActionOptions {
 }
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.kinesis-policy`;
-const FIX_ALL_LIMIT = 200;
 
 /** Code actions for a range: quick fixes for its diagnostics, statements to insert, fix-all. Unresolved: no edits yet. */
 export function getCodeActions(
@@ -135,127 +134,6 @@ export function* resolveCodeActionSteps(document: TextDocument, model: PolicyMod
     return { ...action, edit: { changes: { [document.uri]: [] } } };
   }
   return { ...action, edit: { changes: { [document.uri]: tx.edits(document) } } };
-}
-
-/**
- * Whether the text is JSON that edits by path can be trusted on. In broken JSON (an unterminated
- * string swallowing the rest of a line, a missing comma) a path names another place than the user
- * sees, and reformatting around an edit can change text the user did not touch.
- */
-function wellFormed(model: PolicyModel): boolean {
-  return model.syntaxErrors.length === 0;
-}
-
-/** Fixes edit by JSON path, which syntax errors and duplicate keys make ambiguous: none are offered there. */
-function editable(model: PolicyModel, offset: number): boolean {
-  if (!wellFormed(model) || model.duplicateKeys) return false;
-  const { statement } = policyAt(model, offset);
-  return statement === undefined || !hasDuplicateKeys(statement.node);
-}
-
-/** Whether an object in this tree names a property twice. */
-function hasDuplicateKeys(node: Node): boolean {
-  if (node.type === 'object') {
-    const keys = new Set<unknown>();
-    for (const property of node.children ?? []) {
-      const key: unknown = property.children?.[0]?.value;
-      if (keys.has(key)) return true;
-      keys.add(key);
-    }
-  }
-  return (node.type === 'object' || node.type === 'array' || node.type === 'property') && (node.children ?? []).some(hasDuplicateKeys);
-}
-
-/**
- * Applies the first fix of each fixable diagnostic, in rounds: each round checks the text, then
- * fixes one finding in each statement, from the last statement to the first, so that every fix
- * finds the text before it as the round's check read it. A fix that edits outside its statement
- * (from a model that may no longer say what is there) is undone and made alone in the next round,
- * as is a finding outside the statements.
- */
-function* fixAll(tx: PolicyTransaction, code: string | undefined, options: CodeActionOptions): Generator<void, void, void> {
-  // A fix that changes nothing is not tried again until its statement changes.
-  const tried = new Set<string>();
-  let changes = 0;
-  let alone: string | undefined;
-  for (let round = 0; round < FIX_ALL_LIMIT; round++) {
-    // Each of these reads the whole text: a step of its own.
-    yield;
-    if (!wellFormed(tx.model)) return;
-    const model = tx.model;
-    const text = tx.text;
-    yield;
-    const document = TextDocument.create('memory://fix-all', 'json', changes, text);
-    const checked = yield* validationSteps(document, model, options.catalog, options.memory, { settings: options.settings, rulesDocumentation: options.rulesDocumentation });
-    yield;
-    const attempts = checked.diagnostics
-      .filter((d) => (code ? d.code === code : isFixAllCode(d.code)))
-      .map((d) => {
-        const offset = document.offsetAt(d.range.start);
-        const statement = statementContaining(model, offset);
-        return { d, offset, statement, key: attemptKey(d, offset, statement, text, changes) };
-      })
-      .filter(({ key }) => !tried.has(key));
-    if (attempts.length === 0) return;
-    const make = (attempt: (typeof attempts)[number]): void => {
-      if (!editable(model, attempt.offset)) return;
-      const c = String(attempt.d.code);
-      const context: FixContext = { model, catalog: options.catalog, settings: options.settings, code: c, data: (attempt.d.data ?? {}) as Record<string, unknown>, offset: attempt.offset };
-      fixProviderFor(c)?.(context)[0]?.apply(tx);
-    };
-    const single = attempts.find((a) => a.key === alone) ?? attempts.find((a) => !a.statement);
-    alone = undefined;
-    if (single) {
-      tried.add(single.key);
-      const before = tx.text;
-      make(single);
-      if (tx.text !== before) changes++;
-      continue;
-    }
-    const firsts = new Map<StatementModel | undefined, (typeof attempts)[number]>();
-    for (const attempt of attempts) if (!firsts.has(attempt.statement)) firsts.set(attempt.statement, attempt);
-    const batch = [...firsts.values()].sort((a, b) => b.offset - a.offset);
-    tx.beginBackwards();
-    try {
-      for (const attempt of batch) {
-        const { offset: start, length } = attempt.statement!.node;
-        const result = tx.fixBackwards(start, start + length, () => make(attempt));
-        if (result === 'undone') alone ??= attempt.key;
-        else tried.add(attempt.key);
-        if (result === 'made') changes++;
-        yield;
-      }
-    } finally {
-      tx.endBackwards();
-    }
-  }
-}
-
-/**
- * What makes a fix's attempt the same as one made before: its rule, facts and place in its
- * statement, and the statement's text. A fix that changed nothing is not tried again until its
- * statement changes (a finding outside the statements: until the text changes).
- */
-function attemptKey(d: Diagnostic, offset: number, statement: StatementModel | undefined, text: string, changes: number): string {
-  const facts = `${String(d.code)}:${JSON.stringify(d.data ?? {})}`;
-  if (!statement) return `${changes}:${offset}:${facts}`;
-  const { offset: start, length } = statement.node;
-  return `${offset - start}:${facts}:${text.slice(start, start + length)}`;
-}
-
-/** The statement whose object holds an offset (the statements stand in the order of the text). */
-function statementContaining(model: PolicyModel, offset: number): StatementModel | undefined {
-  const { statements } = model;
-  let low = 0;
-  let high = statements.length - 1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    const { offset: start, length } = statements[middle].node;
-    if (offset < start) high = middle - 1;
-    else if (offset >= start + length) low = middle + 1;
-    else return statements[middle];
-  }
-  return undefined;
 }
 
 /** The fix's diagnostic in the current text: same rule, same start, same facts. */

@@ -42,31 +42,8 @@ export function updatePolicy(previous: PolicyModel, text: string): PolicyModel |
   // Strictly inside the braces, and a statement that its `}` closed rather than the end of the text.
   if (!(start < prefix && changeEnd < end && end < old.length)) return undefined;
 
-  const delta = text.length - old.length;
-  const source = text.slice(start, end + delta);
-  const errors: ParseError[] = [];
-  const replacement = parseStatement(source, errors, MAX_DEPTH - depthAbove(node));
-  if (replacement?.type !== 'object' || replacement.length !== source.length || errors.some((e) => e.offset >= source.length)) {
-    return undefined;
-  }
-
-  // Everything is known to fit: from here on the previous tree becomes the new one.
-  move(replacement, start);
-  const parent = node.parent as MutableNode;
-  replacement.parent = parent;
-  parent.children![parent.type === 'array' ? index : 1] = replacement;
-  moveFollowing(replacement, delta);
-
-  const model = new ParsedPolicy(text, previous.root, mergeErrors(previous.syntaxErrors, errors, start, end, delta));
-  model.isPolicy = previous.isPolicy;
-  model.version = previous.version;
-  model.id = previous.id;
-  model.statementProperty = previous.statementProperty;
-  model.duplicateKeys = previous.duplicateKeys;
-  model.built = previous.built.slice();
-  model.built[index] = undefined;
-  release(previous);
-  return model;
+  // One statement changed: parsed again alone, as `updateStatements` parses several.
+  return updateStatements(previous, text, [{ start, end, delta: text.length - old.length }]);
 }
 
 /**
@@ -123,16 +100,6 @@ function moveFollowing(node: Node, delta: number): void {
     const siblings = parent.children ?? [];
     for (let i = siblings.lastIndexOf(child) + 1; i < siblings.length; i++) move(siblings[i], delta);
   }
-}
-
-/**
- * The errors of the new text: those before the statement, the statement's own, those after it
- * moved. Errors come in text order, and those of the statement lie between its braces.
- */
-function mergeErrors(previous: readonly ParseError[], inside: readonly ParseError[], start: number, end: number, delta: number): ParseError[] {
-  const before = previous.filter((e) => e.offset <= start);
-  const after = previous.filter((e) => e.offset >= end).map((e) => ({ ...e, offset: e.offset + delta }));
-  return [...before, ...inside.map((e) => ({ ...e, offset: e.offset + start })), ...after];
 }
 
 /** Empties a model whose tree another has taken over. */

@@ -171,3 +171,18 @@ function contentOf(text: string, start: number, end: number, style: ScalarStyle,
   const inner = style === 'plain' ? { start, end } : style === 'single' || style === 'double' ? { start: start + 1, end: end - 1 } : undefined;
   return inner && text.slice(inner.start, inner.end) === value ? inner : undefined;
 }
+
+/** Moves a node and everything in it by `delta` (a text edit before it), in place; returns it. */
+export function moveNode<N extends TemplateNode>(node: N, delta: number): N {
+  node.start += delta;
+  node.end += delta;
+  if (node.type === 'scalar') {
+    if (node.content) node.content = { start: node.content.start + delta, end: node.content.end + delta };
+  } else if (node.type === 'map') {
+    for (const e of node.entries) {
+      moveNode(e.keyNode, delta);
+      if (e.value) moveNode(e.value, delta);
+    }
+  } else for (const item of node.items) moveNode(item, delta);
+  return node;
+}

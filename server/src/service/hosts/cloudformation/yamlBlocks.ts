@@ -1,5 +1,5 @@
 import type { Tags } from 'yaml';
-import { fromYaml, isEmptyValue, type TemplateEntry, type TemplateMap, type TemplateNode } from './templateTree';
+import { fromYaml, isEmptyValue, moveNode, type TemplateEntry, type TemplateMap, type TemplateNode } from './templateTree';
 import { difference } from '../../textDifference';
 import { relayout, resourceLayout, unchanged, type Layout } from './yamlLayout';
 import { parseYaml } from './flowIndent';
@@ -33,8 +33,8 @@ export function settle(block: ResourceBlock): void {
   if (delta === 0) return;
   block.unsettled = 0;
   for (const e of block.entries) {
-    shift(e.keyNode, delta);
-    if (e.value) shift(e.value, delta);
+    moveNode(e.keyNode, delta);
+    if (e.value) moveNode(e.value, delta);
   }
 }
 
@@ -152,7 +152,7 @@ function parseAt(text: string, base: number): { root: TemplateNode | undefined; 
   if (text.trim() === '') return { root: undefined, errors: [] };
   const parsed = parseYaml(text, OPTIONS);
   const root = fromYaml(parsed.contents, text, parsed);
-  if (root && base !== 0) shift(root, base);
+  if (root && base !== 0) moveNode(root, base);
   return { root, errors: parsed.errors.map((e) => e.pos[0] + base) };
 }
 
@@ -195,20 +195,4 @@ function moved(block: ResourceBlock, start: number): ResourceBlock {
   block.end += delta;
   if (block.errors.length > 0) block.errors = block.errors.map((e) => e + delta);
   return block;
-}
-
-function shift(node: TemplateNode, delta: number): void {
-  node.start += delta;
-  node.end += delta;
-  if (node.type === 'scalar') {
-    if (node.content) {
-      node.content.start += delta;
-      node.content.end += delta;
-    }
-  } else if (node.type === 'map') {
-    for (const e of node.entries) {
-      shift(e.keyNode, delta);
-      if (e.value) shift(e.value, delta);
-    }
-  } else for (const item of node.items) shift(item, delta);
 }

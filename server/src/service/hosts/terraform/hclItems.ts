@@ -1,11 +1,11 @@
 import type { Node as SyntaxNode, Parser, Tree } from 'web-tree-sitter';
 import type { PolicyKindSetting } from '../../../../../common/src/choices';
-import type { TemplateMap } from '../cloudformation/templateTree';
+import { moveNode, type TemplateMap } from '../cloudformation/templateTree';
 import type { EmbeddedPolicy } from '../hostModel';
 import { attributeOf, childBlocks, labels, topBlocks, valueOf } from './hclBlocks';
 import { hclValue, referencePath, type References } from './hclValues';
 import { policyDocumentNode } from './policyDocument';
-import { documentsNamed, fileRead, mergedNode, policyNode, shifted } from './policyNodes';
+import { documentsNamed, fileRead, mergedNode, policyNode } from './policyNodes';
 
 /**
  * One top-level item of a Terraform file (see `hclChunks.ts`), parsed apart: what the rest of the
@@ -169,12 +169,12 @@ export function readItem(tree: Tree, item: HclItem, references: References, docu
       for (const { expression, kind, path } of policyPlaces(block, type)) {
         if (documentsNamed(expression.text).length > 0 || fileRead(expression)) continue;
         const node = policyNode(expression, item.text, recorded);
-        if (node) reading.places.push({ node: shifted(node, item.start) as TemplateMap, kind, resource: `${type}.${name}`, resourceType: type, path, ...(type === 'aws_kinesis_resource_policy' ? { sharing: true } : {}) });
+        if (node) reading.places.push({ node: moveNode(node, item.start), kind, resource: `${type}.${name}`, resourceType: type, path, ...(type === 'aws_kinesis_resource_policy' ? { sharing: true } : {}) });
       }
     }
     if (keyword === 'data' && type === 'aws_iam_policy_document' && name && !reading.document) {
       const written = policyDocumentNode(block, recorded, (expression) => mergedNode(expression, item.text, recorded, merged));
-      if (written) reading.document = { name, node: shifted(written.node, item.start) as TemplateMap, partial: written.partial || partialMerge };
+      if (written) reading.document = { name, node: moveNode(written.node, item.start), partial: written.partial || partialMerge };
     }
   }
   return reading;
@@ -190,8 +190,8 @@ export function settleItem(item: HclItem): void {
   const delta = item.unsettled;
   if (delta === 0) return;
   item.unsettled = 0;
-  for (const place of item.reading?.places ?? []) shifted(place.node, delta);
-  if (item.reading?.document) shifted(item.reading.document.node, delta);
+  for (const place of item.reading?.places ?? []) moveNode(place.node, delta);
+  if (item.reading?.document) moveNode(item.reading.document.node, delta);
 }
 
 /** The first few places an item's HCL is broken: an unexpected piece (ERROR) or a missing one. */

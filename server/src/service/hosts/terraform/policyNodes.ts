@@ -1,6 +1,6 @@
 import { parseTree } from 'jsonc-parser';
 import type { Node as SyntaxNode } from 'web-tree-sitter';
-import { fromJson, type TemplateMap, type TemplateNode } from '../cloudformation/templateTree';
+import { fromJson, moveNode, type TemplateMap, type TemplateNode } from '../cloudformation/templateTree';
 import { hclValue, referencePath, type References } from './hclValues';
 
 /**
@@ -29,7 +29,7 @@ export function policyNode(expression: SyntaxNode, text: string, references: Ref
   const json = text.slice(span.start, span.end);
   const tree = parseTree(json);
   if (tree?.type !== 'object') return undefined;
-  const node = shifted(fromJson(tree, json), span.start);
+  const node = moveNode(fromJson(tree, json), span.start);
   if (node.type !== 'map') return undefined;
   templateEscapes(node);
   JSON_TEXT.add(node);
@@ -109,19 +109,4 @@ export function fileRead(expression: SyntaxNode): string | undefined {
   if (value?.type !== 'scalar' || typeof value.value !== 'string') return undefined;
   const path = value.value.replace(/^\$\{path\.(module|root)\}\//, '');
   return path.includes('${') || path.startsWith('/') ? undefined : path;
-}
-
-/** Moves a node and all under it by `by`. */
-export function shifted(node: TemplateNode, by: number): TemplateNode {
-  node.start += by;
-  node.end += by;
-  if (node.type === 'scalar') {
-    if (node.content) node.content = { start: node.content.start + by, end: node.content.end + by };
-  } else if (node.type === 'map') {
-    for (const e of node.entries) {
-      shifted(e.keyNode, by);
-      if (e.value) shifted(e.value, by);
-    }
-  } else for (const item of node.items) shifted(item, by);
-  return node;
 }

@@ -1,0 +1,32 @@
+import type { Node } from 'jsonc-parser';
+import { policyAt } from '../policy/policyAt';
+import type { PolicyModel } from '../policy/policyModel';
+
+/**
+ * Whether the text is JSON that edits by path can be trusted on. In broken JSON (an unterminated
+ * string swallowing the rest of a line, a missing comma) a path names another place than the user
+ * sees, and reformatting around an edit can change text the user did not touch.
+ */
+export function wellFormed(model: PolicyModel): boolean {
+  return model.syntaxErrors.length === 0;
+}
+
+/** Fixes edit by JSON path, which syntax errors and duplicate keys make ambiguous: none are offered there. */
+export function editable(model: PolicyModel, offset: number): boolean {
+  if (!wellFormed(model) || model.duplicateKeys) return false;
+  const { statement } = policyAt(model, offset);
+  return statement === undefined || !hasDuplicateKeys(statement.node);
+}
+
+/** Whether an object in this tree names a property twice. */
+function hasDuplicateKeys(node: Node): boolean {
+  if (node.type === 'object') {
+    const keys = new Set<unknown>();
+    for (const property of node.children ?? []) {
+      const key: unknown = property.children?.[0]?.value;
+      if (keys.has(key)) return true;
+      keys.add(key);
+    }
+  }
+  return (node.type === 'object' || node.type === 'array' || node.type === 'property') && (node.children ?? []).some(hasDuplicateKeys);
+}

@@ -1,0 +1,104 @@
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { validationSteps } from '../diagnostics/engine/validate';
+import type { PolicyModel, StatementModel } from '../policy/policyModel';
+import { editable, wellFormed } from './editable';
+import { fixProviderFor, isFixAllCode } from './fixes';
+import type { FixContext } from './fixes/fix';
+import type { CodeActionOptions } from './index';
+import type { PolicyTransaction } from './transaction';
+
+/** More rounds than any policy needs: a guard against fixes that undo one another. */
+const FIX_ALL_LIMIT = 200;
+
+/**
+ * Applies the first fix of each fixable diagnostic, in rounds: each round checks the text, then
+ * fixes one finding in each statement, from the last statement to the first, so that every fix
+ * finds the text before it as the round's check read it. A fix that edits outside its statement
+ * (from a model that may no longer say what is there) is undone and made alone in the next round,
+ * as is a finding outside the statements.
+ */
+export function* fixAll(tx: PolicyTransaction, code: string | undefined, options: CodeActionOptions): Generator<void, void, void> {
+  // A fix that changes nothing is not tried again until its statement changes.
+  const tried = new Set<string>();
+  let changes = 0;
+  let alone: string | undefined;
+  for (let round = 0; round < FIX_ALL_LIMIT; round++) {
+    // Each of these reads the whole text: a step of its own.
+    yield;
+    if (!wellFormed(tx.model)) return;
+    const model = tx.model;
+    const text = tx.text;
+    yield;
+    const document = TextDocument.create('memory://fix-all', 'json', changes, text);
+    const checked = yield* validationSteps(document, model, options.catalog, options.memory, { settings: options.settings, rulesDocumentation: options.rulesDocumentation });
+    yield;
+    const attempts = checked.diagnostics
+      .filter((d) => (code ? d.code === code : isFixAllCode(d.code)))
+      .map((d) => {
+        const offset = document.offsetAt(d.range.start);
+        const statement = statementContaining(model, offset);
+        return { d, offset, statement, key: attemptKey(d, offset, statement, text, changes) };
+      })
+      .filter(({ key }) => !tried.has(key));
+    if (attempts.length === 0) return;
+    const make = (attempt: (typeof attempts)[number]): void => {
+      if (!editable(model, attempt.offset)) return;
+      const c = String(attempt.d.code);
+      const context: FixContext = { model, catalog: options.catalog, settings: options.settings, code: c, data: (attempt.d.data ?? {}) as Record<string, unknown>, offset: attempt.offset };
+      fixProviderFor(c)?.(context)[0]?.apply(tx);
+    };
+    const single = attempts.find((a) => a.key === alone) ?? attempts.find((a) => !a.statement);
+    alone = undefined;
+    if (single) {
+      tried.add(single.key);
+      const before = tx.text;
+      make(single);
+      if (tx.text !== before) changes++;
+      continue;
+    }
+    const firsts = new Map<StatementModel | undefined, (typeof attempts)[number]>();
+    for (const attempt of attempts) if (!firsts.has(attempt.statement)) firsts.set(attempt.statement, attempt);
+    const batch = [...firsts.values()].sort((a, b) => b.offset - a.offset);
+    tx.beginBackwards();
+    try {
+      for (const attempt of batch) {
+        const { offset: start, length } = attempt.statement!.node;
+        const result = tx.fixBackwards(start, start + length, () => make(attempt));
+        if (result === 'undone') alone ??= attempt.key;
+        else tried.add(attempt.key);
+        if (result === 'made') changes++;
+        yield;
+      }
+    } finally {
+      tx.endBackwards();
+    }
+  }
+}
+
+/**
+ * What makes a fix's attempt the same as one made before: its rule, facts and place in its
+ * statement, and the statement's text. A fix that changed nothing is not tried again until its
+ * statement changes (a finding outside the statements: until the text changes).
+ */
+function attemptKey(d: Diagnostic, offset: number, statement: StatementModel | undefined, text: string, changes: number): string {
+  const facts = `${String(d.code)}:${JSON.stringify(d.data ?? {})}`;
+  if (!statement) return `${changes}:${offset}:${facts}`;
+  const { offset: start, length } = statement.node;
+  return `${offset - start}:${facts}:${text.slice(start, start + length)}`;
+}
+
+/** The statement whose object holds an offset (the statements stand in the order of the text). */
+function statementContaining(model: PolicyModel, offset: number): StatementModel | undefined {
+  const { statements } = model;
+  let low = 0;
+  let high = statements.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const { offset: start, length } = statements[middle].node;
+    if (offset < start) high = middle - 1;
+    else if (offset >= start + length) low = middle + 1;
+    else return statements[middle];
+  }
+  return undefined;
+}
