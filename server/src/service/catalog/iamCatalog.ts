@@ -2,6 +2,7 @@ import type { CatalogIndexData, CatalogSource, ConditionKeyData, GlobalCondition
 import { ServiceEntry, type ActionInfo, type ResourceTypeInfo } from './serviceEntry';
 import { matchArnTemplate, parseArn, type ArnParts } from './arn';
 import { hasWildcard, wildcardMatcher } from './wildcard';
+import { ownCopy } from '../ownCopy';
 
 export const MAX_ARN_LENGTH = 2048;
 const ARN_MEMO_SIZE = 20_000;
@@ -180,9 +181,8 @@ export class IamCatalog {
     if (text.length > MAX_ARN_LENGTH) return this.matchArn(text);
     let info = this.arns.get(text);
     if (info === undefined && !this.arns.has(text)) {
-      // A string from a parsed document may be a slice of the whole text, which a remembered
-      // slice would keep alive after the document changed: remember a copy of the ARN instead.
-      const own = (' ' + text).slice(1);
+      // A string from a parsed document may be a slice of the whole text: remember a copy.
+      const own = ownCopy(text);
       info = this.matchArn(own);
       if (this.arns.size >= ARN_MEMO_SIZE) this.arns.clear();
       this.arns.set(own, info);

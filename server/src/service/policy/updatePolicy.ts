@@ -2,6 +2,7 @@ import type { Node, ParseError } from 'jsonc-parser';
 import { MAX_DEPTH, PARSE_OPTIONS, ParsedPolicy } from './parsePolicy';
 import { NestingTooDeep, parseTree } from './parseTree';
 import type { PolicyModel } from './policyModel';
+import { ownCopy } from '../ownCopy';
 
 type MutableNode = { -readonly [K in keyof Node]: Node[K] };
 
@@ -148,7 +149,8 @@ export function updateStatements(previous: PolicyModel, text: string, changes: r
     const index = statementIndexAt(items, start);
     const node = items[index];
     if (node?.type !== 'object' || node.offset !== start || node.offset + node.length !== end || end >= previous.text.length) return undefined;
-    const source = text.slice(start + shift, end + shift + delta);
+    // Its own copy: the values parsed from a slice of the text would keep this whole version of it.
+    const source = ownCopy(text.slice(start + shift, end + shift + delta));
     const errors: ParseError[] = [];
     const replacement = parseStatement(source, errors, MAX_DEPTH - depthAbove(node));
     if (replacement?.type !== 'object' || replacement.length !== source.length || errors.some((e) => e.offset >= source.length)) return undefined;

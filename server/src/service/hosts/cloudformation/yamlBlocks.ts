@@ -3,6 +3,7 @@ import { fromYaml, isEmptyValue, moveNode, type TemplateEntry, type TemplateMap,
 import { difference } from '../../textDifference';
 import { relayout, resourceLayout, unchanged, type Layout } from './yamlLayout';
 import { parseYaml } from './flowIndent';
+import { ownCopy } from '../../ownCopy';
 
 /**
  * A YAML template read a resource at a time. A template is mostly its `Resources` section, one
@@ -101,14 +102,15 @@ export function parseYamlTemplate(text: string, before?: PreviousYaml): YamlTree
       kept = byLength.get(end - start)?.find((b) => same(b, start, end));
     }
     if (!kept) {
-      blocks.push(parseBlock(text.slice(start, end), start));
+      // Its own copy: a block kept across edits would otherwise keep its version of the whole text.
+      blocks.push(parseBlock(ownCopy(text.slice(start, end)), start));
       continue;
     }
     used.add(kept);
     blocks.push(moved(kept, start));
   }
   const headerText = text.slice(0, layout.sectionStart);
-  const header = before?.header?.text === headerText ? before.header : { text: headerText, ...parseAt(headerText, 0) };
+  const header = before?.header?.text === headerText ? before.header : { text: ownCopy(headerText), ...parseAt(headerText, 0) };
   const trailer = parseAt(text.slice(layout.sectionEnd), layout.sectionEnd);
   // What the blocks do not hold must read as they are read whole: lines left between `Resources:` and
   // the first resource (its key line deleted, say) would belong to no block.

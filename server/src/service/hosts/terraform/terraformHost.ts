@@ -11,6 +11,7 @@ import { itemStarts, moveStarts } from './hclChunks';
 import { configurationOf, moveDocuments, ownResources, sameFacts, type Configuration } from './configuration';
 import { parseItem, POLICY_ATTRIBUTES, readItem, settleItem, stillHolds, type HclItem, type Kind, type PlacedPolicy } from './hclItems';
 import { terraformPrincipals, type TerraformPrincipals } from './principals';
+import { ownCopy } from '../../ownCopy';
 
 export { isJsonText } from './policyNodes';
 
@@ -97,7 +98,8 @@ export function terraformTemplate(document: TextDocument, parser: Parser, previo
   try {
     const middle: HclItem[] = [];
     for (let i = head; i < starts.length - tail; i++) {
-      const { item, tree } = parseItem(parser, text.slice(starts[i], starts[i + 1] ?? text.length), starts[i]);
+      // Its own copy: an item kept across edits would otherwise keep its version of the whole text.
+      const { item, tree } = parseItem(parser, ownCopy(text.slice(starts[i], starts[i + 1] ?? text.length)), starts[i]);
       if (tree) {
         trees.push(tree);
         fresh.set(item, tree);
