@@ -40,16 +40,26 @@ export class TypingHold {
   split(document: TextDocument, diagnostics: Diagnostic[], shown: readonly Diagnostic[] | undefined): { now: Diagnostic[]; held: Diagnostic[] } {
     const typed = this.typed.get(document.uri);
     if (!typed || typed.version !== document.version || !shown) return { now: diagnostics, held: [] };
-    const wasShown = new Set(shown.map(key));
+    const touching = (d: Diagnostic) => touchesAny(d, typed.positions);
+    // Thousands of findings in a large document, a few where the user types: only those are compared
+    // with what was shown, and only what was shown starting on their lines.
+    const lines = new Set(diagnostics.filter(touching).map((d) => d.range.start.line));
+    if (lines.size === 0) return { now: diagnostics, held: [] };
+    const wasShown = new Set(shown.filter((d) => lines.has(d.range.start.line)).map(key));
     const now: Diagnostic[] = [];
     const held: Diagnostic[] = [];
-    for (const d of diagnostics) (typed.positions.some((p) => touches(d, p)) && !wasShown.has(key(d)) ? held : now).push(d);
+    for (const d of diagnostics) (touching(d) && !wasShown.has(key(d)) ? held : now).push(d);
     return { now, held };
   }
 }
 
 function key(d: Diagnostic): string {
   return `${String(d.code)}@${d.range.start.line}:${d.range.start.character}`;
+}
+
+function touchesAny(d: Diagnostic, positions: readonly Position[]): boolean {
+  for (let i = 0; i < positions.length; i++) if (touches(d, positions[i])) return true;
+  return false;
 }
 
 function touches(d: Diagnostic, p: Position): boolean {

@@ -64,23 +64,34 @@ export class KeptFindings {
    */
   *collect(runs: readonly RuleRun<StatementRule>[], out: Diagnostic[][]): Generator<void, void, void> {
     const { statements } = this.context.model;
+    // No closure or iterator in these loops: they run for every statement and rule after each
+    // edit, and a scope or an iterator made at each pass was most of what checking a large,
+    // mostly unchanged policy allocated.
     for (let i = 0; i < statements.length; i++) {
       const statement = statements[i];
       const entry = this.entryOf(statement);
-      for (const { rule, index, make } of runs) {
-        let diagnostics = entry.diagnostics[index];
-        if (diagnostics === undefined) {
-          const findings = entry.findings[index] ?? this.check(rule, statement, (finding) => out[index].push(make(finding, 0)));
-          if (findings === undefined) continue;
-          entry.findings[index] = findings;
-          const start = statement.node.offset;
-          diagnostics = findings.length === 0 ? NO_DIAGNOSTICS : findings.map((f) => make(f, start));
-          entry.diagnostics[index] = diagnostics;
-        }
-        if (diagnostics.length > 0) for (const diagnostic of diagnostics) out[index].push(diagnostic);
+      for (let r = 0; r < runs.length; r++) {
+        const { index } = runs[r];
+        const diagnostics = entry.diagnostics[index] ?? this.diagnosticsOf(entry, statement, runs[r], out);
+        const list = out[index];
+        for (let d = 0; d < diagnostics.length; d++) list.push(diagnostics[d]);
       }
       if (i % STATEMENTS_PER_STEP === STATEMENTS_PER_STEP - 1) yield;
     }
+  }
+
+  /**
+   * The rule's diagnostics in the statement, made from its kept findings or from checking it now,
+   * and kept. A rule whose findings cannot be kept adds them to `out` itself, and none are returned.
+   */
+  private diagnosticsOf(entry: KeptEntry, statement: StatementModel, { rule, index, make }: RuleRun<StatementRule>, out: Diagnostic[][]): readonly Diagnostic[] {
+    const findings = entry.findings[index] ?? this.check(rule, statement, (finding) => out[index].push(make(finding, 0)));
+    if (findings === undefined) return NO_DIAGNOSTICS;
+    entry.findings[index] = findings;
+    const start = statement.node.offset;
+    const diagnostics = findings.length === 0 ? NO_DIAGNOSTICS : findings.map((f) => make(f, start));
+    entry.diagnostics[index] = diagnostics;
+    return diagnostics;
   }
 
   /**

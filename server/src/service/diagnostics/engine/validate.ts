@@ -105,7 +105,7 @@ export function* validationSteps(
     yield;
   }
   const diagnostics: Diagnostic[] = [];
-  for (const list of found) for (const diagnostic of list) diagnostics.push(diagnostic);
+  for (let r = 0; r < found.length; r++) for (let d = 0, list = found[r]; d < list.length; d++) diagnostics.push(list[d]);
   return { kind, mayBeEndpointPolicy: hedged, diagnostics };
 }
 
