@@ -1,7 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { parsePolicy } from '../../server/src/service/policy/parsePolicy';
-import { policyAt } from '../../server/src/service/policy/policyAt';
+import { findNodeAtOffset } from 'jsonc-parser';
+import { nodeAt, policyAt } from '../../server/src/service/policy/policyAt';
+import { REAL_POLICIES } from '../property/arbitraries';
 import { documentWithCursor } from '../support/documents';
 
 /** What `policyAt` answers at the `|` of a policy, with the model it was asked of. */
@@ -47,5 +49,17 @@ describe('policyAt', () => {
     const { position } = at('|   ');
     assert.equal(position.node, undefined);
     assert.equal(position.statement, undefined);
+  });
+
+  it('finds the node at every offset as jsonc-parser does, in long lists and broken text too', () => {
+    const long = `{"Statement": [${Array.from({ length: 40 }, (_, i) => `{"Sid": "S${i}", "Action": ["a:B", "c:D"]}`).join(', ')}]}`;
+    const broken = [long.slice(0, 500), long.replace(/, \{"Sid": "S7"/, ' {"Sid": "S7"'), '{"Statement": [{"Action": ["a:B",, "c"]}, {"Sid": }]}', '[1,2,3]', '"x"', ''];
+    for (const text of [long, ...broken, ...REAL_POLICIES]) {
+      const root = parsePolicy(text).root;
+      if (!root) continue;
+      for (let offset = -1; offset <= text.length + 1; offset++) {
+        for (const rightBound of [false, true]) assert.equal(nodeAt(root, offset, rightBound), findNodeAtOffset(root, offset, rightBound), `offset ${offset} of ${text.slice(0, 60)}`);
+      }
+    }
   });
 });

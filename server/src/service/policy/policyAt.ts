@@ -1,4 +1,4 @@
-import { findNodeAtOffset, getNodePath, type JSONPath, type Node } from 'jsonc-parser';
+import { getNodePath, type JSONPath, type Node } from 'jsonc-parser';
 import type { PolicyModel, PolicyString, StatementModel } from './policyModel';
 import { stringAt } from './policyString';
 
@@ -33,7 +33,7 @@ export interface PolicyPosition extends PolicyLocation {
  * after a node is in it (the cursor at the end of a word being typed).
  */
 export function policyAt(model: PolicyModel, offset: number, includeRightBound = false): PolicyPosition {
-  const node = model.root && findNodeAtOffset(model.root, offset, includeRightBound);
+  const node = model.root && nodeAt(model.root, offset, includeRightBound);
   if (!node) return { isKey: false, path: [], rest: [] };
   const isKey = node.parent?.type === 'property' && node.parent.children?.[0] === node;
   const object = isKey ? node.parent?.parent : undefined;
@@ -44,6 +44,33 @@ export function policyAt(model: PolicyModel, offset: number, includeRightBound =
   const inStatement = statement && statement.node.offset <= node.offset && node.offset < statement.node.offset + statement.node.length;
   const string = node.type === 'string' ? ((inStatement && modelString(statement, node)) || stringAt(model.text, node)) : undefined;
   return inStatement ? { node, string, isKey, path, ...location } : { node, string, isKey, path, rest: path };
+}
+
+/**
+ * The innermost node at `offset`: jsonc-parser's `findNodeAtOffset`, which tries a node's
+ * children one by one, so that finding a place in the last of thousands of statements went past
+ * all the others. Siblings stand in text order without overlapping, so where they end grows from
+ * one to the next: the first that could hold the offset is found by halving, and from there the
+ * children are tried in order as `findNodeAtOffset` tries them, with the same result.
+ */
+export function nodeAt(node: Node, offset: number, includeRightBound = false): Node | undefined {
+  const end = node.offset + node.length;
+  if (!(offset >= node.offset && offset < end) && !(includeRightBound && offset === end)) return undefined;
+  const children = node.children;
+  if (!children) return node;
+  // The first child that ends at or after the offset: those before it end before it, and hold it not.
+  let low = 0;
+  let high = children.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (children[middle].offset + children[middle].length < offset) low = middle + 1;
+    else high = middle;
+  }
+  for (let i = low; i < children.length && children[i].offset <= offset; i++) {
+    const found = nodeAt(children[i], offset, includeRightBound);
+    if (found) return found;
+  }
+  return node;
 }
 
 /** Resolves a path to its statement: `["Statement", 2, "Action", 0]` is statement 2, `["Action", 0]`. */

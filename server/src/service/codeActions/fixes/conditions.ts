@@ -1,7 +1,6 @@
 import * as l10n from '@vscode/l10n';
-import { findNodeAtOffset } from 'jsonc-parser';
 import { parseConditionOperator } from '../../catalog/conditionOperators';
-import { policyAt } from '../../policy/policyAt';
+import { nodeAt, policyAt } from '../../policy/policyAt';
 import { statementPath } from '../transaction';
 import type { FixProvider } from './fix';
 
@@ -14,7 +13,7 @@ export const fixBoolValue: FixProvider = (context) => {
       title: l10n.t('Change to "{0}"', suggestion),
       preferred: true,
       apply(tx) {
-        const node = tx.model.root && findNodeAtOffset(tx.model.root, context.offset);
+        const node = tx.model.root && nodeAt(tx.model.root, context.offset);
         if (node && (node.type === 'string' || node.type === 'number' || node.type === 'boolean')) tx.replace(node.offset, node.length, JSON.stringify(suggestion));
       },
     },
