@@ -194,6 +194,27 @@ describe('quick fixes', () => {
     assert.deepEqual(parseErrors(all), []);
   });
 
+  it('fix all: the actions a resource policy cannot grant leave each statement together, as removing them one by one would', () => {
+    const mixed = share({ Sid: 'Mixed', Action: ['dynamodb:GetItem', 'kinesis:GetRecords', 's3:GetObject', 'kinesis:ListShards', 'sqs:SendMessage'] });
+    // Nothing the policy can grant: removing them one at a time stops at the last, which needs another fix.
+    const hopeless = share({ Sid: 'Hopeless', Action: ['dynamodb:GetItem', 's3:GetObject', 'sqs:SendMessage'] });
+    const alone = share({ Sid: 'Alone', Action: 'dynamodb:PutItem' });
+    const text = policy(mixed, hopeless, alone);
+    const all = fix(text, 'Fix all resource-policy/unsupported-action problems in the file');
+    const actions = (JSON.parse(all) as { Statement: { Action: string | string[] }[] }).Statement.map((s) => s.Action);
+    assert.deepEqual(actions, [['kinesis:GetRecords', 'kinesis:ListShards'], ['sqs:SendMessage'], 'dynamodb:PutItem']);
+    // One at a time, through the quick fix, ends where fix-all does.
+    let oneByOne = text;
+    for (let title = ''; ; ) {
+      const next = actionsFor(oneByOne).find((a) => a.kind === 'quickfix' && /^Remove [a-z0-9]+:/.test(a.title));
+      if (!next) break;
+      assert.notEqual(next.title, title, 'each removal makes progress');
+      title = next.title;
+      oneByOne = fix(oneByOne, title);
+    }
+    assert.equal(all, oneByOne);
+  });
+
   it('spell a principal type as IAM does', () => {
     const text = `${JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Aws: '111122223333' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' }] }, null, 2)}\n`;
     const after = fixed(text, 'iam/invalid-principal', 'Change to AWS');

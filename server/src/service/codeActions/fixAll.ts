@@ -1,9 +1,10 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { shareKept } from '../diagnostics/engine/keptFindings';
 import { validationSteps } from '../diagnostics/engine/validate';
 import type { PolicyModel, StatementModel } from '../policy/policyModel';
 import { editable, wellFormed } from './editable';
-import { fixProviderFor, isFixAllCode } from './fixes';
+import { fixProviderFor, isFixAllCode, statementFixProviderFor } from './fixes';
 import type { FixContext } from './fixes/fix';
 import type { CodeActionOptions } from './index';
 import type { PolicyTransaction } from './transaction';
@@ -18,11 +19,14 @@ const FIX_ALL_LIMIT = 200;
  * (from a model that may no longer say what is there) is undone and made alone in the next round,
  * as is a finding outside the statements.
  */
-export function* fixAll(tx: PolicyTransaction, code: string | undefined, options: CodeActionOptions): Generator<void, void, void> {
+export function* fixAll(tx: PolicyTransaction, documentModel: PolicyModel, code: string | undefined, options: CodeActionOptions): Generator<void, void, void> {
   // A fix that changes nothing is not tried again until its statement changes.
   const tried = new Set<string>();
   let changes = 0;
   let alone: string | undefined;
+  // The transaction's model is its own, read from the document's text: the first check reads what
+  // the document's model has kept.
+  shareKept(options.memory.kept, documentModel, tx.model);
   for (let round = 0; round < FIX_ALL_LIMIT; round++) {
     // Each of these reads the whole text: a step of its own.
     yield;
@@ -42,11 +46,23 @@ export function* fixAll(tx: PolicyTransaction, code: string | undefined, options
       })
       .filter(({ key }) => !tried.has(key));
     if (attempts.length === 0) return;
-    const make = (attempt: (typeof attempts)[number]): void => {
-      if (!editable(model, attempt.offset)) return;
-      const c = String(attempt.d.code);
-      const context: FixContext = { model, catalog: options.catalog, settings: options.settings, code: c, data: (attempt.d.data ?? {}) as Record<string, unknown>, offset: attempt.offset };
-      fixProviderFor(c)?.(context)[0]?.apply(tx);
+    type Attempt = (typeof attempts)[number];
+    const contextOf = (attempt: Attempt): FixContext => ({
+      model,
+      catalog: options.catalog,
+      settings: options.settings,
+      code: String(attempt.d.code),
+      data: (attempt.d.data ?? {}) as Record<string, unknown>,
+      offset: attempt.offset,
+    });
+    const make = (attempt: Attempt): void => {
+      if (editable(model, attempt.offset)) fixProviderFor(attempt.d.code)?.(contextOf(attempt))[0]?.apply(tx);
+    };
+    /** The statement's findings of the first one's rule, made as one change where the rule's fixes allow it. */
+    const makeTogether = (together: readonly Attempt[]): void => {
+      const combined = together.length > 1 ? statementFixProviderFor(together[0].d.code) : undefined;
+      if (!combined) return make(together[0]);
+      if (together.every((a) => editable(model, a.offset))) combined(together.map(contextOf))?.apply(tx);
     };
     const single = attempts.find((a) => a.key === alone) ?? attempts.find((a) => !a.statement);
     alone = undefined;
@@ -57,16 +73,21 @@ export function* fixAll(tx: PolicyTransaction, code: string | undefined, options
       if (tx.text !== before) changes++;
       continue;
     }
-    const firsts = new Map<StatementModel | undefined, (typeof attempts)[number]>();
-    for (const attempt of attempts) if (!firsts.has(attempt.statement)) firsts.set(attempt.statement, attempt);
-    const batch = [...firsts.values()].sort((a, b) => b.offset - a.offset);
+    // Each statement's first finding, with the others of its rule there.
+    const byStatement = new Map<StatementModel | undefined, Attempt[]>();
+    for (const attempt of attempts) {
+      const first = byStatement.get(attempt.statement)?.[0];
+      if (!first) byStatement.set(attempt.statement, [attempt]);
+      else if (attempt.d.code === first.d.code) byStatement.get(attempt.statement)!.push(attempt);
+    }
+    const batch = [...byStatement.values()].sort((a, b) => b[0].offset - a[0].offset);
     tx.beginBackwards();
     try {
-      for (const attempt of batch) {
-        const { offset: start, length } = attempt.statement!.node;
-        const result = tx.fixBackwards(start, start + length, () => make(attempt));
-        if (result === 'undone') alone ??= attempt.key;
-        else tried.add(attempt.key);
+      for (const together of batch) {
+        const { offset: start, length } = together[0].statement!.node;
+        const result = tx.fixBackwards(start, start + length, () => makeTogether(together));
+        if (result === 'undone') alone ??= together[0].key;
+        else for (const attempt of together) tried.add(attempt.key);
         if (result === 'made') changes++;
         yield;
       }

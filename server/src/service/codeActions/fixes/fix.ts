@@ -24,6 +24,12 @@ export interface QuickFix {
 /** The fixes for one rule's diagnostic; none when nothing sensible can be done. */
 export type FixProvider = (context: FixContext) => QuickFix[];
 
+/**
+ * For fix-all: the first fixes of several diagnostics of one rule in one statement, made as one
+ * change with the result of making them one after another. Undefined when it cannot be done.
+ */
+export type StatementFixProvider = (contexts: readonly FixContext[]) => QuickFix | undefined;
+
 export function stringList(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 }

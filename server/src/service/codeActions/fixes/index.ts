@@ -1,9 +1,9 @@
 import { addDescribeAction, addKmsStatement, addLeaseTableActions, addMetricsStatement, addMissingAction, narrowWildcard } from './addActions';
 import type { RuleCode } from '../../diagnostics/rules';
 import { addNullGuard, dropSetQualifier, fixBoolValue } from './conditions';
-import type { FixProvider } from './fix';
+import type { FixProvider, StatementFixProvider } from './fix';
 import { fixEffect, fixPartition, removeEntry, renameSid, replaceWithSuggestion, setVersion } from './iam';
-import { addPrincipal, moveAction, removeAction, removePrincipal, replaceWildcardWithShareable } from './sharing';
+import { addPrincipal, moveAction, removeAction, removeActions, removePrincipal, replaceWildcardWithShareable } from './sharing';
 
 /** The quick fixes of each rule, by code; a rule without fixes is left out. */
 export const FIX_PROVIDERS: Readonly<Partial<Record<RuleCode, FixProvider>>> = {
@@ -57,9 +57,22 @@ export const FIX_ALL_CODES: ReadonlySet<RuleCode> = new Set<RuleCode>([
   'iam/action-resource-mismatch',
 ]);
 
+/**
+ * Rules whose fix-all fixes in one statement can be made as one change (see `StatementFixProvider`):
+ * a statement with several such findings needs one round of fix-all rather than one each.
+ */
+export const STATEMENT_FIX_PROVIDERS: Readonly<Partial<Record<RuleCode, StatementFixProvider>>> = {
+  'resource-policy/unsupported-action': removeActions,
+};
+
 /** The fixes for a diagnostic's code, which comes from the client and may be anything. */
 export function fixProviderFor(code: unknown): FixProvider | undefined {
   return typeof code === 'string' && Object.hasOwn(FIX_PROVIDERS, code) ? FIX_PROVIDERS[code as RuleCode] : undefined;
+}
+
+/** The fix-all fixes in one statement made as one, for a diagnostic's code. */
+export function statementFixProviderFor(code: unknown): StatementFixProvider | undefined {
+  return typeof code === 'string' && Object.hasOwn(STATEMENT_FIX_PROVIDERS, code) ? STATEMENT_FIX_PROVIDERS[code as RuleCode] : undefined;
 }
 
 /** Whether a diagnostic's code is one whose fixes may all be applied at once. */

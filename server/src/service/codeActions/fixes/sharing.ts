@@ -6,7 +6,7 @@ import type { StatementModel } from '../../policy/policyModel';
 import { PLACEHOLDERS } from '../../templates/placeholders';
 import { actionsOf, appendStatements, setActions } from '../statements';
 import { statementPath, type PolicyTransaction } from '../transaction';
-import { stringList, uniqueSid, type FixProvider } from './fix';
+import { stringList, uniqueSid, type FixProvider, type StatementFixProvider } from './fix';
 import { policyAt } from '../../policy/policyAt';
 
 /** Whether every resource of the statement is a consumer ARN. */
@@ -52,6 +52,29 @@ export const removeAction: FixProvider = (context) => {
       },
     },
   ];
+};
+
+/**
+ * The actions a resource policy cannot grant, removed from one statement at once: what removing
+ * them one at a time leaves, where each removal keeps at least one action (so the last of them
+ * stays when the statement has no other).
+ */
+export const removeActions: StatementFixProvider = (contexts) => {
+  if (contexts.length === 0) return undefined;
+  return {
+    title: l10n.t('Remove the actions'),
+    apply(tx) {
+      const { statement } = policyAt(tx.model, contexts[0].offset);
+      const values = statement?.action?.values ?? [];
+      const flagged = new Set(contexts.map((c) => policyAt(tx.model, c.offset)).filter((at) => at.statement === statement).map((at) => at.string));
+      if (!statement || values.length < 2) return;
+      let kept = values.filter((v) => !flagged.has(v));
+      if (kept.length === 0) kept = [values.filter((v) => flagged.has(v)).at(-1)!];
+      if (kept.length === values.length) return;
+      const actions = actionsOf(statement);
+      setActions(tx, statement, actions.filter((_, i) => kept.includes(values[i])));
+    },
+  };
 };
 
 /** Principals a Kinesis resource policy rejects are removed; an emptied principal asks for an account instead. */

@@ -1,6 +1,6 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { StatementModel } from '../../policy/policyModel';
+import type { PolicyModel, StatementModel } from '../../policy/policyModel';
 import type { PolicyRule, RuleFinding, StatementRule } from './rule';
 import type { RuleContext } from './ruleContext';
 
@@ -36,6 +36,20 @@ const NO_FINDINGS: readonly RuleFinding[] = [];
 const NO_DIAGNOSTICS: readonly Diagnostic[] = [];
 /** How many statements are checked between two pauses of the validation. */
 const STATEMENTS_PER_STEP = 64;
+
+/**
+ * Lets `to`, a model read afresh from the same text as `from`, use what was kept for `from`'s
+ * statements: statement for statement, their text is the same, and so are their findings. (Fix-all
+ * works on a model of its own, which it changes; the document's model, checked already, is not
+ * checked again from nothing.)
+ */
+export function shareKept(entries: KeptEntries, from: PolicyModel, to: PolicyModel): void {
+  if (from.text !== to.text || from.statements.length !== to.statements.length) return;
+  for (let i = 0; i < from.statements.length; i++) {
+    const entry = entries.get(from.statements[i]);
+    if (entry && !entries.has(to.statements[i])) entries.set(to.statements[i], entry);
+  }
+}
 
 /** Turns a finding into a diagnostic, its offsets counted from `base`. */
 export type DiagnosticMaker = (finding: RuleFinding, base: number) => Diagnostic;
