@@ -49,6 +49,8 @@ export class IamCatalog {
   private readonly globalKeys: readonly ConditionKeyInfo[];
   private readonly globalKeysByName = new Map<string, ConditionKeyInfo>();
   private readonly arns = new Map<string, ArnInfo | undefined>();
+  /** Each action's condition keys, worked out once: every check of a statement with conditions asks. */
+  private readonly conditionKeysOfAction = new WeakMap<ActionInfo, readonly string[]>();
 
   constructor(
     private readonly source: CatalogSource,
@@ -158,13 +160,17 @@ export class IamCatalog {
    * The condition keys a request for the action can carry, by the Service Authorization Reference:
    * the action's own and those of the resource types it takes (catalog spellings, lower-cased).
    */
-  actionConditionKeys(action: ActionInfo): string[] {
-    const names = [
-      ...(action.conditionKeys ?? []),
-      ...(action.resourceTypes ?? []).flatMap((t) => t.conditionKeys ?? []),
-      ...action.service.resourceTypesOf(action).flatMap((t) => t.conditionKeys ?? []),
-    ];
-    return names.map((n) => n.toLowerCase());
+  actionConditionKeys(action: ActionInfo): readonly string[] {
+    let names = this.conditionKeysOfAction.get(action);
+    if (!names) {
+      names = [
+        ...(action.conditionKeys ?? []),
+        ...(action.resourceTypes ?? []).flatMap((t) => t.conditionKeys ?? []),
+        ...action.service.resourceTypesOf(action).flatMap((t) => t.conditionKeys ?? []),
+      ].map((n) => n.toLowerCase());
+      this.conditionKeysOfAction.set(action, names);
+    }
+    return names;
   }
 
   /** Condition keys defined by a service, as the catalog spells them. */
@@ -252,6 +258,18 @@ export function templateFits(template: string, written: string): boolean {
  * or leaves it out (`glacier:ResourceTag/`): those stand for any tag key too.
  */
 export function templateStart(name: string): number {
+  let start = TEMPLATE_STARTS.get(name);
+  if (start === undefined) {
+    start = findTemplateStart(name);
+    TEMPLATE_STARTS.set(name, start);
+  }
+  return start;
+}
+
+/** The catalog's key names, a few thousand, are asked about again and again: each is read once. */
+const TEMPLATE_STARTS = new Map<string, number>();
+
+function findTemplateStart(name: string): number {
   const dollar = name.indexOf('${');
   const angle = /<[^<>]+>/.exec(name)?.index ?? -1;
   const written = dollar < 0 ? angle : angle < 0 ? dollar : Math.min(dollar, angle);

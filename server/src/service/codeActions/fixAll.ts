@@ -24,14 +24,18 @@ export function* fixAll(tx: PolicyTransaction, documentModel: PolicyModel, code:
   const tried = new Set<string>();
   let changes = 0;
   let alone: string | undefined;
-  // The transaction's model is its own, read from the document's text: the first check reads what
-  // the document's model has kept.
-  shareKept(options.memory.kept, documentModel, tx.model);
+  // The first round reads the document's model, checked already (see `PolicyTransaction`); the
+  // first model of the transaction's own takes what it kept for the statements left unchanged.
+  let borrowed: PolicyModel | undefined = documentModel;
   for (let round = 0; round < FIX_ALL_LIMIT; round++) {
     // Each of these reads the whole text: a step of its own.
     yield;
     if (!wellFormed(tx.model)) return;
     const model = tx.model;
+    if (borrowed && model !== borrowed) {
+      shareKept(options.memory.kept, borrowed, model);
+      borrowed = undefined;
+    }
     const text = tx.text;
     yield;
     const document = TextDocument.create('memory://fix-all', 'json', changes, text);

@@ -110,7 +110,7 @@ export function resolveCodeAction(document: TextDocument, model: PolicyModel, ac
 export function* resolveCodeActionSteps(document: TextDocument, model: PolicyModel, action: CodeAction, options: CodeActionOptions): Generator<void, CodeAction, void> {
   const data = action.data as CodeActionData | undefined;
   if (!data) return action;
-  const tx = new PolicyTransaction(document.getText(), options.indentation);
+  const tx = new PolicyTransaction(document.getText(), options.indentation, model);
   // The document may have changed since the action was offered: edit only well-formed JSON.
   if (!wellFormed(model) && !(data.type === 'insert' && isEmptyDocument(model))) return { ...action, edit: { changes: { [document.uri]: [] } } };
   try {

@@ -14,12 +14,25 @@ export class PolicyTransaction {
   private parsed: PolicyModel | undefined;
   readonly formatting: FormattingOptions;
 
-  /** `indentation` is the editor's, where known; otherwise the document's own is read from it. */
+  /**
+   * A model that was read from the text before any change and is not the transaction's to change:
+   * fixes read it as long as the text is `original`, and the first change made backwards is read
+   * into a model of the transaction's own.
+   */
+  private borrowed: PolicyModel | undefined;
+
+  /**
+   * `indentation` is the editor's, where known; otherwise the document's own is read from it.
+   * `model`, the document's model of `original`, is read and never changed.
+   */
   constructor(
     readonly original: string,
     indentation?: Indentation,
+    model?: PolicyModel,
   ) {
     this.current = original;
+    this.borrowed = model?.text === original ? model : undefined;
+    this.parsed = this.borrowed;
     const detected = formattingOf(original);
     this.formatting = indentation ? { ...detected, tabSize: indentation.tabSize, insertSpaces: indentation.insertSpaces } : detected;
   }
@@ -85,8 +98,11 @@ export class PolicyTransaction {
     if (!batch) return;
     this.batch = undefined;
     this.current = batch.base.slice(0, batch.boundary) + batch.suffix;
-    // The statements rewritten are parsed again alone, the others kept: the next check finds their findings kept.
-    this.parsed = updateStatements(batch.model, this.current, batch.changes);
+    // The statements rewritten are parsed again alone, the others kept: the next check finds their
+    // findings kept. A borrowed model is left as it is, and the text read afresh.
+    const borrowed = batch.model === this.borrowed;
+    this.borrowed = undefined;
+    this.parsed = borrowed ? undefined : updateStatements(batch.model, this.current, batch.changes);
   }
 
   /**

@@ -38,16 +38,19 @@ const NO_DIAGNOSTICS: readonly Diagnostic[] = [];
 const STATEMENTS_PER_STEP = 64;
 
 /**
- * Lets `to`, a model read afresh from the same text as `from`, use what was kept for `from`'s
- * statements: statement for statement, their text is the same, and so are their findings. (Fix-all
- * works on a model of its own, which it changes; the document's model, checked already, is not
- * checked again from nothing.)
+ * Lets `to`, a model read afresh, use what was kept for the statements of `from`, a model of an
+ * earlier text with as many statements, whose text it holds unchanged in the same place of the
+ * list: a statement's findings depend on its text alone. (Fix-all reads the document's model,
+ * checked already, until it first changes the text, and then a model of its own.)
  */
 export function shareKept(entries: KeptEntries, from: PolicyModel, to: PolicyModel): void {
-  if (from.text !== to.text || from.statements.length !== to.statements.length) return;
+  if (from.statements.length !== to.statements.length) return;
   for (let i = 0; i < from.statements.length; i++) {
     const entry = entries.get(from.statements[i]);
-    if (entry && !entries.has(to.statements[i])) entries.set(to.statements[i], entry);
+    if (!entry || entries.has(to.statements[i])) continue;
+    const a = from.statements[i].node;
+    const b = to.statements[i].node;
+    if (a.length === b.length && from.text.slice(a.offset, a.offset + a.length) === to.text.slice(b.offset, b.offset + b.length)) entries.set(to.statements[i], entry);
   }
 }
 
