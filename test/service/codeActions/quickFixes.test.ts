@@ -1,7 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { actionsFor, applyAction, fix, parseErrors, problems } from '../../support/codeActions';
-import { codes, diagnose } from '../../support/service';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DEFAULT_SETTINGS } from '../../../server/src/service';
+import { codes, diagnose, RULES_DOC, service } from '../../support/service';
 
 const STREAM = 'arn:aws:kinesis:us-east-1:111122223333:stream/orders';
 const TABLE = 'arn:aws:dynamodb:us-east-1:111122223333:table/OrdersApp';
@@ -213,6 +215,23 @@ describe('quick fixes', () => {
       oneByOne = fix(oneByOne, title);
     }
     assert.equal(all, oneByOne);
+  });
+
+  it("fix all: reads the document's model and leaves it as it was", () => {
+    const text = policy(...Array.from({ length: 30 }, (_, i) => share({ Sid: `S${i}`, Action: ['kinesis:GetRecords', 'dynamodb:GetItem', 's3:GetObject'] })));
+    const document = TextDocument.create('file:///test/policy.json', 'json', 1, text);
+    const model = service.parsePolicy(document);
+    const options = { settings: DEFAULT_SETTINGS, rulesDocumentation: RULES_DOC };
+    const before = service.doValidation(document, model, options);
+    const [all] = service.getCodeActions(document, model, before, { ...options, only: ['source.fixAll'] });
+    const resolved = service.resolveCodeAction(document, model, all, options);
+    const fixedText = TextDocument.applyEdits(document, resolved.edit?.changes?.[document.uri] ?? []);
+    assert.equal((fixedText.match(/dynamodb:GetItem|s3:GetObject/g) ?? []).length, 0, 'every unsupported action is removed');
+    // The same model answers as before: its text, its tree and its findings.
+    assert.equal(model.text, text);
+    assert.equal(model.statements.length, 30);
+    assert.deepEqual(service.doValidation(document, model, options), before);
+    assert.deepEqual(service.doValidation(document, service.parsePolicy(document), options), before);
   });
 
   it('spell a principal type as IAM does', () => {
