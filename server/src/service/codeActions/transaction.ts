@@ -177,21 +177,36 @@ export class PolicyTransaction {
   }
 
   /**
-   * Removes an array element with the separator before it (after it, for the first), leaving the
-   * rest of the text as it was. (`modify` miscounts the end of a compact array when removing its
-   * last element.)
+   * Removes array elements, each with the separator before it (after it, for the first), leaving
+   * the rest of the text as it was; at least one stays. (`modify` miscounts the end of a compact
+   * array when removing its last element.)
    */
+  removeElements(arrayPath: JSONPath, indices: readonly number[]): void {
+    const array = this.model.root && findNodeAtLocation(this.model.root, arrayPath);
+    const items = array?.type === 'array' ? (array.children ?? []) : [];
+    const removed = new Set(indices.filter((i) => i >= 0 && i < items.length));
+    if (removed.size === 0 || removed.size === items.length) return;
+    // Each run of removed elements goes up to the next kept one; a run at the end, from the kept one before it.
+    const edits: { offset: number; length: number; content: string }[] = [];
+    for (let i = 0; i < items.length; i++) {
+      if (!removed.has(i)) continue;
+      let last = i;
+      while (removed.has(last + 1)) last++;
+      const from = last + 1 < items.length ? items[i].offset : items[i - 1].offset + items[i - 1].length;
+      const to = last + 1 < items.length ? items[last + 1].offset : items[last].offset + items[last].length;
+      edits.push({ offset: from, length: to - from, content: '' });
+      i = last;
+    }
+    this.apply(edits);
+  }
+
+  /** Removes one array element (the whole array's content when it is the only one). */
   private removeElement(arrayPath: JSONPath, index: number): void {
     const array = this.model.root && findNodeAtLocation(this.model.root, arrayPath);
     const items = array?.type === 'array' ? (array.children ?? []) : [];
-    const item = items[index];
-    if (!array || !item) return;
+    if (!array || !items[index]) return;
     if (items.length === 1) this.replace(array.offset + 1, array.length - 2, '');
-    else if (index < items.length - 1) this.replace(item.offset, items[index + 1].offset - item.offset, '');
-    else {
-      const end = items[index - 1].offset + items[index - 1].length;
-      this.replace(end, item.offset + item.length - end, '');
-    }
+    else this.removeElements(arrayPath, [index]);
   }
 
   private apply(edits: { offset: number; length: number; content: string }[]): void {

@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import { getNodeValue } from 'jsonc-parser';
 import { parseArn, PARTITIONS } from '../../catalog/arn';
 import { SHAREABLE_ACTIONS } from '../../kinesis/kinesisFacts';
-import type { StatementModel } from '../../policy/policyModel';
+import type { PolicyString, StatementModel } from '../../policy/policyModel';
 import { PLACEHOLDERS } from '../../templates/placeholders';
 import { actionsOf, appendStatements, setActions } from '../statements';
 import { statementPath, type PolicyTransaction } from '../transaction';
@@ -48,7 +48,7 @@ export const removeAction: FixProvider = (context) => {
         const { statement, string: value } = policyAt(tx.model, context.offset);
         const values = statement?.action?.values ?? [];
         if (!statement || !value || values.length < 2) return;
-        setActions(tx, statement, actionsOf(statement).filter((_, i) => values[i] !== value));
+        removeActionValues(tx, statement, [value]);
       },
     },
   ];
@@ -68,14 +68,17 @@ export const removeActions: StatementFixProvider = (contexts) => {
       const values = statement?.action?.values ?? [];
       const flagged = new Set(contexts.map((c) => policyAt(tx.model, c.offset)).filter((at) => at.statement === statement).map((at) => at.string));
       if (!statement || values.length < 2) return;
-      let kept = values.filter((v) => !flagged.has(v));
-      if (kept.length === 0) kept = [values.filter((v) => flagged.has(v)).at(-1)!];
-      if (kept.length === values.length) return;
-      const actions = actionsOf(statement);
-      setActions(tx, statement, actions.filter((_, i) => kept.includes(values[i])));
+      const removed = values.filter((v) => flagged.has(v));
+      removeActionValues(tx, statement, removed.length === values.length ? removed.slice(0, -1) : removed);
     },
   };
 };
+
+/** Removes values from a statement's `Action` array where they are written, the rest left as they are. */
+function removeActionValues(tx: PolicyTransaction, statement: StatementModel, removed: readonly PolicyString[]): void {
+  const items = statement.action?.value?.type === 'array' ? (statement.action.value.children ?? []) : [];
+  tx.removeElements([...statementPath(tx.model, statement), 'Action'], removed.map((v) => items.indexOf(v.node)));
+}
 
 /** Principals a Kinesis resource policy rejects are removed; an emptied principal asks for an account instead. */
 export const removePrincipal: FixProvider = (context) => [
