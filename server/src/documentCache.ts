@@ -19,7 +19,23 @@ export class DocumentCache<T> {
     const cached = this.current(document);
     if (cached) return cached.value;
     // Nothing here holds the previous model while a full parse runs: it can be collected meanwhile.
-    const value = this.updated(document) ?? this.parse(document);
+    return this.remember(document, this.updated(document) ?? this.parse(document));
+  }
+
+  /**
+   * `get` for a caller that pauses between steps: a full parse is made by `parseSteps`. A request
+   * that asks for the document meanwhile parses it at once, and its model is the one kept.
+   */
+  *getSteps(document: TextDocument, parseSteps: (document: TextDocument) => Generator<void, T, void>): Generator<void, T, void> {
+    const cached = this.current(document);
+    if (cached) return cached.value;
+    const updated = this.updated(document);
+    if (updated !== undefined) return this.remember(document, updated);
+    const value = yield* parseSteps(document);
+    return this.current(document)?.value ?? this.remember(document, value);
+  }
+
+  private remember(document: TextDocument, value: T): T {
     this.entries.set(document.uri, { version: document.version, value });
     if (this.entries.size > this.capacity) {
       const oldest = this.entries.keys().next().value;

@@ -106,6 +106,11 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     const template = policy.isPolicy ? undefined : templates.get(document);
     return template ? { template } : { policy };
   };
+  /** `hostOf` for validation, which pauses while a large policy is parsed. */
+  function* hostSteps(document: TextDocument): Generator<void, ReturnType<typeof hostOf>, void> {
+    if (document.languageId !== 'yaml' && !isTerraform(document)) yield* models.getSteps(document, (d) => service.parsePolicySteps(d));
+    return hostOf(document);
+  }
   let settings: ServerSettings = readSettings(undefined);
   /** What the user told New Policy about documents, by path (see DocumentAnswersNotification). */
   const answers = new Map<string, { streamEncrypted: boolean }>();
@@ -141,7 +146,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       kinds.report({ uri: document.uri });
       return fileTooLarge(document, settings.maxFileSize);
     }
-    const host = hostOf(document);
+    const host = yield* hostSteps(document);
     yield;
     // A policy file a Terraform file reads is of the kind its use there makes it, unless the settings say otherwise.
     const byPattern = patternKind(document.uri, settings) !== undefined;

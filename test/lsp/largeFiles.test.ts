@@ -1,6 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { after, before, describe, it } from 'node:test';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { STEPWISE_FROM } from '../../server/src/service/policy/parseSteps';
 import { LspClient } from '../support/lspClient';
+import { diagnose } from '../support/service';
 
 /** A policy of about `bytes` characters: many statements of the usual shapes. */
 function bigPolicy(bytes: number): string {
@@ -41,6 +44,23 @@ describe('large documents', () => {
     assert.ok(items.some((i) => i.label === 'kinesis:GetRecords'));
     await diagnostics;
     assert.deepEqual(order, ['completion answered', 'big validated']);
+  });
+
+  it('read a policy parsed in steps as a whole parse reads it', async () => {
+    // Broken here and there, so that some statements and what lies between them hold syntax errors.
+    const text = bigPolicy(600 * 1024)
+      .replace('"Sid":"S7"', '"Sid":"S7",,')
+      .replace('"Sid":"S900",', '"Sid":"S900" "Effect":')
+      .replace('{"Sid":"S1500"', '/* { */ {"Sid":"S1500"');
+    assert.ok(text.length > STEPWISE_FROM);
+    const uri = 'file:///ws/stepwise.json';
+    const mark = client.published.length;
+    await client.open(uri, text);
+    const { diagnostics } = await client.diagnostics(uri, () => true, mark, 60_000);
+    const expected = diagnose(text);
+    assert.ok(expected.length > 1000, `${expected.length} findings`);
+    const brief = (d: Diagnostic) => [d.code, d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character, d.message];
+    assert.deepEqual(diagnostics.map(brief), expected.map(brief));
   });
 
   it('leave files over the size limit alone, with one note', async () => {

@@ -7,6 +7,7 @@ import { createValidationMemory, validatePolicy, validationSteps, type Validatio
 import { getCodeActions, resolveCodeAction, resolveCodeActionSteps, type CodeActionOptions } from './codeActions';
 import { ArnDefaultsMemory } from './policy/arnDefaults';
 import { parsePolicy } from './policy/parsePolicy';
+import { parsePolicySteps } from './policy/parseSteps';
 import type { PolicyModel } from './policy/policyModel';
 import { updatePolicy } from './policy/updatePolicy';
 import { jsonTemplate, yamlTemplate, type TemplateDocument } from './hosts/templateHost';
@@ -42,6 +43,8 @@ export type CallerCodeActionOptions = Omit<CodeActionOptions, 'catalog' | 'memor
 export interface PolicyLanguageService {
   readonly catalog: IamCatalog;
   parsePolicy(document: TextDocument): PolicyModel;
+  /** The same in steps (a large policy is parsed a few hundred statements at a time), for callers that pause between them. */
+  parsePolicySteps(document: TextDocument): Generator<void, PolicyModel, void>;
   /**
    * The model of the document's text made from `previous`, the model of an earlier version, when
    * the change lies inside one statement: the same model `parsePolicy` gives, for the price of
@@ -90,6 +93,7 @@ export function createLanguageService({ catalog, hcl }: LanguageServiceOptions):
   const service: PolicyLanguageService = {
     catalog,
     parsePolicy: (document) => parsePolicy(document.getText()),
+    parsePolicySteps: (document) => parsePolicySteps(document.getText()),
     updatePolicy: (previous, document) => updatePolicy(previous, document.getText()),
     doComplete: (document, position, policy) => doComplete(document, position, policy, catalog, arnDefaults),
     resolveCompletionItem: (item) => resolveCompletionItem(item, catalog),

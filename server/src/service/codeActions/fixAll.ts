@@ -2,7 +2,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { shareKept } from '../diagnostics/engine/keptFindings';
 import { validationSteps } from '../diagnostics/engine/validate';
-import type { PolicyModel, StatementModel } from '../policy/policyModel';
+import { readStatements, type PolicyModel, type StatementModel } from '../policy/policyModel';
 import { editable, wellFormed } from './editable';
 import { fixProviderFor, isFixAllCode, statementFixProviderFor } from './fixes';
 import type { FixContext } from './fixes/fix';
@@ -30,9 +30,10 @@ export function* fixAll(tx: PolicyTransaction, documentModel: PolicyModel, code:
   for (let round = 0; round < FIX_ALL_LIMIT; round++) {
     // Each of these reads the whole text: a step of its own.
     yield;
-    if (!wellFormed(tx.model)) return;
-    const model = tx.model;
+    const model = yield* tx.modelSteps();
+    if (!wellFormed(model)) return;
     if (borrowed && model !== borrowed) {
+      yield* readStatements(model);
       shareKept(options.memory.kept, borrowed, model);
       borrowed = undefined;
     }

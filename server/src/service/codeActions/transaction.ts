@@ -2,6 +2,7 @@ import { applyEdits, findNodeAtLocation, modify, type FormattingOptions, type JS
 import { TextEdit, Range } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { parsePolicy } from '../policy/parsePolicy';
+import { parsePolicySteps } from '../policy/parseSteps';
 import { updateStatements } from '../policy/updatePolicy';
 import type { PolicyModel, StatementModel } from '../policy/policyModel';
 
@@ -53,6 +54,12 @@ export class PolicyTransaction {
     if (this.batch) return this.batch.model;
     this.parsed ??= parsePolicy(this.current);
     return this.parsed;
+  }
+
+  /** `model`, read in steps where the text is parsed afresh (a large policy, after a change). */
+  *modelSteps(): Generator<void, PolicyModel, void> {
+    if (!this.batch && !this.parsed) this.parsed = yield* parsePolicySteps(this.current);
+    return this.model;
   }
 
   /**

@@ -28,6 +28,11 @@ export function parsePolicy(text: string): PolicyModel {
     if (error instanceof NestingTooDeep) return new ParsedPolicy(text, undefined, []);
     throw error;
   }
+  return policyModel(text, root, syntaxErrors);
+}
+
+/** The model of a text from its tree and syntax errors (see `parsePolicy` and `parsePolicySteps`). */
+export function policyModel(text: string, root: Node | undefined, syntaxErrors: ParseError[]): ParsedPolicy {
   const model = new ParsedPolicy(text, root, syntaxErrors);
   if (root?.type !== 'object') return model;
 

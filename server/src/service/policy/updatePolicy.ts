@@ -83,7 +83,7 @@ function statementIndexAt(items: readonly Node[], offset: number): number {
 }
 
 /** Adds `delta` to the offsets of a node and everything in it. */
-function move(node: Node, delta: number): void {
+export function move(node: Node, delta: number): void {
   const stack: Node[] = [node];
   for (let n = stack.pop(); n; n = stack.pop()) {
     const mutable = n as MutableNode;

@@ -35,7 +35,7 @@ export type KeptEntries = WeakMap<StatementModel, KeptEntry>;
 const NO_FINDINGS: readonly RuleFinding[] = [];
 const NO_DIAGNOSTICS: readonly Diagnostic[] = [];
 /** How many statements are checked between two pauses of the validation. */
-const STATEMENTS_PER_STEP = 64;
+const STATEMENTS_PER_STEP = 16;
 
 /**
  * Lets `to`, a model read afresh, use what was kept for the statements of `from`, a model of an

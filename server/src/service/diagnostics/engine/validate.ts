@@ -3,7 +3,7 @@ import { DIAGNOSTIC_SOURCE } from '../../../../../common/src/commands';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { IamCatalog } from '../../catalog/iamCatalog';
-import type { PolicyModel } from '../../policy/policyModel';
+import { readStatements, type PolicyModel } from '../../policy/policyModel';
 import { KeptFindings, type DiagnosticMaker, type KeptEntries, type RuleRun } from './keptFindings';
 import { couldBeEndpointPolicy, decidePolicyKind, type PolicyKind } from './policyKind';
 import type { PolicyRule, StatementRule } from './rule';
@@ -78,6 +78,10 @@ export function* validationSteps(
 ): Generator<void, ValidationResult, void> {
   const { settings } = options;
   if (!model.isPolicy || !settings.enable) return { kind: undefined, diagnostics: [] };
+  yield* readStatements(model);
+  // Where each line starts, read once for the whole text when a diagnostic is first placed: a step of its own.
+  document.positionAt(document.getText().length);
+  yield;
   const kind = decidePolicyKind(model, settings.policyKind);
   const context = new RuleContext(model, catalog, settings, kind, memory.statements);
   // Kept findings hold their messages' text: in another display language they are made anew.
