@@ -10,6 +10,7 @@ import {
   ConfigurationRequest,
   DidChangeConfigurationNotification,
   DidChangeTextDocumentNotification,
+  DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
   ExitNotification,
   HoverRequest,
@@ -114,6 +115,11 @@ export class LspSession {
       textDocument: { uri, languageId, version: 1, text },
     });
     return 1;
+  }
+
+  async close(uri) {
+    this.#versions.delete(uri);
+    await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
   }
 
   /** One incremental change; resolves with the document's new version once it is written out. */

@@ -10,6 +10,13 @@ export const SAMPLES = {
   quick: { hovers: 10, completions: 20, edits: 2, typed: 10, pureEdits: 2 },
 };
 
+/** From this size, a session measures how other documents fare while this one is worked on. */
+const LARGE_BYTES = 1024 * 1024;
+/** A small policy of another file, asked for completion while the large one is worked on. */
+const OTHER = { uri: 'file:///bench/other.json', text: '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "kinesis:", "Resource": "*"}]}', at: { line: 0, character: 73 } };
+/** How long the other document waits between two of its completions. */
+const OTHER_GAP_MS = 5;
+
 /** A burst is five keystrokes this far apart: quick typing, well inside either debounce. */
 export const BURST = { edits: 5, gapMs: 50 };
 /** In the typing loop the next keystroke comes this long after the completion list arrived. */
@@ -46,6 +53,9 @@ export async function measureSession(server, document, samples) {
       await run.edits('pureValidationMs', samples.pureEdits);
     }
     out.peakMemoryMb = session.peakMemoryMb();
+    // Ours only, after the peak memory is read: how long a completion in another document waits
+    // while a large policy is opened and checked, and while fix-all works on it.
+    if (server.pureValidation && (document.languageId ?? 'json') === 'json' && document.bytes >= LARGE_BYTES) await run.otherDocumentMeanwhile();
     return out;
   } finally {
     await session.stop();
@@ -168,6 +178,45 @@ class SessionSteps {
       out.fixAllMs.push(ms(t));
       out.fixAllEdits = resolved.edit?.changes?.[this.uri]?.length ?? 0;
     }
+  }
+
+  /**
+   * Completions in another, small document, one after another, while the large one is opened
+   * again (closed first) and checked, and then while fix-all works on it: each one's wait, into
+   * `otherDocumentWhileOpeningMs` and `otherDocumentWhileFixingMs`; fix-all's own time into
+   * `fixAllLargeMs`.
+   */
+  async otherDocumentMeanwhile() {
+    const { session, out } = this;
+    await session.open(OTHER.uri, OTHER.text);
+    await session.completion(OTHER.uri, OTHER.at);
+    const meanwhile = async (work) => {
+      const waits = [];
+      let done = false;
+      const working = work().finally(() => (done = true));
+      while (!done) {
+        const t = now();
+        await session.completion(OTHER.uri, OTHER.at);
+        waits.push(ms(t));
+        await sleep(OTHER_GAP_MS);
+      }
+      await working;
+      return waits;
+    };
+    await session.close(this.uri);
+    out.otherDocumentWhileOpeningMs = await meanwhile(async () => {
+      const from = session.published.length;
+      await session.open(this.uri, this.doc.text, this.doc.languageId);
+      await session.nextPublish(this.forVersion(1), from);
+    });
+    const whole = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    out.otherDocumentWhileFixingMs = await meanwhile(async () => {
+      const t = now();
+      const actions = await session.codeActions(this.uri, whole, [], ['source.fixAll']);
+      const action = actions?.find((a) => a.kind?.startsWith('source.fixAll'));
+      if (action) await session.resolveCodeAction(action);
+      out.fixAllLargeMs = ms(t);
+    });
   }
 
   /** The typing case: a keystroke at the cursor, and the completion request right behind it. */

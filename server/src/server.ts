@@ -51,8 +51,8 @@ export interface ServerRuntime {
   l10nBundle?: (locale: string) => Bundle | undefined;
 }
 
-/** How long resolving a code action runs before it lets other requests in. */
-const RESOLVE_SLICE_MS = 10;
+/** How long resolving a code action runs before it lets other requests in (see SLICE_MS in validationScheduler.ts). */
+const RESOLVE_SLICE_MS = 5;
 
 /** Wires the language service to an LSP connection. Handlers only find the document and delegate. */
 export function startServer(connection: Connection, runtime: ServerRuntime): void {

@@ -11,8 +11,12 @@ export interface Timers {
   now(): number;
 }
 
-/** How long validation runs before it lets other requests in. */
-const SLICE_MS = 10;
+/**
+ * How long validation runs before it lets other requests in. A request that arrives meanwhile
+ * waits for about two slices (measured: 35-50 ms with 10 ms slices, under 20 with 5), and a
+ * pause costs a fraction of a millisecond.
+ */
+const SLICE_MS = 5;
 
 /**
  * A validation this quick (in milliseconds of work) is run at once after an edit: a policy of up
@@ -119,6 +123,12 @@ export class ValidationScheduler {
         }
       }
       work += this.timers.now() - sliceStart;
+      // A check long enough to pause is published after one more pause: sending thousands of
+      // findings takes a slice of its own.
+      if (work >= SLICE_MS) {
+        await new Promise<void>((resolve) => this.timers.setImmediate(resolve));
+        if (!isCurrent()) return;
+      }
     } catch (error) {
       this.connection.console.error(`Validation of ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       return;

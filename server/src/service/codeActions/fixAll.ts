@@ -9,6 +9,9 @@ import type { FixContext } from './fixes/fix';
 import type { CodeActionOptions } from './index';
 import type { PolicyTransaction } from './transaction';
 
+/** How many findings are looked up between two pauses. */
+const ATTEMPTS_PER_STEP = 512;
+
 /** More rounds than any policy needs: a guard against fixes that undo one another. */
 const FIX_ALL_LIMIT = 200;
 
@@ -42,14 +45,17 @@ export function* fixAll(tx: PolicyTransaction, documentModel: PolicyModel, code:
     const document = TextDocument.create('memory://fix-all', 'json', changes, text);
     const checked = yield* validationSteps(document, model, options.catalog, options.memory, { settings: options.settings, rulesDocumentation: options.rulesDocumentation });
     yield;
-    const attempts = checked.diagnostics
-      .filter((d) => (code ? d.code === code : isFixAllCode(d.code)))
-      .map((d) => {
-        const offset = document.offsetAt(d.range.start);
-        const statement = statementContaining(model, offset);
-        return { d, offset, statement, key: attemptKey(d, offset, statement, text, changes) };
-      })
-      .filter(({ key }) => !tried.has(key));
+    const attempts: { d: Diagnostic; offset: number; statement: StatementModel | undefined; key: string }[] = [];
+    let looked = 0;
+    for (const d of checked.diagnostics) {
+      if (code ? d.code !== code : !isFixAllCode(d.code)) continue;
+      const offset = document.offsetAt(d.range.start);
+      const statement = statementContaining(model, offset);
+      const key = attemptKey(d, offset, statement, text, changes);
+      if (!tried.has(key)) attempts.push({ d, offset, statement, key });
+      // Thousands of findings in a large policy: a step every few hundred.
+      if (++looked % ATTEMPTS_PER_STEP === 0) yield;
+    }
     if (attempts.length === 0) return;
     type Attempt = (typeof attempts)[number];
     const contextOf = (attempt: Attempt): FixContext => ({

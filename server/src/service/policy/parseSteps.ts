@@ -10,8 +10,8 @@ type MutableNode = { -readonly [K in keyof Node]: Node[K] };
 /** Below this many characters a text is parsed in one step (a few milliseconds). */
 export const STEPWISE_FROM = 256 * 1024;
 /** How many characters are scanned, or statements parsed, between two pauses. */
-const CHARACTERS_PER_STEP = 256 * 1024;
-const STATEMENTS_PER_STEP = 256;
+const CHARACTERS_PER_STEP = 128 * 1024;
+const STATEMENTS_PER_STEP = 64;
 
 /**
  * `parsePolicy` in steps, for a caller that answers other requests between them: a 2 MB policy

@@ -114,7 +114,7 @@ export interface PolicyModel {
 }
 
 /** How many statements' models are read between two pauses: thousands take tens of milliseconds. */
-const STATEMENTS_READ_PER_STEP = 256;
+const STATEMENTS_READ_PER_STEP = 128;
 
 /**
  * Reads the model of every statement (a model reads each when it is first asked for), a few

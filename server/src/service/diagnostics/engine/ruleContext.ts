@@ -7,7 +7,7 @@ import { hasWildcard } from '../../catalog/wildcard';
 import type { ListElement, PolicyModel, PolicyString, StatementModel } from '../../policy/policyModel';
 import { grantSiteIn, PolicyAccess } from '../helpers/access';
 import type { CompiledStatements } from '../../evaluation';
-import { modelSize, type PolicySize, type StatementSizes } from '../helpers/size';
+import { measureStatements, modelSize, type PolicySize, type StatementSizes } from '../helpers/size';
 import type { PolicyKind } from './policyKind';
 import type { DiagnosticSettings } from './settings';
 
@@ -142,6 +142,11 @@ export class RuleContext {
   /** The policy's size as AWS counts it, measuring again only the statements an edit made anew. */
   get size(): PolicySize {
     return modelSize(this.model, this.memory.sizes);
+  }
+
+  /** Measures the statements `size` will read, in steps (see `measureStatements`). */
+  measureSteps(): Generator<void, void, void> {
+    return measureStatements(this.model, this.memory.sizes);
   }
 
   /** What the policy grants, as the evaluation core decides it (identity policies). */
