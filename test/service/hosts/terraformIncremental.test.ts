@@ -55,6 +55,31 @@ describe('a Terraform file kept across edits', () => {
     service = await terraformService();
   });
 
+  it('reads a file larger than the trees it holds at once as it reads each item alone', () => {
+    // Past the first few dozen kilobytes, an item's tree is let go after its facts are read and
+    // parsed again when its policies are: the same findings, in the same places.
+    const block = (i: number) =>
+      `resource "aws_iam_policy" "reader_${i}" {\n  policy = jsonencode({\n    Version = "2012-10-17"\n    Statement = [{\n      Sid      = "Read${i}"\n      Effect   = "Allow"\n      Action   = ["kinesis:GetRecord", "kinesis:GetShardIterator"]\n      Resource = "arn:aws:kinesis:us-east-1:111122223333:stream/orders-${i}"\n    }]\n  })\n}\n\n`;
+    const blocks = Array.from({ length: 700 }, (_, i) => block(i));
+    const text = blocks.join('');
+    assert.ok(text.length > 200 * 1024);
+    const found = (source: string, uri: string) => {
+      const document = TextDocument.create(uri, 'terraform', 1, source);
+      const template = service.parseTemplate(document);
+      assert.ok(template);
+      return service.templateDiagnostics(document, template, OPTIONS).map((d) => ({ line: d.range.start.line, character: d.range.start.character, code: String(d.code) }));
+    };
+    const whole = found(text, 'file:///ws/large.tf');
+    let line = 0;
+    const alone = blocks.flatMap((b, i) => {
+      const shifted = found(b, `file:///ws/alone-${i}.tf`).map((d) => ({ ...d, line: d.line + line }));
+      line += b.split('\n').length - 1;
+      return shifted;
+    });
+    assert.equal(whole.filter((d) => d.code === 'iam/unknown-action').length, 700);
+    assert.deepEqual(whole, alone);
+  });
+
   it('finds where its items start after an edit as a scan of the whole text does', () => {
     for (const [fixture, seed] of [[kinesisTf(), 3], [readFileSync('test/fixtures/terraform/control-flow.tf', 'utf8'), 11]] as const) {
       let text = fixture;

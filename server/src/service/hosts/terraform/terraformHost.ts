@@ -95,15 +95,17 @@ export function terraformTemplate(document: TextDocument, parser: Parser, previo
   }
   const trees: Tree[] = [];
   const fresh = new Map<HclItem, Tree>();
+  let held = 0;
   try {
     const middle: HclItem[] = [];
     for (let i = head; i < starts.length - tail; i++) {
       // Its own copy: an item kept across edits would otherwise keep its version of the whole text.
       const { item, tree } = parseItem(parser, ownCopy(text.slice(starts[i], starts[i + 1] ?? text.length)), starts[i]);
-      if (tree) {
+      if (tree && held + item.text.length <= HELD_TREE_TEXT) {
+        held += item.text.length;
         trees.push(tree);
         fresh.set(item, tree);
-      }
+      } else tree?.delete();
       middle.push(item);
     }
     const after = old.slice(old.length - tail);
@@ -122,6 +124,14 @@ export function terraformTemplate(document: TextDocument, parser: Parser, previo
     for (const tree of trees) tree.delete();
   }
 }
+
+/**
+ * How much text the new items' trees may hold between their parse and their reading; the trees of
+ * items past it are parsed again when read. Tree-sitter's trees live in its WebAssembly memory,
+ * which grows to the most ever held at once and never shrinks: a 1 MB file's items held all
+ * together grew it to about 120 MB.
+ */
+const HELD_TREE_TEXT = 64 * 1024;
 
 function moved(item: HclItem, start: number): HclItem {
   const delta = start - item.start;
