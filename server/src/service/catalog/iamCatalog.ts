@@ -200,17 +200,14 @@ export class IamCatalog {
     const parts = parseArn(text);
     if (!parts) return undefined;
     // AWS limits ARNs to 2,048 characters; longer text is not matched against the templates.
-    if (text.length > MAX_ARN_LENGTH) return { ...parts, variables: [] };
+    if (text.length > MAX_ARN_LENGTH) return new DescribedArn(parts, text, undefined);
     const service = hasWildcard(parts.service) ? undefined : this.service(parts.service);
-    let best: ArnInfo = { ...parts, variables: [] };
+    let best: ResourceTypeInfo | undefined;
     for (const resourceType of service?.resourceTypesFor(parts.resource) ?? []) {
-      const variables = matchArnTemplate(resourceType.template, text);
-      if (!variables) continue;
-      if (!best.resourceType || resourceType.template.literalLength > best.resourceType.template.literalLength) {
-        best = { ...parts, resourceType, variables };
-      }
+      if (!resourceType.template.regex.test(text)) continue;
+      if (!best || resourceType.template.literalLength > best.template.literalLength) best = resourceType;
     }
-    return best;
+    return new DescribedArn(parts, text, best);
   }
 
   private servicesMatching(pattern: string): ServiceEntry[] {
@@ -223,6 +220,34 @@ export class IamCatalog {
       .filter((s) => matches(s.prefix))
       .map((s) => this.service(s.prefix))
       .filter((s): s is ServiceEntry => s !== undefined);
+  }
+}
+
+/**
+ * An ARN described: its fields and resource type, kept for every distinct ARN a policy names; the
+ * template's placeholder values, which only hover shows, are read when asked for.
+ */
+class DescribedArn implements ArnInfo {
+  readonly partition: string;
+  readonly service: string;
+  readonly region: string;
+  readonly account: string;
+  readonly resource: string;
+
+  constructor(
+    parts: ArnParts,
+    private readonly text: string,
+    readonly resourceType: ResourceTypeInfo | undefined,
+  ) {
+    this.partition = parts.partition;
+    this.service = parts.service;
+    this.region = parts.region;
+    this.account = parts.account;
+    this.resource = parts.resource;
+  }
+
+  get variables(): [string, string][] {
+    return (this.resourceType && matchArnTemplate(this.resourceType.template, this.text)) ?? [];
   }
 }
 

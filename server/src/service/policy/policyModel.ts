@@ -26,7 +26,7 @@ export interface ListElement {
   value: Node | undefined;
   values: PolicyString[];
   /** Entries that are not strings (numbers, objects, null): IAM rejects them. */
-  invalid: Node[];
+  invalid: readonly Node[];
 }
 
 /** `{"AWS": [...]}` and the like inside a `Principal`. */
@@ -35,7 +35,7 @@ export interface PrincipalEntry {
   type: PolicyString;
   property: Node;
   values: PolicyString[];
-  invalid: Node[];
+  invalid: readonly Node[];
 }
 
 export interface PrincipalElement {
@@ -52,9 +52,9 @@ export interface ConditionKeyEntry {
   property: Node;
   values: PolicyString[];
   /** Numbers and booleans among the values, which IAM reads as strings (`true` as `"true"`). */
-  scalars: Node[];
+  scalars: readonly Node[];
   /** Values IAM rejects: objects, nested lists, null. */
-  invalid: Node[];
+  invalid: readonly Node[];
 }
 
 export interface ConditionClause {

@@ -69,6 +69,7 @@ function conditionElement(text: string, property: Node | undefined): ConditionEl
       if (!key) return [];
       const { values, invalid } = stringsIn(text, valueOf(entry));
       // IAM takes numbers and booleans in a condition as the strings they read as.
+      if (invalid.length === 0) return [{ key, property: entry, values, scalars: NO_NODES, invalid: NO_NODES }];
       const scalars = invalid.filter((n) => n.type === 'number' || n.type === 'boolean');
       return [{ key, property: entry, values, scalars, invalid: invalid.filter((n) => !scalars.includes(n)) }];
     });
@@ -77,12 +78,15 @@ function conditionElement(text: string, property: Node | undefined): ConditionEl
   return { property, value, clauses };
 }
 
+/** One empty list for every element with nothing invalid in it: most of the thousands a large policy has. */
+const NO_NODES: readonly Node[] = Object.freeze([]);
+
 /** A string value, or each string of an array value; anything else is invalid. */
-function stringsIn(text: string, value: Node | undefined): { values: PolicyString[]; invalid: Node[] } {
+function stringsIn(text: string, value: Node | undefined): { values: PolicyString[]; invalid: readonly Node[] } {
   const items = value?.type === 'array' ? (value.children ?? []) : value ? [value] : [];
   // Arrays of their exact size: a policy has thousands of these lists, mostly of strings alone.
   const strings = items.map((item) => stringAt(text, item));
-  if (strings.every((s) => s !== undefined)) return { values: strings, invalid: [] };
+  if (strings.every((s) => s !== undefined)) return { values: strings, invalid: NO_NODES };
   return { values: strings.filter((s) => s !== undefined), invalid: items.filter((_, i) => strings[i] === undefined) };
 }
 

@@ -24,16 +24,27 @@ export interface KeptEntry {
   /** Where the statement started when the diagnostics were made. */
   line: number;
   character: number;
-  /** By the rule's place in the rule list: what it found, with offsets from the statement's start. */
-  findings: (readonly RuleFinding[] | undefined)[];
-  /** By the rule's place: the diagnostics made from the findings where the statement is now. */
-  diagnostics: (readonly Diagnostic[] | undefined)[];
+  /** Whether every statement rule has been run on it: a rule not in `found` found nothing. */
+  complete: boolean;
+  /**
+   * The rules that found something (most find nothing in most statements), by their place in the
+   * rule list: what each found, with offsets from the statement's start, and the diagnostics made
+   * from that where the statement is now.
+   */
+  found: KeptFound[];
+  /** The rules whose findings lie partly outside the statement: they are run every time. */
+  unkept: readonly number[];
+}
+
+interface KeptFound {
+  index: number;
+  findings: readonly RuleFinding[];
+  diagnostics: readonly Diagnostic[] | undefined;
 }
 
 /** Each statement's kept findings, owned by one language service (see `createValidationMemory`). */
 export type KeptEntries = WeakMap<StatementModel, KeptEntry>;
-const NO_FINDINGS: readonly RuleFinding[] = [];
-const NO_DIAGNOSTICS: readonly Diagnostic[] = [];
+const NONE: readonly number[] = [];
 /** How many statements are checked between two pauses of the validation. */
 const STATEMENTS_PER_STEP = 16;
 
@@ -71,8 +82,6 @@ export class KeptFindings {
     private readonly document: TextDocument,
     private readonly context: RuleContext,
     private readonly signature: string,
-    /** How many rules there are: the length of each entry's lists. */
-    private readonly ruleCount: number,
   ) {}
 
   /**
@@ -81,48 +90,64 @@ export class KeptFindings {
    */
   *collect(runs: readonly RuleRun<StatementRule>[], out: Diagnostic[][]): Generator<void, void, void> {
     const { statements } = this.context.model;
-    // No closure or iterator in these loops: they run for every statement and rule after each
-    // edit, and a scope or an iterator made at each pass was most of what checking a large,
-    // mostly unchanged policy allocated.
+    const byIndex: RuleRun<StatementRule>[] = [];
+    for (const run of runs) byIndex[run.index] = run;
+    // No closure or iterator in these loops: they run for every statement after each edit, and a
+    // scope or an iterator made at each pass was most of what checking a large, mostly unchanged
+    // policy allocated.
     for (let i = 0; i < statements.length; i++) {
       const statement = statements[i];
       const entry = this.entryOf(statement);
-      for (let r = 0; r < runs.length; r++) {
-        const { index } = runs[r];
-        const diagnostics = entry.diagnostics[index] ?? this.diagnosticsOf(entry, statement, runs[r], out);
-        const list = out[index];
-        for (let d = 0; d < diagnostics.length; d++) list.push(diagnostics[d]);
+      if (!entry.complete) this.checkAll(entry, statement, runs, out);
+      else {
+        for (let f = 0; f < entry.found.length; f++) {
+          const found = entry.found[f];
+          found.diagnostics ??= this.diagnosticsOf(found, statement, byIndex[found.index]);
+          const list = out[found.index];
+          for (let d = 0; d < found.diagnostics.length; d++) list.push(found.diagnostics[d]);
+        }
+        for (let u = 0; u < entry.unkept.length; u++) this.check(byIndex[entry.unkept[u]], statement, out);
       }
       if (i % STATEMENTS_PER_STEP === STATEMENTS_PER_STEP - 1) yield;
     }
   }
 
-  /**
-   * The rule's diagnostics in the statement, made from its kept findings or from checking it now,
-   * and kept. A rule whose findings cannot be kept adds them to `out` itself, and none are returned.
-   */
-  private diagnosticsOf(entry: KeptEntry, statement: StatementModel, { rule, index, make }: RuleRun<StatementRule>, out: Diagnostic[][]): readonly Diagnostic[] {
-    const findings = entry.findings[index] ?? this.check(rule, statement, (finding) => out[index].push(make(finding, 0)));
-    if (findings === undefined) return NO_DIAGNOSTICS;
-    entry.findings[index] = findings;
+  /** Runs every rule on a statement not checked yet, keeping what can be kept. */
+  private checkAll(entry: KeptEntry, statement: StatementModel, runs: readonly RuleRun<StatementRule>[], out: Diagnostic[][]): void {
+    let unkept: number[] | undefined;
+    for (let r = 0; r < runs.length; r++) {
+      const findings = this.check(runs[r], statement, out);
+      if (findings === undefined) (unkept ??= []).push(runs[r].index);
+      else if (findings.length > 0) {
+        const found: KeptFound = { index: runs[r].index, findings, diagnostics: undefined };
+        found.diagnostics = this.diagnosticsOf(found, statement, runs[r]);
+        entry.found.push(found);
+        const list = out[found.index];
+        for (let d = 0; d < found.diagnostics.length; d++) list.push(found.diagnostics[d]);
+      }
+    }
+    entry.unkept = unkept ?? NONE;
+    entry.complete = true;
+  }
+
+  /** The diagnostics of a rule's kept findings where the statement is now. */
+  private diagnosticsOf(found: KeptFound, statement: StatementModel, { make }: RuleRun<StatementRule>): readonly Diagnostic[] {
     const start = statement.node.offset;
-    const diagnostics = findings.length === 0 ? NO_DIAGNOSTICS : findings.map((f) => make(f, start));
-    entry.diagnostics[index] = diagnostics;
-    return diagnostics;
+    return found.findings.map((f) => make(f, start));
   }
 
   /**
    * The rule's findings in the statement, with offsets from its start, to keep; or, when one lies
-   * outside the statement, none to keep: they are handed to `report` as they are.
+   * outside the statement, none to keep: its diagnostics are added to `out` as they are.
    */
-  private check(rule: StatementRule, statement: StatementModel, report: (finding: RuleFinding) => void): readonly RuleFinding[] | undefined {
+  private check({ rule, index, make }: RuleRun<StatementRule>, statement: StatementModel, out: Diagnostic[][]): readonly RuleFinding[] | undefined {
     const findings = rule.checkStatement(statement, this.context);
-    if (findings.length === 0) return NO_FINDINGS;
+    if (findings.length === 0) return findings;
     const start = statement.node.offset;
     const end = start + statement.node.length;
     // A finding outside the statement could move on its own: such a rule's findings are not kept.
     if (!findings.every((f) => f.offset >= start && f.offset + f.length <= end)) {
-      findings.forEach(report);
+      for (const finding of findings) out[index].push(make(finding, 0));
       return undefined;
     }
     for (const finding of findings) finding.offset -= start;
@@ -134,13 +159,12 @@ export class KeptFindings {
     let entry = this.entries.get(statement);
     const { line, character } = this.document.positionAt(statement.node.offset);
     if (!entry || entry.signature !== this.signature) {
-      const slots = () => new Array<undefined>(this.ruleCount).fill(undefined);
-      entry = { signature: this.signature, line, character, findings: slots(), diagnostics: slots() };
+      entry = { signature: this.signature, line, character, complete: false, found: [], unkept: NONE };
       this.entries.set(statement, entry);
     } else if (entry.line !== line || entry.character !== character) {
       entry.line = line;
       entry.character = character;
-      entry.diagnostics.fill(undefined);
+      for (const found of entry.found) found.diagnostics = undefined;
     }
     return entry;
   }

@@ -86,7 +86,7 @@ export function* validationSteps(
   const context = new RuleContext(model, catalog, settings, kind, memory.statements);
   // Kept findings hold their messages' text: in another display language they are made anew.
   const signature = JSON.stringify([settings, kind, options.rulesDocumentation, currentLanguage()]);
-  const kept = new KeptFindings(memory.kept, document, context, signature, RULES.length);
+  const kept = new KeptFindings(memory.kept, document, context, signature);
   // What each rule found, by its place in RULES; the statement rules run first, statement by statement.
   const found: Diagnostic[][] = RULES.map(() => []);
   const statementRuns: RuleRun<StatementRule>[] = [];

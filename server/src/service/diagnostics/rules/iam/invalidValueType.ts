@@ -12,7 +12,7 @@ export const invalidValueType = statementRule({
   kinds: ALL_KINDS,
   checkStatement(s) {
     const findings: RuleFinding[] = [];
-    const report = (key: string, nodes: Node[]) => {
+    const report = (key: string, nodes: readonly Node[]) => {
       for (const node of nodes) {
         findings.push(at(node, l10n.t('Entries of "{0}" are strings or a list of strings, not {1}.', key, describeNode(node, 'nested list')), { data: { key } }));
       }
