@@ -183,8 +183,8 @@ class SessionSteps {
   /**
    * Completions in another, small document, one after another, while the large one is opened
    * again (closed first) and checked, and then while fix-all works on it: each one's wait, into
-   * `otherDocumentWhileOpeningMs` and `otherDocumentWhileFixingMs`; fix-all's own time into
-   * `fixAllLargeMs`.
+   * `otherDocumentWhileOpeningMs` (the first, behind the text, into `otherDocumentBehindOpenMs`)
+   * and `otherDocumentWhileFixingMs`; fix-all's own time into `fixAllLargeMs`.
    */
   async otherDocumentMeanwhile() {
     const { session, out } = this;
@@ -204,12 +204,16 @@ class SessionSteps {
       return waits;
     };
     await session.close(this.uri);
-    out.otherDocumentWhileOpeningMs = await meanwhile(async () => {
+    // The first completion is sent right behind the 2 MB text: it waits for the text to arrive and
+    // be decoded, which the rest of the opening does not, and is counted apart.
+    const opening = await meanwhile(async () => {
       const from = session.published.length;
       await session.open(this.uri, this.doc.text, this.doc.languageId);
       // Closing it published an empty list, without a version.
       await session.nextPublish((p) => p.uri === this.uri && p.version === 1, from);
     });
+    out.otherDocumentBehindOpenMs = opening[0];
+    out.otherDocumentWhileOpeningMs = opening.slice(1);
     const whole = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
     out.otherDocumentWhileFixingMs = await meanwhile(async () => {
       const t = now();

@@ -32,6 +32,7 @@ function figuresOf(sessions, debounceMs) {
     hoverMs: summary(pool(sessions, 'hoverMs')),
     fixAllMs: pool(sessions, 'fixAllMs').length ? summary(pool(sessions, 'fixAllMs')) : undefined,
     fixAllLargeMs: medianOf(sessions, 'fixAllLargeMs'),
+    otherDocumentBehindOpenMs: medianOf(sessions, 'otherDocumentBehindOpenMs'),
     otherDocumentWhileOpeningMs: pool(sessions, 'otherDocumentWhileOpeningMs').length ? summary(pool(sessions, 'otherDocumentWhileOpeningMs')) : undefined,
     otherDocumentWhileFixingMs: pool(sessions, 'otherDocumentWhileFixingMs').length ? summary(pool(sessions, 'otherDocumentWhileFixingMs')) : undefined,
     hoverAnswered: sessions.every((s) => s.hoverAnswered),

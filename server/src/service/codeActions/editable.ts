@@ -1,6 +1,6 @@
 import type { Node } from 'jsonc-parser';
 import { policyAt } from '../policy/policyAt';
-import type { PolicyModel } from '../policy/policyModel';
+import type { PolicyModel, StatementModel } from '../policy/policyModel';
 
 /**
  * Whether the text is JSON that edits by path can be trusted on. In broken JSON (an unterminated
@@ -16,6 +16,20 @@ export function editable(model: PolicyModel, offset: number): boolean {
   if (!wellFormed(model) || model.duplicateKeys) return false;
   const { statement } = policyAt(model, offset);
   return statement === undefined || !hasDuplicateKeys(statement.node);
+}
+
+/** `editable` for each place in a statement, answered once per statement (fix-all asks for thousands). */
+export function editableByStatement(model: PolicyModel): (offset: number, statement: StatementModel | undefined) => boolean {
+  const answers = new Map<StatementModel, boolean>();
+  return (offset, statement) => {
+    if (!statement) return editable(model, offset);
+    let answer = answers.get(statement);
+    if (answer === undefined) {
+      answer = wellFormed(model) && !model.duplicateKeys && !hasDuplicateKeys(statement.node);
+      answers.set(statement, answer);
+    }
+    return answer;
+  };
 }
 
 /** Whether an object in this tree names a property twice. */

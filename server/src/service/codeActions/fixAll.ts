@@ -3,7 +3,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { shareKept } from '../diagnostics/engine/keptFindings';
 import { validationSteps } from '../diagnostics/engine/validate';
 import { readStatements, type PolicyModel, type StatementModel } from '../policy/policyModel';
-import { editable, wellFormed } from './editable';
+import { editableByStatement, wellFormed } from './editable';
 import { fixProviderFor, isFixAllCode, statementFixProviderFor } from './fixes';
 import type { FixContext } from './fixes/fix';
 import type { CodeActionOptions } from './index';
@@ -58,6 +58,7 @@ export function* fixAll(tx: PolicyTransaction, documentModel: PolicyModel, code:
     }
     if (attempts.length === 0) return;
     type Attempt = (typeof attempts)[number];
+    const editable = editableByStatement(model);
     const contextOf = (attempt: Attempt): FixContext => ({
       model,
       catalog: options.catalog,
@@ -67,13 +68,13 @@ export function* fixAll(tx: PolicyTransaction, documentModel: PolicyModel, code:
       offset: attempt.offset,
     });
     const make = (attempt: Attempt): void => {
-      if (editable(model, attempt.offset)) fixProviderFor(attempt.d.code)?.(contextOf(attempt))[0]?.apply(tx);
+      if (editable(attempt.offset, attempt.statement)) fixProviderFor(attempt.d.code)?.(contextOf(attempt))[0]?.apply(tx);
     };
     /** The statement's findings of the first one's rule, made as one change where the rule's fixes allow it. */
     const makeTogether = (together: readonly Attempt[]): void => {
       const combined = together.length > 1 ? statementFixProviderFor(together[0].d.code) : undefined;
       if (!combined) return make(together[0]);
-      if (together.every((a) => editable(model, a.offset))) combined(together.map(contextOf))?.apply(tx);
+      if (together.every((a) => editable(a.offset, a.statement))) combined(together.map(contextOf))?.apply(tx);
     };
     const single = attempts.find((a) => a.key === alone) ?? attempts.find((a) => !a.statement);
     alone = undefined;
