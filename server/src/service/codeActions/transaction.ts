@@ -3,7 +3,7 @@ import { TextEdit, Range } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { parsePolicy } from '../policy/parsePolicy';
 import { parsePolicySteps } from '../policy/parseSteps';
-import { updateStatements } from '../policy/updatePolicy';
+import { commonPrefix, commonSuffix, updateStatements } from '../policy/updatePolicy';
 import type { PolicyModel, StatementModel } from '../policy/policyModel';
 
 /**
@@ -172,15 +172,10 @@ export class PolicyTransaction {
     const a = this.original;
     const b = this.current;
     if (a === b) return [];
-    let start = 0;
-    while (start < a.length && start < b.length && a[start] === b[start]) start++;
-    let endA = a.length;
-    let endB = b.length;
-    while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
-      endA--;
-      endB--;
-    }
-    return [TextEdit.replace(Range.create(document.positionAt(start), document.positionAt(endA)), b.slice(start, endB))];
+    // Compared a block at a time: a character loop over a large policy took milliseconds.
+    const start = commonPrefix(a, b);
+    const same = commonSuffix(a, b, Math.min(a.length, b.length) - start);
+    return [TextEdit.replace(Range.create(document.positionAt(start), document.positionAt(a.length - same)), b.slice(start, b.length - same))];
   }
 
   /**
