@@ -56,4 +56,20 @@ describe('the stream transport', () => {
     await Promise.all(messages.map((m) => writer.write(m)));
     assert.deepEqual(Buffer.concat(chunks), Buffer.concat(messages.map(expected)));
   });
+
+  it('answers a request before a large notification still being encoded, and keeps notifications in order', async () => {
+    const stream = new PassThrough();
+    const chunks: Buffer[] = [];
+    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+    const writer = new StreamMessageWriter(stream);
+    type Written = Parameters<StreamMessageWriter['write']>[0];
+    const large = notification(5_000) as Written;
+    const after = { jsonrpc: '2.0', method: 'window/logMessage', params: { type: 3, message: 'after' } } as Written;
+    const response = { jsonrpc: '2.0', id: 7, result: { items: [] } } as Written;
+    const written = [writer.write(large), writer.write(after), writer.write(response)];
+    // The response is on the stream at once; the notifications follow, in their order.
+    assert.deepEqual(Buffer.concat(chunks), expected(response));
+    await Promise.all(written);
+    assert.deepEqual(Buffer.concat(chunks), Buffer.concat([response, large, after].map(expected)));
+  });
 });

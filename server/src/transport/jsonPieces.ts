@@ -19,8 +19,20 @@ const MAX_DEPTH = 8;
 
 /** `Content-Length: N\r\n\r\n` and the message's JSON, in as few buffers as its size allows. */
 export function encodeMessage(message: unknown): Buffer[] {
+  const steps = encodeMessageSteps(message);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** How many parts of a long array are encoded between two pauses: a thousand diagnostics or so. */
+const PARTS_PER_STEP = 16;
+
+/** `encodeMessage` in steps, pausing every thousand elements or so of a long array. */
+export function* encodeMessageSteps(message: unknown): Generator<void, Buffer[], void> {
   const out = new Pieces();
-  if (!writeValue(message, out, 0)) out.add('null');
+  if (!(yield* writeValue(message, out, 0))) out.add('null');
   return out.finish();
 }
 
@@ -83,13 +95,14 @@ class Pieces {
 }
 
 /** Writes `value` as JSON; false when JSON has no text for it (undefined, a function, a symbol). */
-function writeValue(value: unknown, out: Pieces, depth: number): boolean {
+function* writeValue(value: unknown, out: Pieces, depth: number): Generator<void, boolean, void> {
   if (depth < MAX_DEPTH && Array.isArray(value) && value.length >= LONG_ARRAY && !hasToJson(value)) {
     out.add('[');
     // JSON.stringify is fastest on many elements at once; slicing its text off the brackets copies nothing.
-    for (let i = 0; i < value.length; i += LONG_ARRAY) {
+    for (let i = 0, parts = 0; i < value.length; i += LONG_ARRAY) {
       if (i > 0) out.add(',');
       out.add(JSON.stringify(value.slice(i, i + LONG_ARRAY)).slice(1, -1));
+      if (++parts % PARTS_PER_STEP === 0) yield;
     }
     out.add(']');
     return true;
@@ -102,7 +115,7 @@ function writeValue(value: unknown, out: Pieces, depth: number): boolean {
       if (member === undefined || typeof member === 'function' || typeof member === 'symbol') continue;
       out.add(first ? `${JSON.stringify(key)}:` : `,${JSON.stringify(key)}:`);
       first = false;
-      if (!writeValue(member, out, depth + 1)) out.add('null');
+      if (!(yield* writeValue(member, out, depth + 1))) out.add('null');
     }
     out.add('}');
     return true;

@@ -1,5 +1,5 @@
-import { AbstractMessageWriter, Disposable, type Message, type MessageReader, type MessageWriter, type RAL, ReadableStreamMessageReader } from 'vscode-languageserver-protocol';
-import { encodeMessage } from './jsonPieces';
+import { AbstractMessageWriter, Disposable, Message, type MessageReader, type MessageWriter, type RAL, ReadableStreamMessageReader } from 'vscode-languageserver-protocol';
+import { encodeMessageSteps } from './jsonPieces';
 
 /** The server's stdin and stdout as JSON-RPC, for editors that start it with `--stdio`. */
 export function stdioTransport(): { reader: MessageReader; writer: MessageWriter } {
@@ -8,10 +8,17 @@ export function stdioTransport(): { reader: MessageReader; writer: MessageWriter
 
 /**
  * Writes JSON-RPC messages to a stream, header and body, encoded in pieces (see jsonPieces.ts).
- * Each message is written whole before `write` returns, so messages keep their order.
+ * A message is written whole, and messages in the order they come, except that a response does
+ * not wait behind a large notification still being encoded: thousands of diagnostics take some
+ * 20 ms to encode, in steps with other work between them, and a completion asked meanwhile in
+ * another document is answered first. (A response belongs to no notification's order; requests
+ * and notifications keep theirs.)
  */
 export class StreamMessageWriter extends AbstractMessageWriter implements MessageWriter {
   private errors = 0;
+  /** The messages being encoded in steps or waiting to be, in order; settled when the last is written. */
+  private queue: Promise<void> = Promise.resolve();
+  private queued = 0;
 
   constructor(private readonly stream: NodeJS.WritableStream) {
     super();
@@ -20,13 +27,31 @@ export class StreamMessageWriter extends AbstractMessageWriter implements Messag
   }
 
   write(message: Message): Promise<void> {
-    let buffers: Buffer[];
-    try {
-      buffers = encodeMessage(message);
-    } catch (error) {
-      this.fireError(error, message, ++this.errors);
-      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    const steps = encodeMessageSteps(message);
+    if (this.queued === 0 || Message.isResponse(message)) {
+      // Encoded at once if it is small; otherwise in steps, behind what is queued.
+      let buffers: Buffer[] | undefined;
+      try {
+        const first = steps.next();
+        buffers = first.done ? first.value : Message.isResponse(message) ? finish(steps) : undefined;
+      } catch (error) {
+        return this.failed(error, message);
+      }
+      if (buffers) return this.send(buffers, message);
     }
+    this.queued++;
+    const written = this.queue.then(() => encodeInSteps(steps)).then(
+      (buffers) => this.send(buffers, message),
+      (error: unknown) => this.failed(error, message),
+    );
+    const settled = () => {
+      this.queued--;
+    };
+    this.queue = written.then(settled, settled);
+    return written;
+  }
+
+  private send(buffers: Buffer[], message: Message): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       const done = (error?: Error | null) => {
         if (!error) return resolve();
@@ -37,6 +62,11 @@ export class StreamMessageWriter extends AbstractMessageWriter implements Messag
       for (let i = 0; i < last; i++) this.stream.write(buffers[i]);
       this.stream.write(buffers[last], done);
     });
+  }
+
+  private failed(error: unknown, message: Message): Promise<void> {
+    this.fireError(error, message, ++this.errors);
+    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
   }
 
   end(): void {
@@ -57,4 +87,21 @@ function readable(stream: NodeJS.ReadableStream): RAL.ReadableStream {
     onError: (listener) => on(stream, 'error', listener),
     onEnd: (listener) => on(stream, 'end', listener),
   };
+}
+
+/** The rest of an encoding's steps, with a pause between two of them for other work. */
+async function encodeInSteps(steps: Generator<void, Buffer[], void>): Promise<Buffer[]> {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+}
+
+/** The rest of an encoding's steps, at once. */
+function finish(steps: Generator<void, Buffer[], void>): Buffer[] {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
 }
