@@ -139,22 +139,26 @@ export class ValidationScheduler {
     }
     this.published.set(uri, { version, diagnostics });
     const pause = this.timing.typingPause();
-    // Publishing is part of the cost: thousands of findings take longer to send than to find.
+    // Publishing is part of the cost: thousands of findings take longer to send than to find, and
+    // a large notification is encoded in steps after this returns (see transport/streams.ts). Until
+    // it is written, the document is not quick.
     const publishing = this.timers.now();
     const { now, held } = pause > 0 ? this.timing.hold.split(document, diagnostics, this.shown.get(uri)) : { now: diagnostics, held: [] };
-    this.show(uri, version, now);
-    this.cost.set(uri, work + this.timers.now() - publishing);
+    this.cost.set(uri, Infinity);
+    const written = () => this.cost.set(uri, work + this.timers.now() - publishing);
+    this.show(uri, version, now).then(written, written);
     if (held.length === 0) return;
     const handle = this.timers.setTimeout(() => {
       this.holding.delete(uri);
-      if (isCurrent()) this.show(uri, version, diagnostics);
+      if (isCurrent()) void this.show(uri, version, diagnostics);
     }, pause);
     this.holding.set(uri, handle);
   }
 
-  private show(uri: string, version: number, diagnostics: Diagnostic[]): void {
+  /** Publishes; settles when the notification is written. */
+  private show(uri: string, version: number, diagnostics: Diagnostic[]): Promise<void> {
     this.shown.set(uri, diagnostics);
-    void this.connection.sendDiagnostics({ uri, version, diagnostics });
+    return this.connection.sendDiagnostics({ uri, version, diagnostics });
   }
 
   /** The diagnostics published for this version of the document, if they are current. */

@@ -40,14 +40,15 @@ class FakeClock implements Timers {
 }
 
 /** A scheduler over one document whose validation takes `workMs` of the fake clock; what it publishes, by version. */
-function setUp(workMs: number, delay = 150) {
+function setUp(workMs: number, delay = 150, writeMs = 0) {
   const clock = new FakeClock();
   let document = TextDocument.create('file:///p.json', 'json', 1, '{}');
   const published: number[] = [];
   const connection = {
+    // Written at once, or (a large notification, encoded in steps) `writeMs` later.
     sendDiagnostics: (p: { version?: number }) => {
       published.push(p.version ?? -1);
-      return Promise.resolve();
+      return writeMs === 0 ? Promise.resolve() : new Promise<void>((resolve) => clock.setTimeout(resolve, writeMs));
     },
     console: { error: (message: string) => assert.fail(message) },
   } as unknown as Connection;
@@ -91,6 +92,24 @@ describe('ValidationScheduler', () => {
     assert.deepEqual(published, [1], 'not at once: its last check was slow');
     await clock.advance(150);
     assert.deepEqual(published, [1, 2]);
+  });
+
+  it('counts the writing of the diagnostics in the cost: a quick check whose findings take long to send is slow', async () => {
+    const { clock, scheduler, published, edit, document } = setUp(2, 150, QUICK_CHECK_MS + 10);
+    scheduler.schedule(document());
+    await clock.advance(0);
+    // A keystroke while the first findings are still being written: not at once.
+    await clock.advance(10);
+    edit();
+    await clock.advance(0);
+    assert.deepEqual(published, [1]);
+    await clock.advance(1000);
+    // Written by now, and slow: the next keystroke waits for the delay too.
+    edit();
+    await clock.advance(0);
+    assert.deepEqual(published, [1, 2]);
+    await clock.advance(150);
+    assert.deepEqual(published, [1, 2, 3]);
   });
 
   it('waits for the delay after the last of a burst of edits of a slow document: the burst costs one check', async () => {
