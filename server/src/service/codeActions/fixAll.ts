@@ -1,6 +1,6 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { shareKept } from '../diagnostics/engine/keptFindings';
+import { RULES } from '../diagnostics/rules';
 import { validationSteps } from '../diagnostics/engine/validate';
 import { readStatements, type PolicyModel, type StatementModel } from '../policy/policyModel';
 import { editableByStatement, wellFormed } from './editable';
@@ -27,28 +27,26 @@ export function* fixAll(tx: PolicyTransaction, documentModel: PolicyModel, code:
   const tried = new Set<string>();
   let changes = 0;
   let alone: string | undefined;
-  // The first round reads the document's model, checked already (see `PolicyTransaction`); the
-  // first model of the transaction's own takes what it kept for the statements left unchanged.
-  let borrowed: PolicyModel | undefined = documentModel;
+  const fixing = (c: unknown) => (code ? c === code : isFixAllCode(c));
+  // The first round reads the document's model, checked already with every rule (see
+  // `PolicyTransaction`); the models of the transaction's own are checked with the rules it fixes.
+  const own = { ...options.settings, rules: { ...options.settings.rules, ...Object.fromEntries(RULES.filter((r) => !fixing(r.code)).map((r) => [r.code, 'off' as const])) } };
   for (let round = 0; round < FIX_ALL_LIMIT; round++) {
     // Each of these reads the whole text: a step of its own.
     yield;
     const model = yield* tx.modelSteps();
     if (!wellFormed(model)) return;
-    if (borrowed && model !== borrowed) {
-      yield* readStatements(model);
-      shareKept(options.memory.kept, borrowed, model);
-      borrowed = undefined;
-    }
+    if (model !== documentModel) yield* readStatements(model);
     const text = tx.text;
     yield;
     const document = TextDocument.create('memory://fix-all', 'json', changes, text);
-    const checked = yield* validationSteps(document, model, options.catalog, options.memory, { settings: options.settings, rulesDocumentation: options.rulesDocumentation });
+    const settings = model === documentModel ? options.settings : own;
+    const checked = yield* validationSteps(document, model, options.catalog, options.memory, { settings, rulesDocumentation: options.rulesDocumentation });
     yield;
     const attempts: { d: Diagnostic; offset: number; statement: StatementModel | undefined; key: string }[] = [];
     let looked = 0;
     for (const d of checked.diagnostics) {
-      if (code ? d.code !== code : !isFixAllCode(d.code)) continue;
+      if (!fixing(d.code)) continue;
       const offset = document.offsetAt(d.range.start);
       const statement = statementContaining(model, offset);
       const key = attemptKey(d, offset, statement, text, changes);

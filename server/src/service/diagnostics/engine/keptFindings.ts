@@ -1,6 +1,6 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { PolicyModel, StatementModel } from '../../policy/policyModel';
+import type { StatementModel } from '../../policy/policyModel';
 import type { PolicyRule, RuleFinding, StatementRule } from './rule';
 import type { RuleContext } from './ruleContext';
 
@@ -47,23 +47,6 @@ export type KeptEntries = WeakMap<StatementModel, KeptEntry>;
 const NONE: readonly number[] = [];
 /** How many statements are checked between two pauses of the validation. */
 const STATEMENTS_PER_STEP = 16;
-
-/**
- * Lets `to`, a model read afresh, use what was kept for the statements of `from`, a model of an
- * earlier text with as many statements, whose text it holds unchanged in the same place of the
- * list: a statement's findings depend on its text alone. (Fix-all reads the document's model,
- * checked already, until it first changes the text, and then a model of its own.)
- */
-export function shareKept(entries: KeptEntries, from: PolicyModel, to: PolicyModel): void {
-  if (from.statements.length !== to.statements.length) return;
-  for (let i = 0; i < from.statements.length; i++) {
-    const entry = entries.get(from.statements[i]);
-    if (!entry || entries.has(to.statements[i])) continue;
-    const a = from.statements[i].node;
-    const b = to.statements[i].node;
-    if (a.length === b.length && from.text.slice(a.offset, a.offset + a.length) === to.text.slice(b.offset, b.offset + b.length)) entries.set(to.statements[i], entry);
-  }
-}
 
 /** Turns a finding into a diagnostic, its offsets counted from `base`. */
 export type DiagnosticMaker = (finding: RuleFinding, base: number) => Diagnostic;
