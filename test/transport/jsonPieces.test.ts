@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { PassThrough } from 'node:stream';
+import { PassThrough, Writable } from 'node:stream';
 import { describe, it } from 'node:test';
-import { encodeMessage } from '../../server/src/transport/jsonPieces';
+import { encodeMessage, PieceBuffers } from '../../server/src/transport/jsonPieces';
 import { StreamMessageWriter } from '../../server/src/transport/streams';
 
 /** What the stream transport has always written: the header, then `JSON.stringify` as UTF-8. */
@@ -47,6 +47,13 @@ describe('the stream transport', () => {
     assert.deepEqual(Buffer.concat(buffers), expected(message));
   });
 
+  it('encodes a long text in parts without splitting a character', () => {
+    for (const text of ['😀'.repeat(40_000), `x${'😀'.repeat(40_000)}`, 'é'.repeat(70_000), `${'a'.repeat(21_844)}😀${'b'.repeat(50_000)}`]) {
+      const message = { jsonrpc: '2.0', id: 9, result: { newText: text, more: Array.from({ length: 70 }, () => text.slice(0, 500)) } };
+      assert.deepEqual(Buffer.concat(encodeMessage(message)), expected(message));
+    }
+  });
+
   it('writes each message whole and in order', async () => {
     const stream = new PassThrough();
     const chunks: Buffer[] = [];
@@ -71,5 +78,28 @@ describe('the stream transport', () => {
     assert.deepEqual(Buffer.concat(chunks), expected(response));
     await Promise.all(written);
     assert.deepEqual(Buffer.concat(chunks), Buffer.concat([response, large, after].map(expected)));
+  });
+
+  it('uses the buffers of a large message again once it is written, each message written as JSON.stringify has it', async () => {
+    // Like a file descriptor: the bytes are copied out before a write's callback, a little later.
+    const copied: Buffer[] = [];
+    const stream = new Writable({
+      write(chunk: Buffer, _encoding, callback) {
+        copied.push(Buffer.from(chunk));
+        setImmediate(callback);
+      },
+    });
+    const pool = new PieceBuffers();
+    const writer = new StreamMessageWriter(stream, pool);
+    type Written = Parameters<StreamMessageWriter['write']>[0];
+    const first = notification(4_000) as Written;
+    await writer.write(first);
+    const kept = pool.size;
+    assert.ok(kept > 10, `the first message's buffers are given back (${kept})`);
+    const second = notification(3_000) as Written;
+    const third = { jsonrpc: '2.0', id: 1, result: 'é' } as Written;
+    await Promise.all([writer.write(second), writer.write(third)]);
+    assert.ok(pool.size <= kept + 1, 'the second message took buffers from those given back');
+    assert.deepEqual(Buffer.concat(copied), Buffer.concat([first, third, second].map(expected)));
   });
 });

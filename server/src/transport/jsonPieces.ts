@@ -12,6 +12,8 @@
 const SMALL_CHARS = 16 * 1024;
 /** The size of the buffers a large message is encoded into. */
 const PIECE_BYTES = 64 * 1024;
+/** The most characters encoded at once: their UTF-8 fits an empty buffer. */
+const PART_CHARS = Math.floor(PIECE_BYTES / 3);
 /** Arrays shorter than this are serialized whole; longer ones this many elements at a time. */
 const LONG_ARRAY = 64;
 /** Objects nested deeper are serialized whole (and `JSON.stringify` reports any cycle). */
@@ -29,14 +31,60 @@ export function encodeMessage(message: unknown): Buffer[] {
 /** How many parts of a long array are encoded between two pauses: a thousand diagnostics or so. */
 const PARTS_PER_STEP = 16;
 
-/** `encodeMessage` in steps, pausing every thousand elements or so of a long array. */
-export function* encodeMessageSteps(message: unknown): Generator<void, Buffer[], void> {
-  const out = new Pieces();
+/**
+ * Buffers of 64 KB given back once what was encoded into them is written, for the next large
+ * message: publishing thousands of diagnostics after each keystroke allocated megabytes of them
+ * each time, which the heap frees only when it next collects in full. Holds at most `capacity`.
+ */
+export class PieceBuffers {
+  private readonly free: Buffer[] = [];
+
+  constructor(private readonly capacity = 128) {}
+
+  take(): Buffer {
+    return this.free.pop() ?? Buffer.allocUnsafe(PIECE_BYTES);
+  }
+
+  /** Gives back buffers whose bytes are no longer read. */
+  giveBack(buffers: readonly Buffer[]): void {
+    for (const buffer of buffers) if (this.free.length < this.capacity && buffer.length === PIECE_BYTES) this.free.push(buffer);
+  }
+
+  get size(): number {
+    return this.free.length;
+  }
+}
+
+/** An encoded message: the buffers to write, and the 64 KB buffers they were cut from. */
+export interface Encoded {
+  buffers: Buffer[];
+  taken: Buffer[];
+}
+
+/** `encodeMessage` in steps, pausing every thousand elements or so of a long array; its buffers taken from `pool`. */
+export function* encodeMessageSteps(message: unknown, pool?: PieceBuffers): Generator<void, Buffer[], void> {
+  return (yield* encodeInto(message, pool)).buffers;
+}
+
+/** The same, saying which 64 KB buffers it took, to give back once they are written. */
+export function* encodeInto(message: unknown, pool?: PieceBuffers): Generator<void, Encoded, void> {
+  const out = new Pieces(pool);
   if (!(yield* writeValue(message, out, 0))) out.add('null');
-  return out.finish();
+  return { buffers: out.finish(), taken: out.taken };
 }
 
 class Pieces {
+  /** The 64 KB buffers this message was encoded into. */
+  readonly taken: Buffer[] = [];
+
+  constructor(private readonly pool: PieceBuffers | undefined) {}
+
+  private allocate(): Buffer {
+    const buffer = this.pool ? this.pool.take() : Buffer.allocUnsafe(PIECE_BYTES);
+    this.taken.push(buffer);
+    return buffer;
+  }
+
   /** Text not yet encoded; only while the message is small. */
   private text = '';
   /** Once the message is large: the buffers filled, and the one being filled. */
@@ -51,7 +99,7 @@ class Pieces {
         this.text += text;
         return;
       }
-      this.current = Buffer.allocUnsafe(PIECE_BYTES);
+      this.current = this.allocate();
       const gathered = this.text;
       this.text = '';
       this.encode(gathered);
@@ -69,19 +117,21 @@ class Pieces {
   }
 
   private encode(text: string): void {
-    const room = this.current!.length - this.used;
-    // A UTF-16 code unit takes at most three bytes in UTF-8; count exactly only when it matters.
-    if (text.length * 3 > room && Buffer.byteLength(text, 'utf8') > room) {
-      this.seal();
-      if (text.length * 3 > PIECE_BYTES) {
-        const piece = Buffer.from(text, 'utf8');
-        this.pieces.push(piece);
-        this.byteLength += piece.length;
-        return;
+    // In parts that fit an empty buffer (a UTF-16 code unit takes at most three bytes in UTF-8),
+    // never between the two halves of a surrogate pair.
+    for (let from = 0; from < text.length; ) {
+      let to = Math.min(text.length, from + PART_CHARS);
+      if (to < text.length && isHighSurrogate(text.charCodeAt(to - 1))) to--;
+      const part = from === 0 && to === text.length ? text : text.slice(from, to);
+      const room = this.current!.length - this.used;
+      // Counted exactly only when it matters.
+      if (part.length * 3 > room && Buffer.byteLength(part, 'utf8') > room) {
+        this.seal();
+        this.current = this.allocate();
       }
-      this.current = Buffer.allocUnsafe(PIECE_BYTES);
+      this.used += this.current!.write(part, this.used, 'utf8');
+      from = to;
     }
-    this.used += this.current!.write(text, this.used, 'utf8');
   }
 
   /** Closes the buffer being filled; what is left of it is filled next. */
@@ -134,4 +184,8 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 
 function hasToJson(value: object): boolean {
   return typeof (value as { toJSON?: unknown }).toJSON === 'function';
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
 }

@@ -1,9 +1,11 @@
 import { AbstractMessageWriter, Disposable, Message, type MessageReader, type MessageWriter, type RAL, ReadableStreamMessageReader } from 'vscode-languageserver-protocol';
-import { encodeMessageSteps } from './jsonPieces';
+import { encodeInto, PieceBuffers, type Encoded } from './jsonPieces';
 
 /** The server's stdin and stdout as JSON-RPC, for editors that start it with `--stdio`. */
 export function stdioTransport(): { reader: MessageReader; writer: MessageWriter } {
-  return { reader: new ReadableStreamMessageReader(readable(process.stdin)), writer: new StreamMessageWriter(process.stdout) };
+  // Written to a file descriptor, whose bytes are copied out before the write's callback: the
+  // buffers of a large message can be used again for the next.
+  return { reader: new ReadableStreamMessageReader(readable(process.stdin)), writer: new StreamMessageWriter(process.stdout, new PieceBuffers()) };
 }
 
 /**
@@ -20,28 +22,35 @@ export class StreamMessageWriter extends AbstractMessageWriter implements Messag
   private queue: Promise<void> = Promise.resolve();
   private queued = 0;
 
-  constructor(private readonly stream: NodeJS.WritableStream) {
+  /**
+   * `pieces`: where a large message's buffers come from and go back to once written; only for a
+   * stream that has copied a buffer's bytes when it calls a write's callback (a file descriptor).
+   */
+  constructor(
+    private readonly stream: NodeJS.WritableStream,
+    private readonly pieces?: PieceBuffers,
+  ) {
     super();
     stream.on('error', (error: Error) => this.fireError(error));
     stream.on('close', () => this.fireClose());
   }
 
   write(message: Message): Promise<void> {
-    const steps = encodeMessageSteps(message);
+    const steps = encodeInto(message, this.pieces);
     if (this.queued === 0 || Message.isResponse(message)) {
       // Encoded at once if it is small; otherwise in steps, behind what is queued.
-      let buffers: Buffer[] | undefined;
+      let encoded: Encoded | undefined;
       try {
         const first = steps.next();
-        buffers = first.done ? first.value : Message.isResponse(message) ? finish(steps) : undefined;
+        encoded = first.done ? first.value : Message.isResponse(message) ? finish(steps) : undefined;
       } catch (error) {
         return this.failed(error, message);
       }
-      if (buffers) return this.send(buffers, message);
+      if (encoded) return this.send(encoded, message);
     }
     this.queued++;
     const written = this.queue.then(() => encodeInSteps(steps)).then(
-      (buffers) => this.send(buffers, message),
+      (encoded) => this.send(encoded, message),
       (error: unknown) => this.failed(error, message),
     );
     const settled = () => {
@@ -51,9 +60,11 @@ export class StreamMessageWriter extends AbstractMessageWriter implements Messag
     return written;
   }
 
-  private send(buffers: Buffer[], message: Message): Promise<void> {
+  private send({ buffers, taken }: Encoded, message: Message): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       const done = (error?: Error | null) => {
+        // Written in order: when the last piece is, every piece is.
+        this.pieces?.giveBack(taken);
         if (!error) return resolve();
         this.fireError(error, message, ++this.errors);
         reject(error);
@@ -90,7 +101,7 @@ function readable(stream: NodeJS.ReadableStream): RAL.ReadableStream {
 }
 
 /** The rest of an encoding's steps, with a pause between two of them for other work. */
-async function encodeInSteps(steps: Generator<void, Buffer[], void>): Promise<Buffer[]> {
+async function encodeInSteps(steps: Generator<void, Encoded, void>): Promise<Encoded> {
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
@@ -99,7 +110,7 @@ async function encodeInSteps(steps: Generator<void, Buffer[], void>): Promise<Bu
 }
 
 /** The rest of an encoding's steps, at once. */
-function finish(steps: Generator<void, Buffer[], void>): Buffer[] {
+function finish(steps: Generator<void, Encoded, void>): Encoded {
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
