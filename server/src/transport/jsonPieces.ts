@@ -3,9 +3,10 @@
  * with thousands of diagnostics is megabytes of JSON; written as one string and then one buffer
  * of the same size, it held both at once, the string in the part of the heap that only a full
  * collection frees. Here a long array is serialized a few dozen elements at a time and each part
- * encoded at once into buffers of 64 KB, so that only the encoded bytes add up. Small messages
- * stay one string and one buffer. For plain data, as every LSP message is, the bytes are those
- * of `JSON.stringify`.
+ * encoded at once into buffers of 64 KB, so that only the encoded bytes add up; a writer may encode
+ * in steps (`encodeMessageSteps`) and hand the buffers back once written (`PieceBuffers`). Small
+ * messages stay one string and one buffer. For plain data, as every LSP message is, the bytes are
+ * those of `JSON.stringify`.
  */
 
 /** Messages up to this many characters are gathered as text and encoded once. */

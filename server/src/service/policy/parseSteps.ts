@@ -6,6 +6,7 @@ import type { PolicyModel } from './policyModel';
 import { move } from './updatePolicy';
 
 type MutableNode = { -readonly [K in keyof Node]: Node[K] };
+type Span = { start: number; end: number };
 
 /** Below this many characters a text is parsed in one step (a few milliseconds). */
 export const STEPWISE_FROM = 256 * 1024;
@@ -17,17 +18,56 @@ const STATEMENTS_PER_STEP = 64;
  * `parsePolicy` in steps, for a caller that answers other requests between them: a 2 MB policy
  * takes some 70 ms to parse at once. The same model `parsePolicy` gives, made as `updatePolicy`
  * makes a statement's (see there why that is the same): the statement objects of the `Statement`
- * array are found by a scan of the characters, the text is parsed with each of them emptied (a
- * `{`, spaces, a `}`), and each is parsed alone, a few hundred a step, and put in its place. The
- * parse of the emptied text confirms each is an object where the scan found it; a statement that
- * does not parse alone as one object to its last `}`, or a scan the parse does not confirm (a
- * text broken where it matters), and the text is parsed whole.
+ * array are found by a scan of the characters, the text is parsed with each of them written `{}`,
+ * and each is parsed alone, a few dozen a step, and put in its place. jsonc-parser reads `{}` and a
+ * statement that closes at its last `}` into the same state, so what lies between the statements
+ * reads the same either way. The parse with `{}` confirms each is an object where the scan found
+ * it; a statement that does not parse alone as one object to its last `}`, or a scan the parse does
+ * not confirm (a text broken where it matters), and the text is parsed whole.
  */
 export function* parsePolicySteps(text: string, from = STEPWISE_FROM): Generator<void, PolicyModel, void> {
   if (text.length < from) return parsePolicy(text);
   const spans = yield* statementSpans(text);
-  if (spans.length === 0) return parsePolicy(text);
-  // The text with each statement written as `{}`: a fraction of its length to parse.
+  const skeleton = spans.length > 0 ? parseSkeleton(text, spans) : undefined;
+  if (!skeleton) return parsePolicy(text);
+  const { root, errors, emptied } = skeleton;
+  yield;
+  const inner: ParseError[] = [];
+  // Where the last statement went in its array: the next one is further along, most likely the next.
+  let lastParent: Node | undefined;
+  let cursor = 0;
+  for (let i = 0; i < spans.length; i++) {
+    const { start, end } = spans[i];
+    const source = text.slice(start, end);
+    const own: ParseError[] = [];
+    let statement: MutableNode | undefined;
+    try {
+      statement = parseTree(source, own, PARSE_OPTIONS, MAX_DEPTH - depthAbove(emptied[i]));
+    } catch (error) {
+      if (error instanceof NestingTooDeep) return parsePolicy(text);
+      throw error;
+    }
+    if (statement?.type !== 'object' || statement.length !== source.length || own.some((e) => e.offset >= source.length)) return parsePolicy(text);
+    move(statement, start);
+    const parent = emptied[i].parent as MutableNode;
+    statement.parent = parent;
+    const index = parent.children!.indexOf(emptied[i], parent === lastParent ? cursor : 0);
+    parent.children![index] = statement;
+    lastParent = parent;
+    cursor = index + 1;
+    for (const e of own) inner.push({ ...e, offset: e.offset + start });
+    if (i % STATEMENTS_PER_STEP === STATEMENTS_PER_STEP - 1) yield;
+  }
+  const all = errors.concat(inner).sort((a, b) => a.offset - b.offset);
+  return policyModel(text, root, all);
+}
+
+/**
+ * The text parsed with each statement written `{}`, its places moved back to the text's; and the
+ * empty object of each statement, which the parse must find where the scan found the statement.
+ * Undefined where it does not, or where the text nests too deep.
+ */
+function parseSkeleton(text: string, spans: readonly Span[]): { root: Node; errors: ParseError[]; emptied: MutableNode[] } | undefined {
   const pieces: string[] = [];
   let at = 0;
   for (const { start, end } of spans) {
@@ -40,11 +80,10 @@ export function* parsePolicySteps(text: string, from = STEPWISE_FROM): Generator
   try {
     root = parseTree(pieces.join(''), errors, PARSE_OPTIONS, MAX_DEPTH);
   } catch (error) {
-    if (error instanceof NestingTooDeep) return parsePolicy(text);
+    if (error instanceof NestingTooDeep) return undefined;
     throw error;
   }
-  if (!root) return parsePolicy(text);
-  // Back to the places of the text: past the `{` of a statement, a place moves by all it held.
+  if (!root) return undefined;
   let held = 0;
   const skeletonStarts = spans.map((span) => {
     const start = span.start - held;
@@ -63,36 +102,13 @@ export function* parsePolicySteps(text: string, from = STEPWISE_FROM): Generator
     e.offset = place(e.offset);
     e.length = end - e.offset;
   }
-  // Each emptied statement is an empty object in an array, where the scan found it.
   const emptied: MutableNode[] = [];
   for (const { start, end } of spans) {
     const node = nodeAt(root, start);
-    if (node?.type !== 'object' || node.offset !== start || node.length !== end - start || node.children?.length !== 0 || node.parent?.type !== 'array') return parsePolicy(text);
+    if (node?.type !== 'object' || node.offset !== start || node.length !== end - start || node.children?.length !== 0 || node.parent?.type !== 'array') return undefined;
     emptied.push(node);
   }
-  yield;
-  const inner: ParseError[] = [];
-  for (let i = 0; i < spans.length; i++) {
-    const { start, end } = spans[i];
-    const source = text.slice(start, end);
-    const own: ParseError[] = [];
-    let statement: MutableNode | undefined;
-    try {
-      statement = parseTree(source, own, PARSE_OPTIONS, MAX_DEPTH - depthAbove(emptied[i]));
-    } catch (error) {
-      if (error instanceof NestingTooDeep) return parsePolicy(text);
-      throw error;
-    }
-    if (statement?.type !== 'object' || statement.length !== source.length || own.some((e) => e.offset >= source.length)) return parsePolicy(text);
-    move(statement, start);
-    const parent = emptied[i].parent as MutableNode;
-    statement.parent = parent;
-    parent.children![parent.children!.indexOf(emptied[i])] = statement;
-    for (const e of own) inner.push({ ...e, offset: e.offset + start });
-    if (i % STATEMENTS_PER_STEP === STATEMENTS_PER_STEP - 1) yield;
-  }
-  const all = errors.concat(inner).sort((a, b) => a.offset - b.offset);
-  return policyModel(text, root, all);
+  return { root, errors, emptied };
 }
 
 /**
@@ -100,7 +116,7 @@ export function* parsePolicySteps(text: string, from = STEPWISE_FROM): Generator
  * statement's `{` moves by the characters its `{}` stands for, except the end of something that
  * ends with that `{` (an error on it).
  */
-function placeInText(spans: readonly { start: number; end: number }[], skeletonStarts: readonly number[]): (offset: number, isEnd?: boolean) => number {
+function placeInText(spans: readonly Span[], skeletonStarts: readonly number[]): (offset: number, isEnd?: boolean) => number {
   return (offset, isEnd = false) => {
     // The last statement whose `{` lies before the place.
     let low = 0;
@@ -138,8 +154,8 @@ function depthAbove(node: Node): number {
  * Where the objects in the array of the top object's `Statement` start and end, `[start, end)`,
  * found by reading the characters as JSON with comments: strings, comments, brackets.
  */
-function* statementSpans(text: string): Generator<void, { start: number; end: number }[], void> {
-  const spans: { start: number; end: number }[] = [];
+function* statementSpans(text: string): Generator<void, Span[], void> {
+  const spans: Span[] = [];
   /** The open brackets, innermost last: `{`, `[`, or `S` for the array of a top-level `Statement`. */
   const open: string[] = [];
   let key: string | undefined;
