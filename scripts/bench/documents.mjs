@@ -240,19 +240,27 @@ const TYPED_RESOURCE = `  TypedRole:
             Resource: !GetAtt Stream0.Arn
 `;
 
-/** The benchmark template, with the places the measurements act on (in a resource in its middle). */
-export function benchTemplate() {
-  const head = "AWSTemplateFormatVersion: '2010-09-09'\nDescription: A large stack for the benchmark.\nParameters:\n  PartnerAccount: {Type: String}\nResources:\n";
+/**
+ * `head`, then groups `groupAt(0)`, `groupAt(1)`, ... as many as fit in `bytes`, with `typed` (what
+ * the measurements act on) among them in the middle.
+ */
+export function aroundTheMiddle(head, typed, groupAt, bytes) {
   const groups = [];
-  let length = head.length + TYPED_RESOURCE.length;
+  let length = head.length + typed.length;
   for (let i = 0; ; i++) {
-    const group = templateResources(i);
-    if (length + group.length > TEMPLATE_SIZE.bytes) break;
+    const group = groupAt(i);
+    if (length + group.length > bytes) break;
     groups.push(group);
     length += group.length;
   }
   const middle = Math.floor(groups.length / 2);
-  const text = head + groups.slice(0, middle).join('') + TYPED_RESOURCE + groups.slice(middle).join('');
+  return head + groups.slice(0, middle).join('') + typed + groups.slice(middle).join('');
+}
+
+/** The benchmark template, with the places the measurements act on (in a resource in its middle). */
+export function benchTemplate() {
+  const head = "AWSTemplateFormatVersion: '2010-09-09'\nDescription: A large stack for the benchmark.\nParameters:\n  PartnerAccount: {Type: String}\nResources:\n";
+  const text = aroundTheMiddle(head, TYPED_RESOURCE, templateResources, TEMPLATE_SIZE.bytes);
   const typed = text.indexOf("'kinesis:'") + "'kinesis:".length;
   const hover = text.indexOf('kinesis:GetRecords', text.indexOf('TypedLast')) + 'kinesis:Get'.length;
   const sidEnd = text.indexOf('Sid: TypedLast') + 'Sid: TypedLast'.length;

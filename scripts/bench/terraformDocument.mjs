@@ -1,5 +1,5 @@
 // The Terraform file of the benchmark (see documents.mjs for the policies and the YAML template).
-import { positionAt } from './documents.mjs';
+import { aroundTheMiddle, positionAt } from './documents.mjs';
 
 /** The Terraform configuration of the benchmark: about 1 MB of `.tf`. */
 export const TERRAFORM_SIZE = { name: 'Terraform 1MB', bytes: 1024 * 1024 };
@@ -108,16 +108,7 @@ variable "partner_account" {
 }
 
 `;
-  const groups = [];
-  let length = head.length + TYPED_TERRAFORM.length;
-  for (let i = 0; ; i++) {
-    const group = terraformResources(i);
-    if (length + group.length > TERRAFORM_SIZE.bytes) break;
-    groups.push(group);
-    length += group.length;
-  }
-  const middle = Math.floor(groups.length / 2);
-  const text = head + groups.slice(0, middle).join('') + TYPED_TERRAFORM + groups.slice(middle).join('');
+  const text = aroundTheMiddle(head, TYPED_TERRAFORM, terraformResources, TERRAFORM_SIZE.bytes);
   const typed = text.indexOf('"kinesis:"]') + '"kinesis:'.length;
   const hover = text.indexOf('kinesis:GetRecords', text.indexOf('TypedLast')) + 'kinesis:Get'.length;
   const sidEnd = text.indexOf('"TypedLast"') + '"TypedLast'.length;

@@ -145,7 +145,10 @@ export class ValidationScheduler {
     const publishing = this.timers.now();
     const { now, held } = pause > 0 ? this.timing.hold.split(document, diagnostics, this.shown.get(uri)) : { now: diagnostics, held: [] };
     this.cost.set(uri, Infinity);
-    const written = () => this.cost.set(uri, work + this.timers.now() - publishing);
+    const written = () => {
+      // Unless the document closed meanwhile.
+      if (this.seen.has(uri)) this.cost.set(uri, work + this.timers.now() - publishing);
+    };
     this.show(uri, version, now).then(written, written);
     if (held.length === 0) return;
     const handle = this.timers.setTimeout(() => {

@@ -13,9 +13,7 @@ export function wellFormed(model: PolicyModel): boolean {
 
 /** Fixes edit by JSON path, which syntax errors and duplicate keys make ambiguous: none are offered there. */
 export function editable(model: PolicyModel, offset: number): boolean {
-  if (!wellFormed(model) || model.duplicateKeys) return false;
-  const { statement } = policyAt(model, offset);
-  return statement === undefined || !hasDuplicateKeys(statement.node);
+  return editableIn(model, policyAt(model, offset).statement);
 }
 
 /** `editable` for each place in a statement, answered once per statement (fix-all asks for thousands). */
@@ -25,11 +23,15 @@ export function editableByStatement(model: PolicyModel): (offset: number, statem
     if (!statement) return editable(model, offset);
     let answer = answers.get(statement);
     if (answer === undefined) {
-      answer = wellFormed(model) && !model.duplicateKeys && !hasDuplicateKeys(statement.node);
+      answer = editableIn(model, statement);
       answers.set(statement, answer);
     }
     return answer;
   };
+}
+
+function editableIn(model: PolicyModel, statement: StatementModel | undefined): boolean {
+  return wellFormed(model) && !model.duplicateKeys && (statement === undefined || !hasDuplicateKeys(statement.node));
 }
 
 /** Whether an object in this tree names a property twice. */

@@ -1,8 +1,7 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { RULES } from '../diagnostics/rules';
-import { validationSteps } from '../diagnostics/engine/validate';
-import { readStatements, type PolicyModel, type StatementModel } from '../policy/policyModel';
+import { onlyRules, validationSteps } from '../diagnostics/engine/validate';
+import type { PolicyModel, StatementModel } from '../policy/policyModel';
 import { editableByStatement, wellFormed } from './editable';
 import { fixProviderFor, isFixAllCode, statementFixProviderFor } from './fixes';
 import type { FixContext } from './fixes/fix';
@@ -30,13 +29,12 @@ export function* fixAll(tx: PolicyTransaction, documentModel: PolicyModel, code:
   const fixing = (c: unknown) => (code ? c === code : isFixAllCode(c));
   // The first round reads the document's model, checked already with every rule (see
   // `PolicyTransaction`); the models of the transaction's own are checked with the rules it fixes.
-  const own = { ...options.settings, rules: { ...options.settings.rules, ...Object.fromEntries(RULES.filter((r) => !fixing(r.code)).map((r) => [r.code, 'off' as const])) } };
+  const own = onlyRules(options.settings, fixing);
   for (let round = 0; round < FIX_ALL_LIMIT; round++) {
     // Each of these reads the whole text: a step of its own.
     yield;
     const model = yield* tx.modelSteps();
     if (!wellFormed(model)) return;
-    if (model !== documentModel) yield* readStatements(model);
     const text = tx.text;
     yield;
     const document = TextDocument.create('memory://fix-all', 'json', changes, text);

@@ -4,7 +4,7 @@ import { type TextDocument } from 'vscode-languageserver-textdocument';
 import type { IamCatalog } from '../catalog/iamCatalog';
 import type { DiagnosticSettings } from '../diagnostics/engine/settings';
 import { RULES } from '../diagnostics/rules';
-import { DIAGNOSTIC_SOURCE, validatePolicy, type ValidationMemory } from '../diagnostics/engine/validate';
+import { DIAGNOSTIC_SOURCE, onlyRules, validatePolicy, type ValidationMemory } from '../diagnostics/engine/validate';
 import type { PolicyModel } from '../policy/policyModel';
 import { editable, wellFormed } from './editable';
 import { fixAll } from './fixAll';
@@ -140,8 +140,7 @@ export function* resolveCodeActionSteps(document: TextDocument, model: PolicyMod
 function reportedAt(document: TextDocument, model: PolicyModel, fix: { code: string; offset: number; data: unknown }, options: CodeActionOptions): Diagnostic | undefined {
   const rule = RULES.find((r) => r.code === fix.code);
   if (!rule) return undefined;
-  const others = Object.fromEntries(RULES.filter((r) => r !== rule).map((r) => [r.code, 'off' as const]));
-  const settings = { ...options.settings, rules: { ...options.settings.rules, ...others } };
+  const settings = onlyRules(options.settings, (code) => code === rule.code);
   const facts = JSON.stringify(fix.data ?? {});
   return validatePolicy(document, model, options.catalog, options.memory, { settings, rulesDocumentation: options.rulesDocumentation }).diagnostics.find(
     (d) => d.code === fix.code && document.offsetAt(d.range.start) === fix.offset && JSON.stringify(d.data ?? {}) === facts,

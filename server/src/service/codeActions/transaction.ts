@@ -3,7 +3,8 @@ import { TextEdit, Range } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { parsePolicy } from '../policy/parsePolicy';
 import { parsePolicySteps } from '../policy/parseSteps';
-import { commonPrefix, commonSuffix, updateStatements } from '../policy/updatePolicy';
+import { updateStatements } from '../policy/updatePolicy';
+import { commonPrefix, commonSuffix } from '../textDifference';
 import type { PolicyModel, StatementModel } from '../policy/policyModel';
 
 /**

@@ -1,11 +1,10 @@
 import type { Node, ParseError } from 'jsonc-parser';
 import { nodeAt } from './policyAt';
 import { MAX_DEPTH, PARSE_OPTIONS, parsePolicy, policyModel } from './parsePolicy';
-import { NestingTooDeep, parseTree } from './parseTree';
+import { NestingTooDeep, parseTree, type MutableNode } from './parseTree';
 import type { PolicyModel } from './policyModel';
-import { move } from './updatePolicy';
+import { move, parseStatementAlone } from './updatePolicy';
 
-type MutableNode = { -readonly [K in keyof Node]: Node[K] };
 type Span = { start: number; end: number };
 
 /** Below this many characters a text is parsed in one step (a few milliseconds). */
@@ -40,13 +39,7 @@ export function* parsePolicySteps(text: string, from = STEPWISE_FROM): Generator
     const { start, end } = spans[i];
     const source = text.slice(start, end);
     const own: ParseError[] = [];
-    let statement: MutableNode | undefined;
-    try {
-      statement = parseTree(source, own, PARSE_OPTIONS, MAX_DEPTH - depthAbove(emptied[i]));
-    } catch (error) {
-      if (error instanceof NestingTooDeep) return parsePolicy(text);
-      throw error;
-    }
+    const statement = parseStatementAlone(source, own, emptied[i]);
     if (statement?.type !== 'object' || statement.length !== source.length || own.some((e) => e.offset >= source.length)) return parsePolicy(text);
     move(statement, start);
     const parent = emptied[i].parent as MutableNode;
@@ -141,13 +134,6 @@ function forEachNode(root: Node, visit: (node: MutableNode) => void): void {
     visit(n);
     if (n.children) for (const child of n.children) stack.push(child);
   }
-}
-
-/** How many objects and arrays a node lies in. */
-function depthAbove(node: Node): number {
-  let depth = 0;
-  for (let n = node.parent; n; n = n.parent) if (n.type === 'object' || n.type === 'array') depth++;
-  return depth;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { visit, type Node, type NodeType, type ParseError, type ParseOptions } from 'jsonc-parser';
 
-type TreeNode = { -readonly [K in keyof Node]: Node[K] };
+/** A node whose fields the parse, and the updates that move a tree, may set. */
+export type MutableNode = { -readonly [K in keyof Node]: Node[K] };
 
 /** A property's `colonOffset` until its colon is read; properties without one lose the field. */
 const NO_COLON = -1;
@@ -28,7 +29,7 @@ export function parseTree(text: string, errors: ParseError[], options: ParseOpti
   /** The children of the open objects and arrays, innermost last; reused from one container to the next. */
   const pending: Node[][] = [top];
   let depth = 0;
-  let current: TreeNode | undefined;
+  let current: MutableNode | undefined;
 
   function completeProperty(endOffset: number): void {
     if (current?.type !== 'property') return;
@@ -36,11 +37,11 @@ export function parseTree(text: string, errors: ParseError[], options: ParseOpti
     if (current.colonOffset === NO_COLON) delete current.colonOffset;
     current = current.parent;
   }
-  function add(node: TreeNode): void {
+  function add(node: MutableNode): void {
     if (current?.type === 'property') current.children = [current.children![0], node];
     else pending[depth].push(node);
   }
-  function open(node: TreeNode): void {
+  function open(node: MutableNode): void {
     // Thrown from inside jsonc-parser's recursion, before it goes any deeper.
     if (depth >= maxDepth) throw new NestingTooDeep(maxDepth);
     add(node);
@@ -63,7 +64,7 @@ export function parseTree(text: string, errors: ParseError[], options: ParseOpti
     {
       onObjectBegin: (offset) => open({ type: 'object', offset, length: -1, parent: current, children: undefined }),
       onObjectProperty: (name: string, offset, length) => {
-        const property: TreeNode = { type: 'property', offset, length: -1, parent: current, children: undefined, colonOffset: NO_COLON };
+        const property: MutableNode = { type: 'property', offset, length: -1, parent: current, children: undefined, colonOffset: NO_COLON };
         pending[depth].push(property);
         property.children = [{ type: 'string', value: name, offset, length, parent: property }];
         current = property;
@@ -89,7 +90,7 @@ export function parseTree(text: string, errors: ParseError[], options: ParseOpti
     },
     options,
   );
-  const root = top[0] as TreeNode | undefined;
+  const root = top[0] as MutableNode | undefined;
   if (root) delete root.parent;
   return root;
 }

@@ -1,10 +1,10 @@
 import type { Node, ParseError } from 'jsonc-parser';
 import { MAX_DEPTH, PARSE_OPTIONS, ParsedPolicy } from './parsePolicy';
-import { NestingTooDeep, parseTree } from './parseTree';
+import { NestingTooDeep, parseTree, type MutableNode } from './parseTree';
 import type { PolicyModel } from './policyModel';
 import { ownCopy } from '../ownCopy';
+import { commonPrefix, commonSuffix } from '../textDifference';
 
-type MutableNode = { -readonly [K in keyof Node]: Node[K] };
 
 /**
  * The model of `text` made from `previous`, the model of an earlier text of the same document,
@@ -48,12 +48,12 @@ export function updatePolicy(previous: PolicyModel, text: string): PolicyModel |
 }
 
 /**
- * The statement's text parsed alone, within the nesting a full parse allows there; undefined
- * when it nests deeper (a full parse then gives up on the whole text).
+ * A statement's text parsed alone, within the nesting a full parse allows where `place` (the node
+ * it replaces) stands; undefined when it nests deeper (a full parse then gives up on the whole text).
  */
-function parseStatement(source: string, errors: ParseError[], maxDepth: number): MutableNode | undefined {
+export function parseStatementAlone(source: string, errors: ParseError[], place: Node): MutableNode | undefined {
   try {
-    return parseTree(source, errors, PARSE_OPTIONS, maxDepth);
+    return parseTree(source, errors, PARSE_OPTIONS, MAX_DEPTH - depthAbove(place));
   } catch (error) {
     if (error instanceof NestingTooDeep) return undefined;
     throw error;
@@ -112,26 +112,6 @@ function release(model: ParsedPolicy): void {
   model.forgetStatements();
 }
 
-/** Compared a block at a time: string comparison is far faster than a loop over characters. */
-const BLOCK = 16_384;
-
-/** How many characters `a` and `b` share at their start. */
-export function commonPrefix(a: string, b: string): number {
-  const max = Math.min(a.length, b.length);
-  let i = 0;
-  while (i + BLOCK <= max && a.slice(i, i + BLOCK) === b.slice(i, i + BLOCK)) i += BLOCK;
-  while (i < max && a.charCodeAt(i) === b.charCodeAt(i)) i++;
-  return i;
-}
-
-/** How many characters `a` and `b` share at their end, at most `max`. */
-export function commonSuffix(a: string, b: string, max: number): number {
-  let n = 0;
-  while (n + BLOCK <= max && a.slice(a.length - n - BLOCK, a.length - n) === b.slice(b.length - n - BLOCK, b.length - n)) n += BLOCK;
-  while (n < max && a.charCodeAt(a.length - n - 1) === b.charCodeAt(b.length - n - 1)) n++;
-  return n;
-}
-
 /**
  * The model of `text` made from `previous` when the two differ only inside some statement objects,
  * each `[start, end)` of the previous text (in order, apart) now `delta` characters longer: each is
@@ -152,7 +132,7 @@ export function updateStatements(previous: PolicyModel, text: string, changes: r
     // Its own copy: the values parsed from a slice of the text would keep this whole version of it.
     const source = ownCopy(text.slice(start + shift, end + shift + delta));
     const errors: ParseError[] = [];
-    const replacement = parseStatement(source, errors, MAX_DEPTH - depthAbove(node));
+    const replacement = parseStatementAlone(source, errors, node);
     if (replacement?.type !== 'object' || replacement.length !== source.length || errors.some((e) => e.offset >= source.length)) return undefined;
     replacements.push({ index, node, replacement, start: start + shift, delta, errors: errors.map((e) => ({ ...e, offset: e.offset + start + shift })) });
     shift += delta;

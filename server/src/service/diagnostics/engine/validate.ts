@@ -49,6 +49,12 @@ export interface ValidationResult {
   diagnostics: Diagnostic[];
 }
 
+/** The settings with every rule but those `keep` names turned off: a check that looks for some findings alone. */
+export function onlyRules(settings: DiagnosticSettings, keep: (code: string) => boolean): DiagnosticSettings {
+  const off = Object.fromEntries(RULES.filter((r) => !keep(r.code)).map((r) => [r.code, 'off' as const]));
+  return { ...settings, rules: { ...settings.rules, ...off } };
+}
+
 /** Runs every rule that applies to the policy's kind, with the user's severities. */
 export function validatePolicy(
   document: TextDocument,

@@ -57,9 +57,17 @@ export function modelSize(model: PolicyModel, statementSizes: StatementSizes): P
   return size;
 }
 
+/** Whether the model's text is measured statement by statement (see `modelSize`); read once per model, a scan of its text. */
 function measuredByStatement(model: PolicyModel): boolean {
-  return model.syntaxErrors.length === 0 && !model.text.includes('//') && !model.text.includes('/*');
+  let answer = BY_STATEMENT.get(model);
+  if (answer === undefined) {
+    answer = model.syntaxErrors.length === 0 && !model.text.includes('//') && !model.text.includes('/*');
+    BY_STATEMENT.set(model, answer);
+  }
+  return answer;
 }
+
+const BY_STATEMENT = new WeakMap<PolicyModel, boolean>();
 
 /** How many statements are measured between two pauses. */
 const STATEMENTS_MEASURED_PER_STEP = 256;
