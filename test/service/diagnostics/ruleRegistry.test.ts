@@ -2,9 +2,13 @@ import { strict as assert } from 'node:assert';
 import { existsSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, it } from 'node:test';
-import { RULES } from '../../../server/src/service';
+import { DEFAULT_SETTINGS, RULES } from '../../../server/src/service';
+import { onlyRules } from '../../../server/src/service/diagnostics/engine/validate';
+import { RuleContext } from '../../../server/src/service/diagnostics/engine/ruleContext';
+import type { PolicySize } from '../../../server/src/service/diagnostics/helpers/size';
 import { FIX_ALL_CODES, FIX_PROVIDERS } from '../../../server/src/service/codeActions/fixes';
 import { ROOT } from '../../support/catalog';
+import { diagnose } from '../../support/service';
 
 /** The compiled rule modules, next to this test's compiled output. */
 const RULES_DIR = join(ROOT, 'out', 'server', 'src', 'service', 'diagnostics', 'rules');
@@ -48,4 +52,33 @@ describe('the rule registry', () => {
     assert.deepEqual(Object.keys(FIX_PROVIDERS).filter((code) => !codes.includes(code as (typeof codes)[number])), []);
     assert.deepEqual([...FIX_ALL_CODES].filter((code) => !Object.hasOwn(FIX_PROVIDERS, code)), []);
   });
+
+  it('says which rules read the policy size, which validation then measures beforehand', () => {
+    // Policies over the size quotas, of each kind that has a size rule.
+    const statement = (i: number, principal: boolean) =>
+      `{"Sid": "S${i}", "Effect": "Allow",${principal ? ' "Principal": {"AWS": "arn:aws:iam::111122223333:root"},' : ''} "Action": "kinesis:GetRecords", "Resource": "arn:aws:kinesis:us-east-1:111122223333:stream/s${i}"}`;
+    const policy = (principal: boolean) => `{"Version": "2012-10-17", "Statement": [${Array.from({ length: 200 }, (_, i) => statement(i, principal)).join(', ')}]}`;
+    const size = Object.getOwnPropertyDescriptor(RuleContext.prototype, 'size')!;
+    const { get: read } = size as { get: (this: RuleContext) => PolicySize };
+    let reads = 0;
+    Object.defineProperty(RuleContext.prototype, 'size', {
+      ...size,
+      get(this: RuleContext) {
+        reads++;
+        return read.call(this);
+      },
+    });
+    try {
+      const readers = RULES.filter((rule) => {
+        reads = 0;
+        for (const principal of [false, true]) diagnose(policy(principal), onlyRules({ ...DEFAULT_SETTINGS }, (code) => code === rule.code));
+        return reads > 0;
+      });
+      assert.deepEqual(readers.map((r) => r.code), RULES.filter((r) => r.readsSize).map((r) => r.code));
+      assert.ok(readers.length >= 2);
+    } finally {
+      Object.defineProperty(RuleContext.prototype, 'size', size);
+    }
+  });
 });
+

@@ -1,8 +1,8 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { StatementModel } from '../../policy/policyModel';
 import type { PolicyRule, RuleFinding, StatementRule } from './rule';
 import type { RuleContext } from './ruleContext';
+import type { CheckedText } from './validate';
 
 /**
  * What the statement rules found in each statement, kept from one validation to the next.
@@ -62,7 +62,7 @@ export interface RuleRun<R extends PolicyRule = PolicyRule> {
 export class KeptFindings {
   constructor(
     private readonly entries: KeptEntries,
-    private readonly document: TextDocument,
+    private readonly document: CheckedText,
     private readonly context: RuleContext,
     private readonly signature: string,
   ) {}

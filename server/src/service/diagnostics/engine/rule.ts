@@ -31,6 +31,11 @@ export interface PolicyRule<Code extends string = string> {
    * template, it runs over them together rather than over each document.
    */
   judges?: 'principal';
+  /**
+   * Whether the rule reads the policy's size (`RuleContext.size`): validation then measures the
+   * statements beforehand, in steps, rather than all at once when the rule first asks.
+   */
+  readsSize?: boolean;
   check(context: RuleContext): RuleFinding[];
   /**
    * For a rule that looks at one statement at a time: its findings in `statement`. They must

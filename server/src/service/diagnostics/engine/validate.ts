@@ -21,6 +21,12 @@ export const SEVERITIES: Readonly<Record<Exclude<RuleSeverity, 'off'>, Diagnosti
   hint: DiagnosticSeverity.Hint,
 };
 
+/**
+ * What a check needs of the document: its text, and the line and character of an offset (where
+ * its findings are placed). Fix-all, which never shows its findings, places them at offsets.
+ */
+export type CheckedText = Pick<TextDocument, 'getText' | 'positionAt'>;
+
 export interface ValidationOptions {
   settings: DiagnosticSettings;
   /** Where docs/rules.md is: each diagnostic links to `${rulesDocumentation}#${code}`. */
@@ -57,7 +63,7 @@ export function onlyRules(settings: DiagnosticSettings, keep: (code: string) => 
 
 /** Runs every rule that applies to the policy's kind, with the user's severities. */
 export function validatePolicy(
-  document: TextDocument,
+  document: CheckedText,
   model: PolicyModel,
   catalog: IamCatalog,
   memory: ValidationMemory,
@@ -76,7 +82,7 @@ export function validatePolicy(
  * when the document has changed.
  */
 export function* validationSteps(
-  document: TextDocument,
+  document: CheckedText,
   model: PolicyModel,
   catalog: IamCatalog,
   memory: ValidationMemory,
@@ -107,8 +113,8 @@ export function* validationSteps(
     if (!hasCheckStatement(rule) || rule.checkOutside) policyRuns.push({ rule, index, make });
   });
   yield* kept.collect(statementRuns, found);
-  // The policy's size, which two policy rules read, measured statement by statement beforehand.
-  if (policyRuns.length > 0) yield* context.measureSteps();
+  // The policy's size, for the rules that read it, measured statement by statement beforehand.
+  if (policyRuns.some((run) => run.rule.readsSize)) yield* context.measureSteps();
   for (const { rule, index, make } of policyRuns) {
     const findings = hasCheckStatement(rule) ? (rule.checkOutside?.(context) ?? []) : rule.check(context);
     for (const finding of findings) found[index].push(make(finding, 0));
@@ -122,7 +128,7 @@ export function* validationSteps(
 }
 
 /** Makes the rule's diagnostics with the user's severity; one link object for all of them, since nothing changes a published diagnostic. */
-function diagnosticMaker(document: TextDocument, rule: PolicyRule, configured: RuleSeverity | undefined, rulesDocumentation: string, hedged: boolean): DiagnosticMaker {
+function diagnosticMaker(document: CheckedText, rule: PolicyRule, configured: RuleSeverity | undefined, rulesDocumentation: string, hedged: boolean): DiagnosticMaker {
   const { code } = rule;
   // A policy that may be a VPC endpoint policy: say what holds if it is the stream's, and how to say it is not.
   const say = hedged

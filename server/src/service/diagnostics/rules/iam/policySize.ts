@@ -10,6 +10,7 @@ export const policySize = policyRule({
   code: 'iam/policy-size',
   defaultSeverity: 'warning',
   kinds: ['identity'],
+  readsSize: true,
   check(context) {
     const { root, text } = context.model;
     if (!root || text.length <= MANAGED_POLICY_MAX) return [];

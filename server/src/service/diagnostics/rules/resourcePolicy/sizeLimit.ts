@@ -8,6 +8,7 @@ export const sizeLimit = policyRule({
   code: 'resource-policy/size-limit',
   defaultSeverity: 'error',
   kinds: ['kinesis-resource'],
+  readsSize: true,
   check(context) {
     const { root } = context.model;
     // A character takes at most 3 bytes in UTF-8 (4 for a surrogate pair, two characters).
