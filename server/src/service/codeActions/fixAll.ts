@@ -1,6 +1,6 @@
-import type { Diagnostic } from 'vscode-languageserver-types';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { onlyRules, validationSteps } from '../diagnostics/engine/validate';
+import type { Diagnostic, Position } from 'vscode-languageserver-types';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { onlyRules, validationSteps, type CheckedText } from '../diagnostics/engine/validate';
 import type { PolicyModel, StatementModel } from '../policy/policyModel';
 import { editableByStatement, wellFormed } from './editable';
 import { fixProviderFor, isFixAllCode, statementFixProviderFor } from './fixes';
@@ -21,7 +21,13 @@ const FIX_ALL_LIMIT = 200;
  * (from a model that may no longer say what is there) is undone and made alone in the next round,
  * as is a finding outside the statements.
  */
-export function* fixAll(tx: PolicyTransaction, documentModel: PolicyModel, code: string | undefined, options: CodeActionOptions): Generator<void, void, void> {
+export function* fixAll(
+  tx: PolicyTransaction,
+  original: TextDocument,
+  documentModel: PolicyModel,
+  code: string | undefined,
+  options: CodeActionOptions,
+): Generator<void, void, void> {
   // A fix that changes nothing is not tried again until its statement changes.
   const tried = new Set<string>();
   let changes = 0;
@@ -37,7 +43,9 @@ export function* fixAll(tx: PolicyTransaction, documentModel: PolicyModel, code:
     if (!wellFormed(model)) return;
     const text = tx.text;
     yield;
-    const document = TextDocument.create('memory://fix-all', 'json', changes, text);
+    // The document's own model is checked as the document (its findings are kept with their places
+    // there); the transaction's, at places that are offsets.
+    const document = model === documentModel ? original : offsetDocument(text);
     const settings = model === documentModel ? options.settings : own;
     const checked = yield* validationSteps(document, model, options.catalog, options.memory, { settings, rulesDocumentation: options.rulesDocumentation });
     yield;
@@ -103,6 +111,19 @@ export function* fixAll(tx: PolicyTransaction, documentModel: PolicyModel, code:
       tx.endBackwards();
     }
   }
+}
+
+/**
+ * The text as a document whose positions are offsets (line 0, the offset as the character).
+ * Fix-all places its checks' findings only to find their offsets again: where each line starts,
+ * a scan of the whole text, is not needed, and the order of places is the order of offsets.
+ */
+function offsetDocument(text: string): CheckedText & Pick<TextDocument, 'offsetAt'> {
+  return {
+    getText: () => text,
+    positionAt: (offset: number) => ({ line: 0, character: Math.max(0, Math.min(Math.floor(offset), text.length)) }),
+    offsetAt: (position: Position) => Math.max(0, Math.min(position.character, text.length)),
+  };
 }
 
 /**

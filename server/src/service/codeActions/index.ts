@@ -128,7 +128,7 @@ export function* resolveCodeActionSteps(document: TextDocument, model: PolicyMod
         offset: data.offset,
       };
       fixProviderFor(data.code)?.(context)[data.index]?.apply(tx);
-    } else yield* fixAll(tx, model, data.code, options);
+    } else yield* fixAll(tx, document, model, data.code, options);
   } catch {
     // A document the fix did not foresee: offer no change rather than a wrong one.
     return { ...action, edit: { changes: { [document.uri]: [] } } };
