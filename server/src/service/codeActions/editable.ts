@@ -31,7 +31,23 @@ export function editableByStatement(model: PolicyModel): (offset: number, statem
 }
 
 function editableIn(model: PolicyModel, statement: StatementModel | undefined): boolean {
-  return wellFormed(model) && !model.duplicateKeys && (statement === undefined || !hasDuplicateKeys(statement.node));
+  return wellFormed(model) && !model.duplicateKeys && (statement === undefined || !statementHasDuplicateKeys(statement));
+}
+
+/**
+ * Whether an object in the statement names a key twice, answered once for each statement model:
+ * a model stands for its text as long as it lives (an edit elsewhere keeps it, an edit inside it
+ * makes a new one), and code actions and fix-all ask again and again.
+ */
+const duplicatesInStatement = new WeakMap<StatementModel, boolean>();
+
+function statementHasDuplicateKeys(statement: StatementModel): boolean {
+  let answer = duplicatesInStatement.get(statement);
+  if (answer === undefined) {
+    answer = hasDuplicateKeys(statement.node);
+    duplicatesInStatement.set(statement, answer);
+  }
+  return answer;
 }
 
 /** Whether an object in this tree names a property twice. */

@@ -86,8 +86,6 @@ export interface StatementModel {
   condition?: ConditionElement;
   /** Every property of the statement by key, duplicates resolved to the last, as IAM reads them. */
   properties: ReadonlyMap<string, Node>;
-  /** Whether a key appears twice: paths into the statement are then ambiguous for edits. */
-  duplicateKeys: boolean;
 }
 
 export interface PolicyModel {

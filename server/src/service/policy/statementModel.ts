@@ -18,7 +18,6 @@ export function parseStatement(text: string, node: Node, index: number): Stateme
     index,
     node,
     properties,
-    duplicateKeys: properties.size !== (node.children?.length ?? 0),
     sid: stringAt(text, valueOf(properties.get('Sid'))),
     effect: stringAt(text, valueOf(properties.get('Effect'))),
     action: list('Action'),
