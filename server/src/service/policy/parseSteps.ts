@@ -27,10 +27,9 @@ const STATEMENTS_PER_STEP = 64;
 export function* parsePolicySteps(text: string, from = STEPWISE_FROM): Generator<void, PolicyModel, void> {
   if (text.length < from) return parsePolicy(text);
   const spans = yield* statementSpans(text);
-  const skeleton = spans.length > 0 ? parseSkeleton(text, spans) : undefined;
+  const skeleton = spans.length > 0 ? yield* parseSkeleton(text, spans) : undefined;
   if (!skeleton) return parsePolicy(text);
   const { root, errors, emptied } = skeleton;
-  yield;
   const inner: ParseError[] = [];
   // Where the last statement went in its array: the next one is further along, most likely the next.
   let lastParent: Node | undefined;
@@ -60,7 +59,7 @@ export function* parsePolicySteps(text: string, from = STEPWISE_FROM): Generator
  * empty object of each statement, which the parse must find where the scan found the statement.
  * Undefined where it does not, or where the text nests too deep.
  */
-function parseSkeleton(text: string, spans: readonly Span[]): { root: Node; errors: ParseError[]; emptied: MutableNode[] } | undefined {
+function* parseSkeleton(text: string, spans: readonly Span[]): Generator<void, { root: Node; errors: ParseError[]; emptied: MutableNode[] } | undefined, void> {
   const pieces: string[] = [];
   let at = 0;
   for (const { start, end } of spans) {
@@ -77,6 +76,8 @@ function parseSkeleton(text: string, spans: readonly Span[]): { root: Node; erro
     throw error;
   }
   if (!root) return undefined;
+  // Its parse, its places and its statements' objects: a step each (thousands of statements).
+  yield;
   let held = 0;
   const skeletonStarts = spans.map((span) => {
     const start = span.start - held;
@@ -95,12 +96,14 @@ function parseSkeleton(text: string, spans: readonly Span[]): { root: Node; erro
     e.offset = place(e.offset);
     e.length = end - e.offset;
   }
+  yield;
   const emptied: MutableNode[] = [];
   for (const { start, end } of spans) {
     const node = nodeAt(root, start);
     if (node?.type !== 'object' || node.offset !== start || node.length !== end - start || node.children?.length !== 0 || node.parent?.type !== 'array') return undefined;
     emptied.push(node);
   }
+  yield;
   return { root, errors, emptied };
 }
 
