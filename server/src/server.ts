@@ -270,11 +270,13 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   );
 
   // Resolved in steps, letting other requests in every few milliseconds: fix-all on a large
-  // document checks it several times. The action is left without an edit if the document changes meanwhile.
+  // document checks it several times. The action is left without an edit if the document changes
+  // meanwhile (an edit changes the document object in place: its version is read first).
   connection.onCodeActionResolve(async (action, token) => {
     const uri = (action.data as { uri?: string } | undefined)?.uri;
     const document = uri ? documents.get(uri) : undefined;
     if (!document || tooLarge(document)) return action;
+    const { version } = document;
     const started = runSafe(connection, token, 'Code action', undefined, () => service.resolveCodeActionSteps(document, models.get(document), action, actionOptions(document.uri)));
     if (!started || started instanceof ResponseError) return started ?? action;
     const steps = started;
@@ -285,7 +287,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       if (step.done) return step.value;
       if (runtime.timers.now() - sliceStart >= RESOLVE_SLICE_MS) {
         await new Promise<void>((resolve) => runtime.timers.setImmediate(resolve));
-        if (documents.get(document.uri)?.version !== document.version) return { ...action, edit: { changes: { [document.uri]: [] } } };
+        if (documents.get(document.uri) !== document || document.version !== version) return { ...action, edit: { changes: { [document.uri]: [] } } };
         sliceStart = runtime.timers.now();
       }
     }

@@ -58,6 +58,27 @@ describe('code actions over LSP', () => {
     assert.ok(after.every((st) => st.Effect === 'Allow' && st.Action.join() === 'kinesis:PutRecords,kinesis:DescribeStreamSummary'));
   });
 
+  it('gives fix-all no edit when the document changes while it works', async () => {
+    const statements = Array.from({ length: 600 }, (_, i) => ({
+      Sid: `S${i}`,
+      Effect: 'allow',
+      Action: ['kinesis:PutRecrods'],
+      Resource: `arn:aws:kinesis:us-east-1:111122223333:stream/s${i}`,
+    }));
+    const uri = 'file:///ws/changing.json';
+    const text = `${JSON.stringify({ Version: '2012-10-17', Statement: statements }, null, 2)}\n`;
+    await client.open(uri, text);
+    await client.diagnostics(uri);
+    const whole = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    const [fixAll] = (await client.codeActions(uri, whole, [], ['source.fixAll'])).filter((a) => a.kind?.startsWith('source.fixAll'));
+    assert.ok(fixAll, 'fix-all is offered');
+    // A line typed at the top while fix-all works: its edit, made for the text before, would land a line off.
+    const resolving = client.resolve(fixAll);
+    await client.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '\n' }]);
+    const resolved = await resolving;
+    assert.deepEqual(resolved.edit?.changes?.[uri], []);
+  });
+
   it('offers a quick fix for a published diagnostic, with its edit on resolve', async () => {
     const uri = 'file:///ws/share.json';
     await client.open(uri, SHARE);
