@@ -14,6 +14,7 @@ import { applyInsert, insertActionsFor, INSERT_KIND } from './insertActions';
 import { isEmptyDocument } from './statements';
 import { PolicyTransaction, type Indentation } from './transaction';
 import { fillActions } from './fillActions';
+import { finish } from '../steps';
 import type { KclVersion, PolicyRole } from '../../../../common/src/choices';
 import { COMMANDS } from '../../../../common/src/commands';
 
@@ -96,11 +97,7 @@ function quickFixes(document: TextDocument, model: PolicyModel, diagnostic: Diag
 
 /** Computes a code action's edit on the document as it is now. */
 export function resolveCodeAction(document: TextDocument, model: PolicyModel, action: CodeAction, options: CodeActionOptions): CodeAction {
-  const steps = resolveCodeActionSteps(document, model, action, options);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return finish(resolveCodeActionSteps(document, model, action, options));
 }
 
 /**

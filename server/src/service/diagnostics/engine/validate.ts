@@ -11,6 +11,7 @@ import { RuleContext, type StatementMemory } from './ruleContext';
 import { RULES } from '../rules';
 import type { DiagnosticSettings, RuleSeverity } from './settings';
 import { currentLanguage } from '../../l10n';
+import { finish } from '../../steps';
 
 export { DIAGNOSTIC_SOURCE };
 
@@ -69,11 +70,7 @@ export function validatePolicy(
   memory: ValidationMemory,
   options: ValidationOptions,
 ): ValidationResult {
-  const steps = validationSteps(document, model, catalog, memory, options);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return finish(validationSteps(document, model, catalog, memory, options));
 }
 
 /**
