@@ -106,9 +106,13 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     const template = policy.isPolicy ? undefined : templates.get(document);
     return template ? { template } : { policy };
   };
-  /** `hostOf` for validation, which pauses while a large policy is parsed. */
+  /** `hostOf` for validation, which pauses while a large policy or template is read. */
   function* hostSteps(document: TextDocument): Generator<void, ReturnType<typeof hostOf>, void> {
-    if (document.languageId !== 'yaml' && !isTerraform(document)) yield* models.getSteps(document, (d) => service.parsePolicySteps(d));
+    const yamlOrTerraform = document.languageId === 'yaml' || isTerraform(document);
+    const policy = yamlOrTerraform ? undefined : yield* models.getSteps(document, (d) => service.parsePolicySteps(d));
+    if ((yamlOrTerraform && (!isTerraform(document) || hcl)) || (policy && !policy.isPolicy)) {
+      yield* templates.getSteps(document, (d) => service.parseTemplateSteps(d, policy));
+    }
     return hostOf(document);
   }
   let settings: ServerSettings = readSettings(undefined);
@@ -157,7 +161,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       kinds.report({ uri: document.uri });
       if (host && isTerraform(document)) noteTerraformReads(document.uri, host.template.policyFiles ?? []);
       if (!host) return [];
-      return service.templateDiagnostics(document, host.template, { settings: documentSettings, rulesDocumentation: runtime.rulesDocumentation });
+      return yield* service.templateDiagnosticsSteps(document, host.template, { settings: documentSettings, rulesDocumentation: runtime.rulesDocumentation });
     }
     const model = host.policy;
     const result = yield* service.validationSteps(document, model, { settings: documentSettings, rulesDocumentation: runtime.rulesDocumentation });

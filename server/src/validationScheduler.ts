@@ -118,7 +118,11 @@ export class ValidationScheduler {
         if (this.timers.now() - sliceStart >= SLICE_MS) {
           work += this.timers.now() - sliceStart;
           await new Promise<void>((resolve) => this.timers.setImmediate(resolve));
-          if (!isCurrent()) return;
+          if (!isCurrent()) {
+            // Stopped where it stands: what the steps hold (a Terraform file's parse trees) is let go.
+            steps.return([]);
+            return;
+          }
           sliceStart = this.timers.now();
         }
       }

@@ -4,6 +4,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { STEPWISE_FROM } from '../../server/src/service/policy/parseSteps';
 import { LspClient } from '../support/lspClient';
 import { diagnose } from '../support/service';
+import { largeYaml } from '../support/templates';
 
 /** A policy of about `bytes` characters: many statements of the usual shapes. */
 function bigPolicy(bytes: number): string {
@@ -44,6 +45,27 @@ describe('large documents', () => {
     assert.ok(items.some((i) => i.label === 'kinesis:GetRecords'));
     await diagnostics;
     assert.deepEqual(order, ['completion answered', 'big validated']);
+  });
+
+  it('answer completion in a small document while a large template is read and checked', async () => {
+    const small = 'file:///ws/small-beside-template.json';
+    await client.open(small, '{"Statement": [{"Action": "kinesis:"}]}');
+    await client.diagnostics(small);
+    const uri = 'file:///ws/large-stack.yaml';
+    const mark = client.published.length;
+    await client.open(uri, largeYaml(150), 'yaml');
+    let checked = false;
+    const checking = client.diagnostics(uri, (p) => p.diagnostics.length > 0, mark, 60_000).then(() => (checked = true));
+    // One completion after another while the template is read and checked: a server that read it
+    // in one go would answer one before it starts and the next only once it is done.
+    let answered = 0;
+    while (!checked) {
+      const items = await client.completion(small, { line: 0, character: 35 });
+      assert.ok(items.some((i) => i.label === 'kinesis:GetRecords'));
+      if (!checked) answered++;
+    }
+    await checking;
+    assert.ok(answered >= 5, `${answered} completions answered while the template was read and checked`);
   });
 
   it('read a policy parsed in steps as a whole parse reads it', async () => {

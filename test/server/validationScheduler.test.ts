@@ -40,7 +40,7 @@ class FakeClock implements Timers {
 }
 
 /** A scheduler over one document whose validation takes `workMs` of the fake clock; what it publishes, by version. */
-function setUp(workMs: number, delay = 150, writeMs = 0) {
+function setUp(workMs: number, delay = 150, writeMs = 0, steps?: (edit: () => void, clock: FakeClock) => Generator<void, Diagnostic[], void>) {
   const clock = new FakeClock();
   let document = TextDocument.create('file:///p.json', 'json', 1, '{}');
   const published: number[] = [];
@@ -58,11 +58,12 @@ function setUp(workMs: number, delay = 150, writeMs = 0) {
     clock.time += workMs;
     return [];
   }
-  const scheduler = new ValidationScheduler(connection, documents, validate, { delay: () => delay, quickCheck: () => true, typingPause: () => 0, hold: new TypingHold() }, clock);
   const edit = () => {
     document = TextDocument.update(document, [{ text: `{"v": ${document.version}}` }], document.version + 1);
     scheduler.schedule(document);
   };
+  const check = steps ? () => steps(edit, clock) : validate;
+  const scheduler = new ValidationScheduler(connection, documents, check, { delay: () => delay, quickCheck: () => true, typingPause: () => 0, hold: new TypingHold() }, clock);
   return { clock, scheduler, published, edit, document: () => document };
 }
 
@@ -110,6 +111,31 @@ describe('ValidationScheduler', () => {
     assert.deepEqual(published, [1, 2]);
     await clock.advance(150);
     assert.deepEqual(published, [1, 2, 3]);
+  });
+
+  it('stops a check whose document changed at a pause, and lets its steps go (what they hold is freed)', async () => {
+    const events: string[] = [];
+    const { scheduler, published, document, clock } = setUp(0, 0, 0, function* (edit, time) {
+      try {
+        events.push('started');
+        time.time += 10;
+        yield;
+        // An edit comes in while the check pauses.
+        if (events.length === 1) edit();
+        time.time += 10;
+        yield;
+        events.push('finished');
+        return [];
+      } finally {
+        events.push('let go');
+      }
+    });
+    scheduler.schedule(document());
+    await clock.advance(0);
+    await clock.advance(0);
+    assert.deepEqual(events.slice(0, 2), ['started', 'let go'], 'the first check stops at its pause, its steps let go');
+    await clock.advance(1000);
+    assert.deepEqual(published, [2], 'the edited version is checked and published, the first is not');
   });
 
   it('waits for the delay after the last of a burst of edits of a slow document: the burst costs one check', async () => {

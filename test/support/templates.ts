@@ -3,6 +3,16 @@ import { parseDocument } from 'yaml';
 import type { CodeAction, Diagnostic, Position, TextEdit } from 'vscode-languageserver-types';
 import { DEFAULT_SETTINGS, type TemplateDocument } from '../../server/src/service';
 import { service } from './service';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from './catalog';
+
+/** The example template's resources `copies` times over, each copy's logical ids its own. */
+export function largeYaml(copies: number): string {
+  const example = readFileSync(join(ROOT, 'examples', 'templates', 'orders-consumer.yaml'), 'utf8');
+  const [head, resources] = example.split('Resources:\n');
+  return `${head}Resources:\n${Array.from({ length: copies }, (_, i) => resources.replace(/^ {2}(\w+):/gm, `  $1${i}:`)).join('')}`;
+}
 
 /** Templates written inline for the host layer's tests: YAML unless the text starts with `{`. */
 export function templateDocument(text: string, uri = 'file:///ws/template.yaml'): TextDocument {

@@ -13,16 +13,23 @@ import { OPTIONS } from './templates';
  * `terraformService()` in a `before` hook: loading is asynchronous.
  */
 let loaded: Promise<PolicyLanguageService> | undefined;
+let parsing: Promise<Parser> | undefined;
 
-export function terraformService(): Promise<PolicyLanguageService> {
-  loaded ??= (async () => {
+/** The HCL parser the service reads Terraform with. */
+export function hclParser(): Promise<Parser> {
+  parsing ??= (async () => {
     const grammar = dirname(require.resolve('@tree-sitter-grammars/tree-sitter-hcl/package.json'));
     const runtime = dirname(require.resolve('web-tree-sitter/tree-sitter.wasm'));
     // The runtime's WebAssembly is found by name in one folder, the grammar's by path in another.
     const parser: Parser | undefined = await loadHcl(runtime, grammar);
     if (!parser) throw new Error('The HCL grammar did not load');
-    return createLanguageService({ catalog: sharedCatalog(), hcl: () => parser });
+    return parser;
   })();
+  return parsing;
+}
+
+export function terraformService(): Promise<PolicyLanguageService> {
+  loaded ??= hclParser().then((parser) => createLanguageService({ catalog: sharedCatalog(), hcl: () => parser }));
   return loaded;
 }
 
@@ -35,6 +42,11 @@ export function kinesisTf(): string {
   const mended = example.replace('"kinesis:GetRecord", ', '"kinesis:GetRecords", ').replace('"kinesis:Get*", ', '"kinesis:GetRecords", "kinesis:GetShardIterator", ');
   if (mended === example) throw new Error('examples/terraform/kinesis.tf no longer holds its planted mistakes');
   return mended;
+}
+
+/** The example configuration `copies` times over, its planted mistakes in each copy. */
+export function largeTerraform(copies: number): string {
+  return readFileSync(join(ROOT, 'examples', 'terraform', 'kinesis.tf'), 'utf8').repeat(copies);
 }
 
 export function terraformDocument(text: string, uri = 'file:///ws/main.tf'): TextDocument {

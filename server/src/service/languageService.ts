@@ -10,11 +10,12 @@ import { parsePolicy } from './policy/parsePolicy';
 import { parsePolicySteps } from './policy/parseSteps';
 import type { PolicyModel } from './policy/policyModel';
 import { updatePolicy } from './policy/updatePolicy';
-import { jsonTemplate, yamlTemplate, type TemplateDocument } from './hosts/templateHost';
-import { templateCompletion, templateDiagnostics } from './hosts/hostedFeatures';
+import { jsonTemplateSteps, yamlTemplate, yamlTemplateSteps, type TemplateDocument } from './hosts/templateHost';
+import { templateCompletion, templateDiagnostics, templateDiagnosticsSteps } from './hosts/hostedFeatures';
 import { templateHover } from './hosts/hostedHover';
 import { templateCodeActions } from './hosts/hostedActions';
-import { terraformTemplate } from './hosts/terraform/terraformHost';
+import { terraformTemplate, terraformTemplateSteps } from './hosts/terraform/terraformHost';
+import { finish, type Steps } from './steps';
 import type { Parser } from 'web-tree-sitter';
 import type { Range } from 'vscode-languageserver-types';
 
@@ -71,6 +72,11 @@ export interface PolicyLanguageService {
    */
   parseTemplate(document: TextDocument, policy?: PolicyModel): TemplateDocument | undefined;
   /**
+   * `parseTemplate` in steps, for a caller that pauses between them (a 1 MB template takes a
+   * second or two to read). A caller that stops before the end must `return()` the steps.
+   */
+  parseTemplateSteps(document: TextDocument, policy?: PolicyModel): Steps<TemplateDocument | undefined>;
+  /**
    * A YAML template's or a Terraform file's next version made from `previous`, the template of an
    * earlier one: the resources (in Terraform, the top-level items) whose text is unchanged are
    * kept, moved. `previous` must not be read again. Undefined where that cannot be done (parse the
@@ -79,6 +85,8 @@ export interface PolicyLanguageService {
   updateTemplate(previous: TemplateDocument, document: TextDocument): TemplateDocument | undefined;
   /** The features on a template's policies, with ranges and edits in the template (see `hosts/`). */
   templateDiagnostics(document: TextDocument, template: TemplateDocument, options: ValidationOptions): Diagnostic[];
+  /** `templateDiagnostics` in steps: its policies read, then checked, a few at a time. */
+  templateDiagnosticsSteps(document: TextDocument, template: TemplateDocument, options: ValidationOptions): Steps<Diagnostic[]>;
   templateCompletion(document: TextDocument, position: Position, template: TemplateDocument): CompletionList | null;
   templateHover(document: TextDocument, position: Position, template: TemplateDocument): Hover | null;
   /** Resolved: each action has its edit, in the template's syntax. */
@@ -103,14 +111,15 @@ export function createLanguageService({ catalog, hcl }: LanguageServiceOptions):
     getCodeActions: (document, policy, diagnostics, options) => getCodeActions(document, policy, diagnostics, { ...options, catalog, memory }),
     resolveCodeAction: (document, policy, action, options) => resolveCodeAction(document, policy, action, { ...options, catalog, memory }),
     resolveCodeActionSteps: (document, policy, action, options) => resolveCodeActionSteps(document, policy, action, { ...options, catalog, memory }),
-    parseTemplate: (document, policy) => {
-      if (document.languageId === 'yaml') return yamlTemplate(document);
+    parseTemplate: (document, policy) => finish(service.parseTemplateSteps(document, policy)),
+    *parseTemplateSteps(document, policy) {
+      if (document.languageId === 'yaml') return yield* yamlTemplateSteps(document);
       if (isTerraform(document)) {
         const parser = hcl?.();
-        return parser ? terraformTemplate(document, parser) : undefined;
+        return parser ? yield* terraformTemplateSteps(document, parser) : undefined;
       }
       const model = policy ?? parsePolicy(document.getText());
-      return model.isPolicy ? undefined : jsonTemplate(document, model.root);
+      return model.isPolicy ? undefined : yield* jsonTemplateSteps(document, model.root);
     },
     updateTemplate: (previous, document) => {
       if (document.languageId === 'yaml' && previous.format === 'yaml') return yamlTemplate(document, previous);
@@ -118,6 +127,7 @@ export function createLanguageService({ catalog, hcl }: LanguageServiceOptions):
       return parser ? terraformTemplate(document, parser, previous) : undefined;
     },
     templateDiagnostics: (document, template, options) => templateDiagnostics(service, document, template, options),
+    templateDiagnosticsSteps: (document, template, options) => templateDiagnosticsSteps(service, document, template, options),
     templateCompletion: (document, position, template) => templateCompletion(service, document, template, position),
     templateHover: (document, position, template) => templateHover(service, document, template, position),
     templateCodeActions: (document, template, range, diagnostics, options) => templateCodeActions(service, document, template, range, diagnostics, options),

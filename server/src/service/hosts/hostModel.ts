@@ -6,6 +6,7 @@ import type { PolicyLocation } from './cloudformation/policyLocations';
 import type { TemplateEntry, TemplateMap, TemplateNode } from './cloudformation/templateTree';
 import type { ResourceBlock, YamlTree } from './cloudformation/yamlBlocks';
 import type { OffsetMap } from './offsetMap';
+import type { Steps } from '../steps';
 
 /**
  * The host layer: finds the policies in a document that holds them (a CloudFormation or SAM
@@ -65,6 +66,11 @@ export interface TemplateDocument {
    * not hold. Read it before the policies' `judgedAlone` and `lambda`: it sets them.
    */
   readonly principals: PrincipalView[];
+  /**
+   * Works out, a few policies a step, what first reading `policies` and `principals` works out at
+   * once: for a caller that pauses between steps (a large template holds thousands of policies).
+   */
+  prepareSteps(): Steps<void>;
   /** The template's principals a policy is attached to (logical ids); none for a resource-based policy. */
   owners(policy: EmbeddedPolicy): readonly string[];
   /** The names of the DynamoDB tables the template creates (unknown ones as `${LogicalId}`). */

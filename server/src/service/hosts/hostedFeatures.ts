@@ -11,6 +11,7 @@ import { slotCompletion } from './slotCompletion';
 import { hclStringText } from './terraform/hclValues';
 import { hclSlotCompletion } from './terraform/hclSlotCompletion';
 import type { EmbeddedPolicy, TemplateDocument } from './hostModel';
+import { finish, type Steps } from '../steps';
 import { scalarOver, valueStart, yamlString } from './cloudformation/yamlScalars';
 
 /**
@@ -21,12 +22,27 @@ import { scalarOver, valueStart, yamlString } from './cloudformation/yamlScalars
 
 /** The diagnostics of every policy in the template, where the template has them. */
 export function templateDiagnostics(service: PolicyLanguageService, host: TextDocument, template: TemplateDocument, options: ValidationOptions): Diagnostic[] {
+  return finish(templateDiagnosticsSteps(service, host, template, options));
+}
+
+/** `templateDiagnostics` in steps: the template's policies read, then checked, a few at a time. */
+export function* templateDiagnosticsSteps(service: PolicyLanguageService, host: TextDocument, template: TemplateDocument, options: ValidationOptions): Steps<Diagnostic[]> {
+  yield* template.prepareSteps();
+  yield;
   const checks = templateCheckDiagnostics(host, template, options);
+  yield;
   // One mistake, one finding: a `!Ref` where an ARN belongs is the template check's, not iam/invalid-arn's.
-  const refs = checks.filter((d) => d.code === 'template/ref-not-arn').map((d) => host.offsetAt(d.range.start));
+  const refs = new Set(checks.filter((d) => d.code === 'template/ref-not-arn').map((d) => host.offsetAt(d.range.start)));
   const run = runKey(template, options);
-  const policies = allViews(template).flatMap((view) => viewDiagnostics(service, view, options, run).map((d) => hostDiagnostic(host, view, d)));
-  return [...policies.filter((d) => !(d.code === 'iam/invalid-arn' && refs.includes(host.offsetAt(d.range.start)))), ...checks];
+  const policies: Diagnostic[] = [];
+  for (const view of allViews(template)) {
+    for (const d of yield* viewDiagnosticsSteps(service, view, options, run)) {
+      const mapped = hostDiagnostic(host, view, d);
+      if (!(mapped.code === 'iam/invalid-arn' && refs.has(host.offsetAt(mapped.range.start)))) policies.push(mapped);
+    }
+    yield;
+  }
+  return [...policies, ...checks];
 }
 
 /**
@@ -34,10 +50,14 @@ export function templateDiagnostics(service: PolicyLanguageService, host: TextDo
  * (see `yamlTemplate`) and checked with the same settings has the same ones: they are kept with it.
  */
 export function viewDiagnostics(service: PolicyLanguageService, view: HostView, options: ValidationOptions, run = runKey(undefined, options)): Diagnostic[] {
+  return finish(viewDiagnosticsSteps(service, view, options, run));
+}
+
+function* viewDiagnosticsSteps(service: PolicyLanguageService, view: HostView, options: ValidationOptions, run: string): Steps<Diagnostic[]> {
   const key = view.memo ? `${run}|${view.memo.key}` : undefined;
   const kept = view.memo?.holder.checked;
   if (kept && kept.key === key) return kept.diagnostics;
-  const diagnostics = service.doValidation(view.document, view.model, { ...options, settings: view.settings(options.settings) });
+  const { diagnostics } = yield* service.validationSteps(view.document, view.model, { ...options, settings: view.settings(options.settings) });
   if (view.memo && key) view.memo.holder.checked = { key, diagnostics };
   return diagnostics;
 }

@@ -7,7 +7,8 @@ import { ownersOf } from './cloudformation/principals';
 import { principalViews, templateGrouping } from './principalViews';
 import { resolveString, type TemplateSymbols } from './cloudformation/intrinsics';
 import { entry, fromJson, stringValue, type TemplateEntry, type TemplateMap, type TemplateNode } from './cloudformation/templateTree';
-import { parseYamlTemplate, settle, type ResourceBlock } from './cloudformation/yamlBlocks';
+import { parseYamlTemplateSteps, settle, type ResourceBlock, type YamlTree } from './cloudformation/yamlBlocks';
+import { finish, type Steps } from '../steps';
 import { RESOURCE_VALUES } from './cloudformation/resourceValues';
 import type { OffsetMap } from './offsetMap';
 import type { EmbeddedPolicy, PrincipalView, ResourceMemo, TemplateDocument } from './hostModel';
@@ -19,12 +20,17 @@ export const TEMPLATE_LANGUAGES = ['yaml', 'json', 'jsonc'] as const;
 
 /** A JSON document's template, from the tree already parsed for it; undefined when it is no template. */
 export function jsonTemplate(document: TextDocument, root: JsonNode | undefined): TemplateDocument | undefined {
+  return finish(jsonTemplateSteps(document, root));
+}
+
+/** `jsonTemplate` in steps, a few resources a step. */
+export function* jsonTemplateSteps(document: TextDocument, root: JsonNode | undefined): Steps<TemplateDocument | undefined> {
   if (root?.type !== 'object') return undefined;
   const text = document.getText();
   const tree = fromJson(root, text);
   if (!isTemplate(tree)) return undefined;
   // A SAM policy template's statements are made, not written: they are written out as JSON.
-  return template(document, 'json', tree, [], (node, symbols) => (node.synthetic ? writtenPolicy(node, symbols) : copiedPolicy(text, node, symbols)));
+  return yield* template(document, 'json', tree, [], (node, symbols) => (node.synthetic ? writtenPolicy(node, symbols) : copiedPolicy(text, node, symbols)));
 }
 
 /**
@@ -33,22 +39,27 @@ export function jsonTemplate(document: TextDocument, root: JsonNode | undefined)
  * their policies and those policies' last diagnostics.
  */
 export function yamlTemplate(document: TextDocument, previous?: TemplateDocument): TemplateDocument | undefined {
+  return finish(yamlTemplateSteps(document, previous));
+}
+
+/** `yamlTemplate` in steps: a few kilobytes of resources parsed, or a few resources read, a step. */
+export function* yamlTemplateSteps(document: TextDocument, previous?: TemplateDocument): Steps<TemplateDocument | undefined> {
   const text = document.getText();
-  let parsed: ReturnType<typeof parseYamlTemplate>;
+  let parsed: YamlTree;
   try {
-    parsed = parseYamlTemplate(text, previous && { text: previous.text, blocks: previous.blocks, header: previous.yamlHeader, layout: previous.yamlLayout });
+    parsed = yield* parseYamlTemplateSteps(text, previous && { text: previous.text, blocks: previous.blocks, header: previous.yamlHeader, layout: previous.yamlLayout });
   } catch {
     return undefined;
   }
   if (!isTemplate(parsed.root)) return undefined;
-  const made = template(document, 'yaml', parsed.root, parsed.errors, (node, symbols) => writtenPolicy(node, symbols), previous && { symbolsKey: previous.symbolsKey, memo: previous.memo }, parsed.blocks);
+  const made = yield* template(document, 'yaml', parsed.root, parsed.errors, (node, symbols) => writtenPolicy(node, symbols), previous && { symbolsKey: previous.symbolsKey, memo: previous.memo }, parsed.blocks);
   made.blocks = parsed.blocks;
   made.yamlHeader = parsed.header;
   made.yamlLayout = parsed.layout;
   return made;
 }
 
-function template(
+function* template(
   document: TextDocument,
   format: 'json' | 'yaml',
   root: TemplateMap,
@@ -56,7 +67,7 @@ function template(
   write: (node: TemplateNode, symbols: TemplateSymbols) => { text: string; map: OffsetMap },
   previous?: { symbolsKey: readonly string[]; memo: ReadonlyMap<TemplateEntry, ResourceMemo> },
   blocks?: readonly ResourceBlock[],
-): TemplateDocument {
+): Steps<TemplateDocument> {
   // Kept YAML blocks move their nodes when first read (see `yamlBlocks.ts`): what reads where
   // nodes are settles them first, all of them or the one it reads.
   let settled = !blocks;
@@ -78,6 +89,7 @@ function template(
     }
     memo.set(resource, m);
     if (m.symbol) bySymbol.set(resource.key, m.symbol);
+    yield;
   }
   const symbols = templateSymbols(root, bySymbol);
   const key = [[...symbols.parameters].join('\n')];
@@ -89,6 +101,7 @@ function template(
   const policies: EmbeddedPolicy[] = [];
   for (const m of memo.values()) {
     if (!same || !m.policies) {
+      if (m.locations.length > 0) yield;
       m.policies = m.locations.map((location) => {
         const { text, map } = write(location.node, symbols);
         const policyDocument = TextDocument.create(document.uri, 'json', document.version, text);
@@ -129,6 +142,15 @@ function template(
       settleAll();
       principals ??= principalViews(document, policies, symbols, templateGrouping(policies, symbols, ownersOfPolicy));
       return principals;
+    },
+    *prepareSteps() {
+      // The policies are written as the template is read: what is left is settling kept blocks, and the principals.
+      if (!settled) for (const block of blocks ?? []) {
+        settle(block);
+        yield;
+      }
+      settled = true;
+      void this.principals;
     },
     get tables() {
       // A table without a TableName gets one from CloudFormation, unknown here: `${LogicalId}`, as `!Ref` reads.

@@ -12,6 +12,7 @@ import { configurationOf, moveDocuments, ownResources, sameFacts, type Configura
 import { parseItem, POLICY_ATTRIBUTES, readItem, settleItem, stillHolds, type HclItem, type Kind, type PlacedPolicy } from './hclItems';
 import { terraformPrincipals, type TerraformPrincipals } from './principals';
 import { ownCopy } from '../../ownCopy';
+import { finish, type Steps } from '../../steps';
 
 export { isJsonText } from './policyNodes';
 
@@ -74,6 +75,14 @@ function keepUnheld(state: Items): void {
 
 /** A Terraform file's policies; undefined when it holds none. */
 export function terraformTemplate(document: TextDocument, parser: Parser, previous?: TemplateDocument): TemplateDocument | undefined {
+  return finish(terraformTemplateSteps(document, parser, previous));
+}
+
+/**
+ * `terraformTemplate` in steps: an item parsed, or read, a step. A caller that stops before the
+ * end must `return()` the steps: the trees held are deleted then.
+ */
+export function* terraformTemplateSteps(document: TextDocument, parser: Parser, previous?: TemplateDocument): Steps<TemplateDocument | undefined> {
   const text = document.getText();
   const before = earlier(document.uri, previous);
   const changed = before ? difference(before.text, text) : undefined;
@@ -107,6 +116,7 @@ export function terraformTemplate(document: TextDocument, parser: Parser, previo
         fresh.set(item, tree);
       } else tree?.delete();
       middle.push(item);
+      yield;
     }
     const after = old.slice(old.length - tail);
     if (changed && changed.delta !== 0) for (const item of after) moved(item, item.start + changed.delta);
@@ -117,7 +127,7 @@ export function terraformTemplate(document: TextDocument, parser: Parser, previo
     const same = before !== undefined && sameFacts(removed, middle);
     const configuration = same ? moveDocuments(before.configuration, removed, middle) : configurationOf(items);
     const state: Items = { uri: document.uri, text, starts, items, configuration };
-    const template = assemble(document, parser, state, fresh, same);
+    const template = yield* assemble(document, parser, state, fresh, same);
     if (!template) keepUnheld(state);
     return template;
   } finally {
@@ -143,7 +153,7 @@ function moved(item: HclItem, start: number): HclItem {
 }
 
 /** `same`: the configuration is as it was, and so is what the kept items' references stand for. */
-function assemble(document: TextDocument, parser: Parser, state: Items, fresh: ReadonlyMap<HclItem, Tree>, same: boolean): TemplateDocument | undefined {
+function* assemble(document: TextDocument, parser: Parser, state: Items, fresh: ReadonlyMap<HclItem, Tree>, same: boolean): Steps<TemplateDocument | undefined> {
   const { text, items, configuration } = state;
   const { blocks, resources, documents, references, policyFiles } = configuration;
   // Each item's policies are read once, documents it merges first; a cycle of merges reads as unknown.
@@ -176,7 +186,10 @@ function assemble(document: TextDocument, parser: Parser, state: Items, fresh: R
   };
   // Kept items are read again only where what they were read with changed: after a keystroke in a
   // policy, those that merge a document read again.
-  for (const item of same ? [...fresh.keys(), ...items.filter((i) => i.reading && i.reading.merged.length > 0)] : items) ensureRead(item);
+  for (const item of same ? [...fresh.keys(), ...items.filter((i) => i.reading && i.reading.merged.length > 0)] : items) {
+    ensureRead(item);
+    yield;
+  }
   const merged = new Set<string>();
   let holds = false;
   for (const item of items) {
@@ -223,15 +236,18 @@ function assemble(document: TextDocument, parser: Parser, state: Items, fresh: R
   const mayHoldPolicies = broken && [...Object.keys(POLICY_ATTRIBUTES), 'aws_iam_policy_document'].some((type) => text.includes(`"${type}"`));
   if (!holds && !mayHoldPolicies) return undefined;
   let all: EmbeddedPolicy[] | undefined;
-  const settleAll = (): EmbeddedPolicy[] => {
+  function* settleSteps(): Steps<EmbeddedPolicy[]> {
     if (all) return all;
-    all = [];
-    for (const item of items) {
-      settleItem(item);
-      for (const policy of policiesOf(item)) all.push(policy);
+    const made: EmbeddedPolicy[] = [];
+    for (let i = 0; i < items.length; i++) {
+      settleItem(items[i]);
+      for (const policy of policiesOf(items[i])) made.push(policy);
+      yield;
     }
+    all = made;
     return all;
-  };
+  }
+  const settleAll = (): EmbeddedPolicy[] => all ?? finish(settleSteps());
   let who: TerraformPrincipals | undefined;
   const principalsOf = () => (who ??= terraformPrincipals(blocks, new Map([...documents].map(([name, d]) => [`data.aws_iam_policy_document.${name}`, d.users]))));
   let principals: PrincipalView[] | undefined;
@@ -253,6 +269,11 @@ function assemble(document: TextDocument, parser: Parser, state: Items, fresh: R
       const policies = settleAll();
       principals ??= principalViews(document, policies, NO_SYMBOLS, { ownersOf: (p) => principalsOf().owners(p), groups: principalsOf().groups(policies), lambda: principalsOf().lambda });
       return principals;
+    },
+    *prepareSteps() {
+      yield* settleSteps();
+      yield;
+      void this.principals;
     },
     get tables() {
       return principalsOf().tables;
