@@ -10,7 +10,7 @@ export const SAMPLES = {
   quick: { hovers: 10, completions: 20, edits: 2, typed: 10, pureEdits: 2 },
 };
 
-/** From this size, a session measures how other documents fare while this one is worked on. */
+/** From this size, a policy's session measures how other documents fare while it is worked on (a template's always does). */
 const LARGE_BYTES = 1024 * 1024;
 /** A small policy of another file, asked for completion while the large one is worked on. */
 const OTHER = { uri: 'file:///bench/other.json', text: '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "kinesis:", "Resource": "*"}]}', at: { line: 0, character: 73 } };
@@ -54,8 +54,9 @@ export async function measureSession(server, document, samples) {
     }
     out.peakMemoryMb = session.peakMemoryMb();
     // Ours only, after the peak memory is read: how long a completion in another document waits
-    // while a large policy is opened and checked, and while fix-all works on it.
-    if (server.pureValidation && (document.languageId ?? 'json') === 'json' && document.bytes >= LARGE_BYTES) await run.otherDocumentMeanwhile();
+    // while a large policy or template is opened and checked, and while fix-all works on a policy.
+    const policy = (document.languageId ?? 'json') === 'json';
+    if (server.pureValidation && (document.bytes >= LARGE_BYTES || !policy)) await run.otherDocumentMeanwhile(policy);
     return out;
   } finally {
     await session.stop();
@@ -182,11 +183,12 @@ class SessionSteps {
 
   /**
    * Completions in another, small document, one after another, while the large one is opened
-   * again (closed first) and checked, and then while fix-all works on it: each one's wait, into
-   * `otherDocumentWhileOpeningMs` (the first, behind the text, into `otherDocumentBehindOpenMs`)
-   * and `otherDocumentWhileFixingMs`; fix-all's own time into `fixAllLargeMs`.
+   * again (closed first) and checked, and then (a policy, `fixing`) while fix-all works on it:
+   * each one's wait, into `otherDocumentWhileOpeningMs` (the first, behind the text, into
+   * `otherDocumentBehindOpenMs`) and `otherDocumentWhileFixingMs`; fix-all's own time into
+   * `fixAllLargeMs`.
    */
-  async otherDocumentMeanwhile() {
+  async otherDocumentMeanwhile(fixing) {
     const { session, out } = this;
     await session.open(OTHER.uri, OTHER.text);
     await session.completion(OTHER.uri, OTHER.at);
@@ -214,6 +216,7 @@ class SessionSteps {
     });
     out.otherDocumentBehindOpenMs = opening[0];
     out.otherDocumentWhileOpeningMs = opening.slice(1);
+    if (!fixing) return;
     const whole = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
     out.otherDocumentWhileFixingMs = await meanwhile(async () => {
       const t = now();

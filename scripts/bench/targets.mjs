@@ -39,6 +39,15 @@ const TARGETS = [
     limit: 50,
     measure: (r) => ours(r, '2MB')?.[field]?.max,
   })),
+  ...[
+    ['1 MB YAML template', 'YAML 1MB'],
+    ['1 MB Terraform file', 'Terraform 1MB'],
+  ].map(([what, name]) => ({
+    label: `Completion in another document while the ${what} is opened and checked, longest wait`,
+    unit: 'ms',
+    limit: 50,
+    measure: (r) => ours(r, name)?.otherDocumentWhileOpeningMs?.max,
+  })),
   { label: 'First use of thirty services: open to diagnostics (median)', unit: 'ms', limit: 30, measure: (r) => r.firstUse?.thirtyServicesMs.p50 },
   { label: 'First use of every service ("Action": "*"): open to diagnostics (median)', unit: 'ms', limit: 30, measure: (r) => r.firstUse?.allActionsMs.p50 },
   ...['1KB', '20KB', '200KB', '2MB'].map((size) => ({
