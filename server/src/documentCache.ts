@@ -44,6 +44,11 @@ export class DocumentCache<T> {
     return value;
   }
 
+  /** Whether some version of the document has been read. */
+  has(uri: string): boolean {
+    return this.entries.has(uri);
+  }
+
   delete(uri: string): void {
     this.entries.delete(uri);
   }

@@ -33,6 +33,7 @@ import { pathOf, patternKind, readSettings, settingsFor, type RawSettings, type 
 import { ValidationScheduler, type Timers } from './validationScheduler';
 import { fileTooLarge } from './fileTooLarge';
 import { TypingHold } from './typingHold';
+import { PendingReads } from './pendingReads';
 import { answerAccess, runAccessTestsFor } from './accessRequest';
 import { PolicyKindReporter, policyKindStatus } from './policyKindStatus';
 import type { Parser } from 'web-tree-sitter';
@@ -54,6 +55,9 @@ export interface ServerRuntime {
 /** How long resolving a code action runs before it lets other requests in (see SLICE_MS in validationScheduler.ts). */
 const RESOLVE_SLICE_MS = 5;
 
+/** From this size a document just opened is read in steps, and requests on it wait for that (a 64 KB template takes about 60 ms to read). */
+const READ_IN_STEPS_FROM = 64 * 1024;
+
 /** Wires the language service to an LSP connection. Handlers only find the document and delegate. */
 export function startServer(connection: Connection, runtime: ServerRuntime): void {
   const catalog = new IamCatalog(runtime.catalogSource);
@@ -68,6 +72,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       for (const document of documents.all()) {
         if (!isTerraform(document)) continue;
         templates.delete(document.uri);
+        expectRead(document);
         validation.schedule(document, true);
       }
     });
@@ -145,12 +150,36 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     for (const document of documents.all()) if (changed.includes(document.uri)) validation.schedule(document, true);
   };
 
+  /**
+   * A large document the cache has not read yet (just opened) is read in steps by its validation,
+   * which starts at once: requests on it wait for that (see `PendingReads`).
+   */
+  const reads = new PendingReads();
+  const expectRead = (document: TextDocument) => {
+    const fresh = !models.has(document.uri) && !templates.has(document.uri);
+    if (fresh && document.getText().length >= READ_IN_STEPS_FROM && !tooLarge(document)) reads.expect(document.uri, document.version);
+    else reads.end(document.uri);
+  };
+  /** Waits for the reading of the document under way, if any; then the document as it is now. */
+  const readDocument = async (uri: string): Promise<TextDocument | undefined> => {
+    const document = documents.get(uri);
+    if (document) await reads.ready(uri, document.version);
+    return documents.get(uri);
+  };
+
   function* validate(document: TextDocument): Generator<void, Diagnostic[], void> {
     if (tooLarge(document)) {
       kinds.report({ uri: document.uri });
       return fileTooLarge(document, settings.maxFileSize);
     }
-    const host = yield* hostSteps(document);
+    const { uri, version } = document;
+    let host: ReturnType<typeof hostOf>;
+    try {
+      host = yield* hostSteps(document);
+    } finally {
+      // Read, given up or failed: the requests waiting for it go on.
+      reads.end(uri, version);
+    }
     yield;
     // A policy file a Terraform file reads is of the kind its use there makes it, unless the settings say otherwise.
     const byPattern = patternKind(document.uri, settings) !== undefined;
@@ -215,8 +244,12 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   connection.onDidChangeConfiguration((params) => void refreshSettings(params.settings));
 
   // Fires on open too: the scheduler validates a newly opened document at once.
-  documents.onDidChangeContent((event) => validation.schedule(event.document));
+  documents.onDidChangeContent((event) => {
+    expectRead(event.document);
+    validation.schedule(event.document);
+  });
   documents.onDidClose((event) => {
+    reads.end(event.document.uri);
     models.delete(event.document.uri);
     templates.delete(event.document.uri);
     validation.clear(event.document.uri);
@@ -226,25 +259,25 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     if (isTerraform(event.document)) noteTerraformReads(event.document.uri, []);
   });
 
-  connection.onCompletion((params, token) =>
-    runSafe(connection, token, 'Completion', null, () => {
-      const document = documents.get(params.textDocument.uri);
+  connection.onCompletion(async (params, token) => {
+    const document = await readDocument(params.textDocument.uri);
+    return runSafe(connection, token, 'Completion', null, () => {
       const host = document && !tooLarge(document) ? hostOf(document) : undefined;
       if (!document || !host) return null;
       return 'template' in host ? service.templateCompletion(document, params.position, host.template) : service.doComplete(document, params.position, host.policy);
-    }),
-  );
+    });
+  });
 
   connection.onCompletionResolve((item, token) => runSafe(connection, token, 'Completion item', item, () => service.resolveCompletionItem(item)));
 
-  connection.onHover((params, token) =>
-    runSafe(connection, token, 'Hover', null, () => {
-      const document = documents.get(params.textDocument.uri);
+  connection.onHover(async (params, token) => {
+    const document = await readDocument(params.textDocument.uri);
+    return runSafe(connection, token, 'Hover', null, () => {
       const host = document && !tooLarge(document) ? hostOf(document) : undefined;
       if (!document || !host) return null;
       return 'template' in host ? service.templateHover(document, params.position, host.template) : service.doHover(document, params.position, host.policy);
-    }),
-  );
+    });
+  });
 
   /** How each document's editor indents, as the client last said. */
   const indentation = new Map<string, { tabSize: number; insertSpaces: boolean }>();
@@ -258,9 +291,9 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     indentation: indentation.get(uri),
   });
 
-  connection.onCodeAction((params, token) =>
-    runSafe(connection, token, 'Code actions', null, () => {
-      const document = documents.get(params.textDocument.uri);
+  connection.onCodeAction(async (params, token) => {
+    const document = await readDocument(params.textDocument.uri);
+    return runSafe(connection, token, 'Code actions', null, () => {
       const host = document && !tooLarge(document) ? hostOf(document) : undefined;
       if (!document || !host) return null;
       // A template's actions come resolved, their edits made in the template's own syntax.
@@ -270,8 +303,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       const actions = service.getCodeActions(document, model, params.context.diagnostics, options);
       // Clients that cannot resolve get the edits at once.
       return resolveSupport ? actions : actions.map((a) => service.resolveCodeAction(document, model, a, options));
-    }),
-  );
+    });
+  });
 
   // Resolved in steps, letting other requests in every few milliseconds: fix-all on a large
   // document checks it several times. The action is left without an edit if the document changes

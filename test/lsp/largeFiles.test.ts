@@ -68,6 +68,32 @@ describe('large documents', () => {
     assert.ok(answered >= 5, `${answered} completions answered while the template was read and checked`);
   });
 
+  it('answer a request on a large template just opened once it is read, and other documents meanwhile', async () => {
+    const small = 'file:///ws/small-beside-lightbulb.json';
+    await client.open(small, '{"Statement": [{"Action": "kinesis:"}]}');
+    await client.diagnostics(small);
+    const uri = 'file:///ws/large-stack-lightbulb.yaml';
+    const text = largeYaml(150);
+    await client.open(uri, text, 'yaml');
+    // As the editor asks for the lightbulb of a document it has just shown: read at once, the
+    // template would hold the server for as long as its reading takes.
+    const at = text.indexOf('kinesis:Get*');
+    const line = text.slice(0, at).split('\n').length - 1;
+    const character = at - text.lastIndexOf('\n', at) - 1;
+    let hovered = false;
+    const hovering = client.hover(uri, { line, character: character + 3 }).then((hover) => {
+      hovered = true;
+      return hover;
+    });
+    let answered = 0;
+    while (!hovered) {
+      await client.completion(small, { line: 0, character: 35 });
+      if (!hovered) answered++;
+    }
+    assert.match(JSON.stringify((await hovering)?.contents), /kinesis:Get/);
+    assert.ok(answered >= 5, `${answered} completions answered while the template was read`);
+  });
+
   it('read a policy parsed in steps as a whole parse reads it', async () => {
     // Broken here and there, so that some statements and what lies between them hold syntax errors.
     const text = bigPolicy(600 * 1024)
