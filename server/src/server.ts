@@ -30,7 +30,7 @@ import {
   type TemplateDocument,
 } from './service';
 import { pathOf, patternKind, readSettings, settingsFor, type RawSettings, type ServerSettings } from './settings';
-import { ValidationScheduler, type Timers } from './validationScheduler';
+import { letRequestsIn, ValidationScheduler, type Timers } from './validationScheduler';
 import { fileTooLarge } from './fileTooLarge';
 import { TypingHold } from './typingHold';
 import { PendingReads } from './pendingReads';
@@ -323,7 +323,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       if (step instanceof ResponseError) return step;
       if (step.done) return step.value;
       if (runtime.timers.now() - sliceStart >= RESOLVE_SLICE_MS) {
-        await new Promise<void>((resolve) => runtime.timers.setImmediate(resolve));
+        await letRequestsIn(runtime.timers);
         if (documents.get(document.uri) !== document || document.version !== version) return { ...action, edit: { changes: { [document.uri]: [] } } };
         sliceStart = runtime.timers.now();
       }

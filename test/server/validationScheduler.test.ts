@@ -3,7 +3,9 @@ import { describe, it } from 'node:test';
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { TypingHold } from '../../server/src/typingHold';
-import { QUICK_CHECK_MS, ValidationScheduler, type Timers } from '../../server/src/validationScheduler';
+import { PassThrough } from 'node:stream';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
+import { letRequestsIn, QUICK_CHECK_MS, ValidationScheduler, type Timers } from '../../server/src/validationScheduler';
 
 /** A clock that moves only when told, and runs the timers that fall due. */
 class FakeClock implements Timers {
@@ -152,4 +154,27 @@ describe('ValidationScheduler', () => {
     assert.deepEqual(published, [1, 6], 'one check, of the last version');
   });
 
+});
+
+describe('letRequestsIn', () => {
+  it('answers a request that came in while work ran before the work goes on', async () => {
+    const input = new PassThrough();
+    const connection = createMessageConnection(new StreamMessageReader(input), new StreamMessageWriter(new PassThrough()));
+    const order: string[] = [];
+    connection.onRequest('probe', () => {
+      order.push('request answered');
+      return null;
+    });
+    connection.listen();
+    try {
+      // The request's bytes are there when the work pauses.
+      const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'probe' });
+      input.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+      await letRequestsIn({ setImmediate: (callback) => setImmediate(callback) });
+      order.push('work goes on');
+      assert.deepEqual(order, ['request answered', 'work goes on']);
+    } finally {
+      connection.dispose();
+    }
+  });
 });
