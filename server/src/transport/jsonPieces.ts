@@ -8,6 +8,7 @@
  * messages stay one string and one buffer. For plain data, as every LSP message is, the bytes are
  * those of `JSON.stringify`.
  */
+import { finish } from '../service/steps';
 
 /** Messages up to this many characters are gathered as text and encoded once. */
 const SMALL_CHARS = 16 * 1024;
@@ -22,11 +23,7 @@ const MAX_DEPTH = 8;
 
 /** `Content-Length: N\r\n\r\n` and the message's JSON, in as few buffers as its size allows. */
 export function encodeMessage(message: unknown): Buffer[] {
-  const steps = encodeMessageSteps(message);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return finish(encodeMessageSteps(message));
 }
 
 /** How many parts of a long array are encoded between two pauses: a thousand diagnostics or so. */

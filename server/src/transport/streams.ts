@@ -1,5 +1,6 @@
 import { AbstractMessageWriter, Disposable, Message, type MessageReader, type MessageWriter, type RAL, ReadableStreamMessageReader } from 'vscode-languageserver-protocol';
 import { encodeInto, PieceBuffers, type Encoded } from './jsonPieces';
+import { finish } from '../service/steps';
 
 /** The server's stdin and stdout as JSON-RPC, for editors that start it with `--stdio`. */
 export function stdioTransport(): { reader: MessageReader; writer: MessageWriter } {
@@ -109,10 +110,3 @@ async function encodeInSteps(steps: Generator<void, Encoded, void>): Promise<Enc
   }
 }
 
-/** The rest of an encoding's steps, at once. */
-function finish(steps: Generator<void, Encoded, void>): Encoded {
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
-}
