@@ -9,7 +9,6 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DocumentCache } from './documentCache';
 import { runSafe } from './runner';
 import { CheckAccessRequest, RunAccessTestsRequest, DocumentAnswersNotification, EditorIndentationNotification, FillPlaceholdersRequest, KnownNamesRequest, NewPolicyRequest } from '../../common/src/protocol';
 import {
@@ -26,14 +25,12 @@ import {
   placeholderSlots,
   policyFor,
   type CatalogSource,
-  type PolicyModel,
-  type TemplateDocument,
 } from './service';
 import { pathOf, patternKind, readSettings, settingsFor, type RawSettings, type ServerSettings } from './settings';
 import { letRequestsIn, ValidationScheduler, type Timers } from './validationScheduler';
 import { fileTooLarge } from './fileTooLarge';
 import { TypingHold } from './typingHold';
-import { PendingReads } from './pendingReads';
+import { DocumentHosts } from './documentHosts';
 import { answerAccess, runAccessTestsFor } from './accessRequest';
 import { PolicyKindReporter, policyKindStatus } from './policyKindStatus';
 import type { Parser } from 'web-tree-sitter';
@@ -55,9 +52,6 @@ export interface ServerRuntime {
 /** How long resolving a code action runs before it lets other requests in (see SLICE_MS in validationScheduler.ts). */
 const RESOLVE_SLICE_MS = 5;
 
-/** From this size a document just opened is read in steps, and requests on it wait for that (a 64 KB template takes about 60 ms to read). */
-const READ_IN_STEPS_FROM = 64 * 1024;
-
 /** Wires the language service to an LSP connection. Handlers only find the document and delegate. */
 export function startServer(connection: Connection, runtime: ServerRuntime): void {
   const catalog = new IamCatalog(runtime.catalogSource);
@@ -71,8 +65,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       if (!parser) return;
       for (const document of documents.all()) {
         if (!isTerraform(document)) continue;
-        templates.delete(document.uri);
-        expectRead(document);
+        hosts.readAgain(document);
         validation.schedule(document, true);
       }
     });
@@ -86,40 +79,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       return TextDocument.update(document, changes, version);
     },
   });
-  const models = new DocumentCache<PolicyModel>(
-    (document) => service.parsePolicy(document),
-    (previous, document) => service.updatePolicy(previous, document),
-  );
-  // Templates (CloudFormation, SAM, CDK output): their policies, found by the service's host layer.
-  const templates = new DocumentCache<TemplateDocument | undefined>(
-    (document) => service.parseTemplate(document, document.languageId === 'yaml' || isTerraform(document) ? undefined : models.get(document)),
-    // A YAML template's next version keeps the resources an edit did not touch.
-    (previous, document) => (previous ? service.updateTemplate(previous, document) : undefined),
-  );
-  /** What a document holds for the features: a template's policies, or the document read as a policy. */
-  const hostOf = (document: TextDocument): { template: TemplateDocument } | { policy: PolicyModel } | undefined => {
-    if (document.languageId === 'yaml' || isTerraform(document)) {
-      // The HCL grammar is loaded when the first Terraform file is seen, not at every start.
-      if (isTerraform(document) && !hcl) {
-        loadHcl();
-        return undefined;
-      }
-      const template = templates.get(document);
-      return template && { template };
-    }
-    const policy = models.get(document);
-    const template = policy.isPolicy ? undefined : templates.get(document);
-    return template ? { template } : { policy };
-  };
-  /** `hostOf` for validation, which pauses while a large policy or template is read. */
-  function* hostSteps(document: TextDocument): Generator<void, ReturnType<typeof hostOf>, void> {
-    const yamlOrTerraform = document.languageId === 'yaml' || isTerraform(document);
-    const policy = yamlOrTerraform ? undefined : yield* models.getSteps(document, (d) => service.parsePolicySteps(d));
-    if ((yamlOrTerraform && (!isTerraform(document) || hcl)) || (policy && !policy.isPolicy)) {
-      yield* templates.getSteps(document, (d) => service.parseTemplateSteps(d, policy));
-    }
-    return hostOf(document);
-  }
+  const hosts = new DocumentHosts(service, { ready: () => hcl !== undefined, load: () => loadHcl() }, (document) => tooLarge(document));
   let settings: ServerSettings = readSettings(undefined);
   /** What the user told New Policy about documents, by path (see DocumentAnswersNotification). */
   const answers = new Map<string, { streamEncrypted: boolean }>();
@@ -150,20 +110,10 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     for (const document of documents.all()) if (changed.includes(document.uri)) validation.schedule(document, true);
   };
 
-  /**
-   * A large document the cache has not read yet (just opened) is read in steps by its validation,
-   * which starts at once: requests on it wait for that (see `PendingReads`).
-   */
-  const reads = new PendingReads();
-  const expectRead = (document: TextDocument) => {
-    const fresh = !models.has(document.uri) && !templates.has(document.uri);
-    if (fresh && document.getText().length >= READ_IN_STEPS_FROM && !tooLarge(document)) reads.expect(document.uri, document.version);
-    else reads.end(document.uri);
-  };
   /** Waits for the reading of the document under way, if any; then the document as it is now. */
   const readDocument = async (uri: string): Promise<TextDocument | undefined> => {
     const document = documents.get(uri);
-    if (document) await reads.ready(uri, document.version);
+    if (document) await hosts.ready(document);
     return documents.get(uri);
   };
 
@@ -172,14 +122,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       kinds.report({ uri: document.uri });
       return fileTooLarge(document, settings.maxFileSize);
     }
-    const { uri, version } = document;
-    let host: ReturnType<typeof hostOf>;
-    try {
-      host = yield* hostSteps(document);
-    } finally {
-      // Read, given up or failed: the requests waiting for it go on.
-      reads.end(uri, version);
-    }
+    const host = yield* hosts.hostSteps(document);
     yield;
     // A policy file a Terraform file reads is of the kind its use there makes it, unless the settings say otherwise.
     const byPattern = patternKind(document.uri, settings) !== undefined;
@@ -245,13 +188,11 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 
   // Fires on open too: the scheduler validates a newly opened document at once.
   documents.onDidChangeContent((event) => {
-    expectRead(event.document);
+    hosts.changed(event.document);
     validation.schedule(event.document);
   });
   documents.onDidClose((event) => {
-    reads.end(event.document.uri);
-    models.delete(event.document.uri);
-    templates.delete(event.document.uri);
+    hosts.closed(event.document.uri);
     validation.clear(event.document.uri);
     indentation.delete(event.document.uri);
     kinds.forget(event.document.uri);
@@ -262,7 +203,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   connection.onCompletion(async (params, token) => {
     const document = await readDocument(params.textDocument.uri);
     return runSafe(connection, token, 'Completion', null, () => {
-      const host = document && !tooLarge(document) ? hostOf(document) : undefined;
+      const host = document && !tooLarge(document) ? hosts.hostOf(document) : undefined;
       if (!document || !host) return null;
       return 'template' in host ? service.templateCompletion(document, params.position, host.template) : service.doComplete(document, params.position, host.policy);
     });
@@ -273,7 +214,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   connection.onHover(async (params, token) => {
     const document = await readDocument(params.textDocument.uri);
     return runSafe(connection, token, 'Hover', null, () => {
-      const host = document && !tooLarge(document) ? hostOf(document) : undefined;
+      const host = document && !tooLarge(document) ? hosts.hostOf(document) : undefined;
       if (!document || !host) return null;
       return 'template' in host ? service.templateHover(document, params.position, host.template) : service.doHover(document, params.position, host.policy);
     });
@@ -294,7 +235,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   connection.onCodeAction(async (params, token) => {
     const document = await readDocument(params.textDocument.uri);
     return runSafe(connection, token, 'Code actions', null, () => {
-      const host = document && !tooLarge(document) ? hostOf(document) : undefined;
+      const host = document && !tooLarge(document) ? hosts.hostOf(document) : undefined;
       if (!document || !host) return null;
       // A template's actions come resolved, their edits made in the template's own syntax.
       if ('template' in host) return service.templateCodeActions(document, host.template, params.range, params.context.diagnostics, { ...actionOptions(document.uri), only: params.context.only });
@@ -314,7 +255,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     const document = uri ? documents.get(uri) : undefined;
     if (!document || tooLarge(document)) return action;
     const { version } = document;
-    const started = runSafe(connection, token, 'Code action', undefined, () => service.resolveCodeActionSteps(document, models.get(document), action, actionOptions(document.uri)));
+    const started = runSafe(connection, token, 'Code action', undefined, () => service.resolveCodeActionSteps(document, hosts.models.get(document), action, actionOptions(document.uri)));
     if (!started || started instanceof ResponseError) return started ?? action;
     const steps = started;
     let sliceStart = runtime.timers.now();
@@ -346,11 +287,11 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 
   connection.onRequest(KnownNamesRequest.type, (params) => {
     const own = params.uri ? documents.get(params.uri) : undefined;
-    const parsed = own && !tooLarge(own) ? models.get(own) : undefined;
+    const parsed = own && !tooLarge(own) ? hosts.models.get(own) : undefined;
     // Only a policy's placeholders are ours to fill in.
     const ownModel = parsed?.isPolicy ? parsed : undefined;
     const others = [
-      ...documents.all().filter((d) => d !== own && d.languageId !== 'yaml' && !isTerraform(d) && !tooLarge(d)).map((d) => models.get(d)),
+      ...documents.all().filter((d) => d !== own && d.languageId !== 'yaml' && !isTerraform(d) && !tooLarge(d)).map((d) => hosts.models.get(d)),
       ...params.texts.filter((t) => t.length <= settings.maxFileSize).map((t) => parsePolicy(t)),
     ].filter((m) => m.isPolicy);
     return { names: namesInUse(ownModel, others), placeholders: ownModel ? placeholderSlots(ownModel) : [] };
@@ -359,7 +300,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   connection.onRequest(FillPlaceholdersRequest.type, (params) => {
     const document = documents.get(params.uri);
     if (!document || document.version !== params.version || tooLarge(document)) return [];
-    return fillEdits(models.get(document), params.values).map((e) => ({
+    return fillEdits(hosts.models.get(document), params.values).map((e) => ({
       range: { start: document.positionAt(e.offset), end: document.positionAt(e.offset + e.length) },
       newText: e.text,
     }));

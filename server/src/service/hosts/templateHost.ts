@@ -23,7 +23,7 @@ export function jsonTemplate(document: TextDocument, root: JsonNode | undefined)
   return finish(jsonTemplateSteps(document, root));
 }
 
-/** `jsonTemplate` in steps, a few resources a step. */
+/** `jsonTemplate` in steps, a resource a step. */
 export function* jsonTemplateSteps(document: TextDocument, root: JsonNode | undefined): Steps<TemplateDocument | undefined> {
   if (root?.type !== 'object') return undefined;
   const text = document.getText();
@@ -42,7 +42,7 @@ export function yamlTemplate(document: TextDocument, previous?: TemplateDocument
   return finish(yamlTemplateSteps(document, previous));
 }
 
-/** `yamlTemplate` in steps: a few kilobytes of resources parsed, or a few resources read, a step. */
+/** `yamlTemplate` in steps: a resource's block parsed, or a resource read, a step. */
 export function* yamlTemplateSteps(document: TextDocument, previous?: TemplateDocument): Steps<TemplateDocument | undefined> {
   const text = document.getText();
   let parsed: YamlTree;
