@@ -1,6 +1,6 @@
 import type { Diagnostic, Position } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { onlyRules, validationSteps, type CheckedText } from '../diagnostics/engine/validate';
+import { createValidationMemory, onlyRules, validationSteps, type CheckedText } from '../diagnostics/engine/validate';
 import type { PolicyModel, StatementModel } from '../policy/policyModel';
 import { editableByStatement, wellFormed } from './editable';
 import { fixProviderFor, isFixAllCode, statementFixProviderFor } from './fixes';
@@ -36,6 +36,9 @@ export function* fixAll(
   // The first round reads the document's model, checked already with every rule (see
   // `PolicyTransaction`); the models of the transaction's own are checked with the rules it fixes.
   const own = onlyRules(options.settings, fixing);
+  // What is worked out of the transaction's own statements is the transaction's, and goes with it:
+  // in the service's memory it would only add to tables that live as long as the service.
+  const ownMemory = createValidationMemory();
   for (let round = 0; round < FIX_ALL_LIMIT; round++) {
     // Each of these reads the whole text: a step of its own.
     yield;
@@ -47,7 +50,8 @@ export function* fixAll(
     // there); the transaction's, at places that are offsets.
     const document = model === documentModel ? original : offsetDocument(text);
     const settings = model === documentModel ? options.settings : own;
-    const checked = yield* validationSteps(document, model, options.catalog, options.memory, { settings, rulesDocumentation: options.rulesDocumentation });
+    const memory = model === documentModel ? options.memory : ownMemory;
+    const checked = yield* validationSteps(document, model, options.catalog, memory, { settings, rulesDocumentation: options.rulesDocumentation });
     yield;
     const attempts: { d: Diagnostic; offset: number; statement: StatementModel | undefined; key: string }[] = [];
     let looked = 0;
