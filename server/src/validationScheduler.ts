@@ -50,6 +50,8 @@ export const QUICK_CHECK_MS = 30;
  */
 export class ValidationScheduler {
   private readonly pending = new Map<string, unknown>();
+  /** The validations to start at once, each until it starts or is cancelled. */
+  private readonly soon = new Map<string, { cancelled: boolean }>();
   /** Documents validated at least once since they opened: the first validation does not wait. */
   private readonly seen = new Set<string>();
   /** What was last published for each document, for code actions that need every diagnostic. */
@@ -81,10 +83,22 @@ export class ValidationScheduler {
       this.seen.add(uri);
       immediately = true;
     }
+    const delay = this.timing.delay();
+    if (immediately || delay <= 0) {
+      // After the messages already read, not after a timer (`setTimeout` waits at least 1 ms).
+      const soon = { cancelled: false };
+      this.soon.set(uri, soon);
+      this.timers.setImmediate(() => {
+        if (soon.cancelled) return;
+        this.soon.delete(uri);
+        void this.run(uri, version);
+      });
+      return;
+    }
     const handle = this.timers.setTimeout(() => {
       this.pending.delete(uri);
       void this.run(uri, version);
-    }, immediately ? 0 : this.timing.delay());
+    }, delay);
     this.pending.set(uri, handle);
   }
 
@@ -107,6 +121,9 @@ export class ValidationScheduler {
     const handle = this.pending.get(uri);
     if (handle !== undefined) this.timers.clearTimeout(handle);
     this.pending.delete(uri);
+    const soon = this.soon.get(uri);
+    if (soon) soon.cancelled = true;
+    this.soon.delete(uri);
     const held = this.holding.get(uri);
     if (held !== undefined) this.timers.clearTimeout(held);
     this.holding.delete(uri);
