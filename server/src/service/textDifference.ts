@@ -24,7 +24,7 @@ export function difference(a: string, b: string): Difference {
  * equal chunk is skipped at the engine's speed (a loop over the characters of a large document
  * took milliseconds), and the last characters one by one within at most a few dozen.
  */
-export function commonPrefix(a: string, b: string): number {
+function commonPrefix(a: string, b: string): number {
   const shortest = Math.min(a.length, b.length);
   let start = 0;
   for (let chunk = 65536; chunk >= 16; chunk >>= 4) {
@@ -35,7 +35,7 @@ export function commonPrefix(a: string, b: string): number {
 }
 
 /** How many characters `a` and `b` share at their end, at most `max`; compared as `commonPrefix` does. */
-export function commonSuffix(a: string, b: string, max: number): number {
+function commonSuffix(a: string, b: string, max: number): number {
   let suffix = 0;
   for (let chunk = 65536; chunk >= 16; chunk >>= 4) {
     while (suffix + chunk <= max && a.slice(a.length - suffix - chunk, a.length - suffix) === b.slice(b.length - suffix - chunk, b.length - suffix)) suffix += chunk;

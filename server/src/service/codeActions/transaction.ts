@@ -4,7 +4,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { parsePolicy } from '../policy/parsePolicy';
 import { parsePolicySteps } from '../policy/parseSteps';
 import { updateStatements } from '../policy/updatePolicy';
-import { commonPrefix, commonSuffix } from '../textDifference';
+import { difference } from '../textDifference';
 import type { PolicyModel, StatementModel } from '../policy/policyModel';
 
 /**
@@ -174,9 +174,8 @@ export class PolicyTransaction {
     const b = this.current;
     if (a === b) return [];
     // Compared a block at a time: a character loop over a large policy took milliseconds.
-    const start = commonPrefix(a, b);
-    const same = commonSuffix(a, b, Math.min(a.length, b.length) - start);
-    return [TextEdit.replace(Range.create(document.positionAt(start), document.positionAt(a.length - same)), b.slice(start, b.length - same))];
+    const { start, suffix } = difference(a, b);
+    return [TextEdit.replace(Range.create(document.positionAt(start), document.positionAt(a.length - suffix)), b.slice(start, b.length - suffix))];
   }
 
   /**

@@ -39,7 +39,7 @@ export function* parsePolicySteps(text: string, from = STEPWISE_FROM): Generator
     const source = text.slice(start, end);
     const own: ParseError[] = [];
     const statement = parseStatementAlone(source, own, emptied[i]);
-    if (statement?.type !== 'object' || statement.length !== source.length || own.some((e) => e.offset >= source.length)) return parsePolicy(text);
+    if (!statement) return parsePolicy(text);
     move(statement, start);
     const parent = emptied[i].parent as MutableNode;
     statement.parent = parent;

@@ -3,8 +3,7 @@ import { MAX_DEPTH, PARSE_OPTIONS, ParsedPolicy } from './parsePolicy';
 import { NestingTooDeep, parseTree, type MutableNode } from './parseTree';
 import type { PolicyModel } from './policyModel';
 import { ownCopy } from '../ownCopy';
-import { commonPrefix, commonSuffix } from '../textDifference';
-
+import { difference } from '../textDifference';
 
 /**
  * The model of `text` made from `previous`, the model of an earlier text of the same document,
@@ -30,8 +29,7 @@ export function updatePolicy(previous: PolicyModel, text: string): PolicyModel |
   if (!(previous instanceof ParsedPolicy) || !previous.root) return undefined;
   if (text === previous.text) return previous;
   const old = previous.text;
-  const prefix = commonPrefix(old, text);
-  const suffix = commonSuffix(old, text, Math.min(old.length, text.length) - prefix);
+  const { start: prefix, suffix } = difference(old, text);
   const changeEnd = old.length - suffix;
 
   const items = previous.statementNodes();
@@ -49,15 +47,19 @@ export function updatePolicy(previous: PolicyModel, text: string): PolicyModel |
 
 /**
  * A statement's text parsed alone, within the nesting a full parse allows where `place` (the node
- * it replaces) stands; undefined when it nests deeper (a full parse then gives up on the whole text).
+ * it replaces) stands. Undefined unless it reads as one object closed at its last `}` (not by the
+ * end of the piece: see `updatePolicy` why a full parse then reads it the same), or when it nests
+ * deeper (a full parse then gives up on the whole text).
  */
 export function parseStatementAlone(source: string, errors: ParseError[], place: Node): MutableNode | undefined {
+  let node: MutableNode | undefined;
   try {
-    return parseTree(source, errors, PARSE_OPTIONS, MAX_DEPTH - depthAbove(place));
+    node = parseTree(source, errors, PARSE_OPTIONS, MAX_DEPTH - depthAbove(place));
   } catch (error) {
     if (error instanceof NestingTooDeep) return undefined;
     throw error;
   }
+  return node?.type === 'object' && node.length === source.length && !errors.some((e) => e.offset >= source.length) ? node : undefined;
 }
 
 /** How many objects and arrays the node lies in. */
@@ -133,7 +135,7 @@ export function updateStatements(previous: PolicyModel, text: string, changes: r
     const source = ownCopy(text.slice(start + shift, end + shift + delta));
     const errors: ParseError[] = [];
     const replacement = parseStatementAlone(source, errors, node);
-    if (replacement?.type !== 'object' || replacement.length !== source.length || errors.some((e) => e.offset >= source.length)) return undefined;
+    if (!replacement) return undefined;
     replacements.push({ index, node, replacement, start: start + shift, delta, errors: errors.map((e) => ({ ...e, offset: e.offset + start + shift })) });
     shift += delta;
   }
