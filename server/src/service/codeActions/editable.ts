@@ -16,18 +16,9 @@ export function editable(model: PolicyModel, offset: number): boolean {
   return editableIn(model, policyAt(model, offset).statement);
 }
 
-/** `editable` for each place in a statement, answered once per statement (fix-all asks for thousands). */
-export function editableByStatement(model: PolicyModel): (offset: number, statement: StatementModel | undefined) => boolean {
-  const answers = new Map<StatementModel, boolean>();
-  return (offset, statement) => {
-    if (!statement) return editable(model, offset);
-    let answer = answers.get(statement);
-    if (answer === undefined) {
-      answer = editableIn(model, statement);
-      answers.set(statement, answer);
-    }
-    return answer;
-  };
+/** `editable` at a place whose statement is known already (fix-all asks for thousands). */
+export function editableInStatement(model: PolicyModel, offset: number, statement: StatementModel | undefined): boolean {
+  return statement ? editableIn(model, statement) : editable(model, offset);
 }
 
 function editableIn(model: PolicyModel, statement: StatementModel | undefined): boolean {

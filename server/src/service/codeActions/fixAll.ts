@@ -2,7 +2,7 @@ import type { Diagnostic, Position } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { createValidationMemory, onlyRules, validationSteps, type CheckedText } from '../diagnostics/engine/validate';
 import type { PolicyModel, StatementModel } from '../policy/policyModel';
-import { editableByStatement, wellFormed } from './editable';
+import { editableInStatement, wellFormed } from './editable';
 import { fixProviderFor, isFixAllCode, statementFixProviderFor } from './fixes';
 import type { FixContext } from './fixes/fix';
 import type { CodeActionOptions } from './index';
@@ -48,10 +48,12 @@ export function* fixAll(
     yield;
     // The document's own model is checked as the document (its findings are kept with their places
     // there); the transaction's, at places that are offsets.
-    const document = model === documentModel ? original : offsetDocument(text);
-    const settings = model === documentModel ? options.settings : own;
-    const memory = model === documentModel ? options.memory : ownMemory;
-    const checked = yield* validationSteps(document, model, options.catalog, memory, { settings, rulesDocumentation: options.rulesDocumentation });
+    const ofDocument = model === documentModel;
+    const document = ofDocument ? original : offsetDocument(text);
+    const checked = yield* validationSteps(document, model, options.catalog, ofDocument ? options.memory : ownMemory, {
+      settings: ofDocument ? options.settings : own,
+      rulesDocumentation: options.rulesDocumentation,
+    });
     yield;
     const attempts: { d: Diagnostic; offset: number; statement: StatementModel | undefined; key: string }[] = [];
     let looked = 0;
@@ -66,7 +68,7 @@ export function* fixAll(
     }
     if (attempts.length === 0) return;
     type Attempt = (typeof attempts)[number];
-    const editable = editableByStatement(model);
+    const editable = (attempt: Attempt) => editableInStatement(model, attempt.offset, attempt.statement);
     const contextOf = (attempt: Attempt): FixContext => ({
       model,
       catalog: options.catalog,
@@ -76,13 +78,13 @@ export function* fixAll(
       offset: attempt.offset,
     });
     const make = (attempt: Attempt): void => {
-      if (editable(attempt.offset, attempt.statement)) fixProviderFor(attempt.d.code)?.(contextOf(attempt))[0]?.apply(tx);
+      if (editable(attempt)) fixProviderFor(attempt.d.code)?.(contextOf(attempt))[0]?.apply(tx);
     };
     /** The statement's findings of the first one's rule, made as one change where the rule's fixes allow it. */
     const makeTogether = (together: readonly Attempt[]): void => {
       const combined = together.length > 1 ? statementFixProviderFor(together[0].d.code) : undefined;
       if (!combined) return make(together[0]);
-      if (together.every((a) => editable(a.offset, a.statement))) combined(together.map(contextOf))?.apply(tx);
+      if (together.every(editable)) combined(together.map(contextOf))?.apply(tx);
     };
     const single = attempts.find((a) => a.key === alone) ?? attempts.find((a) => !a.statement);
     alone = undefined;
