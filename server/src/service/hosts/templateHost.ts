@@ -71,11 +71,15 @@ function* template(
   // Kept YAML blocks move their nodes when first read (see `yamlBlocks.ts`): what reads where
   // nodes are settles them first, all of them or the one it reads.
   let settled = !blocks;
-  const settleAll = () => {
+  function* settleSteps(): Steps<void> {
     if (settled) return;
-    for (const block of blocks ?? []) settle(block);
+    for (const block of blocks ?? []) {
+      settle(block);
+      yield;
+    }
     settled = true;
-  };
+  }
+  const settleAll = () => finish(settleSteps());
   const blockOf = (offset: number) => blocks?.find((b) => b.start <= offset && offset <= b.end);
   const memo = new Map<TemplateEntry, ResourceMemo>();
   const bySymbol = new Map<string, ResourceSymbol>();
@@ -145,11 +149,7 @@ function* template(
     },
     *prepareSteps() {
       // The policies are written as the template is read: what is left is settling kept blocks, and the principals.
-      if (!settled) for (const block of blocks ?? []) {
-        settle(block);
-        yield;
-      }
-      settled = true;
+      yield* settleSteps();
       void this.principals;
     },
     get tables() {
