@@ -27,7 +27,8 @@ import {
   type CatalogSource,
 } from './service';
 import { pathOf, patternKind, readSettings, settingsFor, type RawSettings, type ServerSettings } from './settings';
-import { letRequestsIn, ValidationScheduler, type Timers } from './validationScheduler';
+import { ValidationScheduler, type Timers } from './validationScheduler';
+import { letRequestsIn, SLICE_MS } from './slices';
 import { fileTooLarge } from './fileTooLarge';
 import { TypingHold } from './typingHold';
 import { DocumentHosts } from './documentHosts';
@@ -48,9 +49,6 @@ export interface ServerRuntime {
   /** The package's message bundle of a locale, for a client that sends none (see `l10nFiles.ts`). */
   l10nBundle?: (locale: string) => Bundle | undefined;
 }
-
-/** How long resolving a code action runs before it lets other requests in (see SLICE_MS in validationScheduler.ts). */
-const RESOLVE_SLICE_MS = 5;
 
 /** Wires the language service to an LSP connection. Handlers only find the document and delegate. */
 export function startServer(connection: Connection, runtime: ServerRuntime): void {
@@ -263,7 +261,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       const step = runSafe(connection, token, 'Code action', { done: true as const, value: action }, () => steps.next());
       if (step instanceof ResponseError) return step;
       if (step.done) return step.value;
-      if (runtime.timers.now() - sliceStart >= RESOLVE_SLICE_MS) {
+      if (runtime.timers.now() - sliceStart >= SLICE_MS) {
         await letRequestsIn(runtime.timers);
         if (documents.get(document.uri) !== document || document.version !== version) return { ...action, edit: { changes: { [document.uri]: [] } } };
         sliceStart = runtime.timers.now();

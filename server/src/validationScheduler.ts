@@ -1,6 +1,7 @@
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TypingHold } from './typingHold';
+import { letRequestsIn, SLICE_MS } from './slices';
 
 export interface Timers {
   setTimeout(callback: () => void, ms: number): unknown;
@@ -11,25 +12,6 @@ export interface Timers {
   now(): number;
 }
 
-/**
- * How long validation runs before it lets other requests in: a request that arrives meanwhile
- * waits for the rest of the slice (see `letRequestsIn`), and a pause costs a fraction of a millisecond.
- */
-const SLICE_MS = 5;
-
-/**
- * How many turns of the event loop a pause lasts. A request read while work runs reaches its
- * handler two turns later: vscode-jsonrpc decodes it in one (its reader's `Semaphore`) and handles
- * its queue in the next, each a `setImmediate` behind those already waiting, which the work's own
- * next slice would be. Pausing for one turn, a request waited two more slices (about 20 ms in the
- * median with 5 ms slices); for three, it is answered before the next slice.
- */
-const PAUSE_TURNS = 3;
-
-/** Lets the requests that came in while work ran be answered; resolves when the work may go on. */
-export async function letRequestsIn(timers: Pick<Timers, 'setImmediate'>): Promise<void> {
-  for (let turn = 0; turn < PAUSE_TURNS; turn++) await new Promise<void>((resolve) => timers.setImmediate(resolve));
-}
 
 /**
  * A validation this quick (in milliseconds of work) is run at once after an edit: a policy of up
@@ -49,9 +31,8 @@ export const QUICK_CHECK_MS = 30;
  * completion in another; when the document changes meanwhile, the stale run stops.
  */
 export class ValidationScheduler {
-  private readonly pending = new Map<string, unknown>();
-  /** The validations to start at once, each until it starts or is cancelled. */
-  private readonly soon = new Map<string, { cancelled: boolean }>();
+  /** Each document's validation to come, until it starts: how to call it off. */
+  private readonly pending = new Map<string, () => void>();
   /** Documents validated at least once since they opened: the first validation does not wait. */
   private readonly seen = new Set<string>();
   /** What was last published for each document, for code actions that need every diagnostic. */
@@ -83,23 +64,20 @@ export class ValidationScheduler {
       this.seen.add(uri);
       immediately = true;
     }
+    const start = () => {
+      this.pending.delete(uri);
+      void this.run(uri, version);
+    };
     const delay = this.timing.delay();
     if (immediately || delay <= 0) {
       // After the messages already read, not after a timer (`setTimeout` waits at least 1 ms).
-      const soon = { cancelled: false };
-      this.soon.set(uri, soon);
-      this.timers.setImmediate(() => {
-        if (soon.cancelled) return;
-        this.soon.delete(uri);
-        void this.run(uri, version);
-      });
-      return;
+      let calledOff = false;
+      this.pending.set(uri, () => (calledOff = true));
+      this.timers.setImmediate(() => calledOff || start());
+    } else {
+      const handle = this.timers.setTimeout(start, delay);
+      this.pending.set(uri, () => this.timers.clearTimeout(handle));
     }
-    const handle = this.timers.setTimeout(() => {
-      this.pending.delete(uri);
-      void this.run(uri, version);
-    }, delay);
-    this.pending.set(uri, handle);
   }
 
   scheduleAll(): void {
@@ -118,12 +96,8 @@ export class ValidationScheduler {
   }
 
   private cancel(uri: string): void {
-    const handle = this.pending.get(uri);
-    if (handle !== undefined) this.timers.clearTimeout(handle);
+    this.pending.get(uri)?.();
     this.pending.delete(uri);
-    const soon = this.soon.get(uri);
-    if (soon) soon.cancelled = true;
-    this.soon.delete(uri);
     const held = this.holding.get(uri);
     if (held !== undefined) this.timers.clearTimeout(held);
     this.holding.delete(uri);

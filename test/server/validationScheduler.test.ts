@@ -5,7 +5,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { TypingHold } from '../../server/src/typingHold';
 import { PassThrough } from 'node:stream';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
-import { letRequestsIn, QUICK_CHECK_MS, ValidationScheduler, type Timers } from '../../server/src/validationScheduler';
+import { QUICK_CHECK_MS, ValidationScheduler, type Timers } from '../../server/src/validationScheduler';
+import { letRequestsIn } from '../../server/src/slices';
 
 /** A clock that moves only when told, and runs the timers that fall due. */
 class FakeClock implements Timers {
@@ -170,7 +171,7 @@ describe('letRequestsIn', () => {
       // The request's bytes are there when the work pauses.
       const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'probe' });
       input.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
-      await letRequestsIn({ setImmediate: (callback) => setImmediate(callback) });
+      await letRequestsIn();
       order.push('work goes on');
       assert.deepEqual(order, ['request answered', 'work goes on']);
     } finally {

@@ -1,6 +1,7 @@
 import { AbstractMessageWriter, Disposable, Message, type MessageReader, type MessageWriter, type RAL, ReadableStreamMessageReader } from 'vscode-languageserver-protocol';
 import { encodeInto, PieceBuffers, type Encoded } from './jsonPieces';
 import { finish } from '../service/steps';
+import { letRequestsIn } from '../slices';
 
 /** The server's stdin and stdout as JSON-RPC, for editors that start it with `--stdio`. */
 export function stdioTransport(): { reader: MessageReader; writer: MessageWriter } {
@@ -106,7 +107,7 @@ async function encodeInSteps(steps: Generator<void, Encoded, void>): Promise<Enc
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    await letRequestsIn();
   }
 }
 
