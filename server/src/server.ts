@@ -5,6 +5,7 @@ import {
   type Diagnostic,
   TextDocuments,
   TextDocumentSyncKind,
+  type CancellationToken,
   type Connection,
   type InitializeResult,
 } from 'vscode-languageserver';
@@ -31,7 +32,7 @@ import { ValidationScheduler, type Timers } from './validationScheduler';
 import { letRequestsIn, SLICE_MS } from './slices';
 import { fileTooLarge } from './fileTooLarge';
 import { TypingHold } from './typingHold';
-import { DocumentHosts } from './documentHosts';
+import { DocumentHosts, type Host } from './documentHosts';
 import { answerAccess, runAccessTestsFor } from './accessRequest';
 import { PolicyKindReporter, policyKindStatus } from './policyKindStatus';
 import type { Parser } from 'web-tree-sitter';
@@ -49,6 +50,7 @@ export interface ServerRuntime {
   /** The package's message bundle of a locale, for a client that sends none (see `l10nFiles.ts`). */
   l10nBundle?: (locale: string) => Bundle | undefined;
 }
+
 
 /** Wires the language service to an LSP connection. Handlers only find the document and delegate. */
 export function startServer(connection: Connection, runtime: ServerRuntime): void {
@@ -108,11 +110,18 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     for (const document of documents.all()) if (changed.includes(document.uri)) validation.schedule(document, true);
   };
 
-  /** Waits for the reading of the document under way, if any; then the document as it is now. */
-  const readDocument = async (uri: string): Promise<TextDocument | undefined> => {
-    const document = documents.get(uri);
-    if (document) await hosts.ready(document);
-    return documents.get(uri);
+  /**
+   * Answers a request on a document from what it holds (a policy or a template's policies), once
+   * a reading of it under way has ended; null for a document that holds neither, or is too large.
+   */
+  const onHost = async <R>(uri: string, token: CancellationToken, what: string, answer: (document: TextDocument, host: Host) => R) => {
+    const opened = documents.get(uri);
+    if (opened) await hosts.ready(opened);
+    return runSafe(connection, token, what, null, () => {
+      const document = documents.get(uri);
+      const host = document && !tooLarge(document) ? hosts.hostOf(document) : undefined;
+      return document && host ? answer(document, host) : null;
+    });
   };
 
   function* validate(document: TextDocument): Generator<void, Diagnostic[], void> {
@@ -198,25 +207,19 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     if (isTerraform(event.document)) noteTerraformReads(event.document.uri, []);
   });
 
-  connection.onCompletion(async (params, token) => {
-    const document = await readDocument(params.textDocument.uri);
-    return runSafe(connection, token, 'Completion', null, () => {
-      const host = document && !tooLarge(document) ? hosts.hostOf(document) : undefined;
-      if (!document || !host) return null;
-      return 'template' in host ? service.templateCompletion(document, params.position, host.template) : service.doComplete(document, params.position, host.policy);
-    });
-  });
+  connection.onCompletion((params, token) =>
+    onHost(params.textDocument.uri, token, 'Completion', (document, host) =>
+      'template' in host ? service.templateCompletion(document, params.position, host.template) : service.doComplete(document, params.position, host.policy),
+    ),
+  );
 
   connection.onCompletionResolve((item, token) => runSafe(connection, token, 'Completion item', item, () => service.resolveCompletionItem(item)));
 
-  connection.onHover(async (params, token) => {
-    const document = await readDocument(params.textDocument.uri);
-    return runSafe(connection, token, 'Hover', null, () => {
-      const host = document && !tooLarge(document) ? hosts.hostOf(document) : undefined;
-      if (!document || !host) return null;
-      return 'template' in host ? service.templateHover(document, params.position, host.template) : service.doHover(document, params.position, host.policy);
-    });
-  });
+  connection.onHover((params, token) =>
+    onHost(params.textDocument.uri, token, 'Hover', (document, host) =>
+      'template' in host ? service.templateHover(document, params.position, host.template) : service.doHover(document, params.position, host.policy),
+    ),
+  );
 
   /** How each document's editor indents, as the client last said. */
   const indentation = new Map<string, { tabSize: number; insertSpaces: boolean }>();
@@ -230,11 +233,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     indentation: indentation.get(uri),
   });
 
-  connection.onCodeAction(async (params, token) => {
-    const document = await readDocument(params.textDocument.uri);
-    return runSafe(connection, token, 'Code actions', null, () => {
-      const host = document && !tooLarge(document) ? hosts.hostOf(document) : undefined;
-      if (!document || !host) return null;
+  connection.onCodeAction((params, token) =>
+    onHost(params.textDocument.uri, token, 'Code actions', (document, host) => {
       // A template's actions come resolved, their edits made in the template's own syntax.
       if ('template' in host) return service.templateCodeActions(document, host.template, params.range, params.context.diagnostics, { ...actionOptions(document.uri), only: params.context.only });
       const model = host.policy;
@@ -242,8 +242,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       const actions = service.getCodeActions(document, model, params.context.diagnostics, options);
       // Clients that cannot resolve get the edits at once.
       return resolveSupport ? actions : actions.map((a) => service.resolveCodeAction(document, model, a, options));
-    });
-  });
+    }),
+  );
 
   // Resolved in steps, letting other requests in every few milliseconds: fix-all on a large
   // document checks it several times. The action is left without an edit if the document changes
