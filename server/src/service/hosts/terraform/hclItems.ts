@@ -213,3 +213,26 @@ function syntaxErrors(root: SyntaxNode): { start: number; end: number }[] {
   return found;
 }
 
+/** An item moved to `start`: its nodes move when it is first read (see `settleItem`). */
+export function moveItem(item: HclItem, start: number): HclItem {
+  const delta = start - item.start;
+  if (delta === 0) return item;
+  item.unsettled += delta;
+  item.start = start;
+  item.end += delta;
+  return item;
+}
+
+/** The item at an offset: the one it is in, or at whose end it is. */
+export function itemAt(items: readonly HclItem[], offset: number): HclItem | undefined {
+  let low = 0;
+  let high = items.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const item = items[middle];
+    if (offset < item.start) high = middle - 1;
+    else if (offset > item.end) low = middle + 1;
+    else return offset === item.end && items[middle + 1]?.start === offset ? items[middle + 1] : item;
+  }
+  return undefined;
+}

@@ -8,8 +8,9 @@ import { difference } from '../../textDifference';
 import type { EmbeddedPolicy, PrincipalView, TemplateDocument } from '../hostModel';
 import { principalViews } from '../principalViews';
 import { itemStarts, moveStarts } from './hclChunks';
-import { configurationOf, moveDocuments, ownResources, sameFacts, type Configuration } from './configuration';
-import { parseItem, POLICY_ATTRIBUTES, readItem, settleItem, stillHolds, type HclItem, type Kind, type PlacedPolicy } from './hclItems';
+import { configurationOf, moveDocuments, ownResources, sameFacts } from './configuration';
+import { itemAt, moveItem, parseItem, POLICY_ATTRIBUTES, readItem, settleItem, stillHolds, type HclItem, type Kind, type PlacedPolicy } from './hclItems';
+import { earlier, keepUnheld, keepWith, type Items } from './keptReadings';
 import { terraformPrincipals, type TerraformPrincipals } from './principals';
 import { ownCopy } from '../../ownCopy';
 import { finish, type Steps } from '../../steps';
@@ -33,45 +34,6 @@ export { isJsonText } from './policyNodes';
  */
 
 const NO_SYMBOLS: TemplateSymbols = { resources: new Map(), parameters: new Set() };
-
-/** What a version of the file was read as, kept for the next version. */
-interface Items {
-  uri: string;
-  text: string;
-  starts: number[];
-  items: HclItem[];
-  configuration: Configuration;
-  /** Whether a next version was read from it (which moved its items): it is not read again. */
-  used?: boolean;
-}
-
-const ITEMS = new WeakMap<TemplateDocument, Items>();
-
-/**
- * What the last few files that held no policy were read as, by URI: there is no template to keep
- * it with, and their next version is read from it all the same, so that typing in a large
- * configuration without policies parses the item it is in rather than the whole file.
- */
-const UNHELD = new Map<string, Items>();
-const UNHELD_KEPT = 4;
-
-/** What an earlier version was read as, taken for the next (a reading serves one next version). */
-function earlier(uri: string, previous: TemplateDocument | undefined): Items | undefined {
-  const found = (previous && ITEMS.get(previous)) ?? UNHELD.get(uri);
-  UNHELD.delete(uri);
-  if (!found || found.used || found.uri !== uri) return undefined;
-  found.used = true;
-  return found;
-}
-
-function keepUnheld(state: Items): void {
-  UNHELD.delete(state.uri);
-  UNHELD.set(state.uri, state);
-  for (const uri of UNHELD.keys()) {
-    if (UNHELD.size <= UNHELD_KEPT) break;
-    UNHELD.delete(uri);
-  }
-}
 
 /** A Terraform file's policies; undefined when it holds none. */
 export function terraformTemplate(document: TextDocument, parser: Parser, previous?: TemplateDocument): TemplateDocument | undefined {
@@ -119,7 +81,7 @@ export function* terraformTemplateSteps(document: TextDocument, parser: Parser, 
       yield;
     }
     const after = old.slice(old.length - tail);
-    if (changed && changed.delta !== 0) for (const item of after) moved(item, item.start + changed.delta);
+    if (changed && changed.delta !== 0) for (const item of after) moveItem(item, item.start + changed.delta);
     const items = old.slice(0, head).concat(middle, after);
     const removed = old.slice(head, old.length - tail);
     // Where the items an edit replaced declare what the new ones do (a keystroke in a policy), what
@@ -142,15 +104,6 @@ export function* terraformTemplateSteps(document: TextDocument, parser: Parser, 
  * together grew it to about 120 MB.
  */
 const HELD_TREE_TEXT = 64 * 1024;
-
-function moved(item: HclItem, start: number): HclItem {
-  const delta = start - item.start;
-  if (delta === 0) return item;
-  item.unsettled += delta;
-  item.start = start;
-  item.end += delta;
-  return item;
-}
 
 /** `same`: the configuration is as it was, and so is what the kept items' references stand for. */
 function* assemble(document: TextDocument, parser: Parser, state: Items, fresh: ReadonlyMap<HclItem, Tree>, same: boolean): Steps<TemplateDocument | undefined> {
@@ -303,22 +256,8 @@ function* assemble(document: TextDocument, parser: Parser, state: Items, fresh: 
     symbolsKey: [],
     memo: new Map(),
   };
-  ITEMS.set(template, state);
+  keepWith(template, state);
   return template;
-}
-
-/** The item at an offset: the one it is in, or at whose end it is. */
-function itemAt(items: readonly HclItem[], offset: number): HclItem | undefined {
-  let low = 0;
-  let high = items.length - 1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    const item = items[middle];
-    if (offset < item.start) high = middle - 1;
-    else if (offset > item.end) low = middle + 1;
-    else return offset === item.end && items[middle + 1]?.start === offset ? items[middle + 1] : item;
-  }
-  return undefined;
 }
 
 function embedded(document: TextDocument, location: PlacedPolicy, partial: boolean): EmbeddedPolicy {
