@@ -148,7 +148,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     return result.diagnostics;
   }
 
-  const timing = { delay: () => settings.validationDelay, quickCheck: () => settings.quickCheck, typingPause: () => settings.typingPause, hold };
+  const timing = { delay: () => settings.validationDelay, quickCheck: () => settings.quickCheck, typingPause: () => settings.typingPause, maxProblems: () => settings.maxProblems, hold };
   const validation = new ValidationScheduler(connection, documents, validate, timing, runtime.timers);
 
   connection.onInitialize((params): InitializeResult => {

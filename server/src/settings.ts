@@ -1,10 +1,11 @@
 import { DEFAULT_FILE_KINDS, isOneOf, KCL_VERSION_SETTINGS, POLICY_KIND_SETTINGS, RULE_SEVERITIES, type RuleSeverity } from '../../common/src/choices';
 import { pathMatcher, type PathMatcher } from './filePatterns';
+import { DEFAULT_MAX_PROBLEMS } from './problemLimit';
 import { DEFAULT_SETTINGS, type DiagnosticSettings } from './service';
 
 /** The `kinesisPolicy` settings as the client sends them; anything may be missing or mistyped. */
 export interface RawSettings {
-  validate?: { enable?: unknown; delay?: unknown; quickCheck?: unknown; typingPause?: unknown; maxFileSize?: unknown };
+  validate?: { enable?: unknown; delay?: unknown; quickCheck?: unknown; typingPause?: unknown; maxFileSize?: unknown; maxProblems?: unknown };
   rules?: unknown;
   kcl?: { version?: unknown; assumeKcl?: unknown };
   policyKind?: unknown;
@@ -21,6 +22,8 @@ export interface ServerSettings {
   typingPause: number;
   /** Documents larger than this many characters are not analysed. */
   maxFileSize: number;
+  /** The most problems published for one document (`limitProblems`). */
+  maxProblems: number;
   identityPatterns: PathMatcher;
   resourcePatterns: PathMatcher;
   vpcEndpointPatterns: PathMatcher;
@@ -44,6 +47,7 @@ export function readSettings(raw: RawSettings | null | undefined): ServerSetting
   const delay = raw?.validate?.delay;
   const pause = raw?.validate?.typingPause;
   const maxMb = raw?.validate?.maxFileSize;
+  const maxProblems = raw?.validate?.maxProblems;
   return {
     diagnostics: {
       enable: raw?.validate?.enable !== false,
@@ -56,6 +60,7 @@ export function readSettings(raw: RawSettings | null | undefined): ServerSetting
     quickCheck: raw?.validate?.quickCheck !== false,
     typingPause: typeof pause === 'number' && pause >= 0 && pause <= 10_000 ? pause : DEFAULT_TYPING_PAUSE,
     maxFileSize: Math.round((typeof maxMb === 'number' && maxMb > 0 ? maxMb : DEFAULT_MAX_FILE_SIZE_MB) * 1024 * 1024),
+    maxProblems: typeof maxProblems === 'number' && maxProblems >= 1 ? Math.floor(maxProblems) : DEFAULT_MAX_PROBLEMS,
     // Editors that send no settings get the extension's defaults.
     identityPatterns: patterns(raw?.files?.identityPolicies ?? DEFAULT_FILE_KINDS.identityPolicies),
     resourcePatterns: patterns(raw?.files?.resourcePolicies ?? DEFAULT_FILE_KINDS.resourcePolicies),

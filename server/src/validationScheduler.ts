@@ -1,6 +1,7 @@
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TypingHold } from './typingHold';
+import { limitProblems } from './problemLimit';
 import { letRequestsIn, SLICE_MS } from './slices';
 
 export interface Timers {
@@ -48,7 +49,7 @@ export class ValidationScheduler {
     private readonly connection: Connection,
     private readonly documents: TextDocuments<TextDocument>,
     private readonly validate: (document: TextDocument) => Generator<void, Diagnostic[], void>,
-    private readonly timing: { delay(): number; quickCheck(): boolean; typingPause(): number; hold: TypingHold },
+    private readonly timing: { delay(): number; quickCheck(): boolean; typingPause(): number; maxProblems(): number; hold: TypingHold },
     private readonly timers: Timers,
   ) {}
 
@@ -166,10 +167,13 @@ export class ValidationScheduler {
     this.holding.set(uri, handle);
   }
 
-  /** Publishes; settles when the notification is written. */
+  /**
+   * Publishes, up to the most problems of a document (`limitProblems`); settles when the
+   * notification is written. What is held back and code actions read every finding.
+   */
   private show(uri: string, version: number, diagnostics: Diagnostic[]): Promise<void> {
     this.shown.set(uri, diagnostics);
-    return this.connection.sendDiagnostics({ uri, version, diagnostics });
+    return this.connection.sendDiagnostics({ uri, version, diagnostics: limitProblems(diagnostics, this.timing.maxProblems()) });
   }
 
   /** The diagnostics published for this version of the document, if they are current. */

@@ -101,6 +101,8 @@ describe('large documents', () => {
       .replace('"Sid":"S900",', '"Sid":"S900" "Effect":')
       .replace('{"Sid":"S1500"', '/* { */ {"Sid":"S1500"');
     assert.ok(text.length > STEPWISE_FROM);
+    // Every finding, not the first thousand.
+    await client.changeSettings({ validate: { maxProblems: 1_000_000 } });
     const uri = 'file:///ws/stepwise.json';
     const mark = client.published.length;
     await client.open(uri, text);
@@ -109,6 +111,38 @@ describe('large documents', () => {
     assert.ok(expected.length > 1000, `${expected.length} findings`);
     const brief = (d: Diagnostic) => [d.code, d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character, d.message];
     assert.deepEqual(diagnostics.map(brief), expected.map(brief));
+  });
+
+  it('publish the problems VS Code shows of a policy with thousands, and a note of the rest', async () => {
+    await client.changeSettings({});
+    // Errors near the end, after more than a thousand findings of lower severity.
+    const text = bigPolicy(300 * 1024).replace('"Sid":"S950",', '"Sid":"S950","Action":"kinesis:GetRecordz","NotAction":"s3:*",');
+    const expected = diagnose(text);
+    const errors = expected.filter((d) => d.severity === 1);
+    assert.ok(expected.indexOf(errors[0]) >= 999, `the first error is finding ${expected.indexOf(errors[0])}`);
+    assert.ok(errors.length > 0 && errors.length < 999 && expected.length > 1000, `${errors.length} errors of ${expected.length} findings`);
+    const uri = 'file:///ws/thousands.json';
+    const mark = client.published.length;
+    await client.open(uri, text);
+    const { diagnostics } = await client.diagnostics(uri, () => true, mark, 60_000);
+    assert.equal(diagnostics.length, 1000);
+    // The errors, then the first of the rest.
+    const brief = (d: Diagnostic) => `${String(d.code)}@${d.range.start.line}:${d.range.start.character}`;
+    const shown = new Set(diagnostics.slice(0, -1).map(brief));
+    for (const error of errors) assert.ok(shown.has(brief(error)), brief(error));
+    assert.equal(diagnostics.filter((d) => d.severity !== 1).length, 999 - errors.length + 1);
+    const note = diagnostics[999];
+    assert.equal(note.code, 'too-many-problems');
+    assert.equal(
+      note.message,
+      `${expected.length - 999} more problems in this file are not shown (the kinesisPolicy.validate.maxProblems setting is 1000). The kinesis-policy check command lists them all.`,
+    );
+    // A smaller limit from the settings, published again at once.
+    const again = client.published.length;
+    await client.changeSettings({ validate: { maxProblems: 10 } });
+    const fewer = await client.diagnostics(uri, () => true, again, 60_000);
+    assert.equal(fewer.diagnostics.length, 10);
+    assert.equal(fewer.diagnostics[9].code, 'too-many-problems');
   });
 
   it('leave files over the size limit alone, with one note', async () => {

@@ -66,7 +66,7 @@ function setUp(workMs: number, delay = 150, writeMs = 0, steps?: (edit: () => vo
     scheduler.schedule(document);
   };
   const check = steps ? () => steps(edit, clock) : validate;
-  const scheduler = new ValidationScheduler(connection, documents, check, { delay: () => delay, quickCheck: () => true, typingPause: () => 0, hold: new TypingHold() }, clock);
+  const scheduler = new ValidationScheduler(connection, documents, check, { delay: () => delay, quickCheck: () => true, typingPause: () => 0, maxProblems: () => 1000, hold: new TypingHold() }, clock);
   return { clock, scheduler, published, edit, document: () => document };
 }
 

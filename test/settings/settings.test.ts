@@ -26,4 +26,10 @@ describe('file patterns and the settings that use them', () => {
     assert.equal(settingsFor('file:///ws/orders.resource-policy.json', custom).policyKind, 'auto', 'an empty list turns the default off');
     assert.equal(settingsFor('file:///ws/my%20policies/x.resource-policy.json', defaults).policyKind, 'resource', 'percent-encoded paths');
   });
+
+  it('read the most problems of a document, whole and at least one', () => {
+    assert.equal(readSettings(undefined).maxProblems, 1000);
+    assert.equal(readSettings({ validate: { maxProblems: 250.7 } }).maxProblems, 250);
+    for (const bad of [0, -5, '300', null]) assert.equal(readSettings({ validate: { maxProblems: bad } }).maxProblems, 1000, String(bad));
+  });
 });

@@ -34,4 +34,21 @@ describe('Diagnostics', () => {
     // Back on with the setting removed: later scenarios see the defaults again.
     await diagnosticsWhere(document.uri, `${RULE} to come back`, has);
   });
+
+  it('sends the thousand problems VS Code shows of a policy with more, the last a note of the rest', async () => {
+    // 1,200 statements, each granting an unknown action (an error), and over IAM's size quota (a warning).
+    const statements = Array.from({ length: 1200 }, (_, i) => `  { "Effect": "Allow", "Action": "kinesis:GetRecordz${i}", "Resource": "*" }`);
+    const document = await vscode.workspace.openTextDocument({ language: 'json', content: `{ "Version": "2012-10-17", "Statement": [\n${statements.join(',\n')}\n] }` });
+    await vscode.window.showTextDocument(document);
+    const found = await diagnosticsWhere(document.uri, 'the problems', (d) => d.length > 0, 60_000);
+    assert.equal(found.length, 1000);
+    // Errors first: the warning is among those not shown.
+    assert.equal(withCode(found, 'iam/unknown-action').length, 999);
+    const note = found[999];
+    assert.equal(codeOf(note), 'too-many-problems');
+    assert.equal(note.severity, vscode.DiagnosticSeverity.Information);
+    assert.match(note.message, /^202 more problems in this file are not shown \(the kinesisPolicy\.validate\.maxProblems setting is 1000\)/);
+    // The note stands where the first problem not shown starts in the text: the size warning's place.
+    assert.deepEqual([note.range.start.line, note.range.start.character], [0, 0]);
+  });
 });
