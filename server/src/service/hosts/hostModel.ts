@@ -25,8 +25,11 @@ export interface EmbeddedPolicy extends PolicyLocation {
   judgedAlone: boolean;
   /** Whether it belongs only to Lambda functions' roles. */
   lambda: boolean;
-  /** The diagnostics of its last check, and what they were checked with (see `viewDiagnostics`). */
-  checked?: { key: string; diagnostics: Diagnostic[] };
+  /**
+   * The diagnostics of its last check, and what they were checked with (see `viewDiagnostics`):
+   * the check's `runKey`, one string for every policy of the template, and the policy's own key.
+   */
+  checked?: { run: string; memo: string; diagnostics: Diagnostic[] };
 }
 
 /** The identity policies of one principal of the template, written as one policy for the checks that judge what it can do. */

@@ -54,11 +54,16 @@ export function viewDiagnostics(service: PolicyLanguageService, view: HostView, 
 }
 
 function* viewDiagnosticsSteps(service: PolicyLanguageService, view: HostView, options: ValidationOptions, run: string): Steps<Diagnostic[]> {
-  const key = view.memo ? `${run}|${view.memo.key}` : undefined;
-  const kept = view.memo?.holder.checked;
-  if (kept && kept.key === key) return kept.diagnostics;
+  const { memo } = view;
+  const kept = memo?.holder.checked;
+  if (kept && kept.run === run && kept.memo === memo.key) {
+    // The run's key is the template's tables and settings, kilobytes: each policy holds this check's
+    // string, not a copy of its own (nor one of each earlier check).
+    kept.run = run;
+    return kept.diagnostics;
+  }
   const { diagnostics } = yield* service.validationSteps(view.document, view.model, { ...options, settings: view.settings(options.settings) });
-  if (view.memo && key) view.memo.holder.checked = { key, diagnostics };
+  if (memo) memo.holder.checked = { run, memo: memo.key, diagnostics };
   return diagnostics;
 }
 

@@ -42,10 +42,32 @@ export interface ValidationOptions {
 export interface ValidationMemory {
   statements: StatementMemory;
   kept: KeptEntries;
+  /**
+   * The signatures of the settings checked with lately, each one string: every statement's kept
+   * findings hold it, and in a template each policy's settings carry the template's table names
+   * (kilobytes), the same for all of them.
+   */
+  signatures: Map<string, string>;
 }
 
+/** More settings than a window of templates and policies is checked with. */
+const SIGNATURES_KEPT = 64;
+
 export function createValidationMemory(): ValidationMemory {
-  return { statements: { actions: new WeakMap(), resources: new WeakMap(), sizes: new WeakMap(), compiled: new WeakMap(), derived: new WeakMap() }, kept: new WeakMap() };
+  return {
+    statements: { actions: new WeakMap(), resources: new WeakMap(), sizes: new WeakMap(), compiled: new WeakMap(), derived: new WeakMap() },
+    kept: new WeakMap(),
+    signatures: new Map(),
+  };
+}
+
+/** The one string of a signature in `memory`. */
+function signatureOf(memory: ValidationMemory, made: string): string {
+  const known = memory.signatures.get(made);
+  if (known !== undefined) return known;
+  if (memory.signatures.size >= SIGNATURES_KEPT) memory.signatures.clear();
+  memory.signatures.set(made, made);
+  return made;
 }
 
 export interface ValidationResult {
@@ -94,7 +116,7 @@ export function* validationSteps(
   const kind = decidePolicyKind(model, settings.policyKind);
   const context = new RuleContext(model, catalog, settings, kind, memory.statements);
   // Kept findings hold their messages' text: in another display language they are made anew.
-  const signature = JSON.stringify([settings, kind, options.rulesDocumentation, currentLanguage()]);
+  const signature = signatureOf(memory, JSON.stringify([settings, kind, options.rulesDocumentation, currentLanguage()]));
   const kept = new KeptFindings(memory.kept, document, context, signature);
   // What each rule found, by its place in RULES; the statement rules run first, statement by statement.
   const found: Diagnostic[][] = RULES.map(() => []);
