@@ -13,9 +13,23 @@ export interface Anchor {
 
 export class OffsetMap {
   private origin: { node: { readonly start: number }; start: number } | undefined;
+  /**
+   * The anchors sorted by `json` (and so by `host`), two numbers each (see `MapBuilder`): the JSON
+   * offset, then the host offset times two, plus one when exact. A template of a thousand policies
+   * has a hundred thousand anchors, which as objects took megabytes.
+   */
+  constructor(private readonly pairs: Int32Array) {}
 
-  /** `anchors` sorted by `json` (and so by `host`). */
-  constructor(private readonly anchors: readonly Anchor[]) {}
+  private get count(): number {
+    return this.pairs.length / 2;
+  }
+
+  /** The anchor at an index, or undefined past either end. */
+  private at(i: number): Anchor | undefined {
+    if (i < 0 || i >= this.count) return undefined;
+    const host = this.pairs[2 * i + 1];
+    return { json: this.pairs[2 * i], host: host >> 1, exact: (host & 1) === 1 };
+  }
 
   /**
    * Moves every host offset with the node the text was written from: an edit before it moves the
@@ -37,11 +51,11 @@ export class OffsetMap {
   }
 
   private hostOf(json: number, side: 'start' | 'end'): number {
-    const i = this.lastAt((a) => a.json <= json);
-    if (i < 0) return this.anchors[0]?.host ?? 0;
-    const anchor = this.anchors[i];
+    const i = this.lastAt(json, 0);
+    if (i < 0) return this.at(0)?.host ?? 0;
+    const anchor = this.at(i)!;
     if (anchor.exact) return anchor.host + (json - anchor.json);
-    const next = this.anchors[i + 1];
+    const next = this.at(i + 1);
     return side === 'end' && next && json > anchor.json ? next.host : anchor.host;
   }
 
@@ -51,15 +65,16 @@ export class OffsetMap {
    */
   toJson(moved: number): number | undefined {
     const host = moved - this.moved;
-    const i = this.lastAt((a) => a.host <= host);
+    const i = this.lastAt(host, 1);
     // Anchors that share a host offset: the exact stretch ending there comes first in the text.
     for (let k = i; k >= 0 && k >= i - 3; k--) {
-      const anchor = this.anchors[k];
-      const next = this.anchors[k + 1];
+      const anchor = this.at(k)!;
+      const next = this.at(k + 1);
       if (anchor.exact && (!next || anchor.json + (host - anchor.host) <= next.json)) return anchor.json + (host - anchor.host);
       if (anchor.host < host) break;
     }
-    return i >= 0 && this.anchors[i].host === host ? this.anchors[i].json : undefined;
+    const last = this.at(i);
+    return last?.host === host ? last.json : undefined;
   }
 
   /**
@@ -67,11 +82,11 @@ export class OffsetMap {
    * what an edit must satisfy to be made in the host as it was made in the JSON text.
    */
   exactSpan(start: number, end: number): { start: number; end: number } | undefined {
-    const i = this.lastAt((a) => a.json <= start);
+    const i = this.lastAt(start, 0);
     // A span that ends an exact stretch starts where the next anchor is: it is that stretch's.
     for (const k of [i, i - 1]) {
-      const anchor = this.anchors[k];
-      const next = this.anchors[k + 1];
+      const anchor = this.at(k);
+      const next = this.at(k + 1);
       if (anchor?.exact && start >= anchor.json && (!next || end <= next.json)) {
         return { start: anchor.host + (start - anchor.json) + this.moved, end: anchor.host + (end - anchor.json) + this.moved };
       }
@@ -79,14 +94,15 @@ export class OffsetMap {
     return undefined;
   }
 
-  /** The index of the last anchor satisfying `before` (a predicate true for a prefix of them). */
-  private lastAt(before: (a: Anchor) => boolean): number {
+  /** The index of the last anchor whose JSON offset (`side` 0) or host offset (1) is at most `offset`. */
+  private lastAt(offset: number, side: 0 | 1): number {
     let low = 0;
-    let high = this.anchors.length - 1;
+    let high = this.count - 1;
     let found = -1;
     while (low <= high) {
       const mid = (low + high) >> 1;
-      if (before(this.anchors[mid])) {
+      const value = side === 0 ? this.pairs[2 * mid] : this.pairs[2 * mid + 1] >> 1;
+      if (value <= offset) {
         found = mid;
         low = mid + 1;
       } else high = mid - 1;
@@ -97,7 +113,8 @@ export class OffsetMap {
 
 /** Builds an offset map while the JSON text is written. */
 export class MapBuilder {
-  private readonly anchors: Anchor[] = [];
+  /** The anchors as `OffsetMap` keeps them. */
+  private readonly pairs: number[] = [];
   private readonly parts: string[] = [];
   private length = 0;
 
@@ -112,12 +129,13 @@ export class MapBuilder {
 
   /** From here on, JSON offsets correspond to host offsets from `host` (exactly, or not). */
   anchor(host: number, exact: boolean): void {
-    const last = this.anchors[this.anchors.length - 1];
-    if (last?.json === this.length) this.anchors.pop();
-    this.anchors.push({ json: this.length, host, exact });
+    const { pairs } = this;
+    // A later anchor at the same JSON offset replaces the one before.
+    if (pairs.length > 0 && pairs[pairs.length - 2] === this.length) pairs.length -= 2;
+    pairs.push(this.length, host * 2 + (exact ? 1 : 0));
   }
 
   finish(): { text: string; map: OffsetMap } {
-    return { text: this.parts.join(''), map: new OffsetMap(this.anchors) };
+    return { text: this.parts.join(''), map: new OffsetMap(Int32Array.from(this.pairs)) };
   }
 }
