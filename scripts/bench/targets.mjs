@@ -77,12 +77,17 @@ const TARGETS = [
     limitOf: (r) => (json(r, '2MB') ? json(r, '2MB').editToDiagnosticsMs.p50 / 2 : undefined),
   },
   {
-    // Where a check is quick, each keystroke is checked at once (a few ms each); where it is slow, the burst waits for the delay.
-    label: 'A burst of 5 quick edits costs one validation where the check is slow (2 MB, worst run)',
+    // Where a check is quick, each keystroke is checked at once (a few ms each; an edit of the 2 MB
+    // policy too, since only the first thousand of its findings are published); where it is slow,
+    // as in the large template and Terraform file, the burst waits for the delay.
+    label: 'A burst of 5 quick edits costs one validation where the check is slow (1 MB YAML template and Terraform file, worst run)',
     unit: 'validations',
     digits: 0,
     limit: 1,
-    measure: (r) => ours(r, '2MB')?.burstValidations.max,
+    measure: (r) => {
+      const runs = [ours(r, 'YAML 1MB'), ours(r, 'Terraform 1MB')].filter(Boolean);
+      return runs.length > 0 ? Math.max(...runs.map((o) => o.burstValidations.max)) : undefined;
+    },
   },
 ];
 

@@ -15,9 +15,11 @@ export interface Timers {
 
 
 /**
- * A validation this quick (in milliseconds of work) is run at once after an edit: a policy of up
- * to a few hundred KB. Slower ones wait for the delay after the last edit, so that typing in a
- * large document is not held up by checks of every keystroke.
+ * A validation this quick (in milliseconds of work and publishing) is run at once after an edit:
+ * an edit in a policy of up to a few megabytes, whose unchanged statements' findings are kept and
+ * of whose findings a thousand at most are published. Slower ones (a large template's) wait for
+ * the delay after the last edit, so that typing in a large document is not held up by checks of
+ * every keystroke.
  */
 export const QUICK_CHECK_MS = 30;
 
