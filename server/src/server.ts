@@ -29,6 +29,7 @@ import {
 } from './service';
 import { pathOf, patternKind, readSettings, settingsFor, type RawSettings, type ServerSettings } from './settings';
 import { ValidationScheduler, type Timers } from './validationScheduler';
+import { checkProgress } from './checkProgress';
 import { letRequestsIn, SLICE_MS } from './slices';
 import { fileTooLarge } from './fileTooLarge';
 import { TypingHold } from './typingHold';
@@ -149,7 +150,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   }
 
   const timing = { delay: () => settings.validationDelay, quickCheck: () => settings.quickCheck, typingPause: () => settings.typingPause, maxProblems: () => settings.maxProblems, hold };
-  const validation = new ValidationScheduler(connection, documents, validate, timing, runtime.timers);
+  const validation = new ValidationScheduler(connection, documents, validate, timing, runtime.timers, (uri) => checkProgress(connection, uri));
 
   connection.onInitialize((params): InitializeResult => {
     pullConfiguration = params.capabilities.workspace?.configuration === true;

@@ -1,5 +1,6 @@
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { PROGRESS_AFTER_MS, type Progress } from './checkProgress';
 import type { TypingHold } from './typingHold';
 import { limitProblems } from './problemLimit';
 import { letRequestsIn, SLICE_MS } from './slices';
@@ -53,6 +54,8 @@ export class ValidationScheduler {
     private readonly validate: (document: TextDocument) => Generator<void, Diagnostic[], void>,
     private readonly timing: { delay(): number; quickCheck(): boolean; typingPause(): number; maxProblems(): number; hold: TypingHold },
     private readonly timers: Timers,
+    /** Shows a long check as work in progress (see `checkProgress`). */
+    private readonly progress: (uri: string) => Progress = () => ({ done: () => undefined }),
   ) {}
 
   /**
@@ -113,6 +116,8 @@ export class ValidationScheduler {
     let diagnostics: Diagnostic[];
     // The work, less the time other requests took between its slices.
     let work = 0;
+    const began = this.timers.now();
+    let shown: Progress | undefined;
     try {
       const steps = this.validate(document);
       let sliceStart = this.timers.now();
@@ -124,6 +129,7 @@ export class ValidationScheduler {
         }
         if (this.timers.now() - sliceStart >= SLICE_MS) {
           work += this.timers.now() - sliceStart;
+          shown ??= this.timers.now() - began >= PROGRESS_AFTER_MS ? this.progress(uri) : undefined;
           await letRequestsIn(this.timers);
           if (!isCurrent()) {
             // Stopped where it stands: what the steps hold (a Terraform file's parse trees) is let go.
@@ -143,6 +149,8 @@ export class ValidationScheduler {
     } catch (error) {
       this.connection.console.error(`Validation of ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       return;
+    } finally {
+      shown?.done();
     }
     if (!isCurrent()) {
       this.cost.set(uri, work);

@@ -68,6 +68,30 @@ describe('large documents', () => {
     assert.ok(answered >= 5, `${answered} completions answered while the template was read and checked`);
   });
 
+  it('show the first check of a large template as work in progress, begun and ended, and none for a small policy', async () => {
+    const uri = 'file:///ws/progress%20stack.yaml';
+    const from = client.progress.length;
+    const mark = client.published.length;
+    await client.open(uri, largeYaml(700), 'yaml');
+    const { diagnostics } = await client.diagnostics(uri, (p) => p.diagnostics.length > 0, mark, 120_000);
+    assert.ok(diagnostics.length > 0);
+    // Ended as the findings are published.
+    await client.until(() => client.progress.slice(from).find((p) => p.value.kind === 'end'), 'the end of the progress');
+    const shown = client.progress.slice(from);
+    assert.deepEqual(
+      shown.map((p) => p.value.kind),
+      ['begin', 'end'],
+    );
+    assert.equal(shown[0].token, shown[1].token);
+    assert.deepEqual(shown[0].value, { kind: 'begin', title: 'Kinesis Policy', message: 'Checking progress stack.yaml' });
+
+    const small = 'file:///ws/small-no-progress.json';
+    const before = client.published.length;
+    await client.open(small, '{"Statement": [{"Effect": "Allow", "Action": "kinesis:GetRecords", "Resource": "*"}]}');
+    await client.diagnostics(small, () => true, before);
+    assert.equal(client.progress.length, from + 2, 'a quick check shows nothing');
+  });
+
   it('answer a request on a large template just opened once it is read, and other documents meanwhile', async () => {
     const small = 'file:///ws/small-beside-lightbulb.json';
     await client.open(small, '{"Statement": [{"Action": "kinesis:"}]}');

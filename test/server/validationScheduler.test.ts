@@ -7,6 +7,7 @@ import { PassThrough } from 'node:stream';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
 import { QUICK_CHECK_MS, ValidationScheduler, type Timers } from '../../server/src/validationScheduler';
 import { letRequestsIn } from '../../server/src/slices';
+import { PROGRESS_AFTER_MS, type Progress } from '../../server/src/checkProgress';
 
 /** A clock that moves only when told, and runs the timers that fall due. */
 class FakeClock implements Timers {
@@ -43,7 +44,13 @@ class FakeClock implements Timers {
 }
 
 /** A scheduler over one document whose validation takes `workMs` of the fake clock; what it publishes, by version. */
-function setUp(workMs: number, delay = 150, writeMs = 0, steps?: (edit: () => void, clock: FakeClock) => Generator<void, Diagnostic[], void>) {
+function setUp(
+  workMs: number,
+  delay = 150,
+  writeMs = 0,
+  steps?: (edit: () => void, clock: FakeClock) => Generator<void, Diagnostic[], void>,
+  progress?: (uri: string) => Progress,
+) {
   const clock = new FakeClock();
   let document = TextDocument.create('file:///p.json', 'json', 1, '{}');
   const published: number[] = [];
@@ -66,7 +73,7 @@ function setUp(workMs: number, delay = 150, writeMs = 0, steps?: (edit: () => vo
     scheduler.schedule(document);
   };
   const check = steps ? () => steps(edit, clock) : validate;
-  const scheduler = new ValidationScheduler(connection, documents, check, { delay: () => delay, quickCheck: () => true, typingPause: () => 0, maxProblems: () => 1000, hold: new TypingHold() }, clock);
+  const scheduler = new ValidationScheduler(connection, documents, check, { delay: () => delay, quickCheck: () => true, typingPause: () => 0, maxProblems: () => 1000, hold: new TypingHold() }, clock, progress);
   return { clock, scheduler, published, edit, document: () => document };
 }
 
@@ -139,6 +146,57 @@ describe('ValidationScheduler', () => {
     assert.deepEqual(events.slice(0, 2), ['started', 'let go'], 'the first check stops at its pause, its steps let go');
     await clock.advance(1000);
     assert.deepEqual(published, [2], 'the edited version is checked and published, the first is not');
+  });
+
+  it('shows a long check as work in progress from its first pause past the threshold to its end, and a short one not', async () => {
+    const events: string[] = [];
+    const progress = (uri: string) => {
+      events.push(`begin ${uri}`);
+      return { done: () => events.push('done') };
+    };
+    // Twenty steps of 50 ms: the progress begins at the pause after 500 ms of checking.
+    const { scheduler, published, document, clock } = setUp(0, 150, 0, function* (_edit, time) {
+      for (let i = 0; i < 20; i++) {
+        time.time += 50;
+        events.push(`step ${i}`);
+        yield;
+      }
+      return [];
+    }, progress);
+    scheduler.schedule(document());
+    for (let i = 0; i < 30; i++) await clock.advance(0);
+    const begin = events.indexOf('begin file:///p.json');
+    assert.equal(events[begin - 1], `step ${PROGRESS_AFTER_MS / 50 - 1}`, events.join(', '));
+    assert.deepEqual(events.slice(-2), ['step 19', 'done']);
+    assert.deepEqual(published, [1]);
+
+    const quick: string[] = [];
+    const short = setUp(0, 150, 0, function* (_edit, time) {
+      for (let i = 0; i < 9; i++) {
+        time.time += 50;
+        yield;
+      }
+      return [];
+    }, (uri) => (quick.push(uri), { done: () => quick.push('done') }));
+    short.scheduler.schedule(short.document());
+    for (let i = 0; i < 30; i++) await short.clock.advance(0);
+    assert.deepEqual(short.published, [1]);
+    assert.deepEqual(quick, [], 'a check of 450 ms shows nothing');
+  });
+
+  it('ends the progress of a long check that an edit stops', async () => {
+    const events: string[] = [];
+    const { scheduler, document, clock } = setUp(0, 150, 0, function* (edit, time) {
+      for (let i = 0; i < 20; i++) {
+        time.time += 100;
+        if (i === 8 && document().version === 1) edit();
+        yield;
+      }
+      return [];
+    }, () => (events.push('begin'), { done: () => events.push('done') }));
+    scheduler.schedule(document());
+    for (let i = 0; i < 10; i++) await clock.advance(0);
+    assert.deepEqual(events.slice(0, 2), ['begin', 'done'], 'the stopped check ends its progress');
   });
 
   it('waits for the delay after the last of a burst of edits of a slow document: the burst costs one check', async () => {

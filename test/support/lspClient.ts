@@ -29,6 +29,11 @@ import {
   type Position,
   type ProtocolConnection,
   type TextDocumentContentChangeEvent,
+  type WorkDoneProgressBegin,
+  type WorkDoneProgressEnd,
+  type WorkDoneProgressReport,
+  WorkDoneProgress,
+  WorkDoneProgressCreateRequest,
 } from 'vscode-languageserver-protocol';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
 import { ROOT } from './catalog';
@@ -38,6 +43,8 @@ export class LspClient {
   readonly logs: string[] = [];
   /** Every diagnostics notification, in arrival order. */
   readonly published: PublishDiagnosticsParams[] = [];
+  /** The work in progress the server has shown, each report with the token of its progress. */
+  readonly progress: { token: string | number; value: WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd }[] = [];
   /** What the server gets when it asks for the `kinesisPolicy` settings. */
   settings: unknown = {};
   private versions = new Map<string, number>();
@@ -67,6 +74,12 @@ export class LspClient {
       return p.items.map(() => client.settings);
     });
     connection.onRequest(RegistrationRequest.type, () => undefined);
+    connection.onRequest(WorkDoneProgressCreateRequest.type, ({ token }) => {
+      connection.onProgress(WorkDoneProgress.type, token, (value) => {
+        client.progress.push({ token, value });
+        client.wake();
+      });
+    });
     connection.listen();
     const initialize = await connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
@@ -78,6 +91,7 @@ export class LspClient {
           codeAction: { resolveSupport: { properties: ['edit'] }, codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'refactor', 'source'] } } },
         },
         workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
+        window: { workDoneProgress: true },
       },
     });
     await connection.sendNotification(InitializedNotification.type, {});
@@ -159,12 +173,17 @@ export class LspClient {
     after = 0,
     timeout = 10_000,
   ): Promise<PublishDiagnosticsParams> {
+    return this.until(() => this.published.slice(after).find((p) => p.uri === uri && accept(p)), `diagnostics for ${uri}`, timeout);
+  }
+
+  /** Waits until `found` gives something, checked on each notification; fails after `timeout` ms. */
+  async until<T>(found: () => T | undefined, what: string, timeout = 10_000): Promise<T> {
     const deadline = Date.now() + timeout;
     for (;;) {
-      const found = this.published.slice(after).find((p) => p.uri === uri && accept(p));
-      if (found) return found;
+      const result = found();
+      if (result !== undefined) return result;
       const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`No matching diagnostics for ${uri} within ${timeout} ms`);
+      if (left <= 0) throw new Error(`No matching ${what} within ${timeout} ms`);
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, left);
         this.waiters.push(() => {

@@ -1,0 +1,37 @@
+import * as l10n from '@vscode/l10n';
+import type { Connection } from 'vscode-languageserver';
+
+/**
+ * A check running this long (wall time) shows that it runs: the first check of a large template or
+ * policy takes a second or more, and until its findings come the editor would show nothing.
+ */
+export const PROGRESS_AFTER_MS = 500;
+
+export interface Progress {
+  done(): void;
+}
+
+/**
+ * Shows a document's check as work in progress where the editor shows such work (VS Code: the
+ * status bar), if it can; nothing otherwise.
+ */
+export function checkProgress(connection: Connection, uri: string): Progress {
+  const reporter = connection.window.createWorkDoneProgress().then(
+    (r) => {
+      r.begin(l10n.t('Kinesis Policy'), undefined, l10n.t('Checking {0}', fileName(uri)));
+      return r;
+    },
+    () => undefined,
+  );
+  return { done: () => void reporter.then((r) => r?.done()) };
+}
+
+/** The last part of a document's URI, decoded: `stack.yaml`, `Untitled-1`. */
+function fileName(uri: string): string {
+  const last = uri.slice(uri.lastIndexOf('/') + 1);
+  try {
+    return decodeURIComponent(last);
+  } catch {
+    return last;
+  }
+}
