@@ -11,5 +11,7 @@ export type PathMatcher = (path: string) => boolean;
 export function pathMatcher(patterns: readonly unknown[]): PathMatcher {
   const globs = patterns.filter((p): p is string => typeof p === 'string' && p !== '');
   if (globs.length === 0) return () => false;
-  return picomatch(globs, { dot: true });
+  // Compiled when first asked: the server reads its default settings as it starts, before it answers.
+  let match: PathMatcher | undefined;
+  return (path) => (match ??= picomatch(globs, { dot: true }))(path);
 }

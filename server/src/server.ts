@@ -17,6 +17,7 @@ import {
   isTerraform,
   fillEdits,
   FIX_ALL_KIND,
+  CORE_SERVICES,
   IamCatalog,
   INSERT_KIND,
   namesInUse,
@@ -55,7 +56,8 @@ export interface ServerRuntime {
 
 /** Wires the language service to an LSP connection. Handlers only find the document and delegate. */
 export function startServer(connection: Connection, runtime: ServerRuntime): void {
-  const catalog = new IamCatalog(runtime.catalogSource);
+  // The services most policies name are read once the client is answered (see `onInitialized`).
+  const catalog = new IamCatalog(runtime.catalogSource, []);
   let hcl: Parser | undefined;
   let hclLoading: Promise<void> | undefined;
   const service = createLanguageService({ catalog, hcl: () => hcl });
@@ -172,6 +174,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   });
 
   connection.onInitialized(() => {
+    // Before the first document arrives, after the client's wait for the server to start.
+    for (const prefix of CORE_SERVICES) catalog.service(prefix);
     connection.console.info(`Kinesis Policy server ${runtime.version}; IAM data of ${catalog.dataDate} (${catalog.dataPackage} ${catalog.dataVersion}).`);
     if (pullConfiguration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'kinesisPolicy' });
