@@ -24,10 +24,10 @@ const ARN_TEMPLATE_FIXES = [
   ['${ConsumerCreationTimpstamp}', '${CreationTimestamp}'],
 ];
 
-/** The access levels of the Service Authorization Reference: "Tagging, Write" is Tagging. */
 /** What the files written hold changes with this number: data of another is written again. */
 const DATA_FORMAT = 2;
 
+/** The access levels of the Service Authorization Reference: "Tagging, Write" is Tagging. */
 const ACCESS_LEVELS = ['List', 'Read', 'Write', 'Permissions management', 'Tagging'];
 
 function normaliseAccessLevel(level) {
@@ -66,20 +66,20 @@ function convertService(prefix, name) {
     actions: Object.values(actions)
       .sort((a, b) => a.name.localeCompare(b.name, 'en'))
       .map((a) => ({
-      name: a.name,
-      description: a.description,
-      accessLevel: normaliseAccessLevel(a.accessLevel),
-      resourceTypes: nonEmpty(
-        a.resourceTypes.map((r) => ({
-          name: r.name,
-          required: r.required,
-          conditionKeys: nonEmpty(r.conditionKeys),
-          dependentActions: nonEmpty(r.dependentActions),
-        })),
-      ),
-      conditionKeys: nonEmpty(a.conditionKeys),
-      dependentActions: nonEmpty(a.dependentActions),
-    })),
+        name: a.name,
+        description: a.description,
+        accessLevel: normaliseAccessLevel(a.accessLevel),
+        resourceTypes: nonEmpty(
+          a.resourceTypes.map((r) => ({
+            name: r.name,
+            required: r.required,
+            conditionKeys: nonEmpty(r.conditionKeys),
+            dependentActions: nonEmpty(r.dependentActions),
+          })),
+        ),
+        conditionKeys: nonEmpty(a.conditionKeys),
+        dependentActions: nonEmpty(a.dependentActions),
+      })),
     resourceTypes: Object.values(resourceTypes).map((r) => ({
       name: r.key,
       arn: fixArnTemplate(r.arn),

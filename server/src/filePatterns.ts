@@ -12,6 +12,16 @@ export function pathMatcher(patterns: readonly unknown[]): PathMatcher {
   const globs = patterns.filter((p): p is string => typeof p === 'string' && p !== '');
   if (globs.length === 0) return () => false;
   // Compiled when first asked: the server reads its default settings as it starts, before it answers.
-  let match: PathMatcher | undefined;
-  return (path) => (match ??= picomatch(globs, { dot: true }))(path);
+  let matchers: PathMatcher[] | undefined;
+  return (path) => {
+    matchers ??= globs.flatMap((glob) => {
+      try {
+        return [picomatch(glob, { dot: true })];
+      } catch {
+        // A pattern picomatch refuses (over 65,536 characters) matches nothing; the others still match.
+        return [];
+      }
+    });
+    return matchers.some((match) => match(path));
+  };
 }

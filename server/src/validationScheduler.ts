@@ -41,7 +41,7 @@ export class ValidationScheduler {
   private readonly seen = new Set<string>();
   /** What was last published for each document, for code actions that need every diagnostic. */
   private readonly published = new Map<string, { version: number; diagnostics: Diagnostic[] }>();
-  /** What the editor shows for each document: the published findings less those held back. */
+  /** What the editor shows for each document: the published findings less those held back, up to the most it is sent. */
   private readonly shown = new Map<string, Diagnostic[]>();
   /** The timer that shows a document's held findings once the user pauses. */
   private readonly holding = new Map<string, unknown>();
@@ -179,11 +179,12 @@ export class ValidationScheduler {
 
   /**
    * Publishes, up to the most problems of a document (`limitProblems`); settles when the
-   * notification is written. What is held back and code actions read every finding.
+   * notification is written. Code actions read every finding.
    */
   private show(uri: string, version: number, diagnostics: Diagnostic[]): Promise<void> {
-    this.shown.set(uri, diagnostics);
-    return this.connection.sendDiagnostics({ uri, version, diagnostics: limitProblems(diagnostics, this.timing.maxProblems()) });
+    const sent = limitProblems(diagnostics, this.timing.maxProblems());
+    this.shown.set(uri, sent);
+    return this.connection.sendDiagnostics({ uri, version, diagnostics: sent });
   }
 
   /** The diagnostics published for this version of the document, if they are current. */

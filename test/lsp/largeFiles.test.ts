@@ -161,6 +161,9 @@ describe('large documents', () => {
       note.message,
       `${expected.length - 999} more problems in this file are not shown (the kinesisPolicy.validate.maxProblems setting is 1000). The kinesis-policy check command lists them all.`,
     );
+    // The note is no rule: it has no documentation to show.
+    const actions = await client.codeActions(uri, note.range, [note]);
+    assert.deepEqual(actions.filter((a) => /documentation/i.test(a.title)).map((a) => a.title), []);
     // A smaller limit from the settings, published again at once.
     const again = client.published.length;
     await client.changeSettings({ validate: { maxProblems: 10 } });

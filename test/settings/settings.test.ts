@@ -12,6 +12,11 @@ describe('file patterns and the settings that use them', () => {
     assert.equal(matches('/ws/policies/table-orders.json'), false);
     assert.equal(matches('/ws/orders.json'), false);
     assert.equal(pathMatcher([])('/anything.json'), false);
+    // A pattern picomatch refuses (too long) matches nothing, and the others of the setting still match.
+    const long = pathMatcher([`**/${'a'.repeat(70_000)}.json`, '**/*.stream-policy.json']);
+    assert.equal(long('/ws/orders.json'), false);
+    assert.equal(long('/ws/orders.stream-policy.json'), true);
+    assert.equal(long('/ws/orders.stream-policy.json'), true, 'asked again');
   });
 
   it('read a file as the kind its name says, with the defaults when an editor sends no settings', () => {

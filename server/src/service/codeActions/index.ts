@@ -40,6 +40,8 @@ export interface CodeActionOptions {
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.kinesis-policy`;
 
+const RULE_CODES: ReadonlySet<string> = new Set(RULES.map((r) => r.code));
+
 /** Code actions for a range: quick fixes for its diagnostics, statements to insert, fix-all. Unresolved: no edits yet. */
 export function getCodeActions(
   document: TextDocument,
@@ -59,7 +61,8 @@ export function getCodeActions(
       }
     }
     if (wellFormed(model)) actions.push(...fillActions(document.uri, model, ours));
-    for (const diagnostic of ours) {
+    // The rules' documentation; the server's notes (a file too large, problems not shown) are no rule.
+    for (const diagnostic of ours.filter((d) => RULE_CODES.has(String(d.code)))) {
       actions.push({
         title: l10n.t('Show documentation for {0}', String(diagnostic.code)),
         kind: CodeActionKind.QuickFix,
