@@ -27,7 +27,7 @@ export class RuleDocumentation implements vscode.Disposable {
   async show(code?: unknown): Promise<string | undefined> {
     const rules = new TextDecoder().decode(await vscode.workspace.fs.readFile(this.rulesUri()));
     const sections = splitSections(rules);
-    const chosen = typeof code === 'string' ? code : (codeAtCursor() ?? (await pick([...sections.keys()])));
+    const chosen = typeof code === 'string' ? code : (codeAtCursor(sections) ?? (await pick([...sections.keys()])));
     const section = chosen ? sections.get(chosen) : undefined;
     if (!chosen || section === undefined) {
       if (chosen) void vscode.window.showWarningMessage(vscode.l10n.t('Kinesis Policy has no rule {0}.', chosen));
@@ -104,14 +104,16 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
 }
 
-function codeAtCursor(): string | undefined {
+/** The rule of our diagnostic at the cursor, if any (the server's notes, such as problems not shown, are no rule). */
+function codeAtCursor(rules: ReadonlyMap<string, unknown>): string | undefined {
   const editor = vscode.window.activeTextEditor;
   if (!editor) return undefined;
-  const diagnostic = vscode.languages
+  const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : d.code === undefined ? undefined : String(d.code));
+  return vscode.languages
     .getDiagnostics(editor.document.uri)
-    .find((d) => d.source === DIAGNOSTIC_SOURCE && d.range.contains(editor.selection.active));
-  const code = diagnostic?.code;
-  return typeof code === 'object' ? String(code.value) : code === undefined ? undefined : String(code);
+    .filter((d) => d.source === DIAGNOSTIC_SOURCE && d.range.contains(editor.selection.active))
+    .map(codeOf)
+    .find((code) => code !== undefined && rules.has(code));
 }
 
 async function pick(codes: string[]): Promise<string | undefined> {
