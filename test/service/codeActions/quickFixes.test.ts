@@ -217,6 +217,13 @@ describe('quick fixes', () => {
     assert.equal(all, oneByOne);
   });
 
+  it('fix all: statements of the same text, one left as the first round found it, each fixed in its place', () => {
+    // A string item before them: a statement's place in the list is not its place among the statements.
+    const text = '{\n  "Statement": [\n    "kinesis:PutRecord",\n    {},\n    {}\n  ]\n}';
+    const all = fix(text, 'Fix all Kinesis Policy problems', {}, ['source.fixAll']);
+    assert.deepEqual((JSON.parse(all) as { Statement: unknown[] }).Statement, ['kinesis:PutRecord', { Effect: 'Allow' }, { Effect: 'Allow' }]);
+  });
+
   it("fix all: reads the document's model and leaves it as it was", () => {
     const text = policy(...Array.from({ length: 30 }, (_, i) => share({ Sid: `S${i}`, Action: ['kinesis:GetRecords', 'dynamodb:GetItem', 's3:GetObject'] })));
     const document = TextDocument.create('file:///test/policy.json', 'json', 1, text);

@@ -53,6 +53,8 @@ export function* fixAll(
     const checked = yield* validationSteps(document, model, options.catalog, ofDocument ? options.memory : ownMemory, {
       settings: ofDocument ? options.settings : own,
       rulesDocumentation: options.rulesDocumentation,
+      // A statement no fix has changed has the findings the document's check found in it.
+      keptFrom: ofDocument ? undefined : { model: documentModel, memory: options.memory, settings: options.settings },
     });
     yield;
     const attempts: { d: Diagnostic; offset: number; statement: StatementModel | undefined; key: string }[] = [];

@@ -1,5 +1,5 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { StatementModel } from '../../policy/policyModel';
+import type { PolicyModel, StatementModel } from '../../policy/policyModel';
 import type { PolicyRule, RuleFinding, StatementRule } from './rule';
 import type { RuleContext } from './ruleContext';
 import type { CheckedText } from './validate';
@@ -48,6 +48,21 @@ const NONE: readonly number[] = [];
 /** How many statements are checked between two pauses of the validation. */
 const STATEMENTS_PER_STEP = 16;
 
+/**
+ * Where a statement this check has kept nothing for may take its findings from: the statement at
+ * the same place in another model, if its text is the same, and that model's check ran every
+ * statement rule this one runs (fix-all's own models take them from the document's check). A
+ * statement rule's findings depend on nothing but its statement (its text and its place in the
+ * list, which their facts may name), the catalog, the settings and the policy's kind
+ * (`PolicyRule.checkStatement`), so they are the same; the caller makes sure the kind is.
+ */
+export interface KeptSource {
+  model: PolicyModel;
+  entries: KeptEntries;
+  /** The signature the source's statements were checked with. */
+  signature: string;
+}
+
 /** Turns a finding into a diagnostic, its offsets counted from `base`. */
 export type DiagnosticMaker = (finding: RuleFinding, base: number) => Diagnostic;
 
@@ -65,6 +80,7 @@ export class KeptFindings {
     private readonly document: CheckedText,
     private readonly context: RuleContext,
     private readonly signature: string,
+    private readonly source?: KeptSource,
   ) {}
 
   /**
@@ -75,6 +91,7 @@ export class KeptFindings {
     const { statements } = this.context.model;
     const byIndex: RuleRun<StatementRule>[] = [];
     for (const run of runs) byIndex[run.index] = run;
+    this.runs = byIndex;
     // No closure or iterator in these loops: they run for every statement after each edit, and a
     // scope or an iterator made at each pass was most of what checking a large, mostly unchanged
     // policy allocated.
@@ -137,12 +154,15 @@ export class KeptFindings {
     return findings;
   }
 
+  /** The rules this check runs, by their place in the rule list (set by `collect`). */
+  private runs: readonly (RuleRun<StatementRule> | undefined)[] = [];
+
   /** The statement's entry, its diagnostics dropped if it no longer starts where they were made. */
   private entryOf(statement: StatementModel): KeptEntry {
     let entry = this.entries.get(statement);
     const { line, character } = this.document.positionAt(statement.node.offset);
     if (!entry || entry.signature !== this.signature) {
-      entry = { signature: this.signature, line, character, complete: false, found: [], unkept: NONE };
+      entry = this.fromSource(statement, line, character) ?? { signature: this.signature, line, character, complete: false, found: [], unkept: NONE };
       this.entries.set(statement, entry);
     } else if (entry.line !== line || entry.character !== character) {
       entry.line = line;
@@ -151,4 +171,29 @@ export class KeptFindings {
     }
     return entry;
   }
+
+  /** A new entry with what the source's statement of the same text found, of the rules this check runs. */
+  private fromSource(statement: StatementModel, line: number, character: number): KeptEntry | undefined {
+    const source = this.source;
+    if (!source) return undefined;
+    // At the same place in the list: a finding's facts may name its statement's index.
+    const twin = source.model.statementAt(statement.index);
+    const kept = twin && textOf(source.model, twin) === textOf(this.context.model, statement) ? source.entries.get(twin) : undefined;
+    if (!kept?.complete || kept.signature !== source.signature) return undefined;
+    const runs = this.runs;
+    return {
+      signature: this.signature,
+      line,
+      character,
+      complete: true,
+      found: kept.found.filter((f) => runs[f.index] !== undefined).map((f) => ({ index: f.index, findings: f.findings, diagnostics: undefined })),
+      unkept: kept.unkept.filter((index) => runs[index] !== undefined),
+    };
+  }
+}
+
+/** A statement's text in its model. */
+function textOf(model: PolicyModel, statement: StatementModel): string {
+  const { offset, length } = statement.node;
+  return model.text.slice(offset, offset + length);
 }

@@ -32,6 +32,12 @@ export interface ValidationOptions {
   settings: DiagnosticSettings;
   /** Where docs/rules.md is: each diagnostic links to `${rulesDocumentation}#${code}`. */
   rulesDocumentation: string;
+  /**
+   * Another model's check to take statements' findings from where this model has a statement of
+   * the same text and of a policy of the same kind (see `KeptSource`): its settings must run every
+   * rule these do.
+   */
+  keptFrom?: { model: PolicyModel; memory: ValidationMemory; settings: DiagnosticSettings };
 }
 
 /**
@@ -116,8 +122,15 @@ export function* validationSteps(
   const kind = decidePolicyKind(model, settings.policyKind);
   const context = new RuleContext(model, catalog, settings, kind, memory.statements);
   // Kept findings hold their messages' text: in another display language they are made anew.
-  const signature = signatureOf(memory, JSON.stringify([settings, kind, options.rulesDocumentation, currentLanguage()]));
-  const kept = new KeptFindings(memory.kept, document, context, signature);
+  const signatureWith = (checked: DiagnosticSettings, within: ValidationMemory) =>
+    signatureOf(within, JSON.stringify([checked, kind, options.rulesDocumentation, currentLanguage()]));
+  const signature = signatureWith(settings, memory);
+  const from = options.keptFrom;
+  const source =
+    from && decidePolicyKind(from.model, from.settings.policyKind) === kind
+      ? { model: from.model, entries: from.memory.kept, signature: signatureWith(from.settings, from.memory) }
+      : undefined;
+  const kept = new KeptFindings(memory.kept, document, context, signature, source);
   // What each rule found, by its place in RULES; the statement rules run first, statement by statement.
   const found: Diagnostic[][] = RULES.map(() => []);
   const statementRuns: RuleRun<StatementRule>[] = [];
