@@ -35,7 +35,9 @@ const GRANT_RULES = [
  * statement without a valid Effect grants nothing; an action IAM does not know is not judged; a
  * policy that reads records is a consumer's, and a consumer needs more; a wildcard is not held to
  * the resources each action it covers takes; an element whose key IAM does not know is not read
- * at all until the key is spelt right, and then every rule reads it.
+ * at all until the key is spelt right, and then every rule reads it. A policy whose every principal
+ * is `"*"` may be a VPC endpoint policy, and its Kinesis resource-policy findings are warnings
+ * until a principal names an account.
  */
 const REVEALED_BY: Readonly<Record<string, readonly string[]>> = {
   'iam/unknown-key': RULES.map((r) => r.code),
@@ -43,6 +45,7 @@ const REVEALED_BY: Readonly<Record<string, readonly string[]>> = {
   'iam/unknown-action': GRANT_RULES,
   'consumer/incomplete-read': GRANT_RULES.filter((c) => c.startsWith('consumer/') || c.startsWith('kcl/')),
   'resource-policy/wildcard-action': ['resource-policy/resource-mismatch', 'iam/action-resource-mismatch'],
+  'resource-policy/wildcard-principal': RULES.map((r) => r.code).filter((c) => c.startsWith('resource-policy/')),
 };
 
 interface Checked {

@@ -149,6 +149,11 @@ describe('quick fixes', () => {
     const replaced = fix(everyone, 'Remove the principal');
     assert.deepEqual((JSON.parse(replaced) as { Statement: { Principal: unknown }[] }).Statement[0].Principal, { AWS: 'arn:aws:iam::OTHER_ACCOUNT_ID:root' });
     assert.deepEqual(problems(replaced), ['iam/placeholder']);
+    // In the China partition, an account of the China partition.
+    const china = policy(share({ Action: 'kinesis:GetRecords', Principal: '*', Resource: 'arn:aws-cn:kinesis:cn-north-1:111122223333:stream/orders' }));
+    const replacedInChina = fix(china, 'Remove the principal');
+    assert.deepEqual((JSON.parse(replacedInChina) as { Statement: { Principal: unknown }[] }).Statement[0].Principal, { AWS: 'arn:aws-cn:iam::OTHER_ACCOUNT_ID:root' });
+    assert.deepEqual(problems(replacedInChina), ['iam/placeholder']);
   });
 
   it('move a consumer action to a consumer-ARN statement, and ListStreams to "*"', () => {

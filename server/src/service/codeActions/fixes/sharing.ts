@@ -80,6 +80,12 @@ function removeActionValues(tx: PolicyTransaction, statement: StatementModel, re
   tx.removeElements([...statementPath(tx.model, statement), 'Action'], removed.map((v) => items.indexOf(v.node)));
 }
 
+/** An account to fill in, in the statement's partition: an aws-cn stream is shared with an aws-cn account. */
+function accountPlaceholder(statement: StatementModel): { AWS: string } {
+  const partition = statement.resource?.values.map((v) => parseArn(v.value)?.partition).find((p) => p !== undefined && PARTITIONS.includes(p)) ?? 'aws';
+  return { AWS: `arn:${partition}:iam::${PLACEHOLDERS.otherAccount}:root` };
+}
+
 /** Principals a Kinesis resource policy rejects are removed; an emptied principal asks for an account instead. */
 export const removePrincipal: FixProvider = (context) => [
   {
@@ -90,7 +96,7 @@ export const removePrincipal: FixProvider = (context) => [
       const element = [statement?.principal, statement?.notPrincipal].find((e) => e && e.property.offset <= context.offset && context.offset < e.property.offset + e.property.length);
       if (!statement || !element) return;
       const path = [...statementPath(tx.model, statement), element.key];
-      const placeholder = { AWS: `arn:aws:iam::${PLACEHOLDERS.otherAccount}:root` };
+      const placeholder = accountPlaceholder(statement);
       const remaining = element.entries.flatMap((entry) => {
         if (entry.property.offset === context.offset) return [];
         const values = entry.values.filter((v) => v.node.offset !== context.offset);
@@ -109,9 +115,7 @@ export const addPrincipal: FixProvider = (context) => [
     preferred: true,
     apply(tx) {
       const { statement } = policyAt(tx.model, context.offset);
-      // In the statement's partition: an aws-cn stream is shared with an aws-cn account.
-      const partition = statement?.resource?.values.map((v) => parseArn(v.value)?.partition).find((p) => p !== undefined && PARTITIONS.includes(p)) ?? 'aws';
-      if (statement) tx.set([...statementPath(tx.model, statement), 'Principal'], { AWS: `arn:${partition}:iam::${PLACEHOLDERS.otherAccount}:root` }, 2);
+      if (statement) tx.set([...statementPath(tx.model, statement), 'Principal'], accountPlaceholder(statement), 2);
     },
   },
 ];
