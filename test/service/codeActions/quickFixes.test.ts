@@ -57,6 +57,15 @@ describe('quick fixes', () => {
     assert.deepEqual(codes(after).filter((c) => c === 'iam/placeholder'), ['iam/placeholder']);
   });
 
+  it('name the lease table after the application a KCL 3.x metadata table names', () => {
+    const metrics = 'arn:aws:dynamodb:us-east-1:111122223333:table/orders-app-WorkerMetricStats';
+    const text = policy({ Sid: 'Read', Effect: 'Allow', Action: ['kinesis:DescribeStream', 'kinesis:GetShardIterator', 'kinesis:GetRecords'], Resource: [STREAM, metrics] });
+    const after = fix(text, /^Add the missing KCL lease-table actions/);
+    const added = (JSON.parse(after) as { Statement: { Sid: string; Resource: string }[] }).Statement[1];
+    assert.equal(added.Resource, 'arn:aws:dynamodb:us-east-1:111122223333:table/orders-app');
+    assert.deepEqual(codes(after).filter((c) => c.startsWith('kcl/missing-lease')), []);
+  });
+
   it('add what KCL 3.x needs beyond the seven table actions: UpdateTable, the index, the metadata tables', () => {
     const v3 = { kclVersion: '3.x' as const };
     const lease7 = ['dynamodb:CreateTable', 'dynamodb:DescribeTable', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Scan', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'];

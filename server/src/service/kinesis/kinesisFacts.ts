@@ -84,6 +84,12 @@ export const KCL3_INDEX_ACTIONS: readonly string[] = ['dynamodb:Query'];
  * keep them in the lease table instead ("single table format"). [KCL-IAM] [KCL-TABLES]
  */
 export const KCL3_EXTRA_TABLE_SUFFIXES: readonly string[] = ['-WorkerMetricStats', '-CoordinatorState'];
+
+/** The application a KCL table is named after: the lease table's name, or a KCL 3.x table's without its suffix. */
+export function applicationOfTable(table: string): string {
+  const suffix = KCL3_EXTRA_TABLE_SUFFIXES.find((s) => table.length > s.length && table.endsWith(s));
+  return suffix ? table.slice(0, -suffix.length) : table;
+}
 export const KCL3_EXTRA_TABLE_ACTIONS: readonly string[] = KCL_TABLE_ACTIONS;
 
 /** The KCL and the KPL publish their metrics to CloudWatch; the action takes no resource. [KDS-TUTORIAL] [KPL] */

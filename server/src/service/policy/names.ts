@@ -1,6 +1,7 @@
 import type { Node } from 'jsonc-parser';
 import { NAME_KINDS, nameProblem, type NameKind } from '../../../../common/src/names';
 import { parseArn, partitionOfRegion, PARTITIONS } from '../catalog/arn';
+import { applicationOfTable } from '../kinesis/kinesisFacts';
 import { PLACEHOLDERS, placeholdersIn } from '../templates/placeholders';
 import type { PolicyModel } from './policyModel';
 
@@ -132,8 +133,8 @@ export function knownNames(models: readonly PolicyModel[]): Partial<Record<NameK
         note('consumer', stream[2]);
       }
       // KCL 3.x's extra tables are named after the application with a suffix.
-      const table = /^table\/([^/]+?)(?:-WorkerMetricStats|-CoordinatorState)?(?:\/|$)/.exec(arn.resource);
-      if (arn.service === 'dynamodb' && table) note('application', table[1]);
+      const table = /^table\/([^/]+)/.exec(arn.resource);
+      if (arn.service === 'dynamodb' && table) note('application', applicationOfTable(table[1]));
       const key = /^key\/(.+)$/.exec(arn.resource);
       if (arn.service === 'kms' && key) note('keyId', key[1]);
       if (arn.service === 'iam') note('otherAccount', arn.account);

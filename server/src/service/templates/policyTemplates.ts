@@ -1,5 +1,6 @@
 import { parseArn } from '../catalog/arn';
 import {
+  applicationOfTable,
   EFO_CONSUMER_ACTIONS,
   EFO_STREAM_ACTIONS,
   KCL3_EXTRA_TABLE_ACTIONS,
@@ -70,7 +71,8 @@ export function paramsFromPolicy(model: PolicyModel): TemplateParams {
       params.stream = stream[1];
       if (stream[2]) params.consumer = stream[2];
     } else if (arn.service === 'dynamodb' && table && params.application === PLACEHOLDERS.application) {
-      params.application = table[1];
+      // KCL 3.x's extra tables are named after the application with a suffix.
+      params.application = applicationOfTable(table[1]);
     }
   }
   return params;
