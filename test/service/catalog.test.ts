@@ -2,7 +2,8 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService, DEFAULT_SETTINGS } from '../../server/src/service';
-import { parseArn } from '../../server/src/service/catalog/arn';
+import { fieldEnd, parseArn } from '../../server/src/service/catalog/arn';
+import { variablesAsGlob } from '../../server/src/service/catalog/arnPatterns';
 import { loadCatalog, sharedCatalog } from '../support/catalog';
 
 describe('IAM catalog', () => {
@@ -22,6 +23,15 @@ describe('IAM catalog', () => {
       const names = catalog.service(prefix)?.actions.map((a) => a.name) ?? [];
       assert.deepEqual(names, [...names].sort((a, b) => a.localeCompare(b, 'en')), prefix);
     }
+  });
+
+  it('reads an ARN of tens of thousands of variables, field by field', () => {
+    const head = 'arn:aws:kinesis:us-east-1:111122223333:stream/';
+    const arn = `${head}${'${aws:username}'.repeat(70_000)}`;
+    // No colon outside a variable after the fifth: a loop over the variables, not a call each.
+    assert.equal(fieldEnd(arn, head.length), -1);
+    assert.equal(variablesAsGlob(arn), `${head}${'*'.repeat(70_000)}`);
+    assert.equal(variablesAsGlob('arn:aws:kinesis:${Region}:${Account}:stream/${aws:username}'), 'arn:aws:kinesis:\u0001:\u0001:stream/*');
   });
 
   it('carries the data version and date', () => {

@@ -36,11 +36,15 @@ export function parseArn(text: string): ArnParts | undefined {
  * `${aws:PrincipalAccount}` (a policy variable), `${AWS::Region}` (a template's value).
  */
 export function fieldEnd(text: string, from: number): number {
-  const colon = text.indexOf(':', from);
-  const variable = text.indexOf('${', from);
-  if (variable < 0 || colon < variable) return colon;
-  const close = text.indexOf('}', variable);
-  return close < 0 ? colon : fieldEnd(text, close + 1);
+  // A loop, not a call per variable: a value of thousands of variables is no reason to overflow the stack.
+  for (let at = from; ; ) {
+    const colon = text.indexOf(':', at);
+    const variable = text.indexOf('${', at);
+    if (variable < 0 || colon < variable) return colon;
+    const close = text.indexOf('}', variable);
+    if (close < 0) return colon;
+    at = close + 1;
+  }
 }
 
 export interface ArnTemplate {

@@ -56,10 +56,14 @@ export function templateGlob(type: ResourceTypeInfo): string {
 export function variablesAsGlob(text: string): string {
   if (!text.includes('${')) return text;
   const header = text.startsWith('arn:');
+  // The ARN field each variable is in, counted on as the variables come in order (counting from
+  // the start for each was quadratic in a value of thousands of variables); past the fifth colon
+  // every variable is in the resource.
+  let field = 0;
+  let colon = header ? fieldEnd(text, 0) : -1;
   return text.replace(/\$\{[^}]*\}/g, (variable: string, at: number) => {
     if (!header) return '*';
-    let field = 0;
-    for (let colon = fieldEnd(text, 0); colon >= 0 && colon < at; colon = fieldEnd(text, colon + 1)) field++;
+    for (; field < 5 && colon >= 0 && colon < at; colon = fieldEnd(text, colon + 1)) field++;
     const whole = text[at - 1] === ':' && text[at + variable.length] === ':';
     if (whole && field >= 1 && field <= 4) return SEGMENT;
     // A template's value after a `/` or `:` of the resource is a name (`stream/${Orders}`), which
