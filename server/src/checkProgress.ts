@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import type { Connection } from 'vscode-languageserver';
+import { pathOf } from './settings';
 
 /**
  * A check running this long (wall time) shows that it runs: the first check of a large template or
@@ -26,12 +27,8 @@ export function checkProgress(connection: Connection, uri: string): Progress {
   return { done: () => void reporter.then((r) => r?.done()) };
 }
 
-/** The last part of a document's URI, decoded: `stack.yaml`, `Untitled-1`. */
+/** The last part of a document's path: `stack.yaml`, `Untitled-1`. */
 function fileName(uri: string): string {
-  const last = uri.slice(uri.lastIndexOf('/') + 1);
-  try {
-    return decodeURIComponent(last);
-  } catch {
-    return last;
-  }
+  const path = pathOf(uri);
+  return path.slice(path.lastIndexOf('/') + 1);
 }

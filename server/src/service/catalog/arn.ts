@@ -98,6 +98,11 @@ function escapeRegex(text: string): string {
 /** The AWS partitions: commercial, China, GovCloud (US), the isolated regions, the European Sovereign Cloud. */
 export const PARTITIONS: readonly string[] = ['aws', 'aws-cn', 'aws-us-gov', 'aws-iso', 'aws-iso-b', 'aws-iso-e', 'aws-iso-f', 'aws-eusc'];
 
+/** The known partitions a list of ARNs names, in their order (a value that is not an ARN names none). */
+export function partitionsNamed(values: readonly { value: string }[]): string[] {
+  return values.map((v) => parseArn(v.value)?.partition).filter((p): p is string => p !== undefined && PARTITIONS.includes(p));
+}
+
 /**
  * Each partition's region names, the most specific first, as the AWS SDKs' partition data
  * (`partitions.json`, its `regionRegex`) gives them: `cn-north-1` is in aws-cn, `us-gov-west-1`

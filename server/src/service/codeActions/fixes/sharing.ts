@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { getNodeValue } from 'jsonc-parser';
-import { parseArn, PARTITIONS } from '../../catalog/arn';
+import { parseArn, partitionsNamed } from '../../catalog/arn';
 import { SHAREABLE_ACTIONS } from '../../kinesis/kinesisFacts';
 import type { PolicyString, StatementModel } from '../../policy/policyModel';
 import { PLACEHOLDERS } from '../../templates/placeholders';
@@ -82,7 +82,7 @@ function removeActionValues(tx: PolicyTransaction, statement: StatementModel, re
 
 /** An account to fill in, in the statement's partition: an aws-cn stream is shared with an aws-cn account. */
 function accountPlaceholder(statement: StatementModel): { AWS: string } {
-  const partition = statement.resource?.values.map((v) => parseArn(v.value)?.partition).find((p) => p !== undefined && PARTITIONS.includes(p)) ?? 'aws';
+  const partition = partitionsNamed(statement.resource?.values ?? [])[0] ?? 'aws';
   return { AWS: `arn:${partition}:iam::${PLACEHOLDERS.otherAccount}:root` };
 }
 

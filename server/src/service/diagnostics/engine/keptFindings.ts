@@ -91,13 +91,12 @@ export class KeptFindings {
     const { statements } = this.context.model;
     const byIndex: RuleRun<StatementRule>[] = [];
     for (const run of runs) byIndex[run.index] = run;
-    this.runs = byIndex;
     // No closure or iterator in these loops: they run for every statement after each edit, and a
     // scope or an iterator made at each pass was most of what checking a large, mostly unchanged
     // policy allocated.
     for (let i = 0; i < statements.length; i++) {
       const statement = statements[i];
-      const entry = this.entryOf(statement);
+      const entry = this.entryOf(statement, byIndex);
       if (!entry.complete) this.checkAll(entry, statement, runs, out);
       else {
         for (let f = 0; f < entry.found.length; f++) {
@@ -154,15 +153,12 @@ export class KeptFindings {
     return findings;
   }
 
-  /** The rules this check runs, by their place in the rule list (set by `collect`). */
-  private runs: readonly (RuleRun<StatementRule> | undefined)[] = [];
-
   /** The statement's entry, its diagnostics dropped if it no longer starts where they were made. */
-  private entryOf(statement: StatementModel): KeptEntry {
+  private entryOf(statement: StatementModel, runs: readonly (RuleRun<StatementRule> | undefined)[]): KeptEntry {
     let entry = this.entries.get(statement);
     const { line, character } = this.document.positionAt(statement.node.offset);
     if (!entry || entry.signature !== this.signature) {
-      entry = this.fromSource(statement, line, character) ?? { signature: this.signature, line, character, complete: false, found: [], unkept: NONE };
+      entry = this.fromSource(statement, runs, line, character) ?? { signature: this.signature, line, character, complete: false, found: [], unkept: NONE };
       this.entries.set(statement, entry);
     } else if (entry.line !== line || entry.character !== character) {
       entry.line = line;
@@ -173,14 +169,13 @@ export class KeptFindings {
   }
 
   /** A new entry with what the source's statement of the same text found, of the rules this check runs. */
-  private fromSource(statement: StatementModel, line: number, character: number): KeptEntry | undefined {
+  private fromSource(statement: StatementModel, runs: readonly (RuleRun<StatementRule> | undefined)[], line: number, character: number): KeptEntry | undefined {
     const source = this.source;
     if (!source) return undefined;
     // At the same place in the list: a finding's facts may name its statement's index.
     const twin = source.model.statementAt(statement.index);
     const kept = twin && textOf(source.model, twin) === textOf(this.context.model, statement) ? source.entries.get(twin) : undefined;
     if (!kept?.complete || kept.signature !== source.signature) return undefined;
-    const runs = this.runs;
     return {
       signature: this.signature,
       line,

@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { series } from '../../../l10n';
-import { parseArn, PARTITIONS } from '../../../catalog/arn';
+import { partitionsNamed, PARTITIONS } from '../../../catalog/arn';
 import { hasWildcard } from '../../../catalog/wildcard';
 import type { PrincipalElement, StatementModel } from '../../../policy/policyModel';
 import { placeholderIn, templateValueIn } from '../../../templates/placeholders';
@@ -103,7 +103,7 @@ export const invalidPrincipal = statementRule({
 
 /** The one partition every resource of the statement names, if they name one. */
 function resourcePartition(statement: StatementModel): string | undefined {
-  const partitions = new Set((statement.resource?.values ?? []).map((v) => parseArn(v.value)?.partition).filter((p): p is string => p !== undefined && PARTITIONS.includes(p)));
+  const partitions = new Set(partitionsNamed(statement.resource?.values ?? []));
   return partitions.size === 1 ? [...partitions][0] : undefined;
 }
 
