@@ -76,10 +76,12 @@ export class ValidationScheduler {
     };
     const delay = this.timing.delay();
     if (immediately || delay <= 0) {
-      // After the messages already read, not after a timer (`setTimeout` waits at least 1 ms).
+      // After the messages already read, not after a timer (`setTimeout` waits at least 1 ms): a
+      // completion asked right behind the keystroke is answered before the keystroke's check, which
+      // it would otherwise wait for (vscode-jsonrpc hands it on two turns later, see `letRequestsIn`).
       let calledOff = false;
       this.pending.set(uri, () => (calledOff = true));
-      this.timers.setImmediate(() => calledOff || start());
+      void letRequestsIn(this.timers).then(() => calledOff || start());
     } else {
       const handle = this.timers.setTimeout(start, delay);
       this.pending.set(uri, () => this.timers.clearTimeout(handle));

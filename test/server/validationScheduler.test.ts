@@ -215,6 +215,52 @@ describe('ValidationScheduler', () => {
 
 });
 
+describe('ValidationScheduler over a real connection', () => {
+  it('answers a completion read right behind a keystroke before the keystroke’s check', async () => {
+    const input = new PassThrough();
+    const rpc = createMessageConnection(new StreamMessageReader(input), new StreamMessageWriter(new PassThrough()));
+    const order: string[] = [];
+    let document = TextDocument.create('file:///p.json', 'json', 1, '{}');
+    const documents = { get: () => document, all: () => [document] } as unknown as TextDocuments<TextDocument>;
+    const connection = { sendDiagnostics: () => Promise.resolve(), console: { error: (message: string) => assert.fail(message) } } as unknown as Connection;
+    // eslint-disable-next-line require-yield
+    function* validate(checked: TextDocument): Generator<void, Diagnostic[], void> {
+      order.push(`checked ${checked.version}`);
+      return [];
+    }
+    const timing = { delay: () => 150, quickCheck: () => true, typingPause: () => 0, maxProblems: () => 1000, hold: new TypingHold() };
+    const scheduler = new ValidationScheduler(connection, documents, validate, timing, { setTimeout, clearTimeout, setImmediate, now: () => performance.now() });
+    rpc.onNotification('type', () => {
+      document = TextDocument.update(document, [{ text: '{"a": 1}' }], document.version + 1);
+      scheduler.schedule(document);
+    });
+    rpc.onRequest('complete', () => {
+      order.push('completion answered');
+      return null;
+    });
+    rpc.listen();
+    const until = async (done: () => boolean) => {
+      for (let i = 0; i < 200 && !done(); i++) await new Promise((resolve) => setTimeout(resolve, 5));
+    };
+    const message = (body: object) => {
+      const text = JSON.stringify({ jsonrpc: '2.0', ...body });
+      return `Content-Length: ${Buffer.byteLength(text)}\r\n\r\n${text}`;
+    };
+    try {
+      // Opened: checked at once, and found quick.
+      scheduler.schedule(document);
+      await until(() => order.length === 1);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      // The keystroke and the completion asked behind it arrive together, as the editor writes them.
+      input.write(message({ method: 'type' }) + message({ id: 1, method: 'complete' }));
+      await until(() => order.length === 3);
+      assert.deepEqual(order, ['checked 1', 'completion answered', 'checked 2']);
+    } finally {
+      rpc.dispose();
+    }
+  });
+});
+
 describe('letRequestsIn', () => {
   it('answers a request that came in while work ran before the work goes on', async () => {
     const input = new PassThrough();
