@@ -106,6 +106,18 @@ describe('insert actions', () => {
     assert.deepEqual(problems(text), ['iam/placeholder']);
   });
 
+  it('takes nothing from a stream ARN whose names Kinesis would refuse: the placeholders stand in', () => {
+    for (const resource of ['stream/orders feed', `stream/${'s'.repeat(129)}`, 'stream/orders/consumer/app one:1700000000', 'stream/caf\u00e9']) {
+      const policy = IDENTITY.replace('stream/clicks', resource);
+      assert.ok(problems(policy).includes('iam/invalid-arn'), resource);
+      const text = insert(policy, 'Add enhanced fan-out consumer statements');
+      const added = (JSON.parse(text) as { Statement: { Resource: string }[] }).Statement.slice(1).map((s) => s.Resource);
+      assert.deepEqual(added, ['arn:aws:kinesis:REGION:ACCOUNT_ID:stream/STREAM_NAME', 'arn:aws:kinesis:REGION:ACCOUNT_ID:stream/STREAM_NAME/consumer/CONSUMER_NAME:*'], resource);
+    }
+    const valid = insert(IDENTITY.replace('stream/clicks', 'stream/orders-v2.1_eu/consumer/app-1:1700000000'), 'Add enhanced fan-out consumer statements');
+    assert.match(valid, /eu-west-1:111122223333:stream\/orders-v2\.1_eu\/consumer\/app-1:\*/, 'a valid consumer ARN gives both names');
+  });
+
   it('writes the KCL 3.x tables and index', () => {
     const text = insert(IDENTITY, 'Add KCL consumer statements (KCL 3.x)');
     assert.match(text, /table\/APPLICATION_NAME-WorkerMetricStats/);

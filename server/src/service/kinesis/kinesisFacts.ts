@@ -25,6 +25,13 @@ import type { KclVersion } from '../../../../common/src/choices';
  *   page [KDS-IAM] lists eight shareable actions without it; the current guide wins.
  */
 
+/**
+ * A stream's or a consumer's name: 1 to 128 letters, digits, `_`, `.` and `-` (Kinesis API
+ * Reference, CreateStream `StreamName` and RegisterStreamConsumer `ConsumerName`: "Length
+ * Constraints: Minimum length of 1. Maximum length of 128. Pattern: [a-zA-Z0-9_.-]+").
+ */
+export const KINESIS_NAME = '[a-zA-Z0-9_.-]{1,128}';
+
 /** Actions a Kinesis resource-based policy may grant, and on which resource. [KDS-IAM] [KDS-SHARING] */
 export const SHAREABLE_ACTIONS: Readonly<Record<string, 'stream' | 'consumer'>> = {
   'kinesis:DescribeStream': 'stream',
@@ -85,12 +92,13 @@ export const KCL3_INDEX_ACTIONS: readonly string[] = ['dynamodb:Query'];
  */
 export const KCL3_EXTRA_TABLE_SUFFIXES: readonly string[] = ['-WorkerMetricStats', '-CoordinatorState'];
 
+export const KCL3_EXTRA_TABLE_ACTIONS: readonly string[] = KCL_TABLE_ACTIONS;
+
 /** The application a KCL table is named after: the lease table's name, or a KCL 3.x table's without its suffix. */
 export function applicationOfTable(table: string): string {
   const suffix = KCL3_EXTRA_TABLE_SUFFIXES.find((s) => table.length > s.length && table.endsWith(s));
   return suffix ? table.slice(0, -suffix.length) : table;
 }
-export const KCL3_EXTRA_TABLE_ACTIONS: readonly string[] = KCL_TABLE_ACTIONS;
 
 /** The KCL and the KPL publish their metrics to CloudWatch; the action takes no resource. [KDS-TUTORIAL] [KPL] */
 export const METRICS_ACTION = 'cloudwatch:PutMetricData';

@@ -1,6 +1,10 @@
 import { parseArn } from '../catalog/arn';
 import { hasWildcard } from '../catalog/wildcard';
 import type { PolicyModel, StatementModel } from './policyModel';
+import { KINESIS_NAME } from '../kinesis/kinesisFacts';
+
+/** A stream's ARN resource, or one of the stream's consumers: the stream's name. */
+const STREAM_NAME = new RegExp(`^stream/(${KINESIS_NAME})(?:/|$)`);
 
 /** The partition, region and account the document's own ARNs use most, for new ARNs. */
 export interface ArnDefaults {
@@ -78,7 +82,7 @@ function statementCounts(statement: StatementModel): Counts {
       if (arn.partition && !hasWildcard(arn.partition)) found.partitions.push(arn.partition);
       if (arn.region && !hasWildcard(arn.region)) found.regions.push(arn.region);
       if (/^\d{12}$/.test(arn.account)) found.accounts.push(arn.account);
-      const stream = arn.service === 'kinesis' ? /^stream\/([a-zA-Z0-9_.-]+)(?:\/|$)/.exec(arn.resource) : null;
+      const stream = arn.service === 'kinesis' ? STREAM_NAME.exec(arn.resource) : null;
       if (stream) found.streams.push(stream[1]);
     }
   }

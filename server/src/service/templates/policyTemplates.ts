@@ -7,6 +7,7 @@ import {
   KCL3_EXTRA_TABLE_SUFFIXES,
   KCL3_INDEX_ACTIONS,
   KCL_STREAM_ACTIONS,
+  KINESIS_NAME,
   KMS_CONSUMER_ACTION,
   KMS_PRODUCER_ACTION,
   LEASE_TABLE_ACTIONS,
@@ -55,6 +56,9 @@ export const PLACEHOLDER_PARAMS: TemplateParams = {
   otherAccount: PLACEHOLDERS.otherAccount,
 };
 
+/** A stream's ARN resource, or a consumer's: the names in it (a name Kinesis would refuse is not taken). */
+const STREAM_OR_CONSUMER = new RegExp(`^stream/(${KINESIS_NAME})(?:/consumer/(${KINESIS_NAME}):\\d+)?$`);
+
 /** Names taken from the document's ARNs (its first stream, its first DynamoDB table), placeholders for the rest. */
 export function paramsFromPolicy(model: PolicyModel): TemplateParams {
   const params = { ...PLACEHOLDER_PARAMS };
@@ -62,7 +66,7 @@ export function paramsFromPolicy(model: PolicyModel): TemplateParams {
   for (const { value } of values) {
     const arn = parseArn(value);
     if (!arn || /[*?$]/.test(arn.resource)) continue;
-    const stream = /^stream\/([^/]+)(?:\/consumer\/([^:]+):\d+)?$/.exec(arn.resource);
+    const stream = STREAM_OR_CONSUMER.exec(arn.resource);
     const table = /^table\/([^/]+)/.exec(arn.resource);
     if (arn.service === 'kinesis' && stream && params.stream === PLACEHOLDERS.stream) {
       params.partition = arn.partition;
