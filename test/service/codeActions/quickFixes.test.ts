@@ -4,6 +4,7 @@ import { actionsFor, applyAction, fix, parseErrors, problems } from '../../suppo
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_SETTINGS } from '../../../server/src/service';
 import { codes, diagnose, RULES_DOC, service } from '../../support/service';
+import { messageText } from '../../support/templates';
 
 const STREAM = 'arn:aws:kinesis:us-east-1:111122223333:stream/orders';
 const TABLE = 'arn:aws:dynamodb:us-east-1:111122223333:table/OrdersApp';
@@ -83,6 +84,39 @@ describe('quick fixes', () => {
       { Sid: 'KclMetadataTables', Effect: 'Allow', Action: lease7, Resource: [`${TABLE}-WorkerMetricStats`, `${TABLE}-CoordinatorState`] },
     ]);
     assert.deepEqual(problems(after, v3), []);
+  });
+
+  it('add what a lease table granted on "*" lacks to that grant, which covers the index and the metadata tables too', () => {
+    const v3 = { kclVersion: '3.x' as const };
+    const granted = ['kinesis:DescribeStreamSummary', 'kinesis:GetShardIterator', 'kinesis:GetRecords', 'kinesis:ListShards', 'dynamodb:CreateTable', 'dynamodb:DescribeTable', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'cloudwatch:PutMetricData'];
+    const text = policy({ Sid: 'Everything', Effect: 'Allow', Action: granted, Resource: '*' });
+    const finding = diagnose(text, v3).find((d) => d.code === 'kcl/missing-lease-table-permissions');
+    assert.match(
+      finding ? messageText(finding) : '',
+      /needs dynamodb:Scan, dynamodb:UpdateTable on its lease table \(every table\); dynamodb:Query on its index \(table\/APP\/index\/\*\); dynamodb:Scan on APP-WorkerMetricStats and APP-CoordinatorState \(/,
+    );
+    const after = fix(text, /^Add the missing KCL lease-table actions \(Scan, UpdateTable, Query\)/, v3);
+    assert.deepEqual((JSON.parse(after) as { Statement: unknown[] }).Statement, [
+      { Sid: 'Everything', Effect: 'Allow', Action: [...granted, 'dynamodb:Scan', 'dynamodb:UpdateTable', 'dynamodb:Query'], Resource: '*' },
+    ]);
+    assert.deepEqual(problems(after, v3), [], after);
+    // Without a statement on "*" to add to (a NotAction grant), a statement on "*" of its own: never "*/index/*".
+    const notAction = JSON.stringify({ Statement: [{ NotAction: ['dynamodb:Query'], Effect: 'Allow' }] });
+    const added = fix(notAction, /^Add the missing KCL lease-table actions \(Query\)$/, v3);
+    assert.deepEqual((JSON.parse(added) as { Statement: unknown[] }).Statement[1], { Sid: 'KclLeaseTable', Effect: 'Allow', Action: ['dynamodb:Query'], Resource: '*' });
+    assert.ok(!codes(added, v3).includes('iam/invalid-arn'), added);
+  });
+
+  it("name the index of a lease table granted by a pattern by the pattern's ARN", () => {
+    const v3 = { kclVersion: '3.x' as const };
+    const pattern = 'arn:aws:dynamodb:us-east-1:111122223333:table/orders-*';
+    const lease = ['dynamodb:CreateTable', 'dynamodb:DescribeTable', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Scan', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:UpdateTable'];
+    const text = policy(
+      { Effect: 'Allow', Action: ['kinesis:DescribeStreamSummary', 'kinesis:GetShardIterator', 'kinesis:GetRecords', 'kinesis:ListShards'], Resource: STREAM },
+      { Effect: 'Allow', Action: lease, Resource: pattern },
+    );
+    const finding = diagnose(text, v3).find((d) => d.code === 'kcl/missing-lease-table-permissions');
+    assert.match(finding ? messageText(finding) : '', /needs dynamodb:Query on the index of its lease table \(arn:aws:dynamodb:us-east-1:111122223333:table\/orders-\*\/index\/\*\)/);
   });
 
   it('offer no fix for what a Deny takes away', () => {

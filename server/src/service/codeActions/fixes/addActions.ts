@@ -43,7 +43,9 @@ export const addDescribeAction: FixProvider = (context) => {
 /**
  * KCL lease table: the missing table actions into the statement that grants DynamoDB actions on
  * the table the finding names (else a new statement on it); for KCL 3.x, statements for the
- * index and the metadata tables it lacks.
+ * index and the metadata tables it lacks. A policy that grants the lease-table actions on `"*"`
+ * covers the index and the metadata tables with the same grant (`"*"/index/*` is no ARN): every
+ * missing action goes there.
  */
 export const addLeaseTableActions: FixProvider = (context) => {
   const missing = stringList(context.data.missing);
@@ -63,6 +65,13 @@ export const addLeaseTableActions: FixProvider = (context) => {
       title,
       preferred: true,
       apply(tx) {
+        if (table === '*') {
+          const all = [...new Set([...missing, ...index, ...extraTables.flatMap((t) => stringList(t.missing))])];
+          const target = leaseStatement(tx.model.statements, table);
+          if (target) setActions(tx, target, [...actionsOf(target), ...all]);
+          else appendStatements(tx, [{ Sid: uniqueSid(tx.model, 'KclLeaseTable'), Effect: 'Allow', Action: all, Resource: table }]);
+          return;
+        }
         const p = paramsFromPolicy(tx.model);
         const leaseTable = table ?? `arn:${p.partition}:dynamodb:${p.region}:${p.account}:table/${p.application}`;
         const statements: object[] = [];

@@ -47,9 +47,22 @@ export function leaseData(gap: LeaseGap, version: KclVersion): Record<string, un
   };
 }
 
-/** A table's name for a message: `orders-app`, or the ARN of a pattern. */
+/**
+ * A table's name for a message: `orders-app`, the ARN of a pattern, or for a grant on `"*"` (whose
+ * tables the policy does not name) the name the application gives them, `APP-WorkerMetricStats`.
+ */
 function tableName(table: string): string {
-  return resourceName(table) ?? l10n.t('every table');
+  return resourceName(table.replace(/^\*(?=-)/, 'APP')) ?? l10n.t('every table');
+}
+
+/** What the KCL 3.x index part says: the index of the named table, of a pattern's tables, or of the application's table. */
+function indexPart(gap: LeaseGap): string {
+  const actions = series(gap.index);
+  if (gap.table === undefined || gap.table === '*') return l10n.t('{0} on its index (table/APP/index/*)', actions);
+  const name = resourceName(gap.table);
+  return name !== undefined && name !== gap.table
+    ? l10n.t("{0} on the table's index (table/{1}/index/*)", actions, name)
+    : l10n.t("{0} on the index of its lease table ({1})", actions, `${gap.table}/index/*`);
 }
 
 /** What the gap lacks, in words: "X, Y on its lease table (table T); Query on its index ...". */
@@ -62,13 +75,7 @@ export function leaseParts(gap: LeaseGap): string {
         : l10n.t('{0} on its lease table (the DynamoDB table named after the application, arn:aws:dynamodb:REGION:ACCOUNT:table/APP)', series(gap.lease)),
     );
   }
-  if (gap.index.length > 0) {
-    parts.push(
-      gap.table
-        ? l10n.t("{0} on the table's index (table/{1}/index/*)", series(gap.index), tableName(gap.table))
-        : l10n.t('{0} on its index (table/APP/index/*)', series(gap.index)),
-    );
-  }
+  if (gap.index.length > 0) parts.push(indexPart(gap));
   if (gap.extraTables.length > 0) {
     // Every table lacking the same actions: name them, or count them when it is all seven.
     const groups = new Map<string, { missing: readonly string[]; names: string[] }>();
