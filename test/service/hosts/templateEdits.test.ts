@@ -160,6 +160,24 @@ describe('quick fixes and inserts in templates', () => {
     assert.deepEqual(service.templateCodeActions(listedDocument, parsedTemplate(listedDocument), everything, [], { ...OPTIONS, only: ['source.fixAll'] }), []);
   });
 
+  it('offer the quick fixes of every finding a selection holds, over several policies, and no statements to insert outside a policy', () => {
+    const second = producer('kinesis:GetRecordz', 'arn:aws:kinesis:us-east-1:111122223333:stream/clicks').split('Resources:\n')[1].replace('  Producer:', '  Reader:');
+    const text = producer('kinesis:PutRecordz', 'arn:aws:kinesis:us-east-1:111122223333:stream/orders') + second;
+    const { document, diagnostics } = templateDiagnostics(text);
+    const unknown = diagnostics.filter((d) => d.code === 'iam/unknown-action');
+    assert.equal(unknown.length, 2);
+    // Selected from the top of the file, outside every policy, to its end.
+    const all = { start: { line: 0, character: 0 }, end: document.positionAt(text.length) };
+    const actions = service.templateCodeActions(document, parsedTemplate(document), all, unknown, OPTIONS);
+    assert.deepEqual(
+      actions.filter((a) => a.edit).map((a) => a.title),
+      ['Change to kinesis:PutRecord', 'Change to kinesis:GetRecords'],
+    );
+    assert.ok(!actions.some((a) => a.kind === 'refactor.insert'), 'nothing to insert: the selection starts outside every policy');
+    const fixed = applied(document, actions.find((a) => a.title === 'Change to kinesis:GetRecords'));
+    assert.equal(fixed, text.replace('kinesis:GetRecordz', 'kinesis:GetRecords'));
+  });
+
   it('offer no edit of a value an intrinsic function stands for', () => {
     // The ARN is known only in part, and the fix would have to rewrite the !Join.
     const text = producer('kinesis:PutRecord', "!Join ['', ['arn:aws:kinesis:cn-north-1:111122223333:stream/', !Ref AWS::StackName]]");

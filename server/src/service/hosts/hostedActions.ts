@@ -30,16 +30,20 @@ export function templateCodeActions(
   const indentation = options.indentation ?? { tabSize: formatting.tabSize ?? 2, insertSpaces: formatting.insertSpaces !== false };
   const wholeDocument = options.only?.some((k) => k.startsWith('source'));
   const checks = !options.only || options.only.some((k) => CodeActionKind.QuickFix.startsWith(k)) ? templateCheckActions(host, diagnostics) : [];
-  const views = wholeDocument ? allViews(template) : viewsAt(template, host.offsetAt(range.start));
+  const cursor = host.offsetAt(range.start);
+  // The policies at the cursor, then those of the findings the editor asks about: a selection may
+  // reach over several policies, or start outside any.
+  const views = wholeDocument ? allViews(template) : viewsAt(template, cursor, ...diagnostics.map((d) => host.offsetAt(d.range.start)));
+  const insertsHere = wholeDocument || viewsAt(template, cursor).length > 0;
   return [...checks, ...views.flatMap((view, i) => {
     const all = viewDiagnostics(service, view, options, runKey(template, options));
     const asked = all.filter((d) => diagnostics.some((h) => h.code === d.code && sameRange(h.range, hostRange(host, view, d.range))));
     const viewOptions = { ...options, settings: view.settings(options.settings), indentation, allDiagnostics: all };
-    // Statements to insert are offered once, by the first view, and only those its place takes: a
-    // principal's view offers its fixes only.
+    // Statements to insert are offered once, by the first view, when the cursor is in it, and only
+    // those its place takes: a principal's view offers its fixes only.
     const actions = service
       .getCodeActions(view.document, view.model, asked, viewOptions)
-      .filter((a) => (i === 0 || (a.diagnostics?.length ?? 0) > 0) && insertFits(a, view.inserts));
+      .filter((a) => ((i === 0 && insertsHere) || (a.diagnostics?.length ?? 0) > 0) && insertFits(a, view.inserts));
     return actions.flatMap((action) => {
       const hostDiagnostics = action.diagnostics?.map((d) => hostDiagnostic(host, view, d));
       if (action.command) return action.command.command === COMMANDS.fillPlaceholders ? [] : [{ ...action, diagnostics: hostDiagnostics }];

@@ -102,10 +102,11 @@ export function allViews(template: TemplateDocument): HostView[] {
   return [...template.policies.map((p) => policyView(template, p)), ...principals.map((v) => principalView(template, v))];
 }
 
-/** The views with a policy at this offset of the template. */
-export function viewsAt(template: TemplateDocument, offset: number): HostView[] {
+/** The views with a policy at one of these offsets of the template, those of the first offset first. */
+export function viewsAt(template: TemplateDocument, ...offsets: number[]): HostView[] {
   const principals = template.principals;
-  const here = template.policies.filter((p) => p.node.start <= offset && offset <= p.node.end);
+  const here: EmbeddedPolicy[] = [];
+  for (const offset of offsets) for (const p of template.policies) if (p.node.start <= offset && offset <= p.node.end && !here.includes(p)) here.push(p);
   return [
     ...here.map((p) => policyView(template, p)),
     ...principals.filter((v) => v.policies.some((p) => here.includes(p))).map((v) => principalView(template, v)),
