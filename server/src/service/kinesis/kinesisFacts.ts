@@ -91,7 +91,6 @@ export const KCL3_INDEX_ACTIONS: readonly string[] = ['dynamodb:Query'];
  * keep them in the lease table instead ("single table format"). [KCL-IAM] [KCL-TABLES]
  */
 export const KCL3_EXTRA_TABLE_SUFFIXES: readonly string[] = ['-WorkerMetricStats', '-CoordinatorState'];
-
 export const KCL3_EXTRA_TABLE_ACTIONS: readonly string[] = KCL_TABLE_ACTIONS;
 
 /** The application a KCL table is named after: the lease table's name, or a KCL 3.x table's without its suffix. */

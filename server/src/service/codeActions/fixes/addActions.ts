@@ -44,8 +44,8 @@ export const addDescribeAction: FixProvider = (context) => {
  * KCL lease table: the missing table actions into the statement that grants DynamoDB actions on
  * the table the finding names (else a new statement on it); for KCL 3.x, statements for the
  * index and the metadata tables it lacks. A policy that grants the lease-table actions on `"*"`
- * covers the index and the metadata tables with the same grant (`"*"/index/*` is no ARN): every
- * missing action goes there.
+ * covers the index and the metadata tables with the same grant (an index or a metadata table
+ * named from `"*"` would be no ARN): every missing action goes there.
  */
 export const addLeaseTableActions: FixProvider = (context) => {
   const missing = stringList(context.data.missing);
