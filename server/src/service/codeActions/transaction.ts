@@ -5,6 +5,7 @@ import { parsePolicy } from '../policy/parsePolicy';
 import { parsePolicySteps } from '../policy/parseSteps';
 import { updateStatements } from '../policy/updatePolicy';
 import { difference } from '../textDifference';
+import { appendAfter } from './arrayAppend';
 import type { PolicyModel, StatementModel } from '../policy/policyModel';
 
 /**
@@ -133,17 +134,26 @@ export class PolicyTransaction {
   }
 
   /**
-   * `modify` of jsonc-parser, which reads the whole text: within a statement, while `editBackwards`
-   * runs, it reads the statement's text alone, from the start of its first line (so that what it
-   * formats is indented as in the whole text).
+   * `modify` of jsonc-parser, which parses the whole text first: where a model of the text is at
+   * hand (while `editBackwards` runs, or before a change is made), within a statement it reads the
+   * statement's text alone, from the start of its first line (so that what it formats is indented
+   * as in the whole text), and a statement appended is written after the last one as `modify`
+   * writes it (`appendAfter`). A large policy is then not parsed again for a quick fix.
    */
   private modify(path: JSONPath, value: unknown, options: ModificationOptions): void {
-    const local = this.batch && statementAt(this.batch.model, path);
-    if (!this.batch || !local) {
+    // A second `Statement` key: `modify` goes by the first, the model by the last.
+    const source = this.batch ?? (this.parsed && !this.parsed.duplicateKeys ? { base: this.current, model: this.parsed } : undefined);
+    const last = source && options.isArrayInsertion && options.formattingOptions ? lastStatement(source.model, path) : undefined;
+    if (source && last) {
+      this.apply(appendAfter(source.base, last, value, options.formattingOptions!));
+      return;
+    }
+    const local = source && statementAt(source.model, path);
+    if (!source || !local) {
       this.apply(modify(this.text, path, value, options));
       return;
     }
-    const { base } = this.batch;
+    const { base } = source;
     let start = local.node.offset;
     while (start > 0 && (base[start - 1] === ' ' || base[start - 1] === '\t')) start--;
     const end = local.node.offset + local.node.length;
@@ -240,6 +250,12 @@ export class PolicyTransaction {
 
   /** The edits of the fix being made while `editBackwards` runs, in the text it was read from. */
   private journal: { offset: number; length: number; changed: boolean; outside: boolean }[] | undefined;
+}
+
+/** The last item of the `Statement` array, for a path that appends to it (`["Statement", -1]`). */
+function lastStatement(model: PolicyModel, path: JSONPath): Node | undefined {
+  const value = model.statementProperty?.children?.[1];
+  return path.length === 2 && path[0] === 'Statement' && path[1] === -1 && value?.type === 'array' && !model.duplicateKeys ? value.children?.at(-1) : undefined;
 }
 
 /** The statement a path goes into, and the path within it; undefined for a path to a statement itself or outside them. */
