@@ -149,13 +149,17 @@ export class PolicyTransaction {
       return;
     }
     const local = source && statementAt(source.model, path);
-    if (!source || !local) {
+    let start = local?.node.offset ?? 0;
+    while (source && start > 0 && (source.base[start - 1] === ' ' || source.base[start - 1] === '\t')) start--;
+    // Outside `editBackwards`, a statement that begins its line: its edit is then the one `modify`
+    // makes of the whole text, which formats the edit's lines (`"Statement": {` is indented from
+    // what precedes it on its line).
+    const ownLines = this.batch !== undefined || start === 0 || source?.base[start - 1] === '\n' || source?.base[start - 1] === '\r';
+    if (!source || !local || !ownLines) {
       this.apply(modify(this.text, path, value, options));
       return;
     }
     const { base } = source;
-    let start = local.node.offset;
-    while (start > 0 && (base[start - 1] === ' ' || base[start - 1] === '\t')) start--;
     const end = local.node.offset + local.node.length;
     const edits = modify(base.slice(start, end), local.rest, value, options);
     this.apply(edits.map((e) => ({ ...e, offset: e.offset + start })));
