@@ -14,6 +14,8 @@ const FEW = 16;
  * that a statement of thousands of wildcards costs thousands of comparisons, not millions.
  */
 const MAX_WILDCARDS = 256;
+/** Named actions × wildcards up to which each named action is matched against each wildcard. */
+const MAX_MATCHES = 4_096;
 
 interface Pattern {
   value: PolicyString;
@@ -67,6 +69,8 @@ class Coverage {
   private patterns: Pattern[] | undefined;
   /** For a catalog action: the first wildcard whose expansion holds it; made on first use. */
   private byAction: Map<ActionInfo, string> | undefined;
+  /** The wildcards as matchers of `service:Name`, or null when `byAction` is fewer steps; made on first use. */
+  private matchers: ((qualifiedName: string) => boolean)[] | null | undefined;
 
   constructor(private readonly resolved: readonly ResolvedAction[]) {
     const distinct = new Set<string>();
@@ -82,7 +86,7 @@ class Coverage {
   coveredBy(index: number): string | undefined {
     const entry = this.resolved[index];
     if (this.wildcards.length === 0) return undefined;
-    if (!entry.wildcard) return this.actionCoverage().get(entry.actions[0]);
+    if (!entry.wildcard) return this.actionCoverage(entry.actions[0]);
     const text = entry.value.value;
     this.patterns ??= this.wildcards.slice(0, MAX_WILDCARDS).map(({ entry: w, index: i }) => ({ value: w.value, index: i, matches: wildcardMatcher(w.value.value) }));
     let matchesBack: ((candidate: string) => boolean) | undefined;
@@ -92,14 +96,25 @@ class Coverage {
   }
 
   /**
-   * A named action is covered by a wildcard exactly when the wildcard's expansion holds it: one
-   * pass over the expansions instead of matching every action against every wildcard.
+   * A named action is covered by a wildcard exactly when the wildcard's expansion holds it, that
+   * is when the wildcard matches its `service:Name` (the one colon of each lines up). Few named
+   * actions and wildcards: each named action is matched against the wildcards, without reading
+   * an expansion (`*` expands to every action of every service). Many: one pass over the
+   * expansions instead of matching every action against every wildcard.
    */
-  private actionCoverage(): Map<ActionInfo, string> {
+  private actionCoverage(info: ActionInfo): string | undefined {
+    if (this.matchers === undefined) {
+      const named = this.resolved.filter((e) => !e.wildcard).length;
+      this.matchers = named * this.wildcards.length <= MAX_MATCHES ? this.wildcards.map(({ entry }) => wildcardMatcher(entry.value.value)) : null;
+    }
+    if (this.matchers) {
+      const i = this.matchers.findIndex((matches) => matches(info.qualifiedName));
+      return i < 0 ? undefined : this.wildcards[i].entry.value.value;
+    }
     if (!this.byAction) {
       this.byAction = new Map();
-      for (const { entry } of this.wildcards) for (const info of entry.actions) if (!this.byAction.has(info)) this.byAction.set(info, entry.value.value);
+      for (const { entry } of this.wildcards) for (const action of entry.actions) if (!this.byAction.has(action)) this.byAction.set(action, entry.value.value);
     }
-    return this.byAction;
+    return this.byAction.get(info);
   }
 }

@@ -10,9 +10,12 @@ export const wildcardAction = statementRule({
   kinds: ['kinesis-resource'],
   checkStatement(statement, context) {
     const findings: RuleFinding[] = [];
+    // `*` covers every action of every service: each distinct wildcard is expanded once per validation, not once per statement.
+    const shareable = context.memo<string[]>(wildcardAction);
     for (const a of context.actionsOf(statement)) {
       if (!a.wildcard) continue;
-      const covered = a.actions.map((x) => x.qualifiedName).filter((name) => name in SHAREABLE_ACTIONS);
+      let covered = shareable.get(a.value.value);
+      if (!covered) shareable.set(a.value.value, (covered = a.actions.map((x) => x.qualifiedName).filter((name) => name in SHAREABLE_ACTIONS)));
       findings.push(
         at(
           a.value.node,
