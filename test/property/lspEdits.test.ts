@@ -9,7 +9,6 @@ import {
   HoverRequest,
   LSPErrorCodes,
   ResponseError,
-  type Diagnostic,
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol';
 import { FIX_ALL_KIND, INSERT_KIND } from '../../server/src/service';
@@ -17,6 +16,7 @@ import { LspClient } from '../support/lspClient';
 import { diagnose } from '../support/service';
 import { fraction, insertion, layout, policyTree, REAL_POLICIES, render } from './arbitraries';
 import { runs, SEED } from './fuzzConfig';
+import { shown, withTimeout } from './lspSession';
 
 /** One step of an editing session: an edit (typing, deleting, pasting a whole policy), then maybe a request, or a quick fix applied. */
 const step = fc.record({
@@ -39,22 +39,10 @@ const step = fc.record({
 const IN_FLIGHT = 25;
 /** How often the session waits for the diagnostics of the current version. */
 const DIAGNOSTICS_EVERY = 250;
-/** Longer than any answer should take, so that a lost answer fails the test instead of hanging it. */
-const ANSWER_TIMEOUT_MS = 30_000;
 
 const URI = 'file:///fuzz/edited-policy.json';
 const CANCELLED = new Set<number>([LSPErrorCodes.RequestCancelled, LSPErrorCodes.ServerCancelled]);
 
-/** What an editor shows: the diagnostics without the documentation links, which differ by where the docs are. */
-const shown = (ds: Diagnostic[]) => ds.map(({ range, severity, code, message }) => ({ range, severity, code, message }));
-
-function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ANSWER_TIMEOUT_MS} ms`)), ANSWER_TIMEOUT_MS);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
 
 describe('the server under a long random editing session', () => {
   let client: LspClient;

@@ -4,11 +4,12 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CompletionRequest, HoverRequest, type Diagnostic, type TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
+import { CompletionRequest, HoverRequest, type TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
 import { ROOT } from '../support/catalog';
 import { LspClient } from '../support/lspClient';
 import { fraction, LONE_SURROGATES, oddString } from './arbitraries';
 import { runs, SEED } from './fuzzConfig';
+import { shown, withTimeout } from './lspSession';
 
 /**
  * Templates and Terraform files are read again a resource or a block at a time after an edit
@@ -84,19 +85,6 @@ const step = (shape: Shape) =>
 
 /** How often the session compares its diagnostics with those of the same text opened afresh. */
 const COMPARE_EVERY = 20;
-/** Longer than any answer should take, so that a lost answer fails the test instead of hanging it. */
-const ANSWER_TIMEOUT_MS = 30_000;
-
-/** What an editor shows. */
-const shown = (ds: Diagnostic[]) => ds.map(({ range, severity, code, message }) => ({ range, severity, code, message }));
-
-function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ANSWER_TIMEOUT_MS} ms`)), ANSWER_TIMEOUT_MS);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
 
 describe('templates and Terraform files under a long random editing session', () => {
   let client: LspClient;
