@@ -106,7 +106,7 @@ describe('insert actions', () => {
     assert.deepEqual(problems(text), ['iam/placeholder']);
   });
 
-  it('takes nothing from a stream ARN whose names Kinesis would refuse: the placeholders stand in', () => {
+  it('takes nothing from an ARN whose names Kinesis or DynamoDB would refuse: the placeholders stand in', () => {
     for (const resource of ['stream/orders feed', `stream/${'s'.repeat(129)}`, 'stream/orders/consumer/app one:1700000000', 'stream/caf\u00e9']) {
       const policy = IDENTITY.replace('stream/clicks', resource);
       assert.ok(problems(policy).includes('iam/invalid-arn'), resource);
@@ -114,6 +114,10 @@ describe('insert actions', () => {
       const added = (JSON.parse(text) as { Statement: { Resource: string }[] }).Statement.slice(1).map((s) => s.Resource);
       assert.deepEqual(added, ['arn:aws:kinesis:REGION:ACCOUNT_ID:stream/STREAM_NAME', 'arn:aws:kinesis:REGION:ACCOUNT_ID:stream/STREAM_NAME/consumer/CONSUMER_NAME:*'], resource);
     }
+    // Nor a table's name DynamoDB would refuse, as the KCL's application name.
+    const table = (name: string) => IDENTITY.replace('"Resource": "arn:aws:kinesis:eu-west-1:111122223333:stream/clicks"', `"Resource": ["arn:aws:kinesis:eu-west-1:111122223333:stream/clicks", "arn:aws:dynamodb:eu-west-1:111122223333:table/${name}"]`);
+    assert.match(insert(table('orders feed'), 'Add KCL consumer statements (KCL 2.x)'), /table\/APPLICATION_NAME"/);
+    assert.match(insert(table('orders-app'), 'Add KCL consumer statements (KCL 2.x)'), /table\/orders-app"/);
     const valid = insert(IDENTITY.replace('stream/clicks', 'stream/orders-v2.1_eu/consumer/app-1:1700000000'), 'Add enhanced fan-out consumer statements');
     assert.match(valid, /eu-west-1:111122223333:stream\/orders-v2\.1_eu\/consumer\/app-1:\*/, 'a valid consumer ARN gives both names');
   });

@@ -32,6 +32,16 @@ import type { KclVersion } from '../../../../common/src/choices';
  */
 export const KINESIS_NAME = '[a-zA-Z0-9_.-]{1,128}';
 
+/** A stream's ARN resource, `stream/NAME`, or a consumer's, `stream/NAME/consumer/CONSUMER:TIMESTAMP`: the names and the timestamp. */
+export const KINESIS_RESOURCE = new RegExp(`^stream/(${KINESIS_NAME})(?:/consumer/(${KINESIS_NAME}):(\\d+))?$`);
+
+/**
+ * A DynamoDB table's name, which the KCL's tables take from the application: 3 to 255 letters,
+ * digits, `_`, `-` and `.` (DynamoDB Developer Guide, "Supported data types and naming rules in
+ * Amazon DynamoDB": table and index names).
+ */
+export const TABLE_NAME = '[a-zA-Z0-9_.-]{3,255}';
+
 /** Actions a Kinesis resource-based policy may grant, and on which resource. [KDS-IAM] [KDS-SHARING] */
 export const SHAREABLE_ACTIONS: Readonly<Record<string, 'stream' | 'consumer'>> = {
   'kinesis:DescribeStream': 'stream',

@@ -3,7 +3,10 @@ import { hasWildcard } from '../catalog/wildcard';
 import type { PolicyModel, StatementModel } from './policyModel';
 import { KINESIS_NAME } from '../kinesis/kinesisFacts';
 
-/** A stream's ARN resource, or one of the stream's consumers: the stream's name. */
+/**
+ * The stream an ARN resource is about: `stream/NAME`, or anything below it, a consumer or a
+ * pattern of consumers (`KINESIS_RESOURCE` takes only a stream's or a consumer's exact resource).
+ */
 const STREAM_NAME = new RegExp(`^stream/(${KINESIS_NAME})(?:/|$)`);
 
 /** The partition, region and account the document's own ARNs use most, for new ARNs. */

@@ -7,7 +7,7 @@ import {
   KCL3_EXTRA_TABLE_SUFFIXES,
   KCL3_INDEX_ACTIONS,
   KCL_STREAM_ACTIONS,
-  KINESIS_NAME,
+  KINESIS_RESOURCE,
   KMS_CONSUMER_ACTION,
   KMS_PRODUCER_ACTION,
   LEASE_TABLE_ACTIONS,
@@ -18,6 +18,7 @@ import {
   SHARED_WRITE_ACTIONS,
   STREAM_ADMIN_ACCOUNT_ACTIONS,
   STREAM_ADMIN_ACTIONS,
+  TABLE_NAME,
 } from '../kinesis/kinesisFacts';
 import type { PolicyModel } from '../policy/policyModel';
 import { PLACEHOLDERS } from './placeholders';
@@ -56,8 +57,8 @@ export const PLACEHOLDER_PARAMS: TemplateParams = {
   otherAccount: PLACEHOLDERS.otherAccount,
 };
 
-/** A stream's ARN resource, or a consumer's: the names in it (a name Kinesis would refuse is not taken). */
-const STREAM_OR_CONSUMER = new RegExp(`^stream/(${KINESIS_NAME})(?:/consumer/(${KINESIS_NAME}):\\d+)?$`);
+/** A table's ARN resource, or its index's: the table's name (a name DynamoDB would refuse is not taken). */
+const TABLE_RESOURCE = new RegExp(`^table/(${TABLE_NAME})(?:/|$)`);
 
 /** Names taken from the document's ARNs (its first stream, its first DynamoDB table), placeholders for the rest. */
 export function paramsFromPolicy(model: PolicyModel): TemplateParams {
@@ -66,8 +67,9 @@ export function paramsFromPolicy(model: PolicyModel): TemplateParams {
   for (const { value } of values) {
     const arn = parseArn(value);
     if (!arn || /[*?$]/.test(arn.resource)) continue;
-    const stream = STREAM_OR_CONSUMER.exec(arn.resource);
-    const table = /^table\/([^/]+)/.exec(arn.resource);
+    // Names Kinesis or DynamoDB would refuse are not copied into new statements.
+    const stream = KINESIS_RESOURCE.exec(arn.resource);
+    const table = TABLE_RESOURCE.exec(arn.resource);
     if (arn.service === 'kinesis' && stream && params.stream === PLACEHOLDERS.stream) {
       params.partition = arn.partition;
       params.region = /^[a-z0-9-]+$/.test(arn.region) ? arn.region : params.region;

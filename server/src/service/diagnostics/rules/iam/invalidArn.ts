@@ -9,7 +9,7 @@ import { placeholderIn } from '../../../templates/placeholders';
 import { at, type RuleFinding, statementRule } from '../../engine/rule';
 import type { RuleContext } from '../../engine/ruleContext';
 import { ALL_KINDS } from '../../engine/policyKind';
-import { KINESIS_NAME } from '../../../kinesis/kinesisFacts';
+import { KINESIS_RESOURCE } from '../../../kinesis/kinesisFacts';
 
 /** A malformed ARN in `Resource` matches no resource: the statement silently grants nothing. */
 export const invalidArn = statementRule({
@@ -115,10 +115,7 @@ function kinesisResourceProblem(catalog: IamCatalog, text: string, resource: str
     : l10n.t('a Kinesis resource is stream/NAME or a consumer, stream/NAME/consumer/CONSUMER:TIMESTAMP, with names of letters, digits, "_", "." and "-", not "{0}".', resource);
 }
 
-const STREAM_RESOURCE = new RegExp(`^stream/${KINESIS_NAME}$`);
-const CONSUMER_RESOURCE = new RegExp(`^stream/${KINESIS_NAME}/consumer/${KINESIS_NAME}:\\d+$`);
-
 /** Stream and consumer names are `[a-zA-Z0-9_.-]{1,128}`; a consumer's creation timestamp is a number. */
 function validKinesisNames(resource: string): boolean {
-  return STREAM_RESOURCE.test(resource) || CONSUMER_RESOURCE.test(resource) || !resource.startsWith('stream/');
+  return KINESIS_RESOURCE.test(resource) || !resource.startsWith('stream/');
 }
