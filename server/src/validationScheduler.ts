@@ -8,7 +8,7 @@ import { letRequestsIn, SLICE_MS } from './slices';
 export interface Timers {
   setTimeout(callback: () => void, ms: number): unknown;
   clearTimeout(handle: unknown): void;
-  /** Runs the callback after the requests already waiting have been handled. */
+  /** Runs the callback on the next turn of the event loop (`letRequestsIn` takes three to let the requests read come first). */
   setImmediate(callback: () => void): void;
   /** Milliseconds, monotonic. */
   now(): number;

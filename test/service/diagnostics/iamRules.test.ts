@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { sharedCatalog } from '../../support/catalog';
+import { wildcardMatcher } from '../../../server/src/service/catalog/wildcard';
 import { codes, diagnose, findings, message } from '../../support/service';
 
 const STREAM = 'arn:aws:kinesis:us-east-1:111122223333:stream/orders';
@@ -254,5 +255,21 @@ describe('IAM rules', () => {
     const text = policy({ Action: [...wildcards, `ec2:${last}`], Resource: '*' });
     assert.deepEqual(findings(text, 'iam/redundant-action').slice(-1), [`"ec2:${last}"`]);
     assert.match(messages(text, 'iam/redundant-action').at(-1) ?? '', new RegExp(`covered by "ec2:${last.slice(0, -1)}\\?"`));
+  });
+
+  it('names the first wildcard that covers each named action, in statements of hundreds of wildcards and named actions', () => {
+    // Enough of both that the wildcards' expansions are read into a map, which two statements share.
+    const names = [...(sharedCatalog().service('ec2')?.actions ?? [])].map((a) => a.name);
+    const wildcards = ['s3:*', ...names.map((name) => `ec2:${name.slice(0, -2)}*`)];
+    const named = names.slice(0, 150).map((name) => `ec2:${name}`);
+    assert.ok(wildcards.length * named.length > 65_536, `${wildcards.length} wildcards, ${named.length} named actions`);
+    const statement = { Action: [...wildcards, ...named], Resource: '*' };
+    const found = diagnose(policy(statement, statement)).filter((d) => d.code === 'iam/redundant-action' && !(d.data as { action: string }).action.includes('*'));
+    const first = (action: string) => wildcards.find((w) => wildcardMatcher(w)(action));
+    const expected = named.map((action) => ({ action, coveredBy: first(action) }));
+    assert.deepEqual(
+      found.map((d) => d.data as unknown),
+      [...expected, ...expected],
+    );
   });
 });

@@ -24,7 +24,7 @@ export function appendAfter(text: string, last: Node, value: unknown, formatting
 }
 
 /** The text's first line end, as jsonc-parser's `format` reads it. */
-function firstEol(text: string): string | undefined {
+export function firstEol(text: string): string | undefined {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 13) return text.charCodeAt(i + 1) === 10 ? '\r\n' : '\r';

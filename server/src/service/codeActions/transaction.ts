@@ -5,7 +5,7 @@ import { parsePolicy } from '../policy/parsePolicy';
 import { parsePolicySteps } from '../policy/parseSteps';
 import { updateStatements } from '../policy/updatePolicy';
 import { difference } from '../textDifference';
-import { appendAfter } from './arrayAppend';
+import { appendAfter, firstEol } from './arrayAppend';
 import type { PolicyModel, StatementModel } from '../policy/policyModel';
 
 /**
@@ -151,9 +151,11 @@ export class PolicyTransaction {
     const local = source && statementAt(source.model, path);
     let start = local?.node.offset ?? 0;
     while (source && start > 0 && (source.base[start - 1] === ' ' || source.base[start - 1] === '\t')) start--;
-    // Outside `editBackwards`, a statement that begins its line: its edit is then the one `modify`
-    // makes of the whole text, which formats the edit's lines (`"Statement": {` is indented from
-    // what precedes it on its line).
+    // Outside `editBackwards`, only a statement that begins its line: `modify` formats the lines of
+    // its edit from the indentation of the first, so within the statement's own lines it makes the
+    // same edit of them as of the whole text (it may also reformat a next statement begun on the
+    // statement's last line, which this leaves as it is); one begun after `"Statement": {` would
+    // be indented from what precedes it.
     const ownLines = this.batch !== undefined || start === 0 || source?.base[start - 1] === '\n' || source?.base[start - 1] === '\r';
     if (!source || !local || !ownLines) {
       this.apply(modify(this.text, path, value, options));
@@ -161,7 +163,9 @@ export class PolicyTransaction {
     }
     const { base } = source;
     const end = local.node.offset + local.node.length;
-    const edits = modify(base.slice(start, end), local.rest, value, options);
+    // A statement on one line has no line end of its own to write: the document's first, as `modify` takes it.
+    const eol = firstEol(base) ?? options.formattingOptions?.eol;
+    const edits = modify(base.slice(start, end), local.rest, value, options.formattingOptions ? { ...options, formattingOptions: { ...options.formattingOptions, eol } } : options);
     this.apply(edits.map((e) => ({ ...e, offset: e.offset + start })));
   }
 

@@ -14,8 +14,12 @@ const FEW = 16;
  * that a statement of thousands of wildcards costs thousands of comparisons, not millions.
  */
 const MAX_WILDCARDS = 256;
-/** Named actions × wildcards up to which each named action is matched against each wildcard. */
-const MAX_MATCHES = 4_096;
+/**
+ * Named actions × wildcards up to which each named action is matched against each wildcard (a few
+ * milliseconds at most); beyond, the wildcards' expansions are read once into a map, which the
+ * statements of one check with the same wildcards share.
+ */
+const MAX_MATCHES = 65_536;
 
 interface Pattern {
   value: PolicyString;
@@ -36,7 +40,7 @@ export const redundantAction = statementRule({
     if (resolved.length < 2) return findings;
     // What makes two entries the same: the catalog action (found case-insensitively), or a wildcard's lowercase text.
     const keys = resolved.map((a) => (a.wildcard ? a.value.value.toLowerCase() : a.actions[0]));
-    const coverage = new Coverage(resolved);
+    const coverage = new Coverage(resolved, context.memo<Map<ActionInfo, string>>(redundantAction));
     const seen = resolved.length > FEW ? new Set<unknown>() : undefined;
     for (let i = 0; i < resolved.length; i++) {
       const { value } = resolved[i];
@@ -72,7 +76,11 @@ class Coverage {
   /** The wildcards as matchers of `service:Name`, or null when `byAction` is fewer steps; made on first use. */
   private matchers: ((qualifiedName: string) => boolean)[] | null | undefined;
 
-  constructor(private readonly resolved: readonly ResolvedAction[]) {
+  constructor(
+    private readonly resolved: readonly ResolvedAction[],
+    /** This check's maps from action to covering wildcard, by the statement's wildcards in order. */
+    private readonly maps: Map<string, Map<ActionInfo, string>>,
+  ) {
     const distinct = new Set<string>();
     resolved.forEach((entry, index) => {
       const lower = entry.value.value.toLowerCase();
@@ -112,8 +120,14 @@ class Coverage {
       return i < 0 ? undefined : this.wildcards[i].entry.value.value;
     }
     if (!this.byAction) {
-      this.byAction = new Map();
-      for (const { entry } of this.wildcards) for (const action of entry.actions) if (!this.byAction.has(action)) this.byAction.set(action, entry.value.value);
+      const key = this.wildcards.map(({ entry }) => entry.value.value).join('\n');
+      let byAction = this.maps.get(key);
+      if (!byAction) {
+        byAction = new Map();
+        for (const { entry } of this.wildcards) for (const action of entry.actions) if (!byAction.has(action)) byAction.set(action, entry.value.value);
+        this.maps.set(key, byAction);
+      }
+      this.byAction = byAction;
     }
     return this.byAction.get(info);
   }

@@ -10,7 +10,7 @@ export const wildcardAction = statementRule({
   kinds: ['kinesis-resource'],
   checkStatement(statement, context) {
     const findings: RuleFinding[] = [];
-    // `*` covers every action of every service: each distinct wildcard is expanded once per validation, not once per statement.
+    // `*` covers every action of every service: the shareable ones among a wildcard's are listed once a check, not once a statement.
     const shareable = context.memo<string[]>(wildcardAction);
     for (const a of context.actionsOf(statement)) {
       if (!a.wildcard) continue;
