@@ -1,11 +1,11 @@
-import { applyEdits, findNodeAtLocation, modify, type FormattingOptions, type JSONPath, type ModificationOptions, type Node } from 'jsonc-parser';
+import { applyEdits, findNodeAtLocation, modify, type FormattingOptions, type JSONPath, type ModificationOptions } from 'jsonc-parser';
 import { TextEdit, Range } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { parsePolicy } from '../policy/parsePolicy';
 import { parsePolicySteps } from '../policy/parseSteps';
 import { updateStatements } from '../policy/updatePolicy';
 import { difference } from '../textDifference';
-import { appendAfter, firstEol } from './arrayAppend';
+import { localEdits } from './localEdits';
 import type { PolicyModel, StatementModel } from '../policy/policyModel';
 
 /**
@@ -134,39 +134,13 @@ export class PolicyTransaction {
   }
 
   /**
-   * `modify` of jsonc-parser, which parses the whole text first: where a model of the text is at
-   * hand (while `editBackwards` runs, or before a change is made), within a statement it reads the
-   * statement's text alone, from the start of its first line (so that what it formats is indented
-   * as in the whole text), and a statement appended is written after the last one as `modify`
-   * writes it (`appendAfter`). A large policy is then not parsed again for a quick fix.
+   * `modify` of jsonc-parser; where a model of the text is at hand (while `editBackwards` runs, or
+   * before a change is made), without parsing the text again (`localEdits`).
    */
   private modify(path: JSONPath, value: unknown, options: ModificationOptions): void {
-    // A second `Statement` key: `modify` goes by the first, the model by the last.
-    const source = this.batch ?? (this.parsed && !this.parsed.duplicateKeys ? { base: this.current, model: this.parsed } : undefined);
-    const last = source && options.isArrayInsertion && options.formattingOptions ? lastStatement(source.model, path) : undefined;
-    if (source && last) {
-      this.apply(appendAfter(source.base, last, value, options.formattingOptions!));
-      return;
-    }
-    const local = source && statementAt(source.model, path);
-    let start = local?.node.offset ?? 0;
-    while (source && start > 0 && (source.base[start - 1] === ' ' || source.base[start - 1] === '\t')) start--;
-    // Outside `editBackwards`, only a statement that begins its line: `modify` formats the lines of
-    // its edit from the indentation of the first, so within the statement's own lines it makes the
-    // same edit of them as of the whole text (it may also reformat a next statement begun on the
-    // statement's last line, which this leaves as it is); one begun after `"Statement": {` would
-    // be indented from what precedes it.
-    const ownLines = this.batch !== undefined || start === 0 || source?.base[start - 1] === '\n' || source?.base[start - 1] === '\r';
-    if (!source || !local || !ownLines) {
-      this.apply(modify(this.text, path, value, options));
-      return;
-    }
-    const { base } = source;
-    const end = local.node.offset + local.node.length;
-    // A statement on one line has no line end of its own to write: the document's first, as `modify` takes it.
-    const eol = firstEol(base) ?? options.formattingOptions?.eol;
-    const edits = modify(base.slice(start, end), local.rest, value, options.formattingOptions ? { ...options, formattingOptions: { ...options.formattingOptions, eol } } : options);
-    this.apply(edits.map((e) => ({ ...e, offset: e.offset + start })));
+    const source = this.batch ?? (this.parsed && { base: this.current, model: this.parsed });
+    const local = source && localEdits(source.base, source.model, path, value, options, this.batch !== undefined);
+    this.apply(local ?? modify(this.text, path, value, options));
   }
 
   /** Replaces a span of the current text. */
@@ -258,23 +232,6 @@ export class PolicyTransaction {
 
   /** The edits of the fix being made while `editBackwards` runs, in the text it was read from. */
   private journal: { offset: number; length: number; changed: boolean; outside: boolean }[] | undefined;
-}
-
-/** The last item of the `Statement` array, for a path that appends to it (`["Statement", -1]`). */
-function lastStatement(model: PolicyModel, path: JSONPath): Node | undefined {
-  const value = model.statementProperty?.children?.[1];
-  return path.length === 2 && path[0] === 'Statement' && path[1] === -1 && value?.type === 'array' && !model.duplicateKeys ? value.children?.at(-1) : undefined;
-}
-
-/** The statement a path goes into, and the path within it; undefined for a path to a statement itself or outside them. */
-function statementAt(model: PolicyModel, path: JSONPath): { node: Node; rest: JSONPath } | undefined {
-  const value = model.statementProperty?.children?.[1];
-  if (path[0] !== 'Statement' || !value) return undefined;
-  if (value.type === 'array') {
-    const node = typeof path[1] === 'number' ? value.children?.[path[1]] : undefined;
-    return node?.type === 'object' && path.length > 2 ? { node, rest: path.slice(2) } : undefined;
-  }
-  return value.type === 'object' && path.length > 1 ? { node: value, rest: path.slice(1) } : undefined;
 }
 
 /** The JSON path of a statement: `["Statement", i]`, or `["Statement"]` when it is the only object. */

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { applyEdits, modify, type FormattingOptions } from 'jsonc-parser';
 import { parsePolicy } from '../../../server/src/service/policy/parsePolicy';
-import { appendAfter } from '../../../server/src/service/codeActions/arrayAppend';
+import { appendAfter } from '../../../server/src/service/codeActions/localEdits';
 import { formattingOf } from '../../../server/src/service/codeActions/transaction';
 import { layout, policyTree, REAL_POLICIES, render } from '../../property/arbitraries';
 import { fuzzParameters } from '../../property/fuzzConfig';
