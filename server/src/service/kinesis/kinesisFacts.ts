@@ -1,4 +1,5 @@
 import type { KclVersion } from '../../../../common/src/choices';
+import { nameProblem } from '../../../../common/src/names';
 /**
  * What Kinesis Data Streams adds to IAM, in one place. Everything else about actions, resource
  * types and condition keys comes from the catalog data.
@@ -25,22 +26,19 @@ import type { KclVersion } from '../../../../common/src/choices';
  *   page [KDS-IAM] lists eight shareable actions without it; the current guide wins.
  */
 
-/**
- * A stream's or a consumer's name: 1 to 128 letters, digits, `_`, `.` and `-` (Kinesis API
- * Reference, CreateStream `StreamName` and RegisterStreamConsumer `ConsumerName`: "Length
- * Constraints: Minimum length of 1. Maximum length of 128. Pattern: [a-zA-Z0-9_.-]+").
- */
-export const KINESIS_NAME = '[a-zA-Z0-9_.-]{1,128}';
-
-/** A stream's ARN resource, `stream/NAME`, or a consumer's, `stream/NAME/consumer/CONSUMER:TIMESTAMP`: the names and the timestamp. */
-export const KINESIS_RESOURCE = new RegExp(`^stream/(${KINESIS_NAME})(?:/consumer/(${KINESIS_NAME}):(\\d+))?$`);
+/** A stream's ARN resource, `stream/NAME`, or a consumer's, `stream/NAME/consumer/CONSUMER:TIMESTAMP`. */
+const KINESIS_RESOURCE = /^stream\/([^/]+)(?:\/consumer\/([^/:]+):\d+)?$/;
 
 /**
- * A DynamoDB table's name, which the KCL's tables take from the application: 3 to 255 letters,
- * digits, `_`, `-` and `.` (DynamoDB Developer Guide, "Supported data types and naming rules in
- * Amazon DynamoDB": table and index names).
+ * The stream and consumer a stream's or a consumer's ARN resource names, when Kinesis would take
+ * both names (what a name must look like is `nameProblem`'s, common/src/names.ts); undefined for
+ * any other resource.
  */
-export const TABLE_NAME = '[a-zA-Z0-9_.-]{3,255}';
+export function kinesisResourceNames(resource: string): { stream: string; consumer?: string } | undefined {
+  const match = KINESIS_RESOURCE.exec(resource);
+  if (!match || nameProblem('stream', match[1]) || (match[2] !== undefined && nameProblem('consumer', match[2]))) return undefined;
+  return { stream: match[1], consumer: match[2] };
+}
 
 /** Actions a Kinesis resource-based policy may grant, and on which resource. [KDS-IAM] [KDS-SHARING] */
 export const SHAREABLE_ACTIONS: Readonly<Record<string, 'stream' | 'consumer'>> = {

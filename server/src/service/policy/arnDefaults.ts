@@ -1,13 +1,7 @@
 import { parseArn } from '../catalog/arn';
 import { hasWildcard } from '../catalog/wildcard';
 import type { PolicyModel, StatementModel } from './policyModel';
-import { KINESIS_NAME } from '../kinesis/kinesisFacts';
-
-/**
- * The stream an ARN resource is about: `stream/NAME`, or anything below it, a consumer or a
- * pattern of consumers (`KINESIS_RESOURCE` takes only a stream's or a consumer's exact resource).
- */
-const STREAM_NAME = new RegExp(`^stream/(${KINESIS_NAME})(?:/|$)`);
+import { nameProblem } from '../../../../common/src/names';
 
 /** The partition, region and account the document's own ARNs use most, for new ARNs. */
 export interface ArnDefaults {
@@ -85,8 +79,9 @@ function statementCounts(statement: StatementModel): Counts {
       if (arn.partition && !hasWildcard(arn.partition)) found.partitions.push(arn.partition);
       if (arn.region && !hasWildcard(arn.region)) found.regions.push(arn.region);
       if (/^\d{12}$/.test(arn.account)) found.accounts.push(arn.account);
-      const stream = arn.service === 'kinesis' ? STREAM_NAME.exec(arn.resource) : null;
-      if (stream) found.streams.push(stream[1]);
+      // The stream of a stream's ARN or of anything below it (a consumer, a pattern of them), if Kinesis would take its name.
+      const stream = arn.service === 'kinesis' ? /^stream\/([^/]+)(?:\/|$)/.exec(arn.resource)?.[1] : undefined;
+      if (stream !== undefined && !nameProblem('stream', stream)) found.streams.push(stream);
     }
   }
   return found.partitions.length + found.regions.length + found.accounts.length + found.streams.length > 0 ? found : NONE;

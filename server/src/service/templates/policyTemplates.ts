@@ -7,7 +7,7 @@ import {
   KCL3_EXTRA_TABLE_SUFFIXES,
   KCL3_INDEX_ACTIONS,
   KCL_STREAM_ACTIONS,
-  KINESIS_RESOURCE,
+  kinesisResourceNames,
   KMS_CONSUMER_ACTION,
   KMS_PRODUCER_ACTION,
   LEASE_TABLE_ACTIONS,
@@ -18,9 +18,9 @@ import {
   SHARED_WRITE_ACTIONS,
   STREAM_ADMIN_ACCOUNT_ACTIONS,
   STREAM_ADMIN_ACTIONS,
-  TABLE_NAME,
 } from '../kinesis/kinesisFacts';
 import type { PolicyModel } from '../policy/policyModel';
+import { nameProblem } from '../../../../common/src/names';
 import { PLACEHOLDERS } from './placeholders';
 import type { KclVersion, PolicyRole } from '../../../../common/src/choices';
 
@@ -57,9 +57,6 @@ export const PLACEHOLDER_PARAMS: TemplateParams = {
   otherAccount: PLACEHOLDERS.otherAccount,
 };
 
-/** A table's ARN resource, or its index's: the table's name (a name DynamoDB would refuse is not taken). */
-const TABLE_RESOURCE = new RegExp(`^table/(${TABLE_NAME})(?:/|$)`);
-
 /** Names taken from the document's ARNs (its first stream, its first DynamoDB table), placeholders for the rest. */
 export function paramsFromPolicy(model: PolicyModel): TemplateParams {
   const params = { ...PLACEHOLDER_PARAMS };
@@ -67,18 +64,19 @@ export function paramsFromPolicy(model: PolicyModel): TemplateParams {
   for (const { value } of values) {
     const arn = parseArn(value);
     if (!arn || /[*?$]/.test(arn.resource)) continue;
-    // Names Kinesis or DynamoDB would refuse are not copied into new statements.
-    const stream = KINESIS_RESOURCE.exec(arn.resource);
-    const table = TABLE_RESOURCE.exec(arn.resource);
+    // Names Kinesis or DynamoDB would refuse are not copied into new statements (`nameProblem`).
+    const stream = kinesisResourceNames(arn.resource);
+    const table = /^table\/([^/]+)/.exec(arn.resource);
+    const application = table ? applicationOfTable(table[1]) : undefined;
     if (arn.service === 'kinesis' && stream && params.stream === PLACEHOLDERS.stream) {
       params.partition = arn.partition;
       params.region = /^[a-z0-9-]+$/.test(arn.region) ? arn.region : params.region;
       params.account = /^\d{12}$/.test(arn.account) ? arn.account : params.account;
-      params.stream = stream[1];
-      if (stream[2]) params.consumer = stream[2];
-    } else if (arn.service === 'dynamodb' && table && params.application === PLACEHOLDERS.application) {
+      params.stream = stream.stream;
+      if (stream.consumer) params.consumer = stream.consumer;
+    } else if (arn.service === 'dynamodb' && application && !nameProblem('application', application) && params.application === PLACEHOLDERS.application) {
       // KCL 3.x's extra tables are named after the application with a suffix.
-      params.application = applicationOfTable(table[1]);
+      params.application = application;
     }
   }
   return params;

@@ -9,7 +9,7 @@ import { placeholderIn } from '../../../templates/placeholders';
 import { at, type RuleFinding, statementRule } from '../../engine/rule';
 import type { RuleContext } from '../../engine/ruleContext';
 import { ALL_KINDS } from '../../engine/policyKind';
-import { KINESIS_RESOURCE } from '../../../kinesis/kinesisFacts';
+import { kinesisResourceNames } from '../../../kinesis/kinesisFacts';
 
 /** A malformed ARN in `Resource` matches no resource: the statement silently grants nothing. */
 export const invalidArn = statementRule({
@@ -117,5 +117,5 @@ function kinesisResourceProblem(catalog: IamCatalog, text: string, resource: str
 
 /** Stream and consumer names are `[a-zA-Z0-9_.-]{1,128}`; a consumer's creation timestamp is a number. */
 function validKinesisNames(resource: string): boolean {
-  return KINESIS_RESOURCE.test(resource) || !resource.startsWith('stream/');
+  return kinesisResourceNames(resource) !== undefined || !resource.startsWith('stream/');
 }
