@@ -174,7 +174,8 @@ export class KeptFindings {
     if (!source) return undefined;
     // At the same place in the list: a finding's facts may name its statement's index.
     const twin = source.model.statementAt(statement.index);
-    const kept = twin && textOf(source.model, twin) === textOf(this.context.model, statement) ? source.entries.get(twin) : undefined;
+    const same = twin !== undefined && twin.node.length === statement.node.length && textOf(source.model, twin) === textOf(this.context.model, statement);
+    const kept = same ? source.entries.get(twin) : undefined;
     if (!kept?.complete || kept.signature !== source.signature) return undefined;
     return {
       signature: this.signature,
