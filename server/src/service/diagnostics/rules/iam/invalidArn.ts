@@ -115,7 +115,7 @@ function kinesisResourceProblem(catalog: IamCatalog, text: string, resource: str
     : l10n.t('a Kinesis resource is stream/NAME or a consumer, stream/NAME/consumer/CONSUMER:TIMESTAMP, with names of letters, digits, "_", "." and "-", not "{0}".', resource);
 }
 
-/** Stream and consumer names are `[a-zA-Z0-9_.-]{1,128}`; a consumer's creation timestamp is a number. */
+/** Stream and consumer names as Kinesis takes them (`kinesisResourceNames`); a consumer's creation timestamp is a number. */
 function validKinesisNames(resource: string): boolean {
   return kinesisResourceNames(resource) !== undefined || !resource.startsWith('stream/');
 }
