@@ -208,6 +208,17 @@ resource "aws_kinesis_resource_policy" "share" {
       typeof reference?.contents === 'object' && 'value' in reference.contents ? reference.contents.value : '',
       /^Read as `arn:\$\{data\.aws_partition\.current\.partition\}:kinesis:\$\{data\.aws_region\.current\.name\}:\$\{data\.aws_caller_identity\.current\.account_id\}:stream\/orders`: what the configuration says of the value; `\$\{\.\.\.\}` is known only when Terraform runs/,
     );
+    // One instance of a counted stream whose name is known only when Terraform runs: that instance's name, by its key
+    // (Terraform refuses `aws_kinesis_stream.orders.name` for a resource with `count`).
+    const counted = (reference: string) => {
+      const source = producer('"kinesis:PutRecord"', reference).replace('  name        = "orders"', '  count       = 2\n  name        = "orders-${count.index}"');
+      const doc = terraformDocument(source);
+      const hover = service.templateHover(doc, doc.positionAt(source.indexOf(reference) + 5), terraformTemplate(service, doc));
+      return typeof hover?.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
+    };
+    assert.match(counted('aws_kinesis_stream.orders[1].arn'), /:stream\/\$\{aws_kinesis_stream\.orders\[1\]\.name\}`/);
+    assert.match(counted('aws_kinesis_stream.orders[count.index].arn'), /:stream\/\$\{aws_kinesis_stream\.orders\[count\.index\]\.name\}`/);
+    assert.match(counted('aws_kinesis_stream.orders.0.arn'), /:stream\/\$\{aws_kinesis_stream\.orders\[0\]\.name\}`/);
   });
 
   it('reads what real modules write without a false alarm: variables, count, for, conditionals, try, lookup, dynamic blocks', () => {

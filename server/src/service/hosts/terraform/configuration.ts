@@ -1,6 +1,6 @@
 import type { BlockFacts, HclItem, Kind } from './hclItems';
 import type { References } from './hclValues';
-import { ARN_TYPES, referenceValue } from './resourceValues';
+import { ARN_TYPES, referenceValue, resourceName } from './resourceValues';
 
 /**
  * What a Terraform file's blocks declare, read from their facts (see `hclItems.ts`): the
@@ -41,10 +41,10 @@ export function configurationOf(items: readonly HclItem[]): Configuration {
     }
   }
   const references: References = (path) => {
-    const [type, name, attribute] = path;
-    const block = type && name ? resources.get(`${type}.${name}`) : undefined;
+    const [type, instance, attribute] = path;
+    const block = type && instance ? resources.get(`${type}.${resourceName(instance)}`) : undefined;
     if (!block || !attribute || path.length !== 3) return undefined;
-    return referenceValue(type, name, attribute, (key) => block.literals.get(key));
+    return referenceValue(type, instance, attribute, (key) => block.literals.get(key));
   };
   return { blocks, resources, documents, references, policyFiles: blocks.flatMap((b) => b.files) };
 }

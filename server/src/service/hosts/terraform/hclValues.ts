@@ -69,14 +69,18 @@ function objectKey(expression: SyntaxNode): TemplateScalar | undefined {
   return value?.type === 'scalar' && typeof value.value === 'string' && !value.value.includes('${') ? value : undefined;
 }
 
-/** `aws_kinesis_stream.orders.arn` as its parts; undefined for what is more than names (an index, a splat). */
+/**
+ * `aws_kinesis_stream.orders.arn` as its parts; undefined for what is more than names (a splat, an
+ * index anywhere but after a resource's name). One instance of a resource with `count` or
+ * `for_each` is of its resource's type, its key kept with the name: `aws_kinesis_stream.orders[0]`
+ * (the older `orders.0` too) is `aws_kinesis_stream`, `orders[0]`.
+ */
 export function referencePath(expression: SyntaxNode): string[] | undefined {
   const parts: string[] = [];
   for (const child of expression.namedChildren) {
     if (child?.type === 'variable_expr') parts.push(child.text);
     else if (child?.type === 'get_attr') parts.push(child.namedChildren[0]?.text ?? '');
-    // One instance of a resource with `count` or `for_each` (`aws_kinesis_stream.orders[0]`) is of its type.
-    else if (child?.type === 'index' && parts.length === 2) continue;
+    else if (child?.type === 'index' && parts.length === 2 && !parts[1].includes('[')) parts[1] += child.text.startsWith('.') ? `[${child.text.slice(1)}]` : child.text;
     else return undefined;
   }
   return parts.length > 0 ? parts : undefined;

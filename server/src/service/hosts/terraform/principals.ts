@@ -3,6 +3,7 @@ import { LOGS_ONLY_MANAGED_POLICIES } from '../../kinesis/kinesisFacts';
 import { principalLabel, type PrincipalPolicies } from '../cloudformation/principals';
 import type { PolicyLocation } from '../cloudformation/policyLocations';
 import type { BlockFacts, Link } from './hclItems';
+import { resourceName } from './resourceValues';
 
 /**
  * Whose identity policies a Terraform file's policies are, as the AWS provider attaches them
@@ -48,7 +49,8 @@ export function terraformPrincipals(blocks: readonly BlockFacts[], documents: Re
   /** The principal a link names: a reference to one (`aws_iam_role.consumer.name`), or its literal name. */
   const principalIn = (link: Link, type: string): string | undefined => {
     const { path } = link;
-    if (path && path[0] === type && path.length === 3 && resources.has(`${type}.${path[1]}`)) return `${type}.${path[1]}`;
+    const named = path && path[0] === type && path.length === 3 ? `${type}.${resourceName(path[1])}` : undefined;
+    if (named && resources.has(named)) return named;
     if (link.value === undefined) return undefined;
     for (const [key, block] of resources) if (key.startsWith(`${type}.`) && block.literals.get('name') === link.value) return key;
     return undefined;
@@ -63,8 +65,9 @@ export function terraformPrincipals(blocks: readonly BlockFacts[], documents: Re
   /** A policy ARN attached to a principal: a policy of the file, or one it does not hold. */
   const attach = (principal: string, arn: Link): void => {
     const { path } = arn;
-    if (path?.[0] === 'aws_iam_policy' && resources.has(`aws_iam_policy.${path[1]}`)) {
-      own(`aws_iam_policy.${path[1]}`, principal);
+    const named = path?.[0] === 'aws_iam_policy' && path[1] ? `aws_iam_policy.${resourceName(path[1])}` : undefined;
+    if (named && resources.has(named)) {
+      own(named, principal);
       return;
     }
     const name = arn.value ?? arn.text;

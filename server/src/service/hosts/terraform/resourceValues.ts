@@ -25,7 +25,19 @@ const VALUES: Readonly<Record<string, { name: string; attributes: Attributes }>>
 /** The resource types whose `arn` a policy names, for completion: `aws_kinesis_stream`, ... */
 export const ARN_TYPES: readonly string[] = Object.keys(VALUES);
 
-/** The value of `type.name.attribute`, with `literal` giving the resource's literal attributes; undefined where not known. */
+/** The name of the resource an instance is of, as `referencePath` gives an instance: `orders[0]` is of `orders`. */
+export function resourceName(instance: string): string {
+  const key = instance.indexOf('[');
+  return key < 0 ? instance : instance.slice(0, key);
+}
+
+/**
+ * The value of `type.name.attribute` (`name` may hold an instance's key, `orders[0]`), with
+ * `literal` giving the resource's literal attributes; undefined where not known. A name that is
+ * not a literal is the instance's own `name` attribute, known when Terraform runs: of a resource
+ * with `count` or `for_each`, with its instance's key (Terraform refuses
+ * `aws_kinesis_stream.orders.name` there).
+ */
 export function referenceValue(type: string, name: string, attribute: string, literal: (key: string) => string | undefined): string | undefined {
   const values = VALUES[type];
   const write = values?.attributes[attribute];
