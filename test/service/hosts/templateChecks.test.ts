@@ -152,13 +152,58 @@ ${ROLE('kinesis:GetRecords, kinesis:GetShardIterator, kinesis:DescribeStreamSumm
     assert.deepEqual(findings(keyPolicy, 'template/stream-key-access'), []);
   });
 
-  it('kinesis/kms-permissions: no hint of a key where every stream the template makes uses none of its own', () => {
+  it('kinesis/kms-permissions: no hint of a key where every stream a policy names is the template’s, with no key of its own or one the template judges', () => {
     const reader = ROLE('kinesis:GetRecords, kinesis:GetShardIterator, kinesis:DescribeStreamSummary, kinesis:ListShards');
-    assert.deepEqual(findings(`Resources:\n${STREAM}${reader}`, 'kinesis/kms-permissions'), []);
+    const hints = (text: string) => findings(text, 'kinesis/kms-permissions').map(messageText);
+    assert.deepEqual(hints(`Resources:\n${STREAM}${reader}`), []);
     const managed = STREAM.replace('ShardCount: 1}', 'ShardCount: 1, StreamEncryption: {EncryptionType: KMS, KeyId: alias/aws/kinesis}}');
-    assert.deepEqual(findings(`Resources:\n${managed}${reader}`, 'kinesis/kms-permissions'), []);
+    assert.deepEqual(hints(`Resources:\n${managed}${reader}`), []);
+    // The stream named as templates write it: by its name (`!Ref` of a stream), with what lies under it.
+    const bySub = reader.replace('Resource: !GetAtt Orders.Arn', "Resource: !Sub 'arn:aws:kinesis:${AWS::Region}:${AWS::AccountId}:stream/${Orders}*'");
+    assert.deepEqual(hints(`Resources:\n${STREAM}${bySub}`), []);
+    // An alias: the template does not say which key, so nothing judges it.
     const ownKey = STREAM.replace('ShardCount: 1}', 'ShardCount: 1, StreamEncryption: {EncryptionType: KMS, KeyId: alias/orders}}');
-    assert.match(messageText(findings(`Resources:\n${ownKey}${reader}`, 'kinesis/kms-permissions')[0]), /kms:Decrypt on that key is needed to read from it/);
+    assert.match(hints(`Resources:\n${ownKey}${reader}`)[0], /kms:Decrypt on that key is needed to read from it/);
+    // A stream outside the template, or any stream, may have a key of its own whatever the template's streams use.
+    const elsewhere = reader.replace('Resource: !GetAtt Orders.Arn', "Resource: [!GetAtt Orders.Arn, 'arn:aws:kinesis:us-east-1:111122223333:stream/payments']");
+    assert.equal(hints(`Resources:\n${STREAM}${elsewhere}`).length, 1);
+    assert.equal(hints(`Resources:\n${STREAM}${reader.replace('Resource: !GetAtt Orders.Arn', "Resource: '*'")}`).length, 1);
+    // The template's own key: template/stream-key-access judges the role, with the key's own policy, and the hint would only repeat it.
+    const keyed = (keyProperties: string, policy = reader) => `Resources:
+  StreamKey:
+    Type: AWS::KMS::Key
+${keyProperties}  Orders:
+    Type: AWS::Kinesis::Stream
+    Properties:
+      ShardCount: 1
+      StreamEncryption: {EncryptionType: KMS, KeyId: !GetAtt StreamKey.Arn}
+${policy}`;
+    assert.deepEqual(hints(keyed('')), []);
+    assert.deepEqual(
+      findings(keyed(''), 'template/stream-key-access').map(messageText).map((m) => m.split(':')[0]),
+      ['Stream Orders is encrypted with this key, and ReaderRole reads it but cannot kms'],
+    );
+    const keyPolicy = `    Properties:
+      KeyPolicy:
+        Version: '2012-10-17'
+        Statement:
+          - {Effect: Allow, Principal: {AWS: !Sub 'arn:aws:iam::\${AWS::AccountId}:root'}, Action: 'kms:*', Resource: '*'}
+          - {Effect: Allow, Principal: {AWS: !GetAtt ReaderRole.Arn}, Action: kms:Decrypt, Resource: '*'}
+`;
+    assert.deepEqual(hints(keyed(keyPolicy)), []);
+    assert.deepEqual(findings(keyed(keyPolicy), 'template/stream-key-access'), []);
+    // A managed policy no principal of the template holds is judged by nothing in it: the hint stays.
+    const unattached = `  ReadPolicy:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      PolicyDocument:
+        Version: '2012-10-17'
+        Statement:
+          - Effect: Allow
+            Action: [kinesis:GetRecords, kinesis:GetShardIterator, kinesis:DescribeStreamSummary, kinesis:ListShards]
+            Resource: !GetAtt Orders.Arn
+`;
+    assert.equal(hints(keyed('', unattached)).length, 1);
   });
 
   it('are turned off and made louder by the same rule settings', () => {

@@ -4,7 +4,8 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { PolicyLanguageService } from '../languageService';
 import type { ValidationOptions } from '../diagnostics/engine/validate';
 import type { OffsetMap } from './offsetMap';
-import { allViews, ownKeyStreams, type HostView } from './views';
+import { allViews, type HostView } from './views';
+import { streamKeysKey } from './cloudformation/streamKeys';
 import { templateCheckDiagnostics } from './hostedChecks';
 import { templateResourceItems } from './resourceCompletion';
 import { slotCompletion } from './slotCompletion';
@@ -69,7 +70,7 @@ function* viewDiagnosticsSteps(service: PolicyLanguageService, view: HostView, o
 
 /** What a check of the template's policies depends on beyond each policy: the settings, the tables and the keys of the streams the template makes. */
 export function runKey(template: TemplateDocument | undefined, options: ValidationOptions): string {
-  return JSON.stringify([options.settings, options.rulesDocumentation, template?.tables ?? null, template ? (ownKeyStreams(template) ?? null) : null]);
+  return JSON.stringify([options.settings, options.rulesDocumentation, template?.tables ?? null, template ? streamKeysKey(template) : null]);
 }
 
 export function hostDiagnostic(host: TextDocument, view: HostView, d: Diagnostic): Diagnostic {

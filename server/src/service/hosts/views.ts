@@ -6,9 +6,8 @@ import type { DiagnosticSettings } from '../diagnostics/engine/settings';
 import { RULES } from '../diagnostics/rules';
 import type { PolicyModel } from '../policy/policyModel';
 import type { OffsetMap } from './offsetMap';
-import { entry, stringValue, type TemplateNode } from './cloudformation/templateTree';
-import { resolveString } from './cloudformation/intrinsics';
-import { KINESIS_MANAGED_KEY } from '../kinesis/kinesisFacts';
+import type { TemplateNode } from './cloudformation/templateTree';
+import { keysSettled } from './cloudformation/streamKeys';
 import { series } from '../l10n';
 import { statementsEdit, structuralEdit, textStructuralEdit } from './cloudformation/yamlEdits';
 import { isJsonText } from './terraform/terraformHost';
@@ -57,12 +56,15 @@ export function policyView(template: TemplateDocument, policy: EmbeddedPolicy): 
     // Where a policy sits says what it is; a role's policies with others are judged with them (principalView).
     // SAM's own statements are not the user's to answer for: they count only in their principal's view.
     settings: (settings) => ({
-      ...withKind(template, settings, policy.kind, policy.node.synthetic ? () => true : policy.kind === 'identity' && (!policy.judgedAlone || policy.partial) ? (code) => PRINCIPAL_CODES.has(code) : () => false),
+      ...withKind(template, settings, policy.kind, policy.node.synthetic ? () => true : policy.kind === 'identity' && (!policy.judgedAlone || policy.partial) ? (code) => PRINCIPAL_CODES.has(code) : () => false, {
+        model: policy.model,
+        judged: template.owners(policy).length > 0,
+      }),
       kindPlace: `${policy.resourceType} ${policy.path.replace(/^Properties\./, '')}`,
       lambdaRole: policy.lambda,
     }),
     suffix: policy.cdkPath,
-    memo: { holder: policy, key: `${policy.kind}|${policy.judgedAlone}|${policy.lambda}` },
+    memo: { holder: policy, key: `${policy.kind}|${policy.judgedAlone}|${policy.lambda}|${template.owners(policy).length > 0}` },
     inserts: policy.node.synthetic ? 'none' : policy.kind === 'identity' ? 'identity' : policy.resourceType === 'AWS::Kinesis::ResourcePolicy' || policy.sharing ? 'kinesis-resource' : 'none',
     // A SAM policy template's statements are SAM's: nothing in them is edited. HCL is edited only within its strings.
     structural: (edits) =>
@@ -85,7 +87,7 @@ export function principalView(template: TemplateDocument, view: PrincipalView): 
     nodes,
     copied: false,
     inserts: 'none',
-    settings: (settings) => ({ ...withKind(template, settings, 'identity', (code) => !PRINCIPAL_CODES.has(code)), lambdaRole: view.lambda }),
+    settings: (settings) => ({ ...withKind(template, settings, 'identity', (code) => !PRINCIPAL_CODES.has(code), { model: view.model, judged: true }), lambdaRole: view.lambda }),
     suffix:
       view.unknown.length === 0
         ? l10n.t('{0}, with all its policies', view.label)
@@ -113,34 +115,14 @@ export function viewsAt(template: TemplateDocument, ...offsets: number[]): HostV
   ];
 }
 
-/** The settings in a template: the kind its place gives a policy, some rules off, the tables the template makes. */
-function withKind(template: TemplateDocument, settings: DiagnosticSettings, kind: PolicyKindSetting, off: (code: string) => boolean): DiagnosticSettings {
+/**
+ * The settings in a template: the kind its place gives a policy, some rules off, the tables the
+ * template makes, and whether the streams the policy names need a KMS grant the template does not
+ * settle (`keysSettled`).
+ */
+function withKind(template: TemplateDocument, settings: DiagnosticSettings, kind: PolicyKindSetting, off: (code: string) => boolean, keys: { model: PolicyModel; judged: boolean }): DiagnosticSettings {
   const rules = { ...settings.rules };
   for (const rule of RULES) if (off(rule.code)) rules[rule.code] = 'off';
-  // Streams the template makes say whether they are encrypted with a key of their own.
-  const streamEncrypted = settings.streamEncrypted ?? (ownKeyStreams(template) === 0 ? false : undefined);
+  const streamEncrypted = settings.streamEncrypted ?? (keysSettled(template, keys.model, keys.judged) ? false : undefined);
   return { ...settings, policyKind: kind, rules, existingTables: template.tables, ...(streamEncrypted === undefined ? {} : { streamEncrypted }) };
-}
-
-/**
- * How many of the template's streams are encrypted with a customer managed key (not the AWS
- * managed alias/aws/kinesis); undefined when the template makes no stream.
- */
-export function ownKeyStreams(template: TemplateDocument): number | undefined {
-  // Asked once per policy in a check of the whole template: worked out once per version.
-  if (OWN_KEY_STREAMS.has(template.symbols)) return OWN_KEY_STREAMS.get(template.symbols);
-  const count = countOwnKeyStreams(template);
-  OWN_KEY_STREAMS.set(template.symbols, count);
-  return count;
-}
-
-const OWN_KEY_STREAMS = new WeakMap<object, number | undefined>();
-
-function countOwnKeyStreams(template: TemplateDocument): number | undefined {
-  const streams = [...template.symbols.resources.values()].filter((r) => r.type === 'AWS::Kinesis::Stream');
-  if (streams.length === 0) return undefined;
-  return streams.filter((s) => {
-    const encryption = entry(s.properties, 'StreamEncryption');
-    return stringValue(entry(encryption, 'EncryptionType')) === 'KMS' && !(resolveString(entry(encryption, 'KeyId'), template.symbols) ?? '').includes(KINESIS_MANAGED_KEY);
-  }).length;
 }

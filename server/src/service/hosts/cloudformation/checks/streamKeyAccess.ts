@@ -1,7 +1,6 @@
 import * as l10n from '@vscode/l10n';
-import { KINESIS_MANAGED_KEY, STREAM_KEY_ACTIONS } from '../../../kinesis/kinesisFacts';
-import { attributeOf, intrinsicOf, resolveString, type TemplateSymbols } from '../intrinsics';
-import { entry, stringValue, type TemplateNode } from '../templateTree';
+import { STREAM_KEY_ACTIONS } from '../../../kinesis/kinesisFacts';
+import { streamKeys } from '../streamKeys';
 import { alternatives, conjoined } from '../../../l10n';
 import { templateCheck, unseenPolicies, type TemplateFinding } from './check';
 
@@ -16,15 +15,10 @@ export const streamKeyAccess = templateCheck({
   defaultSeverity: 'warning',
   check({ template, access }) {
     const findings: TemplateFinding[] = [];
-    const { symbols } = template;
-    for (const [name, resource] of symbols.resources) {
-      if (resource.type !== 'AWS::Kinesis::Stream') continue;
-      const encryption = entry(resource.properties, 'StreamEncryption');
-      const keyNode = entry(encryption, 'KeyId');
-      if (stringValue(entry(encryption, 'EncryptionType')) !== 'KMS' || !keyNode) continue;
-      const key = keyArn(keyNode, symbols);
-      if (!key) continue;
-      const stream = attributeOf(name, 'Arn', symbols);
+    for (const { name, arn: stream, ownKey } of streamKeys(template)) {
+      const key = ownKey?.arn;
+      const keyNode = ownKey?.node;
+      if (!key || !keyNode) continue;
       // A key policy may grant a principal by name: KMS takes that as well as the principal's own policies.
       const keyPolicies = template.policies.filter((p) => p.resourceType === 'AWS::KMS::Key' && key.endsWith(`key/\${${p.resource}}`));
       for (const principal of access.principals()) {
@@ -77,13 +71,3 @@ export const streamKeyAccess = templateCheck({
     return findings;
   },
 });
-
-/** The key's ARN as policies name it, or undefined for the AWS managed key, an alias, or what cannot be told. */
-function keyArn(node: TemplateNode, symbols: TemplateSymbols): string | undefined {
-  const intrinsic = intrinsicOf(node);
-  const named = intrinsic?.name === 'Ref' ? stringValue(intrinsic.argument) : intrinsic?.name === 'Fn::GetAtt' ? (stringValue(intrinsic.argument) ?? '').split('.')[0] : undefined;
-  if (named && symbols.resources.get(named)?.type === 'AWS::KMS::Key') return `arn:\${AWS::Partition}:kms:\${AWS::Region}:\${AWS::AccountId}:key/\${${named}}`;
-  const written = resolveString(node, symbols);
-  if (!written || written.includes(KINESIS_MANAGED_KEY) || written.includes(':alias/') || written.startsWith('alias/')) return undefined;
-  return written.startsWith('arn:') && written.includes(':key/') ? written : undefined;
-}

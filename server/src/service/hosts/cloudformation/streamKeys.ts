@@ -1,0 +1,120 @@
+import { parseArn } from '../../catalog/arn';
+import { wildcardMatcher } from '../../catalog/wildcard';
+import { CONSUMER_MARKER_ACTION, KINESIS_MANAGED_KEY, WRITE_ACTIONS } from '../../kinesis/kinesisFacts';
+import type { PolicyModel, StatementModel } from '../../policy/policyModel';
+import type { TemplateDocument } from '../hostModel';
+import { attributeOf, intrinsicOf, resolveString, type TemplateSymbols } from './intrinsics';
+import { entry, stringValue, type TemplateNode } from './templateTree';
+
+/**
+ * What a template says of the keys its streams are encrypted with. A stream encrypted with a
+ * customer managed KMS key is written only by principals that may kms:GenerateDataKey on the key
+ * and read only by those that may kms:Decrypt it; one not encrypted, or encrypted with the AWS
+ * managed key alias/aws/kinesis, needs no grant. [KDS-ENCRYPTION]
+ */
+export interface StreamKey {
+  /** The stream's logical name. */
+  name: string;
+  /** Its ARN as a policy of the template reads `!GetAtt Stream.Arn`. */
+  arn: string;
+  /** Its name as a policy reads it: its `Name`, or `${Stream}` (`!Ref` of a stream is its name). */
+  names: readonly string[];
+  /**
+   * The stream's own key; none for a stream not encrypted or encrypted with the AWS managed key.
+   * Its ARN where the template tells it (not an alias, a parameter, or an encryption a condition decides).
+   */
+  ownKey?: { arn?: string; node?: TemplateNode };
+}
+
+/** The streams the template makes, with their keys: worked out once per version of the template. */
+export function streamKeys(template: TemplateDocument): readonly StreamKey[] {
+  return keysOf(template).list;
+}
+
+function keysOf(template: TemplateDocument): { list: readonly StreamKey[]; byName: ReadonlyMap<string, StreamKey> } {
+  let keys = STREAM_KEYS.get(template.symbols);
+  if (!keys) {
+    const list = [...template.symbols.resources].filter(([, r]) => r.type === 'AWS::Kinesis::Stream').map(([name, r]) => streamKey(name, r.properties, template.symbols));
+    keys = { list, byName: new Map(list.flatMap((s) => s.names.map((n) => [n, s] as const))) };
+    STREAM_KEYS.set(template.symbols, keys);
+  }
+  return keys;
+}
+
+const STREAM_KEYS = new WeakMap<TemplateSymbols, { list: readonly StreamKey[]; byName: ReadonlyMap<string, StreamKey> }>();
+
+/** What decides `keysSettled` for every policy of the template: part of the key its checks are kept by. */
+export function streamKeysKey(template: TemplateDocument): string {
+  return streamKeys(template)
+    .map((s) => `${s.arn} ${s.ownKey ? (s.ownKey.arn ?? '?') : '-'}`)
+    .join('\n');
+}
+
+/**
+ * Whether the template settles what the policy's grants to write to or read a stream need of KMS
+ * (what `kinesis/kms-permissions` hints at): each names only streams the template makes whose key
+ * it tells. A stream without a key of its own needs nothing; one with its own key is judged by
+ * `template/stream-key-access`, with the key's own policy, for a policy of the template's
+ * principals (`judged`). A grant on a stream elsewhere, on a wildcard or by `NotResource` is not
+ * settled: the hint stays there.
+ */
+export function keysSettled(template: TemplateDocument, model: PolicyModel, judged: boolean): boolean {
+  const { byName } = keysOf(template);
+  if (byName.size === 0) return false;
+  const settled = (resource: string) => {
+    const name = streamNamed(resource);
+    const stream = name === undefined ? undefined : byName.get(name);
+    return stream !== undefined && (!stream.ownKey || (judged && stream.ownKey.arn !== undefined));
+  };
+  for (const statement of model.statements) {
+    if (!usesStreams(statement)) continue;
+    if (statement.notResource || !statement.resource) return false;
+    if (!statement.resource.values.every(({ value }) => settled(value))) return false;
+  }
+  return true;
+}
+
+/** The actions whose grant the hint is about: what a producer writes with and a consumer reads with. */
+const STREAM_USE = [...WRITE_ACTIONS, CONSUMER_MARKER_ACTION];
+
+/** Whether a statement may allow writing to or reading a stream: an Allow naming one of those actions or a wildcard over one, or `NotAction`. */
+function usesStreams(statement: StatementModel): boolean {
+  if (statement.effect?.value === 'Deny') return false;
+  if (statement.notAction) return true;
+  return (statement.action?.values ?? []).some(({ value }) => STREAM_USE.some(wildcardMatcher(value)));
+}
+
+/**
+ * The name of the stream of the template's own region and account that a resource names: in the
+ * stream's ARN, its consumers', or the ARN with `*` or `/*` after it, as templates write a stream
+ * and what lies under it (which, strictly, also matches streams whose names begin with this one's).
+ */
+function streamNamed(resource: string): string | undefined {
+  const arn = parseArn(resource);
+  if (arn?.service !== 'kinesis' || arn.region !== '${AWS::Region}' || arn.account !== '${AWS::AccountId}' || !arn.resource.startsWith('stream/')) return undefined;
+  const path = arn.resource.slice('stream/'.length);
+  const consumer = path.indexOf('/consumer/');
+  if (consumer >= 0) return path.slice(0, consumer);
+  return path.endsWith('/*') ? path.slice(0, -2) : path.endsWith('*') ? path.slice(0, -1) : path;
+}
+
+function streamKey(name: string, properties: TemplateNode | undefined, symbols: TemplateSymbols): StreamKey {
+  const stream = { name, arn: attributeOf(name, 'Arn', symbols), names: [...new Set([resolveString(entry(properties, 'Name'), symbols) ?? `\${${name}}`, `\${${name}}`])] };
+  const encryption = entry(properties, 'StreamEncryption');
+  const type = encryption && stringValue(entry(encryption, 'EncryptionType'));
+  if (!encryption || type === 'NONE') return stream;
+  const node = entry(encryption, 'KeyId');
+  if (type !== 'KMS' || !node) return { ...stream, ownKey: {} };
+  if (resolveString(node, symbols)?.includes(KINESIS_MANAGED_KEY)) return stream;
+  return { ...stream, ownKey: { arn: keyArn(node, symbols), node } };
+}
+
+/** The key's ARN as policies name it, or undefined for an alias or what cannot be told. */
+function keyArn(node: TemplateNode, symbols: TemplateSymbols): string | undefined {
+  const intrinsic = intrinsicOf(node);
+  const named = intrinsic?.name === 'Ref' ? stringValue(intrinsic.argument) : intrinsic?.name === 'Fn::GetAtt' ? (stringValue(intrinsic.argument) ?? '').split('.')[0] : undefined;
+  if (named && symbols.resources.get(named)?.type === 'AWS::KMS::Key') return `arn:\${AWS::Partition}:kms:\${AWS::Region}:\${AWS::AccountId}:key/\${${named}}`;
+  const written = resolveString(node, symbols);
+  if (!written || written.includes(':alias/') || written.startsWith('alias/')) return undefined;
+  return written.startsWith('arn:') && written.includes(':key/') ? written : undefined;
+}
