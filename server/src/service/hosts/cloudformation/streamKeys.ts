@@ -31,23 +31,29 @@ export function streamKeys(template: TemplateDocument): readonly StreamKey[] {
   return keysOf(template).list;
 }
 
-function keysOf(template: TemplateDocument): { list: readonly StreamKey[]; byName: ReadonlyMap<string, StreamKey> } {
+function keysOf(template: TemplateDocument): StreamKeys {
   let keys = STREAM_KEYS.get(template.symbols);
   if (!keys) {
     const list = [...template.symbols.resources].filter(([, r]) => r.type === 'AWS::Kinesis::Stream').map(([name, r]) => streamKey(name, r.properties, template.symbols));
-    keys = { list, byName: new Map(list.flatMap((s) => s.names.map((n) => [n, s] as const))) };
+    const key = list.map((s) => `${s.names.join(' ')} ${s.ownKey ? (s.ownKey.arn ?? '?') : '-'}`).join('\n');
+    keys = { list, byName: new Map(list.flatMap((s) => s.names.map((n) => [n, s] as const))), key };
     STREAM_KEYS.set(template.symbols, keys);
   }
   return keys;
 }
 
-const STREAM_KEYS = new WeakMap<TemplateSymbols, { list: readonly StreamKey[]; byName: ReadonlyMap<string, StreamKey> }>();
+interface StreamKeys {
+  list: readonly StreamKey[];
+  byName: ReadonlyMap<string, StreamKey>;
+  /** What the list says, as one string (see `streamKeysKey`). */
+  key: string;
+}
+
+const STREAM_KEYS = new WeakMap<TemplateSymbols, StreamKeys>();
 
 /** What decides `keysSettled` for every policy of the template: part of the key its checks are kept by. */
 export function streamKeysKey(template: TemplateDocument): string {
-  return streamKeys(template)
-    .map((s) => `${s.arn} ${s.ownKey ? (s.ownKey.arn ?? '?') : '-'}`)
-    .join('\n');
+  return keysOf(template).key;
 }
 
 /**
