@@ -366,6 +366,10 @@ resource "aws_iam_policy" "read" {
     const document = terraformDocument(role + attachment);
     const template = terraformTemplate(service, document);
     assert.deepEqual(template.principals.map((p) => `${p.label}: ${p.policies.map((q) => q.resource).join(', ')}`), ['role aws_iam_role.consumer: aws_iam_role_policy.iterate, data.aws_iam_policy_document.read']);
+    // A role made with `count` is named by one of its instances: the same role.
+    const counted = (role + attachment).replace('  name               = "consumer"', '  count              = 1\n  name               = "consumer"').replace(/aws_iam_role\.consumer\.(id|name)/g, 'aws_iam_role.consumer[0].$1');
+    assert.deepEqual(alarms(counted), []);
+    assert.deepEqual(terraformTemplate(service, terraformDocument(counted)).principals.map((p) => p.label), ['role aws_iam_role.consumer']);
     // An AWS managed policy attached too may grant what is missing: the role's findings are notes, naming it.
     const managed = role.replace('resource "aws_iam_role_policy" "iterate"', 'resource "aws_iam_role_policy_attachment" "managed" {\n  role       = aws_iam_role.consumer.name\n  policy_arn = "arn:aws:iam::aws:policy/AmazonKinesisReadOnlyAccess"\n}\nresource "aws_iam_role_policy" "iterate"');
     assert.deepEqual(alarms(managed + attachment), []);
