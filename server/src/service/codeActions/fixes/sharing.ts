@@ -66,9 +66,10 @@ export const removeActions: StatementFixProvider = (contexts) => {
     apply(tx) {
       const { statement } = policyAt(tx.model, contexts[0].offset);
       const values = statement?.action?.values ?? [];
-      const flagged = new Set(contexts.map((c) => policyAt(tx.model, c.offset)).filter((at) => at.statement === statement).map((at) => at.string));
       if (!statement || values.length < 2) return;
-      const removed = values.filter((v) => flagged.has(v));
+      // Each finding is on its action's string: found by where it starts (fix-all brings hundreds).
+      const flagged = new Set(contexts.map((c) => c.offset));
+      const removed = values.filter((v) => flagged.has(v.node.offset));
       removeActionValues(tx, statement, removed.length === values.length ? removed.slice(0, -1) : removed);
     },
   };
