@@ -295,6 +295,15 @@ describe('completion in templates', () => {
     // A key alone on its line, before its colon: the YAML is broken until the colon comes.
     const key = at("            Action: kinesis:PutRecord\n            Resource: '*'\n            Con|\n");
     assert.equal(key.apply('Condition'), policy("            Action: kinesis:PutRecord\n            Resource: '*'\n            Condition\n"));
+    // A condition key: YAML reads `aws:Princ` as a value (and `aws:` as a key) until the key's own colon is typed.
+    const condition = (typed: string) => `            Action: kinesis:GetRecords\n            Resource: '*'\n            Condition:\n              StringEquals:\n                aws:SourceAccount: '111122223333'\n                ${typed}\n`;
+    for (const typed of ['aws:PrincipalO|', 'aws:|']) {
+      const conditionKey = at(condition(typed));
+      assert.ok(conditionKey.sorted.includes('aws:PrincipalOrgID'), `${typed}: ${conditionKey.sorted.slice(0, 5).join(', ')}`);
+      assert.equal(conditionKey.apply('aws:PrincipalOrgID'), policy(condition('aws:PrincipalOrgID')));
+    }
+    // An item of a list that names a service is still its value.
+    assert.ok(at("            Action:\n              - kinesis:GetRe|\n            Resource: '*'\n").sorted.includes('kinesis:GetRecords'));
     // A value outside any policy is not ours.
     const outside = policy("            Action: kinesis:PutRecord\n            Resource: '*'\n").replace('{ShardCount: 1}', '\n      ShardCount: ');
     const outsideDocument = templateDocument(outside);

@@ -32,7 +32,8 @@ interface Slot {
 
 /**
  * The slot at the cursor: a value where none is written (after `:`, `- `, `[` or `,`, before the
- * line's end, `]`, `}` or `,`), or a key being written alone on its line (`Con`, before its colon).
+ * line's end, `]`, `}` or `,`), or a key being written alone on its line (`Con`, `aws:Princ`,
+ * before its colon).
  */
 export function slotAt(text: string, offset: number): Slot | undefined {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
@@ -40,7 +41,9 @@ export function slotAt(text: string, offset: number): Slot | undefined {
   const before = line.trimEnd();
   const rest = text.slice(offset, offset + 200);
   if (!/^[ \t]*(\r?\n|$|[\]},]| #)/.test(rest) || /^\s*#/.test(before)) return undefined;
-  const key = /^\s*(?:- )*([A-Za-z][\w.-]*)$/.exec(line);
+  // A condition key has a colon in it (`aws:Princ`, and `aws:` as its service is typed: no key of a
+  // policy or a template's resource is lower case): YAML reads it as a value until its own colon is typed.
+  const key = /^\s*(?:- )*([A-Za-z][\w.-]*)$/.exec(line) ?? /^\s*([A-Za-z][\w.-]*(?::[\w./-]+)+|[a-z][\w-]*:)$/.exec(line);
   if (key && /^(\r?\n|$)/.test(rest)) return { insert: ':', probe: offset, from: offset - key[1].length, space: '' };
   const dash = /^\s*(?:- )*-$/.test(before) && line.endsWith(' ');
   if (!dash && !/[:[,]$/.test(before)) return undefined;
