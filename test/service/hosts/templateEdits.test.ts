@@ -153,11 +153,18 @@ describe('quick fixes and inserts in templates', () => {
     assert.equal(fixAll?.title, 'Fix all Kinesis Policy problems');
     assert.equal(applied(document, fixAll), text.replace('kinesis:PutRecordz', 'kinesis:PutRecord'));
     // Renaming PutRecordz here leaves PutRecord twice, and removing one would rewrite a list that
-    // holds a !Sub: rather than write the !Sub anew, fix all is not offered.
+    // holds a !Sub: rather than write the !Sub anew, fix all makes its first round alone, and the
+    // duplicate stays for the user.
     const listed = producer('[kinesis:PutRecordz, kinesis:PutRecord, !Sub "kinesis:${Verb}"]', 'arn:aws:kinesis:us-east-1:111122223333:stream/orders');
     const listedDocument = templateDocument(listed);
     const everything = { start: listedDocument.positionAt(0), end: listedDocument.positionAt(listed.length) };
-    assert.deepEqual(service.templateCodeActions(listedDocument, parsedTemplate(listedDocument), everything, [], { ...OPTIONS, only: ['source.fixAll'] }), []);
+    const [firstRound] = service.templateCodeActions(listedDocument, parsedTemplate(listedDocument), everything, [], { ...OPTIONS, only: ['source.fixAll'] });
+    const renamed = applied(listedDocument, firstRound);
+    assert.equal(renamed, listed.replace('kinesis:PutRecordz', 'kinesis:PutRecord'));
+    assert.ok(templateDiagnostics(renamed).diagnostics.some((d) => d.code === 'iam/redundant-action'));
+    // Where not even the first round can be written, fix all is not offered.
+    const duplicated = templateDocument(listed.replace('kinesis:PutRecordz', 'kinesis:PutRecord'));
+    assert.deepEqual(service.templateCodeActions(duplicated, parsedTemplate(duplicated), everything, [], { ...OPTIONS, only: ['source.fixAll'] }), []);
   });
 
   it('offer the quick fixes of every finding a selection holds, over several policies, and no statements to insert outside a policy', () => {

@@ -39,7 +39,8 @@ export function* fixAll(
   // What is worked out of the transaction's own statements is the transaction's, and goes with it:
   // in the service's memory it would only add to tables that live as long as the service.
   const ownMemory = createValidationMemory();
-  for (let round = 0; round < FIX_ALL_LIMIT; round++) {
+  const rounds = Math.min(options.fixAllRounds ?? FIX_ALL_LIMIT, FIX_ALL_LIMIT);
+  for (let round = 0; round < rounds; round++) {
     // Each of these reads the whole text: a step of its own.
     yield;
     const model = yield* tx.modelSteps();

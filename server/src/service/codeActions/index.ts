@@ -36,6 +36,8 @@ export interface CodeActionOptions {
   allDiagnostics?: readonly Diagnostic[];
   /** How the document's editor indents, if known: edits follow it. */
   indentation?: Indentation;
+  /** At most this many rounds of fix-all (see `fixAll.ts`; as many as it takes by default): a host that cannot write a later round's edit makes the rounds before it. */
+  fixAllRounds?: number;
 }
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.kinesis-policy`;

@@ -47,13 +47,42 @@ export function templateCodeActions(
     return actions.flatMap((action) => {
       const hostDiagnostics = action.diagnostics?.map((d) => hostDiagnostic(host, view, d));
       if (action.command) return action.command.command === COMMANDS.fillPlaceholders ? [] : [{ ...action, diagnostics: hostDiagnostics }];
-      const edits = service.resolveCodeAction(view.document, view.model, action, viewOptions).edit?.changes?.[host.uri];
-      const mapped = edits && edits.length > 0 ? hostEdits(host, template, view, edits) : undefined;
+      const resolved = (fixAllRounds?: number) => service.resolveCodeAction(view.document, view.model, action, { ...viewOptions, fixAllRounds }).edit?.changes?.[host.uri];
+      const edits = resolved();
+      const mapped = (edits && edits.length > 0 ? hostEdits(host, template, view, edits) : undefined) ?? (isFixAll(action) ? firstRounds(host, template, view, resolved) : undefined);
       if (!mapped) return [];
       return [{ title: action.title, kind: action.kind, isPreferred: action.isPreferred, diagnostics: hostDiagnostics, edit: { changes: { [host.uri]: mapped } } }];
     });
   })];
 }
+
+function isFixAll(action: CodeAction): boolean {
+  return (action.data as { type?: string } | undefined)?.type === 'fixAll';
+}
+
+/**
+ * A fix-all whose whole edit cannot be made exactly in the template (a later round rewrites a
+ * list that holds an intrinsic function, say): the edit of as many of its first rounds as can be,
+ * the rest left for the user; undefined where not even the first can.
+ */
+function firstRounds(host: TextDocument, template: TemplateDocument, view: HostView, resolved: (rounds: number) => TextEdit[] | undefined): TextEdit[] | undefined {
+  let made: TextEdit[] | undefined;
+  let previous = '';
+  for (let rounds = 1; rounds < MAX_ROUNDS_TRIED; rounds++) {
+    const edits = resolved(rounds);
+    const key = JSON.stringify(edits ?? []);
+    // Nothing more than the rounds before: the whole fix-all, which could not be made.
+    if (!edits || edits.length === 0 || key === previous) return made;
+    const mapped = hostEdits(host, template, view, edits);
+    if (!mapped) return made;
+    made = mapped;
+    previous = key;
+  }
+  return made;
+}
+
+/** A template's policy is small: a fix-all that takes more rounds than this is not cut short round by round. */
+const MAX_ROUNDS_TRIED = 16;
 
 /** The roles whose statements belong in a Kinesis resource policy (see `insertActions.ts`). */
 const SHARING_ROLES = new Set<string>(['cross-account-read', 'cross-account-write', 'consumer-share-stream', 'consumer-share-consumer']);
