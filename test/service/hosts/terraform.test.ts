@@ -219,6 +219,16 @@ resource "aws_kinesis_resource_policy" "share" {
     assert.match(counted('aws_kinesis_stream.orders[1].arn'), /:stream\/\$\{aws_kinesis_stream\.orders\[1\]\.name\}`/);
     assert.match(counted('aws_kinesis_stream.orders[count.index].arn'), /:stream\/\$\{aws_kinesis_stream\.orders\[count\.index\]\.name\}`/);
     assert.match(counted('aws_kinesis_stream.orders.0.arn'), /:stream\/\$\{aws_kinesis_stream\.orders\[0\]\.name\}`/);
+    // A consumer's ARN is under its stream's, followed from its `stream_arn`: a reference or an ARN written out.
+    const consumer = (streamArn: string) => {
+      const source = `${producer('"kinesis:SubscribeToShard"', 'aws_kinesis_stream_consumer.fanout.arn')}resource "aws_kinesis_stream_consumer" "fanout" {\n  name       = "fanout"\n  stream_arn = ${streamArn}\n}\n`;
+      const doc = terraformDocument(source);
+      const hover = service.templateHover(doc, doc.positionAt(source.indexOf('aws_kinesis_stream_consumer.fanout.arn') + 5), terraformTemplate(service, doc));
+      return typeof hover?.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
+    };
+    assert.match(consumer('aws_kinesis_stream.orders.arn'), /^Read as `arn:\$\{data\.aws_partition\.current\.partition\}:kinesis:\$\{data\.aws_region\.current\.name\}:\$\{data\.aws_caller_identity\.current\.account_id\}:stream\/orders\/consumer\/fanout:\$\{creation_timestamp\}`/);
+    assert.match(consumer('"arn:aws:kinesis:us-east-1:111122223333:stream/clicks"'), /^Read as `arn:aws:kinesis:us-east-1:111122223333:stream\/clicks\/consumer\/fanout:\$\{creation_timestamp\}`/);
+    assert.match(consumer('var.stream_arn'), /:stream\/\$\{stream\}\/consumer\/fanout:/);
   });
 
   it('reads what real modules write without a false alarm: variables, count, for, conditionals, try, lookup, dynamic blocks', () => {

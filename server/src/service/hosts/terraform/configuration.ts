@@ -17,6 +17,9 @@ export interface Configuration {
   policyFiles: { path: string; kind: Kind }[];
 }
 
+/** How many links one reference follows: a consumer's stream is one. */
+const LINKS_FOLLOWED = 2;
+
 export function configurationOf(items: readonly HclItem[]): Configuration {
   const blocks: BlockFacts[] = [];
   const resources = new Map<string, BlockFacts>();
@@ -40,12 +43,20 @@ export function configurationOf(items: readonly HclItem[]): Configuration {
       }
     }
   }
-  const references: References = (path) => {
+  const resolve = (path: readonly string[], depth: number): string | undefined => {
     const [type, instance, attribute] = path;
     const block = type && instance ? resources.get(`${type}.${resourceName(instance)}`) : undefined;
     if (!block || !attribute || path.length !== 3) return undefined;
-    return referenceValue(type, instance, attribute, (key) => block.literals.get(key));
+    return referenceValue(type, instance, attribute, {
+      literal: (key) => block.literals.get(key),
+      // What a link names (a consumer's stream): a reference followed, not round in a circle.
+      linked: (key) => {
+        const [link] = block.links.get(key) ?? [];
+        return link?.path ? (depth < LINKS_FOLLOWED ? resolve(link.path, depth + 1) : undefined) : link?.value;
+      },
+    });
   };
+  const references: References = (path) => resolve(path, 0);
   return { blocks, resources, documents, references, policyFiles: blocks.flatMap((b) => b.files) };
 }
 

@@ -35,15 +35,15 @@ export interface Link {
   text: string;
 }
 
-/** The attributes whose links the principals of a file are found by (see `principals.ts`). */
-const LINK_ATTRIBUTES = new Set(['role', 'user', 'group', 'roles', 'users', 'groups', 'policy_arn', 'managed_policy_arns']);
+/** The attributes whose links the principals of a file are found by (see `principals.ts`), and a consumer's stream (see `resourceValues.ts`). */
+const LINK_ATTRIBUTES = new Set(['role', 'user', 'group', 'roles', 'users', 'groups', 'policy_arn', 'managed_policy_arns', 'stream_arn']);
 
 /** What the rest of the file reads of a top-level block. */
 export interface BlockFacts {
   labels: string[];
   /** Its attributes written as one literal string (`name = "orders"`). */
   literals: Map<string, string>;
-  /** Its attributes that name principals or policies, each item of a list apart. */
+  /** Its attributes that name principals, policies or a consumer's stream, each item of a list apart. */
   links: Map<string, Link[]>;
   /** Its policy places that name policy documents (`data.aws_iam_policy_document.x.json`). */
   uses: { documents: string[]; kind: Kind; user: string; sharing: boolean }[];
