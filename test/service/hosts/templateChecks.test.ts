@@ -192,6 +192,26 @@ ${policy}`;
 `;
     assert.deepEqual(hints(keyed(keyPolicy)), []);
     assert.deepEqual(findings(keyed(keyPolicy), 'template/stream-key-access'), []);
+    // The check judges the grant of `!GetAtt Orders.Arn` itself, unconditioned: any other, and the hint stays.
+    for (const resource of [
+      "!Sub 'arn:aws:kinesis:${AWS::Region}:${AWS::AccountId}:stream/${Orders}'",
+      "!Sub '${Orders.Arn}*'",
+      "!GetAtt Orders.Arn\n                Condition: {Bool: {aws:SecureTransport: 'true'}}",
+    ]) {
+      assert.equal(hints(keyed('', reader.replace('Resource: !GetAtt Orders.Arn', `Resource: ${resource}`))).length, 1, resource);
+    }
+    // So it does where that check is turned off.
+    const checkOff = templateDocument(keyed(''));
+    const quiet = service.templateDiagnostics(checkOff, parsedTemplate(checkOff), { ...OPTIONS, settings: { ...OPTIONS.settings, rules: { 'template/stream-key-access': 'off' } } });
+    assert.deepEqual(quiet.filter((d) => d.code === 'kinesis/kms-permissions').length, 1);
+    // A wildcard over the template's streams: all of them must need no grant.
+    const secure = `  OrdersSecure:\n    Type: AWS::Kinesis::Stream\n    Properties: {Name: orders-secure, ShardCount: 1, StreamEncryption: {EncryptionType: KMS, KeyId: alias/secure}}\n`;
+    const prefix = reader.replace('Resource: !GetAtt Orders.Arn', "Resource: !Sub 'arn:${AWS::Partition}:kinesis:${AWS::Region}:${AWS::AccountId}:stream/orders*'");
+    assert.deepEqual(hints(`Resources:\n${STREAM}${prefix}`), []);
+    assert.equal(hints(`Resources:\n${STREAM}${secure}${prefix}`).length, 1);
+    // A lease table beside the stream is no stream.
+    const withTable = reader.replace('Resource: !GetAtt Orders.Arn', "Resource: [!GetAtt Orders.Arn, !Sub 'arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/app']");
+    assert.deepEqual(hints(`Resources:\n${STREAM}${withTable}`), []);
     // A managed policy no principal of the template holds is judged by nothing in it: the hint stays.
     const unattached = `  ReadPolicy:
     Type: AWS::IAM::ManagedPolicy

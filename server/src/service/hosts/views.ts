@@ -123,6 +123,8 @@ export function viewsAt(template: TemplateDocument, ...offsets: number[]): HostV
 function withKind(template: TemplateDocument, settings: DiagnosticSettings, kind: PolicyKindSetting, off: (code: string) => boolean, keys: { model: PolicyModel; judged: boolean }): DiagnosticSettings {
   const rules = { ...settings.rules };
   for (const rule of RULES) if (off(rule.code)) rules[rule.code] = 'off';
-  const streamEncrypted = settings.streamEncrypted ?? (keysSettled(template, keys.model, keys.judged) ? false : undefined);
+  // A stream's own key is judged by template/stream-key-access, unless that check is turned off.
+  const judged = keys.judged && settings.rules['template/stream-key-access'] !== 'off';
+  const streamEncrypted = settings.streamEncrypted ?? (keysSettled(template, keys.model, judged) ? false : undefined);
   return { ...settings, policyKind: kind, rules, existingTables: template.tables, ...(streamEncrypted === undefined ? {} : { streamEncrypted }) };
 }

@@ -1,5 +1,5 @@
 import { parseArn } from '../../catalog/arn';
-import { wildcardMatcher } from '../../catalog/wildcard';
+import { hasWildcard, wildcardMatcher } from '../../catalog/wildcard';
 import { CONSUMER_MARKER_ACTION, KINESIS_MANAGED_KEY, WRITE_ACTIONS } from '../../kinesis/kinesisFacts';
 import type { PolicyModel, StatementModel } from '../../policy/policyModel';
 import type { TemplateDocument } from '../hostModel';
@@ -36,7 +36,7 @@ function keysOf(template: TemplateDocument): StreamKeys {
   if (!keys) {
     const list = [...template.symbols.resources].filter(([, r]) => r.type === 'AWS::Kinesis::Stream').map(([name, r]) => streamKey(name, r.properties, template.symbols));
     const key = list.map((s) => `${s.names.join(' ')} ${s.ownKey ? (s.ownKey.arn ?? '?') : '-'}`).join('\n');
-    keys = { list, byName: new Map(list.flatMap((s) => s.names.map((n) => [n, s] as const))), key };
+    keys = { list, key };
     STREAM_KEYS.set(template.symbols, keys);
   }
   return keys;
@@ -44,7 +44,6 @@ function keysOf(template: TemplateDocument): StreamKeys {
 
 interface StreamKeys {
   list: readonly StreamKey[];
-  byName: ReadonlyMap<string, StreamKey>;
   /** What the list says, as one string (see `streamKeysKey`). */
   key: string;
 }
@@ -58,24 +57,32 @@ export function streamKeysKey(template: TemplateDocument): string {
 
 /**
  * Whether the template settles what the policy's grants to write to or read a stream need of KMS
- * (what `kinesis/kms-permissions` hints at): each names only streams the template makes whose key
- * it tells. A stream without a key of its own needs nothing; one with its own key is judged by
- * `template/stream-key-access`, with the key's own policy, for a policy of the template's
- * principals (`judged`). A grant on a stream elsewhere, on a wildcard or by `NotResource` is not
- * settled: the hint stays there.
+ * (what `kinesis/kms-permissions` hints at). Each stream such a grant names must be one the
+ * template makes, and one of:
+ * - a stream without a key of its own, which needs nothing; named by its ARN, its name or
+ *   `${Stream}` in an ARN of the stack's own Region and account, or by that name with `*` after
+ *   it when every stream of the template it matches is such a stream (`${Orders.Arn}*`, as
+ *   templates write a stream and what lies under it; strictly, that also matches streams
+ *   elsewhere whose names begin so);
+ * - a stream with its own key that `template/stream-key-access` judges, with the key's own policy:
+ *   for a policy of the template's principals (`judged`, and the check on), granted by
+ *   `!GetAtt Stream.Arn` itself without a condition, as the check asks the evaluation core.
+ * Other services' resources in the statement are not streams. A grant on a stream elsewhere, on a
+ * wildcard or parameter that may be one, or by `NotResource` is not settled: the hint stays there.
  */
 export function keysSettled(template: TemplateDocument, model: PolicyModel, judged: boolean): boolean {
-  const { byName } = keysOf(template);
-  if (byName.size === 0) return false;
-  const settled = (resource: string) => {
-    const name = streamNamed(resource);
-    const stream = name === undefined ? undefined : byName.get(name);
-    return stream !== undefined && (!stream.ownKey || (judged && stream.ownKey.arn !== undefined));
-  };
+  const { list } = keysOf(template);
+  if (list.length === 0) return false;
   for (const statement of model.statements) {
     if (!usesStreams(statement)) continue;
     if (statement.notResource || !statement.resource) return false;
-    if (!statement.resource.values.every(({ value }) => settled(value))) return false;
+    for (const { value } of statement.resource.values) {
+      if (otherService(value)) continue;
+      const named = streamsNamed(list, value);
+      if (!named || named.length === 0) return false;
+      const exact = named.length === 1 && named[0].arn === value;
+      if (!named.every((s) => !s.ownKey || (exact && judged && !statement.condition && s.ownKey.arn !== undefined))) return false;
+    }
   }
   return true;
 }
@@ -90,18 +97,34 @@ function usesStreams(statement: StatementModel): boolean {
   return (statement.action?.values ?? []).some(({ value }) => STREAM_USE.some(wildcardMatcher(value)));
 }
 
+/** Whether a resource is an ARN of a service other than Kinesis (a lease table's, say): no stream. */
+function otherService(resource: string): boolean {
+  const service = parseArn(resource)?.service;
+  return service !== undefined && service !== 'kinesis' && !hasWildcard(service);
+}
+
 /**
- * The name of the stream of the template's own region and account that a resource names: in the
- * stream's ARN, its consumers', or the ARN with `*` or `/*` after it, as templates write a stream
- * and what lies under it (which, strictly, also matches streams whose names begin with this one's).
+ * The template's streams a resource names, in the stack's own Region and account: by the stream's
+ * ARN, its consumers', or the ARN with `*` or `/*` after it, its name a wildcard matched against
+ * the template's streams' names. Undefined for a resource that is no such ARN.
  */
-function streamNamed(resource: string): string | undefined {
+function streamsNamed(streams: readonly StreamKey[], resource: string): StreamKey[] | undefined {
+  const exact = streams.filter((s) => s.arn === resource);
+  if (exact.length > 0) return exact;
   const arn = parseArn(resource);
   if (arn?.service !== 'kinesis' || arn.region !== '${AWS::Region}' || arn.account !== '${AWS::AccountId}' || !arn.resource.startsWith('stream/')) return undefined;
-  const path = arn.resource.slice('stream/'.length);
+  let path = arn.resource.slice('stream/'.length);
   const consumer = path.indexOf('/consumer/');
-  if (consumer >= 0) return path.slice(0, consumer);
-  return path.endsWith('/*') ? path.slice(0, -2) : path.endsWith('*') ? path.slice(0, -1) : path;
+  if (consumer >= 0) path = path.slice(0, consumer);
+  else if (path.endsWith('/*')) path = path.slice(0, -2);
+  // A name of the template's (`${Orders}`, `${AWS::StackName}-orders`) stands for itself; one of
+  // them with `*` after it for every stream of the template whose name it matches.
+  const literal = streams.filter((s) => s.names.includes(path));
+  if (literal.length > 0 || !hasWildcard(path)) return literal;
+  const stem = path.slice(0, -1);
+  if (!path.endsWith('*') || hasWildcard(stem) || !streams.some((s) => s.names.includes(stem))) return undefined;
+  const matches = wildcardMatcher(path);
+  return streams.filter((s) => s.names.some((n) => matches(n)));
 }
 
 function streamKey(name: string, properties: TemplateNode | undefined, symbols: TemplateSymbols): StreamKey {
