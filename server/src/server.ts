@@ -241,7 +241,12 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   connection.onCodeAction((params, token) =>
     onHost(params.textDocument.uri, token, 'Code actions', (document, host) => {
       // A template's actions come resolved, their edits made in the template's own syntax.
-      if ('template' in host) return service.templateCodeActions(document, host.template, params.range, params.context.diagnostics, { ...actionOptions(document.uri), only: params.context.only });
+      if ('template' in host) {
+        const options = { ...actionOptions(document.uri), only: params.context.only };
+        const actions = service.templateCodeActions(document, host.template, params.range, params.context.diagnostics, options);
+        // Clients that cannot resolve get a fix-all's edits at once.
+        return resolveSupport ? actions : actions.map((a) => service.resolveTemplateCodeAction(document, host.template, a, options));
+      }
       const model = host.policy;
       const options = { ...actionOptions(document.uri), only: params.context.only, allDiagnostics: validation.current(document) };
       const actions = service.getCodeActions(document, model, params.context.diagnostics, options);
@@ -255,6 +260,11 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   // meanwhile (an edit changes the document object in place: its version is read first).
   connection.onCodeActionResolve(async (action, token) => {
     const uri = (action.data as { uri?: string } | undefined)?.uri;
+    // A template's fix-all: made in every policy of the template that has a finding it fixes.
+    if (uri && (action.data as { type?: string }).type === 'templateFixAll') {
+      const resolved = await onHost(uri, token, 'Code action', (document, host) => ('template' in host ? service.resolveTemplateCodeAction(document, host.template, action, actionOptions(document.uri)) : action));
+      return resolved ?? action;
+    }
     const document = uri ? documents.get(uri) : undefined;
     if (!document || tooLarge(document)) return action;
     const { version } = document;

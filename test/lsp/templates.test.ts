@@ -70,6 +70,22 @@ describe('templates over LSP', () => {
     assert.doesNotThrow(() => yamlValue(inserted));
   });
 
+  it('fixes all of a template’s policies at once, the edit made when the fix-all is resolved', async () => {
+    const uri = 'file:///ws/two-policies.yaml';
+    const policy = (name: string, action: string) =>
+      `  ${name}:\n    Type: AWS::IAM::ManagedPolicy\n    Properties:\n      PolicyDocument:\n        Version: '2012-10-17'\n        Statement:\n          - Effect: Allow\n            Action: ${action}\n            Resource: arn:aws:kinesis:us-east-1:111122223333:stream/orders\n`;
+    const text = `Resources:\n${policy('Writer', 'kinesis:PutRecordz')}${policy('Lister', 'kinesis:ListShardz')}`;
+    const document = TextDocument.create(uri, 'yaml', 1, text);
+    await client.open(uri, text, 'yaml');
+    await client.diagnostics(uri);
+    const whole = { start: document.positionAt(0), end: document.positionAt(text.length) };
+    const [fixAll, ...more] = await client.codeActions(uri, whole, [], ['source.fixAll']);
+    assert.deepEqual(more, []);
+    assert.equal(fixAll?.edit, undefined, 'resolved when picked');
+    const resolved = await client.resolve(fixAll);
+    assert.equal(TextDocument.applyEdits(document, resolved.edit?.changes?.[uri] ?? []), text.replace('PutRecordz', 'PutRecord').replace('ListShardz', 'ListShards'));
+  });
+
   it('reads CDK output in JSON, naming the construct path', async () => {
     const uri = 'file:///ws/cdk.out/ProducerStack.template.json';
     await client.open(uri, CDK);

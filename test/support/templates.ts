@@ -53,9 +53,10 @@ export function actionsFor(text: string, code: string): { document: TextDocument
   return { document, actions };
 }
 
-/** The template after a code action's edits. */
+/** The template after a code action's edits (a fix-all's resolved first, as the editor resolves it when picked). */
 export function applied(document: TextDocument, action: CodeAction | undefined): string {
-  const edits: TextEdit[] = action?.edit?.changes?.[document.uri] ?? [];
+  const resolved = action && !action.edit ? service.resolveTemplateCodeAction(document, parsedTemplate(document), action, OPTIONS) : action;
+  const edits: TextEdit[] = resolved?.edit?.changes?.[document.uri] ?? [];
   if (edits.length === 0) throw new Error(`No edit in ${action?.title ?? 'a missing action'}`);
   return TextDocument.applyEdits(document, edits);
 }

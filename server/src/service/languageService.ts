@@ -13,7 +13,7 @@ import { updatePolicy } from './policy/updatePolicy';
 import { jsonTemplateSteps, yamlTemplate, yamlTemplateSteps, type TemplateDocument } from './hosts/templateHost';
 import { templateCompletion, templateDiagnostics, templateDiagnosticsSteps } from './hosts/hostedFeatures';
 import { templateHover } from './hosts/hostedHover';
-import { templateCodeActions } from './hosts/hostedActions';
+import { resolveTemplateCodeAction, templateCodeActions } from './hosts/hostedActions';
 import { terraformTemplate, terraformTemplateSteps } from './hosts/terraform/terraformHost';
 import { finish, type Steps } from './steps';
 import type { Parser } from 'web-tree-sitter';
@@ -89,8 +89,12 @@ export interface PolicyLanguageService {
   templateDiagnosticsSteps(document: TextDocument, template: TemplateDocument, options: ValidationOptions): Steps<Diagnostic[]>;
   templateCompletion(document: TextDocument, position: Position, template: TemplateDocument): CompletionList | null;
   templateHover(document: TextDocument, position: Position, template: TemplateDocument): Hover | null;
-  /** Resolved: each action has its edit, in the template's syntax. */
+  /**
+   * Each has its edit, in the template's syntax, but a fix-all, which fixes every policy of the
+   * template and is resolved when picked (`resolveTemplateCodeAction`).
+   */
   templateCodeActions(document: TextDocument, template: TemplateDocument, range: Range, diagnostics: readonly Diagnostic[], options: CallerCodeActionOptions): CodeAction[];
+  resolveTemplateCodeAction(document: TextDocument, template: TemplateDocument, action: CodeAction, options: CallerCodeActionOptions): CodeAction;
 }
 
 export function createLanguageService({ catalog, hcl }: LanguageServiceOptions): PolicyLanguageService {
@@ -131,6 +135,7 @@ export function createLanguageService({ catalog, hcl }: LanguageServiceOptions):
     templateCompletion: (document, position, template) => templateCompletion(service, document, template, position),
     templateHover: (document, position, template) => templateHover(service, document, template, position),
     templateCodeActions: (document, template, range, diagnostics, options) => templateCodeActions(service, document, template, range, diagnostics, options),
+    resolveTemplateCodeAction: (document, template, action, options) => resolveTemplateCodeAction(service, document, template, action, options),
   };
   return service;
 }

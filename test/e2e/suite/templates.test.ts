@@ -49,6 +49,20 @@ describe('Templates', () => {
     }
   });
 
+  it('fixes all of the template from the source actions, the edit made when VS Code resolves the action', async () => {
+    const { document } = await openPolicy(TEMPLATE);
+    const before = document.getText();
+    await diagnosticsWhere(document.uri, 'iam/unknown-action', (d) => withCode(d, 'iam/unknown-action').length > 0);
+    const whole = new vscode.Range(document.positionAt(0), document.positionAt(before.length));
+    const fixAll = findAction(await codeActionsAt(document.uri, whole, vscode.CodeActionKind.SourceFixAll.value), 'Fix all Kinesis Policy problems');
+    await applyCodeAction(fixAll);
+    try {
+      assert.equal(document.getText(), before.replace('kinesis:PutRecordz', 'kinesis:PutRecord'));
+    } finally {
+      await vscode.commands.executeCommand('undo');
+    }
+  });
+
   it('hovers an intrinsic function with the value it stands for, and completes the template’s own resources', async () => {
     const { document } = await openPolicy(TEMPLATE);
     const hover = await hoverTextAt(document, positionAfter(document, '!GetAtt Ord'));

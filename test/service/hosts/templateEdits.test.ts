@@ -157,14 +157,31 @@ describe('quick fixes and inserts in templates', () => {
     // duplicate stays for the user.
     const listed = producer('[kinesis:PutRecordz, kinesis:PutRecord, !Sub "kinesis:${Verb}"]', 'arn:aws:kinesis:us-east-1:111122223333:stream/orders');
     const listedDocument = templateDocument(listed);
-    const everything = { start: listedDocument.positionAt(0), end: listedDocument.positionAt(listed.length) };
-    const [firstRound] = service.templateCodeActions(listedDocument, parsedTemplate(listedDocument), everything, [], { ...OPTIONS, only: ['source.fixAll'] });
-    const renamed = applied(listedDocument, firstRound);
+    const everything = (d: TextDocument) => ({ start: d.positionAt(0), end: d.positionAt(d.getText().length) });
+    const fixAllOf = (d: TextDocument) => service.templateCodeActions(d, parsedTemplate(d), everything(d), [], { ...OPTIONS, only: ['source.fixAll'] });
+    const renamed = applied(listedDocument, fixAllOf(listedDocument)[0]);
     assert.equal(renamed, listed.replace('kinesis:PutRecordz', 'kinesis:PutRecord'));
     assert.ok(templateDiagnostics(renamed).diagnostics.some((d) => d.code === 'iam/redundant-action'));
-    // Where not even the first round can be written, fix all is not offered.
+    // Where not even the first round can be written, fix all changes nothing.
     const duplicated = templateDocument(listed.replace('kinesis:PutRecordz', 'kinesis:PutRecord'));
-    assert.deepEqual(service.templateCodeActions(duplicated, parsedTemplate(duplicated), everything, [], { ...OPTIONS, only: ['source.fixAll'] }), []);
+    assert.throws(() => applied(duplicated, fixAllOf(duplicated)[0]), /No edit/);
+    // Several strings renamed in one list are written string by string, around the !Sub between them.
+    const typos = producer('[kinesis:GetRecordz, !Sub "kinesis:${Verb}", kinesis:ListShardz, kinesis:DescribeStreamSummaryz]', 'arn:aws:kinesis:us-east-1:111122223333:stream/orders');
+    const typosDocument = templateDocument(typos);
+    assert.equal(applied(typosDocument, fixAllOf(typosDocument)[0]), typos.replace('GetRecordz', 'GetRecords').replace('ListShardz', 'ListShards').replace('DescribeStreamSummaryz', 'DescribeStreamSummary'));
+    // Fix all is the template's: every policy with a finding is fixed, and the action is offered once.
+    const second = producer('kinesis:GetRecordz', 'arn:aws:kinesis:us-east-1:111122223333:stream/clicks').split('Resources:\n')[1].replace('  Producer:', '  Reader:');
+    const third = second.replace('  Reader:', '  Auditor:').replace('GetRecordz', 'ListShardz');
+    const three = producer('kinesis:PutRecordz', 'arn:aws:kinesis:us-east-1:111122223333:stream/orders') + second + third;
+    const threeDocument = templateDocument(three);
+    const offered = fixAllOf(threeDocument);
+    assert.deepEqual(offered.map((a) => a.title), ['Fix all Kinesis Policy problems']);
+    assert.equal(applied(threeDocument, offered[0]), three.replace('PutRecordz', 'PutRecord').replace('GetRecordz', 'GetRecords').replace('ListShardz', 'ListShards'));
+    // So is a rule's fix-all, offered at one finding.
+    const { diagnostics } = templateDiagnostics(three);
+    const typo = diagnostics.find((d) => d.code === 'iam/unknown-action');
+    const byRule = service.templateCodeActions(threeDocument, parsedTemplate(threeDocument), typo!.range, [typo!], { ...OPTIONS, only: ['quickfix'] }).find((a) => a.title.startsWith('Fix all iam/unknown-action'));
+    assert.equal(applied(threeDocument, byRule), applied(threeDocument, offered[0]));
   });
 
   it('offer the quick fixes of every finding a selection holds, over several policies, and no statements to insert outside a policy', () => {

@@ -10,6 +10,10 @@ import { hclStringText } from './terraform/hclValues';
 import { hostDiagnostic, hostRange, runKey, viewDiagnostics } from './hostedFeatures';
 import type { TemplateDocument } from './hostModel';
 import { allViews, viewsAt, type HostView } from './views';
+import { perStringEdits } from './stringEdits';
+import { isFixAllCode } from '../codeActions/fixes';
+import type { Indentation } from '../codeActions/transaction';
+import { FIX_ALL_KIND, type CodeActionData } from '../codeActions';
 
 /**
  * Code actions for a range of the template: those of the policy there, with their edits made in
@@ -35,54 +39,120 @@ export function templateCodeActions(
   // reach over several policies, or start outside any.
   const views = wholeDocument ? allViews(template) : viewsAt(template, cursor, ...diagnostics.map((d) => host.offsetAt(d.range.start)));
   const insertsHere = wholeDocument || viewsAt(template, cursor).length > 0;
+  // A fix-all is the template's, over all its policies: made once for each rule it fixes (or all),
+  // and a rule's offered where the template has more than one of its findings.
+  const fixAllsMade = new Set<string>();
+  let fixable: Diagnostic[] | undefined;
+  const templateFixable = () => (fixable ??= [...fixableViews(service, template, '*', options)].flatMap((v) => v.diagnostics));
   return [...checks, ...views.flatMap((view, i) => {
     const all = viewDiagnostics(service, view, options, runKey(template, options));
     const asked = all.filter((d) => diagnostics.some((h) => h.code === d.code && sameRange(h.range, hostRange(host, view, d.range))));
-    const viewOptions = { ...options, settings: view.settings(options.settings), indentation, allDiagnostics: all };
+    const viewOptions = { ...options, settings: view.settings(options.settings), indentation, allDiagnostics: asked.some((d) => isFixAllCode(d.code)) ? templateFixable() : all };
     // Statements to insert are offered once, by the first view, when the cursor is in it, and only
     // those its place takes: a principal's view offers its fixes only.
     const actions = service
       .getCodeActions(view.document, view.model, asked, viewOptions)
-      .filter((a) => ((i === 0 && insertsHere) || (a.diagnostics?.length ?? 0) > 0) && insertFits(a, view.inserts));
+      .filter((a) => ((i === 0 && insertsHere) || (a.diagnostics?.length ?? 0) > 0 || fixAllCode(a) !== undefined) && insertFits(a, view.inserts));
     return actions.flatMap((action) => {
       const hostDiagnostics = action.diagnostics?.map((d) => hostDiagnostic(host, view, d));
       if (action.command) return action.command.command === COMMANDS.fillPlaceholders ? [] : [{ ...action, diagnostics: hostDiagnostics }];
-      const resolved = (fixAllRounds?: number) => service.resolveCodeAction(view.document, view.model, action, { ...viewOptions, fixAllRounds }).edit?.changes?.[host.uri];
-      const edits = resolved();
-      const mapped = (edits && edits.length > 0 ? hostEdits(host, template, view, edits) : undefined) ?? (isFixAll(action) ? firstRounds(host, template, view, resolved) : undefined);
+      const fixing = fixAllCode(action);
+      if (fixing !== undefined) {
+        // The template's, resolved when picked (`resolveTemplateCodeAction`): it fixes every policy.
+        if (fixAllsMade.has(fixing)) return [];
+        fixAllsMade.add(fixing);
+        if (!fixableViews(service, template, fixing, options).next().value) return [];
+        const data: TemplateFixAllData = { type: 'templateFixAll', uri: host.uri, ...(fixing === '*' ? {} : { code: fixing }) };
+        return [{ title: action.title, kind: action.kind, isPreferred: action.isPreferred, diagnostics: hostDiagnostics, data }];
+      }
+      const edits = service.resolveCodeAction(view.document, view.model, action, viewOptions).edit?.changes?.[host.uri];
+      const mapped = edits && edits.length > 0 ? mappedEdits(host, template, view, edits) : undefined;
       if (!mapped) return [];
       return [{ title: action.title, kind: action.kind, isPreferred: action.isPreferred, diagnostics: hostDiagnostics, edit: { changes: { [host.uri]: mapped } } }];
     });
   })];
 }
 
-function isFixAll(action: CodeAction): boolean {
-  return (action.data as { type?: string } | undefined)?.type === 'fixAll';
+/** What a template's fix-all carries until it is resolved: the rule it fixes, or every rule. */
+export interface TemplateFixAllData {
+  type: 'templateFixAll';
+  uri: string;
+  code?: string;
 }
 
 /**
- * A fix-all whose whole edit cannot be made exactly in the template (a later round rewrites a
- * list that holds an intrinsic function, say): the edit of as many of its first rounds as can be,
- * the rest left for the user; undefined where not even the first can.
+ * A template's code action resolved: its fix-all's edits, made in every policy of the template
+ * that has a finding it fixes (none where none can be written). Any other action is as it was.
  */
-function firstRounds(host: TextDocument, template: TemplateDocument, view: HostView, resolved: (rounds: number) => TextEdit[] | undefined): TextEdit[] | undefined {
-  let made: TextEdit[] | undefined;
-  let previous = '';
-  for (let rounds = 1; rounds < MAX_ROUNDS_TRIED; rounds++) {
-    const edits = resolved(rounds);
-    const key = JSON.stringify(edits ?? []);
-    // Nothing more than the rounds before: the whole fix-all, which could not be made.
-    if (!edits || edits.length === 0 || key === previous) return made;
-    const mapped = hostEdits(host, template, view, edits);
-    if (!mapped) return made;
-    made = mapped;
-    previous = key;
+export function resolveTemplateCodeAction(service: PolicyLanguageService, host: TextDocument, template: TemplateDocument, action: CodeAction, options: CallerCodeActionOptions): CodeAction {
+  const data = action.data as Partial<TemplateFixAllData> | undefined;
+  if (data?.type !== 'templateFixAll' || template.broken) return action;
+  const formatting = formattingOf(template.text);
+  const indentation = options.indentation ?? { tabSize: formatting.tabSize ?? 2, insertSpaces: formatting.insertSpaces !== false };
+  const fixAll: CodeAction = { title: action.title, kind: FIX_ALL_KIND, data: { type: 'fixAll', uri: host.uri, ...(data.code ? { code: data.code } : {}) } satisfies CodeActionData };
+  return { ...action, edit: { changes: { [host.uri]: templateFixAll(service, host, template, fixAll, options, indentation) } } };
+}
+
+/** The rule a fix-all action fixes (`*` for every rule), or undefined for any other action. */
+function fixAllCode(action: CodeAction): string | undefined {
+  const data = action.data as { type?: string; code?: string } | undefined;
+  return data?.type === 'fixAll' ? (data.code ?? '*') : undefined;
+}
+
+/**
+ * A fix-all made in every policy of the template that has a finding it fixes, as one set of edits
+ * (the policies are apart in the template). Each policy's fix-all that cannot be written exactly
+ * makes as many of its first rounds as can be, the rest left for the user.
+ */
+function templateFixAll(service: PolicyLanguageService, host: TextDocument, template: TemplateDocument, action: CodeAction, options: CallerCodeActionOptions, indentation: Indentation): TextEdit[] {
+  const made: TextEdit[] = [];
+  for (const { view, diagnostics } of fixableViews(service, template, fixAllCode(action) ?? '*', options)) {
+    const viewOptions = { ...options, settings: view.settings(options.settings), indentation, allDiagnostics: diagnostics };
+    const resolved = (fixAllRounds?: number) => service.resolveCodeAction(view.document, view.model, action, { ...viewOptions, fixAllRounds }).edit?.changes?.[host.uri];
+    const edits = resolved();
+    if (edits && edits.length > 0) made.push(...(mappedEdits(host, template, view, edits) ?? firstRounds(host, template, view, resolved) ?? []));
   }
   return made;
 }
 
-/** A template's policy is small: a fix-all that takes more rounds than this is not cut short round by round. */
-const MAX_ROUNDS_TRIED = 16;
+/** The views of the template's policies (not its principals': each policy is fixed once, in its own place) with a finding a fix-all of `code` (`*`: of every rule) fixes. */
+function* fixableViews(service: PolicyLanguageService, template: TemplateDocument, code: string, options: CallerCodeActionOptions): Generator<{ view: HostView; diagnostics: Diagnostic[] }> {
+  const run = runKey(template, options);
+  for (const view of allViews(template)) {
+    if (view.memo === undefined) continue;
+    const diagnostics = viewDiagnostics(service, view, options, run);
+    if (diagnostics.some((d) => (code === '*' ? isFixAllCode(d.code) : d.code === code))) yield { view, diagnostics };
+  }
+}
+
+/** The view's edits in the template, as they are or, where that cannot be made exactly, string by string (see `perStringEdits`). */
+function mappedEdits(host: TextDocument, template: TemplateDocument, view: HostView, edits: TextEdit[]): TextEdit[] | undefined {
+  const exact = hostEdits(host, template, view, edits);
+  if (exact) return exact;
+  const pieces = edits.flatMap((edit) => perStringEdits(view.document, edit) ?? [edit]);
+  return pieces.length > edits.length ? hostEdits(host, template, view, pieces) : undefined;
+}
+
+/**
+ * The edit of as many of a fix-all's first rounds as can be written exactly in the template (a
+ * later round rewrites a list that holds an intrinsic function, say); undefined where not even
+ * the first can. Each count of rounds is a fix-all of its own, from the start: a template's
+ * policy is small, and its fix-all takes a few rounds.
+ */
+function firstRounds(host: TextDocument, template: TemplateDocument, view: HostView, resolved: (rounds: number) => TextEdit[] | undefined): TextEdit[] | undefined {
+  let made: TextEdit[] | undefined;
+  for (let rounds = 1; rounds <= ROUNDS_TRIED; rounds++) {
+    const edits = resolved(rounds);
+    if (!edits || edits.length === 0) return made;
+    const mapped = mappedEdits(host, template, view, edits);
+    if (!mapped) return made;
+    made = mapped;
+  }
+  return made;
+}
+
+/** How many first rounds are tried, at most: a fix-all that takes more is cut at this many. */
+const ROUNDS_TRIED = 16;
 
 /** The roles whose statements belong in a Kinesis resource policy (see `insertActions.ts`). */
 const SHARING_ROLES = new Set<string>(['cross-account-read', 'cross-account-write', 'consumer-share-stream', 'consumer-share-consumer']);
