@@ -186,6 +186,14 @@ resource "aws_kinesis_resource_policy" "share" {
     const resources = at('    actions   = ["kinesis:GetRecords"]\n    resources = [|]');
     assert.deepEqual(resources.labels.slice(0, 2), ['aws_kinesis_stream.orders.arn', 'aws_dynamodb_table.leases.arn']);
     assert.match(resources.apply('aws_kinesis_stream.orders.arn'), /resources = \[aws_kinesis_stream\.orders\.arn\]/);
+    // A resource made with count is named by an instance, one made with for_each by keys only the configuration knows.
+    const counted = (meta: string) => {
+      const raw = `resource "aws_kinesis_stream" "orders" {\n  ${meta}\n  name        = "orders"\n  shard_count = 1\n}\ndata "aws_iam_policy_document" "p" {\n  statement {\n    actions   = ["kinesis:GetRecords"]\n    resources = [|]\n  }\n}\n`;
+      const document = terraformDocument(raw.replace('|', ''));
+      return (service.templateCompletion(document, document.positionAt(raw.indexOf('|')), terraformTemplate(service, document))?.items ?? []).map((i) => i.label).filter((l) => l.startsWith('aws_'));
+    };
+    assert.deepEqual(counted('count       = 2'), ['aws_kinesis_stream.orders[0].arn']);
+    assert.deepEqual(counted('for_each    = var.streams'), []);
     // A reference being typed is replaced whole; an ARN pattern is written as a string.
     assert.match(at('    actions   = ["kinesis:GetRecords"]\n    resources = [aws_kin|]').apply('aws_kinesis_stream.orders.arn'), /resources = \[aws_kinesis_stream\.orders\.arn\]/);
     assert.match(resources.apply('stream/${StreamName}'), /resources = \["arn:aws:kinesis:Region:Account:stream\/StreamName"\]/);

@@ -68,7 +68,7 @@ export function sameFacts(a: readonly HclItem[], b: readonly HclItem[]): boolean
 }
 
 function factsKey(block: BlockFacts): string {
-  return JSON.stringify([block.labels, [...block.literals], [...block.links], block.uses, block.files]);
+  return JSON.stringify([block.labels, [...block.literals], [...block.links], block.uses, block.files, block.instances ?? null]);
 }
 
 /** The configuration as it was, its documents now in the items that replaced theirs. */
@@ -91,12 +91,17 @@ export function moveDocuments(configuration: Configuration, removed: readonly Hc
   return configuration;
 }
 
-/** The configuration's resources whose ARN a policy may name, with what the reference stands for. */
+/**
+ * The configuration's resources whose ARN a policy may name, with what the reference stands for:
+ * of a resource with `count`, its first instance (Terraform refuses the resource's own name there);
+ * none of a resource with `for_each`, whose instances' keys only the configuration knows.
+ */
 export function ownResources(resources: ReadonlyMap<string, BlockFacts>, references: References): { text: string; detail: string; service: string }[] {
   return [...resources.values()].flatMap((block) => {
     const [, type, name] = block.labels;
-    if (!type || !name || !ARN_TYPES.includes(type)) return [];
-    const arn = references([type, name, 'arn']);
-    return arn ? [{ text: `${type}.${name}.arn`, detail: `${type}: ${arn}`, service: arn.split(':')[2] ?? '' }] : [];
+    if (!type || !name || !ARN_TYPES.includes(type) || block.instances === 'for_each') return [];
+    const instance = block.instances === 'count' ? `${name}[0]` : name;
+    const arn = references([type, instance, 'arn']);
+    return arn ? [{ text: `${type}.${instance}.arn`, detail: `${type}: ${arn}`, service: arn.split(':')[2] ?? '' }] : [];
   });
 }

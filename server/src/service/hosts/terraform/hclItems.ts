@@ -49,6 +49,8 @@ export interface BlockFacts {
   uses: { documents: string[]; kind: Kind; user: string; sharing: boolean }[];
   /** The policy files its policy places read (`file("share.json")`). */
   files: { path: string; kind: Kind }[];
+  /** How its instances are made, where there are several: a reference names one of them, `orders[0]`. */
+  instances?: 'count' | 'for_each';
 }
 
 /** A policy written in a resource's attribute, where it is. */
@@ -100,6 +102,7 @@ function blockFacts(block: SyntaxNode): BlockFacts {
   for (const attribute of block.namedChildren.find((c) => c?.type === 'body')?.namedChildren ?? []) {
     if (attribute?.type !== 'attribute') continue;
     const key = attribute.namedChildren[0]?.text ?? '';
+    if (key === 'count' || key === 'for_each') facts.instances = key;
     const expression = valueOf(attribute);
     if (!expression) continue;
     const value = literalOf(expression);

@@ -80,7 +80,7 @@ export function referencePath(expression: SyntaxNode): string[] | undefined {
   for (const child of expression.namedChildren) {
     if (child?.type === 'variable_expr') parts.push(child.text);
     else if (child?.type === 'get_attr') parts.push(child.namedChildren[0]?.text ?? '');
-    else if (child?.type === 'index' && parts.length === 2 && !parts[1].includes('[')) parts[1] += child.text.startsWith('.') ? `[${child.text.slice(1)}]` : child.text;
+    else if (child?.type === 'index' && parts.length === 2 && !parts[1].includes('[')) parts[1] += `[${child.text.replace(/^\.|^\[|\]$/g, '').trim()}]`;
     else return undefined;
   }
   return parts.length > 0 ? parts : undefined;
