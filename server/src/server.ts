@@ -242,7 +242,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     onHost(params.textDocument.uri, token, 'Code actions', (document, host) => {
       // A template's actions come resolved, their edits made in the template's own syntax.
       if ('template' in host) {
-        const options = { ...actionOptions(document.uri), only: params.context.only };
+        const options = { ...actionOptions(document.uri), only: params.context.only, allDiagnostics: validation.current(document) };
         const actions = service.templateCodeActions(document, host.template, params.range, params.context.diagnostics, options);
         // Clients that cannot resolve get a fix-all's edits at once.
         return resolveSupport ? actions : actions.map((a) => service.resolveTemplateCodeAction(document, host.template, a, options));

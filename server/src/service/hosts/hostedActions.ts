@@ -40,10 +40,12 @@ export function templateCodeActions(
   const views = wholeDocument ? allViews(template) : viewsAt(template, cursor, ...diagnostics.map((d) => host.offsetAt(d.range.start)));
   const insertsHere = wholeDocument || viewsAt(template, cursor).length > 0;
   // A fix-all is the template's, over all its policies: made once for each rule it fixes (or all),
-  // and a rule's offered where the template has more than one of its findings.
+  // and a rule's offered where the template has more than one of its findings (its diagnostics as
+  // published, where the caller has them: reading every policy's again costs tens of milliseconds
+  // in a large template, at every move of the cursor).
   const fixAllsMade = new Set<string>();
-  let fixable: Diagnostic[] | undefined;
-  const templateFixable = () => (fixable ??= [...fixableViews(service, template, '*', options)].flatMap((v) => v.diagnostics));
+  let fixable: readonly Diagnostic[] | undefined;
+  const templateFixable = () => (fixable ??= options.allDiagnostics ?? [...fixableViews(service, template, '*', options)].flatMap((v) => v.diagnostics));
   return [...checks, ...views.flatMap((view, i) => {
     const all = viewDiagnostics(service, view, options, runKey(template, options));
     const asked = all.filter((d) => diagnostics.some((h) => h.code === d.code && sameRange(h.range, hostRange(host, view, d.range))));
