@@ -18,7 +18,7 @@ import { FIX_ALL_KIND, type CodeActionData } from '../codeActions';
 /**
  * Code actions for a range of the template: those of the policy there, with their edits made in
  * the template's own syntax. They are resolved here, so that one whose edit cannot be made
- * exactly is not offered at all.
+ * exactly is not offered at all; but a fix-all, the template's, which is resolved when picked.
  */
 export function templateCodeActions(
   service: PolicyLanguageService,
@@ -63,7 +63,9 @@ export function templateCodeActions(
         // The template's, resolved when picked (`resolveTemplateCodeAction`): it fixes every policy.
         if (fixAllsMade.has(fixing)) return [];
         fixAllsMade.add(fixing);
-        if (!fixableViews(service, template, fixing, options).next().value) return [];
+        // Offered where a policy has a finding it fixes: this one, or another (asked of each only for the whole template).
+        const fixes = (d: Diagnostic) => (fixing === '*' ? isFixAllCode(d.code) : d.code === fixing);
+        if (!(view.memo !== undefined && all.some(fixes)) && !fixableViews(service, template, fixing, options).next().value) return [];
         const data: TemplateFixAllData = { type: 'templateFixAll', uri: host.uri, ...(fixing === '*' ? {} : { code: fixing }) };
         return [{ title: action.title, kind: action.kind, isPreferred: action.isPreferred, diagnostics: hostDiagnostics, data }];
       }
