@@ -34,6 +34,12 @@ export function templateCodeActions(
   const indentation = options.indentation ?? { tabSize: formatting.tabSize ?? 2, insertSpaces: formatting.insertSpaces !== false };
   const wholeDocument = options.only?.some((k) => k.startsWith('source'));
   const checks = !options.only || options.only.some((k) => CodeActionKind.QuickFix.startsWith(k)) ? templateCheckActions(host, diagnostics) : [];
+  // The source actions are the fix-all alone: offered where some policy has a finding it fixes.
+  if (options.only && options.only.length > 0 && options.only.every((k) => k.startsWith('source'))) {
+    const first = fixableViews(service, template, '*', options).next().value;
+    const offered = first && service.getCodeActions(first.view.document, first.view.model, [], { ...options, settings: first.view.settings(options.settings) }).find((a) => fixAllCode(a) === '*');
+    return [...checks, ...(offered ? [unresolvedFixAll(host, offered, '*')] : [])];
+  }
   const cursor = host.offsetAt(range.start);
   // The policies at the cursor, then those of the findings the editor asks about: a selection may
   // reach over several policies, or start outside any.
@@ -46,8 +52,9 @@ export function templateCodeActions(
   const fixAllsMade = new Set<string>();
   let fixable: readonly Diagnostic[] | undefined;
   const templateFixable = () => (fixable ??= options.allDiagnostics ?? [...fixableViews(service, template, '*', options)].flatMap((v) => v.diagnostics));
+  const run = runKey(template, options);
   return [...checks, ...views.flatMap((view, i) => {
-    const all = viewDiagnostics(service, view, options, runKey(template, options));
+    const all = viewDiagnostics(service, view, options, run);
     const asked = all.filter((d) => diagnostics.some((h) => h.code === d.code && sameRange(h.range, hostRange(host, view, d.range))));
     const viewOptions = { ...options, settings: view.settings(options.settings), indentation, allDiagnostics: asked.some((d) => isFixAllCode(d.code)) ? templateFixable() : all };
     // Statements to insert are offered once, by the first view, when the cursor is in it, and only
@@ -66,8 +73,7 @@ export function templateCodeActions(
         // Offered where a policy has a finding it fixes: this one, or another (asked of each only for the whole template).
         const fixes = (d: Diagnostic) => (fixing === '*' ? isFixAllCode(d.code) : d.code === fixing);
         if (!(view.memo !== undefined && all.some(fixes)) && !fixableViews(service, template, fixing, options).next().value) return [];
-        const data: TemplateFixAllData = { type: 'templateFixAll', uri: host.uri, ...(fixing === '*' ? {} : { code: fixing }) };
-        return [{ title: action.title, kind: action.kind, isPreferred: action.isPreferred, diagnostics: hostDiagnostics, data }];
+        return [{ ...unresolvedFixAll(host, action, fixing), diagnostics: hostDiagnostics }];
       }
       const edits = service.resolveCodeAction(view.document, view.model, action, viewOptions).edit?.changes?.[host.uri];
       const mapped = edits && edits.length > 0 ? mappedEdits(host, template, view, edits) : undefined;
@@ -75,6 +81,12 @@ export function templateCodeActions(
       return [{ title: action.title, kind: action.kind, isPreferred: action.isPreferred, diagnostics: hostDiagnostics, edit: { changes: { [host.uri]: mapped } } }];
     });
   })];
+}
+
+/** A policy's fix-all as the template's, to be resolved when picked (`resolveTemplateCodeAction`). */
+function unresolvedFixAll(host: TextDocument, action: CodeAction, fixing: string): CodeAction {
+  const data: TemplateFixAllData = { type: 'templateFixAll', uri: host.uri, ...(fixing === '*' ? {} : { code: fixing }) };
+  return { title: action.title, kind: action.kind, isPreferred: action.isPreferred, data };
 }
 
 /** What a template's fix-all carries until it is resolved: the rule it fixes, or every rule. */
@@ -120,7 +132,7 @@ function templateFixAll(service: PolicyLanguageService, host: TextDocument, temp
 }
 
 /** The views of the template's policies (not its principals': each policy is fixed once, in its own place) with a finding a fix-all of `code` (`*`: of every rule) fixes. */
-function* fixableViews(service: PolicyLanguageService, template: TemplateDocument, code: string, options: CallerCodeActionOptions): Generator<{ view: HostView; diagnostics: Diagnostic[] }> {
+function* fixableViews(service: PolicyLanguageService, template: TemplateDocument, code: string, options: CallerCodeActionOptions): Generator<{ view: HostView; diagnostics: Diagnostic[] }, void, void> {
   const run = runKey(template, options);
   for (const view of allViews(template)) {
     if (view.memo === undefined) continue;
