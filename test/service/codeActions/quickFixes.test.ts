@@ -272,6 +272,14 @@ describe('quick fixes', () => {
     assert.deepEqual((JSON.parse(all) as { Statement: unknown[] }).Statement, ['kinesis:PutRecord', { Effect: 'Allow' }, { Effect: 'Allow' }]);
   });
 
+  it('fix all: a round whose fixes change nothing still leaves the next to the statement’s other findings', () => {
+    // The unsupported action comes first and cannot be removed (it is the only one); the Effect after it can be fixed.
+    const text = `{\n  "Version": "2012-10-17",\n  "Statement": [\n    {"Sid": "Share", "Action": "kinesis:DeleteStream", "Effect": "allow", "Principal": {"AWS": "444455556666"}, "Resource": "${STREAM}"}\n  ]\n}`;
+    assert.deepEqual(codes(text), ['resource-policy/unsupported-action', 'iam/invalid-effect']);
+    const all = fix(text, 'Fix all Kinesis Policy problems', {}, ['source.fixAll']);
+    assert.equal(all, text.replace('"allow"', '"Allow"'));
+  });
+
   it("fix all: reads the document's model and leaves it as it was", () => {
     const text = policy(...Array.from({ length: 30 }, (_, i) => share({ Sid: `S${i}`, Action: ['kinesis:GetRecords', 'dynamodb:GetItem', 's3:GetObject'] })));
     const document = TextDocument.create('file:///test/policy.json', 'json', 1, text);

@@ -106,6 +106,7 @@ export function* fixAll(
       else if (attempt.d.code === first.d.code) byStatement.get(attempt.statement)!.push(attempt);
     }
     const batch = [...byStatement.values()].sort((a, b) => b[0].offset - a[0].offset);
+    const changesBefore = changes;
     tx.beginBackwards();
     try {
       for (const together of batch) {
@@ -119,6 +120,8 @@ export function* fixAll(
     } finally {
       tx.endBackwards();
     }
+    // Nothing changed, and every finding was tried: a check of the same text would find only those.
+    if (changes === changesBefore && alone === undefined && batch.reduce((n, together) => n + together.length, 0) === attempts.length) return;
   }
 }
 
