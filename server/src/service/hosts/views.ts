@@ -47,6 +47,8 @@ export interface HostView {
 const PRINCIPAL_CODES = new Set<string>(RULES.filter((r) => r.judges === 'principal').map((r) => r.code));
 
 export function policyView(template: TemplateDocument, policy: EmbeddedPolicy): HostView {
+  // A policy of the template's principals: template/stream-key-access judges what it grants on a stream's own key.
+  const judged = template.owners(policy).length > 0;
   return {
     document: policy.document,
     model: policy.model,
@@ -56,15 +58,12 @@ export function policyView(template: TemplateDocument, policy: EmbeddedPolicy): 
     // Where a policy sits says what it is; a role's policies with others are judged with them (principalView).
     // SAM's own statements are not the user's to answer for: they count only in their principal's view.
     settings: (settings) => ({
-      ...withKind(template, settings, policy.kind, policy.node.synthetic ? () => true : policy.kind === 'identity' && (!policy.judgedAlone || policy.partial) ? (code) => PRINCIPAL_CODES.has(code) : () => false, {
-        model: policy.model,
-        judged: template.owners(policy).length > 0,
-      }),
+      ...withKind(template, settings, policy.kind, policy.node.synthetic ? () => true : policy.kind === 'identity' && (!policy.judgedAlone || policy.partial) ? (code) => PRINCIPAL_CODES.has(code) : () => false, { model: policy.model, judged }),
       kindPlace: `${policy.resourceType} ${policy.path.replace(/^Properties\./, '')}`,
       lambdaRole: policy.lambda,
     }),
     suffix: policy.cdkPath,
-    memo: { holder: policy, key: `${policy.kind}|${policy.judgedAlone}|${policy.lambda}|${template.owners(policy).length > 0}` },
+    memo: { holder: policy, key: `${policy.kind}|${policy.judgedAlone}|${policy.lambda}|${judged}` },
     inserts: policy.node.synthetic ? 'none' : policy.kind === 'identity' ? 'identity' : policy.resourceType === 'AWS::Kinesis::ResourcePolicy' || policy.sharing ? 'kinesis-resource' : 'none',
     // A SAM policy template's statements are SAM's: nothing in them is edited. HCL is edited only within its strings.
     structural: (edits) =>

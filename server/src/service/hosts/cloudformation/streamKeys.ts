@@ -36,7 +36,7 @@ function keysOf(template: TemplateDocument): StreamKeys {
   if (!keys) {
     const list = [...template.symbols.resources].filter(([, r]) => r.type === 'AWS::Kinesis::Stream').map(([name, r]) => streamKey(name, r.properties, template.symbols));
     const key = list.map((s) => `${s.names.join(' ')} ${s.ownKey ? (s.ownKey.arn ?? '?') : '-'}`).join('\n');
-    keys = { list, key };
+    keys = { list, byArn: groupBy(list, (s) => [s.arn]), byName: groupBy(list, (s) => s.names), key };
     STREAM_KEYS.set(template.symbols, keys);
   }
   return keys;
@@ -44,6 +44,9 @@ function keysOf(template: TemplateDocument): StreamKeys {
 
 interface StreamKeys {
   list: readonly StreamKey[];
+  /** The streams by ARN and by each of their names: a large template's policies each ask. */
+  byArn: ReadonlyMap<string, StreamKey[]>;
+  byName: ReadonlyMap<string, StreamKey[]>;
   /** What the list says, as one string (see `streamKeysKey`). */
   key: string;
 }
@@ -71,14 +74,14 @@ export function streamKeysKey(template: TemplateDocument): string {
  * wildcard or parameter that may be one, or by `NotResource` is not settled: the hint stays there.
  */
 export function keysSettled(template: TemplateDocument, model: PolicyModel, judged: boolean): boolean {
-  const { list } = keysOf(template);
-  if (list.length === 0) return false;
+  const keys = keysOf(template);
+  if (keys.list.length === 0) return false;
   for (const statement of model.statements) {
     if (!usesStreams(statement)) continue;
     if (statement.notResource || !statement.resource) return false;
     for (const { value } of statement.resource.values) {
       if (otherService(value)) continue;
-      const named = streamsNamed(list, value);
+      const named = streamsNamed(keys, value);
       if (!named || named.length === 0) return false;
       const exact = named.length === 1 && named[0].arn === value;
       if (!named.every((s) => !s.ownKey || (exact && judged && !statement.condition && s.ownKey.arn !== undefined))) return false;
@@ -108,9 +111,9 @@ function otherService(resource: string): boolean {
  * ARN, its consumers', or the ARN with `*` or `/*` after it, its name a wildcard matched against
  * the template's streams' names. Undefined for a resource that is no such ARN.
  */
-function streamsNamed(streams: readonly StreamKey[], resource: string): StreamKey[] | undefined {
-  const exact = streams.filter((s) => s.arn === resource);
-  if (exact.length > 0) return exact;
+function streamsNamed({ list, byArn, byName }: StreamKeys, resource: string): readonly StreamKey[] | undefined {
+  const exact = byArn.get(resource);
+  if (exact) return exact;
   const arn = parseArn(resource);
   if (arn?.service !== 'kinesis' || arn.region !== '${AWS::Region}' || arn.account !== '${AWS::AccountId}' || !arn.resource.startsWith('stream/')) return undefined;
   let path = arn.resource.slice('stream/'.length);
@@ -119,12 +122,18 @@ function streamsNamed(streams: readonly StreamKey[], resource: string): StreamKe
   else if (path.endsWith('/*')) path = path.slice(0, -2);
   // A name of the template's (`${Orders}`, `${AWS::StackName}-orders`) stands for itself; one of
   // them with `*` after it for every stream of the template whose name it matches.
-  const literal = streams.filter((s) => s.names.includes(path));
-  if (literal.length > 0 || !hasWildcard(path)) return literal;
+  const literal = byName.get(path);
+  if (literal || !hasWildcard(path)) return literal ?? [];
   const stem = path.slice(0, -1);
-  if (!path.endsWith('*') || hasWildcard(stem) || !streams.some((s) => s.names.includes(stem))) return undefined;
+  if (!path.endsWith('*') || hasWildcard(stem) || !byName.has(stem)) return undefined;
   const matches = wildcardMatcher(path);
-  return streams.filter((s) => s.names.some((n) => matches(n)));
+  return list.filter((s) => s.names.some((n) => matches(n)));
+}
+
+function groupBy(streams: readonly StreamKey[], keys: (stream: StreamKey) => readonly string[]): Map<string, StreamKey[]> {
+  const grouped = new Map<string, StreamKey[]>();
+  for (const stream of streams) for (const key of keys(stream)) grouped.set(key, [...(grouped.get(key) ?? []), stream]);
+  return grouped;
 }
 
 function streamKey(name: string, properties: TemplateNode | undefined, symbols: TemplateSymbols): StreamKey {
