@@ -104,10 +104,18 @@ export function terraformPrincipals(blocks: readonly BlockFacts[], documents: Re
     if (type === 'aws_dynamodb_table') tables.push(block.literals.get('name') ?? `\${${key}.name}`);
   }
 
+  // Asked for each policy of each version the configuration serves: answered once a policy.
+  const answered = new Map<string, string[]>();
   const ownersOf = (location: PolicyLocation): string[] => {
     if (location.kind !== 'identity') return [];
-    const keys = location.resourceType === 'aws_iam_policy_document' ? (documents.get(location.resource) ?? []) : [location.path.startsWith('inline_policy') ? `${location.resource}#inline` : location.resource];
-    return [...new Set(keys.flatMap((k) => [...(owners.get(k) ?? [])]))];
+    const key = location.resourceType === 'aws_iam_policy_document' ? location.resource : location.path.startsWith('inline_policy') ? `${location.resource}#inline` : location.resource;
+    let found = answered.get(key);
+    if (!found) {
+      const keys = location.resourceType === 'aws_iam_policy_document' ? (documents.get(key) ?? []) : [key];
+      found = [...new Set(keys.flatMap((k) => [...(owners.get(k) ?? [])]))];
+      answered.set(key, found);
+    }
+    return [...found];
   };
   return {
     owners: ownersOf,

@@ -8,7 +8,7 @@ import { difference } from '../../textDifference';
 import type { EmbeddedPolicy, PrincipalView, TemplateDocument } from '../hostModel';
 import { principalViews } from '../principalViews';
 import { itemStarts, moveStarts } from './hclChunks';
-import { configurationOf, moveDocuments, ownResources, sameFacts } from './configuration';
+import { configurationOf, moveDocuments, ownResources, sameFacts, type Configuration } from './configuration';
 import { itemAt, moveItem, parseItem, POLICY_ATTRIBUTES, readItem, settleItem, stillHolds, type HclItem, type Kind, type PlacedPolicy } from './hclItems';
 import { earlier, keepUnheld, keepWith, type Items } from './keptReadings';
 import { terraformPrincipals, type TerraformPrincipals } from './principals';
@@ -108,7 +108,7 @@ const HELD_TREE_TEXT = 64 * 1024;
 /** `same`: the configuration is as it was, and so is what the kept items' references stand for. */
 function* assemble(document: TextDocument, parser: Parser, state: Items, fresh: ReadonlyMap<HclItem, Tree>, same: boolean): Steps<TemplateDocument | undefined> {
   const { text, items, configuration } = state;
-  const { blocks, resources, documents, references, policyFiles } = configuration;
+  const { resources, documents, references, policyFiles } = configuration;
   // Each item's policies are read once, documents it merges first; a cycle of merges reads as unknown.
   const reading = new Set<HclItem>();
   const done = new Set<HclItem>();
@@ -201,8 +201,7 @@ function* assemble(document: TextDocument, parser: Parser, state: Items, fresh: 
     return all;
   }
   const settleAll = (): EmbeddedPolicy[] => all ?? finish(settleSteps());
-  let who: TerraformPrincipals | undefined;
-  const principalsOf = () => (who ??= terraformPrincipals(blocks, new Map([...documents].map(([name, d]) => [`data.aws_iam_policy_document.${name}`, d.users]))));
+  const principalsOf = () => principalsOfConfiguration(configuration);
   let principals: PrincipalView[] | undefined;
   const template: TemplateDocument = {
     format: 'hcl',
@@ -258,6 +257,22 @@ function* assemble(document: TextDocument, parser: Parser, state: Items, fresh: 
   };
   keepWith(template, state);
   return template;
+}
+
+/**
+ * Who owns the file's policies, read once for a configuration: a keystroke that leaves what the
+ * file declares as it was (see `sameFacts`) keeps the configuration, and with it this reading.
+ */
+const PRINCIPALS = new WeakMap<Configuration, TerraformPrincipals>();
+
+function principalsOfConfiguration(configuration: Configuration): TerraformPrincipals {
+  let found = PRINCIPALS.get(configuration);
+  if (!found) {
+    const { blocks, documents } = configuration;
+    found = terraformPrincipals(blocks, new Map([...documents].map(([name, d]) => [`data.aws_iam_policy_document.${name}`, d.users])));
+    PRINCIPALS.set(configuration, found);
+  }
+  return found;
 }
 
 function embedded(document: TextDocument, location: PlacedPolicy, partial: boolean): EmbeddedPolicy {
