@@ -25,8 +25,15 @@ export interface Timers {
 export const QUICK_CHECK_MS = 30;
 
 /**
- * Validates documents as the user types. A document whose last validation was quick
- * (`QUICK_CHECK_MS`) is validated at once after each edit: its findings follow the keystroke within
+ * How many of a document's last checks tell whether it is quick: their median, so that one check
+ * slowed by a collection or sped up by a warm cache does not flip a document whose checks cost
+ * about the threshold between checking each keystroke and waiting for the delay.
+ */
+export const QUICK_CHECKS_WEIGHED = 3;
+
+/**
+ * Validates documents as the user types. A document whose recent validations were quick
+ * (`QUICK_CHECK_MS`, `QUICK_CHECKS_WEIGHED`) is validated at once after each edit: its findings follow the keystroke within
  * milliseconds, and a burst of keystrokes costs a few milliseconds each. A document whose
  * validation is slow waits for the delay after the last edit, each edit restarting its timer, so
  * that a burst costs one validation. New findings on the text being typed wait for a pause
@@ -45,8 +52,8 @@ export class ValidationScheduler {
   private readonly shown = new Map<string, Diagnostic[]>();
   /** The timer that shows a document's held findings once the user pauses. */
   private readonly holding = new Map<string, unknown>();
-  /** How long each document's last complete validation worked and published (ms). */
-  private readonly cost = new Map<string, number>();
+  /** How long each document's last few validations worked and published (ms), the latest last; Infinity until written. */
+  private readonly costs = new Map<string, { ms: number; opening: boolean }[]>();
 
   constructor(
     private readonly connection: Connection,
@@ -64,15 +71,16 @@ export class ValidationScheduler {
    */
   schedule(document: TextDocument, immediately = false): void {
     const { uri, version } = document;
-    if (this.timing.quickCheck() && (this.cost.get(uri) ?? Infinity) <= QUICK_CHECK_MS) immediately = true;
+    if (this.timing.quickCheck() && this.isQuick(uri)) immediately = true;
     this.cancel(uri);
-    if (!this.seen.has(uri)) {
+    const opening = !this.seen.has(uri);
+    if (opening) {
       this.seen.add(uri);
       immediately = true;
     }
     const start = () => {
       this.pending.delete(uri);
-      void this.run(uri, version);
+      void this.run(uri, version, opening);
     };
     const delay = this.timing.delay();
     if (immediately || delay <= 0) {
@@ -96,11 +104,33 @@ export class ValidationScheduler {
   clear(uri: string): void {
     this.cancel(uri);
     this.seen.delete(uri);
-    this.cost.delete(uri);
+    this.costs.delete(uri);
     this.published.delete(uri);
     this.shown.delete(uri);
     this.timing.hold.forget(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  /**
+   * Whether the document's check is quick: the median of its last few, or the slower of two. A
+   * check whose findings are still being written is not.
+   */
+  private isQuick(uri: string): boolean {
+    const recent = this.costs.get(uri);
+    if (!recent || recent[recent.length - 1].ms === Infinity) return false;
+    const sorted = recent.map((c) => c.ms).sort((a, b) => a - b);
+    return sorted[Math.floor(sorted.length / 2)] <= QUICK_CHECK_MS;
+  }
+
+  /** A check's cost; the opening check's counts only until the next, which reads an edit. */
+  private record(uri: string, ms: number, opening: boolean): { ms: number; opening: boolean } {
+    const recent = this.costs.get(uri) ?? [];
+    if (recent.length === 1 && recent[0].opening) recent.length = 0;
+    const cost = { ms, opening };
+    recent.push(cost);
+    if (recent.length > QUICK_CHECKS_WEIGHED) recent.shift();
+    this.costs.set(uri, recent);
+    return cost;
   }
 
   private cancel(uri: string): void {
@@ -111,7 +141,8 @@ export class ValidationScheduler {
     this.holding.delete(uri);
   }
 
-  private async run(uri: string, version: number): Promise<void> {
+  /** `opening`: the document's first check, which reads it whole. */
+  private async run(uri: string, version: number, opening: boolean): Promise<void> {
     const isCurrent = () => this.documents.get(uri)?.version === version;
     const document = this.documents.get(uri);
     if (!document || !isCurrent()) return;
@@ -155,7 +186,7 @@ export class ValidationScheduler {
       shown?.done();
     }
     if (!isCurrent()) {
-      this.cost.set(uri, work);
+      this.record(uri, work, opening);
       return;
     }
     this.published.set(uri, { version, diagnostics });
@@ -165,10 +196,9 @@ export class ValidationScheduler {
     // it is written, the document is not quick.
     const publishing = this.timers.now();
     const { now, held } = pause > 0 ? this.timing.hold.split(document, diagnostics, this.shown.get(uri)) : { now: diagnostics, held: [] };
-    this.cost.set(uri, Infinity);
+    const cost = this.record(uri, Infinity, opening);
     const written = () => {
-      // Unless the document closed meanwhile.
-      if (this.seen.has(uri)) this.cost.set(uri, work + this.timers.now() - publishing);
+      cost.ms = work + this.timers.now() - publishing;
     };
     this.show(uri, version, now).then(written, written);
     if (held.length === 0) return;

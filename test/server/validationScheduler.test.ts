@@ -199,6 +199,58 @@ describe('ValidationScheduler', () => {
     assert.deepEqual(events.slice(0, 2), ['begin', 'done'], 'the stopped check ends its progress');
   });
 
+  it('judges a document by the median of its last three checks: one slow or one quick check does not flip it', async () => {
+    // The checks' costs in turn: quick, then one slow among quick ones, then one quick among slow ones.
+    const slow = QUICK_CHECK_MS + 20;
+    const costs = [5, 5, 5, slow, 5, 5, slow, slow, 5, 5, 5];
+    let made = 0;
+    // eslint-disable-next-line require-yield
+    function* scripted(_edit: () => void, clock: FakeClock): Generator<void, Diagnostic[], void> {
+      clock.time += costs[made++];
+      return [];
+    }
+    const { clock, scheduler, published, edit, document } = setUp(0, 150, 0, scripted);
+    scheduler.schedule(document());
+    await clock.advance(0);
+    /** Types a keystroke a second after the last: whether it was checked at once. */
+    const atOnce = async (): Promise<boolean> => {
+      await clock.advance(1000);
+      const before = published.length;
+      edit();
+      await clock.advance(0);
+      const now = published.length > before;
+      await clock.advance(150);
+      return now;
+    };
+    const seen: boolean[] = [];
+    for (let i = 1; i < costs.length; i++) seen.push(await atOnce());
+    // Keystroke n is judged by checks n-3 to n-1 (the first by the opening check alone).
+    assert.deepEqual(seen, [true, true, true, true, true, true, true, false, false, true]);
+    assert.equal(made, costs.length, 'every keystroke checked, at once or after the delay');
+  });
+
+  it('weighs the opening check, which reads the whole document, only until an edit is checked', async () => {
+    const costs = [QUICK_CHECK_MS + 200, 5, 5];
+    let made = 0;
+    // eslint-disable-next-line require-yield
+    function* scripted(_edit: () => void, clock: FakeClock): Generator<void, Diagnostic[], void> {
+      clock.time += costs[made++];
+      return [];
+    }
+    const { clock, scheduler, published, edit, document } = setUp(0, 150, 0, scripted);
+    scheduler.schedule(document());
+    await clock.advance(0);
+    await clock.advance(1000);
+    edit();
+    await clock.advance(0);
+    assert.deepEqual(published, [1], 'after a slow opening, the first keystroke waits for the delay');
+    await clock.advance(150);
+    assert.deepEqual(published, [1, 2]);
+    edit();
+    await clock.advance(0);
+    assert.deepEqual(published, [1, 2, 3], 'the next is checked at once: its one edit check was quick');
+  });
+
   it('waits for the delay after the last of a burst of edits of a slow document: the burst costs one check', async () => {
     const { clock, scheduler, published, edit, document } = setUp(QUICK_CHECK_MS + 20, 400);
     scheduler.schedule(document());
