@@ -60,6 +60,57 @@ describe('a YAML template kept across edits', () => {
     });
   }
 
+  it('reads the streams’ keys again when a stream’s encryption changes, and keeps them across an edit elsewhere', () => {
+    // The stream the policy reads is not the template's first.
+    const text = `Resources:
+  Audit:
+    Type: AWS::Kinesis::Stream
+    Properties: {Name: audit, ShardCount: 1}
+  Orders:
+    Type: AWS::Kinesis::Stream
+    Properties:
+      Name: orders
+      ShardCount: 1
+  ReaderRole:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Version: '2012-10-17'
+        Statement: [{Effect: Allow, Principal: {Service: lambda.amazonaws.com}, Action: sts:AssumeRole}]
+      Policies:
+        - PolicyName: read
+          PolicyDocument:
+            Version: '2012-10-17'
+            Statement:
+              - Effect: Allow
+                Action: [kinesis:GetRecords, kinesis:GetShardIterator]
+                Resource: !GetAtt Orders.Arn
+`;
+    const hints = (document: TextDocument, template: TemplateDocument) => service.templateDiagnostics(document, template, OPTIONS).filter((d) => d.code === 'kinesis/kms-permissions').length;
+    let version = 1;
+    let document = TextDocument.create('file:///ws/t.yaml', 'yaml', version, text);
+    let template = service.parseTemplate(document)!;
+    const step = (next: string) => {
+      document = TextDocument.create('file:///ws/t.yaml', 'yaml', ++version, next);
+      const updated = service.updateTemplate(template, document);
+      assert.ok(updated, 'the template kept across the edit');
+      template = updated;
+      const fresh = service.parseTemplate(document)!;
+      return { kept: hints(document, template), fresh: hints(document, fresh) };
+    };
+    assert.equal(hints(document, template), 0, 'a stream without a key of its own needs no grant');
+    // A keystroke in the policy: the stream is as it was.
+    const typed = text.replace('kinesis:GetShardIterator]', 'kinesis:GetShardIterator, kinesis:L]');
+    assert.deepEqual(step(typed), { kept: 0, fresh: 0 });
+    // The stream given a key of its own, which the template does not say (an alias): the hint comes.
+    const encrypted = typed.replace('      ShardCount: 1\n', '      ShardCount: 1\n      StreamEncryption: {EncryptionType: KMS, KeyId: alias/orders}\n');
+    assert.deepEqual(step(encrypted), { kept: 1, fresh: 1 });
+    // Another keystroke in the policy: it stays.
+    assert.deepEqual(step(encrypted.replace('kinesis:L]', 'kinesis:Li]')), { kept: 1, fresh: 1 });
+    // The key taken off again: it goes.
+    assert.deepEqual(step(typed.replace('kinesis:L]', 'kinesis:Li]')), { kept: 0, fresh: 0 });
+  });
+
   it('keeps the policies of the resources an edit does not touch, moved', () => {
     const text = readFileSync('test/fixtures/templates/kcl-consumer.yaml', 'utf8');
     const before = service.parseTemplate(TextDocument.create('file:///ws/t.yaml', 'yaml', 1, text))!;

@@ -34,12 +34,37 @@ export function streamKeys(template: TemplateDocument): readonly StreamKey[] {
 function keysOf(template: TemplateDocument): StreamKeys {
   let keys = STREAM_KEYS.get(template.symbols);
   if (!keys) {
-    const list = [...template.symbols.resources].filter(([, r]) => r.type === 'AWS::Kinesis::Stream').map(([name, r]) => streamKey(name, r.properties, template.symbols));
-    const key = list.map((s) => `${s.names.join(' ')} ${s.ownKey ? (s.ownKey.arn ?? '?') : '-'}`).join('\n');
-    keys = { list, byArn: groupBy(list, (s) => [s.arn]), byName: groupBy(list, (s) => s.names), key };
+    const streams = [...template.symbols.resources].filter(([, r]) => r.type === 'AWS::Kinesis::Stream');
+    const last = streams.length > 0 ? LAST_KEYS.get(streams[0][1]) : undefined;
+    if (last && sameStreams(last, streams.map(([, r]) => r), template.symbolsKey)) keys = last.keys;
+    else {
+      const list = streams.map(([name, r]) => streamKey(name, r.properties, template.symbols));
+      const key = list.map((s) => `${s.names.join(' ')} ${s.ownKey ? (s.ownKey.arn ?? '?') : '-'}`).join('\n');
+      keys = { list, byArn: groupBy(list, (s) => [s.arn]), byName: groupBy(list, (s) => s.names), key };
+      if (streams.length > 0) LAST_KEYS.set(streams[0][1], { streams: streams.map(([, r]) => r), symbolsKey: template.symbolsKey, keys });
+    }
     STREAM_KEYS.set(template.symbols, keys);
   }
   return keys;
+}
+
+type StreamResource = TemplateSymbols['resources'] extends ReadonlyMap<string, infer R> ? R : never;
+
+/**
+ * The streams' keys as last worked out, by the first stream's resource: the next version of the
+ * template takes them while its streams are the same resources, which an edit elsewhere leaves as
+ * they were (see `templateHost.ts`), and its intrinsic functions name the same (`symbolsKey`). A
+ * keystroke in a large template's policy then makes no new list or maps of its streams.
+ */
+const LAST_KEYS = new WeakMap<StreamResource, { streams: readonly StreamResource[]; symbolsKey: readonly string[]; keys: StreamKeys }>();
+
+function sameStreams(last: { streams: readonly StreamResource[]; symbolsKey: readonly string[] }, streams: readonly StreamResource[], symbolsKey: readonly string[]): boolean {
+  return (
+    last.streams.length === streams.length &&
+    last.streams.every((s, i) => s === streams[i]) &&
+    last.symbolsKey.length === symbolsKey.length &&
+    last.symbolsKey.every((part, i) => part === symbolsKey[i])
+  );
 }
 
 interface StreamKeys {
