@@ -33,8 +33,8 @@ export const QUICK_CHECKS_WEIGHED = 3;
 
 /**
  * Validates documents as the user types. A document whose recent validations were quick
- * (`QUICK_CHECK_MS`, `QUICK_CHECKS_WEIGHED`) is validated at once after each edit: its findings follow the keystroke within
- * milliseconds, and a burst of keystrokes costs a few milliseconds each. A document whose
+ * (`QUICK_CHECK_MS`, `QUICK_CHECKS_WEIGHED`) is validated at once after each edit: its findings
+ * follow the keystroke within milliseconds, and a burst of keystrokes costs a few milliseconds each. A document whose
  * validation is slow waits for the delay after the last edit, each edit restarting its timer, so
  * that a burst costs one validation. New findings on the text being typed wait for a pause
  * (`TypingHold`), so nothing flickers while a word is typed. Validation runs in small steps and
@@ -52,7 +52,7 @@ export class ValidationScheduler {
   private readonly shown = new Map<string, Diagnostic[]>();
   /** The timer that shows a document's held findings once the user pauses. */
   private readonly holding = new Map<string, unknown>();
-  /** How long each document's last few validations worked and published (ms), the latest last; Infinity until written. */
+  /** How long each document's last few validations worked and published (ms), the latest last: Infinity until written. */
   private readonly costs = new Map<string, { ms: number; opening: boolean }[]>();
 
   constructor(

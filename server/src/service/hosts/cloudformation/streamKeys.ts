@@ -4,6 +4,7 @@ import { CONSUMER_MARKER_ACTION, KINESIS_MANAGED_KEY, WRITE_ACTIONS } from '../.
 import type { PolicyModel, StatementModel } from '../../policy/policyModel';
 import type { TemplateDocument } from '../hostModel';
 import { attributeOf, intrinsicOf, resolveString, type TemplateSymbols } from './intrinsics';
+import type { ResourceSymbol } from './policyLocations';
 import { entry, stringValue, type TemplateNode } from './templateTree';
 
 /**
@@ -48,17 +49,15 @@ function keysOf(template: TemplateDocument): StreamKeys {
   return keys;
 }
 
-type StreamResource = TemplateSymbols['resources'] extends ReadonlyMap<string, infer R> ? R : never;
-
 /**
  * The streams' keys as last worked out, by the first stream's resource: the next version of the
  * template takes them while its streams are the same resources, which an edit elsewhere leaves as
  * they were (see `templateHost.ts`), and its intrinsic functions name the same (`symbolsKey`). A
  * keystroke in a large template's policy then makes no new list or maps of its streams.
  */
-const LAST_KEYS = new WeakMap<StreamResource, { streams: readonly StreamResource[]; symbolsKey: readonly string[]; keys: StreamKeys }>();
+const LAST_KEYS = new WeakMap<ResourceSymbol, { streams: readonly ResourceSymbol[]; symbolsKey: readonly string[]; keys: StreamKeys }>();
 
-function sameStreams(last: { streams: readonly StreamResource[]; symbolsKey: readonly string[] }, streams: readonly StreamResource[], symbolsKey: readonly string[]): boolean {
+function sameStreams(last: { streams: readonly ResourceSymbol[]; symbolsKey: readonly string[] }, streams: readonly ResourceSymbol[], symbolsKey: readonly string[]): boolean {
   return (
     last.streams.length === streams.length &&
     last.streams.every((s, i) => s === streams[i]) &&
