@@ -164,9 +164,16 @@ export function rangeOf(document: vscode.TextDocument, text: string, occurrence 
  * edit only on codeAction/resolve, which VS Code runs for as many actions as the count says.
  */
 export async function codeActionsAt(uri: vscode.Uri, range: vscode.Range, kind?: string): Promise<vscode.CodeAction[]> {
-  const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
-    'vscode.executeCodeActionProvider', uri, range, kind, 100,
-  );
+  // VS Code has answered this query with a cancellation now and then, with nothing of the
+  // document changed that the test can see; asked again, it answers.
+  let actions: (vscode.CodeAction | vscode.Command)[] | undefined;
+  for (let attempt = 1; !actions; attempt++) {
+    try {
+      actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', uri, range, kind, 100);
+    } catch (error) {
+      if (attempt >= 3 || !(error instanceof Error) || error.message !== 'Canceled') throw error;
+    }
+  }
   // A bare Command (its `command` a string) is not a code action; the server sends none, but the API allows them.
   return actions.filter((a): a is vscode.CodeAction => typeof a.command !== 'string');
 }
