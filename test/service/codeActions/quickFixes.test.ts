@@ -218,6 +218,22 @@ describe('quick fixes', () => {
     assert.equal((JSON.parse(fix(alone, 'Move kinesis:ListStreams to a statement on "*"')) as { Statement: { Resource: string }[] }).Statement[0].Resource, '*');
   });
 
+  it('move an action to a new statement of a resource policy with an account of the stream’s partition', () => {
+    // The source names no principal (its NotPrincipal is empty): the new statement asks for an account, in aws-cn as the stream is.
+    const china = 'arn:aws-cn:kinesis:cn-north-1:111122223333:stream/orders';
+    const text = policy(
+      { Sid: 'Share', Effect: 'Allow', Principal: { AWS: 'arn:aws-cn:iam::444455556666:root' }, Action: 'kinesis:GetRecords', Resource: china },
+      { Sid: 'Mixed', Effect: 'Allow', NotPrincipal: {}, Action: ['kinesis:PutRecord', 'kinesis:GetRecords'], Resource: [china, 'arn:aws-cn:dynamodb:cn-north-1:111122223333:table/App'] },
+    );
+    // GetRecords stays in the statement, and with it a finding of the same rule: the fix is checked here rather than by `fixed`.
+    const before = problems(text);
+    const after = fix(text, 'Move kinesis:PutRecord to a statement on the stream ARN');
+    const moved = (JSON.parse(after) as { Statement: { Sid: string; Principal: unknown; Resource: unknown }[] }).Statement.find((st) => st.Sid === 'MovedActions');
+    assert.deepEqual(moved?.Principal, { AWS: 'arn:aws-cn:iam::OTHER_ACCOUNT_ID:root' });
+    assert.equal(moved?.Resource, china);
+    assert.deepEqual(problems(after).filter((c) => !before.includes(c)), ['iam/placeholder'], 'no principal of another partition');
+  });
+
   it('replace an unknown action with the suggestion, and fix all of them', () => {
     const text = policy({ Effect: 'Allow', Action: ['kinesis:DescribeStreamSumary', 'kinesis:PutRecrods'], Resource: STREAM });
     const after = fix(text, 'Change to kinesis:DescribeStreamSummary');

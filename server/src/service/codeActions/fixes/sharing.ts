@@ -81,9 +81,9 @@ function removeActionValues(tx: PolicyTransaction, statement: StatementModel, re
   tx.removeElements([...statementPath(tx.model, statement), 'Action'], removed.map((v) => items.indexOf(v.node)));
 }
 
-/** An account to fill in, in the statement's partition: an aws-cn stream is shared with an aws-cn account. */
-function accountPlaceholder(statement: StatementModel): { AWS: string } {
-  const partition = partitionsNamed(statement.resource?.values ?? [])[0] ?? 'aws';
+/** An account to fill in, in the partition of the resources shared: an aws-cn stream is shared with an aws-cn account. */
+function accountPlaceholder(resources: readonly { value: string }[]): { AWS: string } {
+  const partition = partitionsNamed(resources)[0] ?? 'aws';
   return { AWS: `arn:${partition}:iam::${PLACEHOLDERS.otherAccount}:root` };
 }
 
@@ -97,7 +97,7 @@ export const removePrincipal: FixProvider = (context) => [
       const element = [statement?.principal, statement?.notPrincipal].find((e) => e && e.property.offset <= context.offset && context.offset < e.property.offset + e.property.length);
       if (!statement || !element) return;
       const path = [...statementPath(tx.model, statement), element.key];
-      const placeholder = accountPlaceholder(statement);
+      const placeholder = accountPlaceholder(statement.resource?.values ?? []);
       const remaining = element.entries.flatMap((entry) => {
         if (entry.property.offset === context.offset) return [];
         const values = entry.values.filter((v) => v.node.offset !== context.offset);
@@ -116,7 +116,7 @@ export const addPrincipal: FixProvider = (context) => [
     preferred: true,
     apply(tx) {
       const { statement } = policyAt(tx.model, context.offset);
-      if (statement) tx.set([...statementPath(tx.model, statement), 'Principal'], accountPlaceholder(statement), 2);
+      if (statement) tx.set([...statementPath(tx.model, statement), 'Principal'], accountPlaceholder(statement.resource?.values ?? []), 2);
     },
   },
 ];
@@ -177,7 +177,7 @@ function moveToStatement(tx: PolicyTransaction, source: StatementModel, action: 
     const principalValue: unknown = source.principal?.value
       ? samePrincipal(getNodeValue(source.principal.value))
       : inResourcePolicy
-        ? { AWS: `arn:aws:iam::${PLACEHOLDERS.otherAccount}:root` }
+        ? accountPlaceholder([{ value: resource }])
         : undefined;
     appendStatements(tx, [
       {
