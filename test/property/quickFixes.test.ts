@@ -37,13 +37,15 @@ const GRANT_RULES = [
  * the resources each action it covers takes; an element whose key IAM does not know is not read
  * at all until the key is spelt right, and then every rule reads it. A policy whose every principal
  * is `"*"` may be a VPC endpoint policy, and its Kinesis resource-policy findings are warnings
- * until a principal names an account.
+ * until a principal names an account. What KCL 3.x needs beyond the lease table is told once the
+ * policy grants a lease table: before, the missing table is the one finding.
  */
 const REVEALED_BY: Readonly<Record<string, readonly string[]>> = {
   'iam/unknown-key': RULES.map((r) => r.code),
   'iam/invalid-effect': GRANT_RULES,
   'iam/unknown-action': GRANT_RULES,
   'consumer/incomplete-read': GRANT_RULES.filter((c) => c.startsWith('consumer/') || c.startsWith('kcl/')),
+  'kcl/missing-lease-table-permissions': ['kcl/version-3-requirements'],
   'resource-policy/wildcard-action': ['resource-policy/resource-mismatch', 'iam/action-resource-mismatch'],
   'resource-policy/wildcard-principal': RULES.map((r) => r.code).filter((c) => c.startsWith('resource-policy/')),
 };
