@@ -29,6 +29,17 @@ describe('diagnostic settings', () => {
     assert.ok(codes(identity, { policyKind: 'resource' }).includes('resource-policy/missing-principal'));
     assert.ok(!codes(SHARE, { policyKind: 'identity' }).includes('resource-policy/wildcard-action'));
   });
+
+  it('read a resource policy with no resources yet as a Kinesis one by its actions, but for entries that name no service', () => {
+    const noResource = (...actions: string[]) => JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: actions }] });
+    const kinesisFindings = (text: string) => codes(text, { policyKind: 'resource' }).includes('resource-policy/missing-principal');
+    assert.ok(kinesisFindings(noResource('kinesis:PutRecord')));
+    // An action being typed, or a stray character, names no service: the policy is still read as Kinesis's.
+    for (const typing of ['', 'kin', '\ufeff']) assert.ok(kinesisFindings(noResource('kinesis:PutRecord', typing)), JSON.stringify(typing));
+    // Another service's action, or every action, says it may be another service's policy.
+    assert.ok(!kinesisFindings(noResource('kinesis:PutRecord', 'dynamodb:GetItem')));
+    assert.ok(!kinesisFindings(noResource('kinesis:PutRecord', '*')));
+  });
 });
 
 describe('documents that are not policies', () => {

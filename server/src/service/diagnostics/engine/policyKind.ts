@@ -37,8 +37,9 @@ function isKinesisResourcePolicy(model: PolicyModel): boolean {
     }
   }
   if (resources > 0) return false;
-  // An empty entry (one being typed) says nothing of the kind.
-  const actions = model.statements.flatMap((s) => s.action?.values ?? []).filter((a) => a.value !== '');
+  // An entry that names no service yet (empty, `kin` being typed, a stray character) says nothing
+  // of the kind: a statement's Kinesis findings do not come and go with each keystroke of a name.
+  const actions = model.statements.flatMap((s) => s.action?.values ?? []).filter((a) => a.value === '*' || a.value.includes(':'));
   return actions.length > 0 && actions.every((a) => a.value.toLowerCase().startsWith('kinesis:'));
 }
 
