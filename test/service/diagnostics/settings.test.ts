@@ -39,6 +39,11 @@ describe('diagnostic settings', () => {
     // Another service's action, or every action, says it may be another service's policy.
     assert.ok(!kinesisFindings(noResource('kinesis:PutRecord', 'dynamodb:GetItem')));
     assert.ok(!kinesisFindings(noResource('kinesis:PutRecord', '*')));
+    // So with resources: one that is no ARN yet says nothing; another service's ARN, or "*", says it may be another's.
+    const shared = (resource: string) => JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: 'kinesis:PutRecord', Resource: resource }] });
+    const kinesisResource = (text: string) => codes(text).includes('resource-policy/wildcard-principal');
+    for (const typing of ['', 'arn:aws:kin', STREAM]) assert.ok(kinesisResource(shared(typing)), JSON.stringify(typing));
+    for (const other of ['arn:aws:dynamodb:us-east-1:111122223333:table/orders', '*']) assert.ok(!kinesisResource(shared(other)), other);
   });
 });
 

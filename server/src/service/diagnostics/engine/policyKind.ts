@@ -32,12 +32,15 @@ function isKinesisResourcePolicy(model: PolicyModel): boolean {
   let resources = 0;
   for (const statement of model.statements) {
     for (const { value } of [...(statement.resource?.values ?? []), ...(statement.notResource?.values ?? [])]) {
+      // What is no ARN yet (empty, `arn:aws:kin` being typed) says nothing of the kind either; `*` does.
+      const arn = parseArn(value);
+      if (!arn && value !== '*') continue;
       resources++;
-      if (parseArn(value)?.service.toLowerCase() === 'kinesis') return true;
+      if (arn?.service.toLowerCase() === 'kinesis') return true;
     }
   }
   if (resources > 0) return false;
-  // An entry that names no service yet (empty, `kin` being typed, a stray character) says nothing
+  // An action that names no service yet (empty, `kin` being typed, a stray character) says nothing
   // of the kind: a statement's Kinesis findings do not come and go with each keystroke of a name.
   const actions = model.statements.flatMap((s) => s.action?.values ?? []).filter((a) => a.value === '*' || a.value.includes(':'));
   return actions.length > 0 && actions.every((a) => a.value.toLowerCase().startsWith('kinesis:'));
