@@ -77,6 +77,17 @@ function setUp(
   return { clock, scheduler, published, edit, document: () => document };
 }
 
+/** A scheduler whose checks cost, in turn, the milliseconds given. */
+function withCosts(costs: readonly number[]) {
+  let made = 0;
+  // eslint-disable-next-line require-yield
+  function* scripted(_edit: () => void, clock: FakeClock): Generator<void, Diagnostic[], void> {
+    clock.time += costs[made++];
+    return [];
+  }
+  return { ...setUp(0, 150, 0, scripted), made: () => made };
+}
+
 describe('ValidationScheduler', () => {
   it('checks every edit at once while the document’s check is quick', async () => {
     const { clock, scheduler, published, edit, document } = setUp(2);
@@ -203,13 +214,7 @@ describe('ValidationScheduler', () => {
     // The checks' costs in turn: quick, then one slow among quick ones, then one quick among slow ones.
     const slow = QUICK_CHECK_MS + 20;
     const costs = [5, 5, 5, slow, 5, 5, slow, slow, 5, 5, 5];
-    let made = 0;
-    // eslint-disable-next-line require-yield
-    function* scripted(_edit: () => void, clock: FakeClock): Generator<void, Diagnostic[], void> {
-      clock.time += costs[made++];
-      return [];
-    }
-    const { clock, scheduler, published, edit, document } = setUp(0, 150, 0, scripted);
+    const { clock, scheduler, published, edit, document, made } = withCosts(costs);
     scheduler.schedule(document());
     await clock.advance(0);
     /** Types a keystroke a second after the last: whether it was checked at once. */
@@ -226,18 +231,12 @@ describe('ValidationScheduler', () => {
     for (let i = 1; i < costs.length; i++) seen.push(await atOnce());
     // Keystroke n is judged by checks n-3 to n-1 (the first by the opening check alone).
     assert.deepEqual(seen, [true, true, true, true, true, true, true, false, false, true]);
-    assert.equal(made, costs.length, 'every keystroke checked, at once or after the delay');
+    assert.equal(made(), costs.length, 'every keystroke checked, at once or after the delay');
   });
 
   it('weighs the opening check, which reads the whole document, only until an edit is checked', async () => {
     const costs = [QUICK_CHECK_MS + 200, 5, 5];
-    let made = 0;
-    // eslint-disable-next-line require-yield
-    function* scripted(_edit: () => void, clock: FakeClock): Generator<void, Diagnostic[], void> {
-      clock.time += costs[made++];
-      return [];
-    }
-    const { clock, scheduler, published, edit, document } = setUp(0, 150, 0, scripted);
+    const { clock, scheduler, published, edit, document } = withCosts(costs);
     scheduler.schedule(document());
     await clock.advance(0);
     await clock.advance(1000);
