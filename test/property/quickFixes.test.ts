@@ -37,7 +37,8 @@ const GRANT_RULES = [
  * the fix (raised to errors by the settings): not new problems, but ones the first one hid. A
  * statement without a valid Effect grants nothing; an action IAM does not know is not judged; a
  * policy that reads records is a consumer's, and a consumer needs more; a wildcard is not held to
- * the resources each action it covers takes; an element whose key IAM does not know is not read
+ * the resources each action it covers takes; a condition key is held to the statement's actions only
+ * once every action is known (an empty entry is one still being written); an element whose key IAM does not know is not read
  * at all until the key is spelt right, and then every rule reads it. A policy whose every principal
  * is `"*"` may be a VPC endpoint policy, and its Kinesis resource-policy findings are warnings
  * until a principal names an account. What KCL 3.x needs beyond the lease table is told once the
@@ -46,7 +47,8 @@ const GRANT_RULES = [
 const REVEALED_BY: Readonly<Record<string, readonly string[]>> = {
   'iam/unknown-key': RULES.map((r) => r.code),
   'iam/invalid-effect': GRANT_RULES,
-  'iam/unknown-action': GRANT_RULES,
+  'iam/unknown-action': [...GRANT_RULES, 'iam/condition-key-not-applicable'],
+  'iam/empty-value': ['iam/condition-key-not-applicable'],
   'consumer/incomplete-read': GRANT_RULES.filter((c) => c.startsWith('consumer/') || c.startsWith('kcl/')),
   'kcl/missing-lease-table-permissions': ['kcl/version-3-requirements'],
   'resource-policy/wildcard-action': ['resource-policy/resource-mismatch', 'iam/action-resource-mismatch'],

@@ -58,6 +58,20 @@ describe('quick fixes', () => {
     assert.deepEqual(codes(after).filter((c) => c === 'iam/placeholder'), ['iam/placeholder']);
   });
 
+  it('add no lease-table statement that a Deny on every table takes away, and name the Deny', () => {
+    const read = { Sid: 'Read', Effect: 'Allow', Action: ['kinesis:DescribeStream', 'kinesis:GetShardIterator', 'kinesis:GetRecords'], Resource: STREAM };
+    const keep = (resource?: string) => ({ Sid: 'KeepItems', Effect: 'Deny', Action: 'dynamodb:GetItem', ...(resource ? { Resource: resource } : {}) });
+    const title = /^Add the missing KCL lease-table actions/;
+    for (const denied of [policy(read, keep('*')), policy(read, keep('arn:aws:dynamodb:*:*:table/*')), policy(read, keep())]) {
+      const finding = diagnose(denied).find((d) => d.code === 'kcl/missing-lease-table-permissions');
+      assert.match(messageText(finding!), /The Deny in statement "KeepItems" takes it away\.$/, denied);
+      assert.ok(!actionsFor(denied).some((a) => title.test(a.title)), `no fix that cannot work:\n${denied}`);
+    }
+    // A Deny on the tables of another region leaves the table the fix names alone.
+    const after = fix(policy(read, keep('arn:aws:dynamodb:eu-west-1:*:table/*')), title);
+    assert.deepEqual(codes(after).filter((c) => c.startsWith('kcl/missing-lease')), []);
+  });
+
   it('name the lease table after the application a KCL 3.x metadata table names', () => {
     const metrics = 'arn:aws:dynamodb:us-east-1:111122223333:table/orders-app-WorkerMetricStats';
     const text = policy({ Sid: 'Read', Effect: 'Allow', Action: ['kinesis:DescribeStream', 'kinesis:GetShardIterator', 'kinesis:GetRecords'], Resource: [STREAM, metrics] });

@@ -86,7 +86,8 @@ export function streamArn(p: TemplateParams): string {
   return `arn:${p.partition}:kinesis:${p.region}:${p.account}:stream/${p.stream}`;
 }
 
-function tableArn(p: TemplateParams, table = p.application): string {
+/** The lease table's ARN, named after the application (or another table's name). */
+export function tableArn(p: TemplateParams, table = p.application): string {
   return `arn:${p.partition}:dynamodb:${p.region}:${p.account}:table/${table}`;
 }
 

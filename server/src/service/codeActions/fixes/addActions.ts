@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { DESCRIBE_ACTIONS, METRICS_ACTION } from '../../kinesis/kinesisFacts';
-import { paramsFromPolicy } from '../../templates/policyTemplates';
+import { paramsFromPolicy, tableArn } from '../../templates/policyTemplates';
 import { actionsOf, appendStatements, setActions } from '../statements';
 import type { PolicyTransaction } from '../transaction';
 import { stringList, uniqueSid, type FixContext, type FixProvider, type QuickFix } from './fix';
@@ -72,8 +72,7 @@ export const addLeaseTableActions: FixProvider = (context) => {
           else appendStatements(tx, [{ Sid: uniqueSid(tx.model, 'KclLeaseTable'), Effect: 'Allow', Action: all, Resource: table }]);
           return;
         }
-        const p = paramsFromPolicy(tx.model);
-        const leaseTable = table ?? `arn:${p.partition}:dynamodb:${p.region}:${p.account}:table/${p.application}`;
+        const leaseTable = table ?? tableArn(paramsFromPolicy(tx.model));
         const statements: object[] = [];
         if (missing.length > 0) {
           const target = table === undefined ? undefined : leaseStatement(tx.model.statements, table);

@@ -10,6 +10,7 @@ import { parseArn } from '../../catalog/arn';
 import type { StatementModel } from '../../policy/policyModel';
 import type { RuleContext } from '../engine/ruleContext';
 import { grantsOf } from './jobs';
+import { paramsFromPolicy, tableArn } from '../../templates/policyTemplates';
 
 /**
  * The KCL version whose sets the checks use for a setting: `auto` asks for what every version
@@ -81,21 +82,25 @@ function leaseTables(context: RuleContext, version: KclVersion): string[] {
 
 function gapOn(context: RuleContext, version: KclVersion, table: string | undefined): LeaseGap {
   const deniedBy: StatementModel[] = [];
-  const lacking = (actions: readonly string[], resource: string | undefined) =>
+  // A policy that names no lease table lacks every action on it; a Deny still takes them away
+  // from the table the fix would grant them on (`addLeaseTableActions`), and then no Allow helps.
+  const named = table ?? tableArn(paramsFromPolicy(context.model));
+  const lacking = (actions: readonly string[], resource: string) =>
     actions.filter((action) => {
-      if (resource === undefined) return true;
-      if (action === TABLE_CREATE_ACTION && exists(context, resource)) return false;
-      if (context.access.permits(action, resource)) return false;
+      if (table !== undefined) {
+        if (action === TABLE_CREATE_ACTION && exists(context, resource)) return false;
+        if (context.access.permits(action, resource)) return false;
+      }
       for (const deny of context.access.deniedBy(action, resource)) if (!deniedBy.includes(deny.statement)) deniedBy.push(deny.statement);
       return true;
     });
   const v3 = version === '3.x';
   return {
     table,
-    lease: lacking(LEASE_TABLE_ACTIONS[version], table),
-    index: v3 ? lacking(KCL3_INDEX_ACTIONS, table && `${table}/index/*`) : [],
+    lease: lacking(LEASE_TABLE_ACTIONS[version], named),
+    index: v3 ? lacking(KCL3_INDEX_ACTIONS, `${named}/index/*`) : [],
     extraTables: v3
-      ? KCL3_EXTRA_TABLE_SUFFIXES.map((suffix) => ({ table: table ? `${table}${suffix}` : `APP${suffix}`, missing: lacking(KCL3_EXTRA_TABLE_ACTIONS, table && `${table}${suffix}`) })).filter(
+      ? KCL3_EXTRA_TABLE_SUFFIXES.map((suffix) => ({ table: table ? `${table}${suffix}` : `APP${suffix}`, missing: lacking(KCL3_EXTRA_TABLE_ACTIONS, `${named}${suffix}`) })).filter(
           (t) => t.missing.length > 0,
         )
       : [],
