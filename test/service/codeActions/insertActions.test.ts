@@ -92,6 +92,37 @@ describe('insert actions', () => {
     assert.deepEqual(statements.map((s) => s.Sid), [undefined, 'KinesisProducer']);
   });
 
+  it('keeps the single statement as written, one level deeper: its numbers, comments and layout', () => {
+    const single = [
+      '{',
+      '  "Version": "2012-10-17",',
+      '  "Statement": {',
+      '    // Lists streams for the dashboard',
+      '    "Effect": "Allow", "Action": ["kinesis:ListStreams"],',
+      '    "Resource": "*",',
+      '    "Condition": {"NumericLessThan": {"aws:MultiFactorAuthAge": 3600.0}, "NumericEquals": {"kinesis:ShardCount": 1e400}}',
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    const text = insert(single, 'Add Kinesis producer statement');
+    const head = [
+      '{',
+      '  "Version": "2012-10-17",',
+      '  "Statement": [',
+      '    {',
+      '      // Lists streams for the dashboard',
+      '      "Effect": "Allow", "Action": ["kinesis:ListStreams"],',
+      '      "Resource": "*",',
+      '      "Condition": {"NumericLessThan": {"aws:MultiFactorAuthAge": 3600.0}, "NumericEquals": {"kinesis:ShardCount": 1e400}}',
+      '    },',
+      '    {',
+      '      "Sid": "KinesisProducer",',
+    ].join('\n');
+    assert.ok(text.startsWith(head), text);
+    assert.ok(text.endsWith('    }\n  ]\n}\n'), text);
+  });
+
   it('keeps Sids unique when inserted twice', () => {
     const once = insert(IDENTITY, 'Add Kinesis producer statement');
     const twice = insert(once, 'Add Kinesis producer statement');

@@ -1,4 +1,4 @@
-import { getNodeValue } from 'jsonc-parser';
+import type { Node } from 'jsonc-parser';
 import type { PolicyModel, StatementModel } from '../policy/policyModel';
 import { stringify, statementPath, type PolicyTransaction } from './transaction';
 
@@ -12,10 +12,29 @@ export function appendStatements(tx: PolicyTransaction, statements: readonly obj
   if (statementValue?.type === 'array') {
     for (const statement of statements) tx.insert(['Statement', -1], statement);
   } else if (statementValue?.type === 'object') {
-    tx.set(['Statement'], [getNodeValue(statementValue), ...statements]);
+    wrapStatement(tx, statementValue, statements);
   } else {
     tx.set(['Statement'], [...statements]);
   }
+}
+
+/**
+ * `"Statement": {...}` becomes an array of that object and the new statements. The object is kept
+ * as written, one level deeper: read and written again, its numbers would lose their spelling
+ * (`1.50`, digits past 2^53, `1e400` turned `null`) and a JSONC document its comments.
+ */
+function wrapStatement(tx: PolicyTransaction, object: Node, statements: readonly object[]): void {
+  const { text, formatting } = tx;
+  const eol = formatting.eol ?? '\n';
+  const unit = formatting.insertSpaces === false ? '\t' : ' '.repeat(formatting.tabSize ?? 2);
+  const lineStart = text.lastIndexOf('\n', object.offset - 1) + 1;
+  const base = /^[ \t]*/.exec(text.slice(lineStart, object.offset))?.[0] ?? '';
+  const inner = base + unit;
+  // Inside a string no line ends; inside a block comment, deeper indentation changes nothing.
+  const deeper = (written: string) => written.replace(/\r?\n/g, (end) => end + unit);
+  const added = statements.map((s) => stringify(s, formatting).trimEnd().split(eol).join(eol + inner));
+  const elements = [deeper(text.slice(object.offset, object.offset + object.length)), ...added];
+  tx.replace(object.offset, object.length, `[${eol}${inner}${elements.join(`,${eol}${inner}`)}${eol}${base}]`);
 }
 
 /** An empty document, white space, or `{}`: a new policy can be written there whole. */
