@@ -42,7 +42,8 @@ const GRANT_RULES = [
  * at all until the key is spelt right, and then every rule reads it. A policy whose every principal
  * is `"*"` may be a VPC endpoint policy, and its Kinesis resource-policy findings are warnings
  * until a principal names an account. What KCL 3.x needs beyond the lease table is told once the
- * policy grants a lease table: before, the missing table is the one finding.
+ * policy grants a lease table: before, the missing table is the one finding. A policy that also
+ * writes records is shaped like a KPL producer's once it publishes metrics.
  */
 const REVEALED_BY: Readonly<Record<string, readonly string[]>> = {
   'iam/unknown-key': RULES.map((r) => r.code),
@@ -51,6 +52,7 @@ const REVEALED_BY: Readonly<Record<string, readonly string[]>> = {
   'iam/empty-value': ['iam/condition-key-not-applicable'],
   'consumer/incomplete-read': GRANT_RULES.filter((c) => c.startsWith('consumer/') || c.startsWith('kcl/')),
   'kcl/missing-lease-table-permissions': ['kcl/version-3-requirements'],
+  'kcl/missing-metrics-permission': ['producer/missing-list-shards'],
   'resource-policy/wildcard-action': ['resource-policy/resource-mismatch', 'iam/action-resource-mismatch'],
   'resource-policy/wildcard-principal': RULES.map((r) => r.code).filter((c) => c.startsWith('resource-policy/')),
 };
