@@ -87,6 +87,29 @@ describe('quick fixes and inserts in templates', () => {
     assert.match(result, /\n {10}- Sid: KclStream\n {12}Effect: Allow\n {12}Action:\n {14}- kinesis:DescribeStream\n/);
   });
 
+  it('make a single statement a list by moving it behind a dash, as written: comments and intrinsic functions kept', () => {
+    const reader = (statement: string) =>
+      `Resources:\n  Stream:\n    Type: AWS::Kinesis::Stream\n  Reader:\n    Type: AWS::IAM::ManagedPolicy\n    Properties:\n      PolicyDocument:\n        Version: '2012-10-17'\n        Statement:${statement}\n`;
+    const read = 'Action: [kinesis:DescribeStream, kinesis:GetShardIterator, kinesis:GetRecords, kinesis:ListShards]';
+    const block = reader(`\n          # Reads the orders stream\n          Effect: Allow\n          ${read}\n          Resource: !GetAtt Stream.Arn`);
+    assert.equal(
+      fixedOnce(block, 'kcl/missing-metrics-permission', 'Add cloudwatch:PutMetricData on "*"'),
+      reader(
+        `\n          # Reads the orders stream\n          - Effect: Allow\n            ${read}\n            Resource: !GetAtt Stream.Arn\n          - Sid: KclMetrics\n            Effect: Allow\n            Action: cloudwatch:PutMetricData\n            Resource: "*"`,
+      ),
+    );
+    const flow = reader(` {Effect: Allow, ${read}, Resource: !GetAtt Stream.Arn}`);
+    assert.equal(
+      fixedOnce(flow, 'kcl/missing-metrics-permission', 'Add cloudwatch:PutMetricData on "*"'),
+      reader(` [{Effect: Allow, ${read}, Resource: !GetAtt Stream.Arn}, {Sid: KclMetrics, Effect: Allow, Action: cloudwatch:PutMetricData, Resource: '*'}]`),
+    );
+    const statement = { Effect: 'Allow', Action: 'kinesis:GetRecords', Resource: { 'Fn::GetAtt': ['Stream', 'Arn'] } };
+    const json = (value: unknown) => `${JSON.stringify({ Resources: { Stream: { Type: 'AWS::Kinesis::Stream' }, Reader: { Type: 'AWS::IAM::ManagedPolicy', Properties: { PolicyDocument: { Statement: value } } } } }, null, 2)}\n`;
+    const { document, actions } = actionsFor(json(statement), 'kcl/missing-metrics-permission');
+    const metrics = { Sid: 'KclMetrics', Effect: 'Allow', Action: 'cloudwatch:PutMetricData', Resource: '*' };
+    assert.equal(applied(document, actions.find((a) => a.title === 'Add cloudwatch:PutMetricData on "*"')), json([statement, metrics]));
+  });
+
   it('write the stack’s own values into what they insert, as !Sub (Fn::Sub in JSON), never as literal ${...}', () => {
     const text = readFileSync('test/fixtures/templates/kcl-consumer.yaml', 'utf8');
     const document = templateDocument(text);

@@ -90,7 +90,57 @@ class YamlWriter {
     if (intrinsicOf(node) || node.synthetic) return undefined;
     if (node.type === 'map' && isObject(before) && isObject(after)) return this.changeMap(node, before, after, inFlow);
     if (node.type === 'seq' && Array.isArray(before) && Array.isArray(after)) return this.changeSeq(node, before, after, inFlow);
+    if (node.type === 'map' && isObject(before) && Array.isArray(after) && after.length > 1 && isObject(after[0])) return this.wrapMap(node, before, after, inFlow);
     return this.replace(node, after, inFlow);
+  }
+
+  /**
+   * A single statement made a list with more after it: the mapping kept as written (comments,
+   * intrinsic functions and all), with its own change if it has one, as the list's first item and
+   * the new items after it. In block style the mapping's lines move two columns right, behind a
+   * `- `; in flow style (and JSON) the list is written around it.
+   */
+  private wrapMap(node: TemplateMap, before: Json, after: Json[], inFlow: boolean): Span | undefined {
+    const own = this.change(node, before, after[0], inFlow);
+    if (!own && !equal(before, after[0])) return undefined;
+    const start = node.start;
+    const end = Math.max(this.contentEnd(node.end), own?.end ?? 0);
+    let written = this.text.slice(start, end);
+    if (own) written = written.slice(0, own.start - start) + own.text + written.slice(own.end - start);
+    const body = written.trimEnd();
+    const rest = written.slice(body.length);
+    const added = after.slice(1);
+    const lineHead = this.text.slice(this.lineStart(start), start);
+    if (this.json && body.includes('\n')) {
+      // Laid out as the template is: one item a line, each a level deeper than the line it is on.
+      const base = /^[ \t]*/.exec(lineHead)?.[0] ?? '';
+      const unit = this.jsonUnit(node, base);
+      const inner = base + unit;
+      const items = [deeper(body, unit), ...added.map((v) => this.jsonBlock(v, inner, unit))];
+      return { start, end, text: `[${this.eol}${inner}${items.join(`,${this.eol}${inner}`)}${this.eol}${base}]${rest}` };
+    }
+    if (inFlow || node.flow || this.json) return { start, end, text: `[${body}, ${added.map((v) => this.flowText(v)).join(', ')}]${rest}` };
+    if (lineHead.trim() !== '') return this.replace(node, after, inFlow);
+    const column = this.column(start);
+    const items = added.map((v) => this.block([v], column)).join(this.eol + ' '.repeat(column));
+    return { start, end, text: `- ${deeper(body, '  ')}${this.eol}${' '.repeat(column)}${items}${rest}` };
+  }
+
+  /** A JSON template's indentation step: how much deeper the mapping's first key is than `base`. */
+  private jsonUnit(node: TemplateMap, base: string): string {
+    const first = node.entries[0]?.keyNode.start;
+    const head = first === undefined ? '' : this.text.slice(this.lineStart(first), first);
+    return /^[ \t]*$/.test(head) && head.length > base.length && head.startsWith(base) ? head.slice(base.length) : '  ';
+  }
+
+  /** A value as pretty JSON, its first line where the cursor is and the rest under `indent`. */
+  private jsonBlock(value: Json, indent: string, unit: string): string {
+    const inner = indent + unit;
+    const lines = (items: string[], open: string, close: string) =>
+      items.length === 0 ? open + close : `${open}${this.eol}${inner}${items.join(`,${this.eol}${inner}`)}${this.eol}${indent}${close}`;
+    if (Array.isArray(value)) return lines(value.map((v) => this.jsonBlock(v, inner, unit)), '[', ']');
+    if (isObject(value)) return lines(Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}: ${this.jsonBlock(v, inner, unit)}`), '{', '}');
+    return this.flowText(value);
   }
 
   private changeMap(node: TemplateMap, before: Record<string, Json>, after: Record<string, Json>, inFlow: boolean): Span | undefined {
@@ -252,6 +302,14 @@ class YamlWriter {
     const dash = before.lastIndexOf('-');
     return dash >= 0 && before.slice(dash + 1).trim() === '' ? dash : undefined;
   }
+}
+
+/**
+ * Text moved `unit` deeper: every line after the first. Blank lines stay blank; no string holds a
+ * line break, and in a block scalar or a comment every line moving alike keeps what it says.
+ */
+function deeper(text: string, unit: string): string {
+  return text.replace(/\n(?=[^\r\n])/g, `\n${unit}`);
 }
 
 function isObject(value: Json): value is Record<string, Json> {
