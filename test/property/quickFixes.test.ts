@@ -35,7 +35,8 @@ const GRANT_RULES = [
 /**
  * Rules that cannot judge a statement until the fixed problem is gone, and so may speak up after
  * the fix (raised to errors by the settings): not new problems, but ones the first one hid. A
- * statement without a valid Effect grants nothing; an action IAM does not know is not judged; a
+ * statement without a valid Effect grants nothing, nor does an action on a resource of a type it
+ * does not take (`GetRecords` on a consumer ARN); an action IAM does not know is not judged; a
  * policy that reads records is a consumer's, and a consumer needs more; a wildcard is not held to
  * the resources each action it covers takes; a condition key is held to the statement's actions only
  * once every action is known (an empty entry is one still being written); an element whose key IAM does not know is not read
@@ -49,6 +50,7 @@ const REVEALED_BY: Readonly<Record<string, readonly string[]>> = {
   'iam/unknown-key': RULES.map((r) => r.code),
   'iam/invalid-effect': GRANT_RULES,
   'iam/unknown-action': [...GRANT_RULES, 'iam/condition-key-not-applicable'],
+  'iam/action-resource-mismatch': GRANT_RULES,
   'iam/empty-value': ['iam/condition-key-not-applicable'],
   'consumer/incomplete-read': GRANT_RULES.filter((c) => c.startsWith('consumer/') || c.startsWith('kcl/')),
   'kcl/missing-lease-table-permissions': ['kcl/version-3-requirements'],
