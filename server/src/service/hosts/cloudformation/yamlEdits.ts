@@ -1,21 +1,12 @@
 import { parse as parseJson, type ParseError } from 'jsonc-parser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextEdit } from 'vscode-languageserver-types';
-import { Document, visit } from 'yaml';
 import type { TemplateDocument } from '../hostModel';
 import { intrinsicOf } from './intrinsics';
 import { entry, type TemplateMap, type TemplateNode, type TemplateSeq } from './templateTree';
 import { yamlString } from './yamlScalars';
 import { crossesBlocks } from './yamlLayout';
-import { templateString } from './writtenValues';
-
-/**
- * An edit that changes a policy's structure (a statement added, an array element removed, a
- * property added), made in a YAML template: the policy's value before and after the edit are
- * compared along the template's own nodes, and the one place that differs is rewritten in YAML,
- * block or flow as the template writes it there, keeping everything else (comments included).
- */
-export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+import { isObject, Unwritable, ValueText, type Json } from './valueText';
 
 interface Span {
   start: number;
@@ -23,10 +14,14 @@ interface Span {
   text: string;
 }
 
-/** A value that holds something not known here (`${unknown}`), which cannot be written back. */
-class Unwritable extends Error {}
-
-/** An edit of one policy of the template, written in JSON as `document`: made on `root`, the policy's node. */
+/**
+ * An edit that changes a policy's structure (a statement added, an array element removed, a
+ * property added), made in a YAML template: the policy's value before and after the edit are
+ * compared along the template's own nodes, and the one place that differs is rewritten in YAML,
+ * block or flow as the template writes it there, keeping everything else (comments included).
+ * Here, an edit of one policy of the template, written in JSON as `document`, made on `root`, the
+ * policy's node.
+ */
 export function structuralEdit(template: TemplateDocument, root: TemplateNode, document: TextDocument, edits: TextEdit[]): Span | undefined {
   return textStructuralEdit(template.text, template.format === 'json', root, document, edits);
 }
@@ -77,11 +72,14 @@ export function beforeAndAfter(document: TextDocument, edits: TextEdit[]): { bef
 class YamlWriter {
   private readonly eol: string;
 
+  private readonly values: ValueText;
+
   constructor(
     private readonly text: string,
     private readonly json: boolean,
   ) {
     this.eol = text.includes('\r\n') ? '\r\n' : '\n';
+    this.values = new ValueText(json, this.eol);
   }
 
   change(node: TemplateNode, before: Json, after: Json, inFlow: boolean): Span | undefined {
@@ -116,13 +114,13 @@ class YamlWriter {
       const base = /^[ \t]*/.exec(lineHead)?.[0] ?? '';
       const unit = this.jsonUnit(node, base);
       const inner = base + unit;
-      const items = [deeper(body, unit), ...added.map((v) => this.jsonBlock(v, inner, unit))];
+      const items = [deeper(body, unit), ...added.map((v) => this.values.json(v, inner, unit))];
       return { start, end, text: `[${this.eol}${inner}${items.join(`,${this.eol}${inner}`)}${this.eol}${base}]${rest}` };
     }
-    if (inFlow || node.flow || this.json) return { start, end, text: `[${body}, ${added.map((v) => this.flowText(v)).join(', ')}]${rest}` };
+    if (inFlow || node.flow || this.json) return { start, end, text: `[${body}, ${added.map((v) => this.values.flow(v)).join(', ')}]${rest}` };
     if (lineHead.trim() !== '') return this.replace(node, after, inFlow);
     const column = this.column(start);
-    const items = added.map((v) => this.block([v], column)).join(this.eol + ' '.repeat(column));
+    const items = added.map((v) => this.values.block([v], column)).join(this.eol + ' '.repeat(column));
     return { start, end, text: `- ${deeper(body, '  ')}${this.eol}${' '.repeat(column)}${items}${rest}` };
   }
 
@@ -131,16 +129,6 @@ class YamlWriter {
     const first = node.entries[0]?.keyNode.start;
     const head = first === undefined ? '' : this.text.slice(this.lineStart(first), first);
     return /^[ \t]*$/.test(head) && head.length > base.length && head.startsWith(base) ? head.slice(base.length) : '  ';
-  }
-
-  /** A value as pretty JSON, its first line where the cursor is and the rest under `indent`. */
-  private jsonBlock(value: Json, indent: string, unit: string): string {
-    const inner = indent + unit;
-    const lines = (items: string[], open: string, close: string) =>
-      items.length === 0 ? open + close : `${open}${this.eol}${inner}${items.join(`,${this.eol}${inner}`)}${this.eol}${indent}${close}`;
-    if (Array.isArray(value)) return lines(value.map((v) => this.jsonBlock(v, inner, unit)), '[', ']');
-    if (isObject(value)) return lines(Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}: ${this.jsonBlock(v, inner, unit)}`), '{', '}');
-    return this.flowText(value);
   }
 
   private changeMap(node: TemplateMap, before: Record<string, Json>, after: Record<string, Json>, inFlow: boolean): Span | undefined {
@@ -156,10 +144,10 @@ class YamlWriter {
       const last = node.entries[node.entries.length - 1];
       const end = this.contentEnd(last.value?.end ?? last.keyNode.end);
       const addition = Object.fromEntries(added.map((k) => [k, after[k]]));
-      if (flow) return { start: end, end, text: added.map((k) => `, ${this.json ? JSON.stringify(k) : yamlString(k, 'plain', true)}: ${this.flowText(after[k])}`).join('') };
+      if (flow) return { start: end, end, text: added.map((k) => `, ${this.json ? JSON.stringify(k) : yamlString(k, 'plain', true)}: ${this.values.flow(after[k])}`).join('') };
       const indent = this.column(node.entries[0].keyNode.start);
       const at = this.lineEnd(end);
-      return { start: at, end: at, text: this.eol + ' '.repeat(indent) + this.block(addition, indent) };
+      return { start: at, end: at, text: this.eol + ' '.repeat(indent) + this.values.block(addition, indent) };
     }
     if (removed.length === 1 && added.length === 0 && changed.length === 0 && !flow) {
       const entry = node.entries.find((e) => e.key === removed[0]);
@@ -190,14 +178,14 @@ class YamlWriter {
 
   insertItems(node: TemplateSeq, at: number, values: Json[], flow: boolean): Span | undefined {
     if (flow) {
-      const texts = values.map((v) => this.flowText(v)).join(', ');
+      const texts = values.map((v) => this.values.flow(v)).join(', ');
       if (node.items.length === 0) return { start: node.start, end: node.end, text: `[${texts}]` };
       const previous = node.items[at - 1];
       return previous ? { start: previous.end, end: previous.end, text: `, ${texts}` } : { start: node.items[0].start, end: node.items[0].start, text: `${texts}, ` };
     }
     const dash = node.items.length > 0 ? this.dashColumn(node.items[0]) : undefined;
     if (dash === undefined) return undefined;
-    const items = values.map((v) => this.block([v], dash)).join(this.eol + ' '.repeat(dash));
+    const items = values.map((v) => this.values.block([v], dash)).join(this.eol + ' '.repeat(dash));
     const next = node.items[at];
     if (next) {
       const position = this.lineStart(next.start) + dash;
@@ -216,47 +204,10 @@ class YamlWriter {
   private replace(node: TemplateNode, value: Json, inFlow: boolean): Span {
     if (!this.rewritable(node)) throw new Unwritable();
     if (typeof value === 'string' && node.type === 'scalar' && !this.json) {
-      const written = this.stringText(value, true);
+      const written = this.values.string(value, true);
       return { start: node.start, end: node.end, text: written.startsWith('!') ? written : yamlString(value, node.style === 'json' ? 'plain' : node.style, inFlow) };
     }
-    return { start: node.start, end: node.end, text: this.flowText(value) };
-  }
-
-  private flowText(value: Json): string {
-    if (typeof value === 'string') return this.stringText(value, true);
-    if (Array.isArray(value)) return `[${value.map((v) => this.flowText(v)).join(', ')}]`;
-    if (isObject(value)) {
-      const key = (k: string) => (this.json ? JSON.stringify(k) : yamlString(k, 'plain', true));
-      return `{${Object.entries(value).map(([k, v]) => `${key(k)}: ${this.flowText(v)}`).join(', ')}}`;
-    }
-    return JSON.stringify(value);
-  }
-
-  /** A string as the template writes it: the stack's values in a `!Sub` (see `templateString`). */
-  private stringText(value: string, inFlow: boolean): string {
-    const written = templateString(value);
-    if (!written) throw new Unwritable();
-    if (this.json) return written.sub ? `{ "Fn::Sub": ${JSON.stringify(written.text)} }` : JSON.stringify(written.text);
-    return written.sub ? `!Sub '${written.text.replace(/'/g, "''")}'` : yamlString(written.text, 'plain', inFlow);
-  }
-
-  /** A value in block style, its first line where the cursor is and the rest at `indent` columns. */
-  private block(value: Json, indent: number): string {
-    const document = new Document(value);
-    visit(document, {
-      Scalar(_key, node) {
-        if (typeof node.value !== 'string') return;
-        const written = templateString(node.value);
-        if (!written) throw new Unwritable();
-        node.value = written.text;
-        if (written.sub) {
-          node.tag = '!Sub';
-          node.type = 'QUOTE_SINGLE';
-        }
-      },
-    });
-    const lines = document.toString({ indent: 2, lineWidth: 0, defaultStringType: 'PLAIN', defaultKeyType: 'PLAIN' }).replace(/\n$/, '').split('\n');
-    return lines.map((line, i) => (i === 0 ? line : ' '.repeat(indent) + line)).join(this.eol);
+    return { start: node.start, end: node.end, text: this.values.flow(value) };
   }
 
   /** The lines from the one `start` is on through the one `end` is on, taken out whole. */
@@ -310,10 +261,6 @@ class YamlWriter {
  */
 function deeper(text: string, unit: string): string {
   return text.replace(/\n(?=[^\r\n])/g, `\n${unit}`);
-}
-
-function isObject(value: Json): value is Record<string, Json> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function equal(a: Json, b: Json): boolean {

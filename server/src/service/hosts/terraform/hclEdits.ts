@@ -1,6 +1,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextEdit } from 'vscode-languageserver-types';
-import { beforeAndAfter, type Json } from '../cloudformation/yamlEdits';
+import { beforeAndAfter } from '../cloudformation/yamlEdits';
+import type { Json } from '../cloudformation/valueText';
 import { entry, type TemplateNode } from '../cloudformation/templateTree';
 import { hclStringText } from './hclValues';
 
