@@ -110,6 +110,21 @@ describe('quick fixes and inserts in templates', () => {
     assert.equal(applied(document, actions.find((a) => a.title === 'Add cloudwatch:PutMetricData on "*"')), json([statement, metrics]));
   });
 
+  it('write YAML that reads back as the policy whatever its strings hold: block scalars, no-break spaces, line breaks in keys', () => {
+    const policy = (document: string) => `Resources:\n  Reader:\n    Type: AWS::IAM::ManagedPolicy\n    Properties:\n      PolicyDocument:\n${document}`;
+    // A block scalar holds the line break after it: the value written over it keeps it.
+    const block = policy("        Version: |\n          2008-10-17\n        Statement: [{Effect: Allow, Action: 'kinesis:ListStreams', Resource: '*'}]\n");
+    assert.equal(fixedOnce(block, 'iam/invalid-version', 'Set "Version": "2012-10-17"'), block.replace('|\n          2008-10-17', '2012-10-17'));
+    // A no-break space ends a plain scalar's text: it is no white space to YAML.
+    const nbsp = policy("        Version: '2012-10-17'\n        Statement: [{Action: 'kinesis:ListStreams', Resource: '*', Sid: Read\u00a0}]\n");
+    assert.equal(fixedOnce(nbsp, 'iam/invalid-effect', 'Set "Effect": "Allow"'), nbsp.replace('Read\u00a0}', 'Read\u00a0, Effect: Allow}'));
+    // A key with a line break, in statements written anew, is double-quoted with its escape.
+    const read = "Action: 'kinesis:ListStreams', Resource: '*'";
+    const key = policy(`        Version: '2012-10-17'\n        Statement: [{${read}}, {${read}, Condition: {Bool: {"aws:SecureTransport\\n": true}}}]\n`);
+    const fixed = fixedOnce(key, 'iam/invalid-effect', 'Fix all iam/invalid-effect problems in the file');
+    assert.ok(fixed.includes('{Bool: {"aws:SecureTransport\\n": true}}'), fixed);
+  });
+
   it('write the stack’s own values into what they insert, as !Sub (Fn::Sub in JSON), never as literal ${...}', () => {
     const text = readFileSync('test/fixtures/templates/kcl-consumer.yaml', 'utf8');
     const document = templateDocument(text);

@@ -8,6 +8,10 @@ import { yamlString } from './yamlScalars';
 import { crossesBlocks } from './yamlLayout';
 import { isObject, Unwritable, ValueText, type Json } from './valueText';
 
+/** YAML's white space and line breaks (YAML 1.2, "Basic Structures"): not JavaScript's `\s`, which takes a BOM or a no-break space, characters of a plain scalar. */
+const YAML_SPACE = /[ \t\r\n]/;
+const YAML_SPACE_AT_END = /[ \t\r\n]+$/;
+
 interface Span {
   start: number;
   end: number;
@@ -105,7 +109,7 @@ class YamlWriter {
     const end = Math.max(this.contentEnd(node.end), own?.end ?? 0);
     let written = this.text.slice(start, end);
     if (own) written = written.slice(0, own.start - start) + own.text + written.slice(own.end - start);
-    const body = written.trimEnd();
+    const body = written.replace(YAML_SPACE_AT_END, '');
     const rest = written.slice(body.length);
     const added = after.slice(1);
     const lineHead = this.text.slice(this.lineStart(start), start);
@@ -118,7 +122,7 @@ class YamlWriter {
       return { start, end, text: `[${this.eol}${inner}${items.join(`,${this.eol}${inner}`)}${this.eol}${base}]${rest}` };
     }
     if (inFlow || node.flow || this.json) return { start, end, text: `[${body}, ${added.map((v) => this.values.flow(v)).join(', ')}]${rest}` };
-    if (lineHead.trim() !== '') return this.replace(node, after, inFlow);
+    if (!/^[ \t]*$/.test(lineHead)) return this.replace(node, after, inFlow);
     const column = this.column(start);
     const items = added.map((v) => this.values.block([v], column)).join(this.eol + ' '.repeat(column));
     return { start, end, text: `- ${deeper(body, '  ')}${this.eol}${' '.repeat(column)}${items}${rest}` };
@@ -203,11 +207,14 @@ class YamlWriter {
    */
   private replace(node: TemplateNode, value: Json, inFlow: boolean): Span {
     if (!this.rewritable(node)) throw new Unwritable();
+    // A block scalar (`|`, `>`) holds the line breaks after its text: they stay.
+    const end = node.type === 'scalar' && node.style === 'block' ? this.contentEnd(node.end) : node.end;
     if (typeof value === 'string' && node.type === 'scalar' && !this.json) {
       const written = this.values.string(value, true);
-      return { start: node.start, end: node.end, text: written.startsWith('!') ? written : yamlString(value, node.style === 'json' ? 'plain' : node.style, inFlow) };
+      const style = node.style === 'json' || node.style === 'block' ? 'plain' : node.style;
+      return { start: node.start, end, text: written.startsWith('!') ? written : yamlString(value, style, inFlow) };
     }
-    return { start: node.start, end: node.end, text: this.values.flow(value) };
+    return { start: node.start, end, text: this.values.flow(value) };
   }
 
   /** The lines from the one `start` is on through the one `end` is on, taken out whole. */
@@ -235,7 +242,7 @@ class YamlWriter {
   /** Where the text before `offset` ends, trailing blank space and line breaks left out. */
   private contentEnd(offset: number): number {
     let end = offset;
-    while (end > 0 && /\s/.test(this.text[end - 1])) end--;
+    while (end > 0 && YAML_SPACE.test(this.text[end - 1])) end--;
     return end;
   }
 
@@ -251,7 +258,7 @@ class YamlWriter {
   private dashColumn(item: TemplateNode): number | undefined {
     const before = this.text.slice(this.lineStart(item.start), item.start);
     const dash = before.lastIndexOf('-');
-    return dash >= 0 && before.slice(dash + 1).trim() === '' ? dash : undefined;
+    return dash >= 0 && /^[ \t]*$/.test(before.slice(dash + 1)) ? dash : undefined;
   }
 }
 

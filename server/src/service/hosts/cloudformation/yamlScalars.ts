@@ -6,11 +6,26 @@ import type { TemplateNode, TemplateScalar } from './templateTree';
  * text reads back as the same string, else the scalar is quoted (YAML 1.2, "Flow Scalar Styles").
  */
 
-/** The YAML text for a string: plain where that reads back as the same string, single-quoted otherwise. */
+/**
+ * The YAML text for a string: plain where that reads back as the same string, single-quoted
+ * otherwise; double-quoted, with escapes, where it holds a line break or a character YAML allows
+ * only escaped (YAML 1.2, "Character Set": a single-quoted line break folds into a space).
+ */
 export function yamlString(value: string, style: TemplateScalar['style'] = 'plain', inFlow = false): string {
-  if (style === 'double') return JSON.stringify(value);
+  if (style === 'double' || !SINGLE_QUOTABLE.test(value)) return doubleQuoted(value);
   if (style !== 'single' && readsBackAsPlain(value, inFlow)) return value;
   return `'${value.replace(/'/g, "''")}'`;
+}
+
+/**
+ * YAML's printable characters but the line breaks and the byte order mark (YAML 1.2, "Character
+ * Set"); nor NEL, LS and PS, which YAML 1.1 readers take for line breaks.
+ */
+const SINGLE_QUOTABLE = /^[\t\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\u{10000}-\u{10ffff}]*$/u;
+
+/** JSON's escapes are YAML's; what JSON leaves as it is but YAML does not print is escaped too. */
+function doubleQuoted(value: string): string {
+  return JSON.stringify(value).replace(/[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 function readsBackAsPlain(value: string, inFlow: boolean): boolean {
