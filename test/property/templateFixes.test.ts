@@ -1,31 +1,67 @@
 import { strict as assert } from 'node:assert';
-import { after, describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
+import type { Parser } from 'web-tree-sitter';
 import { Document } from 'yaml';
-import { DEFAULT_SETTINGS, type DiagnosticSettings } from '../../server/src/service';
+import { DEFAULT_SETTINGS, type DiagnosticSettings, type PolicyLanguageService } from '../../server/src/service';
 import { parseErrors } from '../support/codeActions';
-import { RULES_DOC, service } from '../support/service';
-import { parsedTemplate, yamlValue } from '../support/templates';
+import { RULES_DOC } from '../support/service';
+import { yamlValue } from '../support/templates';
+import { hclParser, terraformService } from '../support/terraform';
 import { policyTree, render, settings } from './arbitraries';
 import { fuzzParameters } from './fuzzConfig';
 
-/** How a template is written: YAML in block style, YAML in flow style, or JSON. */
-type Format = 'block' | 'flow' | 'json';
+/** How a policy is written where it lives: a template in YAML (block or flow style) or JSON, a Terraform heredoc or `jsonencode`. */
+type Format = 'block' | 'flow' | 'json' | 'heredoc' | 'jsonencode';
 
-/** A generated policy as a managed policy of a template, next to a stream it may name. */
-function template(policy: unknown, format: Format): string {
-  const value = {
-    Resources: {
-      Orders: { Type: 'AWS::Kinesis::Stream', Properties: { ShardCount: 1 } },
-      Policy: { Type: 'AWS::IAM::ManagedPolicy', Properties: { PolicyDocument: policy } },
-    },
-  };
+const STREAM = { Orders: { Type: 'AWS::Kinesis::Stream', Properties: { ShardCount: 1 } } };
+const TF_STREAM = 'resource "aws_kinesis_stream" "orders" {\n  name        = "orders"\n  shard_count = 1\n}\n\n';
+
+/** A generated policy as a managed policy beside a stream it may name: the file's text. */
+function written(policy: unknown, policyText: string, format: Format): string {
+  if (format === 'heredoc') return `${TF_STREAM}resource "aws_iam_policy" "reader" {\n  name   = "reader"\n  policy = <<EOF\n${templateText(policyText)}\nEOF\n}\n`;
+  if (format === 'jsonencode') return `${TF_STREAM}resource "aws_iam_policy" "reader" {\n  name   = "reader"\n  policy = jsonencode(${hcl(policy, '  ')})\n}\n`;
+  const value = { Resources: { ...STREAM, Policy: { Type: 'AWS::IAM::ManagedPolicy', Properties: { PolicyDocument: policy } } } };
   if (format === 'json') return `${JSON.stringify(value, null, 2)}\n`;
-  // The policy's own part in flow style, as people write a short statement.
   return new Document(value).toString({ collectionStyle: format === 'flow' ? 'flow' : 'block', lineWidth: 0 });
+}
+
+/** Text in a Terraform string or heredoc: `${` and `%{` would start an interpolation or a directive. */
+function templateText(text: string): string {
+  return text.replace(/\$\{/g, '$${').replace(/%\{/g, '%%{');
+}
+
+/** A value as an HCL expression, as people write one inside `jsonencode(...)`. */
+function hcl(value: unknown, indent: string): string {
+  if (typeof value === 'string') return templateText(JSON.stringify(value).replace(/\\b/g, '\\u0008').replace(/\\f/g, '\\u000c'));
+  if (Array.isArray(value)) return `[${value.map((v) => hcl(v, indent)).join(', ')}]`;
+  if (value !== null && typeof value === 'object') {
+    const inner = `${indent}  `;
+    const entries = Object.entries(value).map(([k, v]) => `${inner}${hcl(k, inner)} = ${hcl(v, inner)}`);
+    return entries.length === 0 ? '{}' : `{\n${entries.join('\n')}\n${indent}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+let service: PolicyLanguageService;
+let parser: Parser;
+
+function isTerraform(format: Format): boolean {
+  return format === 'heredoc' || format === 'jsonencode';
+}
+
+function documentOf(text: string, format: Format): TextDocument {
+  if (isTerraform(format)) return TextDocument.create('file:///fuzz/main.tf', 'terraform', 1, text);
+  return TextDocument.create(`file:///fuzz/template.${format === 'json' ? 'json' : 'yaml'}`, format === 'json' ? 'json' : 'yaml', 1, text);
+}
+
+function templateOf(document: TextDocument) {
+  const template = service.parseTemplate(document);
+  if (!template) throw new Error(`Not read as a template:\n${document.getText()}`);
+  return template;
 }
 
 interface Checked {
@@ -33,32 +69,38 @@ interface Checked {
   diagnostics: Diagnostic[];
 }
 
-function check(text: string, format: Format, partial: Partial<DiagnosticSettings>): Checked {
-  const document = TextDocument.create(format === 'json' ? 'file:///fuzz/template.json' : 'file:///fuzz/template.yaml', format === 'json' ? 'json' : 'yaml', 1, text);
-  const diagnostics = service.templateDiagnostics(document, parsedTemplate(document), options(partial));
-  return { document, diagnostics };
-}
-
 function options(partial: Partial<DiagnosticSettings>, allDiagnostics?: Diagnostic[]) {
   return { settings: { ...DEFAULT_SETTINGS, ...partial }, rulesDocumentation: RULES_DOC, ...(allDiagnostics ? { allDiagnostics } : {}) };
 }
 
+function check(text: string, format: Format, partial: Partial<DiagnosticSettings>): Checked {
+  const document = documentOf(text, format);
+  return { document, diagnostics: service.templateDiagnostics(document, templateOf(document), options(partial)) };
+}
+
 /** Resolves an action as the editor does when the user picks it, and applies it. */
 function apply(c: Checked, action: CodeAction, partial: Partial<DiagnosticSettings>): string {
-  const resolved = action.edit ? action : service.resolveTemplateCodeAction(c.document, parsedTemplate(c.document), action, options(partial, c.diagnostics));
+  const resolved = action.edit ? action : service.resolveTemplateCodeAction(c.document, templateOf(c.document), action, options(partial, c.diagnostics));
   return TextDocument.applyEdits(c.document, resolved.edit?.changes?.[c.document.uri] ?? []);
 }
 
-/** The template's value as CloudFormation reads it, or the reason it cannot be read. */
-function read(text: string, format: Format): unknown {
-  if (format !== 'json') return yamlValue(text);
-  assert.deepEqual(parseErrors(text), []);
-  return JSON.parse(text) as unknown;
+/** The stream beside the policy, as the file's own language reads it; throws where the file no longer reads. */
+function streamOf(text: string, format: Format): unknown {
+  if (isTerraform(format)) {
+    const tree = parser.parse(text);
+    assert.ok(tree && !tree.rootNode.hasError, 'the Terraform file parses');
+    return text.slice(0, TF_STREAM.length);
+  }
+  if (format === 'json') assert.deepEqual(parseErrors(text), []);
+  return (format === 'json' ? (JSON.parse(text) as { Resources: { Orders: unknown } }) : (yamlValue(text) as { Resources: { Orders: unknown } })).Resources.Orders;
 }
 
-function readsBack(text: string, format: Format, policy: unknown): boolean {
+/** Whether the file as written holds the policy: the YAML library writes a few odd strings in flow style as YAML it cannot read back itself. */
+function holds(text: string, format: Format, policy: unknown): boolean {
   try {
-    return isDeepStrictEqual((read(text, format) as { Resources: { Policy: { Properties: { PolicyDocument: unknown } } } }).Resources.Policy.Properties.PolicyDocument, policy);
+    if (isTerraform(format)) return !parser.parse(text)?.rootNode.hasError;
+    const value = format === 'json' ? (JSON.parse(text) as unknown) : yamlValue(text);
+    return isDeepStrictEqual((value as { Resources: { Policy: { Properties: { PolicyDocument: unknown } } } }).Resources.Policy.Properties.PolicyDocument, policy);
   } catch {
     return false;
   }
@@ -67,34 +109,38 @@ function readsBack(text: string, format: Format, policy: unknown): boolean {
 const count = (c: Checked, code: string) => c.diagnostics.filter((d) => d.code === code).length;
 
 /**
- * Every quick fix offered on a generated policy in a template, YAML or JSON: the template still
- * reads, there is one fewer finding of the fix's rule, the template's other resources are as they
- * were, and resolving the same action again on the fixed template changes nothing.
+ * Every quick fix offered on a generated policy where policies live (YAML and JSON templates,
+ * Terraform heredocs and `jsonencode`): the file still reads, the stream beside the policy is as it
+ * was, and there is one fewer finding of the fix's rule.
  */
-describe('quick fixes on generated policies in templates', () => {
-  const totals = { templates: 0, fixes: 0 };
-  after(() => console.log(`# template quick fixes: ${totals.templates} templates, ${totals.fixes} fixes applied`));
+describe('quick fixes on generated policies in templates and Terraform files', () => {
+  const totals = { files: 0, fixes: 0 };
+  before(async () => {
+    service = await terraformService();
+    parser = await hclParser();
+  });
+  after(() => console.log(`# quick fixes where policies live: ${totals.files} files, ${totals.fixes} fixes applied`));
 
   function fixesHold(policyText: string, format: Format, partial: Partial<DiagnosticSettings>): void {
     if (parseErrors(policyText).length > 0) return;
     const policy: unknown = JSON.parse(policyText);
-    const text = template(policy, format);
-    // The YAML library writes a few odd strings in flow style as YAML it cannot read back itself.
-    if (!readsBack(text, format, policy)) return;
+    const text = written(policy, policyText, format);
+    // A policy whose statements are not all written out (a list of strings here) is not judged in Terraform.
+    if (!holds(text, format, policy) || !service.parseTemplate(documentOf(text, format))) return;
     const before = check(text, format, partial);
-    totals.templates++;
-    const stream = (read(text, format) as { Resources: Record<string, unknown> }).Resources.Orders;
+    totals.files++;
+    const stream = streamOf(text, format);
     for (const diagnostic of before.diagnostics) {
-      const offered = service.templateCodeActions(before.document, parsedTemplate(before.document), diagnostic.range, [diagnostic], { ...options(partial, before.diagnostics), only: ['quickfix'] });
+      const offered = service.templateCodeActions(before.document, templateOf(before.document), diagnostic.range, [diagnostic], { ...options(partial, before.diagnostics), only: ['quickfix'] });
       for (const action of offered.filter((a) => a.edit || a.data !== undefined)) {
         const code = String(diagnostic.code);
         const what = `"${action.title}" for ${code} at ${JSON.stringify(diagnostic.range.start)}\n${text}`;
         const changed = apply(before, action, partial);
         if (changed === text) continue;
         totals.fixes++;
-        let value: { Resources: Record<string, unknown> } | undefined;
-        assert.doesNotThrow(() => (value = read(changed, format) as typeof value), `the template reads after ${what}\n->\n${changed}`);
-        assert.deepEqual(value?.Resources.Orders, stream, `the stream is as it was after ${what}\n->\n${changed}`);
+        let after: unknown;
+        assert.doesNotThrow(() => (after = streamOf(changed, format)), `the file reads after ${what}\n->\n${changed}`);
+        assert.deepEqual(after, stream, `the stream is as it was after ${what}\n->\n${changed}`);
         const fixed = check(changed, format, partial);
         assert.ok(count(fixed, code) < count(before, code), `the finding is gone after ${what}\n->\n${changed}`);
       }
@@ -102,9 +148,9 @@ describe('quick fixes on generated policies in templates', () => {
   }
 
   const policyText = policyTree.map((tree) => render(tree, '  '));
-  const format = fc.constantFrom<Format>('block', 'flow', 'json');
+  const format = fc.constantFrom<Format>('block', 'flow', 'json', 'heredoc', 'jsonencode');
 
   it('hold on generated policies', () => {
-    fc.assert(fc.property(policyText, format, settings, fixesHold), fuzzParameters(150, { includeErrorInReport: true }));
+    fc.assert(fc.property(policyText, format, settings, fixesHold), fuzzParameters(200, { includeErrorInReport: true }));
   });
 });
