@@ -110,6 +110,14 @@ describe('quick fixes and inserts in templates', () => {
     assert.equal(applied(document, actions.find((a) => a.title === 'Add cloudwatch:PutMetricData on "*"')), json([statement, metrics]));
   });
 
+  it('fix all in one list makes each change in its place, comments between them kept', () => {
+    const statements = (effect: string) =>
+      `Resources:\n  Reader:\n    Type: AWS::IAM::ManagedPolicy\n    Properties:\n      PolicyDocument:\n        Version: '2012-10-17'\n        Statement:\n` +
+      `          # Lists the streams\n          - Action: kinesis:ListStreams\n            Resource: '*'${effect}\n` +
+      `          # Describes them\n          - Action: kinesis:DescribeStreamSummary\n            Resource: '*'${effect}\n`;
+    assert.equal(fixedOnce(statements(''), 'iam/invalid-effect', 'Fix all iam/invalid-effect problems in the file'), statements('\n            Effect: Allow'));
+  });
+
   it('write YAML that reads back as the policy whatever its strings hold: block scalars, no-break spaces, line breaks in keys', () => {
     const policy = (document: string) => `Resources:\n  Reader:\n    Type: AWS::IAM::ManagedPolicy\n    Properties:\n      PolicyDocument:\n${document}`;
     // A block scalar holds the line break after it: the value written over it keeps it.

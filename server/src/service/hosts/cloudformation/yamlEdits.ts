@@ -140,9 +140,11 @@ class YamlWriter {
     const added = Object.keys(after).filter((k) => !(k in before));
     const changed = Object.keys(after).filter((k) => k in before && !equal(before[k], after[k]));
     const flow = inFlow || node.flow;
-    if (removed.length === 0 && added.length === 0 && changed.length === 1) {
-      const entry = [...node.entries].reverse().find((e) => e.key === changed[0]);
-      return entry?.value ? this.change(entry.value, before[changed[0]], after[changed[0]], flow) : undefined;
+    if (removed.length === 0 && added.length === 0) {
+      // The value IAM reads is a repeated key's last.
+      const entries = changed.map((key) => [...node.entries].reverse().find((e) => e.key === key));
+      const each = this.each(entries.map((entry, i) => () => (entry?.value ? this.change(entry.value, before[changed[i]], after[changed[i]], flow) : undefined)));
+      return each ?? (changed.length > 1 ? this.replace(node, after, inFlow) : undefined);
     }
     if (removed.length === 0 && changed.length === 0 && added.length > 0 && node.entries.length > 0) {
       const last = node.entries[node.entries.length - 1];
@@ -165,8 +167,7 @@ class YamlWriter {
     if (node.items.length !== before.length) return undefined;
     if (before.length === after.length) {
       const differing = before.flatMap((v, i) => (equal(v, after[i]) ? [] : [i]));
-      const item = differing.length === 1 ? node.items[differing[0]] : undefined;
-      return item ? this.change(item, before[differing[0]], after[differing[0]], flow) : this.replace(node, after, inFlow);
+      return this.each(differing.map((i) => () => this.change(node.items[i], before[i], after[i], flow))) ?? this.replace(node, after, inFlow);
     }
     // Items added (or taken out) in one run, the others kept in their order.
     let prefix = 0;
@@ -178,6 +179,24 @@ class YamlWriter {
       return this.removeLines(node.items[prefix].start, node.items[before.length - suffix - 1].end);
     }
     return this.replace(node, after, inFlow);
+  }
+
+  /**
+   * Changes of several entries or items made each in place, as one span with the text between
+   * them as it was: the rest of the collection, repeated keys and all, is not written anew.
+   * Undefined if one of them cannot be made, or they overlap.
+   */
+  private each(changes: (() => Span | undefined)[]): Span | undefined {
+    const spans: Span[] = [];
+    for (const change of changes) {
+      const span = change();
+      if (!span) return undefined;
+      spans.push(span);
+    }
+    spans.sort((a, b) => a.start - b.start);
+    if (spans.length === 0 || spans.some((span, i) => i > 0 && span.start < spans[i - 1].end)) return undefined;
+    const text = spans.map((span, i) => (i === 0 ? '' : this.text.slice(spans[i - 1].end, span.start)) + span.text).join('');
+    return { start: spans[0].start, end: spans[spans.length - 1].end, text };
   }
 
   insertItems(node: TemplateSeq, at: number, values: Json[], flow: boolean): Span | undefined {
