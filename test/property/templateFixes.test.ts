@@ -110,7 +110,7 @@ const count = (c: Checked, code: string) => c.diagnostics.filter((d) => d.code =
 
 /**
  * Every quick fix offered on a generated policy where policies live (YAML and JSON templates,
- * Terraform heredocs and `jsonencode`): the file still reads, the stream beside the policy is as it
+ * Terraform heredocs and `jsonencode`): it changes the file, the file still reads, the stream beside the policy is as it
  * was, there is one fewer finding of the fix's rule, and resolving the same action again (a
  * fix-all) changes nothing.
  */
@@ -137,7 +137,7 @@ describe('quick fixes on generated policies in templates and Terraform files', (
         const code = String(diagnostic.code);
         const what = `"${action.title}" for ${code} at ${JSON.stringify(diagnostic.range.start)}\n${text}`;
         const changed = apply(before, action, partial);
-        if (changed === text) continue;
+        assert.notEqual(changed, text, `an action offered changes the file: ${what}`);
         totals.fixes++;
         let after: unknown;
         assert.doesNotThrow(() => (after = streamOf(changed, format)), `the file reads after ${what}\n->\n${changed}`);

@@ -259,6 +259,15 @@ describe('quick fixes', () => {
     assert.deepEqual(problems(all), []);
   });
 
+  it('fix all of a rule: the findings with a fix, after one without in the same statement; offered only for two or more of those', () => {
+    const text = policy({ Effect: 'Allow', Action: [], Resource: ['', STREAM, ''] });
+    const all = fix(text, 'Fix all iam/empty-value problems in the file');
+    assert.deepEqual((JSON.parse(all) as { Statement: { Action: string[]; Resource: string[] }[] }).Statement[0], { Effect: 'Allow', Action: [], Resource: [STREAM] });
+    const one = policy({ Effect: 'Allow', Action: [], Resource: ['', STREAM] });
+    assert.equal(diagnose(one).filter((d) => d.code === 'iam/empty-value').length, 2);
+    assert.ok(!actionsFor(one).some((a) => a.title === 'Fix all iam/empty-value problems in the file'), 'one finding with a fix: its own fix is enough');
+  });
+
   it('fix all: every statement’s problems, after findings whose fix changes nothing', () => {
     // The first statements' findings have no fix to make (an action nothing is like); every other
     // statement has a misspelt action and a lowercase Effect, each fixed by fix-all.

@@ -116,6 +116,11 @@ describe('quick fixes and inserts in templates', () => {
       `          # Lists the streams\n          - Action: kinesis:ListStreams\n            Resource: '*'${effect}\n` +
       `          # Describes them\n          - Action: kinesis:DescribeStreamSummary\n            Resource: '*'${effect}\n`;
     assert.equal(fixedOnce(statements(''), 'iam/invalid-effect', 'Fix all iam/invalid-effect problems in the file'), statements('\n            Effect: Allow'));
+    // Entries taken out here and there, after a finding no fix makes (the empty Action list).
+    const entries = (resources: string) =>
+      `Resources:\n  Reader:\n    Type: AWS::IAM::ManagedPolicy\n    Properties:\n      PolicyDocument:\n        Version: '2012-10-17'\n        Statement:\n          - Effect: Allow\n            Action: []\n            Resource:\n${resources}`;
+    const { document, actions } = actionsFor(entries("              - ''\n              - '*'\n              - ''\n"), 'iam/empty-value');
+    assert.equal(applied(document, actions.find((a) => a.title === 'Fix all iam/empty-value problems in the file')), entries("              - '*'\n"));
   });
 
   it('write YAML that reads back as the policy whatever its strings hold: block scalars, no-break spaces, line breaks in keys', () => {

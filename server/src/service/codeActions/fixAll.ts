@@ -83,11 +83,18 @@ export function* fixAll(
     const make = (attempt: Attempt): void => {
       if (editable(attempt)) fixProviderFor(attempt.d.code)?.(contextOf(attempt))[0]?.apply(tx);
     };
-    /** The statement's findings of the first one's rule, made as one change where the rule's fixes allow it. */
-    const makeTogether = (together: readonly Attempt[]): void => {
+    /**
+     * The statement's findings of the first one's rule, made as one change where the rule's fixes
+     * allow it, else the first alone: those it tried.
+     */
+    const makeTogether = (together: readonly Attempt[]): readonly Attempt[] => {
       const combined = together.length > 1 ? statementFixProviderFor(together[0].d.code) : undefined;
-      if (!combined) return make(together[0]);
+      if (!combined) {
+        make(together[0]);
+        return together.slice(0, 1);
+      }
       if (together.every(editable)) combined(together.map(contextOf))?.apply(tx);
+      return together;
     };
     const single = attempts.find((a) => a.key === alone) ?? attempts.find((a) => !a.statement);
     alone = undefined;
@@ -107,13 +114,16 @@ export function* fixAll(
     }
     const batch = [...byStatement.values()].sort((a, b) => b[0].offset - a[0].offset);
     const changesBefore = changes;
+    let triedNow = 0;
     tx.beginBackwards();
     try {
       for (const together of batch) {
         const { offset: start, length } = together[0].statement!.node;
-        const result = tx.fixBackwards(start, start + length, () => makeTogether(together));
+        let made: readonly Attempt[] = [];
+        const result = tx.fixBackwards(start, start + length, () => void (made = makeTogether(together)));
         if (result === 'undone') alone ??= together[0].key;
-        else for (const attempt of together) tried.add(attempt.key);
+        else for (const attempt of made) tried.add(attempt.key);
+        triedNow += made.length;
         if (result === 'made') changes++;
         yield;
       }
@@ -121,7 +131,7 @@ export function* fixAll(
       tx.endBackwards();
     }
     // Nothing changed, and every finding was tried: a check of the same text would find only those.
-    if (changes === changesBefore && alone === undefined && batch.reduce((n, together) => n + together.length, 0) === attempts.length) return;
+    if (changes === changesBefore && alone === undefined && triedNow === attempts.length) return;
   }
 }
 

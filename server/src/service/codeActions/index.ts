@@ -38,6 +38,12 @@ export interface CodeActionOptions {
   indentation?: Indentation;
   /** At most this many rounds of fix-all (see `fixAll.ts`; as many as it takes by default): a host that cannot write a later round's edit makes the rounds before it. */
   fixAllRounds?: number;
+  /**
+   * Whether a rule's fix-all is offered: where more than one of its findings has a fix. By
+   * default counted in `allDiagnostics`, the document's own; a host whose policies are several
+   * (a template) counts over all of them.
+   */
+  offersFixAll?: (code: string) => boolean;
 }
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.kinesis-policy`;
@@ -56,9 +62,10 @@ export function getCodeActions(
   const ours = diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE && typeof d.code === 'string');
   if (wants(CodeActionKind.QuickFix)) {
     for (const diagnostic of ours) actions.push(...quickFixes(document, model, diagnostic, options));
-    const all = ours.some((d) => isFixAllCode(d.code)) ? (options.allDiagnostics ?? validate(document, model, options)) : [];
+    let all: readonly Diagnostic[] | undefined;
+    const offersFixAll = options.offersFixAll ?? ((code: string) => fixableCount(document, model, (all ??= options.allDiagnostics ?? validate(document, model, options)), code, options) > 1);
     for (const code of new Set(ours.map((d) => String(d.code)))) {
-      if (isFixAllCode(code) && all.filter((d) => d.code === code).length > 1) {
+      if (isFixAllCode(code) && offersFixAll(code)) {
         actions.push({ title: l10n.t('Fix all {0} problems in the file', code), kind: CodeActionKind.QuickFix, data: { type: 'fixAll', uri: document.uri, code } satisfies CodeActionData });
       }
     }
@@ -82,6 +89,23 @@ export function getCodeActions(
     actions.push({ title: l10n.t('Fix all Kinesis Policy problems'), kind: FIX_ALL_KIND, data: { type: 'fixAll', uri: document.uri } satisfies CodeActionData });
   }
   return actions;
+}
+
+/**
+ * How many of the findings of `code` among `diagnostics` (the document's) have a fix, counted up
+ * to `enough`: a fix-all offered for findings none of whose fixes can be made would change nothing.
+ */
+export function fixableCount(document: TextDocument, model: PolicyModel, diagnostics: readonly Diagnostic[], code: string, options: CodeActionOptions, enough = 2): number {
+  const provider = fixProviderFor(code);
+  let count = 0;
+  for (const d of diagnostics) {
+    if (d.code !== code || !provider) continue;
+    const offset = document.offsetAt(d.range.start);
+    if (!editable(model, offset)) continue;
+    const context: FixContext = { model, catalog: options.catalog, settings: options.settings, code, data: (d.data ?? {}) as Record<string, unknown>, offset };
+    if (provider(context).length > 0 && ++count >= enough) break;
+  }
+  return count;
 }
 
 function quickFixes(document: TextDocument, model: PolicyModel, diagnostic: Diagnostic, options: CodeActionOptions): CodeAction[] {

@@ -8,7 +8,7 @@ import type { TemplateDocument } from './hostModel';
 import { allViews, viewsAt, type HostView } from './views';
 import { isFixAllCode } from '../codeActions/fixes';
 import { mappedEdits } from './hostEdits';
-import { fixAllCode, fixableViews, templateIndentation, unresolvedFixAll } from './templateFixAll';
+import { fixAllCode, fixableViews, templateIndentation, templateOffersFixAll, unresolvedFixAll } from './templateFixAll';
 
 /**
  * Code actions for a range of the template: those of the policy there, with their edits made in
@@ -39,17 +39,21 @@ export function templateCodeActions(
   const views = wholeDocument ? allViews(template) : viewsAt(template, cursor, ...diagnostics.map((d) => host.offsetAt(d.range.start)));
   const insertsHere = wholeDocument || viewsAt(template, cursor).length > 0;
   // A fix-all is the template's, over all its policies: made once for each rule it fixes (or all),
-  // and a rule's offered where the template has more than one of its findings (its diagnostics as
-  // published, where the caller has them: reading every policy's again costs tens of milliseconds
-  // in a large template, at every move of the cursor).
+  // and a rule's offered where more than one of its findings in the template has a fix (the
+  // diagnostics as published, where the caller has them, settle most rules without reading every
+  // policy again, which costs tens of milliseconds in a large template at every move of the cursor).
   const fixAllsMade = new Set<string>();
-  let fixable: readonly Diagnostic[] | undefined;
-  const templateFixable = () => (fixable ??= options.allDiagnostics ?? [...fixableViews(service, template, '*', options)].flatMap((v) => v.diagnostics));
   const run = runKey(template, options);
+  const offered = new Map<string, boolean>();
+  const offersFixAll = (code: string) => {
+    let answer = offered.get(code);
+    if (answer === undefined) offered.set(code, (answer = templateOffersFixAll(service, host, template, code, options, options.allDiagnostics)));
+    return answer;
+  };
   return [...checks, ...views.flatMap((view, i) => {
     const all = viewDiagnostics(service, view, options, run);
     const asked = all.filter((d) => diagnostics.some((h) => h.code === d.code && sameRange(h.range, hostRange(host, view, d.range))));
-    const viewOptions = { ...options, settings: view.settings(options.settings), indentation, allDiagnostics: asked.some((d) => isFixAllCode(d.code)) ? templateFixable() : all };
+    const viewOptions = { ...options, settings: view.settings(options.settings), indentation, offersFixAll, allDiagnostics: all };
     // Statements to insert are offered once, by the first view, when the cursor is in it, and only
     // those its place takes: a principal's view offers its fixes only.
     const actions = service

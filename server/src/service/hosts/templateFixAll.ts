@@ -1,4 +1,4 @@
-import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-types';
+import { CodeActionKind, type CodeAction, type Diagnostic, type Position, type TextEdit } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { FIX_ALL_KIND, type CodeActionData } from '../codeActions';
 import { isFixAllCode } from '../codeActions/fixes';
@@ -63,9 +63,55 @@ function templateFixAll(service: PolicyLanguageService, host: TextDocument, temp
     const viewOptions = { ...options, settings: view.settings(options.settings), indentation, allDiagnostics: diagnostics };
     const resolved = (fixAllRounds?: number) => service.resolveCodeAction(view.document, view.model, action, { ...viewOptions, fixAllRounds }).edit?.changes?.[host.uri];
     const edits = resolved();
-    if (edits && edits.length > 0) made.push(...(mappedEdits(host, template, view, edits) ?? firstRounds(host, template, view, resolved) ?? []));
+    if (edits && edits.length > 0) made.push(...(mappedEdits(host, template, view, edits) ?? firstRounds(host, template, view, resolved) ?? [...singleFixes(service, host, template, view, diagnostics, fixAllCode(action) ?? '*', options)].flat()));
   }
   return made;
+}
+
+/**
+ * The edits of the first fix of each of the view's findings of `code` (`*`: of every rule fix-all
+ * fixes) that the template can be written with, a finding's at a time, each made alone and none
+ * overlapping the ones before: what a fix-all makes where its rounds cannot be written whole.
+ */
+function* singleFixes(service: PolicyLanguageService, host: TextDocument, template: TemplateDocument, view: HostView, diagnostics: readonly Diagnostic[], code: string, options: CallerCodeActionOptions): Generator<TextEdit[], void, void> {
+  const viewOptions = { ...options, settings: view.settings(options.settings), allDiagnostics: diagnostics, only: [CodeActionKind.QuickFix], offersFixAll: () => false };
+  const made: TextEdit[] = [];
+  for (const diagnostic of diagnostics.filter((d) => (code === '*' ? isFixAllCode(d.code) : d.code === code))) {
+    const [first] = service.getCodeActions(view.document, view.model, [diagnostic], viewOptions).filter((a) => (a.data as Partial<CodeActionData> | undefined)?.type === 'fix');
+    const edits = first && service.resolveCodeAction(view.document, view.model, first, viewOptions).edit?.changes?.[host.uri];
+    const mapped = edits && edits.length > 0 ? mappedEdits(host, template, view, edits) : undefined;
+    if (!mapped || mapped.some((edit) => made.some((other) => overlap(edit, other)))) continue;
+    made.push(...mapped);
+    yield mapped;
+  }
+}
+
+function overlap(a: TextEdit, b: TextEdit): boolean {
+  const before = (x: Position, y: Position) => x.line < y.line || (x.line === y.line && x.character <= y.character);
+  return !(before(a.range.end, b.range.start) || before(b.range.end, a.range.start));
+}
+
+/**
+ * Whether the template's fix-all of a rule is offered: where more than one of its findings, over
+ * all its policies, has a fix the template can be written with (the first, which fix-all makes).
+ * `published`, the template's diagnostics where the caller has them, settles most questions
+ * without reading every policy: a rule with one finding or none.
+ */
+export function templateOffersFixAll(
+  service: PolicyLanguageService,
+  host: TextDocument,
+  template: TemplateDocument,
+  code: string,
+  options: CallerCodeActionOptions,
+  published?: readonly Diagnostic[],
+): boolean {
+  if (published && published.filter((d) => d.code === code).length < 2) return false;
+  let count = 0;
+  for (const { view, diagnostics } of fixableViews(service, template, code, options)) {
+    const fixes = singleFixes(service, host, template, view, diagnostics, code, options);
+    while (!fixes.next().done) if (++count >= 2) return true;
+  }
+  return false;
 }
 
 /** The views of the template's policies (not its principals': each policy is fixed once, in its own place) with a finding a fix-all of `code` (`*`: of every rule) fixes. */

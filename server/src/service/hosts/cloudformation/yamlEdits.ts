@@ -178,6 +178,9 @@ class YamlWriter {
     if (prefix + suffix === after.length && after.length > 0 && !flow) {
       return this.removeLines(node.items[prefix].start, node.items[before.length - suffix - 1].end);
     }
+    // Items taken out here and there (fix-all's empty entries), the others kept in their order.
+    const removed = after.length > 0 && !flow ? removedItems(before, after) : undefined;
+    if (removed) return this.each(removed.map((i) => () => this.removeLines(node.items[i].start, node.items[i].end))) ?? this.replace(node, after, inFlow);
     return this.replace(node, after, inFlow);
   }
 
@@ -279,6 +282,17 @@ class YamlWriter {
     const dash = before.lastIndexOf('-');
     return dash >= 0 && /^[ \t]*$/.test(before.slice(dash + 1)) ? dash : undefined;
   }
+}
+
+/** The indices of `before` whose items `after` lacks, where it is `before` with some taken out, in order. */
+function removedItems(before: readonly Json[], after: readonly Json[]): number[] | undefined {
+  const removed: number[] = [];
+  let kept = 0;
+  for (let i = 0; i < before.length; i++) {
+    if (kept < after.length && equal(before[i], after[kept])) kept++;
+    else removed.push(i);
+  }
+  return kept === after.length ? removed : undefined;
 }
 
 /**
