@@ -94,12 +94,16 @@ export function getCodeActions(
 /**
  * How many of the findings of `code` among `diagnostics` (the document's) have a fix, counted up
  * to `enough`: a fix-all offered for findings none of whose fixes can be made would change nothing.
+ * Past `EXAMINED` findings without a fix (thousands of actions nothing is like), `enough` is
+ * assumed: the question is asked at every move of the cursor.
  */
 export function fixableCount(document: TextDocument, model: PolicyModel, diagnostics: readonly Diagnostic[], code: string, options: CodeActionOptions, enough = 2): number {
   const provider = fixProviderFor(code);
   let count = 0;
+  let examined = 0;
   for (const d of diagnostics) {
     if (d.code !== code || !provider) continue;
+    if (++examined > EXAMINED) return enough;
     const offset = document.offsetAt(d.range.start);
     if (!editable(model, offset)) continue;
     const context: FixContext = { model, catalog: options.catalog, settings: options.settings, code, data: (d.data ?? {}) as Record<string, unknown>, offset };
@@ -107,6 +111,9 @@ export function fixableCount(document: TextDocument, model: PolicyModel, diagnos
   }
   return count;
 }
+
+/** How many findings of a rule `fixableCount` looks at, at most. */
+const EXAMINED = 256;
 
 function quickFixes(document: TextDocument, model: PolicyModel, diagnostic: Diagnostic, options: CodeActionOptions): CodeAction[] {
   const code = String(diagnostic.code);

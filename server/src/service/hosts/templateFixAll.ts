@@ -63,24 +63,28 @@ function templateFixAll(service: PolicyLanguageService, host: TextDocument, temp
     const viewOptions = { ...options, settings: view.settings(options.settings), indentation, allDiagnostics: diagnostics };
     const resolved = (fixAllRounds?: number) => service.resolveCodeAction(view.document, view.model, action, { ...viewOptions, fixAllRounds }).edit?.changes?.[host.uri];
     const edits = resolved();
-    if (edits && edits.length > 0) made.push(...(mappedEdits(host, template, view, edits) ?? firstRounds(host, template, view, resolved) ?? [...singleFixes(service, host, template, view, diagnostics, fixAllCode(action) ?? '*', options)].flat()));
+    if (edits && edits.length > 0) made.push(...(mappedEdits(host, template, view, edits) ?? firstRounds(host, template, view, resolved) ?? [...singleFixes(service, host, template, view, diagnostics, fixAllCode(action) ?? '*', options)].flatMap((edits) => edits ?? [])));
   }
   return made;
 }
 
 /**
  * The edits of the first fix of each of the view's findings of `code` (`*`: of every rule fix-all
- * fixes) that the template can be written with, a finding's at a time, each made alone and none
- * overlapping the ones before: what a fix-all makes where its rounds cannot be written whole.
+ * fixes) that the template can be written with, a finding's at a time (undefined for one without),
+ * each made alone and none overlapping the ones before: what a fix-all makes where its rounds
+ * cannot be written whole.
  */
-function* singleFixes(service: PolicyLanguageService, host: TextDocument, template: TemplateDocument, view: HostView, diagnostics: readonly Diagnostic[], code: string, options: CallerCodeActionOptions): Generator<TextEdit[], void, void> {
+function* singleFixes(service: PolicyLanguageService, host: TextDocument, template: TemplateDocument, view: HostView, diagnostics: readonly Diagnostic[], code: string, options: CallerCodeActionOptions): Generator<TextEdit[] | undefined, void, void> {
   const viewOptions = { ...options, settings: view.settings(options.settings), allDiagnostics: diagnostics, only: [CodeActionKind.QuickFix], offersFixAll: () => false };
   const made: TextEdit[] = [];
   for (const diagnostic of diagnostics.filter((d) => (code === '*' ? isFixAllCode(d.code) : d.code === code))) {
     const [first] = service.getCodeActions(view.document, view.model, [diagnostic], viewOptions).filter((a) => (a.data as Partial<CodeActionData> | undefined)?.type === 'fix');
     const edits = first && service.resolveCodeAction(view.document, view.model, first, viewOptions).edit?.changes?.[host.uri];
     const mapped = edits && edits.length > 0 ? mappedEdits(host, template, view, edits) : undefined;
-    if (!mapped || mapped.some((edit) => made.some((other) => overlap(edit, other)))) continue;
+    if (!mapped || mapped.some((edit) => made.some((other) => overlap(edit, other)))) {
+      yield undefined;
+      continue;
+    }
     made.push(...mapped);
     yield mapped;
   }
@@ -107,12 +111,19 @@ export function templateOffersFixAll(
 ): boolean {
   if (published && published.filter((d) => d.code === code).length < 2) return false;
   let count = 0;
+  let examined = 0;
   for (const { view, diagnostics } of fixableViews(service, template, code, options)) {
-    const fixes = singleFixes(service, host, template, view, diagnostics, code, options);
-    while (!fixes.next().done) if (++count >= 2) return true;
+    for (const edits of singleFixes(service, host, template, view, diagnostics, code, options)) {
+      if (edits && ++count >= 2) return true;
+      // Each finding's fix is resolved and written: past a few dozen without one, it is assumed.
+      if (++examined >= EXAMINED) return true;
+    }
   }
   return false;
 }
+
+/** How many findings `templateOffersFixAll` resolves a fix for, at most. */
+const EXAMINED = 32;
 
 /** The views of the template's policies (not its principals': each policy is fixed once, in its own place) with a finding a fix-all of `code` (`*`: of every rule) fixes. */
 export function* fixableViews(service: PolicyLanguageService, template: TemplateDocument, code: string, options: CallerCodeActionOptions): Generator<{ view: HostView; diagnostics: Diagnostic[] }, void, void> {
