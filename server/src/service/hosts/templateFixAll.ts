@@ -7,7 +7,7 @@ import type { CallerCodeActionOptions, PolicyLanguageService } from '../language
 import { runKey, viewDiagnostics } from './hostedFeatures';
 import type { TemplateDocument } from './hostModel';
 import { mappedEdits } from './hostEdits';
-import { allViews, type HostView } from './views';
+import { policyViews, type HostView } from './views';
 
 /**
  * Fix-all in a template: the template's, over all its policies. It is offered once (for every
@@ -128,7 +128,7 @@ const EXAMINED = 32;
 /** The views of the template's policies (not its principals': each policy is fixed once, in its own place) with a finding a fix-all of `code` (`*`: of every rule) fixes. */
 export function* fixableViews(service: PolicyLanguageService, template: TemplateDocument, code: string, options: CallerCodeActionOptions): Generator<{ view: HostView; diagnostics: Diagnostic[] }, void, void> {
   const run = runKey(template, options);
-  for (const view of allViews(template)) {
+  for (const view of policyViews(template)) {
     if (view.memo === undefined) continue;
     const diagnostics = viewDiagnostics(service, view, options, run);
     if (diagnostics.some((d) => (code === '*' ? isFixAllCode(d.code) : d.code === code))) yield { view, diagnostics };

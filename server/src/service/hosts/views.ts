@@ -103,6 +103,13 @@ export function allViews(template: TemplateDocument): HostView[] {
   return [...template.policies.map((p) => policyView(template, p)), ...principals.map((v) => principalView(template, v))];
 }
 
+/** The views of the template's policies, made one at a time as they are asked for (not its principals'). */
+export function* policyViews(template: TemplateDocument): Generator<HostView, void, void> {
+  // The principals first: grouping them tells each policy whether it is judged alone.
+  void template.principals;
+  for (const policy of template.policies) yield policyView(template, policy);
+}
+
 /** The views with a policy at one of these offsets of the template, those of the first offset first. */
 export function viewsAt(template: TemplateDocument, ...offsets: number[]): HostView[] {
   const principals = template.principals;
