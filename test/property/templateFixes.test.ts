@@ -20,11 +20,18 @@ type Format = 'block' | 'flow' | 'json' | 'heredoc' | 'jsonencode';
 const STREAM = { Orders: { Type: 'AWS::Kinesis::Stream', Properties: { ShardCount: 1 } } };
 const TF_STREAM = 'resource "aws_kinesis_stream" "orders" {\n  name        = "orders"\n  shard_count = 1\n}\n\n';
 
-/** A generated policy as a managed policy beside a stream it may name: the file's text. */
-function written(policy: unknown, policyText: string, format: Format): string {
-  if (format === 'heredoc') return `${TF_STREAM}resource "aws_iam_policy" "reader" {\n  name   = "reader"\n  policy = <<EOF\n${templateText(policyText)}\nEOF\n}\n`;
-  if (format === 'jsonencode') return `${TF_STREAM}resource "aws_iam_policy" "reader" {\n  name   = "reader"\n  policy = jsonencode(${hcl(policy, '  ')})\n}\n`;
-  const value = { Resources: { ...STREAM, Policy: { Type: 'AWS::IAM::ManagedPolicy', Properties: { PolicyDocument: policy } } } };
+/** Where the policy is: a managed policy (an identity policy), or the stream's resource policy. */
+type Place = 'identity' | 'resource';
+
+/** A generated policy beside a stream it may name: the file's text. */
+function written(policy: unknown, policyText: string, format: Format, place: Place): string {
+  if (format === 'heredoc' || format === 'jsonencode') {
+    const value = format === 'heredoc' ? `<<EOF\n${templateText(policyText)}\nEOF` : `jsonencode(${hcl(policy, '  ')})`;
+    const owner = place === 'identity' ? 'resource "aws_iam_policy" "reader" {\n  name   = "reader"' : 'resource "aws_kinesis_resource_policy" "share" {\n  resource_arn = aws_kinesis_stream.orders.arn';
+    return `${TF_STREAM}${owner}\n  policy = ${value}\n}\n`;
+  }
+  const properties = place === 'identity' ? { PolicyDocument: policy } : { ResourceArn: { 'Fn::GetAtt': ['Orders', 'Arn'] }, ResourcePolicy: policy };
+  const value = { Resources: { ...STREAM, Policy: { Type: place === 'identity' ? 'AWS::IAM::ManagedPolicy' : 'AWS::Kinesis::ResourcePolicy', Properties: properties } } };
   if (format === 'json') return `${JSON.stringify(value, null, 2)}\n`;
   return new Document(value).toString({ collectionStyle: format === 'flow' ? 'flow' : 'block', lineWidth: 0 });
 }
@@ -100,7 +107,8 @@ function holds(text: string, format: Format, policy: unknown): boolean {
   try {
     if (isTerraform(format)) return !parser.parse(text)?.rootNode.hasError;
     const value = format === 'json' ? (JSON.parse(text) as unknown) : yamlValue(text);
-    return isDeepStrictEqual((value as { Resources: { Policy: { Properties: { PolicyDocument: unknown } } } }).Resources.Policy.Properties.PolicyDocument, policy);
+    const properties = (value as { Resources: { Policy: { Properties: { PolicyDocument?: unknown; ResourcePolicy?: unknown } } } }).Resources.Policy.Properties;
+    return isDeepStrictEqual(properties.PolicyDocument ?? properties.ResourcePolicy, policy);
   } catch {
     return false;
   }
@@ -110,9 +118,9 @@ const count = (c: Checked, code: string) => c.diagnostics.filter((d) => d.code =
 
 /**
  * Every quick fix offered on a generated policy where policies live (YAML and JSON templates,
- * Terraform heredocs and `jsonencode`): it changes the file, the file still reads, the stream beside the policy is as it
- * was, there is one fewer finding of the fix's rule, and resolving the same action again (a
- * fix-all) changes nothing.
+ * Terraform heredocs and `jsonencode`; a managed policy or the stream's resource policy): it
+ * changes the file, the file still reads, the stream beside the policy is as it was, there is one
+ * fewer finding of the fix's rule, and resolving the same action again (a fix-all) changes nothing.
  */
 describe('quick fixes on generated policies in templates and Terraform files', () => {
   const totals = { files: 0, fixes: 0 };
@@ -122,10 +130,10 @@ describe('quick fixes on generated policies in templates and Terraform files', (
   });
   after(() => console.log(`# quick fixes where policies live: ${totals.files} files, ${totals.fixes} fixes applied`));
 
-  function fixesHold(policyText: string, format: Format, partial: Partial<DiagnosticSettings>): void {
+  function fixesHold(policyText: string, format: Format, place: Place, partial: Partial<DiagnosticSettings>): void {
     if (parseErrors(policyText).length > 0) return;
     const policy: unknown = JSON.parse(policyText);
-    const text = written(policy, policyText, format);
+    const text = written(policy, policyText, format, place);
     // A policy whose statements are not all written out (a list of strings here) is not judged in Terraform.
     if (!holds(text, format, policy) || !service.parseTemplate(documentOf(text, format))) return;
     const before = check(text, format, partial);
@@ -154,8 +162,9 @@ describe('quick fixes on generated policies in templates and Terraform files', (
 
   const policyText = policyTree.map((tree) => render(tree, '  '));
   const format = fc.constantFrom<Format>('block', 'flow', 'json', 'heredoc', 'jsonencode');
+  const place = fc.constantFrom<Place>('identity', 'identity', 'resource');
 
   it('hold on generated policies', () => {
-    fc.assert(fc.property(policyText, format, settings, fixesHold), fuzzParameters(200, { includeErrorInReport: true }));
+    fc.assert(fc.property(policyText, format, place, settings, fixesHold), fuzzParameters(200, { includeErrorInReport: true }));
   });
 });
