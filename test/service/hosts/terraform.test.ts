@@ -166,6 +166,18 @@ resource "aws_kinesis_resource_policy" "share" {
     assert.equal(heredoc.again.policies.length, 5);
   });
 
+  it('makes one statement object of a jsonencode policy a list of it, as written, and the statement a fix adds', () => {
+    const reader = (statement: string) =>
+      `resource "aws_kinesis_stream" "orders" {\n  name        = "orders"\n  shard_count = 1\n}\n\nresource "aws_iam_policy" "reader" {\n  name = "reader"\n  policy = jsonencode({\n    Version = "2012-10-17"\n    Statement = ${statement}\n  })\n}\n`;
+    const read = '{\n      # Reads the orders stream\n      Effect   = "Allow"\n      Action   = ["kinesis:DescribeStream", "kinesis:GetShardIterator", "kinesis:GetRecords", "kinesis:ListShards"]\n      Resource = aws_kinesis_stream.orders.arn\n    }';
+    const document = terraformDocument(reader(read));
+    const template = terraformTemplate(service, document);
+    const [metrics] = service.templateDiagnostics(document, template, OPTIONS).filter((d) => d.code === 'kcl/missing-metrics-permission');
+    const add = service.templateCodeActions(document, template, metrics.range, [metrics], { ...OPTIONS, only: ['quickfix'] }).find((a) => a.title === 'Add cloudwatch:PutMetricData on "*"');
+    const added = '{\n      Sid = "KclMetrics"\n      Effect = "Allow"\n      Action = "cloudwatch:PutMetricData"\n      Resource = "*"\n    }';
+    assert.equal(TextDocument.applyEdits(document, add?.edit?.changes?.[document.uri] ?? []), reader(`[${read},\n    ${added}]`));
+  });
+
   it('completes where nothing is written yet, references to the configuration’s resources first, and in every string of a document', () => {
     const at = (statement: string) => {
       const raw = `resource "aws_kinesis_stream" "orders" {\n  name        = "orders"\n  shard_count = 1\n}\nresource "aws_dynamodb_table" "leases" {\n  name = "app"\n}\ndata "aws_iam_policy_document" "p" {\n  statement {\n${statement}\n  }\n}\n`;

@@ -11,7 +11,7 @@ import { hclStringText } from './hclValues';
  * - Items added at the end of a list (`actions`, `Action`): written before its `]`, or, where the
  *   value is one string, as a list of it and them.
  * - Statements added at the end: `statement` blocks in an `aws_iam_policy_document`, objects in
- *   a `jsonencode` policy's `Statement`.
+ *   a `jsonencode` policy's `Statement` (one statement object made a list of it and them).
  * Anything else (a removal, a change inside what the data source merges) is not offered.
  */
 interface Span {
@@ -44,11 +44,13 @@ function edit(text: string, root: TemplateNode, document: TextDocument, edits: T
   // Statements added at the end.
   if (after.length > before.length && before.every((s, i) => same(s, after[i]))) {
     const last = nodes[nodes.length - 1];
-    if (!last || last.synthetic || list?.type !== 'seq') return undefined;
+    if (!last || last.synthetic) return undefined;
     const indent = indentAt(text, last.start);
     const added = after.slice(before.length);
     if (dataSource) return { start: last.end, end: last.end, text: added.map((s) => `\n\n${indent}${statementBlock(s, indent, text)}`).join('') };
-    return { start: last.end, end: last.end, text: added.map((s) => `,\n${indent}${hclValue(s, indent, text)}`).join('') };
+    const objects = added.map((s) => `,\n${indent}${hclValue(s, indent, text)}`).join('');
+    // One statement object (`Statement = {...}`) becomes a list of it, as written, and the new ones.
+    return list?.type === 'seq' ? { start: last.end, end: last.end, text: objects } : { start: last.start, end: last.end, text: `[${text.slice(last.start, last.end)}${objects}]` };
   }
   // Items added at the end of one list of one statement.
   if (after.length !== before.length) return undefined;
