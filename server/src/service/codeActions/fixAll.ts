@@ -85,13 +85,17 @@ export function* fixAll(
     };
     /**
      * The statement's findings of the first one's rule, made as one change where the rule's fixes
-     * allow it, else the first alone: those it tried.
+     * allow it, else the first whose fix changes the text (a finding without a fix gives way to
+     * the next): those it tried.
      */
     const makeTogether = (together: readonly Attempt[]): readonly Attempt[] => {
       const combined = together.length > 1 ? statementFixProviderFor(together[0].d.code) : undefined;
       if (!combined) {
-        make(together[0]);
-        return together.slice(0, 1);
+        for (let i = 0; i < together.length; i++) {
+          make(together[i]);
+          if (tx.changing) return together.slice(0, i + 1);
+        }
+        return together;
       }
       if (together.every(editable)) combined(together.map(contextOf))?.apply(tx);
       return together;

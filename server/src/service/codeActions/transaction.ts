@@ -102,6 +102,11 @@ export class PolicyTransaction {
     return 'made';
   }
 
+  /** Whether the fix being made (in `fixBackwards`) has changed the text so far. */
+  get changing(): boolean {
+    return this.journal?.some((e) => e.changed) ?? false;
+  }
+
   endBackwards(): void {
     const batch = this.batch;
     if (!batch) return;
