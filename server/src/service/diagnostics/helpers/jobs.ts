@@ -111,6 +111,13 @@ export function deniedClause(deniedBy: readonly StatementModel[]): string {
   return deniedBy.length === 1 ? l10n.t('The Deny in statement {0} takes it away.', names) : l10n.t('The Deny in statements {0} takes it away.', names);
 }
 
+/** A sentence naming the Denies behind a gap and the actions they take away, or nothing. */
+export function deniedActionsClause(deniedBy: readonly StatementModel[], actions: readonly string[]): string {
+  if (deniedBy.length === 0 || actions.length === 0) return deniedClause(deniedBy);
+  const names = series(deniedBy.map(statementName));
+  return deniedBy.length === 1 ? l10n.t('The Deny in statement {0} takes away {1}.', names, series(actions)) : l10n.t('The Deny in statements {0} takes away {1}.', names, series(actions));
+}
+
 /** How a rule words its findings on the gaps of one job. */
 export interface GapWords {
   /** The message for a gap, given how to name its streams; a sentence about a Deny or `advice` follows. */

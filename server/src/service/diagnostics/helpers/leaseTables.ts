@@ -28,6 +28,8 @@ export interface LeaseGap {
   index: string[];
   extraTables: { table: string; missing: string[] }[];
   deniedBy: StatementModel[];
+  /** The missing actions a Deny in `deniedBy` takes away. */
+  deniedActions: string[];
 }
 
 /**
@@ -82,6 +84,7 @@ function leaseTables(context: RuleContext, version: KclVersion): string[] {
 
 function gapOn(context: RuleContext, version: KclVersion, table: string | undefined): LeaseGap {
   const deniedBy: StatementModel[] = [];
+  const deniedActions: string[] = [];
   // A policy that names no lease table lacks every action on it; a Deny still takes them away
   // from the table the fix would grant them on (`addLeaseTableActions`), and then no Allow helps.
   const named = table ?? tableArn(paramsFromPolicy(context.model));
@@ -91,7 +94,9 @@ function gapOn(context: RuleContext, version: KclVersion, table: string | undefi
         if (action === TABLE_CREATE_ACTION && exists(context, resource)) return false;
         if (context.access.permits(action, resource)) return false;
       }
-      for (const deny of context.access.deniedBy(action, resource)) if (!deniedBy.includes(deny.statement)) deniedBy.push(deny.statement);
+      const denials = context.access.deniedBy(action, resource);
+      for (const deny of denials) if (!deniedBy.includes(deny.statement)) deniedBy.push(deny.statement);
+      if (denials.length > 0 && !deniedActions.includes(action)) deniedActions.push(action);
       return true;
     });
   const v3 = version === '3.x';
@@ -105,6 +110,7 @@ function gapOn(context: RuleContext, version: KclVersion, table: string | undefi
         )
       : [],
     deniedBy,
+    deniedActions,
   };
 }
 

@@ -3,7 +3,7 @@ import { CONSUMER_MARKER_ACTION, KCL3_EXTRA_TABLE_ACTIONS } from '../../../kines
 import type { KclVersion } from '../../../../../../common/src/choices';
 import { at, policyRule } from '../../engine/rule';
 import { kclApplies, showsKclUse } from '../../helpers/consumerFacts';
-import { deniedClause, describeResources, resourceName } from '../../helpers/jobs';
+import { deniedActionsClause, describeResources, resourceName } from '../../helpers/jobs';
 import { clauses, listed, sentences, series } from '../../../l10n';
 import { kclSetVersion, leaseGap, leaseGapSize, type LeaseGap } from '../../helpers/leaseTables';
 
@@ -114,5 +114,5 @@ function leaseMessage(gap: LeaseGap, version: KclVersion | undefined, kcl: boole
           parts,
         );
   }
-  return sentences(needs, deniedClause(gap.deniedBy));
+  return sentences(needs, deniedActionsClause(gap.deniedBy, gap.deniedActions));
 }
