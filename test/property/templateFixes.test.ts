@@ -13,6 +13,7 @@ import { yamlValue } from '../support/templates';
 import { hclParser, terraformService } from '../support/terraform';
 import { policyTree, render, settings } from './arbitraries';
 import { fuzzParameters } from './fuzzConfig';
+import { PLACEHOLDER, REVEALED_BY } from './revealed';
 
 /** How a policy is written where it lives: a template in YAML (block or flow style) or JSON, a Terraform heredoc or `jsonencode`. */
 type Format = 'block' | 'flow' | 'json' | 'heredoc' | 'jsonencode';
@@ -116,11 +117,17 @@ function holds(text: string, format: Format, policy: unknown): boolean {
 
 const count = (c: Checked, code: string) => c.diagnostics.filter((d) => d.code === code).length;
 
+/** The codes of the errors reported, but for placeholders. */
+function errorCodes(c: Checked): Set<string> {
+  return new Set(c.diagnostics.filter((d) => d.severity === 1 && d.code !== PLACEHOLDER).map((d) => String(d.code)));
+}
+
 /**
  * Every quick fix offered on a generated policy where policies live (YAML and JSON templates,
  * Terraform heredocs and `jsonencode`; a managed policy or the stream's resource policy): it
  * changes the file, the file still reads, the stream beside the policy is as it was, there is one
- * fewer finding of the fix's rule, and resolving the same action again (a fix-all) changes nothing.
+ * fewer finding of the fix's rule and no new kind of error (but those the fixed one hid, see
+ * `revealed.ts`), and resolving the same action again (a fix-all) changes nothing.
  */
 describe('quick fixes on generated policies in templates and Terraform files', () => {
   const totals = { files: 0, fixes: 0 };
@@ -152,6 +159,9 @@ describe('quick fixes on generated policies in templates and Terraform files', (
         assert.deepEqual(after, stream, `the stream is as it was after ${what}\n->\n${changed}`);
         const fixed = check(changed, format, partial);
         assert.ok(count(fixed, code) < count(before, code), `the finding is gone after ${what}\n->\n${changed}`);
+        const was = errorCodes(before);
+        const added = [...errorCodes(fixed)].filter((c) => !was.has(c) && !(REVEALED_BY[code] ?? []).includes(c));
+        assert.deepEqual(added, [], `no new kind of error after ${what}\n->\n${changed}`);
         // An action resolved when picked, picked again after the fix (one that comes with its edit
         // is asked for anew), unless a twin of the finding took its place.
         const twin = fixed.diagnostics.some((d) => d.code === code && d.range.start.line === diagnostic.range.start.line && d.range.start.character === diagnostic.range.start.character);
