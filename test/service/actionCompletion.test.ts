@@ -66,6 +66,17 @@ describe('action completion', () => {
     assert.ok(labels('{"Statement": [{"Action": ["kinesis:GetRecords", |]}]}').includes('kinesis:'));
   });
 
+  it('writes the comma after a new element when another follows it, and nothing beside a value already written', () => {
+    const before = editOf(itemNamed(policy('{"Action": [| "kinesis:PutRecord"]}'), 'kinesis:'));
+    assert.equal(before.newText, '"kinesis:$1",');
+    const between = editOf(itemNamed(policy('{"Action": ["kinesis:PutRecord", |\n "kinesis:ListShards"]}'), 'kinesis:'));
+    assert.equal(between.newText, '"kinesis:$1",');
+    assert.equal(editOf(itemNamed(policy('{"Action": ["kinesis:PutRecord", |]}'), 'kinesis:')).newText, '"kinesis:$1"');
+    // Between the colon and a value: an item would be written beside it, which breaks the JSON.
+    assert.equal(complete(policy('{"Effect": "Allow", "Action":| "kinesis:PutRecord"}')), null);
+    assert.equal(complete('{"Version":| null, "Statement": []}'), null);
+  });
+
   it('completes NotAction like Action', () => {
     assert.ok(labels(policy('{"NotAction": "kinesis:|"}')).includes('kinesis:DeleteStream'));
   });

@@ -72,7 +72,8 @@ function item(request: CompletionRequest, label: string, newText: string, filter
     data: options.documentation === undefined ? undefined : itemData(options.documentation),
     sortText: options.sortText,
     filterText,
-    textEdit: TextEdit.replace(replaceRange(request), newText),
+    // Before an array's next element, the new one ends with the comma between them.
+    textEdit: TextEdit.replace(replaceRange(request), request.cursor.comma ? `${newText},` : newText),
     // Plain text is what a client assumes without it.
     insertTextFormat: options.snippet ? InsertTextFormat.Snippet : undefined,
     command: options.command,

@@ -17,6 +17,8 @@ export interface CursorContext {
    */
   replaceOffset: number;
   replaceLength: number;
+  /** Whether what is written at the cursor needs a comma after it: an array's element follows. */
+  comma?: boolean;
   /** The statement the cursor is in, and where in it. */
   location: PolicyLocation;
 }
@@ -61,6 +63,9 @@ function structuralContext(model: PolicyModel, node: Node, offset: number): Curs
     const value = node.children?.[1];
     const afterColon = node.colonOffset !== undefined && offset > node.colonOffset;
     if (!afterColon || !key || !node.parent || previous !== ':' || (value && value.offset <= offset)) return undefined;
+    // A value written after the cursor: an item would go beside it, not over it. (Not the next
+    // property's key, which a colon follows, read as this one's value while it has none.)
+    if (value && nextSignificantChar(model.text, value.offset + value.length) !== ':') return undefined;
     return context('value', [...getNodePath(node.parent), String(key.value)]);
   }
   if (node.type === 'object' && (previous === '{' || previous === ',')) {
@@ -68,7 +73,16 @@ function structuralContext(model: PolicyModel, node: Node, offset: number): Curs
   }
   if (node.type === 'array' && (previous === '[' || previous === ',')) {
     const index = (node.children ?? []).filter((c) => c.offset < offset).length;
-    return context('value', [...getNodePath(node), index]);
+    const next = nextSignificantChar(model.text, offset);
+    return { ...context('value', [...getNodePath(node), index]), comma: next !== undefined && next !== ']' && next !== ',' };
+  }
+  return undefined;
+}
+
+function nextSignificantChar(text: string, offset: number): string | undefined {
+  for (let i = offset; i < text.length; i++) {
+    const ch = text[i];
+    if (ch !== ' ' && ch !== '\t' && ch !== '\n' && ch !== '\r') return ch;
   }
   return undefined;
 }
