@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextEdit } from 'vscode-languageserver-types';
 import { service } from '../../support/service';
 import { actionsFor, alarms, applied, OPTIONS, parsedTemplate, templateDiagnostics, templateDocument, yamlValue } from '../../support/templates';
 import { templateString } from '../../../server/src/service/hosts/cloudformation/writtenValues';
@@ -293,6 +294,16 @@ describe('completion in templates', () => {
     const at = jsonDocument.positionAt(json.indexOf('"kinesis:ListShards"') + '"kinesis:'.length);
     const jsonItem = service.templateCompletion(jsonDocument, at, parsedTemplate(jsonDocument))?.items.find((i) => i.label === 'kinesis:ListStreams');
     assert.equal(jsonItem?.textEdit && 'range' in jsonItem.textEdit ? jsonItem.textEdit.newText : undefined, '"kinesis:ListStreams"');
+  });
+
+  it('quotes a completed value that a plain YAML scalar would read as something else: "*" is an alias there', () => {
+    const text = `Resources:\n  Reader:\n    Type: AWS::IAM::ManagedPolicy\n    Properties:\n      PolicyDocument:\n        Statement:\n          - Resource:\n              - a\n`;
+    const document = templateDocument(text);
+    const position = document.positionAt(text.indexOf('- a') + '- '.length);
+    const item = service.templateCompletion(document, position, parsedTemplate(document))?.items.find((i) => i.label === '*');
+    assert.ok(item?.textEdit && 'range' in item.textEdit);
+    assert.equal(item.textEdit.newText, "'*'");
+    assert.doesNotThrow(() => yamlValue(TextDocument.applyEdits(document, [item.textEdit as TextEdit])));
   });
 
   it('offers the template’s own resources first in a Resource: !GetAtt and !Sub, in YAML and JSON', () => {

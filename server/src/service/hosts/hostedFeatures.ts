@@ -131,10 +131,19 @@ function hostItem(host: TextDocument, template: TemplateDocument, policy: Embedd
   const scalar = scalarOver(policy.node, host.offsetAt(range.start), host.offsetAt(range.end));
   if (!scalar?.content) return undefined;
   const content = quoted[1];
-  const text = scalar.style === 'single' ? yamlString(content, 'single') : scalar.style === 'double' ? `"${content}"` : content;
+  const text = scalar.style === 'single' ? yamlString(content, 'single') : scalar.style === 'double' ? `"${content}"` : plainOrQuoted(content, item.insertTextFormat === InsertTextFormat.Snippet);
   const filterText = item.filterText?.replace(/^"|"$/g, '');
   // The value is replaced, its tag (`!Sub`) kept.
   const valueRange = { start: host.positionAt(valueStart(scalar)), end: range.end };
   return { ...item, filterText, textEdit: { range: valueRange, newText: text } };
 }
 
+/**
+ * An item's text where a plain scalar was: plain where YAML reads it back as that string, else
+ * single-quoted (`*` plain is an alias, `a: b` a mapping). `content` is the text between a JSON
+ * string's quotes; a snippet's is judged by its first character and its `: ` and ` #`.
+ */
+function plainOrQuoted(content: string, snippet: boolean): string {
+  if (!snippet) return yamlString(JSON.parse(`"${content}"`) as string, 'plain', true);
+  return /^[*&!%@`|>'"{[\]},#?-]|: | #/.test(content) ? `'${content.replace(/'/g, "''")}'` : content;
+}
