@@ -92,11 +92,11 @@ describe('quick fixes and inserts in templates', () => {
     const reader = (statement: string) =>
       `Resources:\n  Stream:\n    Type: AWS::Kinesis::Stream\n  Reader:\n    Type: AWS::IAM::ManagedPolicy\n    Properties:\n      PolicyDocument:\n        Version: '2012-10-17'\n        Statement:${statement}\n`;
     const read = 'Action: [kinesis:DescribeStream, kinesis:GetShardIterator, kinesis:GetRecords, kinesis:ListShards]';
-    const block = reader(`\n          # Reads the orders stream\n          Effect: Allow\n          ${read}\n          Resource: !GetAtt Stream.Arn`);
+    const block = reader(`\n          # Reads the orders stream\n          Effect: Allow\n          ${read}\n          Resource: !GetAtt Stream.Arn  # the orders stream`);
     assert.equal(
       fixedOnce(block, 'kcl/missing-metrics-permission', 'Add cloudwatch:PutMetricData on "*"'),
       reader(
-        `\n          # Reads the orders stream\n          - Effect: Allow\n            ${read}\n            Resource: !GetAtt Stream.Arn\n          - Sid: KclMetrics\n            Effect: Allow\n            Action: cloudwatch:PutMetricData\n            Resource: "*"`,
+        `\n          # Reads the orders stream\n          - Effect: Allow\n            ${read}\n            Resource: !GetAtt Stream.Arn  # the orders stream\n          - Sid: KclMetrics\n            Effect: Allow\n            Action: cloudwatch:PutMetricData\n            Resource: "*"`,
       ),
     );
     const flow = reader(` {Effect: Allow, ${read}, Resource: !GetAtt Stream.Arn}`);
@@ -132,6 +132,10 @@ describe('quick fixes and inserts in templates', () => {
     // A no-break space ends a plain scalar's text: it is no white space to YAML.
     const nbsp = policy("        Version: '2012-10-17'\n        Statement: [{Action: 'kinesis:ListStreams', Resource: '*', Sid: Read\u00a0}]\n");
     assert.equal(fixedOnce(nbsp, 'iam/invalid-effect', 'Set "Effect": "Allow"'), nbsp.replace('Read\u00a0}', 'Read\u00a0, Effect: Allow}'));
+    // A BOM at the end of a single statement's last value stays with it when the statement becomes a list.
+    const bom = `Resources:\n  Orders:\n    Type: AWS::Kinesis::Stream\n  Writer:\n    Type: AWS::IAM::ManagedPolicy\n    Properties:\n      PolicyDocument:\n        Statement:\n          Action: kinesis:PutRecord\n          Effect: Allow\n          Sid: a\ufeff\n`;
+    const kms = fixedOnce(bom, 'kinesis/kms-permissions', "Add kms:GenerateDataKey on the stream's KMS key");
+    assert.ok(kms.includes('          - Action: kinesis:PutRecord\n            Effect: Allow\n            Sid: a\ufeff\n          - Sid: StreamKmsKey\n'), kms);
     // A key with a line break, in statements written anew, is double-quoted with its escape.
     const read = "Action: 'kinesis:ListStreams', Resource: '*'";
     const key = policy(`        Version: '2012-10-17'\n        Statement: [{${read}}, {${read}, Condition: {Bool: {"aws:SecureTransport\\n": true}}}]\n`);

@@ -106,7 +106,9 @@ class YamlWriter {
     const own = this.change(node, before, after[0], inFlow);
     if (!own && !equal(before, after[0])) return undefined;
     const start = node.start;
-    const end = Math.max(this.contentEnd(node.end), own?.end ?? 0);
+    // A block mapping's last line is all its own (a comment, or a character YAML reads beside it).
+    const block = !inFlow && !node.flow && !this.json;
+    const end = Math.max(block ? this.lineEnd(this.contentEnd(node.end)) : this.contentEnd(node.end), own?.end ?? 0);
     let written = this.text.slice(start, end);
     if (own) written = written.slice(0, own.start - start) + own.text + written.slice(own.end - start);
     const body = written.replace(YAML_SPACE_AT_END, '');
