@@ -98,16 +98,12 @@ export function getCodeActions(
  * assumed: the question is asked at every move of the cursor.
  */
 export function fixableCount(document: TextDocument, model: PolicyModel, diagnostics: readonly Diagnostic[], code: string, options: CodeActionOptions, enough = 2): number {
-  const provider = fixProviderFor(code);
   let count = 0;
   let examined = 0;
   for (const d of diagnostics) {
-    if (d.code !== code || !provider) continue;
+    if (d.code !== code) continue;
     if (++examined > EXAMINED) return enough;
-    const offset = document.offsetAt(d.range.start);
-    if (!editable(model, offset)) continue;
-    const context: FixContext = { model, catalog: options.catalog, settings: options.settings, code, data: (d.data ?? {}) as Record<string, unknown>, offset };
-    if (provider(context).length > 0 && ++count >= enough) break;
+    if (quickFixes(document, model, d, options).length > 0 && ++count >= enough) break;
   }
   return count;
 }

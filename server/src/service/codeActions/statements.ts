@@ -29,12 +29,26 @@ function wrapStatement(tx: PolicyTransaction, object: Node, statements: readonly
   const unit = formatting.insertSpaces === false ? '\t' : ' '.repeat(formatting.tabSize ?? 2);
   const lineStart = text.lastIndexOf('\n', object.offset - 1) + 1;
   const base = /^[ \t]*/.exec(text.slice(lineStart, object.offset))?.[0] ?? '';
+  const added = statements.map((s) => stringify(s, formatting).trimEnd().split(eol).join(eol + base + unit));
+  tx.replace(object.offset, object.length, listAround(text.slice(object.offset, object.offset + object.length), added, base, unit, eol));
+}
+
+/**
+ * A list written around a value as it is written and the items after it, one a line at `base`
+ * and `unit` deeper, the `]` at `base`: the value's own lines move `unit` deeper, the items come
+ * written at that depth already. (A policy's single statement made a list, in a file or a template.)
+ */
+export function listAround(written: string, items: readonly string[], base: string, unit: string, eol: string): string {
   const inner = base + unit;
-  // Inside a string no line ends; inside a block comment, deeper indentation changes nothing.
-  const deeper = (written: string) => written.replace(/\r?\n/g, (end) => end + unit);
-  const added = statements.map((s) => stringify(s, formatting).trimEnd().split(eol).join(eol + inner));
-  const elements = [deeper(text.slice(object.offset, object.offset + object.length)), ...added];
-  tx.replace(object.offset, object.length, `[${eol}${inner}${elements.join(`,${eol}${inner}`)}${eol}${base}]`);
+  return `[${eol}${inner}${[deeper(written, unit), ...items].join(`,${eol}${inner}`)}${eol}${base}]`;
+}
+
+/**
+ * Text moved `unit` deeper: every line after the first. Blank lines stay blank; no string holds a
+ * line break, and in a block scalar or a comment every line moving alike keeps what it says.
+ */
+export function deeper(text: string, unit: string): string {
+  return text.replace(/\n(?=[^\r\n])/g, `\n${unit}`);
 }
 
 /** An empty document, white space, or `{}`: a new policy can be written there whole. */

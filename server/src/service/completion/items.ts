@@ -8,6 +8,7 @@ import {
 } from 'vscode-languageserver-types';
 import type { CompletionRequest } from './completionRequest';
 import type { CompletionItemData, DocumentationSource } from './documentation';
+import { nextSignificantChar } from '../policy/cursor';
 
 /** Asks the editor to open completion again, e.g. for the actions after a service prefix. */
 export const RETRIGGER = Command.create('Suggest', 'editor.action.triggerSuggest');
@@ -87,12 +88,8 @@ export function itemData(documentation: string | DocumentationSource): Completio
 
 /** Whether the next token after `offset` begins another property or value, so a comma is due. */
 function startsNextProperty(text: string, offset: number): boolean {
-  for (let i = offset; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r') continue;
-    return ch === '"' || ch === '{' || ch === '[';
-  }
-  return false;
+  const next = nextSignificantChar(text, offset);
+  return next === '"' || next === '{' || next === '[';
 }
 
 /** Escapes text for use inside a snippet, outside any placeholder. */

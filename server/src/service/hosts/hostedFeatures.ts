@@ -141,9 +141,11 @@ function hostItem(host: TextDocument, template: TemplateDocument, policy: Embedd
 /**
  * An item's text where a plain scalar was: plain where YAML reads it back as that string, else
  * single-quoted (`*` plain is an alias, `a: b` a mapping). `content` is the text between a JSON
- * string's quotes; a snippet's is judged by its first character and its `: ` and ` #`.
+ * string's quotes; a snippet's is judged as the editor writes it, its placeholders as they stand.
  */
 function plainOrQuoted(content: string, snippet: boolean): string {
-  if (!snippet) return yamlString(JSON.parse(`"${content}"`) as string, 'plain', true);
-  return /^[*&!%@`|>'"{[\]},#?-]|: | #/.test(content) ? `'${content.replace(/'/g, "''")}'` : content;
+  const value = JSON.parse(`"${content}"`) as string;
+  if (!snippet) return yamlString(value, 'plain', true);
+  const shown = value.replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\d+/g, '');
+  return yamlString(shown, 'plain', true) === shown ? content : `'${content.replace(/'/g, "''")}'`;
 }

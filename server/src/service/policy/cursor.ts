@@ -79,7 +79,8 @@ function structuralContext(model: PolicyModel, node: Node, offset: number): Curs
   return undefined;
 }
 
-function nextSignificantChar(text: string, offset: number): string | undefined {
+/** The first character at or after `offset` that is not JSON white space. */
+export function nextSignificantChar(text: string, offset: number): string | undefined {
   for (let i = offset; i < text.length; i++) {
     const ch = text[i];
     if (ch !== ' ' && ch !== '\t' && ch !== '\n' && ch !== '\r') return ch;

@@ -5,11 +5,11 @@ import type { TemplateDocument } from '../hostModel';
 import { intrinsicOf } from './intrinsics';
 import { entry, type TemplateMap, type TemplateNode, type TemplateSeq } from './templateTree';
 import { yamlString } from './yamlScalars';
-import { crossesBlocks } from './yamlLayout';
+import { column, contentEnd, crossesBlocks, lineEnd, lineStart } from './yamlLayout';
 import { isObject, Unwritable, ValueText, type Json } from './valueText';
+import { deeper, listAround } from '../../codeActions/statements';
 
-/** YAML's white space and line breaks (YAML 1.2, "Basic Structures"): not JavaScript's `\s`, which takes a BOM or a no-break space, characters of a plain scalar. */
-const YAML_SPACE = /[ \t\r\n]/;
+/** YAML's white space and line breaks at the end of a text (see `contentEnd`). */
 const YAML_SPACE_AT_END = /[ \t\r\n]+$/;
 
 interface Span {
@@ -108,32 +108,30 @@ class YamlWriter {
     const start = node.start;
     // A block mapping's last line is all its own (a comment, or a character YAML reads beside it).
     const block = !inFlow && !node.flow && !this.json;
-    const end = Math.max(block ? this.lineEnd(this.contentEnd(node.end)) : this.contentEnd(node.end), own?.end ?? 0);
+    const end = Math.max(block ? lineEnd(this.text, contentEnd(this.text, node.end)) : contentEnd(this.text, node.end), own?.end ?? 0);
     let written = this.text.slice(start, end);
     if (own) written = written.slice(0, own.start - start) + own.text + written.slice(own.end - start);
     const body = written.replace(YAML_SPACE_AT_END, '');
     const rest = written.slice(body.length);
     const added = after.slice(1);
-    const lineHead = this.text.slice(this.lineStart(start), start);
+    const lineHead = this.text.slice(lineStart(this.text, start), start);
     if (this.json && body.includes('\n')) {
       // Laid out as the template is: one item a line, each a level deeper than the line it is on.
       const base = /^[ \t]*/.exec(lineHead)?.[0] ?? '';
       const unit = this.jsonUnit(node, base);
-      const inner = base + unit;
-      const items = [deeper(body, unit), ...added.map((v) => this.values.json(v, inner, unit))];
-      return { start, end, text: `[${this.eol}${inner}${items.join(`,${this.eol}${inner}`)}${this.eol}${base}]${rest}` };
+      return { start, end, text: listAround(body, added.map((v) => this.values.json(v, base + unit, unit)), base, unit, this.eol) + rest };
     }
     if (inFlow || node.flow || this.json) return { start, end, text: `[${body}, ${added.map((v) => this.values.flow(v)).join(', ')}]${rest}` };
     if (!/^[ \t]*$/.test(lineHead)) return this.replace(node, after, inFlow);
-    const column = this.column(start);
-    const items = added.map((v) => this.values.block([v], column)).join(this.eol + ' '.repeat(column));
-    return { start, end, text: `- ${deeper(body, '  ')}${this.eol}${' '.repeat(column)}${items}${rest}` };
+    const at = column(this.text, start);
+    const items = added.map((v) => this.values.block([v], at)).join(this.eol + ' '.repeat(at));
+    return { start, end, text: `- ${deeper(body, '  ')}${this.eol}${' '.repeat(at)}${items}${rest}` };
   }
 
   /** A JSON template's indentation step: how much deeper the mapping's first key is than `base`. */
   private jsonUnit(node: TemplateMap, base: string): string {
     const first = node.entries[0]?.keyNode.start;
-    const head = first === undefined ? '' : this.text.slice(this.lineStart(first), first);
+    const head = first === undefined ? '' : this.text.slice(lineStart(this.text, first), first);
     return /^[ \t]*$/.test(head) && head.length > base.length && head.startsWith(base) ? head.slice(base.length) : '  ';
   }
 
@@ -150,11 +148,11 @@ class YamlWriter {
     }
     if (removed.length === 0 && changed.length === 0 && added.length > 0 && node.entries.length > 0) {
       const last = node.entries[node.entries.length - 1];
-      const end = this.contentEnd(last.value?.end ?? last.keyNode.end);
+      const end = contentEnd(this.text, last.value?.end ?? last.keyNode.end);
       const addition = Object.fromEntries(added.map((k) => [k, after[k]]));
       if (flow) return { start: end, end, text: added.map((k) => `, ${this.json ? JSON.stringify(k) : yamlString(k, 'plain', true)}: ${this.values.flow(after[k])}`).join('') };
-      const indent = this.column(node.entries[0].keyNode.start);
-      const at = this.lineEnd(end);
+      const indent = column(this.text, node.entries[0].keyNode.start);
+      const at = lineEnd(this.text, end);
       return { start: at, end: at, text: this.eol + ' '.repeat(indent) + this.values.block(addition, indent) };
     }
     if (removed.length === 1 && added.length === 0 && changed.length === 0 && !flow) {
@@ -216,11 +214,11 @@ class YamlWriter {
     const items = values.map((v) => this.values.block([v], dash)).join(this.eol + ' '.repeat(dash));
     const next = node.items[at];
     if (next) {
-      const position = this.lineStart(next.start) + dash;
+      const position = lineStart(this.text, next.start) + dash;
       return { start: position, end: position, text: items + this.eol + ' '.repeat(dash) };
     }
     // After the last item's line, its comment included.
-    const end = this.lineEnd(this.contentEnd(node.items[node.items.length - 1].end));
+    const end = lineEnd(this.text, contentEnd(this.text, node.items[node.items.length - 1].end));
     return { start: end, end, text: this.eol + ' '.repeat(dash) + items };
   }
 
@@ -232,7 +230,7 @@ class YamlWriter {
   private replace(node: TemplateNode, value: Json, inFlow: boolean): Span {
     if (!this.rewritable(node)) throw new Unwritable();
     // A block scalar (`|`, `>`) holds the line breaks after its text: they stay.
-    const end = node.type === 'scalar' && node.style === 'block' ? this.contentEnd(node.end) : node.end;
+    const end = node.type === 'scalar' && node.style === 'block' ? contentEnd(this.text, node.end) : node.end;
     if (typeof value === 'string' && node.type === 'scalar' && !this.json) {
       const written = this.values.string(value, true);
       const style = node.style === 'json' || node.style === 'block' ? 'plain' : node.style;
@@ -243,7 +241,7 @@ class YamlWriter {
 
   /** The lines from the one `start` is on through the one `end` is on, taken out whole. */
   private removeLines(start: number, end: number): Span {
-    const from = this.lineStart(start);
+    const from = lineStart(this.text, start);
     const newline = this.text.indexOf('\n', Math.max(end - 1, from));
     return { start: from, end: newline < 0 ? this.text.length : newline + 1, text: '' };
   }
@@ -256,31 +254,9 @@ class YamlWriter {
     return node.type === 'seq' ? node.items.every((i) => this.rewritable(i)) : true;
   }
 
-  /** The end of the line `offset` is on, before its line break. */
-  private lineEnd(offset: number): number {
-    const newline = this.text.indexOf('\n', offset);
-    const end = newline < 0 ? this.text.length : newline;
-    return this.text[end - 1] === '\r' ? end - 1 : end;
-  }
-
-  /** Where the text before `offset` ends, trailing blank space and line breaks left out. */
-  private contentEnd(offset: number): number {
-    let end = offset;
-    while (end > 0 && YAML_SPACE.test(this.text[end - 1])) end--;
-    return end;
-  }
-
-  private lineStart(offset: number): number {
-    return this.text.lastIndexOf('\n', offset - 1) + 1;
-  }
-
-  private column(offset: number): number {
-    return offset - this.lineStart(offset);
-  }
-
   /** The column of the `-` that introduces a block sequence item, if it is on the item's line. */
   private dashColumn(item: TemplateNode): number | undefined {
-    const before = this.text.slice(this.lineStart(item.start), item.start);
+    const before = this.text.slice(lineStart(this.text, item.start), item.start);
     const dash = before.lastIndexOf('-');
     return dash >= 0 && /^[ \t]*$/.test(before.slice(dash + 1)) ? dash : undefined;
   }
@@ -295,14 +271,6 @@ function removedItems(before: readonly Json[], after: readonly Json[]): number[]
     else removed.push(i);
   }
   return kept === after.length ? removed : undefined;
-}
-
-/**
- * Text moved `unit` deeper: every line after the first. Blank lines stay blank; no string holds a
- * line break, and in a block scalar or a comment every line moving alike keeps what it says.
- */
-function deeper(text: string, unit: string): string {
-  return text.replace(/\n(?=[^\r\n])/g, `\n${unit}`);
 }
 
 function equal(a: Json, b: Json): boolean {

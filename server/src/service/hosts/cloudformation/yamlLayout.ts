@@ -96,3 +96,31 @@ function findFrom(pattern: RegExp, text: string, from: number): RegExpExecArray 
   pattern.lastIndex = from;
   return pattern.exec(text);
 }
+
+/** The start of the line `offset` is on. */
+export function lineStart(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+/** The end of the line `offset` is on, before its line break. */
+export function lineEnd(text: string, offset: number): number {
+  const newline = text.indexOf('\n', offset);
+  const end = newline < 0 ? text.length : newline;
+  return text[end - 1] === '\r' ? end - 1 : end;
+}
+
+/** The column of `offset` on its line. */
+export function column(text: string, offset: number): number {
+  return offset - lineStart(text, offset);
+}
+
+/**
+ * Where the text before `offset` ends, trailing blank space and line breaks left out: YAML's
+ * (YAML 1.2, "Basic Structures"), not JavaScript's `\s`, which takes a BOM or a no-break space,
+ * characters of a plain scalar.
+ */
+export function contentEnd(text: string, offset: number): number {
+  let end = offset;
+  while (end > 0 && ' \t\r\n'.includes(text[end - 1])) end--;
+  return end;
+}
