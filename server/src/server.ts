@@ -9,7 +9,7 @@ import {
   type Connection,
   type InitializeResult,
 } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { runSafe } from './runner';
 import { CheckAccessRequest, RunAccessTestsRequest, DocumentAnswersNotification, EditorIndentationNotification, FillPlaceholdersRequest, KnownNamesRequest, NewPolicyRequest } from '../../common/src/protocol';
 import {
@@ -22,6 +22,8 @@ import {
   INSERT_KIND,
   namesInUse,
   parsePolicy,
+  PieceDocument,
+  textLength,
   partitionOfRegion,
   PLACEHOLDER_PARAMS,
   placeholderSlots,
@@ -75,11 +77,13 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   };
   const hold = new TypingHold();
   // The editor's changes pass through here on their way into the document: where the user typed.
-  const documents = new TextDocuments({
-    create: TextDocument.create,
+  // Each document's text is held in pieces: an edit does not copy a large document whole (see PieceText).
+  const documents = new TextDocuments<TextDocument>({
+    create: (uri, languageId, version, text) => new PieceDocument(uri, languageId, version, text),
     update: (document, changes, version) => {
       hold.noteEdit(document, changes, version);
-      return TextDocument.update(document, changes, version);
+      (document as PieceDocument).update(changes, version);
+      return document;
     },
   });
   const hosts = new DocumentHosts(service, { ready: () => hcl !== undefined, load: () => loadHcl() }, (document) => tooLarge(document));
@@ -90,7 +94,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   let resolveSupport = false;
 
   /** Documents over the size limit get no analysis at all: parsing them would stall the server. */
-  const tooLarge = (document: TextDocument) => document.getText().length > settings.maxFileSize;
+  const tooLarge = (document: TextDocument) => textLength(document) > settings.maxFileSize;
 
   const kinds = new PolicyKindReporter(connection);
   /** The policy files open Terraform files read (`file(...)`), by URI: the kind their use makes them, and the Terraform file. */

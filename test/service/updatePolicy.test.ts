@@ -8,7 +8,7 @@ import { parsePolicy } from '../../server/src/service/policy/parsePolicy';
 import { updatePolicy, updateStatements } from '../../server/src/service/policy/updatePolicy';
 import { insertion, layout, policyTree, REAL_POLICIES, render } from '../property/arbitraries';
 import { fuzzParameters } from '../property/fuzzConfig';
-import { DEFAULT_SETTINGS } from '../../server/src/service';
+import { DEFAULT_SETTINGS, PieceDocument } from '../../server/src/service';
 import { RULES_DOC, service } from '../support/service';
 import { plain, snapshot } from '../support/policySnapshot';
 
@@ -113,7 +113,7 @@ describe('updating a policy model after an edit', () => {
   const edit = fc.record({
     at: place,
     remove: fc.oneof({ weight: 6, arbitrary: fc.nat(3) }, { weight: 1, arbitrary: fc.nat(60) }),
-    text: fc.oneof({ weight: 3, arbitrary: fc.constantFrom('a', 'G', 'kinesis:', ':', '*', ' ', 'x', '\n') }, { weight: 2, arbitrary: insertion }),
+    text: fc.oneof({ weight: 3, arbitrary: fc.constantFrom('a', 'G', 'kinesis:', ':', '*', ' ', 'x', '\n', '//', '/*', '${AWS::Region}') }, { weight: 2, arbitrary: insertion }),
     read: fc.constantFrom('nothing', 'statements', 'one'),
     probe: place,
   });
@@ -162,22 +162,31 @@ describe('updating a policy model after an edit', () => {
     let diagnostics = 0;
     let kept = 0;
     fc.assert(
-      fc.property(start, fc.array(edit, { minLength: 1, maxLength: 30 }), (initial, session) => {
-        let model = parsePolicy(initial);
+      // Half the sessions edit a document as the server holds it, in pieces (short ones, to reach their edges).
+      fc.property(start, fc.array(edit, { minLength: 1, maxLength: 30 }), fc.option(fc.integer({ min: 1, max: 64 })), (initial, session, pieceLength) => {
+        const pieces = pieceLength === null ? undefined : new PieceDocument('file:///p.json', 'json', 1, initial, pieceLength);
+        let model = pieces ? service.parsePolicy(pieces) : parsePolicy(initial);
         let previous = new Set<Diagnostic>();
         const sizes: StatementSizes = new WeakMap();
         for (const { at, remove, text: typed, read, probe } of session) {
           // What the features read before the edit is kept by the update: exercise both.
           if (read === 'statements') void model.statements;
           if (read === 'one') model.statementAt(Math.floor(probe * 4));
-          const before = model.text;
-          const offset = Math.floor(at * before.length);
-          const text = splice(before, offset, remove, typed);
-          const updated = updatePolicy(model, text);
+          const before = model.source;
+          // An editor's range cannot end inside a `\r\n`: the offsets as positions read them.
+          const range = pieces && { start: pieces.positionAt(Math.floor(at * before.length)), end: pieces.positionAt(Math.floor(at * before.length) + remove) };
+          const offset = range ? pieces.offsetAt(range.start) : Math.floor(at * before.length);
+          const text = splice(before.toString(), offset, range ? pieces.offsetAt(range.end) - offset : remove, typed);
+          if (range) pieces.update([{ range, text: typed }], pieces.version + 1);
+          const updated = pieces ? service.updatePolicy(model, pieces) : updatePolicy(model, text);
+          if (pieces) {
+            assert.ok(!pieces.text.isFlat || pieces.text.pieces.length === 1, 'the pieces are not made whole by the update');
+            assert.equal(pieces.text.slice(0), text);
+          }
           const full = parsePolicy(text);
           edits++;
           if (updated && updated !== model) local++;
-          model = updated ?? parsePolicy(text);
+          model = updated ?? (pieces ? service.parsePolicy(pieces) : parsePolicy(text));
           assert.deepEqual(snapshot(model), snapshot(full));
           assert.deepEqual(modelSize(model, sizes), textSize(text), 'the size, its statements measured when they were made');
           const document = TextDocument.create('file:///p.json', 'json', 1, text);

@@ -9,6 +9,8 @@ export type { PolicyKind } from './diagnostics/engine/policyKind';
 export { RULES, type RuleCode } from './diagnostics/rules';
 export { TEMPLATE_CHECKS, type TemplateCheckCode } from './hosts/cloudformation/checks';
 export { parsePolicy } from './policy/parsePolicy';
+export { PieceDocument } from './text/pieceDocument';
+export { textLength, textOf } from './text/documentText';
 export { FIX_ALL_KIND, type CodeActionData } from './codeActions';
 export { fillEdits, knownNames, namesInUse, placeholderSlots, type PlaceholderSlot } from './policy/names';
 export { INSERT_KIND } from './codeActions/insertActions';

@@ -10,6 +10,7 @@ import { parsePolicy } from './policy/parsePolicy';
 import { parsePolicySteps } from './policy/parseSteps';
 import type { PolicyModel } from './policy/policyModel';
 import { updatePolicy } from './policy/updatePolicy';
+import { textOf } from './text/documentText';
 import { jsonTemplateSteps, yamlTemplate, yamlTemplateSteps, type TemplateDocument } from './hosts/templateHost';
 import { templateCompletion, templateDiagnostics, templateDiagnosticsSteps } from './hosts/hostedFeatures';
 import { templateHover } from './hosts/hostedHover';
@@ -107,9 +108,9 @@ export function createLanguageService({ catalog, hcl }: LanguageServiceOptions):
   const arnDefaults = new ArnDefaultsMemory();
   const service: PolicyLanguageService = {
     catalog,
-    parsePolicy: (document) => parsePolicy(document.getText()),
-    parsePolicySteps: (document) => parsePolicySteps(document.getText()),
-    updatePolicy: (previous, document) => updatePolicy(previous, document.getText()),
+    parsePolicy: (document) => parsePolicy(textOf(document)),
+    parsePolicySteps: (document) => parsePolicySteps(textOf(document)),
+    updatePolicy: (previous, document) => updatePolicy(previous, textOf(document)),
     doComplete: (document, position, policy) => doComplete(document, position, policy, catalog, arnDefaults),
     resolveCompletionItem: (item) => resolveCompletionItem(item, catalog),
     doHover: (document, position, policy) => doHover(document, position, policy, catalog),

@@ -9,6 +9,7 @@ import {
 import type { CompletionRequest } from './completionRequest';
 import type { CompletionItemData, DocumentationSource } from './documentation';
 import { nextSignificantChar } from '../policy/cursor';
+import type { PieceText } from '../text/pieceText';
 
 /** Asks the editor to open completion again, e.g. for the actions after a service prefix. */
 export const RETRIGGER = Command.create('Suggest', 'editor.action.triggerSuggest');
@@ -54,7 +55,7 @@ export function propertyItem(
   const { cursor, model } = request;
   const hasColon = cursor.string?.node.parent?.colonOffset !== undefined;
   const end = cursor.replaceOffset + cursor.replaceLength;
-  const comma = !hasColon && startsNextProperty(model.text, end) ? ',' : '';
+  const comma = !hasColon && startsNextProperty(model.source, end) ? ',' : '';
   const quotedKey = `"${escapeSnippet(key)}"`;
   const newText = hasColon ? quotedKey : `${quotedKey}: ${valueSnippet}${comma}`;
   return item(request, key, newText, `"${key}"`, { ...options, snippet: true, command: hasColon ? undefined : options.command });
@@ -87,7 +88,7 @@ export function itemData(documentation: string | DocumentationSource): Completio
 }
 
 /** Whether the next token after `offset` begins another property or value, so a comma is due. */
-function startsNextProperty(text: string, offset: number): boolean {
+function startsNextProperty(text: PieceText, offset: number): boolean {
   const next = nextSignificantChar(text, offset);
   return next === '"' || next === '{' || next === '[';
 }

@@ -1,6 +1,7 @@
 import { getNodePath, type JSONPath, type Node } from 'jsonc-parser';
 import { locate, policyAt, type PolicyLocation, type PolicyPosition } from './policyAt';
 import type { PolicyModel, PolicyString } from './policyModel';
+import type { PieceText } from '../text/pieceText';
 
 /** Where the cursor is in the policy: at a property key or at a value, and what is typed there. */
 export interface CursorContext {
@@ -27,12 +28,12 @@ export function cursorContext(model: PolicyModel, offset: number): CursorContext
   const position = policyAt(model, offset, true);
   const { node, string } = position;
   if (!node) return undefined;
-  if (string && offset > node.offset) return stringContext(model.text, position, string, offset);
+  if (string && offset > node.offset) return stringContext(model.source, position, string, offset);
   const container = node.type === 'string' ? node.parent : node;
   return container ? structuralContext(model, container, offset) : undefined;
 }
 
-function stringContext(text: string, position: PolicyPosition, s: PolicyString, offset: number): CursorContext | undefined {
+function stringContext(text: PieceText, position: PolicyPosition, s: PolicyString, offset: number): CursorContext | undefined {
   const { node } = s;
   if (s.terminated && offset >= node.offset + node.length) return undefined;
   if (position.isKey && !node.parent?.parent) return undefined;
@@ -57,7 +58,7 @@ function structuralContext(model: PolicyModel, node: Node, offset: number): Curs
     replaceLength: 0,
     location: locate(model, path),
   });
-  const previous = previousSignificantChar(model.text, offset);
+  const previous = previousSignificantChar(model.source, offset);
   if (node.type === 'property') {
     const key = node.children?.[0];
     const value = node.children?.[1];
@@ -65,7 +66,7 @@ function structuralContext(model: PolicyModel, node: Node, offset: number): Curs
     if (!afterColon || !key || !node.parent || previous !== ':' || (value && value.offset <= offset)) return undefined;
     // A value written after the cursor: an item would go beside it, not over it. (Not the next
     // property's key, which a colon follows, read as this one's value while it has none.)
-    if (value && nextSignificantChar(model.text, value.offset + value.length) !== ':') return undefined;
+    if (value && nextSignificantChar(model.source, value.offset + value.length) !== ':') return undefined;
     return context('value', [...getNodePath(node.parent), String(key.value)]);
   }
   if (node.type === 'object' && (previous === '{' || previous === ',')) {
@@ -73,25 +74,27 @@ function structuralContext(model: PolicyModel, node: Node, offset: number): Curs
   }
   if (node.type === 'array' && (previous === '[' || previous === ',')) {
     const index = (node.children ?? []).filter((c) => c.offset < offset).length;
-    const next = nextSignificantChar(model.text, offset);
+    const next = nextSignificantChar(model.source, offset);
     return { ...context('value', [...getNodePath(node), index]), comma: next !== undefined && next !== ']' && next !== ',' };
   }
   return undefined;
 }
 
+/** A text read a character at a time: a string, or a `PieceText`. */
+type Characters = Pick<PieceText, 'length' | 'charCodeAt'>;
+
 /** The first character at or after `offset` that is not JSON white space. */
-export function nextSignificantChar(text: string, offset: number): string | undefined {
-  for (let i = offset; i < text.length; i++) {
-    const ch = text[i];
-    if (ch !== ' ' && ch !== '\t' && ch !== '\n' && ch !== '\r') return ch;
-  }
+export function nextSignificantChar(text: Characters, offset: number): string | undefined {
+  for (let i = offset; i < text.length; i++) if (!isJsonSpace(text.charCodeAt(i))) return String.fromCharCode(text.charCodeAt(i));
   return undefined;
 }
 
-function previousSignificantChar(text: string, offset: number): string | undefined {
-  for (let i = offset - 1; i >= 0; i--) {
-    const ch = text[i];
-    if (ch !== ' ' && ch !== '\t' && ch !== '\n' && ch !== '\r') return ch;
-  }
+function previousSignificantChar(text: Characters, offset: number): string | undefined {
+  for (let i = offset - 1; i >= 0; i--) if (!isJsonSpace(text.charCodeAt(i))) return String.fromCharCode(text.charCodeAt(i));
   return undefined;
+}
+
+/** Space, tab, line feed, carriage return. */
+function isJsonSpace(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
 }

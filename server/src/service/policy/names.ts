@@ -84,7 +84,7 @@ export function fillEdits(model: PolicyModel, values: Readonly<Record<string, st
   const edits: { offset: number; length: number; text: string }[] = [];
   for (const node of stringValues(model.root)) {
     // The raw text between the quotes: a placeholder is plain letters, written there as it reads.
-    const raw = model.text.slice(node.offset + 1, node.offset + node.length - 1);
+    const raw = model.source.slice(node.offset + 1, node.offset + node.length - 1);
     for (const { name, index } of placeholdersIn(raw)) {
       const value = values[name];
       const kind = kinds.get(name);

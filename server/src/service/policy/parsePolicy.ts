@@ -2,6 +2,7 @@ import type { Node, ParseError, ParseOptions } from 'jsonc-parser';
 import { NestingTooDeep, parseTree } from './parseTree';
 import type { PolicyModel, PolicyString, StatementModel } from './policyModel';
 import { stringAt } from './policyString';
+import { PieceText } from '../text/pieceText';
 import { parseStatement, propertiesOf, valueOf } from './statementModel';
 
 export { stringAt } from './policyString';
@@ -19,21 +20,41 @@ export const MAX_DEPTH = 1000;
  * Parses a document once into the policy model every feature reads. Tolerant: half-typed text
  * still yields the statements and strings that are there.
  */
-export function parsePolicy(text: string): PolicyModel {
+export function parsePolicy(text: string | PieceText): PolicyModel {
+  const source = pieces(text);
   const syntaxErrors: ParseError[] = [];
   let root: Node | undefined;
   try {
-    root = parseTree(text, syntaxErrors, PARSE_OPTIONS, MAX_DEPTH);
+    root = parseTree(source.toString(), syntaxErrors, PARSE_OPTIONS, MAX_DEPTH);
   } catch (error) {
-    if (error instanceof NestingTooDeep) return new ParsedPolicy(text, undefined, []);
+    if (error instanceof NestingTooDeep) return new ParsedPolicy(source, undefined, []);
     throw error;
   }
-  return policyModel(text, root, syntaxErrors);
+  return policyModel(source, root, syntaxErrors);
+}
+
+/** How many times `//` or `/*` occurs in the pieces of a text, taken together. */
+export function countCommentMarks(pieces: readonly string[]): number {
+  let count = 0;
+  for (let p = 0; p < pieces.length; p++) {
+    const piece = pieces[p];
+    for (let i = piece.indexOf('/'); i >= 0; i = piece.indexOf('/', i + 1)) {
+      const next = i + 1 < piece.length ? piece.charCodeAt(i + 1) : pieces[p + 1]?.charCodeAt(0);
+      if (next === 0x2f || next === 0x2a) count++;
+    }
+  }
+  return count;
+}
+
+/** A text as pieces: a string as one. */
+export function pieces(text: string | PieceText): PieceText {
+  return typeof text === 'string' ? PieceText.whole(text) : text;
 }
 
 /** The model of a text from its tree and syntax errors (see `parsePolicy` and `parsePolicySteps`). */
-export function policyModel(text: string, root: Node | undefined, syntaxErrors: ParseError[]): ParsedPolicy {
-  const model = new ParsedPolicy(text, root, syntaxErrors);
+export function policyModel(source: PieceText, root: Node | undefined, syntaxErrors: ParseError[]): ParsedPolicy {
+  const text = source.toString();
+  const model = new ParsedPolicy(source, root, syntaxErrors);
   if (root?.type !== 'object') return model;
 
   const top = propertiesOf(root);
@@ -59,15 +80,26 @@ export class ParsedPolicy implements PolicyModel {
   id?: PolicyString;
   statementProperty?: Node;
   duplicateKeys?: boolean;
+  /** See `commentMarks`: counted when first asked for, and by `updatePolicy` from the previous version's count. */
+  marks?: number;
   /** The models built so far, by index in the `Statement` array. */
   built: (StatementModel | undefined)[] = [];
   private all?: StatementModel[];
 
   constructor(
-    public text: string,
+    readonly source: PieceText,
     public root: Node | undefined,
     public syntaxErrors: ParseError[],
   ) {}
+
+  get text(): string {
+    return this.source.toString();
+  }
+
+  commentMarks(): number {
+    this.marks ??= countCommentMarks(this.source.pieces);
+    return this.marks;
+  }
 
   get statements(): StatementModel[] {
     if (!this.all) {
@@ -95,7 +127,7 @@ export class ParsedPolicy implements PolicyModel {
   private build(node: Node, index: number): StatementModel {
     let statement = this.built[index];
     if (!statement) {
-      statement = parseStatement(this.text, node, index);
+      statement = parseStatement(this.source, node, index);
       this.built[index] = statement;
     }
     return statement;

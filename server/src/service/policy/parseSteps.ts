@@ -1,6 +1,7 @@
 import type { Node, ParseError } from 'jsonc-parser';
 import { nodeAt } from './policyAt';
-import { MAX_DEPTH, PARSE_OPTIONS, parsePolicy, policyModel } from './parsePolicy';
+import { MAX_DEPTH, PARSE_OPTIONS, parsePolicy, pieces, policyModel } from './parsePolicy';
+import type { PieceText } from '../text/pieceText';
 import { NestingTooDeep, parseTree, type MutableNode } from './parseTree';
 import type { PolicyModel } from './policyModel';
 import { move, parseStatementAlone } from './updatePolicy';
@@ -24,11 +25,13 @@ const STATEMENTS_PER_STEP = 64;
  * it; a statement that does not parse alone as one object to its last `}`, or a scan the parse does
  * not confirm (a text broken where it matters), and the text is parsed whole.
  */
-export function* parsePolicySteps(text: string, from = STEPWISE_FROM): Generator<void, PolicyModel, void> {
-  if (text.length < from) return parsePolicy(text);
+export function* parsePolicySteps(whole: string | PieceText, from = STEPWISE_FROM): Generator<void, PolicyModel, void> {
+  const source = pieces(whole);
+  const text = source.toString();
+  if (text.length < from) return parsePolicy(source);
   const spans = yield* statementSpans(text);
   const skeleton = spans.length > 0 ? yield* parseSkeleton(text, spans) : undefined;
-  if (!skeleton) return parsePolicy(text);
+  if (!skeleton) return parsePolicy(source);
   const { root, errors, emptied } = skeleton;
   const inner: ParseError[] = [];
   // Where the last statement went in its array: the next one is further along, most likely the next.
@@ -36,10 +39,10 @@ export function* parsePolicySteps(text: string, from = STEPWISE_FROM): Generator
   let cursor = 0;
   for (let i = 0; i < spans.length; i++) {
     const { start, end } = spans[i];
-    const source = text.slice(start, end);
+    const statementText = text.slice(start, end);
     const own: ParseError[] = [];
-    const statement = parseStatementAlone(source, own, emptied[i]);
-    if (!statement) return parsePolicy(text);
+    const statement = parseStatementAlone(statementText, own, emptied[i]);
+    if (!statement) return parsePolicy(source);
     move(statement, start);
     const parent = emptied[i].parent as MutableNode;
     statement.parent = parent;
@@ -51,7 +54,7 @@ export function* parsePolicySteps(text: string, from = STEPWISE_FROM): Generator
     if (i % STATEMENTS_PER_STEP === STATEMENTS_PER_STEP - 1) yield;
   }
   const all = errors.concat(inner).sort((a, b) => a.offset - b.offset);
-  return policyModel(text, root, all);
+  return policyModel(source, root, all);
 }
 
 /**

@@ -42,7 +42,7 @@ export function policyAt(model: PolicyModel, offset: number, includeRightBound =
   const { statement } = location;
   // A path names the last `Statement` key; a node under an earlier duplicate is in no statement.
   const inStatement = statement && statement.node.offset <= node.offset && node.offset < statement.node.offset + statement.node.length;
-  const string = node.type === 'string' ? ((inStatement && modelString(statement, node)) || stringAt(model.text, node)) : undefined;
+  const string = node.type === 'string' ? ((inStatement && modelString(statement, node)) || stringAt(model.source, node)) : undefined;
   return inStatement ? { node, string, isKey, path, ...location } : { node, string, isKey, path, rest: path };
 }
 

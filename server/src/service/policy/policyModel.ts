@@ -1,3 +1,4 @@
+import type { PieceText } from '../text/pieceText';
 import type { Node, ParseError } from 'jsonc-parser';
 
 /**
@@ -89,8 +90,15 @@ export interface StatementModel {
 }
 
 export interface PolicyModel {
-  /** The document's text, as parsed. */
-  text: string;
+  /**
+   * The document's text, as parsed: made whole when first read. Where a few characters will do, read
+   * them from `source`, which an edit of a large document does not copy whole (see PieceText).
+   */
+  readonly text: string;
+  /** The same text, in pieces. */
+  readonly source: PieceText;
+  /** How many times `//` or `/*` occurs in the text: where a comment may start (or a URL's `//` in a string). */
+  commentMarks(): number;
   root: Node | undefined;
   /** True when the document looks like an IAM policy; features act on nothing else. */
   isPolicy: boolean;

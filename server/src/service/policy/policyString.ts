@@ -24,12 +24,17 @@ class StringLiteral implements PolicyString {
   }
 }
 
-export function stringAt(text: string, node: Node | undefined): PolicyString | undefined {
+/** What reading a string literal's end takes of the text: a string, or a `PieceText`. */
+export interface Characters {
+  charCodeAt(offset: number): number;
+}
+
+export function stringAt(text: Characters, node: Node | undefined): PolicyString | undefined {
   return node?.type === 'string' ? new StringLiteral(node, isTerminated(text, node)) : undefined;
 }
 
 /** A string literal is terminated when it ends in a quote that no backslash escapes. */
-function isTerminated(text: string, node: Node): boolean {
+function isTerminated(text: Characters, node: Node): boolean {
   if (node.length < 2 || text.charCodeAt(node.offset + node.length - 1) !== 0x22) return false;
   let backslashes = 0;
   for (let i = node.offset + node.length - 2; i > node.offset && text.charCodeAt(i) === 0x5c; i--) backslashes++;

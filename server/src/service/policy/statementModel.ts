@@ -8,10 +8,10 @@ import type {
   PrincipalEntry,
   StatementModel,
 } from './policyModel';
-import { stringAt } from './policyString';
+import { stringAt, type Characters } from './policyString';
 
 /** The model of one statement object, read from its node. */
-export function parseStatement(text: string, node: Node, index: number): StatementModel {
+export function parseStatement(text: Characters, node: Node, index: number): StatementModel {
   const properties = propertiesOf(node);
   const list = (key: string) => listElement(text, key, properties.get(key));
   return {
@@ -30,7 +30,7 @@ export function parseStatement(text: string, node: Node, index: number): Stateme
   };
 }
 
-function listElement(text: string, key: string, property: Node | undefined): ListElement | undefined {
+function listElement(text: Characters, key: string, property: Node | undefined): ListElement | undefined {
   if (!property) return undefined;
   const value = valueOf(property);
   const { values, invalid } = stringsIn(text, value);
@@ -38,7 +38,7 @@ function listElement(text: string, key: string, property: Node | undefined): Lis
 }
 
 function principalElement(
-  text: string,
+  text: Characters,
   key: 'Principal' | 'NotPrincipal',
   property: Node | undefined,
 ): PrincipalElement | undefined {
@@ -55,7 +55,7 @@ function principalElement(
   return element;
 }
 
-function conditionElement(text: string, property: Node | undefined): ConditionElement | undefined {
+function conditionElement(text: Characters, property: Node | undefined): ConditionElement | undefined {
   if (!property) return undefined;
   const value = valueOf(property);
   const clauses: ConditionClause[] = [];
@@ -81,7 +81,7 @@ function conditionElement(text: string, property: Node | undefined): ConditionEl
 const NO_NODES: readonly Node[] = Object.freeze([]);
 
 /** A string value, or each string of an array value; anything else is invalid. */
-function stringsIn(text: string, value: Node | undefined): { values: PolicyString[]; invalid: readonly Node[] } {
+function stringsIn(text: Characters, value: Node | undefined): { values: PolicyString[]; invalid: readonly Node[] } {
   const items = value?.type === 'array' ? (value.children ?? []) : value ? [value] : [];
   // Arrays of their exact size: a policy has thousands of these lists, mostly of strings alone.
   const strings = items.map((item) => stringAt(text, item));

@@ -1,9 +1,10 @@
 import type { Node, ParseError } from 'jsonc-parser';
-import { MAX_DEPTH, PARSE_OPTIONS, ParsedPolicy } from './parsePolicy';
+import { countCommentMarks, MAX_DEPTH, PARSE_OPTIONS, ParsedPolicy, pieces } from './parsePolicy';
+import type { PieceText } from '../text/pieceText';
 import { NestingTooDeep, parseTree, type MutableNode } from './parseTree';
 import type { PolicyModel } from './policyModel';
 import { ownCopy } from '../ownCopy';
-import { difference } from '../textDifference';
+import { pieceDifference } from '../textDifference';
 
 /**
  * The model of `text` made from `previous`, the model of an earlier text of the same document,
@@ -25,11 +26,13 @@ import { difference } from '../textDifference';
  * the nesting left to it below its parents, so a text a full parse would give up on (see
  * `NestingTooDeep`) is left to the full parse.
  */
-export function updatePolicy(previous: PolicyModel, text: string): PolicyModel | undefined {
+export function updatePolicy(previous: PolicyModel, next: string | PieceText): PolicyModel | undefined {
   if (!(previous instanceof ParsedPolicy) || !previous.root) return undefined;
-  if (text === previous.text) return previous;
-  const old = previous.text;
-  const { start: prefix, suffix } = difference(old, text);
+  const old = previous.source;
+  const text = pieces(next);
+  if (text === old) return previous;
+  const { start: prefix, suffix } = pieceDifference(old, text);
+  if (prefix === old.length && old.length === text.length) return previous;
   const changeEnd = old.length - suffix;
 
   const items = previous.statementNodes();
@@ -120,22 +123,27 @@ function release(model: ParsedPolicy): void {
  * parsed again alone, as `updatePolicy` parses one, and the nodes between and after them move.
  * Undefined (and `previous` left as it was) when a statement does not read as one object alone.
  */
-export function updateStatements(previous: PolicyModel, text: string, changes: readonly { start: number; end: number; delta: number }[]): PolicyModel | undefined {
+export function updateStatements(previous: PolicyModel, nextText: string | PieceText, changes: readonly { start: number; end: number; delta: number }[]): PolicyModel | undefined {
   if (!(previous instanceof ParsedPolicy) || !previous.root) return undefined;
-  if (changes.length === 0) return text === previous.text ? previous : undefined;
+  const text = pieces(nextText);
+  if (changes.length === 0) return text === previous.source || text.toString() === previous.text ? previous : undefined;
   const items = previous.statementNodes();
   // First every replacement is made and checked; only then is the previous tree changed.
   const replacements: { index: number; node: Node; replacement: MutableNode; start: number; delta: number; errors: ParseError[] }[] = [];
   let shift = 0;
+  // The count of comment marks moves by what the statements lose and gain: a statement's text starts
+  // with `{` and ends with `}`, so no mark spans its edge.
+  let marks = previous.marks;
   for (const { start, end, delta } of changes) {
     const index = statementIndexAt(items, start);
     const node = items[index];
-    if (node?.type !== 'object' || node.offset !== start || node.offset + node.length !== end || end >= previous.text.length) return undefined;
+    if (node?.type !== 'object' || node.offset !== start || node.offset + node.length !== end || end >= previous.source.length) return undefined;
     // Its own copy: the values parsed from a slice of the text would keep this whole version of it.
     const source = ownCopy(text.slice(start + shift, end + shift + delta));
     const errors: ParseError[] = [];
     const replacement = parseStatementAlone(source, errors, node);
     if (!replacement) return undefined;
+    if (marks !== undefined) marks += countCommentMarks([source]) - countCommentMarks([previous.source.slice(start, end)]);
     replacements.push({ index, node, replacement, start: start + shift, delta, errors: errors.map((e) => ({ ...e, offset: e.offset + start + shift })) });
     shift += delta;
   }
@@ -170,6 +178,7 @@ export function updateStatements(previous: PolicyModel, text: string, changes: r
   model.statementProperty = previous.statementProperty;
   model.duplicateKeys = previous.duplicateKeys;
   model.built = previous.built.slice();
+  model.marks = marks;
   for (const change of replacements) model.built[change.index] = undefined;
   release(previous);
   return model;

@@ -191,5 +191,5 @@ export class KeptFindings {
 /** A statement's text in its model. */
 function textOf(model: PolicyModel, statement: StatementModel): string {
   const { offset, length } = statement.node;
-  return model.text.slice(offset, offset + length);
+  return model.source.slice(offset, offset + length);
 }

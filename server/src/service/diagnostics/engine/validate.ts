@@ -117,7 +117,7 @@ export function* validationSteps(
   if (!model.isPolicy || !settings.enable) return { kind: undefined, diagnostics: [] };
   yield* readStatements(model);
   // Where each line starts, read once for the whole text when a diagnostic is first placed: a step of its own.
-  document.positionAt(document.getText().length);
+  document.positionAt(model.source.length);
   yield;
   const kind = decidePolicyKind(model, settings.policyKind);
   const context = new RuleContext(model, catalog, settings, kind, memory.statements);

@@ -1,4 +1,5 @@
 import type { PolicyModel, StatementModel } from '../../policy/policyModel';
+import type { PieceText } from '../../text/pieceText';
 import { templateValueIn } from '../../templates/placeholders';
 
 /** A policy's size as AWS counts it: `characters` for IAM's quotas, `bytes` (UTF-8) for Kinesis's 20 KB limit. */
@@ -12,9 +13,16 @@ export interface PolicySize {
  * (`${AWS::Partition}`, `${var.region}`), which may be shorter or longer then: a size that is over
  * a quota only with them counted is not known to be over it.
  */
-export function templateValueLength(text: string): number {
+export function templateValueLength(text: string | PieceText): number {
+  // Each `${` to the first `}` after it, as /\$\{[^}]*\}/g matches, found in the pieces of a large text.
   let length = 0;
-  for (const match of text.matchAll(/\$\{[^}]*\}/g)) if (templateValueIn(match[0])) length += match[0].length;
+  for (let at = text.indexOf('${'); at >= 0; ) {
+    const close = text.indexOf('}', at + 2);
+    if (close < 0) break;
+    const value = text.slice(at, close + 1);
+    if (templateValueIn(value)) length += value.length;
+    at = text.indexOf('${', close + 1);
+  }
   return length;
 }
 
@@ -35,33 +43,45 @@ export type StatementSizes = WeakMap<StatementModel, PolicySize>;
  * syntax errors or comments (whose quotes the measure would take for strings) is measured whole.
  */
 export function modelSize(model: PolicyModel, statementSizes: StatementSizes): PolicySize {
-  const { text } = model;
-  if (!measuredByStatement(model)) return textSize(text);
+  if (!measuredByStatement(model)) return textSize(model.text);
+  // Read in slices: the text of a large document is not made whole for this (see PieceText).
+  const { source } = model;
   const size = { characters: 0, bytes: 0 };
   let from = 0;
   for (const statement of model.statements) {
     const { offset, length } = statement.node;
-    if (offset < from) return textSize(text);
-    measure(text, from, offset, size);
-    let own = statementSizes.get(statement);
-    if (!own) {
-      own = { characters: 0, bytes: 0 };
-      measure(text, offset, offset + length, own);
-      statementSizes.set(statement, own);
-    }
+    if (offset < from) return textSize(model.text);
+    measureSlice(source.slice(from, offset), size);
+    const own = statementSize(model, statement, statementSizes);
     size.characters += own.characters;
     size.bytes += own.bytes;
     from = offset + length;
   }
-  measure(text, from, text.length, size);
+  measureSlice(source.slice(from), size);
   return size;
+}
+
+/** The statement's size, measured once. */
+function statementSize(model: PolicyModel, statement: StatementModel, statementSizes: StatementSizes): PolicySize {
+  let own = statementSizes.get(statement);
+  if (!own) {
+    const { offset, length } = statement.node;
+    own = { characters: 0, bytes: 0 };
+    measureSlice(model.source.slice(offset, offset + length), own);
+    statementSizes.set(statement, own);
+  }
+  return own;
+}
+
+function measureSlice(text: string, size: PolicySize): void {
+  measure(text, 0, text.length, size);
 }
 
 /** Whether the model's text is measured statement by statement (see `modelSize`); read once per model, a scan of its text. */
 function measuredByStatement(model: PolicyModel): boolean {
   let answer = BY_STATEMENT.get(model);
   if (answer === undefined) {
-    answer = model.syntaxErrors.length === 0 && !model.text.includes('//') && !model.text.includes('/*');
+    answer = model.syntaxErrors.length === 0 && model.commentMarks() === 0;
     BY_STATEMENT.set(model, answer);
   }
   return answer;
@@ -81,10 +101,7 @@ export function* measureStatements(model: PolicyModel, statementSizes: Statement
   let measured = 0;
   for (const statement of model.statements) {
     if (statementSizes.has(statement)) continue;
-    const { offset, length } = statement.node;
-    const own = { characters: 0, bytes: 0 };
-    measure(model.text, offset, offset + length, own);
-    statementSizes.set(statement, own);
+    statementSize(model, statement, statementSizes);
     if (++measured % STATEMENTS_MEASURED_PER_STEP === 0) yield;
   }
 }

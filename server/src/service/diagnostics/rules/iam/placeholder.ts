@@ -19,7 +19,7 @@ export const placeholder = statementRule({
     const report = (value: PolicyString) => {
       for (const { name, index } of placeholdersIn(value.value)) {
         // On the placeholder itself where the text is written as it reads (no escapes before it).
-        const raw = context.model.text.slice(value.contentOffset, value.contentOffset + index + name.length);
+        const raw = context.model.source.slice(value.contentOffset, value.contentOffset + index + name.length);
         const exact = raw === value.value.slice(0, index + name.length);
         findings.push({
           ...(exact ? { offset: value.contentOffset + index, length: name.length } : { offset: value.node.offset, length: value.node.length }),

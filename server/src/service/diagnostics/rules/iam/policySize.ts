@@ -12,11 +12,11 @@ export const policySize = policyRule({
   kinds: ['identity'],
   readsSize: true,
   check(context) {
-    const { root, text } = context.model;
-    if (!root || text.length <= MANAGED_POLICY_MAX) return [];
+    const { root, source } = context.model;
+    if (!root || source.length <= MANAGED_POLICY_MAX) return [];
     const { characters } = context.size;
     // A template's values may be shorter when deployed: counted as nothing, is it still over?
-    if (characters <= MANAGED_POLICY_MAX || characters - templateValueLength(text) <= MANAGED_POLICY_MAX) return [];
+    if (characters <= MANAGED_POLICY_MAX || characters - templateValueLength(source) <= MANAGED_POLICY_MAX) return [];
     return [
       {
         offset: root.offset,

@@ -12,10 +12,10 @@ export const sizeLimit = policyRule({
   check(context) {
     const { root } = context.model;
     // A character takes at most 3 bytes in UTF-8 (4 for a surrogate pair, two characters).
-    if (!root || context.model.text.length * 3 <= RESOURCE_POLICY_MAX_BYTES) return [];
+    if (!root || context.model.source.length * 3 <= RESOURCE_POLICY_MAX_BYTES) return [];
     const size = context.size.bytes;
     // A template's values may be shorter when deployed: counted as nothing, is it still over?
-    if (size <= RESOURCE_POLICY_MAX_BYTES || size - templateValueLength(context.model.text) <= RESOURCE_POLICY_MAX_BYTES) return [];
+    if (size <= RESOURCE_POLICY_MAX_BYTES || size - templateValueLength(context.model.source) <= RESOURCE_POLICY_MAX_BYTES) return [];
     return [
       {
         offset: root.offset,

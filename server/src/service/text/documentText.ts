@@ -1,0 +1,13 @@
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { PieceDocument } from './pieceDocument';
+import { PieceText } from './pieceText';
+
+/** The document's length, without making a `PieceDocument`'s text whole. */
+export function textLength(document: TextDocument): number {
+  return document instanceof PieceDocument ? document.length : document.getText().length;
+}
+
+/** The document's text in pieces: a `PieceDocument`'s own, any other's as one piece. */
+export function textOf(document: TextDocument): PieceText {
+  return document instanceof PieceDocument ? document.text : PieceText.whole(document.getText());
+}

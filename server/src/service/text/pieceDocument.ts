@@ -1,0 +1,161 @@
+import type { Position, Range, TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import { PIECE, PieceText } from './pieceText';
+
+const LF = 10;
+const CR = 13;
+
+/**
+ * A text document whose text is a `PieceText`: an edit makes the next version from the pieces it
+ * touches, and the whole text is made only when something asks for it (`getText()`). Positions
+ * are read as `TextDocument.create`'s documents read them: a line ends at `\n`, `\r\n` or `\r`, and
+ * a position past a line's end, or inside its line break, is the end of its text. The server keeps
+ * its open documents as these; everything that takes a `TextDocument` takes one.
+ */
+export class PieceDocument implements TextDocument {
+  private pieces: PieceText;
+  /** Where each line starts; the first is 0. */
+  private lines: number[];
+
+  constructor(
+    readonly uri: string,
+    readonly languageId: string,
+    private currentVersion: number,
+    text: string,
+    /** See `PieceText.of`. */
+    private readonly pieceLength = PIECE,
+  ) {
+    this.pieces = PieceText.of(text, pieceLength);
+    this.lines = lineStarts(this.pieces, 0, text.length);
+  }
+
+  get version(): number {
+    return this.currentVersion;
+  }
+
+  /** This version's text, which later edits leave as it is. */
+  get text(): PieceText {
+    return this.pieces;
+  }
+
+  get length(): number {
+    return this.pieces.length;
+  }
+
+  get lineCount(): number {
+    return this.lines.length;
+  }
+
+  getText(range?: Range): string {
+    return range ? this.pieces.slice(this.offsetAt(range.start), this.offsetAt(range.end)) : this.pieces.toString();
+  }
+
+  /** Takes the editor's changes, in order, each against the text the ones before it left. */
+  update(changes: readonly TextDocumentContentChangeEvent[], version: number): void {
+    for (const change of changes) {
+      if ('range' in change) {
+        const [from, to] = ordered(change.range.start, change.range.end);
+        this.replace(this.offsetAt(from), this.offsetAt(to), change.text);
+      } else {
+        this.pieces = PieceText.of(change.text, this.pieceLength);
+        this.lines = lineStarts(this.pieces, 0, change.text.length);
+      }
+    }
+    this.currentVersion = version;
+  }
+
+  private replace(start: number, end: number, text: string): void {
+    const delta = text.length - (end - start);
+    this.pieces = this.pieces.replace(start, end, text);
+    // Whether a line starts at p depends on the characters at p - 1 and p: the starts from `start`
+    // to `end` (inclusive) are read again from the new text, and those after move by `delta`.
+    const first = firstAtOrAfter(this.lines, Math.max(start, 1));
+    const after = firstAtOrAfter(this.lines, end + 1);
+    const found = lineStarts(this.pieces, Math.max(start, 1), start + text.length);
+    // In place: a copy of a long document's line starts would be a large allocation each keystroke.
+    if (found.length < 10_000) this.lines.splice(first, after - first, ...found);
+    else this.lines = [...this.lines.slice(0, first), ...found, ...this.lines.slice(after)];
+    for (let i = first + found.length; i < this.lines.length; i++) this.lines[i] += delta;
+  }
+
+  positionAt(offset: number): Position {
+    offset = Math.max(0, Math.min(offset, this.pieces.length));
+    const line = firstAtOrAfter(this.lines, offset + 1) - 1;
+    return { line, character: this.beforeLineBreak(offset, this.lines[line]) - this.lines[line] };
+  }
+
+  offsetAt(position: Position): number {
+    if (position.line >= this.lines.length) return this.pieces.length;
+    if (position.line < 0) return 0;
+    const start = this.lines[position.line];
+    if (position.character <= 0) return start;
+    const next = position.line + 1 < this.lines.length ? this.lines[position.line + 1] : this.pieces.length;
+    return this.beforeLineBreak(Math.min(start + position.character, next), start);
+  }
+
+  /** The line's text, without its line break; past the last line, the last line. */
+  getLineRange(line: number): Range {
+    if (line < 0) return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    if (line >= this.lines.length) {
+      const last = this.lines.length - 1;
+      return { start: { line: last, character: 0 }, end: { line: last, character: this.pieces.length - this.lines[last] } };
+    }
+    const [start, breakAt] = this.lineBounds(line);
+    return { start: { line, character: 0 }, end: { line, character: breakAt - start } };
+  }
+
+  /** The line's line break: `\n`, `\r\n`, `\r`, or none for the last line. */
+  getEOLCharacters(line: number): string {
+    if (line < 0 || line >= this.lines.length) return '';
+    const [, breakAt, next] = this.lineBounds(line);
+    return this.pieces.slice(breakAt, next);
+  }
+
+  /** Where the line starts, where its line break starts, and where the next line starts. */
+  private lineBounds(line: number): [number, number, number] {
+    const start = this.lines[line];
+    const next = line + 1 < this.lines.length ? this.lines[line + 1] : this.pieces.length;
+    return [start, this.beforeLineBreak(next, start), next];
+  }
+
+  /** `offset`, moved back over any line break before it, not before `lineStart`. */
+  private beforeLineBreak(offset: number, lineStart: number): number {
+    while (offset > lineStart && isLineBreak(this.pieces.charCodeAt(offset - 1))) offset--;
+    return offset;
+  }
+}
+
+/**
+ * The offsets in `[from, to]` where a line starts, by the characters around them (the first line's
+ * start, 0, only when `from` is 0): after `\n`, after `\r\n`, and after a `\r` not followed by `\n`.
+ */
+function lineStarts(text: PieceText, from: number, to: number): number[] {
+  const starts = from === 0 ? [0] : [];
+  const end = Math.min(to, text.length);
+  const chars = text.slice(Math.max(0, from - 1), Math.min(end + 1, text.length));
+  const base = Math.max(0, from - 1);
+  for (let p = Math.max(from, 1); p <= end; p++) {
+    const before = chars.charCodeAt(p - 1 - base);
+    if (before === LF || (before === CR && (p === text.length || chars.charCodeAt(p - base) !== LF))) starts.push(p);
+  }
+  return starts;
+}
+
+/** The index of the first entry of the ascending `offsets` at or after `offset` (`offsets.length` if none). */
+function firstAtOrAfter(offsets: readonly number[], offset: number): number {
+  let low = 0;
+  let high = offsets.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (offsets[mid] < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+function ordered(a: Position, b: Position): [Position, Position] {
+  return a.line > b.line || (a.line === b.line && a.character > b.character) ? [b, a] : [a, b];
+}
+
+function isLineBreak(char: number): boolean {
+  return char === LF || char === CR;
+}
