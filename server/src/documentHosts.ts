@@ -1,7 +1,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentCache } from './documentCache';
 import { PendingReads } from './pendingReads';
-import { isTerraform, type PolicyLanguageService, type PolicyModel, type TemplateDocument } from './service';
+import { isTerraform, textLength, type PolicyLanguageService, type PolicyModel, type TemplateDocument } from './service';
 
 /** What a document holds for the features: a template's policies, or the document read as a policy. */
 export type Host = { template: TemplateDocument } | { policy: PolicyModel };
@@ -74,7 +74,7 @@ export class DocumentHosts {
   /** A document opened or changed: one just opened, and large, is to be read by its validation. */
   changed(document: TextDocument): void {
     const fresh = !this.models.has(document.uri) && !this.templates.has(document.uri);
-    if (fresh && document.getText().length >= READ_IN_STEPS_FROM && !this.tooLarge(document)) this.reads.expect(document.uri, document.version);
+    if (fresh && textLength(document) >= READ_IN_STEPS_FROM && !this.tooLarge(document)) this.reads.expect(document.uri, document.version);
     else this.reads.end(document.uri);
   }
 

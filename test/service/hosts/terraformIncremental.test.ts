@@ -5,7 +5,8 @@ import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { PolicyLanguageService, TemplateDocument } from '../../../server/src/service';
 import { itemStarts, moveStarts } from '../../../server/src/service/hosts/terraform/hclChunks';
-import { difference } from '../../../server/src/service/textDifference';
+import { difference, pieceDifference } from '../../../server/src/service/textDifference';
+import { PieceText } from '../../../server/src/service/text/pieceText';
 import { kinesisTf, OPTIONS, terraformService } from '../../support/terraform';
 
 /** What is typed: HCL's brackets, strings, comments and heredocs among them, which change where items end. */
@@ -83,12 +84,18 @@ describe('a Terraform file kept across edits', () => {
   it('finds where its items start after an edit as a scan of the whole text does', () => {
     for (const [fixture, seed] of [[kinesisTf(), 3], [readFileSync('test/fixtures/terraform/control-flow.tf', 'utf8'), 11]] as const) {
       let text = fixture;
+      // The text in short pieces, as the server holds a document: the scan reads a part of it.
+      let pieces = PieceText.of(text, 256);
       let starts = itemStarts(text);
       assert.ok(starts.length > 10, 'the fixture has items');
       for (const [step, edit] of randomEdits(seed, 300).entries()) {
         const next = applied(text, edit, step);
-        starts = moveStarts(starts, difference(text, next.text), next.text);
+        const changed = difference(text, next.text);
+        const nextPieces = pieces.replace(changed.start, text.length - changed.suffix, next.text.slice(changed.start, next.text.length - changed.suffix));
+        starts = moveStarts(starts, pieceDifference(pieces, nextPieces), nextPieces);
+        assert.equal(nextPieces.isFlat, false, 'the scan does not make the text whole');
         text = next.text;
+        pieces = nextPieces;
         assert.deepEqual(starts, itemStarts(text), `after edit ${step} ${next.label}`);
       }
     }

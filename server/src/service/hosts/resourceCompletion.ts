@@ -4,6 +4,7 @@ import { parseArn } from '../catalog/arn';
 import { attributeOf, UNKNOWN } from './cloudformation/intrinsics';
 import { RESOURCE_VALUES } from './cloudformation/resourceValues';
 import { entry, isEmptyValue, stringValue, type TemplateNode } from './cloudformation/templateTree';
+import { textOf } from '../text/documentText';
 import type { TemplateDocument } from './hostModel';
 
 /**
@@ -71,7 +72,7 @@ function subText(pattern: string, name: string, ref: string | undefined): string
  * statement; no value where the key is written with none yet (`Resource: ` and the cursor after it).
  */
 function resourceValueAt(host: TextDocument, template: TemplateDocument, offset: number): { statement: TemplateNode; value?: TemplateNode } | undefined {
-  const text = host.getText();
+  const text = textOf(host);
   // The policy the cursor is in, or the last to start before it (a key written last, with no value yet, ends before the cursor).
   let policy: (typeof template.policies)[number] | undefined;
   for (const p of template.policiesAt(offset)) if (!p.node.synthetic && p.node.start <= offset) policy = p;

@@ -53,8 +53,9 @@ export function slotAt(text: string, offset: number): Slot | undefined {
 }
 
 export function slotCompletion(service: PolicyLanguageService, host: TextDocument, template: TemplateDocument, offset: number): CompletionList | null {
+  if (template.format !== 'yaml') return null;
   const text = host.getText();
-  const slot = template.format === 'yaml' ? slotAt(text, offset) : undefined;
+  const slot = slotAt(text, offset);
   if (!slot) return null;
   // The resource's block is read again with the slot filled: the rest of the template may be broken meanwhile.
   const { probe, space } = slot;

@@ -1,4 +1,5 @@
 import type { Difference } from '../../textDifference';
+import type { PieceText } from '../../text/pieceText';
 
 /**
  * Where a Terraform file's top-level items (blocks and attributes) start, found by a scan of its
@@ -123,21 +124,46 @@ function lineEndAt(text: string, from: number): number {
  * a start of the previous version past the change (the text from there on is the same, and so is
  * every start after it, moved by the change in length).
  */
-export function moveStarts(old: readonly number[], changed: Difference, text: string): number[] {
+export function moveStarts(old: readonly number[], changed: Difference, text: PieceText): number[] {
   const oldChangeEnd = changed.oldLength - changed.suffix;
   // The item the change begins in, and the one before it: a change at an item's start may join it to the last.
   let k = 0;
   while (k + 1 < old.length && old[k + 1] <= changed.start) k++;
   const from = k > 0 ? k - 1 : 0;
   const oldStarts = new Set<number>();
-  for (let j = from + 1; j < old.length; j++) if (old[j] >= oldChangeEnd) oldStarts.add(old[j]);
-  let met: number | undefined;
-  const scanned = itemStarts(text, old[from] ?? 0, (start) => {
-    if (start - changed.delta >= oldChangeEnd && oldStarts.has(start - changed.delta)) met = start - changed.delta;
-    return met !== undefined;
-  });
-  const starts = old.slice(0, from).concat(scanned);
-  if (met === undefined) return starts;
-  for (let j = old.indexOf(met) + 1; j < old.length; j++) starts.push(old[j] + changed.delta);
+  let firstAfter: number | undefined;
+  for (let j = from + 1; j < old.length; j++) {
+    if (old[j] < oldChangeEnd) continue;
+    oldStarts.add(old[j]);
+    firstAfter ??= old[j];
+  }
+  const scanFrom = old[from] ?? 0;
+  const scan = (within: string, base: number) => {
+    let met: number | undefined;
+    const scanned = itemStarts(within, 0, (start) => {
+      const moved = base + start - changed.delta;
+      if (moved >= oldChangeEnd && oldStarts.has(moved)) met = moved;
+      return met !== undefined;
+    }).map((start) => base + start);
+    return { scanned, met };
+  };
+  // First over the text from the scan's start to a little past the first start after the change,
+  // which the scan most likely meets. Its result is the whole text's when it met a start there
+  // with that start's whole line within the piece read: every character the scan read up to it was
+  // then within, and read as in the whole text (a line's end, a comment's end, a heredoc's line).
+  let result: { scanned: number[]; met: number | undefined } | undefined;
+  if (firstAfter !== undefined) {
+    const end = Math.min(text.length, firstAfter + changed.delta + WINDOW_PAST);
+    const within = text.slice(scanFrom, end);
+    const tried = scan(within, scanFrom);
+    if (tried.met !== undefined && (end === text.length || within.indexOf('\n', tried.met + changed.delta - scanFrom) >= 0)) result = tried;
+  }
+  result ??= scan(text.slice(scanFrom), scanFrom);
+  const starts = old.slice(0, from).concat(result.scanned);
+  if (result.met === undefined) return starts;
+  for (let j = old.indexOf(result.met) + 1; j < old.length; j++) starts.push(old[j] + changed.delta);
   return starts;
 }
+
+/** How far past the first item start after a change the scan reads before it reads the rest of the text. */
+const WINDOW_PAST = 4096;

@@ -5,6 +5,7 @@ import { entry } from '../cloudformation/templateTree';
 import type { TemplateDocument } from '../hostModel';
 import { statementAround, within } from '../slotCompletion';
 import { hclStringText } from './hclValues';
+import { lineBefore, textOf } from '../../text/documentText';
 
 /**
  * Completion where an HCL value is not written yet: `actions = [|]`, after a comma, `type = |`,
@@ -14,9 +15,9 @@ import { hclStringText } from './hclValues';
  * `Resource`, the configuration's own resources come first, as references.
  */
 export function hclSlotCompletion(service: PolicyLanguageService, host: TextDocument, template: TemplateDocument, offset: number): CompletionList | null {
-  const text = host.getText();
-  const line = text.slice(text.lastIndexOf('\n', offset - 1) + 1, offset);
-  const after = text.slice(offset, offset + 200);
+  // Read around the cursor: a keystroke's completion does not make the whole text of a large file.
+  const line = lineBefore(host, offset);
+  const after = textOf(host).slice(offset, offset + 200);
   // Nothing written yet, or a reference being typed (`aws_kinesis_st`): either is replaced.
   const word = /[[,=]\s*([A-Za-z_][\w.-]*)?$/.exec(line);
   if (template.format !== 'hcl' || !template.probe || !word || !/^[ \t]*(\r?\n|$|[\],}])/.test(after)) return null;

@@ -1,3 +1,4 @@
+import type { PieceText } from '../../text/pieceText';
 import type { TemplateDocument } from '../hostModel';
 import type { Configuration } from './configuration';
 import type { HclItem } from './hclItems';
@@ -8,7 +9,8 @@ import type { HclItem } from './hclItems';
  */
 export interface Items {
   uri: string;
-  text: string;
+  /** The file's text, in pieces (see PieceText): a keystroke reads the item it is in, not the whole text. */
+  text: PieceText;
   starts: number[];
   items: HclItem[];
   configuration: Configuration;

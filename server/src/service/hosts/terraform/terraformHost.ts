@@ -4,7 +4,8 @@ import { parsePolicy } from '../../policy/parsePolicy';
 import type { TemplateSymbols } from '../cloudformation/intrinsics';
 import { writtenPolicy } from '../cloudformation/policyText';
 import type { TemplateMap } from '../cloudformation/templateTree';
-import { difference } from '../../textDifference';
+import { pieceDifference } from '../../textDifference';
+import { textOf } from '../../text/documentText';
 import type { EmbeddedPolicy, PrincipalView, TemplateDocument } from '../hostModel';
 import { principalViews } from '../principalViews';
 import { itemStarts, moveStarts } from './hclChunks';
@@ -45,10 +46,10 @@ export function terraformTemplate(document: TextDocument, parser: Parser, previo
  * end must `return()` the steps: the trees held are deleted then.
  */
 export function* terraformTemplateSteps(document: TextDocument, parser: Parser, previous?: TemplateDocument): Steps<TemplateDocument | undefined> {
-  const text = document.getText();
+  const text = textOf(document);
   const before = earlier(document.uri, previous);
-  const changed = before ? difference(before.text, text) : undefined;
-  const starts = before && changed ? moveStarts(before.starts, changed, text) : itemStarts(text);
+  const changed = before ? pieceDifference(before.text, text) : undefined;
+  const starts = before && changed ? moveStarts(before.starts, changed, text) : itemStarts(text.toString());
   const old = before?.items ?? [];
   // The items before the change stand where they stood; those after it, moved by the change in length.
   let head = 0;
@@ -186,7 +187,7 @@ function* assemble(document: TextDocument, parser: Parser, state: Items, fresh: 
   };
   if (policyFiles.length > 0) holds = true;
   // A broken file that would hold policies is told broken (the command line reports it); another holds none.
-  const mayHoldPolicies = broken && [...Object.keys(POLICY_ATTRIBUTES), 'aws_iam_policy_document'].some((type) => text.includes(`"${type}"`));
+  const mayHoldPolicies = broken && [...Object.keys(POLICY_ATTRIBUTES), 'aws_iam_policy_document'].some((type) => text.indexOf(`"${type}"`) >= 0);
   if (!holds && !mayHoldPolicies) return undefined;
   let all: EmbeddedPolicy[] | undefined;
   function* settleSteps(): Steps<EmbeddedPolicy[]> {
@@ -205,7 +206,10 @@ function* assemble(document: TextDocument, parser: Parser, state: Items, fresh: 
   let principals: PrincipalView[] | undefined;
   const template: TemplateDocument = {
     format: 'hcl',
-    text,
+    // Made whole only when a feature asks for it: a keystroke's check does not.
+    get text() {
+      return text.toString();
+    },
     root: { type: 'map', start: 0, end: text.length, entries: [], flow: false },
     symbols: NO_SYMBOLS,
     get policies() {
