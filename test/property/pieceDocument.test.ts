@@ -98,8 +98,12 @@ describe('PieceText', () => {
           const step = Math.max(1, Math.floor(expected.length / 20));
           for (let s = -2; s <= expected.length + 1; s += step) for (let e = s - 1; e <= expected.length + 2; e += step) assert.equal(pieces.slice(s, e), expected.slice(s, e), `slice(${s}, ${e})`);
           assert.ok(pieces.pieces.every((p) => p.length <= pieceLength));
-          for (const search of ['\r\n', '{"', 'a', '😀a', '"x": 1}']) {
-            for (let from = -1; from <= expected.length + 1; from += step) assert.equal(pieces.indexOf(search, from), expected.indexOf(search, from), `indexOf(${JSON.stringify(search)}, ${from})`);
+          for (const search of ['\r\n', '{"', 'a', '😀a', '"x": 1}', '\n', '']) {
+            for (let from = -1; from <= expected.length + 1; from += step) {
+              assert.equal(pieces.indexOf(search, from), expected.indexOf(search, from), `indexOf(${JSON.stringify(search)}, ${from})`);
+              assert.equal(pieces.lastIndexOf(search, from), expected.lastIndexOf(search, from), `lastIndexOf(${JSON.stringify(search)}, ${from})`);
+            }
+            assert.equal(pieces.lastIndexOf(search), expected.lastIndexOf(search));
           }
         }
         assert.equal(pieces.toString(), expected);

@@ -3,19 +3,19 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { TemplateDocument } from '../../../server/src/service';
+import { PieceDocument, type TemplateDocument } from '../../../server/src/service';
 import { service } from '../../support/service';
 import { OPTIONS } from '../../support/templates';
 
 const INSERTS = [' ', 'a', 'z', ':', '\n', '- ', '!', "'", 'Z', '\n      ', 'kinesis:'];
 
 /** What a template reads as, for comparing two ways of getting there. */
-function reading(document: TextDocument, template: TemplateDocument | undefined) {
+function reading(document: TextDocument, template: TemplateDocument | undefined, text = document.getText()) {
   if (!template) return undefined;
   // Hover and completion first, as the editor asks right after an edit: they read only the
   // resource under the cursor, and must find it where it is now. Places in the last resources
   // too, which an edit before them moves.
-  const places = [...document.getText().matchAll(/kinesis:|!GetAtt |Resource: /g)].map((m) => (m.index ?? 0) + 3);
+  const places = [...text.matchAll(/kinesis:|!GetAtt |Resource: /g)].map((m) => (m.index ?? 0) + 3);
   const asked = [...places.slice(0, 2), ...places.slice(-4)];
   const hover = asked.map((at) => JSON.stringify(service.templateHover(document, document.positionAt(at), template)));
   const completion = asked.map((at) => JSON.stringify(service.templateCompletion(document, document.positionAt(at), template)?.items.slice(0, 3) ?? null));
@@ -40,7 +40,8 @@ describe('a YAML template kept across edits', () => {
         { seed, numRuns: 150 },
       );
       let text = readFileSync(`test/fixtures/templates/${fixture}`, 'utf8');
-      let document = TextDocument.create('file:///ws/t.yaml', 'yaml', 1, text);
+      // Edited as the server holds a document, in short pieces (see PieceText).
+      const document = new PieceDocument('file:///ws/t.yaml', 'yaml', 1, text, 64);
       let kept = service.parseTemplate(document);
       let reused = 0;
       for (const [step, edit] of edits.entries()) {
@@ -48,17 +49,38 @@ describe('a YAML template kept across edits', () => {
         const { removed } = edit;
         const inserted = removed === 0 && edit.insert === '' ? INSERTS[step % INSERTS.length] : edit.insert;
         text = text.slice(0, at) + inserted + text.slice(at + removed);
-        document = TextDocument.create('file:///ws/t.yaml', 'yaml', step + 2, text);
-        const fresh = service.parseTemplate(document);
+        document.update([{ range: { start: document.positionAt(at), end: document.positionAt(at + removed) }, text: inserted }], step + 2);
+        const plain = TextDocument.create('file:///ws/t.yaml', 'yaml', step + 2, text);
+        const fresh = service.parseTemplate(plain);
         const updated = kept ? service.updateTemplate(kept, document) : undefined;
         if (updated) reused++;
         const incremental = updated ?? service.parseTemplate(document);
-        assert.deepEqual(reading(document, incremental), reading(document, fresh), `after edit ${step} at ${at}: ${JSON.stringify(inserted)} for ${removed}`);
+        // Read from the pieces: what the checks, completion and hover read does not make the text whole.
+        assert.deepEqual(reading(document, incremental, text), reading(plain, fresh), `after edit ${step} at ${at}: ${JSON.stringify(inserted)} for ${removed}`);
         kept = incremental;
       }
       assert.ok(reused >= least, `the template was kept across edits (${reused} of 150)`);
     });
   }
+
+  it('reads a keystroke in a resource, checks it and answers completion and hover without making the whole text', () => {
+    const text = readFileSync('test/fixtures/templates/kcl-consumer.yaml', 'utf8');
+    const document = new PieceDocument('file:///ws/t.yaml', 'yaml', 1, text, 64);
+    let template = service.parseTemplate(document)!;
+    let expected = text;
+    const places = [...text.matchAll(/kinesis:|Resource: /g)].map((m) => (m.index ?? 0) + 3);
+    assert.ok(places.length > 5);
+    for (const [i, at] of places.reverse().entries()) {
+      expected = expected.slice(0, at) + 'x' + expected.slice(at);
+      document.update([{ range: { start: document.positionAt(at), end: document.positionAt(at) }, text: 'x' }], i + 2);
+      const updated = service.updateTemplate(template, document);
+      assert.ok(updated, `edit ${i} is read incrementally`);
+      template = updated;
+      const fresh = service.parseTemplate(TextDocument.create('file:///ws/t.yaml', 'yaml', i + 2, expected));
+      assert.deepEqual(reading(document, template, expected), reading(TextDocument.create('file:///ws/t.yaml', 'yaml', i + 2, expected), fresh));
+      assert.equal(document.text.isFlat, false, `after edit ${i} the text was made whole`);
+    }
+  });
 
   it('reads the streams’ keys again when a stream’s encryption changes, and keeps them across an edit elsewhere', () => {
     // The stream the policy reads is not the template's first.

@@ -1,3 +1,4 @@
+import type { PieceText } from '../text/pieceText';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { PolicyModel } from '../policy/policyModel';
@@ -50,8 +51,10 @@ export interface PrincipalView {
 
 export interface TemplateDocument {
   format: 'json' | 'yaml' | 'hcl';
-  /** The template's text. */
-  text: string;
+  /** The template's text: made whole when first read (see PieceText); `source` reads a part of it. */
+  readonly text: string;
+  /** The same text, in pieces. */
+  readonly source: PieceText;
   readonly root: TemplateMap;
   /**
    * Its resources and parameters. The nodes of a YAML template's resources may stand where they

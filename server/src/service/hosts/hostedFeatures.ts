@@ -13,6 +13,7 @@ import { hclStringText } from './terraform/hclValues';
 import { hclSlotCompletion } from './terraform/hclSlotCompletion';
 import type { EmbeddedPolicy, TemplateDocument } from './hostModel';
 import { finish, type Steps } from '../steps';
+import { textOf } from '../text/documentText';
 import { scalarOver, valueStart, yamlString } from './cloudformation/yamlScalars';
 
 /**
@@ -89,7 +90,7 @@ export function hostRange(host: TextDocument, view: { document: TextDocument; ma
   let end = Math.max(start, view.map.toHost(view.document.offsetAt(range.end), 'end'));
   // A finding on a block map as a whole (a policy without "Version") starts where its first key
   // does: it is shown on that key rather than as a point.
-  if (end === start && range.end.character !== range.start.character) end = start + (/^[^\s:]*/.exec(host.getText().slice(start, start + 200))?.[0].length ?? 0);
+  if (end === start && range.end.character !== range.start.character) end = start + (/^[^\s:]*/.exec(textOf(host).slice(start, start + 200))?.[0].length ?? 0);
   return { start: host.positionAt(start), end: host.positionAt(end) };
 }
 

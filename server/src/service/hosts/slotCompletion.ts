@@ -8,6 +8,8 @@ import { entry, type TemplateNode } from './cloudformation/templateTree';
 import { resourcesWith } from './cloudformation/yamlBlocks';
 import { yamlString } from './cloudformation/yamlScalars';
 import type { TemplateDocument } from './hostModel';
+import { textOf } from '../text/documentText';
+import type { PieceText } from '../text/pieceText';
 import { resourceItems } from './resourceCompletion';
 
 /**
@@ -54,9 +56,12 @@ export function slotAt(text: string, offset: number): Slot | undefined {
 
 export function slotCompletion(service: PolicyLanguageService, host: TextDocument, template: TemplateDocument, offset: number): CompletionList | null {
   if (template.format !== 'yaml') return null;
-  const text = host.getText();
-  const slot = slotAt(text, offset);
-  if (!slot) return null;
+  // Read around the cursor, from its line's start: a keystroke's completion does not make the whole text.
+  const text = textOf(host);
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const local = slotAt(text.slice(lineStart, offset + 200), offset - lineStart);
+  if (!local) return null;
+  const slot = { ...local, probe: local.probe + lineStart, from: local.from + lineStart };
   // The resource's block is read again with the slot filled: the rest of the template may be broken meanwhile.
   const { probe, space } = slot;
   const resource = resourcesWith(template, offset, slot.insert).find((e) => e.keyNode.start <= probe && probe <= (e.value?.end ?? e.keyNode.end));
@@ -68,7 +73,7 @@ export function slotCompletion(service: PolicyLanguageService, host: TextDocumen
   const document = TextDocument.create(host.uri, 'json', host.version, json);
   const list = service.doComplete(document, document.positionAt(inside), parsePolicy(json));
   const range = { start: host.positionAt(slot.from), end: host.positionAt(offset) };
-  const inFlow = /[[,]$/.test(text.slice(0, offset).trimEnd());
+  const inFlow = /[[,]/.test(lastNonSpaceBefore(text, offset));
   const items: CompletionItem[] = (list?.items ?? []).flatMap((item) => {
     const edit = item.textEdit && 'newText' in item.textEdit ? item.textEdit : undefined;
     const quoted = edit ? /^"((?:[^"\\]|\\.)*)"$/.exec(edit.newText) : null;
@@ -105,4 +110,13 @@ export function statementAround(policy: TemplateNode, offset: number): TemplateN
 
 export function within(node: TemplateNode | undefined, offset: number): boolean {
   return node !== undefined && node.start <= offset && offset <= node.end;
+}
+
+/** The last character before `offset` that is not white space (as `trimEnd` reads it); empty if none. */
+function lastNonSpaceBefore(text: PieceText, offset: number): string {
+  for (let end = offset; end > 0; end -= 256) {
+    const trimmed = text.slice(Math.max(0, end - 256), end).trimEnd();
+    if (trimmed !== '') return trimmed[trimmed.length - 1];
+  }
+  return '';
 }

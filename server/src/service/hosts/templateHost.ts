@@ -11,6 +11,7 @@ import { parseYamlTemplateSteps, settle, type ResourceBlock, type YamlTree } fro
 import { finish, type Steps } from '../steps';
 import { RESOURCE_VALUES } from './cloudformation/resourceValues';
 import type { OffsetMap } from './offsetMap';
+import { textOf } from '../text/documentText';
 import type { EmbeddedPolicy, PrincipalView, ResourceMemo, TemplateDocument } from './hostModel';
 
 export type { EmbeddedPolicy, PrincipalView, TemplateDocument } from './hostModel';
@@ -44,10 +45,9 @@ export function yamlTemplate(document: TextDocument, previous?: TemplateDocument
 
 /** `yamlTemplate` in steps: a resource's block parsed, or a resource read, a step. */
 export function* yamlTemplateSteps(document: TextDocument, previous?: TemplateDocument): Steps<TemplateDocument | undefined> {
-  const text = document.getText();
   let parsed: YamlTree;
   try {
-    parsed = yield* parseYamlTemplateSteps(text, previous && { text: previous.text, blocks: previous.blocks, header: previous.yamlHeader, layout: previous.yamlLayout });
+    parsed = yield* parseYamlTemplateSteps(textOf(document), previous && { text: previous.source, blocks: previous.blocks, header: previous.yamlHeader, layout: previous.yamlLayout });
   } catch {
     return undefined;
   }
@@ -124,9 +124,14 @@ function* template(
     owners ??= new Map(policies.map((p) => [p, p.kind === 'identity' ? ownersOf(p, symbols) : []]));
     return owners.get(policy) ?? [];
   };
+  const source = textOf(document);
   return {
     format,
-    text: document.getText(),
+    // Made whole only when a feature asks for it: a keystroke's check does not.
+    get text() {
+      return source.toString();
+    },
+    source,
     get root() {
       settleAll();
       return root;

@@ -2,7 +2,7 @@ import type { Node, ParseError, ParseOptions } from 'jsonc-parser';
 import { NestingTooDeep, parseTree } from './parseTree';
 import type { PolicyModel, PolicyString, StatementModel } from './policyModel';
 import { stringAt } from './policyString';
-import { PieceText } from '../text/pieceText';
+import { piecesOf as pieces, type PieceText } from '../text/pieceText';
 import { parseStatement, propertiesOf, valueOf } from './statementModel';
 
 export { stringAt } from './policyString';
@@ -46,10 +46,7 @@ export function countCommentMarks(pieces: readonly string[]): number {
   return count;
 }
 
-/** A text as pieces: a string as one. */
-export function pieces(text: string | PieceText): PieceText {
-  return typeof text === 'string' ? PieceText.whole(text) : text;
-}
+export { piecesOf as pieces } from '../text/pieceText';
 
 /** The model of a text from its tree and syntax errors (see `parsePolicy` and `parsePolicySteps`). */
 export function policyModel(source: PieceText, root: Node | undefined, syntaxErrors: ParseError[]): ParsedPolicy {

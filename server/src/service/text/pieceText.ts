@@ -108,6 +108,27 @@ export class PieceText {
     return -1;
   }
 
+  /** As `String.prototype.lastIndexOf`, reading the pieces (and across their edges) rather than the whole text. */
+  lastIndexOf(search: string, from = Infinity): number {
+    if (this.flat !== undefined) return this.flat.lastIndexOf(search, from);
+    // The last match that begins at or before `from`.
+    const last = Math.min(Number.isNaN(from) ? Infinity : Math.max(0, from), this.length - search.length);
+    if (last < 0) return -1;
+    if (search === '') return last;
+    for (let i = this.pieceAt(last); i >= 0; i--) {
+      const start = this.starts[i];
+      // A match that begins in this piece and ends in a later one.
+      const edge = Math.max(start, start + this.pieces[i].length - search.length + 1);
+      if (edge <= last) {
+        const across = this.slice(edge, Math.min(last, start + this.pieces[i].length - 1) + search.length).lastIndexOf(search);
+        if (across >= 0) return edge + across;
+      }
+      const found = this.pieces[i].lastIndexOf(search, last - start);
+      if (found >= 0) return start + found;
+    }
+    return -1;
+  }
+
   /** The whole text, made once. */
   toString(): string {
     this.flat ??= this.pieces.join('');
@@ -139,6 +160,11 @@ export class PieceText {
     const pieces = [...this.pieces.slice(0, first), ...cut(changed, this.pieceLength), ...this.pieces.slice(last + 1)];
     return PieceText.from(pieces.length > 0 ? pieces : [''], this.pieceLength);
   }
+}
+
+/** A text as pieces: a string as one piece (see `PieceText.whole`). */
+export function piecesOf(text: string | PieceText): PieceText {
+  return typeof text === 'string' ? PieceText.whole(text) : text;
 }
 
 /** `text` in pieces of `length`, each its own copy unless `copied` is false. */

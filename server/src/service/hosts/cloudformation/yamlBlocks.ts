@@ -1,6 +1,7 @@
 import type { Tags } from 'yaml';
 import { fromYaml, isEmptyValue, moveNode, type TemplateEntry, type TemplateMap, type TemplateNode } from './templateTree';
-import { difference } from '../../textDifference';
+import { pieceDifference } from '../../textDifference';
+import { piecesOf, type PieceText } from '../../text/pieceText';
 import { relayout, resourceLayout, unchanged, type Layout } from './yamlLayout';
 import { parseYaml } from './flowIndent';
 import { ownCopy } from '../../ownCopy';
@@ -52,7 +53,7 @@ export interface YamlTree {
 
 /** What an earlier version was read as: its text, its blocks, its header and where its resources were. */
 export interface PreviousYaml {
-  text: string;
+  text: PieceText;
   blocks?: readonly ResourceBlock[];
   header?: YamlTree['header'];
   layout?: Layout;
@@ -74,17 +75,19 @@ const CUSTOM_TAGS: Tags = SHORT_FORMS.flatMap((name): Tags => [
 const OPTIONS = { uniqueKeys: false, prettyErrors: false, strict: false, logLevel: 'silent', customTags: CUSTOM_TAGS } as const;
 
 /** The template's tree, reusing the blocks of `previous` whose text is unchanged (they are moved in place). */
-export function parseYamlTemplate(text: string, before?: PreviousYaml): YamlTree {
+export function parseYamlTemplate(text: string | PieceText, before?: PreviousYaml): YamlTree {
   return finish(parseYamlTemplateSteps(text, before));
 }
 
 /** `parseYamlTemplate` in steps, a block parsed a step (the `yaml` library reads about 2 KB a millisecond: a 1 MB template takes half a second). */
-export function* parseYamlTemplateSteps(text: string, before?: PreviousYaml): Steps<YamlTree> {
+export function* parseYamlTemplateSteps(source: string | PieceText, before?: PreviousYaml): Steps<YamlTree> {
+  // Read from the pieces (see PieceText): after an edit, only the changed blocks' text is copied.
+  const text = piecesOf(source);
   // Where the texts differ: blocks wholly before the first difference, or wholly after the last,
   // are the same text (moved by the change in length), without comparing them.
-  const changed = before ? difference(before.text, text) : undefined;
-  const layout = (before?.layout && changed && relayout(before.layout, changed, text)) ?? resourceLayout(text);
-  if (!layout) return whole(text);
+  const changed = before ? pieceDifference(before.text, text) : undefined;
+  const layout = (before?.layout && changed && relayout(before.layout, changed, text)) ?? resourceLayout(text.toString());
+  if (!layout) return whole(text.toString());
   const previous = before?.blocks;
   // Kept blocks are compared where they stand, without copying the text: first the previous
   // version's next block in order (an edit changes one or two), then any of the same length.
@@ -93,7 +96,7 @@ export function* parseYamlTemplateSteps(text: string, before?: PreviousYaml): St
   let byLength: Map<number, ResourceBlock[]> | undefined;
   let next = 0;
   const same = (block: ResourceBlock | undefined, start: number, end: number): block is ResourceBlock =>
-    block !== undefined && block.text.length === end - start && !used.has(block) && text.startsWith(block.text, start);
+    block !== undefined && block.text.length === end - start && !used.has(block) && text.slice(start, end) === block.text;
   const blocks: ResourceBlock[] = [];
   for (const { start, end } of layout.blocks) {
     let kept: ResourceBlock | undefined;
@@ -122,7 +125,7 @@ export function* parseYamlTemplateSteps(text: string, before?: PreviousYaml): St
   // What the blocks do not hold must read as they are read whole: lines left between `Resources:` and
   // the first resource (its key line deleted, say) would belong to no block.
   const heading = header.root?.type === 'map' ? header.root.entries.find((e) => e.key === 'Resources') : undefined;
-  if (header.root?.type !== 'map' || !heading || !isEmptyValue(heading.value) || (trailer.root !== undefined && trailer.root.type !== 'map')) return whole(text);
+  if (header.root?.type !== 'map' || !heading || !isEmptyValue(heading.value) || (trailer.root !== undefined && trailer.root.type !== 'map')) return whole(text.toString());
   const resources: TemplateMap = {
     type: 'map',
     start: blocks[0]?.start ?? layout.sectionStart,

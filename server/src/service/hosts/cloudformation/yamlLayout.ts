@@ -1,3 +1,4 @@
+import type { PieceText } from '../../text/pieceText';
 /**
  * Where a YAML template's resources are, read from its lines: the `Resources` section and one
  * block of lines per resource, at one indentation; and, after an edit, from the layout before it
@@ -32,7 +33,7 @@ function unfollowable(text: string, first: boolean): boolean {
  * read again. Undefined where the change may alter more (it reaches outside the section, or its
  * lines hold what `resourceLayout` does not follow): read the whole layout then.
  */
-export function relayout(old: Layout, changed: Difference, text: string): Layout | undefined {
+export function relayout(old: Layout, changed: Difference, text: PieceText): Layout | undefined {
   const oldEnd = changed.oldLength - changed.suffix;
   const first = old.blocks[0]?.start ?? old.sectionStart;
   if (changed.start <= first || oldEnd >= old.sectionEnd) return undefined;

@@ -210,6 +210,7 @@ function* assemble(document: TextDocument, parser: Parser, state: Items, fresh: 
     get text() {
       return text.toString();
     },
+    source: text,
     root: { type: 'map', start: 0, end: text.length, entries: [], flow: false },
     symbols: NO_SYMBOLS,
     get policies() {

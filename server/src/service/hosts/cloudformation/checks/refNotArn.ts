@@ -3,6 +3,7 @@ import { sentences } from '../../../l10n';
 import { intrinsicOf } from '../intrinsics';
 import { RESOURCE_VALUES } from '../resourceValues';
 import { entry, stringValue, type TemplateNode } from '../templateTree';
+import type { PieceText } from '../../../text/pieceText';
 import { templateCheck, type TemplateFinding } from './check';
 
 /**
@@ -26,7 +27,7 @@ export const refNotArn = templateCheck({
         for (const key of ['Resource', 'NotResource']) {
           const value = entry(statement, key);
           for (const item of value?.type === 'seq' ? value.items : value ? [value] : []) {
-            const finding = refOfName(item, template.symbols.resources, template.text, format);
+            const finding = refOfName(item, template.symbols.resources, template.source, format);
             if (finding) findings.push(finding);
           }
         }
@@ -39,7 +40,7 @@ export const refNotArn = templateCheck({
 function refOfName(
   node: TemplateNode,
   resources: ReadonlyMap<string, { type: string }>,
-  text: string,
+  text: PieceText,
   format: 'json' | 'yaml',
 ): TemplateFinding | undefined {
   const intrinsic = intrinsicOf(node);
@@ -100,7 +101,7 @@ function kindName(type: string): string {
 }
 
 /** `!GetAtt Name.Attribute` as the template writes intrinsic functions where the `!Ref` is. */
-function written(node: TemplateNode, text: string, format: 'json' | 'yaml', name: string, attribute: string): string {
+function written(node: TemplateNode, text: PieceText, format: 'json' | 'yaml', name: string, attribute: string): string {
   if (format === 'json') return `{ "Fn::GetAtt": ["${name}", "${attribute}"] }`;
   if (node.tag) return `!GetAtt ${name}.${attribute}`;
   // The long form, `Ref: Stream` on its own line or `{Ref: Stream}`.
