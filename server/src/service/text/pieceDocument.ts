@@ -13,8 +13,8 @@ const CR = 13;
  */
 export class PieceDocument implements TextDocument {
   private pieces: PieceText;
-  /** Where each line starts; the first is 0. */
-  private lines: number[];
+  /** Where each line starts, the first at 0: found when first needed (opening a large file does not wait for it). */
+  private lineStarts: number[] | undefined;
 
   constructor(
     readonly uri: string,
@@ -25,7 +25,11 @@ export class PieceDocument implements TextDocument {
     private readonly pieceLength = PIECE,
   ) {
     this.pieces = PieceText.of(text, pieceLength);
-    this.lines = lineStarts(this.pieces, 0, text.length);
+  }
+
+  private get lines(): number[] {
+    this.lineStarts ??= lineStarts(this.pieces, 0, this.pieces.length);
+    return this.lineStarts;
   }
 
   get version(): number {
@@ -57,7 +61,7 @@ export class PieceDocument implements TextDocument {
         this.replace(this.offsetAt(from), this.offsetAt(to), change.text);
       } else {
         this.pieces = PieceText.of(change.text, this.pieceLength);
-        this.lines = lineStarts(this.pieces, 0, change.text.length);
+        this.lineStarts = undefined;
       }
     }
     this.currentVersion = version;
@@ -65,16 +69,19 @@ export class PieceDocument implements TextDocument {
 
   private replace(start: number, end: number, text: string): void {
     const delta = text.length - (end - start);
+    // The previous version's line starts (found now if not yet: before the text changes).
+    const lines = this.lines;
     this.pieces = this.pieces.replace(start, end, text);
     // Whether a line starts at p depends on the characters at p - 1 and p: the starts from `start`
     // to `end` (inclusive) are read again from the new text, and those after move by `delta`.
-    const first = firstAtOrAfter(this.lines, Math.max(start, 1));
-    const after = firstAtOrAfter(this.lines, end + 1);
+    const first = firstAtOrAfter(lines, Math.max(start, 1));
+    const after = firstAtOrAfter(lines, end + 1);
     const found = lineStarts(this.pieces, Math.max(start, 1), start + text.length);
     // In place: a copy of a long document's line starts would be a large allocation each keystroke.
-    if (found.length < 10_000) this.lines.splice(first, after - first, ...found);
-    else this.lines = [...this.lines.slice(0, first), ...found, ...this.lines.slice(after)];
-    for (let i = first + found.length; i < this.lines.length; i++) this.lines[i] += delta;
+    const updated = found.length < 10_000 ? lines : [...lines.slice(0, first), ...found, ...lines.slice(after)];
+    if (updated === lines) lines.splice(first, after - first, ...found);
+    for (let i = first + found.length; i < updated.length; i++) updated[i] += delta;
+    this.lineStarts = updated;
   }
 
   positionAt(offset: number): Position {
