@@ -38,14 +38,32 @@ export function* templateDiagnosticsSteps(service: PolicyLanguageService, host: 
   const run = runKey(template, options);
   const policies: Diagnostic[] = [];
   for (const view of allViews(template)) {
-    for (const d of yield* viewDiagnosticsSteps(service, view, options, run)) {
-      const mapped = hostDiagnostic(host, view, d);
+    for (const mapped of mappedDiagnostics(host, view, yield* viewDiagnosticsSteps(service, view, options, run))) {
       if (!(mapped.code === 'iam/invalid-arn' && refs.has(host.offsetAt(mapped.range.start)))) policies.push(mapped);
     }
     yield;
   }
   return [...policies, ...checks];
 }
+
+/**
+ * A view's diagnostics in the template, as `hostDiagnostic` maps them. The kept diagnostics of a
+ * policy the edit did not touch map as they did while the policy starts where it started (same
+ * offset, line and column), so their last mapping is used again: a keystroke in a large template
+ * does not make thousands of new diagnostics, which would live until the next check and so be
+ * kept by the engine's older generation until its next full collection.
+ */
+function mappedDiagnostics(host: TextDocument, view: HostView, diagnostics: readonly Diagnostic[]): readonly Diagnostic[] {
+  const at = view.map.toHost(0, 'start');
+  const { line, character } = host.positionAt(at);
+  const last = MAPPED.get(diagnostics);
+  if (last && last.at === at && last.line === line && last.character === character && last.uncertain === view.uncertain && last.suffix === view.suffix) return last.mapped;
+  const mapped = diagnostics.map((d) => hostDiagnostic(host, view, d));
+  MAPPED.set(diagnostics, { at, line, character, uncertain: view.uncertain, suffix: view.suffix, mapped });
+  return mapped;
+}
+
+const MAPPED = new WeakMap<readonly Diagnostic[], { at: number; line: number; character: number; uncertain?: boolean; suffix?: string; mapped: Diagnostic[] }>();
 
 /**
  * A view's diagnostics, in its own text. A policy kept from an earlier version of the template
