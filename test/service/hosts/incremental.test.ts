@@ -149,7 +149,7 @@ describe('a YAML template kept across edits', () => {
     assert.deepEqual(again, fresh);
     // The first 29 policies' findings are the very objects published before; the edited one's are new.
     const unknown = (list: typeof found) => list.filter((d) => d.code === 'iam/unknown-action');
-    assert.deepEqual(unknown(again).map((d, i) => d === unknown(found)[i]), [...Array(29).fill(true), false]);
+    assert.deepEqual(unknown(again).map((d, i) => d === unknown(found)[i]), [...Array.from({ length: 29 }, () => true), false]);
   });
 
   it('keeps the policies of the resources an edit does not touch, moved', () => {
