@@ -184,6 +184,25 @@ describe('large documents', () => {
     assert.deepEqual(await client.completion(uri, { line: 1, character: 30 }), []);
   });
 
+  it('keep the note on a file over the size limit as it is edited, by its "Statement" key wherever it lies', async () => {
+    await client.changeSettings({ validate: { maxFileSize: 1 } });
+    const uri = 'file:///ws/huge-edited.json';
+    // The key's colon after a run of white space that crosses an edge of the pieces the server holds the text in.
+    const text = `{"Padding": "${'x'.repeat(16_350)}", "Statement"${' '.repeat(600)}: [], "More": "${'y'.repeat(1.1 * 1024 * 1024)}"}`;
+    let mark = client.published.length;
+    await client.open(uri, text);
+    assert.deepEqual((await client.diagnostics(uri, () => true, mark)).diagnostics.map((d) => d.code), ['file-too-large']);
+    // An edit before the key: the server reads this version from its pieces.
+    mark = client.published.length;
+    await client.change(uri, [{ range: { start: { line: 0, character: 14 }, end: { line: 0, character: 14 } }, text: 'z' }]);
+    assert.deepEqual((await client.diagnostics(uri, (p) => p.version === 2, mark)).diagnostics.map((d) => d.code), ['file-too-large']);
+    // The colon taken away: no policy key, no note.
+    const colon = text.indexOf(': []') + 1;
+    mark = client.published.length;
+    await client.change(uri, [{ range: { start: { line: 0, character: colon }, end: { line: 0, character: colon + 1 } }, text: '' }]);
+    assert.deepEqual((await client.diagnostics(uri, (p) => p.version === 3, mark)).diagnostics, []);
+  });
+
   it('say nothing about large files that are not policies', async () => {
     const mark = client.published.length;
     const uri = 'file:///ws/package-lock.json';

@@ -53,7 +53,9 @@ export function deeper(text: string, unit: string): string {
 
 /** An empty document, white space, or `{}`: a new policy can be written there whole. */
 export function isEmptyDocument(model: PolicyModel): boolean {
-  return model.text.trim() === '' || (model.root?.type === 'object' && (model.root.children?.length ?? 0) === 0);
+  // A document with a tree is not white space: its text is read only when there is none (a large one is not made whole).
+  if (model.root) return model.root.type === 'object' && (model.root.children?.length ?? 0) === 0;
+  return model.text.trim() === '';
 }
 
 /** The actions of a statement's `Action` as written, in order. */

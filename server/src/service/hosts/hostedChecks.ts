@@ -24,7 +24,7 @@ export function templateCheckDiagnostics(host: TextDocument, template: TemplateD
         codeDescription: { href: `${options.rulesDocumentation}#${check.code}` },
         source: DIAGNOSTIC_SOURCE,
         message: finding.message,
-        ...(finding.fix ? { data: { fix: { title: finding.fix.title, text: finding.fix.text, was: template.text.slice(finding.fix.start, finding.fix.end) } } } : {}),
+        ...(finding.fix ? { data: { fix: { title: finding.fix.title, text: finding.fix.text, was: template.source.slice(finding.fix.start, finding.fix.end) } } } : {}),
       }),
     );
   });

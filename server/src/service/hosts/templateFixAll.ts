@@ -17,8 +17,10 @@ import { policyViews, type HostView } from './views';
 
 /** How a template's edits indent: as the editor says, else as the template is indented. */
 export function templateIndentation(template: TemplateDocument, options: CallerCodeActionOptions): Indentation {
+  if (options.indentation) return options.indentation;
+  // Read from the whole text only where the editor has not said: a large template's is made for it.
   const formatting = formattingOf(template.text);
-  return options.indentation ?? { tabSize: formatting.tabSize ?? 2, insertSpaces: formatting.insertSpaces !== false };
+  return { tabSize: formatting.tabSize ?? 2, insertSpaces: formatting.insertSpaces !== false };
 }
 
 /** A policy's fix-all as the template's, to be resolved when picked (`resolveTemplateCodeAction`). */

@@ -12,6 +12,7 @@ import { finish, type Steps } from '../steps';
 import { RESOURCE_VALUES } from './cloudformation/resourceValues';
 import type { OffsetMap } from './offsetMap';
 import { textOf } from '../text/documentText';
+import type { PieceText } from '../text/pieceText';
 import type { EmbeddedPolicy, PrincipalView, ResourceMemo, TemplateDocument } from './hostModel';
 
 export type { EmbeddedPolicy, PrincipalView, TemplateDocument } from './hostModel';
@@ -27,11 +28,12 @@ export function jsonTemplate(document: TextDocument, root: JsonNode | undefined)
 /** `jsonTemplate` in steps, a resource a step. */
 export function* jsonTemplateSteps(document: TextDocument, root: JsonNode | undefined): Steps<TemplateDocument | undefined> {
   if (root?.type !== 'object') return undefined;
-  const text = document.getText();
+  const source = textOf(document);
+  const text = source.toString();
   const tree = fromJson(root, text);
   if (!isTemplate(tree)) return undefined;
   // A SAM policy template's statements are made, not written: they are written out as JSON.
-  return yield* template(document, 'json', tree, [], (node, symbols) => (node.synthetic ? writtenPolicy(node, symbols) : copiedPolicy(text, node, symbols)));
+  return yield* template(document, source, 'json', tree, [], (node, symbols) => (node.synthetic ? writtenPolicy(node, symbols) : copiedPolicy(text, node, symbols)));
 }
 
 /**
@@ -45,14 +47,16 @@ export function yamlTemplate(document: TextDocument, previous?: TemplateDocument
 
 /** `yamlTemplate` in steps: a resource's block parsed, or a resource read, a step. */
 export function* yamlTemplateSteps(document: TextDocument, previous?: TemplateDocument): Steps<TemplateDocument | undefined> {
+  // This version's text, read once: the steps below pause, and the document changes in place.
+  const source = textOf(document);
   let parsed: YamlTree;
   try {
-    parsed = yield* parseYamlTemplateSteps(textOf(document), previous && { text: previous.source, blocks: previous.blocks, header: previous.yamlHeader, layout: previous.yamlLayout });
+    parsed = yield* parseYamlTemplateSteps(source, previous && { text: previous.source, blocks: previous.blocks, header: previous.yamlHeader, layout: previous.yamlLayout });
   } catch {
     return undefined;
   }
   if (!isTemplate(parsed.root)) return undefined;
-  const made = yield* template(document, 'yaml', parsed.root, parsed.errors, (node, symbols) => writtenPolicy(node, symbols), previous && { symbolsKey: previous.symbolsKey, memo: previous.memo }, parsed.blocks);
+  const made = yield* template(document, source, 'yaml', parsed.root, parsed.errors, (node, symbols) => writtenPolicy(node, symbols), previous && { symbolsKey: previous.symbolsKey, memo: previous.memo }, parsed.blocks);
   made.blocks = parsed.blocks;
   made.yamlHeader = parsed.header;
   made.yamlLayout = parsed.layout;
@@ -61,6 +65,7 @@ export function* yamlTemplateSteps(document: TextDocument, previous?: TemplateDo
 
 function* template(
   document: TextDocument,
+  source: PieceText,
   format: 'json' | 'yaml',
   root: TemplateMap,
   errors: readonly number[],
@@ -124,7 +129,6 @@ function* template(
     owners ??= new Map(policies.map((p) => [p, p.kind === 'identity' ? ownersOf(p, symbols) : []]));
     return owners.get(policy) ?? [];
   };
-  const source = textOf(document);
   return {
     format,
     // Made whole only when a feature asks for it: a keystroke's check does not.

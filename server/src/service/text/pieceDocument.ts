@@ -50,13 +50,16 @@ export class PieceDocument implements TextDocument {
   }
 
   getText(range?: Range): string {
-    return range ? this.pieces.slice(this.offsetAt(range.start), this.offsetAt(range.end)) : this.pieces.toString();
+    if (!range) return this.pieces.toString();
+    // As `substring` reads a range: its ends in either order.
+    const [a, b] = [this.offsetAt(range.start), this.offsetAt(range.end)];
+    return this.pieces.slice(Math.min(a, b), Math.max(a, b));
   }
 
   /** Takes the editor's changes, in order, each against the text the ones before it left. */
   update(changes: readonly TextDocumentContentChangeEvent[], version: number): void {
     for (const change of changes) {
-      if ('range' in change) {
+      if ('range' in change && change.range !== undefined) {
         const [from, to] = ordered(change.range.start, change.range.end);
         this.replace(this.offsetAt(from), this.offsetAt(to), change.text);
       } else {
