@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { TextDocument, type Position, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { PieceDocument } from '../../server/src/service/text/pieceDocument';
 import { PieceText } from '../../server/src/service/text/pieceText';
+import { textSize } from '../../server/src/service/diagnostics/helpers/size';
 import { fuzzParameters } from './fuzzConfig';
 
 /**
@@ -14,7 +15,7 @@ import { fuzzParameters } from './fuzzConfig';
  */
 
 /** Text rich in line breaks of each kind and in pieces' edges. */
-const text = fc.array(fc.constantFrom('a', 'b', '\n', '\r', '\r\n', '{"x": 1}', 'é', '😀', ' '), { maxLength: 60 }).map((parts) => parts.join(''));
+const text = fc.array(fc.constantFrom('a', 'b', '\n', '\r', '\r\n', '{"x": 1}', 'é', '😀', ' ', '"', '\\'), { maxLength: 60 }).map((parts) => parts.join(''));
 
 const position = fc.record({ line: fc.integer({ min: -1, max: 30 }), character: fc.integer({ min: -1, max: 40 }) });
 const change: fc.Arbitrary<TextDocumentContentChangeEvent> = fc.oneof(
@@ -81,7 +82,7 @@ describe('PieceDocument', () => {
 });
 
 describe('PieceText', () => {
-  it('reads characters, slices and searches as the string it holds, and shares the pieces an edit leaves alone', () => {
+  it('reads characters, slices, searches and sizes as the string it holds, and shares the pieces an edit leaves alone', () => {
     fc.assert(
       fc.property(text, fc.array(fc.tuple(fc.nat(80), fc.nat(80), text), { maxLength: 8 }), fc.integer({ min: 1, max: 16 }), (initial, edits, pieceLength) => {
         let pieces = PieceText.of(initial, pieceLength);
@@ -106,6 +107,8 @@ describe('PieceText', () => {
             assert.equal(pieces.lastIndexOf(search), expected.lastIndexOf(search));
           }
         }
+        // A policy's size (IAM's and Kinesis's quotas) read from the pieces, as from the string.
+        assert.deepEqual(textSize(pieces), textSize(expected));
         assert.equal(pieces.toString(), expected);
       }),
       fuzzParameters(300),

@@ -27,9 +27,20 @@ export function templateValueLength(text: string | PieceText): number {
 }
 
 /** White space outside strings does not count. */
-export function textSize(text: string): PolicySize {
+export function textSize(text: string | PieceText): PolicySize {
   const size = { characters: 0, bytes: 0 };
-  measure(text, 0, text.length, size);
+  if (typeof text === 'string') {
+    measure(text, 0, text.length, size);
+    return size;
+  }
+  // Piece by piece, in one state: a large text is not made whole for this.
+  const state = { inString: false, escaped: false };
+  for (const piece of text.pieces) measureOn(piece, 0, piece.length, size, state);
+  // A backslash at the very end escapes nothing: it counts once (as `measure` reads it).
+  if (state.escaped) {
+    size.characters--;
+    size.bytes--;
+  }
   return size;
 }
 
@@ -43,14 +54,14 @@ export type StatementSizes = WeakMap<StatementModel, PolicySize>;
  * syntax errors or comments (whose quotes the measure would take for strings) is measured whole.
  */
 export function modelSize(model: PolicyModel, statementSizes: StatementSizes): PolicySize {
-  if (!measuredByStatement(model)) return textSize(model.text);
+  if (!measuredByStatement(model)) return textSize(model.source);
   // Read in slices: the text of a large document is not made whole for this (see PieceText).
   const { source } = model;
   const size = { characters: 0, bytes: 0 };
   let from = 0;
   for (const statement of model.statements) {
     const { offset, length } = statement.node;
-    if (offset < from) return textSize(model.text);
+    if (offset < from) return textSize(model.source);
     measureSlice(source.slice(from, offset), size);
     const own = statementSize(model, statement, statementSizes);
     size.characters += own.characters;
@@ -108,22 +119,41 @@ export function* measureStatements(model: PolicyModel, statementSizes: Statement
 
 /** Adds the size of `text` from `start` to `end`, which starts outside a string, to `size`. */
 function measure(text: string, start: number, end: number, size: PolicySize): void {
+  const state = { inString: false, escaped: false };
+  measureOn(text, start, end, size, state);
+  // A backslash at the end escapes nothing: it counts once.
+  if (state.escaped) {
+    size.characters--;
+    size.bytes--;
+  }
+}
+
+/**
+ * `measure` of a part of a text, from the state the part before it left: whether it is inside a
+ * string, and whether its first character is escaped (counted with its backslash).
+ */
+function measureOn(text: string, start: number, end: number, size: PolicySize, state: { inString: boolean; escaped: boolean }): void {
   let { characters, bytes } = size;
-  let inString = false;
+  let { inString, escaped } = state;
   for (let i = start; i < end; i++) {
     const code = text.charCodeAt(i);
+    if (escaped) {
+      // The character a backslash escapes, counted with it: it cannot end the string.
+      escaped = false;
+      continue;
+    }
     if (!inString && (code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d)) continue;
     if (code === 0x22) inString = !inString;
     else if (code === 0x5c && inString) {
-      // An escape: count it and the character it escapes, which cannot end the string.
       characters++;
       bytes++;
-      i++;
-      if (i >= end) break;
+      escaped = true;
     }
     characters++;
     bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code >= 0xd800 && code <= 0xdbff ? 4 : code >= 0xdc00 && code <= 0xdfff ? 0 : 3;
   }
   size.characters = characters;
   size.bytes = bytes;
+  state.inString = inString;
+  state.escaped = escaped;
 }
