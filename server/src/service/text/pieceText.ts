@@ -1,11 +1,11 @@
 import { ownCopy } from '../ownCopy';
 
 /**
- * How long a piece grows before it is cut in two, in characters. A piece stays below V8's large
- * objects (128 KB; a two-byte piece of twice this is 64 KB), so that an edit allocates where the
- * engine allocates quickly: a new large string is fresh memory that the kernel maps page by page,
- * which cost 3 ms for a 1 MB version of a text and 7-14 ms for a 2 MB one on the benchmark's
- * machine, against microseconds for a piece.
+ * The most characters a piece holds: what an edit changes is cut into pieces of this length. A
+ * piece stays far below V8's large objects (128 KB; a piece of two-byte characters is 32 KB), so
+ * that an edit allocates where the engine allocates quickly: a new large string is fresh memory
+ * that the kernel maps page by page, which cost 3 ms for a 1 MB version of a text and 7-14 ms for
+ * a 2 MB one on the benchmark's machine, against microseconds for a piece.
  */
 export const PIECE = 16 * 1024;
 
@@ -15,7 +15,7 @@ export const PIECE = 16 * 1024;
  * (`toString`) is made once, when first asked for, and kept.
  *
  * Two versions share the pieces an edit did not touch (the same string objects), so where they
- * differ is found by comparing pieces rather than characters (`difference` in textDifference.ts).
+ * differ is found by comparing pieces rather than characters (`pieceDifference` in textDifference.ts).
  */
 export class PieceText {
   private flat: string | undefined;
