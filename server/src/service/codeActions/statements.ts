@@ -1,5 +1,6 @@
 import type { Node } from 'jsonc-parser';
 import type { PolicyModel, StatementModel } from '../policy/policyModel';
+import { lineStart } from '../text/pieceText';
 import { stringify, statementPath, type PolicyTransaction } from './transaction';
 
 /** Appends statements to the policy; turns a single statement object into an array first. */
@@ -27,8 +28,8 @@ function wrapStatement(tx: PolicyTransaction, object: Node, statements: readonly
   const { text, formatting } = tx;
   const eol = formatting.eol ?? '\n';
   const unit = formatting.insertSpaces === false ? '\t' : ' '.repeat(formatting.tabSize ?? 2);
-  const lineStart = text.lastIndexOf('\n', object.offset - 1) + 1;
-  const base = /^[ \t]*/.exec(text.slice(lineStart, object.offset))?.[0] ?? '';
+  const lineBegins = lineStart(text, object.offset);
+  const base = /^[ \t]*/.exec(text.slice(lineBegins, object.offset))?.[0] ?? '';
   const added = statements.map((s) => stringify(s, formatting).trimEnd().split(eol).join(eol + base + unit));
   tx.replace(object.offset, object.length, listAround(text.slice(object.offset, object.offset + object.length), added, base, unit, eol));
 }

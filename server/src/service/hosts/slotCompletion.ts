@@ -9,7 +9,7 @@ import { resourcesWith } from './cloudformation/yamlBlocks';
 import { yamlString } from './cloudformation/yamlScalars';
 import type { TemplateDocument } from './hostModel';
 import { textOf } from '../text/documentText';
-import type { PieceText } from '../text/pieceText';
+import { lineStart, type PieceText } from '../text/pieceText';
 import { resourceItems } from './resourceCompletion';
 
 /**
@@ -38,8 +38,8 @@ interface Slot {
  * before its colon).
  */
 export function slotAt(text: string, offset: number): Slot | undefined {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  const line = text.slice(lineStart, offset);
+  const start = lineStart(text, offset);
+  const line = text.slice(start, offset);
   const before = line.trimEnd();
   const rest = text.slice(offset, offset + 200);
   if (!/^[ \t]*(\r?\n|$|[\]},]| #)/.test(rest) || /^\s*#/.test(before)) return undefined;
@@ -58,10 +58,10 @@ export function slotCompletion(service: PolicyLanguageService, host: TextDocumen
   if (template.format !== 'yaml') return null;
   // Read around the cursor, from its line's start: a keystroke's completion does not make the whole text.
   const text = textOf(host);
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  const local = slotAt(text.slice(lineStart, offset + 200), offset - lineStart);
+  const from = lineStart(text, offset);
+  const local = slotAt(text.slice(from, offset + 200), offset - from);
   if (!local) return null;
-  const slot = { ...local, probe: local.probe + lineStart, from: local.from + lineStart };
+  const slot = { ...local, probe: local.probe + from, from: local.from + from };
   // The resource's block is read again with the slot filled: the rest of the template may be broken meanwhile.
   const { probe, space } = slot;
   const resource = resourcesWith(template, offset, slot.insert).find((e) => e.keyNode.start <= probe && probe <= (e.value?.end ?? e.keyNode.end));

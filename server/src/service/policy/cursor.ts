@@ -1,7 +1,7 @@
 import { getNodePath, type JSONPath, type Node } from 'jsonc-parser';
 import { locate, policyAt, type PolicyLocation, type PolicyPosition } from './policyAt';
 import type { PolicyModel, PolicyString } from './policyModel';
-import type { PieceText } from '../text/pieceText';
+import type { Characters, PieceText } from '../text/pieceText';
 
 /** Where the cursor is in the policy: at a property key or at a value, and what is typed there. */
 export interface CursorContext {
@@ -79,9 +79,6 @@ function structuralContext(model: PolicyModel, node: Node, offset: number): Curs
   }
   return undefined;
 }
-
-/** A text read a character at a time: a string, or a `PieceText`. */
-type Characters = Pick<PieceText, 'length' | 'charCodeAt'>;
 
 /** The first character at or after `offset` that is not JSON white space. */
 export function nextSignificantChar(text: Characters, offset: number): string | undefined {

@@ -2,7 +2,7 @@ import type { Node, ParseError, ParseOptions } from 'jsonc-parser';
 import { NestingTooDeep, parseTree } from './parseTree';
 import type { PolicyModel, PolicyString, StatementModel } from './policyModel';
 import { stringAt } from './policyString';
-import { piecesOf as pieces, type PieceText } from '../text/pieceText';
+import { piecesOf, type PieceText } from '../text/pieceText';
 import { parseStatement, propertiesOf, valueOf } from './statementModel';
 
 export { stringAt } from './policyString';
@@ -21,7 +21,7 @@ export const MAX_DEPTH = 1000;
  * still yields the statements and strings that are there.
  */
 export function parsePolicy(text: string | PieceText): PolicyModel {
-  const source = pieces(text);
+  const source = piecesOf(text);
   const syntaxErrors: ParseError[] = [];
   let root: Node | undefined;
   try {
@@ -45,8 +45,6 @@ export function countCommentMarks(pieces: readonly string[]): number {
   }
   return count;
 }
-
-export { piecesOf as pieces } from '../text/pieceText';
 
 /** The model of a text from its tree and syntax errors (see `parsePolicy` and `parsePolicySteps`). */
 export function policyModel(source: PieceText, root: Node | undefined, syntaxErrors: ParseError[]): ParsedPolicy {

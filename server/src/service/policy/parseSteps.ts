@@ -1,7 +1,7 @@
 import type { Node, ParseError } from 'jsonc-parser';
 import { nodeAt } from './policyAt';
-import { MAX_DEPTH, PARSE_OPTIONS, parsePolicy, pieces, policyModel } from './parsePolicy';
-import type { PieceText } from '../text/pieceText';
+import { MAX_DEPTH, PARSE_OPTIONS, parsePolicy, policyModel } from './parsePolicy';
+import { piecesOf, type PieceText } from '../text/pieceText';
 import { NestingTooDeep, parseTree, type MutableNode } from './parseTree';
 import type { PolicyModel } from './policyModel';
 import { move, parseStatementAlone } from './updatePolicy';
@@ -26,7 +26,7 @@ const STATEMENTS_PER_STEP = 64;
  * not confirm (a text broken where it matters), and the text is parsed whole.
  */
 export function* parsePolicySteps(whole: string | PieceText, from = STEPWISE_FROM): Generator<void, PolicyModel, void> {
-  const source = pieces(whole);
+  const source = piecesOf(whole);
   const text = source.toString();
   if (text.length < from) return parsePolicy(source);
   const spans = yield* statementSpans(text);

@@ -1,5 +1,6 @@
 import type { Node } from 'jsonc-parser';
 import type { PolicyString } from './policyModel';
+import type { Characters } from '../text/pieceText';
 
 /**
  * A string literal of the policy. Its offsets are read from its node, so that a model whose tree
@@ -22,11 +23,6 @@ class StringLiteral implements PolicyString {
   get contentLength(): number {
     return Math.max(0, this.node.length - (this.terminated ? 2 : 1));
   }
-}
-
-/** What reading a string literal's end takes of the text: a string, or a `PieceText`. */
-export interface Characters {
-  charCodeAt(offset: number): number;
 }
 
 export function stringAt(text: Characters, node: Node | undefined): PolicyString | undefined {

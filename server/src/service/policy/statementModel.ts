@@ -8,7 +8,8 @@ import type {
   PrincipalEntry,
   StatementModel,
 } from './policyModel';
-import { stringAt, type Characters } from './policyString';
+import { stringAt } from './policyString';
+import type { Characters } from '../text/pieceText';
 
 /** The model of one statement object, read from its node. */
 export function parseStatement(text: Characters, node: Node, index: number): StatementModel {

@@ -1,6 +1,6 @@
 import type { Node, ParseError } from 'jsonc-parser';
-import { countCommentMarks, MAX_DEPTH, PARSE_OPTIONS, ParsedPolicy, pieces } from './parsePolicy';
-import type { PieceText } from '../text/pieceText';
+import { countCommentMarks, MAX_DEPTH, PARSE_OPTIONS, ParsedPolicy } from './parsePolicy';
+import { piecesOf, type PieceText } from '../text/pieceText';
 import { NestingTooDeep, parseTree, type MutableNode } from './parseTree';
 import type { PolicyModel } from './policyModel';
 import { ownCopy } from '../ownCopy';
@@ -29,7 +29,7 @@ import { pieceDifference } from '../textDifference';
 export function updatePolicy(previous: PolicyModel, next: string | PieceText): PolicyModel | undefined {
   if (!(previous instanceof ParsedPolicy) || !previous.root) return undefined;
   const old = previous.source;
-  const text = pieces(next);
+  const text = piecesOf(next);
   if (text === old) return previous;
   const { start: prefix, suffix } = pieceDifference(old, text);
   if (prefix === old.length && old.length === text.length) return previous;
@@ -125,7 +125,7 @@ function release(model: ParsedPolicy): void {
  */
 export function updateStatements(previous: PolicyModel, nextText: string | PieceText, changes: readonly { start: number; end: number; delta: number }[]): PolicyModel | undefined {
   if (!(previous instanceof ParsedPolicy) || !previous.root) return undefined;
-  const text = pieces(nextText);
+  const text = piecesOf(nextText);
   if (changes.length === 0) return text === previous.source || text.toString() === previous.text ? previous : undefined;
   const items = previous.statementNodes();
   // First every replacement is made and checked; only then is the previous tree changed.

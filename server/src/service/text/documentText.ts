@@ -1,6 +1,6 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { PieceDocument } from './pieceDocument';
-import { PieceText } from './pieceText';
+import { lineStart, PieceText } from './pieceText';
 
 /** The document's length, without making a `PieceDocument`'s text whole. */
 export function textLength(document: TextDocument): number {
@@ -15,5 +15,5 @@ export function textOf(document: TextDocument): PieceText {
 /** The text from the start of the line `offset` is on (after the last `\n` before it) to `offset`. */
 export function lineBefore(document: TextDocument, offset: number): string {
   const text = textOf(document);
-  return text.slice(text.lastIndexOf('\n', offset - 1) + 1, offset);
+  return text.slice(lineStart(text, offset), offset);
 }

@@ -162,6 +162,14 @@ export class PieceText {
   }
 }
 
+/** The start of the line `offset` is on: after the last `\n` before it (a string's, or a `PieceText`'s). */
+export function lineStart(text: Pick<PieceText, 'lastIndexOf'>, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+/** What reading a text a character at a time takes: a string, or a `PieceText`. */
+export type Characters = Pick<PieceText, 'length' | 'charCodeAt'>;
+
 /** A text as pieces: a string as one piece (see `PieceText.whole`). */
 export function piecesOf(text: string | PieceText): PieceText {
   return typeof text === 'string' ? PieceText.whole(text) : text;

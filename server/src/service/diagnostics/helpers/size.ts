@@ -1,5 +1,5 @@
 import type { PolicyModel, StatementModel } from '../../policy/policyModel';
-import type { PieceText } from '../../text/pieceText';
+import { piecesOf, type PieceText } from '../../text/pieceText';
 import { templateValueIn } from '../../templates/placeholders';
 
 /** A policy's size as AWS counts it: `characters` for IAM's quotas, `bytes` (UTF-8) for Kinesis's 20 KB limit. */
@@ -29,18 +29,8 @@ export function templateValueLength(text: string | PieceText): number {
 /** White space outside strings does not count. */
 export function textSize(text: string | PieceText): PolicySize {
   const size = { characters: 0, bytes: 0 };
-  if (typeof text === 'string') {
-    measure(text, 0, text.length, size);
-    return size;
-  }
-  // Piece by piece, in one state: a large text is not made whole for this.
-  const state = { inString: false, escaped: false };
-  for (const piece of text.pieces) measureOn(piece, 0, piece.length, size, state);
-  // A backslash at the very end escapes nothing: it counts once (as `measure` reads it).
-  if (state.escaped) {
-    size.characters--;
-    size.bytes--;
-  }
+  // Piece by piece: a large text is not made whole for this.
+  measure(piecesOf(text).pieces, size);
   return size;
 }
 
@@ -62,13 +52,13 @@ export function modelSize(model: PolicyModel, statementSizes: StatementSizes): P
   for (const statement of model.statements) {
     const { offset, length } = statement.node;
     if (offset < from) return textSize(model.source);
-    measureSlice(source.slice(from, offset), size);
+    measure([source.slice(from, offset)], size);
     const own = statementSize(model, statement, statementSizes);
     size.characters += own.characters;
     size.bytes += own.bytes;
     from = offset + length;
   }
-  measureSlice(source.slice(from), size);
+  measure([source.slice(from)], size);
   return size;
 }
 
@@ -78,15 +68,12 @@ function statementSize(model: PolicyModel, statement: StatementModel, statementS
   if (!own) {
     const { offset, length } = statement.node;
     own = { characters: 0, bytes: 0 };
-    measureSlice(model.source.slice(offset, offset + length), own);
+    measure([model.source.slice(offset, offset + length)], own);
     statementSizes.set(statement, own);
   }
   return own;
 }
 
-function measureSlice(text: string, size: PolicySize): void {
-  measure(text, 0, text.length, size);
-}
 
 /** Whether the model's text is measured statement by statement (see `modelSize`); read once per model, a scan of its text. */
 function measuredByStatement(model: PolicyModel): boolean {
@@ -117,43 +104,39 @@ export function* measureStatements(model: PolicyModel, statementSizes: Statement
   }
 }
 
-/** Adds the size of `text` from `start` to `end`, which starts outside a string, to `size`. */
-function measure(text: string, start: number, end: number, size: PolicySize): void {
-  const state = { inString: false, escaped: false };
-  measureOn(text, start, end, size, state);
-  // A backslash at the end escapes nothing: it counts once.
-  if (state.escaped) {
-    size.characters--;
-    size.bytes--;
-  }
-}
-
 /**
- * `measure` of a part of a text, from the state the part before it left: whether it is inside a
- * string, and whether its first character is escaped (counted with its backslash).
+ * Adds the size of a text, given as its pieces in order, which starts outside a string, to `size`.
+ * The pieces are read in one state: whether the text is in a string, and whether the next
+ * character is escaped (counted with its backslash).
  */
-function measureOn(text: string, start: number, end: number, size: PolicySize, state: { inString: boolean; escaped: boolean }): void {
+function measure(pieces: readonly string[], size: PolicySize): void {
   let { characters, bytes } = size;
-  let { inString, escaped } = state;
-  for (let i = start; i < end; i++) {
-    const code = text.charCodeAt(i);
-    if (escaped) {
-      // The character a backslash escapes, counted with it: it cannot end the string.
-      escaped = false;
-      continue;
-    }
-    if (!inString && (code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d)) continue;
-    if (code === 0x22) inString = !inString;
-    else if (code === 0x5c && inString) {
+  let inString = false;
+  let escaped = false;
+  for (const text of pieces) {
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (escaped) {
+        // The character a backslash escapes, counted with it: it cannot end the string.
+        escaped = false;
+        continue;
+      }
+      if (!inString && (code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d)) continue;
+      if (code === 0x22) inString = !inString;
+      else if (code === 0x5c && inString) {
+        characters++;
+        bytes++;
+        escaped = true;
+      }
       characters++;
-      bytes++;
-      escaped = true;
+      bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code >= 0xd800 && code <= 0xdbff ? 4 : code >= 0xdc00 && code <= 0xdfff ? 0 : 3;
     }
-    characters++;
-    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code >= 0xd800 && code <= 0xdbff ? 4 : code >= 0xdc00 && code <= 0xdfff ? 0 : 3;
+  }
+  // A backslash at the end escapes nothing: it counts once.
+  if (escaped) {
+    characters--;
+    bytes--;
   }
   size.characters = characters;
   size.bytes = bytes;
-  state.inString = inString;
-  state.escaped = escaped;
 }

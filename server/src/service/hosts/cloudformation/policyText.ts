@@ -1,5 +1,6 @@
 import { MapBuilder, type OffsetMap } from '../offsetMap';
 import { ifBranch, intrinsicOf, isNoValue, resolveString, UNKNOWN, type TemplateSymbols } from './intrinsics';
+import { lineStart } from '../../text/pieceText';
 import { entry, type TemplateNode } from './templateTree';
 
 /**
@@ -19,8 +20,8 @@ export interface PolicyText {
  */
 export function copiedPolicy(host: string, node: TemplateNode, symbols: TemplateSymbols): PolicyText {
   const out = new MapBuilder();
-  const lineStart = host.lastIndexOf('\n', node.start - 1) + 1;
-  out.write(host.slice(lineStart, node.start).replace(/[^\t]/g, ' '));
+  const lineBegins = lineStart(host, node.start);
+  out.write(host.slice(lineBegins, node.start).replace(/[^\t]/g, ' '));
   let cursor = node.start;
   const visit = (n: TemplateNode) => {
     const intrinsic = intrinsicOf(n);

@@ -1,4 +1,4 @@
-import type { PieceText } from '../../text/pieceText';
+import { lineStart, type PieceText } from '../../text/pieceText';
 /**
  * Where a YAML template's resources are, read from its lines: the `Resources` section and one
  * block of lines per resource, at one indentation; and, after an edit, from the layout before it
@@ -38,7 +38,7 @@ export function relayout(old: Layout, changed: Difference, text: PieceText): Lay
   const first = old.blocks[0]?.start ?? old.sectionStart;
   if (changed.start <= first || oldEnd >= old.sectionEnd) return undefined;
   // The changed lines, whole, in the new text.
-  const from = text.lastIndexOf('\n', changed.start - 1) + 1;
+  const from = lineStart(text, changed.start);
   const newEnd = oldEnd + changed.delta;
   const lineEnd = text.indexOf('\n', newEnd);
   const to = lineEnd < 0 ? text.length : lineEnd;
@@ -98,10 +98,7 @@ function findFrom(pattern: RegExp, text: string, from: number): RegExpExecArray 
   return pattern.exec(text);
 }
 
-/** The start of the line `offset` is on. */
-export function lineStart(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
-}
+export { lineStart } from '../../text/pieceText';
 
 /** The end of the line `offset` is on, before its line break. */
 export function lineEnd(text: string, offset: number): number {

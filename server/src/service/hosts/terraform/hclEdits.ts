@@ -3,6 +3,7 @@ import type { TextEdit } from 'vscode-languageserver-types';
 import { beforeAndAfter } from '../cloudformation/yamlEdits';
 import type { Json } from '../cloudformation/valueText';
 import { entry, type TemplateNode } from '../cloudformation/templateTree';
+import { lineStart } from '../../text/pieceText';
 import { hclStringText } from './hclValues';
 
 /**
@@ -150,7 +151,7 @@ function statementsOf(policy: { [key: string]: Json }): Json[] | undefined {
 }
 
 function indentAt(text: string, offset: number): string {
-  const line = text.slice(text.lastIndexOf('\n', offset - 1) + 1, offset);
+  const line = text.slice(lineStart(text, offset), offset);
   return /^[ \t]*/.exec(line)?.[0] ?? '';
 }
 
