@@ -4,7 +4,7 @@ import type { IamCatalog } from './catalog/iamCatalog';
 import { doComplete, resolveCompletionItem } from './completion';
 import { doHover } from './hover';
 import { createValidationMemory, validatePolicy, validationSteps, type ValidationOptions, type ValidationResult } from './diagnostics/engine/validate';
-import { fixableCount, getCodeActions, resolveCodeAction, resolveCodeActionSteps, type CodeActionOptions } from './codeActions';
+import { getCodeActions, resolveCodeAction, resolveCodeActionSteps, type CodeActionOptions } from './codeActions';
 import { ArnDefaultsMemory } from './policy/arnDefaults';
 import { parsePolicy } from './policy/parsePolicy';
 import { parsePolicySteps } from './policy/parseSteps';
@@ -65,8 +65,6 @@ export interface PolicyLanguageService {
   /** Quick fixes, insertions and fix-all for the diagnostics in a range; resolve them for their edits. */
   getCodeActions(document: TextDocument, policy: PolicyModel, diagnostics: readonly Diagnostic[], options: CallerCodeActionOptions): CodeAction[];
   resolveCodeAction(document: TextDocument, policy: PolicyModel, action: CodeAction, options: CallerCodeActionOptions): CodeAction;
-  /** How many of the findings of `code` among the document's `diagnostics` have a fix, counted up to `enough` (2 by default). */
-  fixableCount(document: TextDocument, policy: PolicyModel, diagnostics: readonly Diagnostic[], code: string, options: CallerCodeActionOptions, enough?: number): number;
   /** The same in small steps, for a caller that answers other requests between them (fix-all on a large document). */
   resolveCodeActionSteps(document: TextDocument, policy: PolicyModel, action: CodeAction, options: CallerCodeActionOptions): Generator<void, CodeAction, void>;
   /**
@@ -118,7 +116,6 @@ export function createLanguageService({ catalog, hcl }: LanguageServiceOptions):
     validationSteps: (document, policy, options) => validationSteps(document, policy, catalog, memory, options),
     getCodeActions: (document, policy, diagnostics, options) => getCodeActions(document, policy, diagnostics, { ...options, catalog, memory }),
     resolveCodeAction: (document, policy, action, options) => resolveCodeAction(document, policy, action, { ...options, catalog, memory }),
-    fixableCount: (document, policy, diagnostics, code, options, enough) => fixableCount(document, policy, diagnostics, code, { ...options, catalog, memory }, enough),
     resolveCodeActionSteps: (document, policy, action, options) => resolveCodeActionSteps(document, policy, action, { ...options, catalog, memory }),
     parseTemplate: (document, policy) => finish(service.parseTemplateSteps(document, policy)),
     *parseTemplateSteps(document, policy) {

@@ -63,7 +63,7 @@ export function getCodeActions(
   if (wants(CodeActionKind.QuickFix)) {
     for (const diagnostic of ours) actions.push(...quickFixes(document, model, diagnostic, options));
     let all: readonly Diagnostic[] | undefined;
-    const offersFixAll = options.offersFixAll ?? ((code: string) => fixableCount(document, model, (all ??= options.allDiagnostics ?? validate(document, model, options)), code, options) > 1);
+    const offersFixAll = options.offersFixAll ?? ((code: string) => someFixable(document, model, (all ??= options.allDiagnostics ?? validate(document, model, options)), code, options));
     for (const code of new Set(ours.map((d) => String(d.code)))) {
       if (isFixAllCode(code) && offersFixAll(code)) {
         actions.push({ title: l10n.t('Fix all {0} problems in the file', code), kind: CodeActionKind.QuickFix, data: { type: 'fixAll', uri: document.uri, code } satisfies CodeActionData });
@@ -92,24 +92,31 @@ export function getCodeActions(
 }
 
 /**
- * How many of the findings of `code` among `diagnostics` (the document's) have a fix, counted up
- * to `enough`: a fix-all offered for findings none of whose fixes can be made would change nothing.
- * Past `EXAMINED` findings without a fix (thousands of actions nothing is like), `enough` is
- * assumed: the question is asked at every move of the cursor.
+ * Whether more than one of the findings of `code` among `diagnostics` (the document's) has a fix:
+ * a fix-all offered for findings none of whose fixes can be made would change nothing. Asked at
+ * every move of the cursor, so bounded (see `atLeastTwo`).
  */
-export function fixableCount(document: TextDocument, model: PolicyModel, diagnostics: readonly Diagnostic[], code: string, options: CodeActionOptions, enough = 2): number {
-  let count = 0;
-  let examined = 0;
-  for (const d of diagnostics) {
-    if (d.code !== code) continue;
-    if (++examined > EXAMINED) return enough;
-    if (quickFixes(document, model, d, options).length > 0 && ++count >= enough) break;
+function someFixable(document: TextDocument, model: PolicyModel, diagnostics: readonly Diagnostic[], code: string, options: CodeActionOptions): boolean {
+  function* fixable(): Generator<boolean> {
+    for (const d of diagnostics) if (d.code === code) yield quickFixes(document, model, d, options).length > 0;
   }
-  return count;
+  return atLeastTwo(fixable(), 256);
 }
 
-/** How many findings of a rule `fixableCount` looks at, at most. */
-const EXAMINED = 256;
+/**
+ * Whether at least two of `found` are true, reading at most `examined` of them: past that many
+ * undecided (thousands of findings without a fix), two are assumed. Whether a fix-all is offered,
+ * for policies and for templates.
+ */
+export function atLeastTwo(found: Iterable<boolean>, examined: number): boolean {
+  let count = 0;
+  let read = 0;
+  for (const fixable of found) {
+    if (fixable && ++count >= 2) return true;
+    if (++read >= examined) return true;
+  }
+  return false;
+}
 
 function quickFixes(document: TextDocument, model: PolicyModel, diagnostic: Diagnostic, options: CodeActionOptions): CodeAction[] {
   const code = String(diagnostic.code);

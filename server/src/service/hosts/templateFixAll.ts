@@ -1,6 +1,6 @@
 import { CodeActionKind, type CodeAction, type Diagnostic, type Position, type TextEdit } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { FIX_ALL_KIND, type CodeActionData } from '../codeActions';
+import { atLeastTwo, FIX_ALL_KIND, type CodeActionData } from '../codeActions';
 import { isFixAllCode } from '../codeActions/fixes';
 import { formattingOf, type Indentation } from '../codeActions/transaction';
 import type { CallerCodeActionOptions, PolicyLanguageService } from '../languageService';
@@ -112,20 +112,14 @@ export function templateOffersFixAll(
   published?: readonly Diagnostic[],
 ): boolean {
   if (published && published.filter((d) => d.code === code).length < 2) return false;
-  let count = 0;
-  let examined = 0;
-  for (const { view, diagnostics } of fixableViews(service, template, code, options)) {
-    for (const edits of singleFixes(service, host, template, view, diagnostics, code, options)) {
-      if (edits && ++count >= 2) return true;
-      // Each finding's fix is resolved and written: past a few dozen without one, it is assumed.
-      if (++examined >= EXAMINED) return true;
+  function* fixable(): Generator<boolean> {
+    for (const { view, diagnostics } of fixableViews(service, template, code, options)) {
+      for (const edits of singleFixes(service, host, template, view, diagnostics, code, options)) yield edits !== undefined;
     }
   }
-  return false;
+  // Each finding's fix is resolved and written: past a few dozen without one, it is assumed.
+  return atLeastTwo(fixable(), 32);
 }
-
-/** How many findings `templateOffersFixAll` resolves a fix for, at most. */
-const EXAMINED = 32;
 
 /** The views of the template's policies (not its principals': each policy is fixed once, in its own place) with a finding a fix-all of `code` (`*`: of every rule) fixes. */
 export function* fixableViews(service: PolicyLanguageService, template: TemplateDocument, code: string, options: CallerCodeActionOptions): Generator<{ view: HostView; diagnostics: Diagnostic[] }, void, void> {
