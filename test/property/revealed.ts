@@ -1,4 +1,5 @@
 import { RULES } from '../../server/src/service';
+import type { Diagnostic } from 'vscode-languageserver-types';
 
 /** A placeholder a fix writes (ACCOUNT_ID, ...) is for the user to fill in, and reported as such. */
 export const PLACEHOLDER = 'iam/placeholder';
@@ -49,3 +50,20 @@ export const REVEALED_BY: Readonly<Record<string, readonly string[]>> = {
   'resource-policy/wildcard-action': ['resource-policy/resource-mismatch', 'iam/action-resource-mismatch'],
   'resource-policy/wildcard-principal': RULES.map((r) => r.code).filter((c) => c.startsWith('resource-policy/')),
 };
+
+/** What a check found, as the quick-fix tests compare it before and after a fix. */
+interface Found {
+  diagnostics: readonly Diagnostic[];
+}
+
+/** How many findings of `code`. */
+export function count(found: Found, code: string): number {
+  return found.diagnostics.filter((d) => d.code === code).length;
+}
+
+/** The kinds of error a fix of `code` adds: new error codes, but for placeholders and those it may reveal. */
+export function newErrors(before: Found, after: Found, code: string): string[] {
+  const errors = (found: Found) => new Set(found.diagnostics.filter((d) => d.severity === 1 && d.code !== PLACEHOLDER).map((d) => String(d.code)));
+  const was = errors(before);
+  return [...errors(after)].filter((c) => !was.has(c) && !(REVEALED_BY[code] ?? []).includes(c));
+}
