@@ -1,12 +1,16 @@
 // The two servers measured side by side, and what each needs to start as it does in VS Code.
 import { join } from 'node:path';
 
-/** Ours, from the snapshot of the built bundle (see run.mjs): `node server.js --stdio`. */
+/**
+ * Ours, from the snapshot of the built bundle (see run.mjs), started as the README tells other
+ * editors to: `node --max-semi-space-size=4 server.js --stdio`. In VS Code the server's worker
+ * thread gets the same young generation from the client (`resourceLimits`).
+ */
 export function kinesisPolicyServer(serverJs) {
   return {
     key: 'ours',
     name: 'kinesis-policy',
-    command: [serverJs],
+    command: ['--max-semi-space-size=4', serverJs],
     // The default of `kinesisPolicy.validate.delay`.
     debounceMs: 150,
     /** It pulls its settings once initialized: answer the defaults and wait until it has asked. */
