@@ -2,7 +2,7 @@ import type { CatalogIndexData, CatalogSource, ConditionKeyData, GlobalCondition
 import { ServiceEntry, type ActionInfo, type ResourceTypeInfo } from './serviceEntry';
 import { matchArnTemplate, parseArn, type ArnParts } from './arn';
 import { hasWildcard, wildcardMatcher } from './wildcard';
-import { ownCopy } from '../ownCopy';
+import { documentString, Interned } from '../interned';
 
 export const MAX_ARN_LENGTH = 2048;
 const ARN_MEMO_SIZE = 20_000;
@@ -49,6 +49,8 @@ export class IamCatalog {
   private readonly globalKeys: readonly ConditionKeyInfo[];
   private readonly globalKeysByName = new Map<string, ConditionKeyInfo>();
   private readonly arns = new Map<string, ArnInfo | undefined>();
+  /** The remembered ARNs' partitions, services, regions and accounts: a few of each, named thousands of times. */
+  private readonly arnFields = new Interned(1024);
   /** Each action's condition keys, worked out once: every check of a statement with conditions asks. */
   private readonly conditionKeysOfAction = new WeakMap<ActionInfo, readonly string[]>();
 
@@ -187,8 +189,8 @@ export class IamCatalog {
     if (text.length > MAX_ARN_LENGTH) return this.matchArn(text);
     let info = this.arns.get(text);
     if (info === undefined && !this.arns.has(text)) {
-      // A string from a parsed document may be a slice of the whole text: remember a copy.
-      const own = ownCopy(text);
+      // A string from a parsed document may be a slice of the whole text: remember a copy, the one the parse keeps.
+      const own = documentString(text);
       info = this.matchArn(own);
       if (this.arns.size >= ARN_MEMO_SIZE) this.arns.clear();
       this.arns.set(own, info);
@@ -197,8 +199,10 @@ export class IamCatalog {
   }
 
   private matchArn(text: string): ArnInfo | undefined {
-    const parts = parseArn(text);
-    if (!parts) return undefined;
+    const parsed = parseArn(text);
+    if (!parsed) return undefined;
+    const fields = this.arnFields;
+    const parts = { ...parsed, partition: fields.of(parsed.partition), service: fields.of(parsed.service), region: fields.of(parsed.region), account: fields.of(parsed.account) };
     // AWS limits ARNs to 2,048 characters; longer text is not matched against the templates.
     if (text.length > MAX_ARN_LENGTH) return new DescribedArn(parts, text, undefined);
     const service = hasWildcard(parts.service) ? undefined : this.service(parts.service);

@@ -2,7 +2,8 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import type { PolicyModel, StatementModel } from '../../policy/policyModel';
 import type { PolicyRule, RuleFinding, StatementRule } from './rule';
 import type { RuleContext } from './ruleContext';
-import type { CheckedText } from './validate';
+import type { Interned } from '../../interned';
+import type { CheckedText, ValidationMemory } from './validate';
 
 /**
  * What the statement rules found in each statement, kept from one validation to the next.
@@ -75,13 +76,19 @@ export interface RuleRun<R extends PolicyRule = PolicyRule> {
 
 /** The kept findings, as one validation sees them. */
 export class KeptFindings {
+  private readonly entries: KeptEntries;
+  private readonly messages: Interned;
+
   constructor(
-    private readonly entries: KeptEntries,
+    memory: Pick<ValidationMemory, 'kept' | 'messages'>,
     private readonly document: CheckedText,
     private readonly context: RuleContext,
     private readonly signature: string,
     private readonly source?: KeptSource,
-  ) {}
+  ) {
+    this.entries = memory.kept;
+    this.messages = memory.messages;
+  }
 
   /**
    * Adds the diagnostics of each rule in every statement to `out[rule's index]`, statement by
@@ -149,7 +156,11 @@ export class KeptFindings {
       for (const finding of findings) out[index].push(make(finding, 0));
       return undefined;
     }
-    for (const finding of findings) finding.offset -= start;
+    for (const finding of findings) {
+      finding.offset -= start;
+      // Kept as long as the statement is: one copy of each sentence.
+      finding.message = this.messages.of(finding.message);
+    }
     return findings;
   }
 

@@ -12,6 +12,7 @@ import { RULES } from '../rules';
 import type { DiagnosticSettings, RuleSeverity } from './settings';
 import { currentLanguage } from '../../l10n';
 import { finish } from '../../steps';
+import { Interned } from '../../interned';
 
 export { DIAGNOSTIC_SOURCE };
 
@@ -53,28 +54,25 @@ export interface ValidationMemory {
    * findings hold it, and in a template each policy's settings carry the template's table names
    * (kilobytes), the same for all of them.
    */
-  signatures: Map<string, string>;
+  signatures: Interned;
+  /** Findings' messages, one copy of each: a rule says the same sentence of many statements. */
+  messages: Interned;
 }
 
 /** More settings than a window of templates and policies is checked with. */
 const SIGNATURES_KEPT = 64;
+/** More different messages than the policies of a window say. */
+const MESSAGES_KEPT = 4096;
 
 export function createValidationMemory(): ValidationMemory {
   return {
     statements: { actions: new WeakMap(), resources: new WeakMap(), sizes: new WeakMap(), compiled: new WeakMap(), derived: new WeakMap() },
     kept: new WeakMap(),
-    signatures: new Map(),
+    signatures: new Interned(SIGNATURES_KEPT),
+    messages: new Interned(MESSAGES_KEPT),
   };
 }
 
-/** The one string of a signature in `memory`. */
-function signatureOf(memory: ValidationMemory, made: string): string {
-  const known = memory.signatures.get(made);
-  if (known !== undefined) return known;
-  if (memory.signatures.size >= SIGNATURES_KEPT) memory.signatures.clear();
-  memory.signatures.set(made, made);
-  return made;
-}
 
 export interface ValidationResult {
   /** How the policy was read; undefined for a document that is not a policy, or with checks off. */
@@ -123,14 +121,14 @@ export function* validationSteps(
   const context = new RuleContext(model, catalog, settings, kind, memory.statements);
   // Kept findings hold their messages' text: in another display language they are made anew.
   const signatureWith = (checked: DiagnosticSettings, within: ValidationMemory) =>
-    signatureOf(within, JSON.stringify([checked, kind, options.rulesDocumentation, currentLanguage()]));
+    within.signatures.of(JSON.stringify([checked, kind, options.rulesDocumentation, currentLanguage()]));
   const signature = signatureWith(settings, memory);
   const from = options.keptFrom;
   const source =
     from && decidePolicyKind(from.model, from.settings.policyKind) === kind
       ? { model: from.model, entries: from.memory.kept, signature: signatureWith(from.settings, from.memory) }
       : undefined;
-  const kept = new KeptFindings(memory.kept, document, context, signature, source);
+  const kept = new KeptFindings(memory, document, context, signature, source);
   // What each rule found, by its place in RULES; the statement rules run first, statement by statement.
   const found: Diagnostic[][] = RULES.map(() => []);
   const statementRuns: RuleRun<StatementRule>[] = [];
@@ -140,7 +138,7 @@ export function* validationSteps(
     const configured = settings.rules[rule.code];
     if (configured === 'off' || !rule.kinds.includes(kind)) return;
     const kinesisOnly = rule.kinds.length === 1 && rule.kinds[0] === 'kinesis-resource';
-    const make = diagnosticMaker(document, rule, configured, options.rulesDocumentation, hedged && kinesisOnly);
+    const make = diagnosticMaker(document, rule, configured, options.rulesDocumentation, hedged && kinesisOnly, memory.messages);
     if (hasCheckStatement(rule)) statementRuns.push({ rule, index, make });
     if (!hasCheckStatement(rule) || rule.checkOutside) policyRuns.push({ rule, index, make });
   });
@@ -160,7 +158,14 @@ export function* validationSteps(
 }
 
 /** Makes the rule's diagnostics with the user's severity; one link object for all of them, since nothing changes a published diagnostic. */
-function diagnosticMaker(document: CheckedText, rule: PolicyRule, configured: RuleSeverity | undefined, rulesDocumentation: string, hedged: boolean): DiagnosticMaker {
+function diagnosticMaker(
+  document: CheckedText,
+  rule: PolicyRule,
+  configured: RuleSeverity | undefined,
+  rulesDocumentation: string,
+  hedged: boolean,
+  messages: Interned,
+): DiagnosticMaker {
   const { code } = rule;
   // A policy that may be a VPC endpoint policy: say what holds if it is the stream's, and how to say it is not.
   const say = hedged
@@ -180,7 +185,7 @@ function diagnosticMaker(document: CheckedText, rule: PolicyRule, configured: Ru
     code,
     codeDescription,
     source: DIAGNOSTIC_SOURCE,
-    message: say(finding.message),
+    message: messages.of(say(finding.message)),
     tags: finding.tags,
     data: finding.data,
   });
