@@ -140,3 +140,15 @@ function measure(pieces: readonly string[], size: PolicySize): void {
   size.characters = characters;
   size.bytes = bytes;
 }
+
+/**
+ * A whole number with its thousands grouped as `toLocaleString('en-US')` writes it ("20,480"),
+ * without ICU: the first `toLocaleString` of a process loads the locale's number formats, 20 ms
+ * and 10 MB of resident memory here, for the two size rules' messages.
+ */
+export function groupedDigits(count: number): string {
+  const digits = String(Math.trunc(Math.abs(count)));
+  let grouped = digits.slice(0, ((digits.length - 1) % 3) + 1);
+  for (let at = grouped.length; at < digits.length; at += 3) grouped += ',' + digits.slice(at, at + 3);
+  return count < 0 ? '-' + grouped : grouped;
+}

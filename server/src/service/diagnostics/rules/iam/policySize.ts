@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { policyRule } from '../../engine/rule';
-import { templateValueLength } from '../../helpers/size';
+import { groupedDigits, templateValueLength } from '../../helpers/size';
 
 /** IAM quotas, in characters without white space (the inline policies' quotas are said in the message). */
 const MANAGED_POLICY_MAX = 6144;
@@ -23,8 +23,8 @@ export const policySize = policyRule({
         length: 1,
         message: l10n.t(
           "This policy has {0} characters without white space, over IAM's quota of {1} for a managed policy (inline policies may total 2,048 characters per user, 5,120 per group and 10,240 per role). Use wildcards where they stay precise, merge statements, or split the policy in two.",
-          characters.toLocaleString('en-US'),
-          MANAGED_POLICY_MAX.toLocaleString('en-US'),
+          groupedDigits(characters),
+          groupedDigits(MANAGED_POLICY_MAX),
         ),
         data: { size: characters, limit: MANAGED_POLICY_MAX },
       },

@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { RESOURCE_POLICY_MAX_BYTES } from '../../../kinesis/kinesisFacts';
 import { policyRule } from '../../engine/rule';
-import { templateValueLength } from '../../helpers/size';
+import { groupedDigits, templateValueLength } from '../../helpers/size';
 
 /** A Kinesis resource-based policy may not exceed 20 KB. */
 export const sizeLimit = policyRule({
@@ -22,8 +22,8 @@ export const sizeLimit = policyRule({
         length: 1,
         message: l10n.t(
           'This policy is {0} bytes without white space; a Kinesis resource-based policy may not exceed 20 KB ({1} bytes). Merge statements that share principals and resources, or split the access across the stream and its consumers.',
-          size.toLocaleString('en-US'),
-          RESOURCE_POLICY_MAX_BYTES.toLocaleString('en-US'),
+          groupedDigits(size),
+          groupedDigits(RESOURCE_POLICY_MAX_BYTES),
         ),
         data: { size, limit: RESOURCE_POLICY_MAX_BYTES },
       },
