@@ -156,6 +156,14 @@ describe('updating a policy model after an edit', () => {
   });
 
 
+  it('measures a policy statement by statement as it measures its whole text, items between statements included', () => {
+    const text = `{"Statement": [ {"Sid": "a b"} , "not a statement, é" ,\t{"Sid": "c"}, 12, {"Sid": "d\\\\"} ], "Id": "x y"}`;
+    const model = parsePolicy(text);
+    assert.deepEqual([model.statements.length, model.syntaxErrors.length], [3, 0]);
+    assert.deepEqual(modelSize(model, new WeakMap()), textSize(text));
+    assert.deepEqual(textSize(text), { characters: 90, bytes: 91 });
+  });
+
   it('gives the model, completion, hover and diagnostics of a full parse after every edit of random sessions', (t) => {
     let local = 0;
     let edits = 0;

@@ -98,10 +98,12 @@ export class ParsedPolicy implements PolicyModel {
 
   get statements(): StatementModel[] {
     if (!this.all) {
-      const all: StatementModel[] = [];
-      this.statementNodes().forEach((node, index) => {
-        if (node.type === 'object') all.push(this.build(node, index));
-      });
+      // Made for each version of the document: of its exact length, not grown (and copied) as it fills.
+      const nodes = this.statementNodes();
+      let count = 0;
+      for (let i = 0; i < nodes.length; i++) if (nodes[i].type === 'object') count++;
+      const all = new Array<StatementModel>(count);
+      for (let i = 0, at = 0; i < nodes.length; i++) if (nodes[i].type === 'object') all[at++] = this.build(nodes[i], i);
       this.all = all;
     }
     return this.all;
