@@ -163,9 +163,14 @@ function* template(
     },
     get tables() {
       // A table without a TableName gets one from CloudFormation, unknown here: `${LogicalId}`, as `!Ref` reads.
-      tables ??= [...symbols.resources]
-        .filter(([, r]) => r.type === 'AWS::DynamoDB::Table' || r.type === 'AWS::DynamoDB::GlobalTable')
-        .map(([name, r]) => resolveString(entry(r.properties, 'TableName'), symbols) ?? `\${${name}}`);
+      // Read in place: a copy of the thousands of resources' entries each version was most of what this allocated.
+      if (!tables) {
+        const found: string[] = [];
+        symbols.resources.forEach((r, name) => {
+          if (r.type === 'AWS::DynamoDB::Table' || r.type === 'AWS::DynamoDB::GlobalTable') found.push(resolveString(entry(r.properties, 'TableName'), symbols) ?? `\${${name}}`);
+        });
+        tables = found;
+      }
       return tables;
     },
     owners: ownersOfPolicy,

@@ -177,7 +177,11 @@ export function moveNode<N extends TemplateNode>(node: N, delta: number): N {
   node.start += delta;
   node.end += delta;
   if (node.type === 'scalar') {
-    if (node.content) node.content = { start: node.content.start + delta, end: node.content.end + delta };
+    // In place, as the node is: each scalar's own object, and a template moves thousands a keystroke.
+    if (node.content) {
+      node.content.start += delta;
+      node.content.end += delta;
+    }
   } else if (node.type === 'map') {
     for (const e of node.entries) {
       moveNode(e.keyNode, delta);
