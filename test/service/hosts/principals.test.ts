@@ -1,7 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TemplateDocument } from '../../../server/src/service';
 import { service } from '../../support/service';
-import { actionsFor, alarms, applied, parsedTemplate, templateDiagnostics, templateDocument, yamlValue } from '../../support/templates';
+import { actionsFor, alarms, applied, OPTIONS, parsedTemplate, templateDiagnostics, templateDocument, yamlValue } from '../../support/templates';
 
 /** A KCL consumer's role whose permissions are spread over three policies, as templates often write them. */
 const SPREAD = `AWSTemplateFormatVersion: '2010-09-09'
@@ -103,5 +105,40 @@ describe("a principal's policies in a template, judged together", () => {
     assert.deepEqual(template.principals, []);
     const codes = service.templateDiagnostics(templateDocument(text), template, { settings: { enable: true, rules: {}, kclVersion: 'auto', assumeKcl: false, policyKind: 'auto' }, rulesDocumentation: '' }).map((d) => d.code);
     assert.ok(codes.includes('kcl/missing-lease-table-permissions'), codes.join(', '));
+  });
+});
+
+describe("a principal's view across edits of the template", () => {
+  /** SPREAD without the lease table's Scan, which the principal then lacks; and a stream after it, to edit. */
+  const text = `${SPREAD.replace(', dynamodb:Scan]', ']')}  Other:\n    Type: AWS::Kinesis::Stream\n    Properties: {Name: other, ShardCount: 1}\n`;
+  const version = (t: string, v: number) => TextDocument.create('file:///ws/template.yaml', 'yaml', v, t);
+  const shown = (document: TextDocument, template: TemplateDocument) =>
+    service.templateDiagnostics(document, template, OPTIONS).map((d) => `${d.range.start.line}:${d.range.start.character} ${String(d.code)} ${typeof d.message === 'string' ? d.message : d.message.value}`);
+  const fresh = (document: TextDocument) => shown(document, parsedTemplate(version(document.getText(), 1)));
+
+  it('is kept, with its findings, while its policies are where they were, and written again when one of them changes', () => {
+    const first = version(text, 1);
+    const before = parsedTemplate(first);
+    const found = shown(first, before);
+    assert.ok(found.some((d) => d.includes('role ConsumerRole, with all its policies') && d.includes('dynamodb:Scan')), 'the principal lacks Scan');
+
+    // An edit after the principal's policies: the same view, and the diagnostics a fresh read gives.
+    const other = version(text.replace('{Name: other, ShardCount: 1}', '{Name: other, ShardCount: 2}'), 2);
+    const kept = service.updateTemplate(before, other)!;
+    assert.deepEqual(shown(other, kept), fresh(other));
+    assert.equal(kept.principals[0], before.principals[0], 'the principal kept as it was');
+
+    // An edit in one of them: written and checked again.
+    const mended = version(other.getText().replace('dynamodb:DeleteItem]', 'dynamodb:DeleteItem, dynamodb:Scan]'), 3);
+    const changed = service.updateTemplate(kept, mended)!;
+    assert.deepEqual(shown(mended, changed), fresh(mended));
+    assert.notEqual(changed.principals[0], kept.principals[0]);
+    assert.ok(!shown(mended, changed).some((d) => d.includes('dynamodb:Scan')), 'Scan granted now');
+
+    // A line added before them moves them: written again where they are now.
+    const moved = version(`# a comment\n${mended.getText()}`, 4);
+    const after = service.updateTemplate(changed, moved)!;
+    assert.deepEqual(shown(moved, after), fresh(moved));
+    assert.notEqual(after.principals[0], changed.principals[0]);
   });
 });

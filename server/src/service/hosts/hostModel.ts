@@ -26,11 +26,17 @@ export interface EmbeddedPolicy extends PolicyLocation {
   judgedAlone: boolean;
   /** Whether it belongs only to Lambda functions' roles. */
   lambda: boolean;
-  /**
-   * The diagnostics of its last check, and what they were checked with (see `viewDiagnostics`):
-   * the check's `runKey`, one string for every policy of the template, and the policy's own key.
-   */
-  checked?: { run: string; memo: string; diagnostics: Diagnostic[] };
+  checked?: CheckedDiagnostics;
+}
+
+/**
+ * The diagnostics of a view's last check, and what they were checked with (see `viewDiagnostics`):
+ * the check's `runKey`, one string for every policy of the template, and the view's own key.
+ */
+export interface CheckedDiagnostics {
+  run: string;
+  memo: string;
+  diagnostics: Diagnostic[];
 }
 
 /** The identity policies of one principal of the template, written as one policy for the checks that judge what it can do. */
@@ -47,6 +53,12 @@ export interface PrincipalView {
   map: OffsetMap;
   /** The template's node of each statement of `model`, by index. */
   statements: TemplateNode[];
+  /**
+   * Where each of its policies started when it was written, as offset, line and character: a next
+   * version of the template whose same policies start at the same places keeps the view as it is.
+   */
+  places: readonly number[];
+  checked?: CheckedDiagnostics;
 }
 
 export interface TemplateDocument {
@@ -72,6 +84,8 @@ export interface TemplateDocument {
    * not hold. Read it before the policies' `judgedAlone` and `lambda`: it sets them.
    */
   readonly principals: PrincipalView[];
+  /** `principals` if they have been read; a next version keeps those whose policies it keeps, where they were. */
+  principalsRead(): readonly PrincipalView[] | undefined;
   /**
    * Works out, a few policies a step, what first reading `policies` and `principals` works out at
    * once: for a caller that pauses between steps (a large template holds thousands of policies).

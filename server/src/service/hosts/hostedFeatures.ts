@@ -37,14 +37,26 @@ export function* templateDiagnosticsSteps(service: PolicyLanguageService, host: 
   const refs = new Set(checks.filter((d) => d.code === 'template/ref-not-arn').map((d) => host.offsetAt(d.range.start)));
   const run = runKey(template, options);
   const policies: Diagnostic[] = [];
-  for (const view of allViews(template)) {
-    for (const mapped of mappedDiagnostics(host, view, yield* viewDiagnosticsSteps(service, view, options, run))) {
-      if (!(mapped.code === 'iam/invalid-arn' && refs.has(host.offsetAt(mapped.range.start)))) policies.push(mapped);
+  const views = allViews(template);
+  // Most views hand back the diagnostics kept with their policy: those are taken a few dozen a step,
+  // without a generator each (a keystroke in a large template asks for thousands).
+  for (let v = 0, since = 0; v < views.length; v++) {
+    const view = views[v];
+    const kept = keptDiagnostics(view, run);
+    const mapped = mappedDiagnostics(host, view, kept ?? (yield* viewDiagnosticsSteps(service, view, options, run)));
+    for (let d = 0; d < mapped.length; d++) {
+      if (!(mapped[d].code === 'iam/invalid-arn' && refs.has(host.offsetAt(mapped[d].range.start)))) policies.push(mapped[d]);
     }
-    yield;
+    if (!kept || ++since === KEPT_VIEWS_PER_STEP) {
+      since = 0;
+      yield;
+    }
   }
   return [...policies, ...checks];
 }
+
+/** How many views whose diagnostics are kept are taken between two pauses. */
+const KEPT_VIEWS_PER_STEP = 32;
 
 /**
  * A view's diagnostics in the template, as `hostDiagnostic` maps them. The kept diagnostics of a
@@ -74,17 +86,23 @@ export function viewDiagnostics(service: PolicyLanguageService, view: HostView, 
 }
 
 function* viewDiagnosticsSteps(service: PolicyLanguageService, view: HostView, options: ValidationOptions, run: string): Steps<Diagnostic[]> {
-  const { memo } = view;
-  const kept = memo?.holder.checked;
-  if (kept && kept.run === run && kept.memo === memo.key) {
-    // The run's key is the template's tables and settings, kilobytes: each policy holds this check's
-    // string, not a copy of its own (nor one of each earlier check).
-    kept.run = run;
-    return kept.diagnostics;
-  }
+  const kept = keptDiagnostics(view, run);
+  if (kept) return kept;
   const { diagnostics } = yield* service.validationSteps(view.document, view.model, { ...options, settings: view.settings(options.settings) });
+  const { memo } = view;
   if (memo) memo.holder.checked = { run, memo: memo.key, diagnostics };
   return diagnostics;
+}
+
+/** The view's diagnostics kept from a check of the same run, if there are. */
+function keptDiagnostics(view: HostView, run: string): Diagnostic[] | undefined {
+  const { memo } = view;
+  const kept = memo?.holder.checked;
+  if (!kept || kept.run !== run || kept.memo !== memo.key) return undefined;
+  // The run's key is the template's tables and settings, kilobytes: each policy holds this check's
+  // string, not a copy of its own (nor one of each earlier check).
+  kept.run = run;
+  return kept.diagnostics;
 }
 
 /** What a check of the template's policies depends on beyond each policy: the settings, the tables and the keys of the streams the template makes. */

@@ -51,12 +51,14 @@ export class OffsetMap {
   }
 
   private hostOf(json: number, side: 'start' | 'end'): number {
+    // Read from the pairs, not through `at`: a template's check asks each policy's map at each keystroke.
+    const { pairs } = this;
     const i = this.lastAt(json, 0);
-    if (i < 0) return this.at(0)?.host ?? 0;
-    const anchor = this.at(i)!;
-    if (anchor.exact) return anchor.host + (json - anchor.json);
-    const next = this.at(i + 1);
-    return side === 'end' && next && json > anchor.json ? next.host : anchor.host;
+    if (i < 0) return pairs.length > 0 ? pairs[1] >> 1 : 0;
+    const anchorJson = pairs[2 * i];
+    const host = pairs[2 * i + 1];
+    if ((host & 1) === 1) return (host >> 1) + (json - anchorJson);
+    return side === 'end' && i + 1 < this.count && json > anchorJson ? pairs[2 * i + 3] >> 1 : host >> 1;
   }
 
   /**

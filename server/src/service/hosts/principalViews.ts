@@ -23,8 +23,19 @@ export function templateGrouping(policies: EmbeddedPolicy[], symbols: TemplateSy
  * The principals with several identity policies (or policies the host does not hold), each
  * written as one policy; each policy learns whether it is judged alone and whether it is only a
  * Lambda function's role's.
+ *
+ * `previous`: the principals of the host's last version, read with the same symbols. A principal
+ * of the same policies (the same objects: policies the new version kept), where they were, with
+ * the same label, unknown policies and Lambda role, is kept as it was, with its last diagnostics:
+ * a keystroke in a large template wrote, parsed and checked every principal's policy again.
  */
-export function principalViews(document: TextDocument, policies: EmbeddedPolicy[], symbols: TemplateSymbols, { ownersOf, groups, lambda }: Grouping): PrincipalView[] {
+export function principalViews(
+  document: TextDocument,
+  policies: EmbeddedPolicy[],
+  symbols: TemplateSymbols,
+  { ownersOf, groups, lambda }: Grouping,
+  previous?: readonly PrincipalView[],
+): PrincipalView[] {
   for (const policy of policies) {
     const owners = ownersOf(policy);
     policy.lambda = owners.length > 0 && owners.every((o) => lambda.has(o));
@@ -32,6 +43,12 @@ export function principalViews(document: TextDocument, policies: EmbeddedPolicy[
   }
   const seen = new Set<string>();
   const principals: PrincipalView[] = [];
+  // The last version's principals by their first policy.
+  const kin = new Map<EmbeddedPolicy, PrincipalView[]>();
+  for (const view of previous ?? []) {
+    const first = view.policies[0];
+    if (first) kin.set(first, [...(kin.get(first) ?? []), view]);
+  }
   for (const group of groups) {
     const key = group.policies.map((p) => p.node.start).join(',');
     // A principal with one written policy is judged by it alone, unless policies the template does not hold may add to it.
@@ -39,10 +56,33 @@ export function principalViews(document: TextDocument, policies: EmbeddedPolicy[
     if (alone || !group.label || seen.has(key)) continue;
     seen.add(key);
     for (const policy of group.policies) policy.judgedAlone = false;
+    const owner = group.policies.map(ownersOf).reduce((common, owners) => common.filter((o) => owners.includes(o)));
+    const isLambda = owner.some((o) => lambda.has(o));
+    const places = placesOf(document, group.policies);
+    const kept = kin.get(group.policies[0])?.find(
+      (v) => v.label === group.label && v.lambda === isLambda && sameItems(v.policies, group.policies) && sameItems(v.unknown, group.unknown) && sameItems(v.places, places),
+    );
+    if (kept) {
+      principals.push(kept);
+      continue;
+    }
     const { text, map, statements } = writtenStatements(group.policies.map((p) => p.node), symbols);
     const view = TextDocument.create(document.uri, 'json', document.version, text);
-    const owner = group.policies.map(ownersOf).reduce((common, owners) => common.filter((o) => owners.includes(o)));
-    principals.push({ label: group.label, policies: group.policies, unknown: group.unknown, lambda: owner.some((o) => lambda.has(o)), document: view, model: parsePolicy(text), map, statements });
+    principals.push({ label: group.label, policies: group.policies, unknown: group.unknown, lambda: isLambda, document: view, model: parsePolicy(text), map, statements, places });
   }
   return principals;
+}
+
+/** Where each policy starts in the host: offset, line and character. */
+function placesOf(document: TextDocument, policies: readonly EmbeddedPolicy[]): number[] {
+  const places: number[] = [];
+  for (const { node } of policies) {
+    const { line, character } = document.positionAt(node.start);
+    places.push(node.start, line, character);
+  }
+  return places;
+}
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((item, i) => item === b[i]);
 }

@@ -56,7 +56,7 @@ export function* yamlTemplateSteps(document: TextDocument, previous?: TemplateDo
     return undefined;
   }
   if (!isTemplate(parsed.root)) return undefined;
-  const made = yield* template(document, source, 'yaml', parsed.root, parsed.errors, (node, symbols) => writtenPolicy(node, symbols), previous && { symbolsKey: previous.symbolsKey, memo: previous.memo }, parsed.blocks);
+  const made = yield* template(document, source, 'yaml', parsed.root, parsed.errors, (node, symbols) => writtenPolicy(node, symbols), previous && { symbolsKey: previous.symbolsKey, memo: previous.memo, principals: previous.principalsRead() }, parsed.blocks);
   made.blocks = parsed.blocks;
   made.yamlHeader = parsed.header;
   made.yamlLayout = parsed.layout;
@@ -70,7 +70,7 @@ function* template(
   root: TemplateMap,
   errors: readonly number[],
   write: (node: TemplateNode, symbols: TemplateSymbols) => { text: string; map: OffsetMap },
-  previous?: { symbolsKey: readonly string[]; memo: ReadonlyMap<TemplateEntry, ResourceMemo> },
+  previous?: { symbolsKey: readonly string[]; memo: ReadonlyMap<TemplateEntry, ResourceMemo>; principals: readonly PrincipalView[] | undefined },
   blocks?: readonly ResourceBlock[],
 ): Steps<TemplateDocument> {
   // Kept YAML blocks move their nodes when first read (see `yamlBlocks.ts`): what reads where
@@ -153,9 +153,11 @@ function* template(
     },
     get principals() {
       settleAll();
-      principals ??= principalViews(document, policies, symbols, templateGrouping(policies, symbols, ownersOfPolicy));
+      // The last version's principals are written with its symbols: kept only while those are the same.
+      principals ??= principalViews(document, policies, symbols, templateGrouping(policies, symbols, ownersOfPolicy), same ? previous.principals : undefined);
       return principals;
     },
+    principalsRead: () => principals,
     *prepareSteps() {
       // The policies are written as the template is read: what is left is settling kept blocks, and the principals.
       yield* settleSteps();

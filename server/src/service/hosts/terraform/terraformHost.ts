@@ -90,7 +90,7 @@ export function* terraformTemplateSteps(document: TextDocument, parser: Parser, 
     const same = before !== undefined && sameFacts(removed, middle);
     const configuration = same ? moveDocuments(before.configuration, removed, middle) : configurationOf(items);
     const state: Items = { uri: document.uri, text, starts, items, configuration };
-    const template = yield* assemble(document, parser, state, fresh, same);
+    const template = yield* assemble(document, parser, state, fresh, same, before && previous ? previous.principalsRead() : undefined);
     if (!template) keepUnheld(state);
     return template;
   } finally {
@@ -106,8 +106,18 @@ export function* terraformTemplateSteps(document: TextDocument, parser: Parser, 
  */
 const HELD_TREE_TEXT = 64 * 1024;
 
-/** `same`: the configuration is as it was, and so is what the kept items' references stand for. */
-function* assemble(document: TextDocument, parser: Parser, state: Items, fresh: ReadonlyMap<HclItem, Tree>, same: boolean): Steps<TemplateDocument | undefined> {
+/**
+ * `same`: the configuration is as it was, and so is what the kept items' references stand for.
+ * `earlierPrincipals`: the last version's, which `principalViews` keeps where they are the same.
+ */
+function* assemble(
+  document: TextDocument,
+  parser: Parser,
+  state: Items,
+  fresh: ReadonlyMap<HclItem, Tree>,
+  same: boolean,
+  earlierPrincipals?: readonly PrincipalView[],
+): Steps<TemplateDocument | undefined> {
   const { text, items, configuration } = state;
   const { resources, documents, references, policyFiles } = configuration;
   // Each item's policies are read once, documents it merges first; a cycle of merges reads as unknown.
@@ -224,9 +234,16 @@ function* assemble(document: TextDocument, parser: Parser, state: Items, fresh: 
     },
     get principals() {
       const policies = settleAll();
-      principals ??= principalViews(document, policies, NO_SYMBOLS, { ownersOf: (p) => principalsOf().owners(p), groups: principalsOf().groups(policies), lambda: principalsOf().lambda });
+      principals ??= principalViews(
+        document,
+        policies,
+        NO_SYMBOLS,
+        { ownersOf: (p) => principalsOf().owners(p), groups: principalsOf().groups(policies), lambda: principalsOf().lambda },
+        earlierPrincipals,
+      );
       return principals;
     },
+    principalsRead: () => principals,
     *prepareSteps() {
       yield* settleSteps();
       yield;
