@@ -81,7 +81,7 @@ export interface HclItem {
   errors: { start: number; end: number }[];
   reading?: Reading;
   /** Its policies as the features read them, by what they were made with (see `terraformHost.ts`). */
-  policies: Map<TemplateMap, { key: string; policy: EmbeddedPolicy }>;
+  policies: Map<TemplateMap, { kind: Kind; sharing: boolean; partial: boolean; policy: EmbeddedPolicy }>;
   /** How far the item has moved since its nodes were last moved with it (see `settleItem`). */
   unsettled: number;
 }

@@ -10,7 +10,7 @@ import type { EmbeddedPolicy, PrincipalView, TemplateDocument } from '../hostMod
 import { principalViews } from '../principalViews';
 import { itemStarts, moveStarts } from './hclChunks';
 import { configurationOf, moveDocuments, ownResources, sameFacts, type Configuration } from './configuration';
-import { itemAt, moveItem, parseItem, POLICY_ATTRIBUTES, readItem, settleItem, stillHolds, type HclItem, type Kind, type PlacedPolicy } from './hclItems';
+import { itemAt, moveItem, parseItem, POLICY_ATTRIBUTES, readItem, settleItem, stillHolds, type HclItem, type Kind, type PlacedPolicy, type Reading } from './hclItems';
 import { earlier, keepUnheld, keepWith, type Items } from './keptReadings';
 import { terraformPrincipals, type TerraformPrincipals } from './principals';
 import { ownCopy } from '../../ownCopy';
@@ -162,33 +162,36 @@ function* assemble(
     if (read.places.length > 0 || read.document) holds = true;
     for (const [name] of read.merged) merged.add(name);
   }
-  const broken = items.some((item) => item.errors.length > 0);  /** An item's policies where they are written; `owner` the item whose document it is (a probe reads it again). */
-  const locations = (item: HclItem, owner = item): PlacedPolicy[] => {
+  const broken = items.some((item) => item.errors.length > 0);
+  /** An item's policies where they are written; `owner` the item whose document it is (a probe reads it again). */
+  const locations = (item: HclItem, owner = item): readonly PlacedPolicy[] => {
     const read = item.reading;
     if (!read) return [];
-    const placed = [...read.places];
     const written = read.document;
     const used = written && documents.get(written.name);
     // A document only merged into others is judged there, with the statements it is merged with;
     // one no resource of the file uses (a module's output, a local) is read as its content says.
-    if (written && used?.item === owner && !(merged.has(written.name) && used.users.length === 0)) {
-      placed.push({ node: written.node, kind: used.kind ?? ('auto' as Kind), resource: `data.aws_iam_policy_document.${written.name}`, resourceType: 'aws_iam_policy_document', path: 'statement', ...(used.sharing ? { sharing: true } : {}) });
-    }
-    return placed.sort((a, b) => a.node.start - b.node.start);
+    if (!(written && used?.item === owner && !(merged.has(written.name) && used.users.length === 0))) return sortedPlaces(read);
+    const placed = [...read.places];
+    placed.push({ node: written.node, kind: used.kind ?? ('auto' as Kind), resource: `data.aws_iam_policy_document.${written.name}`, resourceType: 'aws_iam_policy_document', path: 'statement', ...(used.sharing ? { sharing: true } : {}) });
+    return placed.sort(byStart);
   };
-  const policiesOf = (item: HclItem): EmbeddedPolicy[] => {
-    const out: EmbeddedPolicy[] = [];
+  /** How many policies have been written (parsed from the item's text) so far. */
+  let policiesWritten = 0;
+  /** The item's policies, added to `out`. */
+  const policiesOf = (item: HclItem, out: EmbeddedPolicy[] = []): EmbeddedPolicy[] => {
     for (const location of locations(item)) {
       // Where the HCL is broken a policy may be read as other than written: it waits to be mended.
       const base = item.start - item.unsettled;
       const from = location.node.start - base;
       const to = location.node.end - base;
-      if (item.errors.some((e) => e.end >= from && e.start <= to)) continue;
+      if (brokenWithin(item, from, to)) continue;
       const partial = item.reading?.document?.node === location.node && item.reading.document.partial;
-      const key = `${location.kind}|${location.sharing ?? false}|${partial}`;
+      const sharing = location.sharing ?? false;
       let made = item.policies.get(location.node);
-      if (made?.key !== key) {
-        made = { key, policy: embedded(document, location, partial) };
+      if (made?.kind !== location.kind || made.sharing !== sharing || made.partial !== partial) {
+        made = { kind: location.kind, sharing, partial, policy: embedded(document, location, partial) };
+        policiesWritten++;
         item.policies.set(location.node, made);
       }
       out.push(made.policy);
@@ -205,8 +208,10 @@ function* assemble(
     const made: EmbeddedPolicy[] = [];
     for (let i = 0; i < items.length; i++) {
       settleItem(items[i]);
-      for (const policy of policiesOf(items[i])) made.push(policy);
-      yield;
+      const before = policiesWritten;
+      policiesOf(items[i], made);
+      // A step for each item whose policies were written again; the kept a few dozen a step, settling one is moving its nodes.
+      if (policiesWritten > before || i % ITEMS_SETTLED_PER_STEP === ITEMS_SETTLED_PER_STEP - 1) yield;
     }
     all = made;
     return all;
@@ -308,4 +313,24 @@ function embedded(document: TextDocument, location: PlacedPolicy, partial: boole
     judgedAlone: true,
     lambda: false,
   };
+}
+
+/** How many items whose policies are kept are settled between two pauses. */
+const ITEMS_SETTLED_PER_STEP = 32;
+
+const byStart = (a: PlacedPolicy, b: PlacedPolicy): number => a.node.start - b.node.start;
+
+/** A reading's places in the order they are written, sorted once: the nodes move together with their item. */
+function sortedPlaces(read: Reading): readonly PlacedPolicy[] {
+  let sorted = SORTED_PLACES.get(read);
+  if (!sorted) SORTED_PLACES.set(read, (sorted = [...read.places].sort(byStart)));
+  return sorted;
+}
+
+const SORTED_PLACES = new WeakMap<Reading, readonly PlacedPolicy[]>();
+
+/** Whether the item's HCL is broken between two offsets from its start. */
+function brokenWithin(item: HclItem, from: number, to: number): boolean {
+  for (let i = 0; i < item.errors.length; i++) if (item.errors[i].end >= from && item.errors[i].start <= to) return true;
+  return false;
 }
