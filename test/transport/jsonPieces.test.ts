@@ -80,6 +80,34 @@ describe('the stream transport', () => {
     assert.deepEqual(Buffer.concat(chunks), Buffer.concat([response, large, after].map(expected)));
   });
 
+  it('writes the diagnostics published before from their first JSON, each message as JSON.stringify has it', async () => {
+    const stream = new PassThrough();
+    const chunks: Buffer[] = [];
+    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+    const writer = new StreamMessageWriter(stream);
+    type Written = Parameters<StreamMessageWriter['write']>[0] & { params: { version: number; diagnostics: { message: string }[] } };
+    const first = notification(2_000) as Written;
+    await writer.write(first);
+    // The next keystroke's: most diagnostics the same objects, a few new, in another order.
+    const fresh = (notification(300) as Written).params.diagnostics;
+    const kept = first.params.diagnostics.slice(0, 1_500);
+    const second = { ...first, params: { ...first.params, version: 4, diagnostics: [...fresh.slice(0, 100), ...kept, ...fresh.slice(100)] } } as Written;
+    await writer.write(second);
+    assert.deepEqual(Buffer.concat(chunks), Buffer.concat([first, second].map(expected)));
+    // A published diagnostic does not change: one that did would be written as it was first published.
+    const was = kept[0].message;
+    kept[0].message = 'changed';
+    chunks.length = 0;
+    await writer.write({ ...second, params: { ...second.params, version: 5 } } as Written);
+    const text = Buffer.concat(chunks).toString('utf8');
+    assert.ok(text.includes(JSON.stringify(was)) && !text.includes('"changed"'));
+    // Other messages' long arrays are written as they are.
+    chunks.length = 0;
+    const list = { jsonrpc: '2.0', id: 7, result: kept } as unknown as Written;
+    await writer.write(list);
+    assert.deepEqual(Buffer.concat(chunks), expected(list));
+  });
+
   it('uses the buffers of a large message again once it is written, each message written as JSON.stringify has it', async () => {
     // Like a file descriptor: the bytes are copied out before a write's callback, a little later.
     const copied: Buffer[] = [];

@@ -64,10 +64,18 @@ export function* encodeMessageSteps(message: unknown, pool?: PieceBuffers): Gene
   return (yield* encodeInto(message, pool)).buffers;
 }
 
-/** The same, saying which 64 KB buffers it took, to give back once they are written. */
-export function* encodeInto(message: unknown, pool?: PieceBuffers): Generator<void, Encoded, void> {
+/**
+ * The JSON of the elements of long arrays, by element, for messages whose elements never change once
+ * sent: a document's diagnostics are published again after each keystroke, most of them the very
+ * objects published before (see `KeptFindings`), and writing a thousand of them was most of what
+ * publishing allocated. The strings live as long as their objects do.
+ */
+export type ElementJson = WeakMap<object, string>;
+
+/** The same, saying which 64 KB buffers it took, to give back once they are written; `known` as above. */
+export function* encodeInto(message: unknown, pool?: PieceBuffers, known?: ElementJson): Generator<void, Encoded, void> {
   const out = new Pieces(pool);
-  if (!(yield* writeValue(message, out, 0))) out.add('null');
+  if (!(yield* writeValue(message, out, 0, known))) out.add('null');
   return { buffers: out.finish(), taken: out.taken };
 }
 
@@ -143,13 +151,19 @@ class Pieces {
 }
 
 /** Writes `value` as JSON; false when JSON has no text for it (undefined, a function, a symbol). */
-function* writeValue(value: unknown, out: Pieces, depth: number): Generator<void, boolean, void> {
+function* writeValue(value: unknown, out: Pieces, depth: number, known?: ElementJson): Generator<void, boolean, void> {
   if (depth < MAX_DEPTH && Array.isArray(value) && value.length >= LONG_ARRAY && !hasToJson(value)) {
     out.add('[');
-    // JSON.stringify is fastest on many elements at once; slicing its text off the brackets copies nothing.
     for (let i = 0, parts = 0; i < value.length; i += LONG_ARRAY) {
       if (i > 0) out.add(',');
-      out.add(JSON.stringify(value.slice(i, i + LONG_ARRAY)).slice(1, -1));
+      // JSON.stringify is fastest on many elements at once; slicing its text off the brackets copies nothing.
+      if (!known) out.add(JSON.stringify(value.slice(i, i + LONG_ARRAY)).slice(1, -1));
+      else {
+        for (let k = i; k < value.length && k < i + LONG_ARRAY; k++) {
+          if (k > i) out.add(',');
+          out.add(elementJson(value[k], known));
+        }
+      }
       if (++parts % PARTS_PER_STEP === 0) yield;
     }
     out.add(']');
@@ -163,7 +177,7 @@ function* writeValue(value: unknown, out: Pieces, depth: number): Generator<void
       if (member === undefined || typeof member === 'function' || typeof member === 'symbol') continue;
       out.add(first ? `${JSON.stringify(key)}:` : `,${JSON.stringify(key)}:`);
       first = false;
-      if (!(yield* writeValue(member, out, depth + 1))) out.add('null');
+      if (!(yield* writeValue(member, out, depth + 1, known))) out.add('null');
     }
     out.add('}');
     return true;
@@ -172,6 +186,14 @@ function* writeValue(value: unknown, out: Pieces, depth: number): Generator<void
   if (json === undefined) return false;
   out.add(json);
   return true;
+}
+
+/** An array element's JSON, as `JSON.stringify` writes it inside an array; an object's remembered in `known`. */
+function elementJson(element: unknown, known: ElementJson): string {
+  if (typeof element !== 'object' || element === null) return (JSON.stringify(element)) ?? 'null';
+  let json = known.get(element);
+  if (json === undefined) known.set(element, (json = JSON.stringify(element)));
+  return json;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

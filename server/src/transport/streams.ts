@@ -1,5 +1,7 @@
 import { AbstractMessageWriter, Disposable, Message, type MessageReader, type MessageWriter, type RAL, ReadableStreamMessageReader } from 'vscode-languageserver-protocol';
-import { encodeInto, PieceBuffers, type Encoded } from './jsonPieces';
+import { encodeInto, PieceBuffers, type ElementJson, type Encoded } from './jsonPieces';
+
+const PUBLISH_DIAGNOSTICS = 'textDocument/publishDiagnostics';
 import { finish } from '../service/steps';
 import { letRequestsIn } from '../slices';
 
@@ -23,6 +25,8 @@ export class StreamMessageWriter extends AbstractMessageWriter implements Messag
   /** The messages being encoded in steps or waiting to be, in order; settled when the last is written. */
   private queue: Promise<void> = Promise.resolve();
   private queued = 0;
+  /** The JSON of the diagnostics published so far, which nothing changes once published (see `ElementJson`). */
+  private readonly diagnosticsJson: ElementJson = new WeakMap();
 
   /**
    * `pieces`: where a large message's buffers come from and go back to once written; only for a
@@ -38,7 +42,7 @@ export class StreamMessageWriter extends AbstractMessageWriter implements Messag
   }
 
   write(message: Message): Promise<void> {
-    const steps = encodeInto(message, this.pieces);
+    const steps = encodeInto(message, this.pieces, Message.isNotification(message) && message.method === PUBLISH_DIAGNOSTICS ? this.diagnosticsJson : undefined);
     if (this.queued === 0 || Message.isResponse(message)) {
       // Encoded at once if it is small; otherwise in steps, behind what is queued.
       let encoded: Encoded | undefined;
