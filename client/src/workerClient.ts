@@ -8,8 +8,8 @@ import { installRuntime } from '../../common/src/transport/runtime';
  * and the young large objects), and reading a large policy always grows it that far, since more
  * of what the reading builds survives each scavenge than the semi-spaces hold. At 12 (semi-spaces
  * of 4 MB, as `node --max-semi-space-size=4` gives a server started with `--stdio`) the 2 MB
- * policy's session peaks some 20 MB lower, its checks no slower (docs/benchmarks.md). The old
- * generation is left as V8 sizes it.
+ * policy's session peaks some 20 MB lower; docs/benchmarks.md weighs what the more frequent
+ * scavenges cost. The old generation is left as V8 sizes it.
  */
 const SERVER_YOUNG_GENERATION_MB = 12;
 

@@ -190,7 +190,10 @@ function* writeValue(value: unknown, out: Pieces, depth: number, known?: Element
 
 /** An array element's JSON, as `JSON.stringify` writes it inside an array; an object's remembered in `known`. */
 function elementJson(element: unknown, known: ElementJson): string {
-  if (typeof element !== 'object' || element === null) return (JSON.stringify(element)) ?? 'null';
+  if (typeof element !== 'object' || element === null) {
+    const json: string | undefined = JSON.stringify(element);
+    return json ?? 'null';
+  }
   let json = known.get(element);
   if (json === undefined) known.set(element, (json = JSON.stringify(element)));
   return json;

@@ -1,7 +1,5 @@
-import { AbstractMessageWriter, Disposable, Message, type MessageReader, type MessageWriter, type RAL, ReadableStreamMessageReader } from 'vscode-languageserver-protocol';
+import { AbstractMessageWriter, Disposable, Message, PublishDiagnosticsNotification, type MessageReader, type MessageWriter, type RAL, ReadableStreamMessageReader } from 'vscode-languageserver-protocol';
 import { encodeInto, PieceBuffers, type ElementJson, type Encoded } from './jsonPieces';
-
-const PUBLISH_DIAGNOSTICS = 'textDocument/publishDiagnostics';
 import { finish } from '../service/steps';
 import { letRequestsIn } from '../slices';
 
@@ -42,7 +40,7 @@ export class StreamMessageWriter extends AbstractMessageWriter implements Messag
   }
 
   write(message: Message): Promise<void> {
-    const steps = encodeInto(message, this.pieces, Message.isNotification(message) && message.method === PUBLISH_DIAGNOSTICS ? this.diagnosticsJson : undefined);
+    const steps = encodeInto(message, this.pieces, Message.isNotification(message) && message.method === PublishDiagnosticsNotification.method ? this.diagnosticsJson : undefined);
     if (this.queued === 0 || Message.isResponse(message)) {
       // Encoded at once if it is small; otherwise in steps, behind what is queued.
       let encoded: Encoded | undefined;

@@ -161,4 +161,44 @@ describe('a Terraform file kept across edits', () => {
     assert.match(again?.document.getText() ?? '', /:stream\/payments"/);
     assert.equal(third.policies.find((p) => p.resource === 'aws_iam_role.consumer'), trust);
   });
+
+  it("keeps a role's view, with its findings, while its policies are the same and where they were", () => {
+    // A role's two policies, which together read half a shard: the role's view has the findings.
+    const text = `resource "aws_kinesis_stream" "orders" {
+  name        = "orders"
+  shard_count = 1
+}
+resource "aws_iam_role" "consumer" {
+  name               = "consumer"
+  assume_role_policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Principal = { Service = "ecs-tasks.amazonaws.com" }, Action = "sts:AssumeRole" }] })
+}
+resource "aws_iam_role_policy" "iterate" {
+  role   = aws_iam_role.consumer.id
+  policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = ["kinesis:DescribeStreamSummary", "kinesis:ListShards"], Resource = aws_kinesis_stream.orders.arn }] })
+}
+resource "aws_iam_role_policy" "read" {
+  role   = aws_iam_role.consumer.id
+  policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = ["kinesis:GetRecords"], Resource = aws_kinesis_stream.orders.arn }] })
+}
+`;
+    const uri = 'file:///ws/role.tf';
+    const version = (t: string, v: number) => TextDocument.create(uri, 'terraform', v, t);
+    const fresh = (t: string, name: string) => service.parseTemplate(TextDocument.create(`file:///ws/fresh-role-${name}.tf`, 'terraform', 1, t));
+    const first = version(text, 1);
+    const before = service.parseTemplate(first)!;
+    const read = reading(first, before)!;
+    assert.deepEqual(before.principals.map((p) => p.label), ['role aws_iam_role.consumer']);
+    assert.ok(read.diagnostics.some((d) => d.includes('consumer/incomplete-read') && d.includes('with all its policies')), 'the role reads half a shard');
+    // A stream added after them: the same view.
+    const added = version(`${text}resource "aws_kinesis_stream" "other" {\n  name        = "other"\n  shard_count = 1\n}\n`, 2);
+    const kept = service.updateTemplate(before, added)!;
+    assert.deepEqual(reading(added, kept), reading(added, fresh(added.getText(), 'added')));
+    assert.equal(kept.principals[0], before.principals[0], 'the role kept as it was');
+    // GetShardIterator granted in one of them: written and checked again.
+    const mended = version(added.getText().replace('["kinesis:DescribeStreamSummary"', '["kinesis:GetShardIterator", "kinesis:DescribeStreamSummary"'), 3);
+    const changed = service.updateTemplate(kept, mended)!;
+    assert.deepEqual(reading(mended, changed), reading(mended, fresh(mended.getText(), 'mended')));
+    assert.notEqual(changed.principals[0], kept.principals[0]);
+    assert.ok(!reading(mended, changed)!.diagnostics.some((d) => d.includes('consumer/incomplete-read')), 'the role reads the shard whole');
+  });
 });

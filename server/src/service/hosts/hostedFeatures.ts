@@ -43,7 +43,7 @@ export function* templateDiagnosticsSteps(service: PolicyLanguageService, host: 
   for (let v = 0, since = 0; v < views.length; v++) {
     const view = views[v];
     const kept = keptDiagnostics(view, run);
-    const mapped = mappedDiagnostics(host, view, kept ?? (yield* viewDiagnosticsSteps(service, view, options, run)));
+    const mapped = mappedDiagnostics(host, view, kept ?? (yield* checkedSteps(service, view, options, run)));
     for (let d = 0; d < mapped.length; d++) {
       if (!(mapped[d].code === 'iam/invalid-arn' && refs.has(host.offsetAt(mapped[d].range.start)))) policies.push(mapped[d]);
     }
@@ -82,12 +82,11 @@ const MAPPED = new WeakMap<readonly Diagnostic[], { at: number; line: number; ch
  * (see `yamlTemplate`) and checked with the same settings has the same ones: they are kept with it.
  */
 export function viewDiagnostics(service: PolicyLanguageService, view: HostView, options: ValidationOptions, run = runKey(undefined, options)): Diagnostic[] {
-  return finish(viewDiagnosticsSteps(service, view, options, run));
+  return keptDiagnostics(view, run) ?? finish(checkedSteps(service, view, options, run));
 }
 
-function* viewDiagnosticsSteps(service: PolicyLanguageService, view: HostView, options: ValidationOptions, run: string): Steps<Diagnostic[]> {
-  const kept = keptDiagnostics(view, run);
-  if (kept) return kept;
+/** The view checked, its diagnostics kept with it for the next check of the same run. */
+function* checkedSteps(service: PolicyLanguageService, view: HostView, options: ValidationOptions, run: string): Steps<Diagnostic[]> {
   const { diagnostics } = yield* service.validationSteps(view.document, view.model, { ...options, settings: view.settings(options.settings) });
   const { memo } = view;
   if (memo) memo.holder.checked = { run, memo: memo.key, diagnostics };

@@ -73,7 +73,6 @@ export function createValidationMemory(): ValidationMemory {
   };
 }
 
-
 export interface ValidationResult {
   /** How the policy was read; undefined for a document that is not a policy, or with checks off. */
   kind: PolicyKind | undefined;

@@ -77,7 +77,6 @@ function statementSize(model: PolicyModel, statement: StatementModel, statementS
   return own;
 }
 
-
 /** Whether the model's text is measured statement by statement (see `modelSize`); read once per model, a scan of its text. */
 function measuredByStatement(model: PolicyModel): boolean {
   let answer = BY_STATEMENT.get(model);

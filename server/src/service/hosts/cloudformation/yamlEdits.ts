@@ -5,7 +5,8 @@ import type { TemplateDocument } from '../hostModel';
 import { intrinsicOf } from './intrinsics';
 import { entry, type TemplateMap, type TemplateNode, type TemplateSeq } from './templateTree';
 import { yamlString } from './yamlScalars';
-import { column, contentEnd, crossesBlocks, lineEnd, lineStart } from './yamlLayout';
+import { column, contentEnd, crossesBlocks, lineEnd } from './yamlLayout';
+import { lineStart } from '../../text/pieceText';
 import { isObject, Unwritable, ValueText, type Json } from './valueText';
 import { deeper, listAround } from '../../codeActions/statements';
 

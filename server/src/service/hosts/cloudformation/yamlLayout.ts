@@ -98,8 +98,6 @@ function findFrom(pattern: RegExp, text: string, from: number): RegExpExecArray 
   return pattern.exec(text);
 }
 
-export { lineStart } from '../../text/pieceText';
-
 /** The end of the line `offset` is on, before its line break. */
 export function lineEnd(text: string, offset: number): number {
   const newline = text.indexOf('\n', offset);
