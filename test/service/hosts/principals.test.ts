@@ -140,5 +140,15 @@ describe("a principal's view across edits of the template", () => {
     const after = service.updateTemplate(changed, moved)!;
     assert.deepEqual(shown(moved, after), fresh(moved));
     assert.notEqual(after.principals[0], changed.principals[0]);
+
+    // Characters typed on a line above them move them along their lines: the same view, its map following them.
+    const longer = version(moved.getText().replace('# a comment', '# a longer comment'), 5);
+    const shifted = service.updateTemplate(after, longer)!;
+    assert.equal(shifted.principals[0], after.principals[0], 'the principal kept as it was');
+    assert.deepEqual(shown(longer, shifted), fresh(longer));
+    const anew = parsedTemplate(version(longer.getText(), 1)).principals[0];
+    const scan = anew.document.getText().indexOf('dynamodb:DeleteItem');
+    assert.equal(shifted.principals[0].map.toHost(scan), anew.map.toHost(scan));
+    assert.equal(longer.getText().slice(anew.map.toHost(scan), anew.map.toHost(scan) + 19), 'dynamodb:DeleteItem');
   });
 });

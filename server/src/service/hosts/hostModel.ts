@@ -54,8 +54,9 @@ export interface PrincipalView {
   /** The template's node of each statement of `model`, by index. */
   statements: TemplateNode[];
   /**
-   * Where each of its policies started when it was written, as offset, line and character: a next
-   * version of the template whose same policies start at the same places keeps the view as it is.
+   * Where each of its policies starts, as offset, line and character: a next version of the
+   * template whose same policies start on the same lines and columns, all moved by as much, keeps
+   * the view as it is (see `principalViews`).
    */
   places: readonly number[];
   checked?: CheckedDiagnostics;

@@ -59,23 +59,25 @@ export function* templateDiagnosticsSteps(service: PolicyLanguageService, host: 
 const KEPT_VIEWS_PER_STEP = 32;
 
 /**
- * A view's diagnostics in the template, as `hostDiagnostic` maps them. The kept diagnostics of a
- * policy the edit did not touch map as they did while the policy starts where it started (same
- * offset, line and column), so their last mapping is used again: a keystroke in a large template
- * does not make thousands of new diagnostics, which would live until the next check and so be
- * kept by the engine's older generation until its next full collection.
+ * A view's diagnostics in the template, as `hostDiagnostic` maps them. Kept diagnostics belong to
+ * a policy whose text in the template did not change (a kept block's or item's, or a principal's
+ * whose policies all start where they started): while it starts on the same line and column,
+ * every position in it is the same, though an edit before it moved its offsets, so the last
+ * mapping is used again. A keystroke
+ * in a large template then makes no new diagnostics for the thousands it did not touch: new
+ * ones would live until the next check, be kept by the engine's older generation until its next
+ * full collection, and be written out again as JSON (see `jsonPieces.ts`).
  */
 function mappedDiagnostics(host: TextDocument, view: HostView, diagnostics: readonly Diagnostic[]): readonly Diagnostic[] {
-  const at = view.map.toHost(0, 'start');
-  const { line, character } = host.positionAt(at);
+  const { line, character } = host.positionAt(view.map.toHost(0, 'start'));
   const last = MAPPED.get(diagnostics);
-  if (last && last.at === at && last.line === line && last.character === character && last.uncertain === view.uncertain && last.suffix === view.suffix) return last.mapped;
+  if (last && last.line === line && last.character === character && last.uncertain === view.uncertain && last.suffix === view.suffix) return last.mapped;
   const mapped = diagnostics.map((d) => hostDiagnostic(host, view, d));
-  MAPPED.set(diagnostics, { at, line, character, uncertain: view.uncertain, suffix: view.suffix, mapped });
+  MAPPED.set(diagnostics, { line, character, uncertain: view.uncertain, suffix: view.suffix, mapped });
   return mapped;
 }
 
-const MAPPED = new WeakMap<readonly Diagnostic[], { at: number; line: number; character: number; uncertain?: boolean; suffix?: string; mapped: Diagnostic[] }>();
+const MAPPED = new WeakMap<readonly Diagnostic[], { line: number; character: number; uncertain?: boolean; suffix?: string; mapped: Diagnostic[] }>();
 
 /**
  * A view's diagnostics, in its own text. A policy kept from an earlier version of the template

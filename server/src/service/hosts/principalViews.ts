@@ -25,9 +25,10 @@ export function templateGrouping(policies: EmbeddedPolicy[], symbols: TemplateSy
  * Lambda function's role's.
  *
  * `previous`: the principals of the host's last version, read with the same symbols. A principal
- * of the same policies (the same objects: policies the new version kept), where they were, with
- * the same label, unknown policies and Lambda role, is kept as it was, with its last diagnostics:
- * a keystroke in a large template wrote, parsed and checked every principal's policy again.
+ * of the same policies (the same objects: policies the new version kept), at the same lines and
+ * columns (see `samePlaces`), with the same label, unknown policies and Lambda role, is kept as it
+ * was, with its last diagnostics: a keystroke in a large template wrote, parsed and checked every
+ * principal's policy again.
  */
 export function principalViews(
   document: TextDocument,
@@ -60,14 +61,17 @@ export function principalViews(
     const isLambda = owner.some((o) => lambda.has(o));
     const places = placesOf(document, group.policies);
     const kept = kin.get(group.policies[0])?.find(
-      (v) => v.label === group.label && v.lambda === isLambda && sameItems(v.policies, group.policies) && sameItems(v.unknown, group.unknown) && sameItems(v.places, places),
+      (v) => v.label === group.label && v.lambda === isLambda && sameItems(v.policies, group.policies) && sameItems(v.unknown, group.unknown) && samePlaces(v.places, places),
     );
     if (kept) {
+      kept.places = places;
       principals.push(kept);
       continue;
     }
     const { text, map, statements } = writtenStatements(group.policies.map((p) => p.node), symbols);
     const view = TextDocument.create(document.uri, 'json', document.version, text);
+    // Its map moves with its first policy: a view is kept only while all its policies move together.
+    map.follow(group.policies[0].node);
     principals.push({ label: group.label, policies: group.policies, unknown: group.unknown, lambda: isLambda, document: view, model: parsePolicy(text), map, statements, places });
   }
   return principals;
@@ -81,6 +85,20 @@ function placesOf(document: TextDocument, policies: readonly EmbeddedPolicy[]): 
     places.push(node.start, line, character);
   }
   return places;
+}
+
+/**
+ * Whether policies start where they started, on the same lines and columns, moved (if at all) by
+ * the same number of characters: an edit on a line above them, or earlier on the first one's line.
+ * Then every position in them is the same, and the view's map follows them.
+ */
+function samePlaces(before: readonly number[], now: readonly number[]): boolean {
+  if (before.length !== now.length) return false;
+  const moved = now[0] - before[0];
+  for (let i = 0; i < now.length; i += 3) {
+    if (now[i] - before[i] !== moved || now[i + 1] !== before[i + 1] || now[i + 2] !== before[i + 2]) return false;
+  }
+  return true;
 }
 
 function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
