@@ -17,7 +17,8 @@ import type { Steps } from '../steps';
 export interface EmbeddedPolicy extends PolicyLocation {
   /** The policy as a JSON document of its own (same URI as the template). */
   document: TextDocument;
-  model: PolicyModel;
+  /** Its model, parsed when read (see `hostedModel`). */
+  readonly model: PolicyModel;
   map: OffsetMap;
   /**
    * Whether the checks that judge a principal judge this policy alone: false for an identity
@@ -49,7 +50,8 @@ export interface PrincipalView {
   /** Whether it is a Lambda function's role. */
   lambda: boolean;
   document: TextDocument;
-  model: PolicyModel;
+  /** Its model, parsed when read (see `hostedModel`). */
+  readonly model: PolicyModel;
   map: OffsetMap;
   /** The template's node of each statement of `model`, by index. */
   statements: TemplateNode[];

@@ -1,10 +1,10 @@
 import type { Node as JsonNode } from 'jsonc-parser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { parsePolicy } from '../policy/parsePolicy';
 import { isTemplate, resourceLocations, resourceSymbol, templateSymbols, type ResourceSymbol } from './cloudformation/policyLocations';
 import { copiedPolicy, writtenPolicy } from './cloudformation/policyText';
 import { ownersOf } from './cloudformation/principals';
 import { principalViews, templateGrouping } from './principalViews';
+import { withHostedModel } from './hostedModels';
 import { resolveString, type TemplateSymbols } from './cloudformation/intrinsics';
 import { entry, fromJson, stringValue, type TemplateEntry, type TemplateMap, type TemplateNode } from './cloudformation/templateTree';
 import { parseYamlTemplateSteps, settle, type ResourceBlock, type YamlTree } from './cloudformation/yamlBlocks';
@@ -114,7 +114,7 @@ function* template(
       m.policies = m.locations.map((location) => {
         const { text, map } = write(location.node, symbols);
         const policyDocument = TextDocument.create(document.uri, 'json', document.version, text);
-        return { ...location, document: policyDocument, model: parsePolicy(text), map: map.follow(location.node), judgedAlone: true, lambda: false };
+        return withHostedModel({ ...location, document: policyDocument, map: map.follow(location.node), judgedAlone: true, lambda: false });
       });
     }
     // Where the YAML is broken a policy may be read as other than written: such policies wait for

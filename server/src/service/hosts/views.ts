@@ -137,7 +137,9 @@ export function principalView(template: TemplateDocument, view: PrincipalView): 
   const nodes = view.policies.map((p) => p.node);
   return {
     document: view.document,
-    model: view.model,
+    get model() {
+      return view.model;
+    },
     map: view.map,
     nodes,
     copied: false,

@@ -1,6 +1,5 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Parser, Tree } from 'web-tree-sitter';
-import { parsePolicy } from '../../policy/parsePolicy';
 import type { TemplateSymbols } from '../cloudformation/intrinsics';
 import { writtenPolicy } from '../cloudformation/policyText';
 import type { TemplateMap } from '../cloudformation/templateTree';
@@ -8,6 +7,7 @@ import { pieceDifference } from '../../textDifference';
 import { textOf } from '../../text/documentText';
 import type { EmbeddedPolicy, PrincipalView, TemplateDocument } from '../hostModel';
 import { principalViews } from '../principalViews';
+import { withHostedModel } from '../hostedModels';
 import { itemStarts, moveStarts } from './hclChunks';
 import { configurationOf, moveDocuments, ownResources, sameFacts, type Configuration } from './configuration';
 import { itemAt, moveItem, parseItem, POLICY_ATTRIBUTES, readItem, settleItem, stillHolds, type HclItem, type Kind, type PlacedPolicy, type Reading } from './hclItems';
@@ -304,15 +304,14 @@ function principalsOfConfiguration(configuration: Configuration): TerraformPrinc
 
 function embedded(document: TextDocument, location: PlacedPolicy, partial: boolean): EmbeddedPolicy {
   const { text: json, map } = writtenPolicy(location.node, NO_SYMBOLS);
-  return {
+  return withHostedModel({
     ...location,
     ...(partial ? { partial: true } : {}),
     document: TextDocument.create(document.uri, 'json', document.version, json),
-    model: parsePolicy(json),
     map: map.follow(location.node),
     judgedAlone: true,
     lambda: false,
-  };
+  });
 }
 
 /** How many items whose policies are kept are settled between two pauses. */
