@@ -1,5 +1,5 @@
 import { PSEUDO_PARAMETERS, RESOURCE_VALUES } from './resourceValues';
-import { entry, stringValue, type TemplateNode } from './templateTree';
+import { entry, stringValue, untagged, type TemplateNode } from './templateTree';
 
 /**
  * The intrinsic functions of a template (CloudFormation User Guide, "Intrinsic function
@@ -27,7 +27,7 @@ export function intrinsicOf(node: TemplateNode | undefined): Intrinsic | undefin
   if (!node) return undefined;
   if (node.tag) {
     const short = node.tag.slice(1);
-    return { name: short === 'Ref' || short === 'Condition' ? short : `Fn::${short}`, argument: { ...node, tag: undefined } as TemplateNode };
+    return { name: short === 'Ref' || short === 'Condition' ? short : `Fn::${short}`, argument: untagged(node) };
   }
   if (node.type === 'map' && node.entries.length === 1) {
     const [only] = node.entries;
