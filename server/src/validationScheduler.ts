@@ -25,6 +25,15 @@ export interface Timers {
 export const QUICK_CHECK_MS = 30;
 
 /**
+ * A document found slow is quick again only when its checks cost this much or less: a document
+ * whose checks cost about `QUICK_CHECK_MS` keeps the way it was checked, rather than flipping
+ * between checking each keystroke (when a few checks came in under the line) and waiting for the
+ * delay. A 1 MB Terraform file's checks, at 25 to 35 ms, checked every keystroke of a burst in
+ * some sessions and one in others.
+ */
+export const QUICK_AGAIN_MS = 20;
+
+/**
  * How many of a document's last checks tell whether it is quick: their median, so that one check
  * slowed by a collection or sped up by a warm cache does not flip a document whose checks cost
  * about the threshold between checking each keystroke and waiting for the delay.
@@ -33,7 +42,7 @@ export const QUICK_CHECKS_WEIGHED = 3;
 
 /**
  * Validates documents as the user types. A document whose recent validations were quick
- * (`QUICK_CHECK_MS`, `QUICK_CHECKS_WEIGHED`) is validated at once after each edit: its findings
+ * (`QUICK_CHECK_MS`, `QUICK_AGAIN_MS`, `QUICK_CHECKS_WEIGHED`) is validated at once after each edit: its findings
  * follow the keystroke within milliseconds, and a burst of keystrokes costs a few milliseconds each. A document whose
  * validation is slow waits for the delay after the last edit, each edit restarting its timer, so
  * that a burst costs one validation. New findings on the text being typed wait for a pause
@@ -54,6 +63,8 @@ export class ValidationScheduler {
   private readonly holding = new Map<string, unknown>();
   /** How long each document's last few validations worked and published (ms), the latest last: Infinity until written. */
   private readonly costs = new Map<string, { ms: number; opening: boolean }[]>();
+  /** The documents found quick, and not found slow since. */
+  private readonly quick = new Set<string>();
 
   constructor(
     private readonly connection: Connection,
@@ -105,6 +116,7 @@ export class ValidationScheduler {
     this.cancel(uri);
     this.seen.delete(uri);
     this.costs.delete(uri);
+    this.quick.delete(uri);
     this.published.delete(uri);
     this.shown.delete(uri);
     this.timing.hold.forget(uri);
@@ -112,14 +124,18 @@ export class ValidationScheduler {
   }
 
   /**
-   * Whether the document's check is quick: the median of its last few, or the slower of two. A
-   * check whose findings are still being written is not.
+   * Whether the document's check is quick, by the median of its last few checks (or the slower of
+   * two): a quick document stays quick up to `QUICK_CHECK_MS`, another becomes quick at
+   * `QUICK_AGAIN_MS`. A check whose findings are still being written is not quick.
    */
   private isQuick(uri: string): boolean {
     const recent = this.costs.get(uri);
     if (!recent || recent[recent.length - 1].ms === Infinity) return false;
     const sorted = recent.map((c) => c.ms).sort((a, b) => a - b);
-    return sorted[Math.floor(sorted.length / 2)] <= QUICK_CHECK_MS;
+    const median = sorted[Math.floor(sorted.length / 2)];
+    if (median <= (this.quick.has(uri) ? QUICK_CHECK_MS : QUICK_AGAIN_MS)) this.quick.add(uri);
+    else this.quick.delete(uri);
+    return this.quick.has(uri);
   }
 
   /** A check's cost; the opening check's counts only until the next, which reads an edit. */

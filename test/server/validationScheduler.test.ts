@@ -5,7 +5,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { TypingHold } from '../../server/src/typingHold';
 import { PassThrough } from 'node:stream';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
-import { QUICK_CHECK_MS, ValidationScheduler, type Timers } from '../../server/src/validationScheduler';
+import { QUICK_AGAIN_MS, QUICK_CHECK_MS, ValidationScheduler, type Timers } from '../../server/src/validationScheduler';
 import { letRequestsIn } from '../../server/src/slices';
 import { PROGRESS_AFTER_MS, type Progress } from '../../server/src/checkProgress';
 
@@ -232,6 +232,29 @@ describe('ValidationScheduler', () => {
     // Keystroke n is judged by checks n-3 to n-1 (the first by the opening check alone).
     assert.deepEqual(seen, [true, true, true, true, true, true, true, false, false, true]);
     assert.equal(made(), costs.length, 'every keystroke checked, at once or after the delay');
+  });
+
+  it('keeps the way a document is checked while its checks cost between the two lines', async () => {
+    // Quick; then checks of 25 ms, between the lines; slow ones; 25 ms again; then quick ones.
+    const between = (QUICK_AGAIN_MS + QUICK_CHECK_MS) / 2;
+    const slow = QUICK_CHECK_MS + 10;
+    const fast = QUICK_AGAIN_MS - 5;
+    const costs = [5, 5, between, between, between, slow, slow, between, between, between, fast, fast, fast];
+    const { clock, scheduler, published, edit, document } = withCosts(costs);
+    scheduler.schedule(document());
+    await clock.advance(0);
+    const seen: boolean[] = [];
+    for (let i = 1; i < costs.length; i++) {
+      await clock.advance(1000);
+      const before = published.length;
+      edit();
+      await clock.advance(0);
+      seen.push(published.length > before);
+      await clock.advance(150);
+    }
+    // A quick document stays quick through checks between the lines; once slow, it stays slow through
+    // them too, and is quick again when its checks are under the lower line.
+    assert.deepEqual(seen, [true, true, true, true, true, true, false, false, false, false, false, true]);
   });
 
   it('weighs the opening check, which reads the whole document, only until an edit is checked', async () => {
