@@ -3,7 +3,8 @@ import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
 import { CodeActionKind } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { COMMANDS } from '../../../../common/src/commands';
-import { DIAGNOSTIC_SOURCE, SEVERITIES, type ValidationOptions } from '../diagnostics/engine/validate';
+import { DIAGNOSTIC_SOURCE, type ValidationOptions } from '../diagnostics/engine/validate';
+import { SEVERITIES } from '../diagnostics/engine/diagnosticStyle';
 import { PrincipalAccess, TEMPLATE_CHECKS } from './cloudformation/checks';
 import type { TemplateDocument } from './hostModel';
 

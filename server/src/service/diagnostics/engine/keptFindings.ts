@@ -64,14 +64,16 @@ export interface KeptSource {
   signature: string;
 }
 
-/** Turns a finding into a diagnostic, its offsets counted from `base`. */
-export type DiagnosticMaker = (finding: RuleFinding, base: number) => Diagnostic;
+/** Turns a finding into a diagnostic of the document, its offsets counted from `base` (see `DiagnosticStyle`). */
+export interface DiagnosticMaker {
+  make(document: CheckedText, finding: RuleFinding, base: number): Diagnostic;
+}
 
 /** A rule as one validation runs it: its place in the rule list, and how its diagnostics are made. */
 export interface RuleRun<R extends PolicyRule = PolicyRule> {
   rule: R;
   index: number;
-  make: DiagnosticMaker;
+  style: DiagnosticMaker;
 }
 
 /** The kept findings, as one validation sees them. */
@@ -137,23 +139,23 @@ export class KeptFindings {
   }
 
   /** The diagnostics of a rule's kept findings where the statement is now. */
-  private diagnosticsOf(found: KeptFound, statement: StatementModel, { make }: RuleRun<StatementRule>): readonly Diagnostic[] {
+  private diagnosticsOf(found: KeptFound, statement: StatementModel, { style }: RuleRun<StatementRule>): readonly Diagnostic[] {
     const start = statement.node.offset;
-    return found.findings.map((f) => make(f, start));
+    return found.findings.map((f) => style.make(this.document, f, start));
   }
 
   /**
    * The rule's findings in the statement, with offsets from its start, to keep; or, when one lies
    * outside the statement, none to keep: its diagnostics are added to `out` as they are.
    */
-  private check({ rule, index, make }: RuleRun<StatementRule>, statement: StatementModel, out: Diagnostic[][]): readonly RuleFinding[] | undefined {
+  private check({ rule, index, style }: RuleRun<StatementRule>, statement: StatementModel, out: Diagnostic[][]): readonly RuleFinding[] | undefined {
     const findings = rule.checkStatement(statement, this.context);
     if (findings.length === 0) return findings;
     const start = statement.node.offset;
     const end = start + statement.node.length;
     // A finding outside the statement could move on its own: such a rule's findings are not kept.
     if (!findings.every((f) => f.offset >= start && f.offset + f.length <= end)) {
-      for (const finding of findings) out[index].push(make(finding, 0));
+      for (const finding of findings) out[index].push(style.make(this.document, finding, 0));
       return undefined;
     }
     for (const finding of findings) {

@@ -1,27 +1,21 @@
-import * as l10n from '@vscode/l10n';
 import { DIAGNOSTIC_SOURCE } from '../../../../../common/src/commands';
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import type { Diagnostic } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { IamCatalog } from '../../catalog/iamCatalog';
 import { readStatements, type PolicyModel } from '../../policy/policyModel';
-import { KeptFindings, type DiagnosticMaker, type KeptEntries, type RuleRun } from './keptFindings';
+import { KeptFindings, type KeptEntries, type RuleRun } from './keptFindings';
+import { diagnosticStyle, type DiagnosticStyles } from './diagnosticStyle';
 import { couldBeEndpointPolicy, decidePolicyKind, type PolicyKind } from './policyKind';
 import type { PolicyRule, StatementRule } from './rule';
 import { RuleContext, type StatementMemory } from './ruleContext';
 import { RULES } from '../rules';
-import type { DiagnosticSettings, RuleSeverity } from './settings';
+import type { DiagnosticSettings } from './settings';
 import { currentLanguage } from '../../l10n';
 import { finish } from '../../steps';
 import { Interned } from '../../interned';
+import { settingsSignature } from './signature';
 
 export { DIAGNOSTIC_SOURCE };
-
-export const SEVERITIES: Readonly<Record<Exclude<RuleSeverity, 'off'>, DiagnosticSeverity>> = {
-  error: DiagnosticSeverity.Error,
-  warning: DiagnosticSeverity.Warning,
-  information: DiagnosticSeverity.Information,
-  hint: DiagnosticSeverity.Hint,
-};
 
 /**
  * What a check needs of the document: its text, and the line and character of an offset (where
@@ -50,13 +44,14 @@ export interface ValidationMemory {
   statements: StatementMemory;
   kept: KeptEntries;
   /**
-   * The signatures of the settings checked with lately, each one string: every statement's kept
-   * findings hold it, and in a template each policy's settings carry the template's table names
-   * (kilobytes), the same for all of them.
+   * The signatures of the settings checked with lately (`settingsSignature`), each one string:
+   * every statement's kept findings hold it.
    */
   signatures: Interned;
   /** Findings' messages, one copy of each: a rule says the same sentence of many statements. */
   messages: Interned;
+  /** How each rule's findings become diagnostics, under each of the settings checked with. */
+  styles: DiagnosticStyles;
 }
 
 /** More settings than a window of templates and policies is checked with. */
@@ -70,6 +65,7 @@ export function createValidationMemory(): ValidationMemory {
     kept: new WeakMap(),
     signatures: new Interned(SIGNATURES_KEPT),
     messages: new Interned(MESSAGES_KEPT),
+    styles: new Map(),
   };
 }
 
@@ -120,7 +116,7 @@ export function* validationSteps(
   const context = new RuleContext(model, catalog, settings, kind, memory.statements);
   // Kept findings hold their messages' text: in another display language they are made anew.
   const signatureWith = (checked: DiagnosticSettings, within: ValidationMemory) =>
-    within.signatures.of(JSON.stringify([checked, kind, options.rulesDocumentation, currentLanguage()]));
+    within.signatures.of(settingsSignature(checked, kind, options.rulesDocumentation, currentLanguage()));
   const signature = signatureWith(settings, memory);
   const from = options.keptFrom;
   const source =
@@ -137,16 +133,16 @@ export function* validationSteps(
     const configured = settings.rules[rule.code];
     if (configured === 'off' || !rule.kinds.includes(kind)) return;
     const kinesisOnly = rule.kinds.length === 1 && rule.kinds[0] === 'kinesis-resource';
-    const make = diagnosticMaker(document, rule, configured, options.rulesDocumentation, hedged && kinesisOnly, memory.messages);
-    if (hasCheckStatement(rule)) statementRuns.push({ rule, index, make });
-    if (!hasCheckStatement(rule) || rule.checkOutside) policyRuns.push({ rule, index, make });
+    const style = diagnosticStyle(memory.styles, rule, index, configured, options.rulesDocumentation, hedged && kinesisOnly, memory.messages);
+    if (hasCheckStatement(rule)) statementRuns.push({ rule, index, style });
+    if (!hasCheckStatement(rule) || rule.checkOutside) policyRuns.push({ rule, index, style });
   });
   yield* kept.collect(statementRuns, found);
   // The policy's size, for the rules that read it, measured statement by statement beforehand.
   if (policyRuns.some((run) => run.rule.readsSize)) yield* context.measureSteps();
-  for (const { rule, index, make } of policyRuns) {
+  for (const { rule, index, style } of policyRuns) {
     const findings = hasCheckStatement(rule) ? (rule.checkOutside?.(context) ?? []) : rule.check(context);
-    for (const finding of findings) found[index].push(make(finding, 0));
+    for (const finding of findings) found[index].push(style.make(document, finding, 0));
     // A statement rule's findings outside the statements join those inside them in document order.
     if (hasCheckStatement(rule) && findings.length > 0) found[index].sort(byStart);
     yield;
@@ -154,40 +150,6 @@ export function* validationSteps(
   const diagnostics: Diagnostic[] = [];
   for (let r = 0; r < found.length; r++) for (let d = 0, list = found[r]; d < list.length; d++) diagnostics.push(list[d]);
   return { kind, mayBeEndpointPolicy: hedged, diagnostics };
-}
-
-/** Makes the rule's diagnostics with the user's severity; one link object for all of them, since nothing changes a published diagnostic. */
-function diagnosticMaker(
-  document: CheckedText,
-  rule: PolicyRule,
-  configured: RuleSeverity | undefined,
-  rulesDocumentation: string,
-  hedged: boolean,
-  messages: Interned,
-): DiagnosticMaker {
-  const { code } = rule;
-  // A policy that may be a VPC endpoint policy: say what holds if it is the stream's, and how to say it is not.
-  const say = hedged
-    ? (message: string) =>
-        l10n.t(
-          'If this is the stream\'s resource policy: {0} If it is a VPC endpoint policy, where "Principal": "*" is normal, set "kinesisPolicy.policyKind" to "vpc-endpoint" or name the file *.vpce-policy.json.',
-          message,
-        )
-    : (message: string) => message;
-  const hedgedSeverity = hedged && (rule.defaultSeverity === 'error' || rule.defaultSeverity === 'warning') ? DiagnosticSeverity.Warning : undefined;
-  const codeDescription = { href: `${rulesDocumentation}#${code}` };
-  const configuredSeverity = configured === undefined || configured === 'off' ? undefined : SEVERITIES[configured];
-  const defaultSeverity = SEVERITIES[rule.defaultSeverity];
-  return (finding, base) => ({
-    range: { start: document.positionAt(base + finding.offset), end: document.positionAt(base + finding.offset + finding.length) },
-    severity: configuredSeverity ?? hedgedSeverity ?? (finding.severity === undefined ? defaultSeverity : SEVERITIES[finding.severity]),
-    code,
-    codeDescription,
-    source: DIAGNOSTIC_SOURCE,
-    message: messages.of(say(finding.message)),
-    tags: finding.tags,
-    data: finding.data,
-  });
 }
 
 function byStart(a: Diagnostic, b: Diagnostic): number {
