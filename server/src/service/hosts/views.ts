@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { PolicyKindSetting } from '../../../../common/src/choices';
-import type { DiagnosticSettings } from '../diagnostics/engine/settings';
+import type { DiagnosticSettings, RuleSeverity } from '../diagnostics/engine/settings';
 import { RULES } from '../diagnostics/rules';
 import type { PolicyModel } from '../policy/policyModel';
 import type { OffsetMap } from './offsetMap';
@@ -45,6 +45,31 @@ export interface HostView {
 
 /** The rules that judge what a principal can do (see `PolicyRule.judges`). */
 const PRINCIPAL_CODES = new Set<string>(RULES.filter((r) => r.judges === 'principal').map((r) => r.code));
+
+/** Which rules a view turns off: none, those that judge a principal, all others, or all. */
+type RulesOff = 'none' | 'principal' | 'all-but-principal' | 'all';
+
+/**
+ * The user's rules with some turned off, one object for each: a template's thousands of views are
+ * each checked with one (a copy each was 9 MB of a 1 MB template's first check, and the settings'
+ * signature writes it out: see `settingsSignature`).
+ */
+function rulesWith(rules: DiagnosticSettings['rules'], off: RulesOff): DiagnosticSettings['rules'] {
+  let made = RULES_WITH.get(rules);
+  if (!made) RULES_WITH.set(rules, (made = new Map<RulesOff, DiagnosticSettings['rules']>()));
+  let result = made.get(off);
+  if (!result) {
+    const written: Record<string, RuleSeverity> = { ...rules };
+    for (const rule of RULES) {
+      const principal = PRINCIPAL_CODES.has(rule.code);
+      if (off === 'all' || (off === 'principal' && principal) || (off === 'all-but-principal' && !principal)) written[rule.code] = 'off';
+    }
+    made.set(off, (result = written));
+  }
+  return result;
+}
+
+const RULES_WITH = new WeakMap<DiagnosticSettings['rules'], Map<RulesOff, DiagnosticSettings['rules']>>();
 
 export function policyView(template: TemplateDocument, policy: EmbeddedPolicy): HostView {
   return new PolicyView(template, policy);
@@ -104,7 +129,7 @@ class PolicyView implements HostView {
     const { template, policy } = this;
     // Where a policy sits says what it is; a role's policies with others are judged with them (principalView).
     // SAM's own statements are not the user's to answer for: they count only in their principal's view.
-    const off = policy.node.synthetic ? () => true : policy.kind === 'identity' && (!policy.judgedAlone || policy.partial) ? (code: string) => PRINCIPAL_CODES.has(code) : () => false;
+    const off: RulesOff = policy.node.synthetic ? 'all' : policy.kind === 'identity' && (!policy.judgedAlone || policy.partial) ? 'principal' : 'none';
     return {
       ...withKind(template, settings, policy.kind, off, { model: policy.model, judged: this.judged }),
       kindPlace: `${policy.resourceType} ${policy.path.replace(/^Properties\./, '')}`,
@@ -144,7 +169,7 @@ export function principalView(template: TemplateDocument, view: PrincipalView): 
     nodes,
     copied: false,
     inserts: 'none',
-    settings: (settings) => ({ ...withKind(template, settings, 'identity', (code) => !PRINCIPAL_CODES.has(code), { model: view.model, judged: true }), lambdaRole: view.lambda }),
+    settings: (settings) => ({ ...withKind(template, settings, 'identity', 'all-but-principal', { model: view.model, judged: true }), lambdaRole: view.lambda }),
     suffix:
       view.unknown.length === 0
         ? l10n.t('{0}, with all its policies', view.label)
@@ -186,9 +211,8 @@ export function viewsAt(template: TemplateDocument, ...offsets: number[]): HostV
  * template makes, and whether the streams the policy names need a KMS grant the template does not
  * settle (`keysSettled`).
  */
-function withKind(template: TemplateDocument, settings: DiagnosticSettings, kind: PolicyKindSetting, off: (code: string) => boolean, keys: { model: PolicyModel; judged: boolean }): DiagnosticSettings {
-  const rules = { ...settings.rules };
-  for (const rule of RULES) if (off(rule.code)) rules[rule.code] = 'off';
+function withKind(template: TemplateDocument, settings: DiagnosticSettings, kind: PolicyKindSetting, off: RulesOff, keys: { model: PolicyModel; judged: boolean }): DiagnosticSettings {
+  const rules = rulesWith(settings.rules, off);
   // A stream's own key is judged by template/stream-key-access, unless that check is turned off.
   const judged = keys.judged && settings.rules['template/stream-key-access'] !== 'off';
   const streamEncrypted = settings.streamEncrypted ?? (keysSettled(template, keys.model, judged) ? false : undefined);
