@@ -24,7 +24,7 @@ export function resourceCoverage(pattern: string, target: string, literal = fals
   if (literal) return literalCoverage(pattern, target);
   const patternHasVariable = pattern.includes('${');
   // For inclusion a variable is any text; for overlap, one that is a whole ARN header field has no `:`.
-  const targetStars = target.includes('${') ? target.replace(VARIABLE, '*') : target;
+  const targetStars = variablesAsStars(target);
   if (!patternHasVariable) {
     if (!hasWildcard(pattern) && !hasWildcard(targetStars)) return pattern === targetStars ? 'all' : 'none';
     if (globCovers(pattern, targetStars)) return 'all';
@@ -33,13 +33,32 @@ export function resourceCoverage(pattern: string, target: string, literal = fals
 }
 
 /**
+ * The text with each policy variable as `*`. The same patterns and targets are compared again and
+ * again, and a template's are written with `${unknown}` where the stack decides: the answers are
+ * kept, up to a bound (the first check of a large template made 5 MB of these copies).
+ */
+function variablesAsStars(text: string): string {
+  if (!text.includes('${')) return text;
+  let stars = STARRED.get(text);
+  if (stars === undefined) {
+    if (STARRED.size >= STARRED_KEPT) STARRED.clear();
+    STARRED.set(text, (stars = text.replace(VARIABLE, '*')));
+  }
+  return stars;
+}
+
+const STARRED = new Map<string, string>();
+const STARRED_KEPT = 1024;
+
+/**
  * A target that is one resource string, not a pattern: the `*` IAM puts in a request for an action
  * that takes no resource (`cloudwatch:PutMetricData`) is matched only by patterns that match `*`.
  */
 function literalCoverage(pattern: string, target: string): Coverage {
-  const known = pattern.includes('${') ? pattern.replace(VARIABLE, '*') : pattern;
-  // The target's own `*` and `?` are characters here: stand-ins that only a wildcard takes.
-  if (!globCovers(known, target.replace(/[*?]/g, '\u0002'))) return 'none';
+  const known = variablesAsStars(pattern);
+  // The target's own `*` and `?` are characters here: stand-ins that only a wildcard takes. (A
+  // target without them is taken as it is: the check of a large template asks this millions of times.)
+  if (!globCovers(known, hasWildcard(target) ? target.replace(/[*?]/g, '\u0002') : target)) return 'none';
   return known === pattern ? 'all' : 'some';
 }
 
