@@ -4,7 +4,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import type { PolicyModel } from '../policy/policyModel';
 import type { TemplateSymbols } from './cloudformation/intrinsics';
 import type { PolicyLocation } from './cloudformation/policyLocations';
-import type { TemplateEntry, TemplateMap, TemplateNode } from './cloudformation/templateTree';
+import type { TemplateMap, TemplateNode } from './cloudformation/templateTree';
 import type { ResourceBlock, YamlTree } from './cloudformation/yamlBlocks';
 import type { OffsetMap } from './offsetMap';
 import type { Steps } from '../steps';
@@ -121,11 +121,9 @@ export interface TemplateDocument {
   yamlLayout?: YamlTree['layout'];
   /** What the intrinsic functions of its policies were read with (see `symbolsKey`). */
   symbolsKey: readonly string[];
-  /** What was read of each resource, for a next version that keeps it (see `ResourceMemo`). */
-  memo: Map<TemplateEntry, ResourceMemo>;
 }
 
-/** What is read of one resource alone: kept with it while its text is unchanged. */
+/** What is read of one resource alone: kept with it while its text is unchanged (see `templateHost.ts`). */
 export interface ResourceMemo {
   locations: PolicyLocation[];
   /** Its policies, read with the template's `symbolsKey` of when they were made. */

@@ -56,7 +56,7 @@ export function* yamlTemplateSteps(document: TextDocument, previous?: TemplateDo
     return undefined;
   }
   if (!isTemplate(parsed.root)) return undefined;
-  const made = yield* template(document, source, 'yaml', parsed.root, parsed.errors, (node, symbols) => writtenPolicy(node, symbols), previous && { symbolsKey: previous.symbolsKey, memo: previous.memo, principals: previous.principalsRead() }, parsed.blocks);
+  const made = yield* template(document, source, 'yaml', parsed.root, parsed.errors, (node, symbols) => writtenPolicy(node, symbols), previous && { symbolsKey: previous.symbolsKey, principals: previous.principalsRead() }, parsed.blocks);
   made.blocks = parsed.blocks;
   made.yamlHeader = parsed.header;
   made.yamlLayout = parsed.layout;
@@ -70,7 +70,7 @@ function* template(
   root: TemplateMap,
   errors: readonly number[],
   write: (node: TemplateNode, symbols: TemplateSymbols) => { text: string; map: OffsetMap },
-  previous?: { symbolsKey: readonly string[]; memo: ReadonlyMap<TemplateEntry, ResourceMemo>; principals: readonly PrincipalView[] | undefined },
+  previous?: { symbolsKey: readonly string[]; principals: readonly PrincipalView[] | undefined },
   blocks?: readonly ResourceBlock[],
 ): Steps<TemplateDocument> {
   // Kept YAML blocks move their nodes when first read (see `yamlBlocks.ts`): what reads where
@@ -86,29 +86,31 @@ function* template(
   }
   const settleAll = () => finish(settleSteps());
   const blockOf = (offset: number) => blocks?.find((b) => b.start <= offset && offset <= b.end);
-  const memo = new Map<TemplateEntry, ResourceMemo>();
+  // Each resource's memo, in order.
+  const memos: ResourceMemo[] = [];
   const bySymbol = new Map<string, ResourceSymbol>();
   const resources = entry(root, 'Resources');
   for (const resource of resources?.type === 'map' ? resources.entries : []) {
-    let m = previous?.memo.get(resource);
+    let m = previous ? MEMOS.get(resource) : undefined;
     if (!m || m.locations.some((l) => l.node.synthetic)) {
       // A SAM policy template's statements are made at its name: they move with the text, so are made again, where it is now.
       if (m) for (const block of blocks ?? []) if (block.entries.includes(resource)) settle(block);
       m = resourceMemo(resource);
+      MEMOS.set(resource, m);
     }
-    memo.set(resource, m);
+    memos.push(m);
     if (m.symbol) bySymbol.set(resource.key, m.symbol);
     yield;
   }
   const symbols = templateSymbols(root, bySymbol);
   const key = [[...symbols.parameters].join('\n')];
-  for (const m of memo.values()) key.push(m.key);
+  for (const m of memos) key.push(m.key);
   // An unchanged resource's policies read the same only if what their intrinsic functions name did
   // not change: then they are kept as they are, their offset maps following their nodes.
   const same = previous !== undefined && sameKeys(previous.symbolsKey, key);
   if (!same || errors.length > 0) settleAll();
   const policies: EmbeddedPolicy[] = [];
-  for (const m of memo.values()) {
+  for (const m of memos) {
     if (!same || !m.policies) {
       if (m.locations.length > 0) yield;
       m.policies = m.locations.map((location) => {
@@ -149,7 +151,7 @@ function* template(
       const block = settled || errors.length > 0 ? undefined : blockOf(offset);
       if (!block) return this.policies;
       settle(block);
-      return block.entries.flatMap((e) => memo.get(e)?.policies ?? []);
+      return block.entries.flatMap((e) => MEMOS.get(e)?.policies ?? []);
     },
     get principals() {
       settleAll();
@@ -178,9 +180,15 @@ function* template(
     owners: ownersOfPolicy,
     broken: errors.length > 0,
     symbolsKey: key,
-    memo,
   };
 }
+
+/**
+ * What was read of each resource, kept with its entry while the entry is kept (its block's text
+ * unchanged): one table for every version, where a map of each version's 2,000 resources was
+ * made at every keystroke and lived, as what the version holds, until the next.
+ */
+const MEMOS = new WeakMap<TemplateEntry, ResourceMemo>();
 
 function resourceMemo(resource: TemplateEntry): ResourceMemo {
   return { locations: resourceLocations(resource), key: resourceKey(resource), symbol: resourceSymbol(resource) };

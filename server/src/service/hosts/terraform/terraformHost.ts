@@ -280,7 +280,6 @@ function* assemble(
     },
     policyFiles,
     symbolsKey: [],
-    memo: new Map(),
   };
   keepWith(template, state);
   return template;
