@@ -2,7 +2,7 @@ import type { Tags } from 'yaml';
 import { fromYaml, isEmptyValue, moveNode, type TemplateEntry, type TemplateMap, type TemplateNode } from './templateTree';
 import { pieceDifference } from '../../textDifference';
 import { piecesOf, type PieceText } from '../../text/pieceText';
-import { relayout, resourceLayout, unchanged, type Layout } from './yamlLayout';
+import { blockEnd, relayout, resourceLayout, unchanged, type Layout } from './yamlLayout';
 import { parseYaml } from './flowIndent';
 import { ownCopy } from '../../ownCopy';
 import { finish, type Steps } from '../../steps';
@@ -28,7 +28,12 @@ export interface ResourceBlock {
    * block's `start` and `end` are always where it is, its nodes only once settled.
    */
   unsettled: number;
+  /** The reading that last took it (see `parseYamlTemplateSteps`): a block is taken once a reading. */
+  takenBy: number;
 }
+
+/** The last reading's number. */
+let readings = 0;
 
 /** Moves a block's nodes to where the block is. */
 export function settle(block: ResourceBlock): void {
@@ -92,16 +97,19 @@ export function* parseYamlTemplateSteps(source: string | PieceText, before?: Pre
   // Kept blocks are compared where they stand, without copying the text: first the previous
   // version's next block in order (an edit changes one or two), then any of the same length.
   const old = previous ?? [];
-  const used = new Set<ResourceBlock>();
+  // Which blocks this reading took, marked on them rather than in a set of thousands made at every keystroke.
+  const reading = ++readings;
   let byLength: Map<number, ResourceBlock[]> | undefined;
   let next = 0;
   const same = (block: ResourceBlock | undefined, start: number, end: number): block is ResourceBlock =>
-    block !== undefined && block.text.length === end - start && !used.has(block) && text.slice(start, end) === block.text;
+    block !== undefined && block.text.length === end - start && block.takenBy !== reading && text.slice(start, end) === block.text;
   const blocks: ResourceBlock[] = [];
-  for (const { start, end } of layout.blocks) {
+  for (let b = 0; b < layout.starts.length; b++) {
+    const start = layout.starts[b];
+    const end = blockEnd(layout, b);
     let kept: ResourceBlock | undefined;
     const candidate = old[next];
-    if (changed && candidate && !used.has(candidate) && candidate.text.length === end - start && unchanged(candidate, start, changed)) kept = old[next++];
+    if (changed && candidate && candidate.takenBy !== reading && candidate.text.length === end - start && unchanged(candidate, start, changed)) kept = old[next++];
     else if (same(old[next], start, end)) kept = old[next++];
     else if (same(old[next + 1], start, end)) {
       kept = old[next + 1];
@@ -116,7 +124,7 @@ export function* parseYamlTemplateSteps(source: string | PieceText, before?: Pre
       yield;
       continue;
     }
-    used.add(kept);
+    kept.takenBy = reading;
     blocks.push(moved(kept, start));
   }
   const headerText = text.slice(0, layout.sectionStart);
@@ -191,7 +199,7 @@ export function resourcesWith(tree: { text: string; blocks?: readonly ResourceBl
 
 function parseBlock(text: string, start: number): ResourceBlock {
   const { root, errors } = parseAt(text, start);
-  return { start, end: start + text.length, text, entries: root?.type === 'map' ? root.entries : [], errors, unsettled: 0 };
+  return { start, end: start + text.length, text, entries: root?.type === 'map' ? root.entries : [], errors, unsettled: 0, takenBy: 0 };
 }
 
 /**
