@@ -56,7 +56,7 @@ export function* yamlTemplateSteps(document: TextDocument, previous?: TemplateDo
     return undefined;
   }
   if (!isTemplate(parsed.root)) return undefined;
-  const made = yield* template(document, source, 'yaml', parsed.root, parsed.errors, (node, symbols) => writtenPolicy(node, symbols), previous && { symbolsKey: previous.symbolsKey, principals: previous.principalsRead() }, parsed.blocks);
+  const made = yield* template(document, source, 'yaml', parsed.root, parsed.errors, (node, symbols) => writtenPolicy(node, symbols), previous && { symbolsKey: previous.symbolsKey, symbols: previous.symbols, principals: previous.principalsRead() }, parsed.blocks);
   made.blocks = parsed.blocks;
   made.yamlHeader = parsed.header;
   made.yamlLayout = parsed.layout;
@@ -70,7 +70,7 @@ function* template(
   root: TemplateMap,
   errors: readonly number[],
   write: (node: TemplateNode, symbols: TemplateSymbols) => { text: string; map: OffsetMap },
-  previous?: { symbolsKey: readonly string[]; principals: readonly PrincipalView[] | undefined },
+  previous?: { symbolsKey: readonly string[]; symbols: TemplateSymbols; principals: readonly PrincipalView[] | undefined },
   blocks?: readonly ResourceBlock[],
 ): Steps<TemplateDocument> {
   // Kept YAML blocks move their nodes when first read (see `yamlBlocks.ts`): what reads where
@@ -88,9 +88,9 @@ function* template(
   const blockOf = (offset: number) => blocks?.find((b) => b.start <= offset && offset <= b.end);
   // Each resource's memo, in order.
   const memos: ResourceMemo[] = [];
-  const bySymbol = new Map<string, ResourceSymbol>();
   const resources = entry(root, 'Resources');
-  for (const resource of resources?.type === 'map' ? resources.entries : []) {
+  const entries = resources?.type === 'map' ? resources.entries : [];
+  for (const resource of entries) {
     let m = previous ? MEMOS.get(resource) : undefined;
     if (!m || m.locations.some((l) => l.node.synthetic)) {
       // A SAM policy template's statements are made at its name: they move with the text, so are made again, where it is now.
@@ -99,10 +99,9 @@ function* template(
       MEMOS.set(resource, m);
     }
     memos.push(m);
-    if (m.symbol) bySymbol.set(resource.key, m.symbol);
     yield;
   }
-  const symbols = templateSymbols(root, bySymbol);
+  const symbols = templateSymbols(root, symbolTable(entries, memos, previous?.symbols.resources));
   const key = [[...symbols.parameters].join('\n')];
   for (const m of memos) key.push(m.key);
   // An unchanged resource's policies read the same only if what their intrinsic functions name did
@@ -181,6 +180,37 @@ function* template(
     broken: errors.length > 0,
     symbolsKey: key,
   };
+}
+
+/**
+ * The resources by logical id. The last version's table is written over when it names the same
+ * resources in the same order (an edit inside a resource), which the last version, never read
+ * again, allows: a table of 2,000 resources made at every keystroke lived until the next.
+ */
+function symbolTable(entries: readonly TemplateEntry[], memos: readonly ResourceMemo[], earlier: TemplateSymbols['resources'] | undefined): Map<string, ResourceSymbol> {
+  if (earlier instanceof Map) {
+    const names = earlier.keys();
+    let same = true;
+    for (let i = 0; i < entries.length && same; i++) {
+      if (!memos[i].symbol) continue;
+      const name = names.next();
+      same = name.done !== true && name.value === entries[i].key;
+    }
+    if (same && names.next().done === true) {
+      const table = earlier as Map<string, ResourceSymbol>;
+      for (let i = 0; i < entries.length; i++) {
+        const symbol = memos[i].symbol;
+        if (symbol) table.set(entries[i].key, symbol);
+      }
+      return table;
+    }
+  }
+  const table = new Map<string, ResourceSymbol>();
+  for (let i = 0; i < entries.length; i++) {
+    const symbol = memos[i].symbol;
+    if (symbol) table.set(entries[i].key, symbol);
+  }
+  return table;
 }
 
 /**
