@@ -89,7 +89,7 @@ export function viewDiagnostics(service: PolicyLanguageService, view: HostView, 
 
 /** The view checked, its diagnostics kept with it for the next check of the same run. */
 function* checkedSteps(service: PolicyLanguageService, view: HostView, options: ValidationOptions, run: string): Steps<Diagnostic[]> {
-  const { diagnostics } = yield* service.validationSteps(view.document, view.model, { ...options, settings: view.settings(options.settings) });
+  const { diagnostics } = yield* service.validationSteps(view.document, view.model, { ...options, settings: view.settings(options.settings), once: true });
   const { memo } = view;
   if (memo) memo.holder.checked = { run, memo: memo.key, diagnostics };
   return diagnostics;

@@ -33,6 +33,11 @@ export interface ValidationOptions {
    * rule these do.
    */
   keptFrom?: { model: PolicyModel; memory: ValidationMemory; settings: DiagnosticSettings };
+  /**
+   * The model is checked once, never again (a template's policy, whose diagnostics are kept with
+   * it): what is worked out of its statements lives only as long as the check.
+   */
+  once?: boolean;
 }
 
 /**
@@ -113,7 +118,11 @@ export function* validationSteps(
   document.positionAt(model.source.length);
   yield;
   const kind = decidePolicyKind(model, settings.policyKind);
-  const context = new RuleContext(model, catalog, settings, kind, memory.statements);
+  // Kept in tables of the check's own for a model checked once: in the service's, weakly keyed by
+  // statements, V8's young-generation collections keep what a statement's entries point back to,
+  // and a 1 MB template's first check left its policies' models for the next full collection.
+  const within = options.once ? onceMemory(memory) : memory;
+  const context = new RuleContext(model, catalog, settings, kind, within.statements);
   // Kept findings hold their messages' text: in another display language they are made anew.
   const signatureWith = (checked: DiagnosticSettings, within: ValidationMemory) =>
     within.signatures.of(settingsSignature(checked, kind, options.rulesDocumentation, currentLanguage()));
@@ -123,7 +132,7 @@ export function* validationSteps(
     from && decidePolicyKind(from.model, from.settings.policyKind) === kind
       ? { model: from.model, entries: from.memory.kept, signature: signatureWith(from.settings, from.memory) }
       : undefined;
-  const kept = new KeptFindings(memory, document, context, signature, source);
+  const kept = new KeptFindings(within, document, context, signature, source);
   // What each rule found, by its place in RULES; the statement rules run first, statement by statement.
   const found: Diagnostic[][] = RULES.map(() => []);
   const statementRuns: RuleRun<StatementRule>[] = [];
@@ -154,6 +163,15 @@ export function* validationSteps(
 
 function byStart(a: Diagnostic, b: Diagnostic): number {
   return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+}
+
+/** The memory for one check of a model checked once: its own tables for statements, the service's interned strings. */
+function onceMemory(memory: ValidationMemory): ValidationMemory {
+  return {
+    ...memory,
+    statements: { actions: new Map(), resources: new Map(), sizes: new Map(), compiled: new Map(), derived: new Map() },
+    kept: new Map(),
+  };
 }
 
 function hasCheckStatement(rule: PolicyRule): rule is StatementRule {
