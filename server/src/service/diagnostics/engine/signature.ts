@@ -8,7 +8,7 @@ import type { DiagnosticSettings } from './settings';
  * (`existingTables`: thousands in a large template, one list for all its policies) and with one
  * of a few sets of rules (`rules`). Each distinct list and set is written once and stands in the
  * string as a number, rather than being written out for every policy: the 1 MB template's first
- * check allocated 196 MB, 36 MB of it these strings.
+ * check allocated 196 MB, 21 MB of it these strings.
  */
 export function settingsSignature(settings: DiagnosticSettings, ...more: unknown[]): string {
   const tables = settings.existingTables;
