@@ -49,6 +49,17 @@ export function largeTerraform(copies: number): string {
   return readFileSync(join(ROOT, 'examples', 'terraform', 'kinesis.tf'), 'utf8').repeat(copies);
 }
 
+/** A stream, `orders`, and a role for its consumer, `consumer`, that tests give policies to. */
+export const STREAM_AND_ROLE = `resource "aws_kinesis_stream" "orders" {
+  name        = "orders"
+  shard_count = 1
+}
+resource "aws_iam_role" "consumer" {
+  name               = "consumer"
+  assume_role_policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Principal = { Service = "ecs-tasks.amazonaws.com" }, Action = "sts:AssumeRole" }] })
+}
+`;
+
 export function terraformDocument(text: string, uri = 'file:///ws/main.tf'): TextDocument {
   return TextDocument.create(uri, 'terraform', 1, text);
 }

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { before, describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { PolicyLanguageService } from '../../../server/src/service';
-import { kinesisTf, OPTIONS, terraformDocument, terraformService, terraformTemplate } from '../../support/terraform';
+import { kinesisTf, OPTIONS, STREAM_AND_ROLE, terraformDocument, terraformService, terraformTemplate } from '../../support/terraform';
 
 const KINESIS = kinesisTf();
 
@@ -362,15 +362,7 @@ resource "aws_iam_policy" "reader" {
   });
 
   it('judges a role by all its policies: its own, those attached to it, the documents they use', () => {
-    const role = `resource "aws_kinesis_stream" "orders" {
-  name        = "orders"
-  shard_count = 1
-}
-resource "aws_iam_role" "consumer" {
-  name               = "consumer"
-  assume_role_policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Principal = { Service = "ecs-tasks.amazonaws.com" }, Action = "sts:AssumeRole" }] })
-}
-resource "aws_iam_role_policy" "iterate" {
+    const role = `${STREAM_AND_ROLE}resource "aws_iam_role_policy" "iterate" {
   role   = aws_iam_role.consumer.id
   policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = ["kinesis:GetShardIterator", "kinesis:DescribeStreamSummary", "kinesis:ListShards"], Resource = aws_kinesis_stream.orders.arn }] })
 }

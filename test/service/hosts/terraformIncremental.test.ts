@@ -7,7 +7,7 @@ import { PieceDocument, type PolicyLanguageService, type TemplateDocument } from
 import { itemStarts, moveStarts } from '../../../server/src/service/hosts/terraform/hclChunks';
 import { difference, pieceDifference } from '../../../server/src/service/textDifference';
 import { PieceText } from '../../../server/src/service/text/pieceText';
-import { kinesisTf, OPTIONS, terraformService } from '../../support/terraform';
+import { kinesisTf, OPTIONS, STREAM_AND_ROLE, terraformService } from '../../support/terraform';
 
 /** What is typed: HCL's brackets, strings, comments and heredocs among them, which change where items end. */
 const INSERTS = [' ', 'a', '"', '{', '}', '[', ']', '\n', '#', '/*', '*/', '<<EOT\n', '\nEOT\n', '${', '=', 'kinesis:', '\nresource "aws_iam_policy" "x" {\n', 'aws_kinesis_stream.orders.arn'];
@@ -164,15 +164,7 @@ describe('a Terraform file kept across edits', () => {
 
   it("keeps a role's view, with its findings, while its policies are the same and where they were", () => {
     // A role's two policies, which together read half a shard: the role's view has the findings.
-    const text = `resource "aws_kinesis_stream" "orders" {
-  name        = "orders"
-  shard_count = 1
-}
-resource "aws_iam_role" "consumer" {
-  name               = "consumer"
-  assume_role_policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Principal = { Service = "ecs-tasks.amazonaws.com" }, Action = "sts:AssumeRole" }] })
-}
-resource "aws_iam_role_policy" "iterate" {
+    const text = `${STREAM_AND_ROLE}resource "aws_iam_role_policy" "iterate" {
   role   = aws_iam_role.consumer.id
   policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = ["kinesis:DescribeStreamSummary", "kinesis:ListShards"], Resource = aws_kinesis_stream.orders.arn }] })
 }
