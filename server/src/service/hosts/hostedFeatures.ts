@@ -63,10 +63,10 @@ const KEPT_VIEWS_PER_STEP = 32;
  * a policy whose text in the template did not change (a kept block's or item's, or a principal's
  * whose policies all start where they started): while it starts on the same line and column,
  * every position in it is the same, though an edit before it moved its offsets, so the last
- * mapping is used again. A keystroke
- * in a large template then makes no new diagnostics for the thousands it did not touch: new
- * ones would live until the next check, be kept by the engine's older generation until its next
- * full collection, and be written out again as JSON (see `jsonPieces.ts`).
+ * mapping is used again. A keystroke in a large template then makes no new diagnostics for the
+ * thousands it did not touch: new ones would live until the next check, be kept by the engine's
+ * older generation until its next full collection, and be written out again as JSON (see
+ * `jsonPieces.ts`).
  */
 function mappedDiagnostics(host: TextDocument, view: HostView, diagnostics: readonly Diagnostic[]): readonly Diagnostic[] {
   const { line, character } = host.positionAt(view.map.toHost(0, 'start'));
