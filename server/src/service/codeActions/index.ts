@@ -169,7 +169,7 @@ export function* resolveCodeActionSteps(document: TextDocument, model: PolicyMod
     // A document the fix did not foresee: offer no change rather than a wrong one.
     return { ...action, edit: { changes: { [document.uri]: [] } } };
   }
-  return { ...action, edit: { changes: { [document.uri]: tx.edits(document) } } };
+  return { ...action, edit: { changes: { [document.uri]: yield* tx.editSteps(document) } } };
 }
 
 /** The fix's diagnostic in the current text: same rule, same start, same facts. */

@@ -6,6 +6,8 @@ import { parsePolicySteps } from '../policy/parseSteps';
 import { updateStatements } from '../policy/updatePolicy';
 import { difference } from '../textDifference';
 import { localEdits } from './localEdits';
+import { ChangedSpans, changedEdits, PLACES_PER_STEP } from './changedSpans';
+import { finish, type Steps } from '../steps';
 import type { PolicyModel, StatementModel } from '../policy/policyModel';
 
 /**
@@ -23,6 +25,9 @@ export class PolicyTransaction {
    * into a model of the transaction's own.
    */
   private borrowed: PolicyModel | undefined;
+
+  /** Where the text differs from `original`: the edits given back, one per place. */
+  private readonly changes = new ChangedSpans();
 
   /**
    * `indentation` is the editor's, where known; otherwise the document's own is read from it.
@@ -112,6 +117,7 @@ export class PolicyTransaction {
     if (!batch) return;
     this.batch = undefined;
     this.current = batch.base.slice(0, batch.boundary) + batch.suffix;
+    this.changes.replace(batch.changes.map(({ start, end, delta }) => ({ start, end, length: end - start + delta })));
     // The statements rewritten are parsed again alone, the others kept: the next check finds their
     // findings kept. A borrowed model is left as it is, and the text read afresh.
     const borrowed = batch.model === this.borrowed;
@@ -161,15 +167,33 @@ export class PolicyTransaction {
       this.batch.suffix = text;
       return;
     }
+    this.changes.replace([{ start: 0, end: this.current.length, length: text.length }]);
     this.current = text;
     this.parsed = undefined;
   }
 
-  /** One edit that turns the original text into the current one, or none if they are equal. */
+  /**
+   * The edits that turn the original text into the current one: one for each place the
+   * transaction changed, narrowed to where the texts differ; none if they are equal.
+   */
   edits(document: TextDocument): TextEdit[] {
+    return finish(this.editSteps(document));
+  }
+
+  /** `edits`, in steps of a few hundred places. */
+  *editSteps(document: TextDocument): Steps<TextEdit[]> {
     const a = this.original;
     const b = this.current;
     if (a === b) return [];
+    const places = yield* changedEdits(a, b, this.changes.changed);
+    if (places) {
+      const edits: TextEdit[] = [];
+      for (const e of places) {
+        edits.push(TextEdit.replace(Range.create(document.positionAt(e.start), document.positionAt(e.end)), e.text));
+        if (edits.length % PLACES_PER_STEP === 0) yield;
+      }
+      return edits;
+    }
     // Compared a block at a time: a character loop over a large policy took milliseconds.
     const { start, suffix } = difference(a, b);
     return [TextEdit.replace(Range.create(document.positionAt(start), document.positionAt(a.length - suffix)), b.slice(start, b.length - suffix))];
@@ -212,6 +236,9 @@ export class PolicyTransaction {
     const batch = this.batch;
     if (!batch) {
       this.current = applyEdits(this.current, edits);
+      // In order (applyEdits throws on edits that overlap).
+      const sorted = edits.slice().sort((x, y) => x.offset - y.offset || x.length - y.length);
+      this.changes.replace(sorted.map((e) => ({ start: e.offset, end: e.offset + e.length, length: e.content.length })));
       this.parsed = undefined;
       return;
     }
