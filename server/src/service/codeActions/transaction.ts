@@ -12,7 +12,8 @@ import type { PolicyModel, StatementModel } from '../policy/policyModel';
 
 /**
  * A sequence of changes to a policy's text, each made on the result of the one before (so
- * paths and offsets are always current), given back as one minimal edit of the original.
+ * paths and offsets are always current), given back as edits of the original, one for each place
+ * the transaction changed (`changedSpans.ts`).
  */
 export class PolicyTransaction {
   private current: string;

@@ -4,8 +4,8 @@ import type { TextEdit } from 'vscode-languageserver-types';
 
 /**
  * An edit of a policy's JSON text that changes the contents of several strings and nothing else,
- * as one edit of each string's contents: a fix-all's edit spans from its first change to its last
- * (three actions renamed in one list, say), and a template can take each string's new text where
+ * as one edit of each string's contents: a fix-all's edit of a statement spans from its first change
+ * there to its last (three actions renamed in one list, say), and a template can take each string's new text where
  * that string is written, but not the span as one piece when it holds other values (an intrinsic
  * function written in the list). Undefined where the edit changes anything but strings' contents.
  */
