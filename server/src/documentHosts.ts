@@ -1,7 +1,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentCache } from './documentCache';
 import { PendingReads } from './pendingReads';
-import { isTerraform, textLength, type PolicyLanguageService, type PolicyModel, type TemplateDocument } from './service';
+import { isTerraform, PieceDocument, textLength, type PolicyLanguageService, type PolicyModel, type TemplateDocument } from './service';
 
 /** What a document holds for the features: a template's policies, or the document read as a policy. */
 export type Host = { template: TemplateDocument } | { policy: PolicyModel };
@@ -59,6 +59,8 @@ export class DocumentHosts {
   *hostSteps(document: TextDocument): Generator<void, Host | undefined, void> {
     const { uri, version } = document;
     try {
+      // Where its lines start, which the check's first finding reads, a part at a time too.
+      if (document instanceof PieceDocument) yield* document.readLines();
       const yamlOrTerraform = isYamlOrTerraform(document);
       const policy = yamlOrTerraform ? undefined : yield* this.models.getSteps(document, (d) => this.service.parsePolicySteps(d));
       if ((yamlOrTerraform && (!isTerraform(document) || this.terraform.ready())) || (policy && !policy.isPolicy)) {

@@ -71,6 +71,20 @@ describe('PieceDocument', () => {
     );
   });
 
+  it('reads as a document created with its text once its lines are read in steps of any length, or edited meanwhile', () => {
+    fc.assert(
+      fc.property(text, fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 24 }), fc.option(change), (initial, charsPerStep, pieceLength, meanwhile) => {
+        const document = new PieceDocument('file:///p.json', 'json', 1, initial, pieceLength);
+        const steps = document.readLines(charsPerStep);
+        steps.next();
+        if (meanwhile) document.update([meanwhile], 2);
+        while (!steps.next().done);
+        assertSameAs(document, TextDocument.create('file:///p.json', 'json', 1, meanwhile ? applied(initial, meanwhile) : initial));
+      }),
+      fuzzParameters(300),
+    );
+  });
+
   it('keeps each version of its text as it was', () => {
     const document = new PieceDocument('file:///p.json', 'json', 1, 'x'.repeat(100), 8);
     const first = document.text;
