@@ -1,5 +1,6 @@
 import type { Difference } from '../../textDifference';
 import type { PieceText } from '../../text/pieceText';
+import { spliceIn } from './spliceIn';
 
 /**
  * Where a Terraform file's top-level items (blocks and attributes) start, found by a scan of its
@@ -123,26 +124,26 @@ function lineEndAt(text: string, from: number): number {
  * differ: starts before the change are kept, the scan runs from the item before it until it meets
  * a start of the previous version past the change (the text from there on is the same, and so is
  * every start after it, moved by the change in length).
+ *
+ * `old` is taken over: the result is `old` itself, changed in place, as the previous version's
+ * reading is never read again (`earlier` in keptReadings.ts). A keystroke in a large file made an
+ * array of all its starts and a set of those after the change, which lived until the next one.
  */
-export function moveStarts(old: readonly number[], changed: Difference, text: PieceText): number[] {
+export function moveStarts(old: number[], changed: Difference, text: PieceText): number[] {
   const oldChangeEnd = changed.oldLength - changed.suffix;
   // The item the change begins in, and the one before it: a change at an item's start may join it to the last.
   let k = 0;
   while (k + 1 < old.length && old[k + 1] <= changed.start) k++;
   const from = k > 0 ? k - 1 : 0;
-  const oldStarts = new Set<number>();
-  let firstAfter: number | undefined;
-  for (let j = from + 1; j < old.length; j++) {
-    if (old[j] < oldChangeEnd) continue;
-    oldStarts.add(old[j]);
-    firstAfter ??= old[j];
-  }
+  // The previous version's starts past the change: `old[after]` on (they are in order).
+  const after = firstAtOrAfter(old, oldChangeEnd, from + 1);
+  const firstAfter: number | undefined = old[after];
   const scanFrom = old[from] ?? 0;
   const scan = (within: string, base: number) => {
     let met: number | undefined;
     const scanned = itemStarts(within, 0, (start) => {
       const moved = base + start - changed.delta;
-      if (moved >= oldChangeEnd && oldStarts.has(moved)) met = moved;
+      if (moved >= oldChangeEnd && old[firstAtOrAfter(old, moved, after)] === moved) met = moved;
       return met !== undefined;
     }).map((start) => base + start);
     return { scanned, met };
@@ -159,10 +160,22 @@ export function moveStarts(old: readonly number[], changed: Difference, text: Pi
     if (tried.met !== undefined && (end === text.length || within.indexOf('\n', tried.met + changed.delta - scanFrom) >= 0)) result = tried;
   }
   result ??= scan(text.slice(scanFrom), scanFrom);
-  const starts = old.slice(0, from).concat(result.scanned);
-  if (result.met === undefined) return starts;
-  for (let j = old.indexOf(result.met) + 1; j < old.length; j++) starts.push(old[j] + changed.delta);
-  return starts;
+  // The starts from the scan's start up to the one it met (all of them, if it met none) are the scan's; those after it, moved.
+  const replaced = result.met === undefined ? old.length : firstAtOrAfter(old, result.met, after) + 1;
+  spliceIn(old, from, replaced - from, result.scanned);
+  for (let j = from + result.scanned.length; j < old.length; j++) old[j] += changed.delta;
+  return old;
+}
+
+/** The first index at or after `low` whose start is at or after `offset` (`starts.length` if none). */
+function firstAtOrAfter(starts: readonly number[], offset: number, low: number): number {
+  let high = starts.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (starts[mid] < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 /** How far past the first item start after a change the scan reads before it reads the rest of the text. */

@@ -9,6 +9,7 @@ import type { EmbeddedPolicy, PrincipalView, TemplateDocument } from '../hostMod
 import { principalViews } from '../principalViews';
 import { withHostedModel } from '../hostedModels';
 import { itemStarts, moveStarts } from './hclChunks';
+import { spliceIn } from './spliceIn';
 import { configurationOf, moveDocuments, ownResources, sameFacts, type Configuration } from './configuration';
 import { itemAt, moveItem, parseItem, POLICY_ATTRIBUTES, readItem, settleItem, stillHolds, type HclItem, type Kind, type PlacedPolicy, type Reading } from './hclItems';
 import { earlier, keepUnheld, keepWith, type Items } from './keptReadings';
@@ -81,10 +82,11 @@ export function* terraformTemplateSteps(document: TextDocument, parser: Parser, 
       middle.push(item);
       yield;
     }
-    const after = old.slice(old.length - tail);
-    if (changed && changed.delta !== 0) for (const item of after) moveItem(item, item.start + changed.delta);
-    const items = old.slice(0, head).concat(middle, after);
-    const removed = old.slice(head, old.length - tail);
+    if (changed && changed.delta !== 0) for (let i = old.length - tail; i < old.length; i++) moveItem(old[i], old[i].start + changed.delta);
+    // The earlier reading's list becomes this one's (it is not read again): a keystroke in a large
+    // file made a list of all its items, which lived until the next.
+    const removed = before ? spliceIn(old, head, old.length - tail - head, middle) : [];
+    const items = before ? old : middle;
     // Where the items an edit replaced declare what the new ones do (a keystroke in a policy), what
     // the file declares is as it was: only the new items are read, with what they merge.
     const same = before !== undefined && sameFacts(removed, middle);
