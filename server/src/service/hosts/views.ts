@@ -130,11 +130,8 @@ class PolicyView implements HostView {
     // Where a policy sits says what it is; a role's policies with others are judged with them (principalView).
     // SAM's own statements are not the user's to answer for: they count only in their principal's view.
     const off: RulesOff = policy.node.synthetic ? 'all' : policy.kind === 'identity' && (!policy.judgedAlone || policy.partial) ? 'principal' : 'none';
-    return {
-      ...withKind(template, settings, policy.kind, off, { model: policy.model, judged: this.judged }),
-      kindPlace: `${policy.resourceType} ${policy.path.replace(/^Properties\./, '')}`,
-      lambdaRole: policy.lambda,
-    };
+    const kindPlace = `${policy.resourceType} ${policy.path.replace(/^Properties\./, '')}`;
+    return withKind(template, settings, policy.kind, off, { model: policy.model, judged: this.judged }, { kindPlace, lambdaRole: policy.lambda });
   }
 
   structural(edits: TextEdit[]): { start: number; end: number; text: string } | undefined {
@@ -169,7 +166,7 @@ export function principalView(template: TemplateDocument, view: PrincipalView): 
     nodes,
     copied: false,
     inserts: 'none',
-    settings: (settings) => ({ ...withKind(template, settings, 'identity', 'all-but-principal', { model: view.model, judged: true }), lambdaRole: view.lambda }),
+    settings: (settings) => withKind(template, settings, 'identity', 'all-but-principal', { model: view.model, judged: true }, { lambdaRole: view.lambda }),
     suffix:
       view.unknown.length === 0
         ? l10n.t('{0}, with all its policies', view.label)
@@ -208,13 +205,34 @@ export function viewsAt(template: TemplateDocument, ...offsets: number[]): HostV
 
 /**
  * The settings in a template: the kind its place gives a policy, some rules off, the tables the
- * template makes, and whether the streams the policy names need a KMS grant the template does not
- * settle (`keysSettled`).
+ * template makes, whether the streams the policy names need a KMS grant the template does not
+ * settle (`keysSettled`), and what `place` adds. One object for each combination, which every view
+ * of it shares (a template's views have a handful): made for each view, they were 0.5 MB of what
+ * the 1 MB Terraform file's open promoted and let go.
  */
-function withKind(template: TemplateDocument, settings: DiagnosticSettings, kind: PolicyKindSetting, off: RulesOff, keys: { model: PolicyModel; judged: boolean }): DiagnosticSettings {
-  const rules = rulesWith(settings.rules, off);
+function withKind(
+  template: TemplateDocument,
+  settings: DiagnosticSettings,
+  kind: PolicyKindSetting,
+  off: RulesOff,
+  keys: { model: PolicyModel; judged: boolean },
+  place: { kindPlace?: string; lambdaRole: boolean },
+): DiagnosticSettings {
   // A stream's own key is judged by template/stream-key-access, unless that check is turned off.
   const judged = keys.judged && settings.rules['template/stream-key-access'] !== 'off';
   const streamEncrypted = settings.streamEncrypted ?? (keysSettled(template, keys.model, judged) ? false : undefined);
-  return { ...settings, policyKind: kind, rules, existingTables: template.tables, ...(streamEncrypted === undefined ? {} : { streamEncrypted }) };
+  let byTables = SHARED.get(settings);
+  if (!byTables) SHARED.set(settings, (byTables = new WeakMap()));
+  let made = byTables.get(template.tables);
+  if (!made) byTables.set(template.tables, (made = new Map<string, DiagnosticSettings>()));
+  const key = `${kind}|${off}|${String(streamEncrypted)}|${place.kindPlace ?? ''}|${place.lambdaRole}`;
+  let shared = made.get(key);
+  if (!shared) {
+    shared = { ...settings, policyKind: kind, rules: rulesWith(settings.rules, off), existingTables: template.tables, ...(streamEncrypted === undefined ? {} : { streamEncrypted }), ...place };
+    made.set(key, shared);
+  }
+  return shared;
 }
+
+/** The settings of each combination, by the caller's settings and the template's tables (see `withKind`). */
+const SHARED = new WeakMap<DiagnosticSettings, WeakMap<readonly string[], Map<string, DiagnosticSettings>>>();
