@@ -1,6 +1,7 @@
 import type { Position, Range, TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { PIECE, PieceText } from './pieceText';
 import type { Steps } from '../steps';
+import { firstAtOrAfter } from './firstAtOrAfter';
 
 const LF = 10;
 const CR = 13;
@@ -174,18 +175,6 @@ function lineStarts(text: PieceText, from: number, to: number): number[] {
     if (before === LF || (before === CR && (p === text.length || chars.charCodeAt(p - base) !== LF))) starts.push(p);
   }
   return starts;
-}
-
-/** The index of the first entry of the ascending `offsets` at or after `offset` (`offsets.length` if none). */
-function firstAtOrAfter(offsets: readonly number[], offset: number): number {
-  let low = 0;
-  let high = offsets.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (offsets[mid] < offset) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }
 
 function ordered(a: Position, b: Position): [Position, Position] {

@@ -1,6 +1,7 @@
 import type { Difference } from '../../textDifference';
 import type { PieceText } from '../../text/pieceText';
 import { spliceIn } from './spliceIn';
+import { firstAtOrAfter } from '../../text/firstAtOrAfter';
 
 /**
  * Where a Terraform file's top-level items (blocks and attributes) start, found by a scan of its
@@ -165,17 +166,6 @@ export function moveStarts(old: number[], changed: Difference, text: PieceText):
   spliceIn(old, from, replaced - from, result.scanned);
   for (let j = from + result.scanned.length; j < old.length; j++) old[j] += changed.delta;
   return old;
-}
-
-/** The first index at or after `low` whose start is at or after `offset` (`starts.length` if none). */
-function firstAtOrAfter(starts: readonly number[], offset: number, low: number): number {
-  let high = starts.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (starts[mid] < offset) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }
 
 /** How far past the first item start after a change the scan reads before it reads the rest of the text. */
