@@ -1,5 +1,5 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { withHostedModel } from './hostedModels';
+import { HostedPrincipal } from './hostedModels';
 import type { TemplateSymbols } from './cloudformation/intrinsics';
 import { writtenStatements } from './cloudformation/policyText';
 import { lambdaRoles, principalPolicies, type PrincipalPolicies } from './cloudformation/principals';
@@ -72,7 +72,7 @@ export function principalViews(
     const view = TextDocument.create(document.uri, 'json', document.version, text);
     // Its map moves with its first policy: a view is kept only while all its policies move together.
     map.follow(group.policies[0].node);
-    principals.push(withHostedModel({ label: group.label, policies: group.policies, unknown: group.unknown, lambda: isLambda, document: view, map, statements, places }));
+    principals.push(new HostedPrincipal(group.label, group.policies, group.unknown, isLambda, view, map, statements, places));
   }
   return principals;
 }

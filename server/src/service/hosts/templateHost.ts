@@ -4,7 +4,7 @@ import { isTemplate, resourceLocations, resourceSymbol, templateSymbols, type Re
 import { copiedPolicy, writtenPolicy } from './cloudformation/policyText';
 import { ownersOf } from './cloudformation/principals';
 import { principalViews, templateGrouping } from './principalViews';
-import { withHostedModel } from './hostedModels';
+import { HostedPolicy } from './hostedModels';
 import { resolveString, type TemplateSymbols } from './cloudformation/intrinsics';
 import { entry, fromJson, stringValue, type TemplateEntry, type TemplateMap, type TemplateNode } from './cloudformation/templateTree';
 import { parseYamlTemplateSteps, settle, type ResourceBlock, type YamlTree } from './cloudformation/yamlBlocks';
@@ -115,7 +115,7 @@ function* template(
       m.policies = m.locations.map((location) => {
         const { text, map } = write(location.node, symbols);
         const policyDocument = TextDocument.create(document.uri, 'json', document.version, text);
-        return withHostedModel({ ...location, document: policyDocument, map: map.follow(location.node), judgedAlone: true, lambda: false });
+        return new HostedPolicy(location, policyDocument, map.follow(location.node));
       });
     }
     // Where the YAML is broken a policy may be read as other than written: such policies wait for

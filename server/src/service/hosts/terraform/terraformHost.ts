@@ -7,9 +7,7 @@ import { pieceDifference } from '../../textDifference';
 import { textOf } from '../../text/documentText';
 import type { EmbeddedPolicy, PrincipalView, TemplateDocument } from '../hostModel';
 import { principalViews } from '../principalViews';
-import { hostedModel } from '../hostedModels';
-import type { OffsetMap } from '../offsetMap';
-import type { PolicyModel } from '../../policy/policyModel';
+import { HostedPolicy } from '../hostedModels';
 import { itemStarts, moveStarts } from './hclChunks';
 import { spliceIn } from './spliceIn';
 import { configurationOf, moveDocuments, ownResources, sameFacts, type Configuration } from './configuration';
@@ -307,46 +305,7 @@ function principalsOfConfiguration(configuration: Configuration): TerraformPrinc
 
 function embedded(document: TextDocument, location: PlacedPolicy, partial: boolean): EmbeddedPolicy {
   const { text: json, map } = writtenPolicy(location.node, NO_SYMBOLS);
-  return new TerraformPolicy(location, partial, TextDocument.create(document.uri, 'json', document.version, json), map.follow(location.node));
-}
-
-/**
- * A Terraform policy, its fields set once in its constructor and its model read by the getter of
- * its class (see `hostedModel`). Made as an object spread from its place and given the getter
- * after (`withHostedModel`), each of the 1 MB Terraform file's 1,609 policies left about 0.9 KB
- * that the engine promoted and let go: 1.5 MB of its open's garbage (sampled allocation profiles,
- * in-process).
- */
-class TerraformPolicy implements EmbeddedPolicy {
-  readonly node: PlacedPolicy['node'];
-  readonly kind: PlacedPolicy['kind'];
-  readonly resource: string;
-  readonly resourceType: string;
-  readonly path: string;
-  readonly sharing: boolean | undefined;
-  readonly partial: boolean | undefined;
-  readonly judgedAlone = true;
-  readonly lambda = false;
-  checked: EmbeddedPolicy['checked'] = undefined;
-
-  constructor(
-    location: PlacedPolicy,
-    partial: boolean,
-    readonly document: TextDocument,
-    readonly map: OffsetMap,
-  ) {
-    this.node = location.node;
-    this.kind = location.kind;
-    this.resource = location.resource;
-    this.resourceType = location.resourceType;
-    this.path = location.path;
-    this.sharing = location.sharing;
-    this.partial = partial ? true : undefined;
-  }
-
-  get model(): PolicyModel {
-    return hostedModel(this.document);
-  }
+  return new HostedPolicy(location, TextDocument.create(document.uri, 'json', document.version, json), map.follow(location.node), partial || undefined);
 }
 
 /** How many items whose policies are kept are settled between two pauses. */
