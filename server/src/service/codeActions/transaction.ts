@@ -113,17 +113,28 @@ export class PolicyTransaction {
     return this.journal?.some((e) => e.changed) ?? false;
   }
 
-  endBackwards(): void {
+  /**
+   * Ends the fixes made backwards: the pieces they rewrote, in text order, each at `was` in the text
+   * before them and at `[start, end)` in the text now.
+   */
+  endBackwards(): Rewritten[] {
     const batch = this.batch;
-    if (!batch) return;
+    if (!batch) return [];
     this.batch = undefined;
     this.current = batch.base.slice(0, batch.boundary) + batch.suffix;
     this.changes.replace(batch.changes.map(({ start, end, delta }) => ({ start, end, length: end - start + delta })));
+    const rewritten: Rewritten[] = [];
+    let shift = 0;
+    for (const { start, end, delta } of batch.changes) {
+      rewritten.push({ was: start, start: start + shift, end: end + shift + delta });
+      shift += delta;
+    }
     // The statements rewritten are parsed again alone, the others kept: the next check finds their
     // findings kept. A borrowed model is left as it is, and the text read afresh.
     const borrowed = batch.model === this.borrowed;
     this.borrowed = undefined;
     this.parsed = borrowed ? undefined : updateStatements(batch.model, this.current, batch.changes);
+    return rewritten;
   }
 
   /**
@@ -270,6 +281,14 @@ export class PolicyTransaction {
 /** The JSON path of a statement: `["Statement", i]`, or `["Statement"]` when it is the only object. */
 export function statementPath(model: PolicyModel, statement: StatementModel): JSONPath {
   return model.statementProperty?.children?.[1]?.type === 'array' ? ['Statement', statement.index] : ['Statement'];
+}
+
+/** A piece of the text that fixes made backwards rewrote (`PolicyTransaction.endBackwards`). */
+export interface Rewritten {
+  /** Where it started before. */
+  was: number;
+  start: number;
+  end: number;
 }
 
 /** How an editor indents. */

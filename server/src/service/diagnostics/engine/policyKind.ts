@@ -20,7 +20,7 @@ export const RESOURCE_KINDS: readonly PolicyKind[] = ['kinesis-resource', 'other
  * resource policy when its resources are Kinesis ARNs (or, while none is written yet, when its
  * actions are Kinesis actions).
  */
-export function decidePolicyKind(model: PolicyModel, forced: PolicyKindSetting = 'auto'): PolicyKind {
+export function decidePolicyKind(model: Pick<PolicyModel, 'statements'>, forced: PolicyKindSetting = 'auto'): PolicyKind {
   if (forced === 'identity') return 'identity';
   if (forced === 'vpc-endpoint') return 'vpc-endpoint';
   const hasPrincipal = model.statements.some((s) => s.principal || s.notPrincipal);
@@ -28,7 +28,7 @@ export function decidePolicyKind(model: PolicyModel, forced: PolicyKindSetting =
   return isKinesisResourcePolicy(model) ? 'kinesis-resource' : 'other-resource';
 }
 
-function isKinesisResourcePolicy(model: PolicyModel): boolean {
+function isKinesisResourcePolicy(model: Pick<PolicyModel, 'statements'>): boolean {
   let resources = 0;
   for (const statement of model.statements) {
     for (const { value } of [...(statement.resource?.values ?? []), ...(statement.notResource?.values ?? [])]) {

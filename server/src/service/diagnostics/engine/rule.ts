@@ -38,6 +38,14 @@ export interface PolicyRule<Code extends string = string> {
   readsSize?: boolean;
   check(context: RuleContext): RuleFinding[];
   /**
+   * For a rule over the whole policy whose findings depend on nothing but what this reads of each
+   * statement, the statements' order, and the text outside the statements: what it reads of one,
+   * as a string. Where none of the statements fix-all changed reads differently, the rule's
+   * findings are the same as before, and its last round checks only those statements rather than
+   * the whole text again (`changedStatementFindings`).
+   */
+  readOfStatement?(statement: StatementModel): string;
+  /**
    * For a rule that looks at one statement at a time: its findings in `statement`. They must
    * depend on nothing but the statement, the catalog, the settings and the policy's kind, and lie
    * inside the statement: validation then keeps them while the statement is unchanged.

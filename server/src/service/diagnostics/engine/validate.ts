@@ -139,10 +139,9 @@ export function* validationSteps(
   const policyRuns: RuleRun[] = [];
   const hedged = kind === 'kinesis-resource' && couldBeEndpointPolicy(model, settings.policyKind);
   RULES.forEach((rule, index) => {
-    const configured = settings.rules[rule.code];
-    if (configured === 'off' || !rule.kinds.includes(kind)) return;
+    if (!applies(rule, settings, kind)) return;
     const kinesisOnly = rule.kinds.length === 1 && rule.kinds[0] === 'kinesis-resource';
-    const style = diagnosticStyle(memory.styles, rule, index, configured, options.rulesDocumentation, hedged && kinesisOnly, memory.messages);
+    const style = diagnosticStyle(memory.styles, rule, index, settings.rules[rule.code], options.rulesDocumentation, hedged && kinesisOnly, memory.messages);
     if (hasCheckStatement(rule)) statementRuns.push({ rule, index, style });
     if (!hasCheckStatement(rule) || rule.checkOutside) policyRuns.push({ rule, index, style });
   });
@@ -174,6 +173,11 @@ function onceMemory(memory: ValidationMemory): ValidationMemory {
   };
 }
 
-function hasCheckStatement(rule: PolicyRule): rule is StatementRule {
+/** Whether a check with these settings runs the rule on a policy of this kind. */
+export function applies(rule: PolicyRule, settings: DiagnosticSettings, kind: PolicyKind): boolean {
+  return settings.rules[rule.code] !== 'off' && rule.kinds.includes(kind);
+}
+
+export function hasCheckStatement(rule: PolicyRule): rule is StatementRule {
   return rule.checkStatement !== undefined;
 }

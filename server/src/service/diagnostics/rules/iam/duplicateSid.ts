@@ -29,4 +29,6 @@ export const duplicateSid = policyRule({
     }
     return findings;
   },
+  // A statement without a Sid and one with an empty Sid are passed over alike.
+  readOfStatement: (statement) => statement.sid?.value ?? '',
 });
