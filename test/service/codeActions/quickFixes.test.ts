@@ -319,6 +319,17 @@ describe('quick fixes', () => {
     assert.equal(all, text.replace('"allow"', '"Allow"'));
   });
 
+  it('fix all: a fix that leaves its statement something new to fix is followed by another round', () => {
+    // The misspelt action, corrected, repeats the one before it: the repeat is removed next.
+    const read = { Sid: 'Read', Effect: 'Allow', Action: ['kinesis:GetRecords', 'kinesis:GetRecrds'], Resource: STREAM };
+    const list = { Sid: 'List', Effect: 'Allow', Action: 'kinesis:ListShrads', Resource: STREAM };
+    const text = policy(read, list);
+    assert.deepEqual(codes(text).filter((c) => c.startsWith('iam/')), ['iam/unknown-action', 'iam/unknown-action']);
+    const all = fix(text, 'Fix all Kinesis Policy problems', {}, ['source.fixAll']);
+    const statements = (JSON.parse(all) as { Statement: { Action: string | string[] }[] }).Statement;
+    assert.deepEqual(statements.map((st) => st.Action), [['kinesis:GetRecords'], 'kinesis:ListShards']);
+  });
+
   it("fix all: reads the document's model and leaves it as it was", () => {
     const text = policy(...Array.from({ length: 30 }, (_, i) => share({ Sid: `S${i}`, Action: ['kinesis:GetRecords', 'dynamodb:GetItem', 's3:GetObject'] })));
     const document = TextDocument.create('file:///test/policy.json', 'json', 1, text);

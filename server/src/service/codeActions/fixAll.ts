@@ -1,12 +1,14 @@
 import type { Diagnostic, Position } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { createValidationMemory, onlyRules, validationSteps, type CheckedText } from '../diagnostics/engine/validate';
+import { changedStatementFindings, type ChangedStatement } from '../diagnostics/engine/changedStatements';
 import type { PolicyModel, StatementModel } from '../policy/policyModel';
 import { editableInStatement, wellFormed } from './editable';
 import { fixProviderFor, isFixAllCode, statementFixProviderFor } from './fixes';
 import type { FixContext } from './fixes/fix';
 import type { CodeActionOptions } from './index';
-import type { PolicyTransaction } from './transaction';
+import { rewrittenStatements, statementContaining } from './rewrittenStatements';
+import type { PolicyTransaction, Rewritten } from './transaction';
 
 /** How many findings are looked up between two pauses. */
 const ATTEMPTS_PER_STEP = 512;
@@ -64,7 +66,7 @@ export function* fixAll(
       if (!fixing(d.code)) continue;
       const offset = document.offsetAt(d.range.start);
       const statement = statementContaining(model, offset);
-      const key = attemptKey(d, offset, statement, text, changes);
+      const key = attemptKey(d.code, d.data, offset, statement, text, changes);
       if (!tried.has(key)) attempts.push({ d, offset, statement, key });
       // Thousands of findings in a large policy: a step every few hundred.
       if (++looked % ATTEMPTS_PER_STEP === 0) yield;
@@ -86,19 +88,19 @@ export function* fixAll(
     /**
      * The statement's findings of the first one's rule, made as one change where the rule's fixes
      * allow it, else the first whose fix changes the text (a finding without a fix gives way to
-     * the next): those it tried.
+     * the next): those it tried, and whether as one change.
      */
-    const makeTogether = (together: readonly Attempt[]): readonly Attempt[] => {
+    const makeTogether = (together: readonly Attempt[]): { made: readonly Attempt[]; combined: boolean } => {
       const combined = together.length > 1 ? statementFixProviderFor(together[0].d.code) : undefined;
       if (!combined) {
         for (let i = 0; i < together.length; i++) {
           make(together[i]);
-          if (tx.changing) return together.slice(0, i + 1);
+          if (tx.changing) return { made: together.slice(0, i + 1), combined: false };
         }
-        return together;
+        return { made: together, combined: false };
       }
       if (together.every(editable)) combined(together.map(contextOf))?.apply(tx);
-      return together;
+      return { made: together, combined: true };
     };
     const single = attempts.find((a) => a.key === alone) ?? attempts.find((a) => !a.statement);
     alone = undefined;
@@ -119,23 +121,41 @@ export function* fixAll(
     const batch = [...byStatement.values()].sort((a, b) => b[0].offset - a[0].offset);
     const changesBefore = changes;
     let triedNow = 0;
+    let rewritten: Rewritten[];
+    // The findings each statement fixed as one change was given (see `left` below).
+    const madeAsOne = new Map<StatementModel, Set<string>>();
     tx.beginBackwards();
     try {
-      for (const together of batch) {
-        const { offset: start, length } = together[0].statement!.node;
-        let made: readonly Attempt[] = [];
-        const result = tx.fixBackwards(start, start + length, () => void (made = makeTogether(together)));
-        if (result === 'undone') alone ??= together[0].key;
-        else for (const attempt of made) tried.add(attempt.key);
-        triedNow += made.length;
+      for (const group of batch) {
+        const statement = group[0].statement!;
+        const { offset: start, length } = statement.node;
+        let made: { made: readonly Attempt[]; combined: boolean } = { made: [], combined: false };
+        const result = tx.fixBackwards(start, start + length, () => void (made = makeTogether(group)));
+        if (result === 'undone') alone ??= group[0].key;
+        else for (const attempt of made.made) tried.add(attempt.key);
+        triedNow += made.made.length;
         if (result === 'made') changes++;
+        if (result === 'made' && made.combined) madeAsOne.set(statement, new Set(group.map((a) => factsOf(a.d.code, a.d.data))));
         yield;
       }
     } finally {
-      tx.endBackwards();
+      rewritten = tx.endBackwards();
     }
+    if (alone !== undefined || triedNow !== attempts.length) continue;
     // Nothing changed, and every finding was tried: a check of the same text would find only those.
-    if (changes === changesBefore && alone === undefined && triedNow === attempts.length) return;
+    if (changes === changesBefore) return;
+    // The first round's text is parsed afresh for the next check (the document's model is not the
+    // transaction's to update), only to find, most often, that nothing is left to fix: where the
+    // statements the round changed show nothing new, nothing is.
+    if (!ofDocument || !checked.kind) continue;
+    yield;
+    const now = tx.text;
+    const changed = yield* rewrittenStatements(model, now, rewritten);
+    const found = changed && (yield* changedStatementFindings(model, checked.kind, now, changed, options.catalog, own, ownMemory.statements));
+    // A finding a fix made as one change left in its statement is one that fix could not fix.
+    const left = (code: string, data: unknown, statement: ChangedStatement) => madeAsOne.get(statement.before)?.has(factsOf(code, data)) ?? false;
+    const done = found?.every(({ code, finding, statement }) => !fixing(code) || left(code, finding.data, statement) || tried.has(attemptKey(code, finding.data, finding.offset, statement.after, now, changes)));
+    if (done) return;
   }
 }
 
@@ -157,24 +177,14 @@ function offsetDocument(text: string): CheckedText & Pick<TextDocument, 'offsetA
  * statement, and the statement's text. A fix that changed nothing is not tried again until its
  * statement changes (a finding outside the statements: until the text changes).
  */
-function attemptKey(d: Diagnostic, offset: number, statement: StatementModel | undefined, text: string, changes: number): string {
-  const facts = `${String(d.code)}:${JSON.stringify(d.data ?? {})}`;
+function attemptKey(code: unknown, data: unknown, offset: number, statement: StatementModel | undefined, text: string, changes: number): string {
+  const facts = factsOf(code, data);
   if (!statement) return `${changes}:${offset}:${facts}`;
   const { offset: start, length } = statement.node;
   return `${offset - start}:${facts}:${text.slice(start, start + length)}`;
 }
 
-/** The statement whose object holds an offset (the statements stand in the order of the text). */
-function statementContaining(model: PolicyModel, offset: number): StatementModel | undefined {
-  const { statements } = model;
-  let low = 0;
-  let high = statements.length - 1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    const { offset: start, length } = statements[middle].node;
-    if (offset < start) high = middle - 1;
-    else if (offset >= start + length) low = middle + 1;
-    else return statements[middle];
-  }
-  return undefined;
+/** A finding's rule and facts: what tells two findings apart in one place. */
+function factsOf(code: unknown, data: unknown): string {
+  return `${String(code)}:${JSON.stringify(data ?? {})}`;
 }
