@@ -80,23 +80,36 @@ const TARGETS = [
     limitOf: (r) => (json(r, '2MB') ? json(r, '2MB').editToDiagnosticsMs.p50 / 2 : undefined),
   },
   {
-    // Where a check is quick, each keystroke is checked at once (a few ms each; an edit of the 2 MB
-    // policy too, since only the first thousand of its findings are published); where it is slow,
-    // as in the large template and Terraform file, the burst waits for the delay.
-    label: 'A burst of 5 quick edits costs one validation where the check is slow (1 MB YAML template and Terraform file, worst run)',
+    // Issue 20: a burst of keystrokes costs about one validation, while a document whose checks are
+    // cheap is checked at once (the issue's own design: validate at once when the last validation
+    // was cheap), one check a keystroke. So: where the server waited for the pause (the burst's
+    // diagnostics came the delay or more after its last keystroke), one validation; where it did not,
+    // at most one a keystroke. Every session of the large documents counts, whichever way the
+    // server judged them; the latency targets above say which way that should be.
+    label: 'A burst of 5 quick edits costs one validation where its diagnostics wait for the delay, at most one a keystroke where they do not (2 MB policy, 1 MB template and Terraform file, worst session)',
     unit: 'validations',
     digits: 0,
-    limit: 1,
-    measure: (r) => {
-      const runs = [ours(r, 'YAML 1MB'), ours(r, 'Terraform 1MB')].filter(Boolean);
-      return runs.length > 0 ? Math.max(...runs.map((o) => o.burstValidations.max)) : undefined;
-    },
+    measure: (r) => worstBurst(r)?.validations,
+    limitOf: (r) => worstBurst(r)?.allowed,
   },
 ];
 
 const ours = (r, size) => r.figures.ours?.[size];
 const json = (r, size) => r.figures.json?.[size];
 const allSizes = (r) => r.documents.length === 4;
+
+/** The large documents' burst that went furthest over what it may cost: its validations, and how many it may cost. */
+function worstBurst(r) {
+  const debounce = r.servers.find((s) => s.key === 'ours')?.debounceMs;
+  const bursts = (r.sessions ?? [])
+    .filter((s) => s.server === 'kinesis-policy' && ['2MB', 'YAML 1MB', 'Terraform 1MB'].includes(s.document) && s.burstValidations !== undefined)
+    .map((s) => ({ validations: s.burstValidations, allowed: s.burstLastEditToDiagnosticsMs >= debounce ? 1 : 5 }));
+  return bursts.length > 0 && debounce !== undefined ? bursts.reduce((a, b) => {
+        const over = b.validations - b.allowed - (a.validations - a.allowed);
+        // Of bursts as far over, one that waited for the delay: the stricter case.
+        return over > 0 || (over === 0 && b.allowed < a.allowed) ? b : a;
+      }) : undefined;
+}
 
 /** Met or missed, with how far from the limit: `ratio` is measured / limit. */
 export function checkTargets(results) {
