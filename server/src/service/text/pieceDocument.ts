@@ -1,6 +1,6 @@
 import type { Position, Range, TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { PIECE, PieceText } from './pieceText';
-import type { Steps } from '../steps';
+import { finish, type Steps } from '../steps';
 import { firstAtOrAfter } from './firstAtOrAfter';
 
 const LF = 10;
@@ -17,8 +17,13 @@ const CHARS_PER_LINES_STEP = 256 * 1024;
  */
 export class PieceDocument implements TextDocument {
   private pieces: PieceText;
-  /** Where each line starts, the first at 0: found when first needed (opening a large file does not wait for it). */
-  private lineStarts: number[] | undefined;
+  /**
+   * Where each line starts, the first at 0: found when first needed (opening a large file does not
+   * wait for it). Four bytes a line, in an array of its exact length: a 2 MB policy has 70,000 lines,
+   * whose starts pushed one by one into an array took twice the memory and left the arrays it grew
+   * out of to the old generation.
+   */
+  private lineStarts: Int32Array | undefined;
 
   constructor(
     readonly uri: string,
@@ -31,9 +36,10 @@ export class PieceDocument implements TextDocument {
     this.pieces = PieceText.of(text, pieceLength);
   }
 
-  private get lines(): number[] {
-    this.lineStarts ??= lineStarts(this.pieces, 0, this.pieces.length);
-    return this.lineStarts;
+  private get lines(): Int32Array {
+    const lines = this.lineStarts ?? finish(this.readStarts());
+    this.lineStarts = lines;
+    return lines;
   }
 
   /**
@@ -44,13 +50,39 @@ export class PieceDocument implements TextDocument {
   *readLines(charsPerStep = CHARS_PER_LINES_STEP): Steps<void> {
     if (this.lineStarts) return;
     const pieces = this.pieces;
-    const starts = [0];
-    for (let from = 1; from <= pieces.length; from += charsPerStep) {
-      for (const start of lineStarts(pieces, from, Math.min(pieces.length, from + charsPerStep - 1))) starts.push(start);
+    const steps = this.readStarts(charsPerStep);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) {
+        this.lineStarts = step.value;
+        return;
+      }
       yield;
+      // Left to the first position asked, if the text changed meanwhile.
       if (this.pieces !== pieces || this.lineStarts) return;
     }
-    this.lineStarts = starts;
+  }
+
+  /**
+   * The line starts of the text as it is when called, a stretch of the text a step: counted first,
+   * then written into an array of that length.
+   */
+  private *readStarts(charsPerStep = Infinity): Steps<Int32Array> {
+    const pieces = this.pieces;
+    const stretches: [number, number][] = [];
+    for (let from = 1; from <= pieces.length; from += charsPerStep) stretches.push([from, Math.min(pieces.length, from + charsPerStep - 1)]);
+    let count = 1;
+    for (const [from, to] of stretches) {
+      count += lineStarts(pieces, from, to, () => undefined);
+      if (stretches.length > 1) yield;
+    }
+    const starts = new Int32Array(count);
+    let at = 1;
+    for (const [from, to] of stretches) {
+      lineStarts(pieces, from, to, (start) => (starts[at++] = start));
+      if (stretches.length > 1) yield;
+    }
+    return starts;
   }
 
   get version(): number {
@@ -100,10 +132,15 @@ export class PieceDocument implements TextDocument {
     // to `end` (inclusive) are read again from the new text, and those after move by `delta`.
     const first = firstAtOrAfter(lines, Math.max(start, 1));
     const after = firstAtOrAfter(lines, end + 1);
-    const found = lineStarts(this.pieces, Math.max(start, 1), start + text.length);
-    // In place: a copy of a long document's line starts would be a large allocation each keystroke.
-    const updated = found.length < 10_000 ? lines : [...lines.slice(0, first), ...found, ...lines.slice(after)];
-    if (updated === lines) lines.splice(first, after - first, ...found);
+    const found: number[] = [];
+    lineStarts(this.pieces, Math.max(start, 1), start + text.length, (at) => found.push(at));
+    // In place while the lines are as many (a keystroke within a line); otherwise a new array.
+    const updated = found.length === after - first ? lines : new Int32Array(lines.length - (after - first) + found.length);
+    if (updated !== lines) {
+      updated.set(lines.subarray(0, first));
+      updated.set(lines.subarray(after), first + found.length);
+    }
+    updated.set(found, first);
     for (let i = first + found.length; i < updated.length; i++) updated[i] += delta;
     this.lineStarts = updated;
   }
@@ -156,25 +193,28 @@ export class PieceDocument implements TextDocument {
 }
 
 /**
- * The offsets in `[from, to]` where a line starts, by the characters around them (the first line's
- * start, 0, only when `from` is 0): after `\n`, after `\r\n`, and after a `\r` not followed by `\n`.
+ * Each offset in `[from, to]` (`from` at least 1) where a line starts, in order, by the characters
+ * around it: after `\n`, after `\r\n`, and after a `\r` not followed by `\n`. How many there are.
  */
-function lineStarts(text: PieceText, from: number, to: number): number[] {
-  const starts = from === 0 ? [0] : [];
+function lineStarts(text: PieceText, from: number, to: number, found: (start: number) => void): number {
+  let count = 0;
   const end = Math.min(to, text.length);
-  const chars = text.slice(Math.max(0, from - 1), Math.min(end + 1, text.length));
-  const base = Math.max(0, from - 1);
+  const chars = text.slice(from - 1, Math.min(end + 1, text.length));
+  const base = from - 1;
   if (chars.indexOf('\r') === -1) {
     // Lines that end in `\n` alone, as nearly every file's do: found by `indexOf`, which skips a
     // long line at the engine's speed (a loop over the characters of a 2 MB policy took 7-15 ms).
-    for (let at = chars.indexOf('\n', Math.max(from, 1) - 1 - base); at !== -1 && at + base + 1 <= end; at = chars.indexOf('\n', at + 1)) starts.push(at + base + 1);
-    return starts;
+    for (let at = chars.indexOf('\n'); at !== -1 && at + base + 1 <= end; at = chars.indexOf('\n', at + 1), count++) found(at + base + 1);
+    return count;
   }
-  for (let p = Math.max(from, 1); p <= end; p++) {
+  for (let p = from; p <= end; p++) {
     const before = chars.charCodeAt(p - 1 - base);
-    if (before === LF || (before === CR && (p === text.length || chars.charCodeAt(p - base) !== LF))) starts.push(p);
+    if (before === LF || (before === CR && (p === text.length || chars.charCodeAt(p - base) !== LF))) {
+      found(p);
+      count++;
+    }
   }
-  return starts;
+  return count;
 }
 
 function ordered(a: Position, b: Position): [Position, Position] {
