@@ -101,6 +101,6 @@ function samePlaces(before: readonly number[], now: readonly number[]): boolean 
   return true;
 }
 
-function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+export function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
   return a.length === b.length && a.every((item, i) => item === b[i]);
 }

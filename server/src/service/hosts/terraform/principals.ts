@@ -4,6 +4,7 @@ import { principalLabel, type PrincipalPolicies } from '../cloudformation/princi
 import type { PolicyLocation } from '../cloudformation/policyLocations';
 import type { BlockFacts, Link } from './hclItems';
 import { resourceName } from './resourceValues';
+import { sameItems } from '../principalViews';
 
 /**
  * Whose identity policies a Terraform file's policies are, as the AWS provider attaches them
@@ -14,7 +15,7 @@ import { resourceName } from './resourceValues';
  * attached wherever the resources that use it are.
  */
 export interface TerraformPrincipals {
-  owners(location: PolicyLocation): string[];
+  owners(location: PolicyLocation): readonly string[];
   groups<P extends PolicyLocation>(policies: readonly P[]): PrincipalPolicies<P>[];
   /** Roles of `aws_lambda_function`s. */
   lambda: Set<string>;
@@ -105,9 +106,9 @@ export function terraformPrincipals(blocks: readonly BlockFacts[], documents: Re
   }
 
   // Asked for each policy of each version the configuration serves: answered once a policy.
-  const answered = new Map<string, string[]>();
-  const ownersOf = (location: PolicyLocation): string[] => {
-    if (location.kind !== 'identity') return [];
+  const answered = new Map<string, readonly string[]>();
+  const ownersOf = (location: PolicyLocation): readonly string[] => {
+    if (location.kind !== 'identity') return NONE;
     const key = location.resourceType === 'aws_iam_policy_document' ? location.resource : location.path.startsWith('inline_policy') ? `${location.resource}#inline` : location.resource;
     let found = answered.get(key);
     if (!found) {
@@ -115,30 +116,55 @@ export function terraformPrincipals(blocks: readonly BlockFacts[], documents: Re
       found = [...new Set(keys.flatMap((k) => [...(owners.get(k) ?? [])]))];
       answered.set(key, found);
     }
-    return [...found];
+    return found;
   };
+  // The groups made for the last version, kept while they hold the same policies: a keystroke's
+  // check asks for every group again, and making each anew (some 1,600 in a 1 MB file) was most of
+  // what a Terraform file's check left to the old generation.
+  let made = new Map<string, PrincipalPolicies<PolicyLocation>>();
+  const aloneGroups = new WeakMap<PolicyLocation, PrincipalPolicies<PolicyLocation>>();
   return {
     owners: ownersOf,
     groups<P extends PolicyLocation>(policies: readonly P[]): PrincipalPolicies<P>[] {
       const byPrincipal = new Map<string, P[]>();
-      const alone: P[] = [];
+      const alone: PrincipalPolicies<P>[] = [];
       for (const policy of policies) {
         if (policy.kind !== 'identity') continue;
         const found = ownersOf(policy);
-        if (found.length === 0) alone.push(policy);
-        for (const principal of found) byPrincipal.set(principal, [...(byPrincipal.get(principal) ?? []), policy]);
+        for (const principal of found) {
+          const list = byPrincipal.get(principal);
+          if (list) list.push(policy);
+          else byPrincipal.set(principal, [policy]);
+        }
+        if (found.length > 0) continue;
+        let group = aloneGroups.get(policy);
+        if (!group) aloneGroups.set(policy, (group = { label: undefined, policies: [policy], unknown: [] }));
+        alone.push(group as PrincipalPolicies<P>);
       }
-      return [
-        ...[...byPrincipal].map(([principal, list]) => ({
-          label: principalLabel(PRINCIPAL_TYPES[principal.split('.')[0]], principal),
-          policies: list,
-          // Statements not read may grant what the others lack.
-          unknown: [...(unknown.get(principal) ?? []), ...(list.some((p) => p.partial) ? [l10n.t('statements whose shape only Terraform knows')] : [])],
-        })),
-        ...alone.map((policy) => ({ label: undefined, policies: [policy], unknown: [] })),
-      ];
+      const groups: PrincipalPolicies<P>[] = [];
+      const making = new Map<string, PrincipalPolicies<PolicyLocation>>();
+      for (const [principal, list] of byPrincipal) {
+        let group = made.get(principal);
+        // The same policies: the same group (whether a policy is partial is its own, and stays).
+        if (!group || !sameItems(group.policies, list)) {
+          group = {
+            label: principalLabel(PRINCIPAL_TYPES[principal.split('.')[0]], principal),
+            policies: list,
+            // Statements not read may grant what the others lack.
+            unknown: [...(unknown.get(principal) ?? []), ...(list.some((p) => p.partial) ? [l10n.t('statements whose shape only Terraform knows')] : [])],
+          };
+        }
+        making.set(principal, group);
+        groups.push(group as PrincipalPolicies<P>);
+      }
+      made = making;
+      // The principals' groups first, then the policies no principal owns.
+      for (const group of alone) groups.push(group);
+      return groups;
     },
     lambda,
     tables,
   };
 }
+
+const NONE: readonly string[] = [];
