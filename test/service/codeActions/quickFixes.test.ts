@@ -330,6 +330,16 @@ describe('quick fixes', () => {
     assert.deepEqual(statements.map((st) => st.Action), [['kinesis:GetRecords'], 'kinesis:ListShards']);
   });
 
+  it('fix all: a statement a fix makes read as another read before is fixed in turn', () => {
+    // The first statement's repeat is removed; the second's misspelt action, corrected, makes it read
+    // as the first did, repeat and all: that repeat is removed too.
+    const repeated = { Effect: 'Allow', Action: ['kinesis:GetRecords', 'kinesis:GetRecords'], Resource: STREAM };
+    const misspelt = { Effect: 'Allow', Action: ['kinesis:GetRecords', 'kinesis:GetRecrds'], Resource: STREAM };
+    const all = fix(policy(repeated, misspelt), 'Fix all Kinesis Policy problems', {}, ['source.fixAll']);
+    const statements = (JSON.parse(all) as { Statement: { Action: string | string[] }[] }).Statement;
+    assert.deepEqual(statements.map((st) => st.Action), [['kinesis:GetRecords'], ['kinesis:GetRecords']]);
+  });
+
   it("fix all: reads the document's model and leaves it as it was", () => {
     const text = policy(...Array.from({ length: 30 }, (_, i) => share({ Sid: `S${i}`, Action: ['kinesis:GetRecords', 'dynamodb:GetItem', 's3:GetObject'] })));
     const document = TextDocument.create('file:///test/policy.json', 'json', 1, text);

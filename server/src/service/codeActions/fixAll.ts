@@ -174,14 +174,16 @@ function offsetDocument(text: string): CheckedText & Pick<TextDocument, 'offsetA
 
 /**
  * What makes a fix's attempt the same as one made before: its rule, facts and place in its
- * statement, and the statement's text. A fix that changed nothing is not tried again until its
- * statement changes (a finding outside the statements: until the text changes).
+ * statement, the statement's place in the list and its text. A fix that changed nothing is not
+ * tried again until its statement changes (a finding outside the statements: until the text
+ * changes). Without the place in the list, a statement that a fix made to read as another read
+ * before had that one's findings taken as tried.
  */
 function attemptKey(code: unknown, data: unknown, offset: number, statement: StatementModel | undefined, text: string, changes: number): string {
   const facts = factsOf(code, data);
   if (!statement) return `${changes}:${offset}:${facts}`;
   const { offset: start, length } = statement.node;
-  return `${offset - start}:${facts}:${text.slice(start, start + length)}`;
+  return `${statement.index}:${offset - start}:${facts}:${text.slice(start, start + length)}`;
 }
 
 /** A finding's rule and facts: what tells two findings apart in one place. */
