@@ -47,3 +47,13 @@ export function problems(text: string, settings: Partial<DiagnosticSettings> = {
     .filter((d) => d.severity === 1 || d.severity === 2)
     .map((d) => String(d.code));
 }
+
+export const STREAM = 'arn:aws:kinesis:us-east-1:111122223333:stream/orders';
+
+/** A policy of these statements, as a person writes one: two spaces, a line each. */
+export function policy(...statements: Record<string, unknown>[]): string {
+  return `${JSON.stringify({ Version: '2012-10-17', Statement: statements }, null, 2)}\n`;
+}
+
+/** A statement of a resource policy that shares the stream with another account. */
+export const share = (statement: Record<string, unknown>) => ({ Sid: 'Share', Effect: 'Allow', Principal: { AWS: '444455556666' }, Resource: STREAM, ...statement });
