@@ -10,6 +10,7 @@ import type {
 } from './policyModel';
 import { stringAt } from './policyString';
 import type { Characters } from '../text/pieceText';
+import { exactLength } from '../exactLength';
 
 /** The model of one statement object, read from its node. */
 export function parseStatement(text: Characters, node: Node, index: number): StatementModel {
@@ -53,6 +54,7 @@ function principalElement(
     const principal: PrincipalEntry = { type, property: entry, ...stringsIn(text, valueOf(entry)) };
     element.entries.push(principal);
   }
+  element.entries = exactLength(element.entries);
   return element;
 }
 
@@ -64,7 +66,7 @@ function conditionElement(text: Characters, property: Node | undefined): Conditi
     const operator = stringAt(text, block.children?.[0]);
     if (!operator) continue;
     const body = valueOf(block);
-    const keys = (body?.type === 'object' ? (body.children ?? []) : []).flatMap((entry) => {
+    const keys = exactLength((body?.type === 'object' ? (body.children ?? []) : []).flatMap((entry) => {
       const key = stringAt(text, entry.children?.[0]);
       if (!key) return [];
       const { values, invalid } = stringsIn(text, valueOf(entry));
@@ -72,10 +74,10 @@ function conditionElement(text: Characters, property: Node | undefined): Conditi
       if (invalid.length === 0) return [{ key, property: entry, values, scalars: NO_NODES, invalid: NO_NODES }];
       const scalars = invalid.filter((n) => n.type === 'number' || n.type === 'boolean');
       return [{ key, property: entry, values, scalars, invalid: invalid.filter((n) => !scalars.includes(n)) }];
-    });
+    }));
     clauses.push({ operator, property: block, body, keys });
   }
-  return { property, value, clauses };
+  return { property, value, clauses: exactLength(clauses) };
 }
 
 /** One empty list for every element with nothing invalid in it: most of the thousands a large policy has. */

@@ -4,6 +4,7 @@ import type { PolicyRule, RuleFinding, StatementRule } from './rule';
 import type { RuleContext } from './ruleContext';
 import type { Interned } from '../../interned';
 import type { CheckedText, ValidationMemory } from './validate';
+import { exactLength } from '../../exactLength';
 
 /**
  * What the statement rules found in each statement, kept from one validation to the next.
@@ -135,6 +136,7 @@ export class KeptFindings {
       }
     }
     entry.unkept = unkept ?? NONE;
+    entry.found = exactLength(entry.found);
     entry.complete = true;
   }
 
@@ -163,7 +165,8 @@ export class KeptFindings {
       // Kept as long as the statement is: one copy of each sentence.
       finding.message = this.messages.of(finding.message);
     }
-    return findings;
+    // Kept as long as the statement is: at its length.
+    return exactLength(findings);
   }
 
   /** The statement's entry, its diagnostics dropped if it no longer starts where they were made. */

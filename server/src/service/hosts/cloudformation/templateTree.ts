@@ -1,6 +1,7 @@
 import type { Node as JsonNode } from 'jsonc-parser';
 import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node as YamlNode } from 'yaml';
 import { documentString } from '../../interned';
+import { exactLength } from '../../exactLength';
 
 /**
  * A template as a tree, the same for JSON and YAML: maps, sequences and scalars with where each
@@ -80,7 +81,7 @@ export function fromJson(node: JsonNode, text: string): TemplateNode {
       if (key?.type !== 'string') continue;
       entries.push({ key: String(key.value), keyNode: fromJson(key, text) as TemplateScalar, value: value && fromJson(value, text) });
     }
-    return { type: 'map', start: node.offset, end, entries, flow: true };
+    return { type: 'map', start: node.offset, end, entries: exactLength(entries), flow: true };
   }
   if (node.type === 'array') return { type: 'seq', start: node.offset, end, items: (node.children ?? []).map((c) => fromJson(c, text)), flow: true };
   if (node.type === 'string') {
@@ -127,11 +128,11 @@ export function fromYaml(node: YamlNode | null | undefined, text: string, docume
       }
       entries.push({ key: String(key.value), keyNode: key, value });
     }
-    return { type: 'map', start, end, tag, entries, flow: node.flow === true };
+    return { type: 'map', start, end, tag, entries: exactLength(entries), flow: node.flow === true };
   }
   if (isSeq(node)) {
     const items = node.items.map((item) => fromYaml(item as YamlNode, text, document, depth)).filter((n): n is TemplateNode => n !== undefined);
-    return { type: 'seq', start, end, tag, items, flow: node.flow === true };
+    return { type: 'seq', start, end, tag, items: exactLength(items), flow: node.flow === true };
   }
   if (isScalar(node)) {
     const raw = node.value;

@@ -1,4 +1,5 @@
 import type { Node as SyntaxNode } from 'web-tree-sitter';
+import { exactLength } from '../../exactLength';
 
 /** Reading a Terraform file's blocks and attributes from the tree-sitter HCL grammar's tree. */
 
@@ -17,7 +18,7 @@ export function labels(block: SyntaxNode): string[] {
     else if (child.type === 'string_lit') out.push(child.namedChildren.find((c) => c?.type === 'template_literal')?.text ?? '');
     else if (child.type === 'body' || child.type === 'block_start') break;
   }
-  return out;
+  return exactLength(out);
 }
 
 export function bodyOf(block: SyntaxNode): SyntaxNode | undefined {

@@ -1,5 +1,6 @@
 import type { Node as SyntaxNode } from 'web-tree-sitter';
 import { UNKNOWN } from '../cloudformation/intrinsics';
+import { exactLength } from '../../exactLength';
 import type { TemplateEntry, TemplateNode, TemplateScalar } from '../cloudformation/templateTree';
 
 /**
@@ -33,10 +34,10 @@ export function hclValue(node: SyntaxNode, references: References): TemplateNode
         if (!keyNode || typeof keyNode.value !== 'string') continue;
         entries.push({ key: keyNode.value, keyNode, value: valueExpression ? hclValue(valueExpression, references) : undefined });
       }
-      return { type: 'map', start, end, entries, flow: true };
+      return { type: 'map', start, end, entries: exactLength(entries), flow: true };
     }
     case 'tuple':
-      return { type: 'seq', start, end, flow: true, items: inner.namedChildren.flatMap((c) => (c?.type === 'expression' ? (hclValue(c, references) ?? []) : [])) };
+      return { type: 'seq', start, end, flow: true, items: exactLength(inner.namedChildren.flatMap((c) => (c?.type === 'expression' ? (hclValue(c, references) ?? []) : []))) };
     case 'string_lit':
     case 'quoted_template':
       return templateString(inner, start, end, references);

@@ -2,6 +2,7 @@ import type { Node as SyntaxNode } from 'web-tree-sitter';
 import { madeAt as madeAtNode, type TemplateEntry, type TemplateMap, type TemplateNode, type TemplateScalar } from '../cloudformation/templateTree';
 import { attributeOf, bodyOf, childBlocks, labels, valueOf } from './hclBlocks';
 import { hclValue, type References } from './hclValues';
+import { exactLength } from '../../exactLength';
 
 /**
  * `data "aws_iam_policy_document"` blocks as the policies they write (Terraform AWS provider,
@@ -84,9 +85,9 @@ export function policyDocumentNode(block: SyntaxNode, references: References, me
   for (const statement of overrides) put(statement);
   statements = statements.sort((a, b) => a.start - b.start);
   const first = statements[0]?.start ?? start;
-  entries.push({ key: 'Statement', keyNode: madeAt('Statement', first), value: { type: 'seq', start: first, end: statements[statements.length - 1]?.end ?? first, items: statements, flow: true } });
+  entries.push({ key: 'Statement', keyNode: madeAt('Statement', first), value: { type: 'seq', start: first, end: statements[statements.length - 1]?.end ?? first, items: exactLength(statements), flow: true } });
   entries.sort((a, b) => a.keyNode.start - b.keyNode.start);
-  return { node: { type: 'map', start, end: block.endIndex, entries, flow: true }, partial: certain.length < written.length };
+  return { node: { type: 'map', start, end: block.endIndex, entries: exactLength(entries), flow: true }, partial: certain.length < written.length };
 }
 
 /**
@@ -169,7 +170,7 @@ function statementNode(block: SyntaxNode, references: References): TemplateMap {
   // In the order written; the data source's own `Effect: Allow` last, at the block's end.
   entries.sort((a, b) => a.keyNode.start - b.keyNode.start);
   if (!entries.some((e) => e.key === 'Effect')) entries.push({ key: 'Effect', keyNode: madeAt('Effect', block.endIndex - 1), value: madeAt('Allow', block.endIndex - 1) });
-  return { type: 'map', start: block.startIndex, end: block.endIndex, entries, flow: true };
+  return { type: 'map', start: block.startIndex, end: block.endIndex, entries: exactLength(entries), flow: true };
 }
 
 /** The node as it is when written in order of the file, else made at its place and mapped as a whole. */
