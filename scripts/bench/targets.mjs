@@ -104,11 +104,12 @@ function worstBurst(r) {
   const bursts = (r.sessions ?? [])
     .filter((s) => s.server === 'kinesis-policy' && ['2MB', 'YAML 1MB', 'Terraform 1MB'].includes(s.document) && s.burstValidations !== undefined)
     .map((s) => ({ validations: s.burstValidations, allowed: s.burstLastEditToDiagnosticsMs >= debounce ? 1 : 5 }));
-  return bursts.length > 0 && debounce !== undefined ? bursts.reduce((a, b) => {
-        const over = b.validations - b.allowed - (a.validations - a.allowed);
-        // Of bursts as far over, one that waited for the delay: the stricter case.
-        return over > 0 || (over === 0 && b.allowed < a.allowed) ? b : a;
-      }) : undefined;
+  if (bursts.length === 0 || debounce === undefined) return undefined;
+  return bursts.reduce((a, b) => {
+    const over = b.validations - b.allowed - (a.validations - a.allowed);
+    // Of bursts as far over, one that waited for the delay: the stricter case.
+    return over > 0 || (over === 0 && b.allowed < a.allowed) ? b : a;
+  });
 }
 
 /** Met or missed, with how far from the limit: `ratio` is measured / limit. */

@@ -65,7 +65,8 @@ export class PieceDocument implements TextDocument {
 
   /**
    * The line starts of the text as it is when called, a stretch of the text a step: counted first,
-   * then written into an array of that length.
+   * then written into an array of that length. Read once into an array that doubled as it filled,
+   * a 2 MB policy's took longer (3.5 ms against 3.1, in-process).
    */
   private *readStarts(charsPerStep = Infinity): Steps<Int32Array> {
     const pieces = this.pieces;
